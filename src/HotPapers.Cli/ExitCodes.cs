@@ -1,0 +1,16 @@
+namespace HotPapers.Cli;
+
+/// <summary>The tool's exit codes, as the README documents them.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Bad input (records, templates, settings): the message says where; nothing was written.</summary>
+    public const int BadInput = 1;
+
+    /// <summary>The command line itself is wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary><c>build --check</c> found posts that are missing or would change.</summary>
+    public const int CheckFoundChanges = 3;
+}

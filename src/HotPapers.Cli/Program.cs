@@ -1,0 +1,3 @@
+using HotPapers.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,7 @@
+namespace HotPapers.Building;
+
+/// <summary>Which digests to build: one day, a range, or every records file (<see cref="All"/>).</summary>
+public sealed record BuildRequest(DateOnly? Date, DateOnly? Until, bool All, bool CheckOnly)
+{
+    public static BuildRequest ForDay(DateOnly date) => new(date, null, false, false);
+}

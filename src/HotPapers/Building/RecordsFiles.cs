@@ -1,0 +1,63 @@
+using HotPapers.Records;
+using HotPapers.Writing;
+
+namespace HotPapers.Building;
+
+/// <summary>A records file and the dates its name says it holds (null for a file named by the user).</summary>
+public sealed record RecordsFile(string Path, DateOnly? Date, DateOnly? EndDate);
+
+/// <summary>Finds the records files a build asks for, and checks that each holds the digest its name says.</summary>
+public static class RecordsFiles
+{
+    public static IReadOnlyList<RecordsFile> Find(string recordsPath, BuildRequest request)
+    {
+        if (File.Exists(recordsPath))
+        {
+            if (request.Date is { } d) return [new RecordsFile(recordsPath, d, request.Until ?? d)];
+            return [new RecordsFile(recordsPath, null, null)];
+        }
+        if (!Directory.Exists(recordsPath))
+            throw Problem(recordsPath, "a records file or a folder of them", "no such file or folder");
+        if (request.All)
+        {
+            var list = new List<RecordsFile>();
+            foreach (var path in Directory.EnumerateFiles(recordsPath, "*.json").Order(StringComparer.Ordinal))
+            {
+                if (PostNaming.TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end))
+                    list.Add(new RecordsFile(path, date, end));
+            }
+            return list;
+        }
+        if (request.Date is not { } day)
+            throw Problem(recordsPath, "--date YYYY-MM-DD or --all", "neither");
+        var until = request.Until ?? day;
+        if (until < day)
+            throw Problem("--until", $"a day on or after --date {Rfc3339.FormatDate(day)}", Rfc3339.FormatDate(until));
+        var file = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, until));
+        if (!File.Exists(file))
+            throw Problem(file, $"the records of {PostNaming.Key(day, until)}", "no such file");
+        return [new RecordsFile(file, day, until)];
+    }
+
+    public static void CheckDates(RecordsFile file, DigestRecords records)
+    {
+        if (file.Date is not { } date) return;
+        if (records.Date != date || records.EndDate != file.EndDate)
+            throw Problem(file.Path, $"the digest of {PostNaming.Key(date, file.EndDate!.Value)}",
+                $"the digest of {PostNaming.Key(records.Date, records.EndDate)}");
+    }
+
+    public static void CheckDistinct(IEnumerable<(string File, string PostPath)> posts)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, post) in posts)
+        {
+            if (seen.TryGetValue(post, out var other))
+                throw Problem(file, $"a digest of its own ({other} already makes {post})", "the same digest twice");
+            seen[post] = file;
+        }
+    }
+
+    private static RecordsException Problem(string file, string expected, string found) =>
+        new([new RecordsProblem(file, "$", expected, found)]);
+}

@@ -1,0 +1,77 @@
+using HotPapers.Ranking;
+using HotPapers.Records;
+using HotPapers.Rendering;
+using HotPapers.Writing;
+
+namespace HotPapers.Building;
+
+/// <summary>
+/// The pipeline: find the records files, load and validate them, rank, render, write. Every digest is
+/// loaded and rendered before the first file is written, so bad input or a broken template leaves
+/// every existing post as it was.
+/// </summary>
+public sealed class SiteBuilder
+{
+    private readonly BuildSettings _settings;
+    private readonly RecordsLoader _loader;
+    private readonly Ranker _ranker;
+    private readonly PostRenderer _renderer;
+
+    public SiteBuilder(BuildSettings settings)
+    {
+        _settings = settings;
+        _loader = new RecordsLoader(settings.TimeZone);
+        _ranker = new Ranker(settings.Ranking);
+        var templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
+        _renderer = new PostRenderer(templates, settings.FrontMatter);
+    }
+
+    public BuildResult Build(BuildRequest request)
+    {
+        var files = RecordsFiles.Find(_settings.RecordsPath, request);
+        var rendered = new (string File, string PostPath, byte[] Bytes)[files.Count];
+        var problems = new List<RecordsProblem>[files.Count];
+        ParallelOrFirstError(files.Count, i =>
+        {
+            var file = files[i];
+            try
+            {
+                var records = _loader.Load(file.Path);
+                RecordsFiles.CheckDates(file, records);
+                var text = _renderer.Render(_ranker.Rank(records));
+                var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
+                rendered[i] = (file.Path, postPath, PostWriter.Encode(text));
+            }
+            catch (RecordsException e)
+            {
+                problems[i] = [.. e.Problems];
+            }
+        });
+        var all = problems.Where(p => p is not null).SelectMany(p => p).ToList();
+        if (all.Count > 0) throw new RecordsException(all);
+        RecordsFiles.CheckDistinct(rendered.Select(r => (r.File, r.PostPath)));
+
+        if (!request.CheckOnly) PostWriter.RemoveLeftovers(_settings.OutputDirectory);
+        var posts = new BuiltPost[rendered.Length];
+        ParallelOrFirstError(rendered.Length, i =>
+        {
+            var (file, postPath, bytes) = rendered[i];
+            var outcome = request.CheckOnly ? PostWriter.Compare(postPath, bytes) : PostWriter.Write(postPath, bytes);
+            posts[i] = new BuiltPost(file, postPath, outcome);
+        });
+        return new BuildResult(posts, request.CheckOnly);
+    }
+
+    // Parallel.For wraps what a body throws; callers want the template or I/O error itself.
+    private static void ParallelOrFirstError(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, body);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace HotPapers.Records;
+
+/// <summary>
+/// An arXiv identifier: new style <c>2104.14421</c> (4 or 5 digits after the dot since 2015) or old
+/// style <c>hep-th/9901001</c>, each with an optional version such as <c>v2</c>.
+/// </summary>
+public readonly partial record struct ArxivId(string Value)
+{
+    public static bool TryParse(string text, [NotNullWhen(true)] out ArxivId? id)
+    {
+        id = IdPattern().IsMatch(text) ? new ArxivId(text) : null;
+        return id is not null;
+    }
+
+    public override string ToString() => Value;
+
+    // New style YYMM.NNNN(N), month 01-12; old style archive(.SUBJ)/YYMMNNN.
+    [GeneratedRegex(@"^(?:\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{2}(?:0[1-9]|1[0-2])\d{3})(?:v[1-9]\d*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

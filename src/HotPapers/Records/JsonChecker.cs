@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace HotPapers.Records;
+
+/// <summary>
+/// Reads values out of a JSON tree and records a problem for each one that is missing or of the wrong
+/// shape, so that a file with ten mistakes is reported once with all ten.
+/// </summary>
+internal sealed class JsonChecker(string file)
+{
+    private readonly List<RecordsProblem> _problems = [];
+
+    public IReadOnlyList<RecordsProblem> Problems => _problems;
+
+    public void Report(string path, string expected, string found) => _problems.Add(new(file, path, expected, found));
+
+    public static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => Quote(e.GetString()!),
+        JsonValueKind.Number => "the number " + e.GetRawText(),
+        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => $"an array of {e.GetArrayLength()}",
+        JsonValueKind.Object => "an object",
+        _ => "nothing",
+    };
+
+    public static string Quote(string s) => s.Length <= 60 ? $"\"{s}\"" : $"\"{s[..57]}...\"";
+
+    public bool IsObject(JsonElement e, string path)
+    {
+        if (e.ValueKind == JsonValueKind.Object) return true;
+        Report(path, "an object", Describe(e));
+        return false;
+    }
+
+    /// <summary>Reports keys the format does not define: a misspelt key must not be silently ignored.</summary>
+    public void NoOtherKeys(JsonElement obj, string path, params string[] known)
+    {
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (System.Array.IndexOf(known, p.Name) < 0)
+                Report($"{path}.{p.Name}", "one of the keys " + string.Join(", ", known), $"the unknown key \"{p.Name}\"");
+        }
+    }
+
+    public JsonElement? Get(JsonElement obj, string name, string path, bool required)
+    {
+        if (obj.TryGetProperty(name, out var v)) return v;
+        if (required) Report($"{path}.{name}", "a value", "no such key");
+        return null;
+    }
+
+    public string? String(JsonElement obj, string name, string path, bool required = true, bool nonEmpty = false)
+    {
+        if (Get(obj, name, path, required) is not { } v) return null;
+        return StringValue(v, $"{path}.{name}", nonEmpty, allowNull: !required);
+    }
+
+    public string? StringValue(JsonElement v, string path, bool nonEmpty = false, bool allowNull = false)
+    {
+        if (allowNull && v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            Report(path, nonEmpty ? "a non-empty string" : "a string", Describe(v));
+            return null;
+        }
+        var s = v.GetString()!;
+        if (nonEmpty && s.Trim().Length == 0)
+        {
+            Report(path, "a non-empty string", "an empty string");
+            return null;
+        }
+        if (s.Contains('\0'))
+        {
+            Report(path, "text without NUL characters", "a NUL character");
+            return null;
+        }
+        return s;
+    }
+
+    public string? Url(JsonElement obj, string name, string path, bool required = true)
+    {
+        var s = String(obj, name, path, required, nonEmpty: required);
+        if (s is null) return null;
+        if (!IsHttpUrl(s))
+        {
+            Report($"{path}.{name}", "an absolute http(s) URL", Quote(s));
+            return null;
+        }
+        return s;
+    }
+
+    public static bool IsHttpUrl(string s) =>
+        Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+        && !s.Any(char.IsWhiteSpace);
+
+    public bool? Bool(JsonElement obj, string name, string path)
+    {
+        if (Get(obj, name, path, required: false) is not { } v) return null;
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
+        Report($"{path}.{name}", "true or false", Describe(v));
+        return null;
+    }
+
+    /// <summary>A count: a whole number from 0 to 2^53 (what every JSON reader holds exactly).</summary>
+    public long? Count(JsonElement v, string path, bool allowNumericString)
+    {
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0 && n <= MaxCount) return n;
+        if (allowNumericString && v.ValueKind == JsonValueKind.String
+            && long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount)
+            return n;
+        Report(path, allowNumericString ? "a whole number from 0 to 2^53, or such a number as a string" : "a whole number from 0 to 2^53", Describe(v));
+        return null;
+    }
+
+    public const long MaxCount = 1L << 53;
+
+    public IEnumerable<(JsonElement Item, string Path)> Array(JsonElement obj, string name, string path, bool required = true)
+    {
+        if (Get(obj, name, path, required) is not { } v) return [];
+        return ArrayValue(v, $"{path}.{name}");
+    }
+
+    public IEnumerable<(JsonElement Item, string Path)> ArrayValue(JsonElement v, string path)
+    {
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            Report(path, "an array", Describe(v));
+            return [];
+        }
+        return v.EnumerateArray().Select((item, i) => (item, $"{path}[{i}]")).ToList();
+    }
+
+    public List<string> Strings(JsonElement obj, string name, string path, bool required = true)
+    {
+        var list = new List<string>();
+        foreach (var (item, p) in Array(obj, name, path, required))
+        {
+            if (StringValue(item, p, nonEmpty: true) is { } s) list.Add(s);
+        }
+        return list;
+    }
+
+    public DateOnly? Date(JsonElement obj, string name, string path, bool required = true)
+    {
+        var s = String(obj, name, path, required);
+        if (s is null) return null;
+        if (Rfc3339.TryParseDate(s, out var d)) return d;
+        Report($"{path}.{name}", "a date as YYYY-MM-DD", Quote(s));
+        return null;
+    }
+
+    public DateTimeOffset? Instant(JsonElement obj, string name, string path, bool required = true)
+    {
+        var s = String(obj, name, path, required);
+        if (s is null) return null;
+        if (Rfc3339.TryParse(s, out var t) && HasOffset(s)) return t;
+        Report($"{path}.{name}", "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", Quote(s));
+        return null;
+    }
+
+    private static bool HasOffset(string s) => s.EndsWith('Z') || (s.Length > 6 && (s[^6] == '+' || s[^6] == '-') && s[^3] == ':');
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+
+namespace HotPapers.Records;
+
+/// <summary>
+/// Reads the old generator's crawler output (<c>papers_with_tweets.json</c>): arXiv listing metadata
+/// plus the twint scraper's tweets. It is lenient about the many extra fields both tools wrote and
+/// strict about the ones the post is made from.
+/// </summary>
+internal static class LegacyCrawlerReader
+{
+    public static bool Looks(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("meta", out _) && !root.TryGetProperty("format", out _);
+
+    public static DigestRecords? Read(JsonElement root, JsonChecker check, TimeZoneInfo zone)
+    {
+        const string P = "$";
+        DateOnly? since = null, until = null;
+        if (check.Get(root, "meta", P, true) is { } meta && check.IsObject(meta, "$.meta"))
+        {
+            since = Day(meta, "since", check);
+            until = Day(meta, "until", check);
+            if (since is { } s && until is { } u && u <= s)
+                check.Report("$.meta.until", $"a day after since ({Rfc3339.FormatDate(s)}): until is exclusive", Rfc3339.FormatDate(u));
+        }
+        var papers = ImmutableArray.CreateBuilder<PaperRecord>();
+        var latest = DateTimeOffset.MinValue;
+        foreach (var (item, path) in check.Array(root, "papers", P))
+        {
+            if (ReadPaper(item, path, check, zone) is not { } paper) continue;
+            papers.Add(paper);
+            foreach (var t in paper.Tweets)
+            {
+                if (t.Created?.Instant is { } i && i > latest) latest = i;
+            }
+        }
+        if (since is null || until is null || check.Problems.Count > 0) return null;
+
+        // The crawler recorded no collection time; the last tweet it saw is the latest time the counts
+        // can be from, and it is in the file, so the same file always gives the same post.
+        var end = Local(until.Value.ToDateTime(TimeOnly.MinValue), zone);
+        var collected = latest > end ? latest : end;
+        return new DigestRecords(since.Value, until.Value.AddDays(-1), collected, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.LegacyCrawler);
+    }
+
+    private static DateOnly? Day(JsonElement meta, string name, JsonChecker check)
+    {
+        var s = check.String(meta, name, "$.meta");
+        if (s is null) return null;
+        if (DateOnly.TryParseExact(s, ["yyyy/MM/dd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        check.Report($"$.meta.{name}", "a date as YYYY/MM/DD", JsonChecker.Quote(s));
+        return null;
+    }
+
+    internal static DateTimeOffset Local(DateTime wallClock, TimeZoneInfo zone) =>
+        new(wallClock, zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified)));
+
+    /// <summary>The old generator joined the source's hard line breaks with one space each.</summary>
+    private static string OneLine(string s) => s.Replace("\r\n", "\n").Replace('\n', ' ');
+
+    private static PaperRecord? ReadPaper(JsonElement paper, string path, JsonChecker check, TimeZoneInfo zone)
+    {
+        if (!check.IsObject(paper, path)) return null;
+        var before = check.Problems.Count;
+        var title = check.String(paper, "title", path, nonEmpty: true);
+        var authors = check.Strings(paper, "authors", path);
+        var summary = check.Get(paper, "summary", path, false) is { } sv ? check.StringValue(sv, $"{path}.summary", allowNull: true) ?? "" : "";
+        var categories = new List<string>();
+        foreach (var (item, p) in check.Array(paper, "subjects", path))
+        {
+            if (check.StringValue(item, p, nonEmpty: true) is { } subject) categories.Add(Category(subject));
+        }
+        string? abs = null, pdf = null;
+        if (check.Get(paper, "links", path, true) is { } links && check.IsObject(links, $"{path}.links"))
+        {
+            abs = check.Url(links, "Abstract", $"{path}.links");
+            pdf = check.Url(links, "Download PDF", $"{path}.links", required: false);
+        }
+        ArxivId? id = null;
+        var idText = check.Get(paper, "id", path, false) is { } iv ? check.StringValue(iv, $"{path}.id", allowNull: true) : null;
+        idText ??= abs is null ? null : abs[(abs.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : 0)..];
+        if (idText is not null && !ArxivId.TryParse(idText, out id))
+            check.Report($"{path}.id", "an arXiv id such as 2104.14421 or hep-th/9901001 (or an abs link that ends in one)", JsonChecker.Quote(idText));
+        var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
+        foreach (var (item, p) in check.Array(paper, "tweets", path, required: false))
+        {
+            if (ReadTweet(item, p, check, zone) is { } tweet) tweets.Add(tweet);
+        }
+        if (check.Problems.Count > before || id is null) return null;
+        return new PaperRecord(id.Value, OneLine(title!), [.. authors], OneLine(summary), [.. categories], abs!, pdf, null, null, tweets.ToImmutable());
+    }
+
+    /// <summary><c>Machine Learning (cs.LG)</c> gives <c>cs.LG</c>: the text inside the last parentheses.</summary>
+    internal static string Category(string subject)
+    {
+        var open = subject.LastIndexOf('(');
+        var close = subject.LastIndexOf(')');
+        return open >= 0 && close > open ? subject[(open + 1)..close] : subject.Trim();
+    }
+
+    private static TweetRecord? ReadTweet(JsonElement tweet, string path, JsonChecker check, TimeZoneInfo zone)
+    {
+        if (!check.IsObject(tweet, path)) return null;
+        var before = check.Problems.Count;
+        var url = check.Url(tweet, "link", path);
+        var name = check.String(tweet, "name", path) ?? "";
+        var handle = check.String(tweet, "username", path, nonEmpty: true);
+        var text = check.String(tweet, "tweet", path);
+        var retweets = check.Get(tweet, "retweets_count", path, true) is { } rv ? check.Count(rv, $"{path}.retweets_count", true) : null;
+        var likes = check.Get(tweet, "likes_count", path, true) is { } lv ? check.Count(lv, $"{path}.likes_count", true) : null;
+        TweetTime? created = null;
+        var day = check.String(tweet, "datestamp", path, required: false);
+        var time = check.String(tweet, "timestamp", path, required: false);
+        if (day is not null)
+        {
+            if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                check.Report($"{path}.datestamp", "a date as YYYY-MM-DD", JsonChecker.Quote(day));
+            else if (time is null)
+                created = TweetTime.FromDay(d);
+            else if (TimeOnly.TryParseExact(time, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+                created = TweetTime.FromInstant(Local(d.ToDateTime(t), zone));
+            else
+                check.Report($"{path}.timestamp", "a time as HH:MM:SS", JsonChecker.Quote(time));
+        }
+        var lang = check.Get(tweet, "lang", path, false) is { } lg ? check.StringValue(lg, $"{path}.lang", allowNull: true) : null;
+        var embed = check.Get(tweet, "html", path, false) is { } hv ? check.StringValue(hv, $"{path}.html", allowNull: true) : null;
+        string? retweetOf = null;
+        if (tweet.TryGetProperty("retweet_id", out var rt) && rt.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        {
+            var s = rt.ValueKind == JsonValueKind.String ? rt.GetString() : rt.GetRawText();
+            if (!string.IsNullOrEmpty(s) && s != "0") retweetOf = s;
+        }
+        if (check.Problems.Count > before) return null;
+        return new TweetRecord(url!, name, handle!, text!, created, string.IsNullOrEmpty(lang) ? null : lang, retweets, likes, embed, retweetOf);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+
+namespace HotPapers.Records;
+
+/// <summary>Loads one records file in either format, detected from its content, and validates all of it.</summary>
+public sealed class RecordsLoader(TimeZoneInfo legacyZone)
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>Records files larger than this are refused before they are read: a day is a few hundred KB.</summary>
+    public const long MaxFileBytes = 32L * 1024 * 1024;
+
+    public DigestRecords Load(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw Fail(path, "$", "a records file", "no such file");
+        if (info.Length > MaxFileBytes)
+            throw Fail(path, "$", $"a records file of at most {MaxFileBytes / 1024 / 1024} MB", $"{info.Length / 1024 / 1024} MB");
+        return Parse(path, File.ReadAllBytes(path));
+    }
+
+    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        if (span.Length == 0) throw Fail(file, "$", "a JSON object", "an empty file");
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || (span.Length > 1 && (span[0] == 0 || span[1] == 0)))
+            throw Fail(file, "$", "UTF-8 text", "UTF-16 text (save the file as UTF-8)");
+        if (span.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[3..];
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(bytes, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}" : "$";
+            throw Fail(file, where, "well-formed JSON", Reason(e.Message));
+        }
+        using (doc)
+        {
+            var check = new JsonChecker(file);
+            var records = LegacyCrawlerReader.Looks(doc.RootElement)
+                ? LegacyCrawlerReader.Read(doc.RootElement, check, legacyZone)
+                : RecordsReader.Read(doc.RootElement, check);
+            if (check.Problems.Count > 0 || records is null)
+                throw new RecordsException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
+            return records;
+        }
+    }
+
+    // System.Text.Json's messages end with its own position text; we give the position ourselves.
+    private static string Reason(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.', '|');
+    }
+
+    private static RecordsException Fail(string file, string where, string expected, string found) =>
+        new([new RecordsProblem(file, where, expected, found)]);
+}

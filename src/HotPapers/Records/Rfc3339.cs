@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace HotPapers.Records;
+
+/// <summary>RFC 3339 timestamps with an explicit offset, the only form of time hotpapers reads or writes.</summary>
+public static class Rfc3339
+{
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:sszzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+    ];
+
+    public static bool TryParse(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out value);
+
+    /// <summary>Seconds precision, offset as <c>+09:00</c> (<c>Z</c> is never written: an offset says more).</summary>
+    public static string Format(DateTimeOffset value) =>
+        value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0
+            ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    public static bool TryParseDate(string text, out DateOnly value) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    public static string FormatDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace HotPapers.Rendering;
+
+/// <summary>
+/// The Scriban templates: the user's folder first, then the built-in ones embedded in the assembly,
+/// matched by file name. Each template is parsed once and shared by every render, which is safe
+/// because a parsed <see cref="Template"/> is immutable.
+/// </summary>
+public sealed class TemplateSet : ITemplateLoader
+{
+    public const string PostTemplate = "post.md.sbn";
+
+    private readonly string? _overrideDirectory;
+    private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
+
+    public TemplateSet(string? overrideDirectory = null)
+    {
+        if (overrideDirectory is not null && !Directory.Exists(overrideDirectory))
+            throw new DirectoryNotFoundException($"{overrideDirectory}: expected a folder of templates, found no such folder");
+        _overrideDirectory = overrideDirectory;
+    }
+
+    public static TemplateSet BuiltIn { get; } = new();
+
+    /// <summary>The parsed template; a syntax error is a <see cref="TemplateException"/> naming file, line and column.</summary>
+    public Template Get(string name) => _parsed.GetOrAdd(name, n =>
+    {
+        var (path, text) = Read(n);
+        var template = Template.Parse(text, path);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
+            throw new TemplateException(path, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
+        }
+        return template;
+    });
+
+    /// <summary>Where the template comes from (a path, or <c>built-in:name</c>) and its text.</summary>
+    public (string Path, string Text) Read(string name)
+    {
+        if (name.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(name))
+            throw new TemplateException(name, 1, 1, "template names are plain file names inside the templates folder");
+        if (_overrideDirectory is not null)
+        {
+            var path = Path.Combine(_overrideDirectory, name);
+            if (File.Exists(path)) return (path, File.ReadAllText(path));
+        }
+        using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream("templates/" + name)
+            ?? throw new TemplateException(name, 1, 1, $"no template \"{name}\" in {_overrideDirectory ?? "the templates folder"} nor built in");
+        using var reader = new StreamReader(stream);
+        return ("built-in:" + name, reader.ReadToEnd());
+    }
+
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(templatePath).Text;
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(Read(templatePath).Text);
+}

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace HotPapers.Rendering;
+
+/// <summary>
+/// Front matter scalars written by YamlDotNet's emitter, so that any text, a title with <c>: </c>, a
+/// leading <c>-</c> or the word <c>no</c> included, reads back as the same string.
+/// </summary>
+public static partial class YamlText
+{
+    /// <summary>Plain when the text reads back as that same string under YAML 1.1 and 1.2, else quoted.</summary>
+    public static string Plain(string value) =>
+        ResolvesToNonString(value) ? Quoted(value) : Emit(value, ScalarStyle.Plain);
+
+    /// <summary>Always double-quoted, as the old posts wrote every string but the title.</summary>
+    public static string Quoted(string value) => Emit(value, ScalarStyle.DoubleQuoted);
+
+    private static string Emit(string value, ScalarStyle style)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024, newLine: "\n"));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, true));
+        emitter.Emit(new Scalar(null, null, value, style, true, true));
+        emitter.Emit(new DocumentEnd(true));
+        emitter.Emit(new StreamEnd());
+        var text = writer.ToString();
+        if (text.StartsWith("--- ", StringComparison.Ordinal)) text = text[4..];
+        if (text.EndsWith("\n...\n", StringComparison.Ordinal)) text = text[..^4];
+        return text.TrimEnd('\n');
+    }
+
+    // Plain scalars that a YAML 1.1 reader (or js-yaml, which Gatsby uses) would take for a null,
+    // a boolean, a number or a timestamp, and the merge key.
+    private static bool ResolvesToNonString(string value) => value.Length == 0 || NonString().IsMatch(value);
+
+    [GeneratedRegex(@"^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|<<|=|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?)$")]
+    private static partial Regex NonString();
+}

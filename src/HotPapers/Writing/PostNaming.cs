@@ -1,0 +1,31 @@
+using HotPapers.Records;
+
+namespace HotPapers.Writing;
+
+/// <summary>
+/// File names, the old blog's: <c>2021-04-30---Hot-Papers.md</c>, and <c>A-B---Hot-Papers.md</c> for a
+/// range. Records files are named the same way: <c>2021-04-30.json</c>, <c>A-B.json</c>.
+/// </summary>
+public static class PostNaming
+{
+    public const string DefaultPattern = "{date}---Hot-Papers.md";
+
+    public static string Key(DateOnly date, DateOnly endDate) =>
+        date == endDate ? Rfc3339.FormatDate(date) : $"{Rfc3339.FormatDate(date)}-{Rfc3339.FormatDate(endDate)}";
+
+    public static string PostFileName(DigestRecords records, string pattern = DefaultPattern) =>
+        pattern.Replace("{date}", Key(records.Date, records.EndDate));
+
+    public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";
+
+    /// <summary>Reads the dates back from a records file name; false for any other file.</summary>
+    public static bool TryParseRecordsFileName(string fileName, out DateOnly date, out DateOnly endDate)
+    {
+        date = endDate = default;
+        if (!fileName.EndsWith(".json", StringComparison.Ordinal)) return false;
+        var key = fileName[..^5];
+        if (key.Length == 10) return Rfc3339.TryParseDate(key, out date) && (endDate = date) == date;
+        return key.Length == 21 && key[10] == '-'
+            && Rfc3339.TryParseDate(key[..10], out date) && Rfc3339.TryParseDate(key[11..], out endDate) && endDate > date;
+    }
+}

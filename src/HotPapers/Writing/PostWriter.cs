@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace HotPapers.Writing;
+
+/// <summary>What writing a post did.</summary>
+public enum WriteOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// <summary>
+/// Writes posts as UTF-8 without BOM with LF line ends. A post is written to a temporary file beside
+/// it and renamed over the old one, so a reader (or a crash) sees the complete old file or the
+/// complete new one, never a torn one; a post whose bytes would not change is not touched at all, so
+/// its timestamp stays and git sees nothing.
+/// </summary>
+public static class PostWriter
+{
+    public const string TempSuffix = ".tmp-hotpapers";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static byte[] Encode(string text) => Utf8.GetBytes(text.Replace("\r\n", "\n"));
+
+    /// <summary>What <see cref="Write"/> would do, without doing it.</summary>
+    public static WriteOutcome Compare(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (!File.Exists(path)) return WriteOutcome.Created;
+        return SameBytes(path, bytes) ? WriteOutcome.Unchanged : WriteOutcome.Updated;
+    }
+
+    public static WriteOutcome Write(string path, ReadOnlySpan<byte> bytes)
+    {
+        var outcome = Compare(path, bytes);
+        if (outcome == WriteOutcome.Unchanged) return outcome;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = $"{path}.{Environment.ProcessId}{TempSuffix}";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        return outcome;
+    }
+
+    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        if (stream.Length != bytes.Length) return false;
+        var buffer = new byte[Math.Min(bytes.Length, 1 << 16)];
+        var offset = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (!bytes.Slice(offset, read).SequenceEqual(buffer.AsSpan(0, read))) return false;
+            offset += read;
+        }
+        return offset == bytes.Length;
+    }
+
+    /// <summary>Removes temporary files a killed run left behind in <paramref name="directory"/>.</summary>
+    public static int RemoveLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory)) return 0;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, "*" + TempSuffix))
+        {
+            File.Delete(file);
+            removed++;
+        }
+        return removed;
+    }
+}
