@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace HotPapers.Tests;
 
 /// <summary>Paths to the fixtures beside the tests and to the repository's own files.</summary>
@@ -11,11 +9,18 @@ internal static class Fixture
 
     public static string Read(params string[] parts) => File.ReadAllText(Path(parts));
 
-    /// <summary>The repository root, found from this source file so tests can read content/ and templates/.</summary>
-    public static string RepoRoot() =>
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(ThisFile())!, "..", ".."));
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+    /// <summary>
+    /// The repository root (the folder with HotPapers.sln above the test binaries), so tests can read
+    /// content/ and templates/. Not [CallerFilePath]: CI builds map source paths away.
+    /// </summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "HotPapers.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("HotPapers.sln not found above " + AppContext.BaseDirectory);
+    }
 
     /// <summary>A fresh empty folder under the system temp folder, removed when disposed.</summary>
     public static TempDir TempDir() => new();
