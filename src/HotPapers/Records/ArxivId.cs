@@ -17,7 +17,8 @@ public readonly partial record struct ArxivId(string Value)
 
     public override string ToString() => Value;
 
-    // New style YYMM.NNNN(N), month 01-12; old style archive(.SUBJ)/YYMMNNN.
-    [GeneratedRegex(@"^(?:\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{2}(?:0[1-9]|1[0-2])\d{3})(?:v[1-9]\d*)?$", RegexOptions.CultureInvariant)]
+    // New style YYMM.NNNN(N), month 01-12; old style archive(.SUBJ)/YYMMNNN. [0-9], not \d (which takes
+    // any script's digits), and \z, not $ (which also matches before a final line feed).
+    [GeneratedRegex(@"^(?:[0-9]{2}(?:0[1-9]|1[0-2])\.[0-9]{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/[0-9]{2}(?:0[1-9]|1[0-2])[0-9]{3})(?:v[1-9][0-9]*)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

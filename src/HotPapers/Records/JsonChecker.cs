@@ -108,6 +108,8 @@ internal sealed class JsonChecker(string file)
     public long? Count(JsonElement v, string path, bool allowNumericString)
     {
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0 && n <= MaxCount) return n;
+        // 1.0 and 1e2 are whole numbers too, as JSON Schema's "integer" has them.
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= 0 && d <= MaxCount) return (long)d;
         if (allowNumericString && v.ValueKind == JsonValueKind.String
             && long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount)
             return n;

@@ -13,6 +13,7 @@ internal static class RecordsReader
         const string P = "$";
         if (!check.IsObject(root, P)) return null;
         check.NoOtherKeys(root, P, "$schema", "format", "date", "endDate", "collectedAt", "ranked", "post", "papers");
+        check.String(root, "$schema", P, required: false);
         var format = check.String(root, "format", P);
         if (format is not null && format != FormatName)
             check.Report("$.format", $"\"{FormatName}\"", JsonChecker.Quote(format));
