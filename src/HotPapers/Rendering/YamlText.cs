@@ -12,7 +12,10 @@ public static partial class YamlText
 {
     /// <summary>Plain when the text reads back as that same string under YAML 1.1 and 1.2, else quoted.</summary>
     public static string Plain(string value) =>
-        ResolvesToNonString(value) ? Quoted(value) : Emit(value, ScalarStyle.Plain);
+        ResolvesToNonString(value) || HasOuterWhiteSpace(value) ? Quoted(value) : Emit(value, ScalarStyle.Plain);
+
+    // YamlDotNet's emitter writes a leading or trailing tab plain, and every parser strips it on reading.
+    private static bool HasOuterWhiteSpace(string value) => char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]);
 
     /// <summary>Always double-quoted, as the old posts wrote every string but the title.</summary>
     public static string Quoted(string value) => Emit(value, ScalarStyle.DoubleQuoted);
