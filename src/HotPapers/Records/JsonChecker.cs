@@ -36,12 +36,16 @@ internal sealed class JsonChecker(string file)
     }
 
     /// <summary>Reports keys the format does not define: a misspelt key must not be silently ignored.</summary>
+    /// <remarks>A key given twice is reported too: JSON readers would silently keep only one of its values.</remarks>
     public void NoOtherKeys(JsonElement obj, string path, params string[] known)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in obj.EnumerateObject())
         {
             if (System.Array.IndexOf(known, p.Name) < 0)
                 Report($"{path}.{p.Name}", "one of the keys " + string.Join(", ", known), $"the unknown key \"{p.Name}\"");
+            else if (!seen.Add(p.Name))
+                Report($"{path}.{p.Name}", "each key once", $"the key \"{p.Name}\" again");
         }
     }
 

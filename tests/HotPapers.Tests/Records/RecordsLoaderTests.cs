@@ -1,0 +1,153 @@
+using System.Text;
+using HotPapers.Records;
+
+namespace HotPapers.Tests.Records;
+
+/// <summary>Bad records files: each problem names the file, the JSON path (or line), what was expected and what was found.</summary>
+public sealed class RecordsLoaderTests
+{
+    // Single quotes stand for double quotes, to keep the table readable.
+    private const string Head = "'format':'hotpapers-records/1','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00'";
+    private const string Tweet = "{'url':'https://twitter.com/a/status/1','author':{'name':'A','handle':'a'},'text':'t','created':'2021-04-30'}";
+    private const string Paper = "'id':'2104.14421','title':'T','authors':['A'],'abstract':'S','categories':['cs.LG'],'links':{'abs':'https://arxiv.org/abs/2104.14421','pdf':'https://arxiv.org/pdf/2104.14421'}";
+
+    private static string WithPaper(string paperExtra, string tweets = Tweet) => "{" + Head + ",'papers':[{" + Paper + paperExtra + ",'tweets':[" + tweets + "]}]}";
+
+    private const string LegacyTweet = "{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':1,'likes_count':2}";
+    private const string LegacyPaper = "'title':'T','authors':['A'],'subjects':['Machine Learning (cs.LG)'],'summary':'S'";
+
+    [Theory]
+    // syntax and encoding
+    [InlineData("", "$", "a JSON object", "an empty file")]
+    [InlineData("{'format': ", "line 1, column", "well-formed JSON", "")]
+    [InlineData("{'format':'hotpapers-records/1',}", "line 1, column", "well-formed JSON", "")]
+    [InlineData("[]", "$", "an object", "an array of 0")]
+    [InlineData("'text'", "$", "an object", "\"text\"")]
+    // the digest
+    [InlineData("{'format':'hotpapers-records/2','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.format", "\"hotpapers-records/1\"", "\"hotpapers-records/2\"")]
+    [InlineData("{'date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.format", "a value", "no such key")]
+    [InlineData("{'format':'hotpapers-records/1','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.date", "a value", "no such key")]
+    [InlineData("{'format':'hotpapers-records/1','date':'2021-02-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.date", "a date as YYYY-MM-DD", "\"2021-02-30\"")]
+    [InlineData("{'format':'hotpapers-records/1','date':'2021/04/30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.date", "a date as YYYY-MM-DD", "\"2021/04/30\"")]
+    [InlineData("{" + Head + ",'endDate':'2021-04-29','papers':[]}", "$.endDate", "a date on or after the date 2021-04-30", "2021-04-29")]
+    [InlineData("{'format':'hotpapers-records/1','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48','papers':[]}", "$.collectedAt", "an RFC 3339 timestamp with an offset", "\"2021-05-01T18:50:48\"")]
+    [InlineData("{'format':'hotpapers-records/1','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48.Z','papers':[]}", "$.collectedAt", "an RFC 3339 timestamp with an offset", "\"2021-05-01T18:50:48.Z\"")]
+    [InlineData("{" + Head + ",'papers':[],'papres':[]}", "$.papres", "one of the keys $schema, format, date", "the unknown key \"papres\"")]
+    [InlineData("{" + Head + "}", "$.papers", "a value", "no such key")]
+    [InlineData("{" + Head + ",'papers':{}}", "$.papers", "an array", "an object")]
+    [InlineData("{" + Head + ",'ranked':'yes','papers':[]}", "$.ranked", "true or false", "\"yes\"")]
+    [InlineData("{" + Head + ",'post':{'tilte':'x'},'papers':[]}", "$.post.tilte", "one of the keys title", "the unknown key \"tilte\"")]
+    [InlineData("{" + Head + ",'post':{'tags':'arXiv'},'papers':[]}", "$.post.tags", "an array", "\"arXiv\"")]
+    // papers
+    [InlineData("{" + Head + ",'papers':[1]}", "$.papers[0]", "an object", "the number 1")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.144','title':'T','authors':['A'],'abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].id", "an arXiv id", "\"2104.144\"")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[],'id':'2104.00001'}]}", "$.papers[0].id", "each key once", "the key \"id\" again")]
+    [InlineData("{" + Head + ",'date':'2021-05-01','papers':[]}", "$.date", "each key once", "the key \"date\" again")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[]},{" + Paper + ",'tweets':[]}]}", "$.papers[1].id", "each paper once (it is already at $.papers[0])", "\"2104.14421\" again")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.14421','title':'  ','authors':['A'],'abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].title", "a non-empty string", "an empty string")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.14421','title':null,'authors':['A'],'abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].title", "a non-empty string", "null")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.14421','title':'T\\u0000','authors':['A'],'abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].title", "text without NUL characters", "a NUL character")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.14421','title':'T','authors':'A','abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].authors", "an array", "\"A\"")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.14421','title':'T','authors':['A',''],'abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].authors[1]", "a non-empty string", "an empty string")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.14421','title':'T','authors':['A'],'abstract':'S','categories':[],'links':{'abs':'arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].links.abs", "an absolute http(s) URL", "\"arxiv.org/abs/1\"")]
+    [InlineData("{" + Head + ",'papers':[{'id':'2104.14421','title':'T','authors':['A'],'abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1','html':'x'},'tweets':[]}]}", "$.papers[0].links.html", "one of the keys abs, pdf", "the unknown key \"html\"")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[],'totals':{'retweets':-1,'favorites':2}}]}", "$.papers[0].totals.retweets", "a whole number from 0 to 2^53", "the number -1")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[],'totals':{'retweets':1}}]}", "$.papers[0].totals.favorites", "a value", "no such key")]
+    // tweets
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[{'url':'https://twitter.com/a/status/1','author':{'name':'A','handle':'@a'},'text':'t','created':'2021-04-30'}]}]}", "$.papers[0].tweets[0].author.handle", "a Twitter handle", "\"@a\"")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[{'url':'https://twitter.com/a/status/1','author':{'name':'A','handle':'a'},'text':'t','created':'April 30'}]}]}", "$.papers[0].tweets[0].created", "a date (YYYY-MM-DD) or an RFC 3339 timestamp", "\"April 30\"")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[{'url':'https://twitter.com/a/status/1','author':{'name':'A','handle':'a'},'text':'t','created':'2021-04-30','retweets':'7'}]}]}", "$.papers[0].tweets[0].retweets", "a whole number from 0 to 2^53", "\"7\"")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[{'url':'https://twitter.com/a/status/1','author':{'name':'A','handle':'a'},'created':'2021-04-30'}]}]}", "$.papers[0].tweets[0].text", "a value", "no such key")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[{'url':'https://twitter.com/a/status/1','author':'a','text':'t','created':'2021-04-30'}]}]}", "$.papers[0].tweets[0].author", "an object", "\"a\"")]
+    [InlineData("{" + Head + ",'papers':[{" + Paper + ",'tweets':[{'url':'https://twitter.com/a/status/1','author':{'name':'A','handle':'a'},'text':'t','created':'2021-04-30','likes':3}]}]}", "$.papers[0].tweets[0].likes", "one of the keys url, author", "the unknown key \"likes\"")]
+    // the old crawler's format
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/04/30'},'papers':[]}", "$.meta.until", "a day after since (2021-04-30): until is exclusive", "2021-04-30")]
+    [InlineData("{'meta':{'since':'30.04.2021','until':'2021/05/01'},'papers':[]}", "$.meta.since", "a date as YYYY/MM/DD", "\"30.04.2021\"")]
+    [InlineData("{'meta':{'since':'2021/04/30'},'papers':[]}", "$.meta.until", "a value", "no such key")]
+    [InlineData("{'meta':[],'papers':[]}", "$.meta", "an object", "an array of 0")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Download PDF':'https://arxiv.org/pdf/2104.14421'},'tweets':[]}]}", "$.papers[0].links.Abstract", "a value", "no such key")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':'ten','likes_count':2}]}]}", "$.papers[0].tweets[0].retweets_count", "a whole number from 0 to 2^53, or such a number as a string", "\"ten\"")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':1,'likes_count':2,'datestamp':'2021-04-30','timestamp':'25:00:00'}]}]}", "$.papers[0].tweets[0].timestamp", "a time as HH:MM:SS", "\"25:00:00\"")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://example.com/paper'},'tweets':[" + LegacyTweet + "]}]}", "$.papers[0].id", "an arXiv id", "\"https://example.com/paper\"")]
+    public void A_bad_file_gets_one_problem_naming_file_path_expected_and_found(string json, string location, string expected, string found)
+    {
+        using var temp = Fixture.TempDir();
+        var file = temp["2021-04-30.json"];
+        File.WriteAllText(file, json.Replace('\'', '"'), new UTF8Encoding(false));
+
+        var e = Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal(file, problem.File);
+        Assert.StartsWith(location, problem.Location);
+        Assert.StartsWith(expected, problem.Expected);
+        Assert.StartsWith(found, problem.Found);
+        Assert.NotEmpty(problem.Found);
+        Assert.Equal($"{file}: {problem.Location}: expected {problem.Expected}, found {problem.Found}", problem.ToString());
+        Assert.Contains(problem.ToString(), e.Message);
+    }
+
+    [Fact]
+    public void Every_problem_in_a_file_is_reported()
+    {
+        using var temp = Fixture.TempDir();
+        var file = temp["many.json"];
+        File.WriteAllBytes(file, File.ReadAllBytes(Fixture.Path("records", "bad", "many-problems.json")));
+
+        var e = Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file));
+
+        Assert.All(e.Problems, p => Assert.Equal(file, p.File));
+        Assert.Equal(
+        [
+            "$.extra",
+            "$.date",
+            "$.collectedAt",
+            "$.papers[0].id",
+            "$.papers[0].links.pdf",
+            "$.papers[0].tweets[0].author.handle",
+            "$.papers[0].tweets[1].favorites",
+            "$.papers[1].title",
+            "$.papers[1].tweets",
+        ], e.Problems.Select(p => p.Location));
+        Assert.Equal(e.Problems.Count, e.Message.Split(Environment.NewLine).Length);
+    }
+
+    [Fact]
+    public void Utf16_files_are_refused_with_a_hint()
+    {
+        using var temp = Fixture.TempDir();
+        var file = temp["2021-04-30.json"];
+        File.WriteAllText(file, "{\"format\":\"hotpapers-records/1\"}", Encoding.Unicode);
+        var problem = Assert.Single(Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file)).Problems);
+        Assert.Equal(("$", "UTF-8 text", "UTF-16 text (save the file as UTF-8)"), (problem.Location, problem.Expected, problem.Found));
+    }
+
+    [Fact]
+    public void A_utf8_bom_is_accepted()
+    {
+        using var temp = Fixture.TempDir();
+        var file = temp["2021-04-30.json"];
+        File.WriteAllBytes(file, [.. Encoding.UTF8.Preamble, .. File.ReadAllBytes(Fixture.Path("records", "full.json"))]);
+        Assert.Equal(2, new RecordsLoader(TimeZoneInfo.Utc).Load(file).Papers.Length);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_problem_not_a_crash()
+    {
+        using var temp = Fixture.TempDir();
+        var problem = Assert.Single(Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(temp["nope.json"])).Problems);
+        Assert.Equal((temp["nope.json"], "a records file", "no such file"), (problem.File, problem.Expected, problem.Found));
+    }
+
+    [Fact]
+    public void Old_crawler_files_tolerate_their_extra_fields_and_string_counts()
+    {
+        const string json = "{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{'id':'2104.14421','date':'Fri, 30 Apr 2021','comments':null,'detail':{'x':1},"
+            + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421','Other formats':'https://arxiv.org/format/2104.14421'},"
+            + "'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':'12','likes_count':'30','replies_count':0,'urls':[],'retweet':false}]}]}";
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Parse("old.json", Encoding.UTF8.GetBytes(json.Replace('\'', '"')));
+        var paper = Assert.Single(records.Papers);
+        Assert.Null(paper.PdfUrl);
+        Assert.Equal(42, Assert.Single(paper.Tweets).Score);
+    }
+}
