@@ -20,10 +20,12 @@ internal static class BuildCommand
         var command = new Command("build", "Build the post of a digest from its records.") { date, until, all, records, output, templates, check };
         command.Validators.Add(result =>
         {
-            var hasDate = result.GetValue(date) is not null;
+            // GetResult, not GetValue: reading the value of a date that did not parse throws, and its
+            // own error is already reported.
+            var hasDate = result.GetResult(date) is not null;
             if (hasDate == result.GetValue(all))
                 result.AddError("build needs either --date YYYY-MM-DD or --all");
-            if (result.GetValue(until) is not null && !hasDate)
+            if (result.GetResult(until) is not null && !hasDate)
                 result.AddError("--until goes with --date");
         });
         command.SetAction(parse =>

@@ -1,0 +1,272 @@
+using HotPapers.Cli;
+
+namespace HotPapers.Tests.Cli;
+
+/// <summary>The <c>hotpapers</c> command line, run in-process through <see cref="CommandLine.Run"/>.</summary>
+public sealed class CommandLineTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CommandLine.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>A records folder with the sample day and the old-format fixtures (a day, a range, an empty day).</summary>
+    private static string Records(TempDir temp)
+    {
+        var dir = temp["records"];
+        Directory.CreateDirectory(dir);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), Path.Combine(dir, "2021-04-30.json"));
+        foreach (var f in Directory.EnumerateFiles(Fixture.Path("legacy"), "*.json")) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        return dir;
+    }
+
+    private static Dictionary<string, (byte[] Bytes, DateTime Modified)> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => (File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f)));
+
+    private static void AssertSame(Dictionary<string, (byte[] Bytes, DateTime Modified)> before, string dir)
+    {
+        var after = Snapshot(dir);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, (bytes, modified)) in before)
+        {
+            Assert.Equal(bytes, after[name].Bytes);
+            Assert.Equal(modified, after[name].Modified);
+        }
+    }
+
+    private static void AssertNoStackTrace(string text)
+    {
+        Assert.DoesNotContain("   at ", text);
+        Assert.DoesNotContain("Exception", text);
+    }
+
+    [Fact]
+    public void Help_lists_the_build_command_and_its_options()
+    {
+        var (code, stdout, _) = Run("--help");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("build", stdout);
+
+        var build = Run("build", "--help");
+        Assert.Equal(ExitCodes.Success, build.Code);
+        foreach (var option in new[] { "--date", "--until", "--all", "--records", "--output", "--templates", "--check" })
+            Assert.Contains(option, build.Out);
+    }
+
+    [Fact]
+    public void Version_prints_the_version()
+    {
+        var (code, stdout, _) = Run("--version");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Matches(@"^\d+\.\d+\.\d+", stdout.Trim());
+    }
+
+    [Theory]
+    [InlineData("build")]
+    [InlineData("build", "--date", "2021-04-31")]
+    [InlineData("build", "--date", "30/04/2021")]
+    [InlineData("build", "--date", "2021-04-30", "--all")]
+    [InlineData("build", "--until", "2021-05-01", "--all")]
+    [InlineData("build", "--date", "2021-04-30", "--frobnicate")]
+    [InlineData("biuld", "--date", "2021-04-30")]
+    [InlineData("build", "--date")]
+    [InlineData("build", "--date", "2021-04-30", "--until", "2021-02-30")]
+    [InlineData("build", "--until", "nonsense")]
+    public void Usage_errors_exit_2_with_a_message_and_write_nothing(params string[] args)
+    {
+        using var temp = Fixture.TempDir();
+        var (code, _, stderr) = Run([.. args, "--output", temp["out"]]);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("hotpapers: ", stderr);
+        Assert.Contains("--help", stderr);
+        AssertNoStackTrace(stderr);
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public void Build_writes_the_post_and_exits_0()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, stdout, stderr) = Run("build", "--date", "2021-04-30", "--records", Records(temp), "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("", stderr);
+        var post = Path.Combine(temp["out"], "2021-04-30---Hot-Papers.md");
+        Assert.Contains($"created      {post}", stdout);
+        Assert.Contains("1 post(s): 1 written, 0 unchanged", stdout);
+        Assert.StartsWith("---\ntitle: Hot Papers 2021-04-30\ndate: 2021-05-01T18:50:48+09:00\n", File.ReadAllText(post));
+
+        var again = Run("build", "--date", "2021-04-30", "--records", temp["records"], "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, again.Code);
+        Assert.Contains($"unchanged    {post}", again.Out);
+    }
+
+    [Fact]
+    public void Until_builds_a_range_named_A_B()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, stdout, _) = Run("build", "--date", "2021-05-01", "--until", "2021-05-02", "--records", Records(temp), "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, code);
+        var post = Path.Combine(temp["out"], "2021-05-01-2021-05-02---Hot-Papers.md");
+        Assert.Contains(post, stdout);
+        Assert.Contains("title: Hot Papers 2021-05-01 - 2021-05-02\n", File.ReadAllText(post));
+    }
+
+    [Fact]
+    public void All_builds_every_digest()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, stdout, _) = Run("build", "--all", "--records", Records(temp), "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("4 post(s): 4 written, 0 unchanged", stdout);
+        Assert.Equal(
+            ["2021-04-30---Hot-Papers.md", "2021-05-01-2021-05-02---Hot-Papers.md", "2021-05-03---Hot-Papers.md", "2021-05-05---Hot-Papers.md"],
+            Directory.EnumerateFiles(temp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Records_may_be_a_single_file_of_any_name()
+    {
+        using var temp = Fixture.TempDir();
+        var file = temp["papers_with_tweets.json"];
+        File.Copy(Fixture.Path("legacy", "2021-05-03.json"), file);
+
+        var byDate = Run("build", "--date", "2021-05-03", "--records", file, "--output", temp["a"]);
+        Assert.Equal(ExitCodes.Success, byDate.Code);
+        Assert.True(File.Exists(Path.Combine(temp["a"], "2021-05-03---Hot-Papers.md")));
+
+        // --all with a file builds that file, whatever digest it holds.
+        var all = Run("build", "--all", "--records", file, "--output", temp["b"]);
+        Assert.Equal(ExitCodes.Success, all.Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(temp["a"], "2021-05-03---Hot-Papers.md")), File.ReadAllBytes(Path.Combine(temp["b"], "2021-05-03---Hot-Papers.md")));
+
+        // A file that holds another day than --date says is bad input.
+        var wrong = Run("build", "--date", "2021-05-04", "--records", file, "--output", temp["c"]);
+        Assert.Equal(ExitCodes.BadInput, wrong.Code);
+        Assert.Contains($"error: {file}: $: expected the digest of 2021-05-04, found the digest of 2021-05-03", wrong.Err);
+        Assert.False(Directory.Exists(temp["c"]));
+    }
+
+    [Fact]
+    public void Check_exits_3_for_missing_and_changed_posts_and_0_when_up_to_date()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        var output = temp["out"];
+        string[] check = ["build", "--all", "--check", "--records", records, "--output", output];
+
+        var missing = Run(check);
+        Assert.Equal(ExitCodes.CheckFoundChanges, missing.Code);
+        Assert.Contains($"missing      {Path.Combine(output, "2021-04-30---Hot-Papers.md")}", missing.Out);
+        Assert.Contains("4 post(s): 4 missing or out of date, 0 unchanged", missing.Out);
+        Assert.False(Directory.Exists(output));
+
+        Assert.Equal(ExitCodes.Success, Run("build", "--all", "--records", records, "--output", output).Code);
+        var upToDate = Run(check);
+        Assert.Equal(ExitCodes.Success, upToDate.Code);
+        Assert.Contains("4 post(s): 0 missing or out of date, 4 unchanged", upToDate.Out);
+
+        var post = Path.Combine(output, "2021-05-03---Hot-Papers.md");
+        File.AppendAllText(post, "hand edit\n");
+        var before = Snapshot(output);
+        var changed = Run(check);
+        Assert.Equal(ExitCodes.CheckFoundChanges, changed.Code);
+        Assert.Contains($"would change {post}", changed.Out);
+        Assert.DoesNotContain("2021-04-30---Hot-Papers.md", changed.Out);
+        AssertSame(before, output); // --check writes nothing
+    }
+
+    [Fact]
+    public void Bad_input_exits_1_names_the_problem_and_leaves_the_output_byte_identical()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        var output = temp["out"];
+        Assert.Equal(ExitCodes.Success, Run("build", "--all", "--records", records, "--output", output).Code);
+        foreach (var f in Directory.EnumerateFiles(output)) File.SetLastWriteTimeUtc(f, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var before = Snapshot(output);
+
+        // One digest changes for the better, another breaks: nothing at all may be written.
+        var sample = Path.Combine(records, "2021-04-30.json");
+        File.WriteAllText(sample, File.ReadAllText(sample).Replace("Really Like?", "Really, Really Like?"));
+        var broken = Path.Combine(records, "2021-05-03.json");
+        File.WriteAllText(broken, File.ReadAllText(broken).Replace("\"likes_count\": 25", "\"likes_count\": \"many\""));
+
+        var (code, stdout, stderr) = Run("build", "--all", "--records", records, "--output", output);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.Contains($"error: {broken}: $.papers[0].tweets[0].likes_count: expected a whole number from 0 to 2^53, or such a number as a string, found \"many\"", stderr);
+        Assert.EndsWith("Nothing was written.\n", stderr.ReplaceLineEndings("\n"));
+        AssertNoStackTrace(stderr);
+        AssertSame(before, output);
+    }
+
+    [Theory]
+    [InlineData("{", "line 1, column 2: expected well-formed JSON")]
+    [InlineData("", "$: expected a JSON object, found an empty file")]
+    [InlineData("{\"format\":\"hotpapers-records/1\"}", "$.date: expected a value, found no such key")]
+    public void Bad_records_exit_1_without_a_stack_trace(string content, string message)
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        File.WriteAllText(Path.Combine(records, "2021-04-30.json"), content);
+        var (code, _, stderr) = Run("build", "--date", "2021-04-30", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, stderr);
+        AssertNoStackTrace(stderr);
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public void A_missing_records_file_or_folder_exits_1()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        var noDay = Run("build", "--date", "2020-01-01", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, noDay.Code);
+        Assert.Contains($"{Path.Combine(records, "2020-01-01.json")}: $: expected the records of 2020-01-01, found no such file", noDay.Err);
+
+        var noFolder = Run("build", "--all", "--records", temp["nowhere"], "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, noFolder.Code);
+        Assert.Contains("no such file or folder", noFolder.Err);
+
+        var backwards = Run("build", "--date", "2021-05-02", "--until", "2021-05-01", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, backwards.Code);
+        Assert.Contains("--until: $: expected a day on or after --date 2021-05-02, found 2021-05-01", backwards.Err);
+
+        foreach (var err in new[] { noDay.Err, noFolder.Err, backwards.Err }) AssertNoStackTrace(err);
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public void Templates_override_the_built_in_one_and_a_broken_template_exits_1()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        var templates = temp["templates"];
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(Path.Combine(templates, "post.md.sbn"), "{{ post.title }}: {{ papers.size }} paper(s)\n");
+
+        var ok = Run("build", "--date", "2021-04-30", "--records", records, "--output", temp["out"], "--templates", templates);
+        Assert.Equal(ExitCodes.Success, ok.Code);
+        Assert.Equal("Hot Papers 2021-04-30: 15 paper(s)\n", File.ReadAllText(Path.Combine(temp["out"], "2021-04-30---Hot-Papers.md")));
+
+        File.WriteAllText(Path.Combine(templates, "post.md.sbn"), "{{ for p in papers }}\n{{ p.title\n");
+        var before = Snapshot(temp["out"]);
+        var broken = Run("build", "--date", "2021-04-30", "--records", records, "--output", temp["out"], "--templates", templates);
+        Assert.Equal(ExitCodes.BadInput, broken.Code);
+        Assert.Contains("error: template " + Path.Combine(templates, "post.md.sbn") + "(", broken.Err);
+        AssertNoStackTrace(broken.Err);
+        AssertSame(before, temp["out"]);
+
+        var missing = Run("build", "--date", "2021-04-30", "--records", records, "--output", temp["out"], "--templates", temp["nope"]);
+        Assert.Equal(ExitCodes.BadInput, missing.Code);
+        Assert.Contains(temp["nope"], missing.Err);
+        AssertNoStackTrace(missing.Err);
+    }
+}
