@@ -134,6 +134,34 @@ public sealed class HostileTextTests
         Assert.Contains("&lt;script&gt;alert('t')&lt;/script&gt;", html);
     }
 
+    /// <summary>A tweet without stored embed HTML gets one built offline; its text and author stay text inside one HTML block.</summary>
+    [Theory]
+    [InlineData("</p></blockquote><script>alert(1)</script>", "Eve <b>", "en\" onload=\"x")]
+    [InlineData("Paragraph one\n\nParagraph two\n\n\n# Not a heading", "A & B", "ja")]
+    [InlineData("    indented\n- dash\n> quote\n```", "\"Quoted\" Name", "und")]
+    [InlineData("<!-- open comment and a link https://example.com/?a=1&b=<2>", "Name -->", "en")]
+    public void Offline_embeds_keep_hostile_tweets_inside_their_blockquote(string text, string name, string lang)
+    {
+        var tweet = new TweetRecord("https://twitter.com/eve/status/42", name, "eve", text, TweetTime.FromDay(new DateOnly(2021, 4, 30)), lang, 30, 40, null, null);
+        var paper = Paper("Title", ["Author"], "Abstract.") with { Tweets = [tweet] };
+        var post = Render(Records([paper]));
+        var blocks = Body(post);
+        Assert.Equal(Shape, Kinds(blocks)); // the embed is still one HTML block, after the abstract
+        var html = ((HtmlBlock)blocks[4]).Lines.ToString();
+        Assert.Equal(TweetEmbed.Build(tweet), html);
+        Assert.Equal(2, html.Split('\n').Length); // blockquote line, script line
+        Assert.Equal(1, CountOf(html, "<blockquote"));
+        Assert.Equal(1, CountOf(html, "</blockquote>"));
+        Assert.Equal(1, CountOf(html, "<script"));
+        Assert.Equal(1, CountOf(html, "<p "));
+        Assert.Equal(1, CountOf(html, "</p>"));
+        Assert.DoesNotContain("<b>", html);
+        Assert.DoesNotContain("<!--", html);
+        Assert.Contains($"&mdash; {System.Net.WebUtility.HtmlEncode(name).Replace("&#39;", "'")} (@eve)", html);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+
     [Theory]
     [InlineData("Plain text with (parentheses), numbers 3.14 and dashes - like this.")]
     [InlineData("We show that (1) BNNs work; (2) priors matter. Notably, \"cold posterior\" is an artifact.")]
