@@ -68,7 +68,8 @@ public static class MojibakeRepair
 
     public static CodePage MacRoman { get; } = new("Mac OS Roman",
         "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00A0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ",
-        ('\u00A4', 0xDB)); // before Mac OS 8.5, 0xDB was the currency sign; some converters still say so
+        // Older tables (and .NET's) have the currency sign at 0xDB (before Mac OS 8.5) and the ohm sign at 0xBD.
+        ('\u00A4', 0xDB), ('\u2126', 0xBD));
 
     // The five bytes Windows-1252 leaves undefined decode, as Windows itself does it, to the C1 controls.
     public static CodePage Windows1252 { get; } = new("Windows-1252",
@@ -91,13 +92,14 @@ public static class MojibakeRepair
     {
         var lines = text.Split('\n');
         // One file was garbled one way: the code page that explains the most lines is the file's, and
-        // a line that only another code page would "repair" is left alone.
+        // a line that only another code page would "repair" is left alone. A repair that leaves a
+        // stray combining accent (Windows-1252's "Ã©" read as Mac OS Roman gives "̩") explains nothing.
         CodePage? best = null;
-        var bestCount = 0;
+        var bestScore = 0;
         foreach (var page in CodePages)
         {
-            var count = lines.Count(l => TryRepairLine(l, page) is not null);
-            if (count > bestCount) (best, bestCount) = (page, count);
+            var score = lines.Select(l => TryRepairLine(l, page)).Count(r => r is not null && !r.Any(ch => ch is >= '\u0300' and <= '\u036F'));
+            if (score > bestScore) (best, bestScore) = (page, score);
         }
         if (best is null) return (text, []);
         var fixes = new List<MojibakeFix>();
