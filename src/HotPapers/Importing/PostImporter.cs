@@ -48,6 +48,12 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
     {
         var notes = new List<string>();
         var text = Decode(file, bytes, notes);
+        var crlf = text.Contains("\r\n", StringComparison.Ordinal);
+        if (crlf)
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            notes.Add("the lines end in CRLF; a rebuild writes LF");
+        }
         var (repaired, fixes) = MojibakeRepair.Repair(text);
         var post = PostParser.Parse(file, repaired);
         var records = ToRecords(file, post);
@@ -56,7 +62,7 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
         // What build will see is what the records file says, so the check starts from the written bytes.
         var reloaded = new RecordsLoader(TimeZoneInfo.Utc).Parse(file, recordsBytes);
         var rebuilt = _renderer.Render(_ranker.Rank(reloaded));
-        var difference = Compare(repaired, rebuilt, post.FrontMatter.DateLine);
+        var difference = Compare(crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired, rebuilt, post.FrontMatter.DateLine);
         return new ImportedPost(file, reloaded, recordsBytes, PostNaming.RecordsFileName(records.Date, records.EndDate), fixes, notes, difference);
     }
 
