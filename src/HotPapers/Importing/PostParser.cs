@@ -32,7 +32,10 @@ public static partial class PostParser
             throw Problem(file, 1, "front matter between \"---\" lines at the start", Found(lines, 0));
         var front = ReadFrontMatter(file, yaml);
         var headings = document.Descendants<HeadingBlock>().Where(h => h.Level == 1).Select(h => h.Line).ToHashSet();
-        var reader = new SectionReader(file, lines, yaml.Line + yaml.Lines.Count + 2, headings);
+        // The body starts after the closing "---" (Markdig's block holds only the YAML between the two).
+        var close = yaml.Line + 1;
+        while (close < lines.Length && lines[close] != "---") close++;
+        var reader = new SectionReader(file, lines, close + 1, headings);
         return new ParsedPost(front, reader.ReadPapers());
     }
 
