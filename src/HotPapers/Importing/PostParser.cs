@@ -29,7 +29,8 @@ public static partial class PostParser
         var document = Markdown.Parse(text, Pipeline);
         var lines = text.Split('\n');
         if (document.FirstOrDefault() is not YamlFrontMatterBlock yaml || yaml.Line != 0)
-            throw Problem(file, 1, "front matter between \"---\" lines at the start", Found(lines, 0));
+            throw Problem(file, 1, "front matter between \"---\" lines at the start",
+                lines[0].TrimEnd('\r') == "---" ? "no closing \"---\" line" : Found(lines, 0));
         var front = ReadFrontMatter(file, yaml);
         var headings = document.Descendants<HeadingBlock>().Where(h => h.Level == 1).Select(h => h.Line).ToHashSet();
         // The body starts after the closing "---" (Markdig's block holds only the YAML between the two).

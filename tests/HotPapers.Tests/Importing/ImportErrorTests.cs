@@ -21,6 +21,7 @@ public sealed class ImportErrorTests
         ["broken front matter", (Func<string, string>)(t => t.Replace("category: \"arXiv\"", "category: \"arXiv")), 7, "well-formed YAML"],
         ["an unknown front matter key", (Func<string, string>)(t => t.Replace("draft: false", "author: someone")), 5, "a key of the old front matter"],
         ["no front matter", (Func<string, string>)(t => t[(t.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]), 1, "front matter"],
+        ["front matter without its closing line", (Func<string, string>)(t => t.Replace("\n---\n\n# 1.", "\n\n# 1.")), 1, "no closing \"---\" line"],
         ["an unreadable date", (Func<string, string>)(t => t.Replace("date: 2021-05-11T18:40:02.Z", "date: yesterday")), 3, "date:"],
         ["a missing counts line", (Func<string, string>)(t => t.Replace("- retweets: 900, favorites: 4100 (05/11/2021 18:40:02)", "- score: 5000")), 22, "- retweets: R"],
         ["an impossible stamp", (Func<string, string>)(t => t.Replace("(05/11/2021 18:40:02)", "(13/45/2021 18:40:02)")), 22, "a real date and time"],

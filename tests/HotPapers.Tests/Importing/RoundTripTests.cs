@@ -87,6 +87,18 @@ public sealed partial class RoundTripTests
         Assert.Equal("2021-01-04T09:00:12-08:00", Rfc3339.Format(new PostImporter(TimeZoneInfo.Utc).Import("p.md", rebuilt).Records.CollectedAt));
     }
 
+    [Fact]
+    public void A_paper_without_authors_or_pdf_link_comes_back_too()
+    {
+        var text = File.ReadAllText(Path.Combine(ImportHarness.PostsDir, "2021-08-02---Hot-Papers.md"))
+            .Replace("\nA. Author\n", "\n\n")
+            .Replace(" | [pdf](https://arxiv.org/pdf/2108.01002)", "");
+        var imported = new PostImporter(TimeZoneInfo.Utc).Import("p.md", Encoding.UTF8.GetBytes(text));
+        Assert.Null(imported.Difference);
+        Assert.Empty(imported.Records.Papers[0].Authors);
+        Assert.Null(imported.Records.Papers[1].PdfUrl);
+    }
+
     [GeneratedRegex(@"^date: ([0-9-]{10}T[0-9:]{8})\.Z$")]
     private static partial Regex OldDate();
 }
