@@ -124,7 +124,7 @@ public static partial class PostParser
         {
             var headingLine = _i;
             var heading = HeadingPattern().Match(lines[_i]);
-            if (!heading.Success || !headings.Contains(_i))
+            if (!heading.Success || !(headings.Contains(_i) || IsHeadingOnItsOwn(lines[_i])))
                 throw Fail($"a paper heading \"# {rank}. Title\"");
             if (heading.Groups[1].Value != rank.ToString(CultureInfo.InvariantCulture))
                 throw Fail($"the paper heading \"# {rank}. ...\" (papers are numbered from 1 in order)");
@@ -175,6 +175,12 @@ public static partial class PostParser
             }
             return new ParsedPaper(headingLine + 1, title, authors, retweets, favorites, stamp, abs, pdf, categories, summary, embeds.ToImmutable());
         }
+
+        // The old generator wrote abstracts unescaped: one that starts a code fence or an HTML comment
+        // swallows the rest of the document in a whole-document parse, yet each heading line is still
+        // a heading on its own, and the layout puts it on a line of its own.
+        private static bool IsHeadingOnItsOwn(string line) =>
+            Markdown.Parse(line, Pipeline) is [HeadingBlock { Level: 1 }];
 
         private ImmutableArray<string> Categories(string line)
         {

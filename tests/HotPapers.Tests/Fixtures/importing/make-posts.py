@@ -88,7 +88,13 @@ post("2021-06-01---Hot-Papers.md",
       paper("<script>alert(1)</script> and [Other](javascript:void) Hostile-Looking Titles #1",
             ["Robert'); DROP TABLE Students;--", "O'Brien, Jr."], 50, 20, "06/02/2021 07:06:00", "2106.00102", ["cs.CR"],
             "# Not a heading. - Not a list. We study strings such as <img src=x onerror=alert(1)>, `rm -rf /`, **bold** claims, __init__ and [links](http://example.com) that appear verbatim in abstracts.   Three spaces above.",
-            [embed("Sec Person", "sec_person", 1399000000000000002, "Title has <script> in it & that's fine https://t.co/s1", "2021-06-01")])])
+            [embed("Sec Person", "sec_person", 1399000000000000002, "Title has <script> in it & that's fine https://t.co/s1", "2021-06-01")]),
+      # Unescaped, these open a code fence and an HTML comment that run to the end of the document.
+      paper("``` Fenced Titles Are Not Code", ["F. Ence"], 30, 25, "06/02/2021 07:06:00", "2106.00103", ["cs.PL"],
+            "``` the abstract starts with three backticks and never closes them",
+            [embed("Dev", "dev_person", 1399000000000000003, "three backticks https://t.co/b1", "2021-06-01")]),
+      paper("Comments <!-- Left Open", ["G. Comment"], 30, 24, "06/02/2021 07:06:01", "2106.00104", ["cs.PL"],
+            "<!-- an HTML comment that is never closed, and *emphasis* after it", [])])
 
 # Non-Latin scripts: Japanese and Arabic tweets (right to left), Chinese and Cyrillic names, emoji.
 post("2021-07-15---Hot-Papers.md",
