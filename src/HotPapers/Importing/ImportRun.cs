@@ -67,7 +67,14 @@ public static class ImportRun
         if (outcome == WriteOutcome.Updated && !request.Force)
             return new(file, post, target, null, [new RecordsProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
                 "a records file with other content")]);
-        if (outcome != WriteOutcome.Unchanged) PostWriter.Write(target, post.RecordsBytes);
+        try
+        {
+            if (outcome != WriteOutcome.Unchanged) PostWriter.Write(target, post.RecordsBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(file, post, target, null, [new RecordsProblem(target, "file", "a records file that can be written", e.Message)]);
+        }
         return new(file, post, target, outcome, []);
     }
 

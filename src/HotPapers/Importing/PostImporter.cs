@@ -60,10 +60,30 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
         var recordsBytes = RecordsWriter.Write(records);
 
         // What build will see is what the records file says, so the check starts from the written bytes.
-        var reloaded = new RecordsLoader(TimeZoneInfo.Utc).Parse(file, recordsBytes);
+        DigestRecords reloaded;
+        try
+        {
+            reloaded = new RecordsLoader(TimeZoneInfo.Utc).Parse(file, recordsBytes);
+        }
+        catch (RecordsException e)
+        {
+            // Something the records format refuses (an empty author between two commas, say): said
+            // at the line of the paper it came from, with the records field it would have gone to.
+            throw new RecordsException([.. e.Problems.Select(p => p with
+            {
+                Location = $"line {PaperLine(post, p.Location)}",
+                Expected = $"{p.Expected} (records {p.Location})",
+            })]);
+        }
         var rebuilt = _renderer.Render(_ranker.Rank(reloaded));
         var difference = Compare(crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired, rebuilt, post.FrontMatter.DateLine);
         return new ImportedPost(file, reloaded, recordsBytes, PostNaming.RecordsFileName(records.Date, records.EndDate), fixes, notes, difference);
+    }
+
+    private static int PaperLine(ParsedPost post, string jsonPath)
+    {
+        var m = PaperPathPattern().Match(jsonPath);
+        return m.Success && int.TryParse(m.Groups[1].ValueSpan, out var i) && i < post.Papers.Length ? post.Papers[i].Line : post.FrontMatter.DateLine;
     }
 
     private static string Decode(string file, ReadOnlySpan<byte> bytes, List<string> notes)
@@ -192,6 +212,9 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
 
     [GeneratedRegex(@"([0-9]{4}-[0-9]{2}-[0-9]{2})(?: - ([0-9]{4}-[0-9]{2}-[0-9]{2})|-([0-9]{4}-[0-9]{2}-[0-9]{2}))?")]
     private static partial Regex DatesPattern();
+
+    [GeneratedRegex(@"^\$\.papers\[([0-9]+)\]")]
+    private static partial Regex PaperPathPattern();
 
     [GeneratedRegex(@"^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})\.Z$")]
     private static partial Regex OldDatePattern();
