@@ -11,7 +11,7 @@ internal static class ImportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Old posts, or folders of them (their *.md files).", Arity = ArgumentArity.OneOrMore };
-        var records = new Option<string>("--records") { Description = "Folder the records files are written to.", DefaultValueFactory = _ => Path.Combine("content", "records") };
+        var records = new Option<string>("--records") { Description = "Folder the records files are written to.", DefaultValueFactory = _ => HotPapers.Building.BuildSettings.Default.RecordsPath };
         var zone = new Option<string>("--timezone") { Description = "Zone of the old posts' times: an IANA name (Asia/Tokyo), UTC or an offset (+09:00).", DefaultValueFactory = _ => "UTC" };
         var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };
         var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };

@@ -47,6 +47,7 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
     public ImportedPost Import(string file, ReadOnlySpan<byte> bytes)
     {
         var notes = new List<string>();
+        var bom = bytes.StartsWith(Encoding.UTF8.Preamble);
         var text = Decode(file, bytes, notes);
         var crlf = text.Contains("\r\n", StringComparison.Ordinal);
         if (crlf)
@@ -76,7 +77,9 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
             })]);
         }
         var rebuilt = _renderer.Render(_ranker.Rank(reloaded));
-        var difference = Compare(crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired, rebuilt, post.FrontMatter.DateLine);
+        // Compared with the post as it was (mojibake repaired), so a CRLF or BOM file is reported too.
+        var original = (bom ? "\uFEFF" : "") + (crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired);
+        var difference = Compare(original, rebuilt, post.FrontMatter.DateLine);
         return new ImportedPost(file, reloaded, recordsBytes, PostNaming.RecordsFileName(records.Date, records.EndDate), fixes, notes, difference);
     }
 

@@ -54,6 +54,8 @@ public sealed class ImportRunTests
         ["</script>\n\n\n\n\n# 2.", "</script>\n\n\n\n# 2.", 0],
         // CRLF line ends (a checkout on Windows): a rebuild writes LF.
         ["\n", "\r\n", 1],
+        // A byte order mark, which a rebuild does not write.
+        ["---\ntitle:", "\uFEFF---\ntitle:", 1],
     ];
 
     [Theory]
