@@ -6,7 +6,7 @@ namespace HotPapers.Importing;
 /// <summary>One line that was repaired: where, from which mis-decoding, and a short before/after.</summary>
 public sealed record MojibakeFix(int Line, string Encoding, string Before, string After)
 {
-    public override string ToString() => $"line {Line}: repaired UTF-8 read as {Encoding}: \"{Before}\" -> \"{After}\"";
+    public override string ToString() => $"line {Line}: UTF-8 that was read as {Encoding}: \"{Before}\" -> \"{After}\"";
 }
 
 /// <summary>
