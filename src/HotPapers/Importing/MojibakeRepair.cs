@@ -113,6 +113,30 @@ public static class MojibakeRepair
         return (string.Join('\n', lines), fixes);
     }
 
+    /// <summary>
+    /// Lines that still look garbled (two or more lead-and-continuation pairs of one code page, such as
+    /// <c>Ã©</c> or <c>√©</c>) but could not be repaired with certainty, e.g. because a tool lost some
+    /// of the bytes on the way. They are left as they are; the importer says so, since the self-check
+    /// cannot see it.
+    /// </summary>
+    public static IReadOnlyList<(int Line, string Excerpt)> Suspects(string text)
+    {
+        var suspects = new List<(int, string)>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (Ascii.IsValid(lines[i])) continue;
+            var first = -1;
+            foreach (var page in CodePages)
+            {
+                var (count, at) = Signatures(lines[i], page);
+                if (count >= 2) { first = at; break; }
+            }
+            if (first >= 0) suspects.Add((i + 1, Clip(lines[i][Math.Max(0, first - 8)..])));
+        }
+        return suspects;
+    }
+
     /// <summary>The repaired line, or null when the line is not certainly UTF-8 read as <paramref name="page"/>.</summary>
     public static string? TryRepairLine(string line, CodePage page)
     {
@@ -147,14 +171,21 @@ public static class MojibakeRepair
     }
 
     /// <summary>A lead byte's character followed by a continuation byte's character in this code page.</summary>
-    private static bool HasSignature(string text, CodePage page)
+    private static bool HasSignature(string text, CodePage page) => Signatures(text, page).Count > 0;
+
+    private static (int Count, int First) Signatures(string text, CodePage page)
     {
+        var (count, first) = (0, -1);
         for (var i = 0; i + 1 < text.Length; i++)
         {
+            if (text[i] < 0x80 || text[i + 1] < 0x80) continue;
             if (page.TryEncode(text.Substring(i, 2), out var b) && b[0] is >= 0xC2 and <= 0xF4 && b[1] is >= 0x80 and <= 0xBF)
-                return true;
+            {
+                if (count++ == 0) first = i;
+                i++;
+            }
         }
-        return false;
+        return (count, first);
     }
 
     // The stretch from the first to the last changed character, with a little context, capped in length.

@@ -56,6 +56,8 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
             notes.Add("the lines end in CRLF; a rebuild writes LF");
         }
         var (repaired, fixes) = MojibakeRepair.Repair(text);
+        foreach (var (line, excerpt) in MojibakeRepair.Suspects(repaired))
+            notes.Add($"line {line} may be garbled but could not be repaired with certainty; left as it is: \"{excerpt}\"");
         var post = PostParser.Parse(file, repaired);
         var records = ToRecords(file, post);
         var recordsBytes = RecordsWriter.Write(records);

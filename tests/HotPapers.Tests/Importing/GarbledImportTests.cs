@@ -45,6 +45,7 @@ public sealed class GarbledImportTests
         var repaired = importer.Import(name, garbled);
         Assert.Equal(Encoding.UTF8.GetString(clean.RecordsBytes), Encoding.UTF8.GetString(repaired.RecordsBytes));
         Assert.Null(repaired.Difference);
+        Assert.Empty(repaired.Notes);
         var nonAscii = Encoding.UTF8.GetString(bytes).Split('\n').Count(l => !System.Text.Ascii.IsValid(l));
         Assert.Equal(nonAscii, repaired.Repairs.Count);
     }

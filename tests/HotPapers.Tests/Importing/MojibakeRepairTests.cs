@@ -72,6 +72,20 @@ public sealed class MojibakeRepairTests
         var (text, fixes) = MojibakeRepair.Repair(line + "\n" + line);
         Assert.Equal(line + "\n" + line, text);
         Assert.Empty(fixes);
+        Assert.Empty(MojibakeRepair.Suspects(text));
+    }
+
+    [Fact]
+    public void Garbled_text_that_lost_bytes_is_left_alone_but_pointed_out()
+    {
+        // Latin-1 mojibake of "Hervé Jégou 日本" whose C1 control characters a tool dropped on the way.
+        var garbled = MojibakeRepair.Latin1.Decode(Encoding.UTF8.GetBytes("Hervé Jégou 日本")).Replace("\u0097", "").Replace("\u009C", "");
+        var (text, fixes) = MojibakeRepair.Repair("ok\n" + garbled);
+        Assert.Empty(fixes);
+        Assert.Equal("ok\n" + garbled, text);
+        var suspect = Assert.Single(MojibakeRepair.Suspects(text));
+        Assert.Equal(2, suspect.Line);
+        Assert.Contains("Ã©", suspect.Excerpt);
     }
 
     [Fact]

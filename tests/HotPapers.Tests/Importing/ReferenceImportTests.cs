@@ -18,8 +18,20 @@ public sealed class ReferenceImportTests
         var post = Import("hot-papers-2021-04-30.md");
         Assert.Null(post.Difference);
         Assert.Empty(post.Repairs);
+        Assert.Empty(post.Notes);
         Assert.Equal("2021-04-30.json", post.RecordsFileName);
         var sample = File.ReadAllBytes(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"));
         Assert.Equal(Encoding.UTF8.GetString(sample), Encoding.UTF8.GetString(post.RecordsBytes));
+    }
+
+    [Fact]
+    public void Garbled_reference_imports_to_the_same_records_with_every_repair_reported()
+    {
+        var clean = Import("hot-papers-2021-04-30.md");
+        var garbled = Import("hot-papers-2021-04-30.as-received.md");
+        Assert.Equal(clean.RecordsBytes, garbled.RecordsBytes);
+        Assert.Null(garbled.Difference);
+        Assert.Empty(garbled.Notes);
+        Assert.Equal([37, 103, 236, 245], garbled.Repairs.Select(r => r.Line));
     }
 }

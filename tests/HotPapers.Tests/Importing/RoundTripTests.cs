@@ -44,6 +44,7 @@ public sealed partial class RoundTripTests
     {
         var imported = new PostImporter(TimeZoneInfo.Utc).Import(name, File.ReadAllBytes(Path.Combine(ImportHarness.PostsDir, name)));
         Assert.Empty(imported.Repairs);
+        Assert.Empty(imported.Notes);
         Assert.Null(imported.Difference);
         // What import wrote loads back to the same data, which writes the same bytes again.
         var reloaded = new RecordsLoader(TimeZoneInfo.Utc).Parse(name, imported.RecordsBytes);
