@@ -3,11 +3,14 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using HotPapers.Records;
 
 namespace HotPapers.Importing;
 
 /// <summary>What a stored oEmbed blockquote tells about its tweet.</summary>
-public sealed record EmbeddedTweet(string Url, string AuthorName, string Handle, string Text, string? Lang, DateOnly Day);
+/// <param name="Created">The day the embed shows; when it shows it in a language other than English,
+/// the instant the status id itself encodes.</param>
+public sealed record EmbeddedTweet(string Url, string AuthorName, string Handle, string Text, string? Lang, TweetTime Created);
 
 /// <summary>
 /// Reads a tweet back out of the oEmbed HTML an old post holds: Twitter's
@@ -36,7 +39,12 @@ public static class EmbedReader
         if (query >= 0) url = url[..query];
         if (!url.Contains("/status/", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out _))
             return Fail(out problem, "a link to a tweet's status page", href);
-        if (!DateOnly.TryParseExact(link.TextContent.Trim(), "MMMM d, yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        TweetTime created;
+        if (DateOnly.TryParseExact(link.TextContent.Trim(), "MMMM d, yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            created = TweetTime.FromDay(day);
+        else if (SnowflakeTime(url) is { } instant)
+            created = TweetTime.FromInstant(instant);
+        else
             return Fail(out problem, "the tweet's day as \"April 30, 2021\"", link.TextContent);
 
         // Between the text and the link: "— Display Name (@handle) ".
@@ -49,7 +57,21 @@ public static class EmbedReader
         var handle = author[(open + 2)..^1];
         var name = author[..open].TrimEnd();
         var lang = paragraph.GetAttribute("lang");
-        return new EmbeddedTweet(url, name, handle, Text(paragraph), string.IsNullOrEmpty(lang) ? null : lang, day);
+        return new EmbeddedTweet(url, name, handle, Text(paragraph), string.IsNullOrEmpty(lang) ? null : lang, created);
+    }
+
+    /// <summary>
+    /// Status ids since November 2010 are Twitter "snowflakes": their top bits are milliseconds since
+    /// 2010-11-04T01:42:54.657Z, so the id says when the tweet was made, whatever language the embed's date is in.
+    /// </summary>
+    internal static DateTimeOffset? SnowflakeTime(string statusUrl)
+    {
+        var i = statusUrl.LastIndexOf("/status/", StringComparison.Ordinal);
+        if (i < 0 || !ulong.TryParse(statusUrl.AsSpan(i + 8), NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
+        const long TwitterEpoch = 1288834974657;
+        var ms = (long)(id >> 22) + TwitterEpoch;
+        // Ids below about 3e16 are older sequential ids that encode no time.
+        return id < 30_000_000_000_000_000UL ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.Zero);
     }
 
     // The text as it was tweeted: links as the text they show, <br> as a line break.

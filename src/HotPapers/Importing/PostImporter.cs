@@ -140,7 +140,7 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
                     throw PostParser.Problem(file, embed.Line, "a Twitter oEmbed blockquote", problem!.Replace("expected ", "", StringComparison.Ordinal));
                 if (!RecordsReader.IsHandle(t.Handle))
                     throw PostParser.Problem(file, embed.Line, "a Twitter handle of letters, digits and _", JsonChecker.Quote(t.Handle));
-                tweets.Add(new TweetRecord(t.Url, t.AuthorName, t.Handle, t.Text, TweetTime.FromDay(t.Day), t.Lang, null, null, embed.Html, null));
+                tweets.Add(new TweetRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null));
             }
             ImmutableArray<string> authors = p.Authors.Length == 0 ? [] : [.. p.Authors.Split(", ")];
             papers.Add(new PaperRecord(id.Value, p.Title, authors, p.Abstract, p.Categories, p.AbsUrl, p.PdfUrl,

@@ -1,4 +1,5 @@
 using HotPapers.Importing;
+using HotPapers.Records;
 
 namespace HotPapers.Tests.Importing;
 
@@ -18,7 +19,7 @@ public sealed class EmbedReaderTests
         Assert.Equal("ducha_aiki", tweet.Handle);
         Assert.Equal("tl;dr: center point detection & nms.  + lots\n\nof #AIhttps://t.co/PLtiqEysWp <3 pic.twitter.com/LBv", tweet.Text);
         Assert.Equal("en", tweet.Lang);
-        Assert.Equal(new DateOnly(2021, 4, 30), tweet.Day);
+        Assert.Equal(TweetTime.FromDay(new DateOnly(2021, 4, 30)), tweet.Created);
     }
 
     [Fact]
@@ -30,6 +31,17 @@ public sealed class EmbedReaderTests
         Assert.Equal("x_1", tweet.Handle);
         Assert.Equal("ar", tweet.Lang);
         Assert.Equal("نموذج جديد", tweet.Text);
+    }
+
+    [Fact]
+    public void An_embed_dated_in_another_language_takes_the_time_its_status_id_encodes()
+    {
+        const string html = "<blockquote class=\"twitter-tweet\"><p lang=\"ja\" dir=\"ltr\">テキスト</p>&mdash; 名前 (@jaguring1) <a href=\"https://twitter.com/jaguring1/status/1387970959164932099?ref_src=twsrc%5Etfw\">2021年4月30日</a></blockquote>";
+        var tweet = EmbedReader.Read(html, out var problem);
+        Assert.Null(problem);
+        // 1387970959164932099 >> 22 is 330918063918 ms after the Twitter epoch (2010-11-04T01:42:54.657Z).
+        Assert.Equal(new DateTimeOffset(2021, 4, 30, 3, 23, 58, 575, TimeSpan.Zero), tweet!.Created.Instant);
+        Assert.Equal(new DateOnly(2021, 4, 30), tweet.Created.Day);
     }
 
     [Theory]
