@@ -89,6 +89,23 @@ public sealed partial class RoundTripTests
     }
 
     [Fact]
+    public void Front_matter_values_other_than_the_defaults_become_post_overrides_and_come_back()
+    {
+        var text = File.ReadAllText(Path.Combine(ImportHarness.PostsDir, "2021-08-02---Hot-Papers.md"))
+            .Replace("title: Hot Papers 2021-08-02", "title: Hot Papers 2021-08-02 (late edition)")
+            .Replace("template: \"post\"", "template: \"digest\"")
+            .Replace("draft: false", "draft: true")
+            .Replace("slug: \"hot-papers-2021-08-02\"", "slug: \"hp-2021-08-02\"")
+            .Replace("category: \"arXiv\"", "category: \"Papers\"")
+            .Replace("description: \"Hot papers 2021-08-02\"", "description: \"Late edition\"");
+        var imported = new PostImporter(TimeZoneInfo.Utc).Import("p.md", Encoding.UTF8.GetBytes(text));
+        Assert.Null(imported.Difference);
+        Assert.Equal(new PostOverrides("Hot Papers 2021-08-02 (late edition)", "digest", true, "hp-2021-08-02", "Papers", null, "Late edition", null, null),
+            imported.Records.Post);
+        Assert.Equal(new DateOnly(2021, 8, 2), imported.Records.Date);
+    }
+
+    [Fact]
     public void A_paper_without_authors_or_pdf_link_comes_back_too()
     {
         var text = File.ReadAllText(Path.Combine(ImportHarness.PostsDir, "2021-08-02---Hot-Papers.md"))
