@@ -11,6 +11,7 @@ public static class CommandLine
     {
         var root = new RootCommand("hotpapers: builds a daily \"hot papers\" digest post from arXiv paper records and the tweets that discussed them.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using HotPapers.Importing;
+using HotPapers.Records;
+using HotPapers.Writing;
+
+namespace HotPapers.Cli;
+
+/// <summary><c>hotpapers import</c>: old posts in, records out.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Old posts, or folders of them (their *.md files).", Arity = ArgumentArity.OneOrMore };
+        var records = new Option<string>("--records") { Description = "Folder the records files are written to.", DefaultValueFactory = _ => HotPapers.Building.BuildSettings.Default.RecordsPath };
+        var zone = new Option<string>("--timezone") { Description = "Zone of the old posts' times: an IANA name (Asia/Tokyo), UTC or an offset (+09:00).", DefaultValueFactory = _ => "UTC" };
+        var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };
+        var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };
+        var command = new Command("import", "Turn posts of the old generator back into records.") { paths, records, zone, force, strict };
+        command.SetAction(parse => CommandLine.Guard(stderr, () =>
+        {
+            var request = new ImportRequest(parse.GetValue(paths)!, parse.GetValue(records)!,
+                TimeZones.Parse(parse.GetValue(zone)!, "--timezone"), parse.GetValue(force), parse.GetValue(strict));
+            return Report(ImportRun.Run(request), stdout, stderr);
+        }));
+        return command;
+    }
+
+    private static int Report(IReadOnlyList<ImportFileResult> results, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var result in results)
+        {
+            foreach (var fix in result.Post?.Repairs ?? []) stdout.WriteLine($"repaired     {result.File}: {fix}");
+            foreach (var note in result.Post?.Notes ?? []) stderr.WriteLine($"warning: {result.File}: {note}");
+            if (result.Failed)
+            {
+                foreach (var problem in result.Problems) stderr.WriteLine($"error: {problem}");
+                stderr.WriteLine($"Nothing was written for {result.File}.");
+                continue;
+            }
+            if (result.Post?.Difference is { } d) stderr.WriteLine($"warning: {result.File}: {d}");
+            var verb = result.Outcome switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "replaced", _ => "unchanged" };
+            stdout.WriteLine($"{verb,-12} {result.RecordsPath} (from {result.File})");
+        }
+        var failed = results.Count(r => r.Failed);
+        var warned = results.Count(r => !r.Failed && r.Post?.Difference is not null);
+        stdout.WriteLine($"{results.Count} post(s): {results.Count - failed} imported ({warned} would not build back byte for byte), {failed} failed");
+        return failed > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+}

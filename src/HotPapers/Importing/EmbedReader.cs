@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using HotPapers.Records;
+
+namespace HotPapers.Importing;
+
+/// <summary>What a stored oEmbed blockquote tells about its tweet.</summary>
+/// <param name="Created">The day the embed shows; when it shows it in a language other than English,
+/// the instant the status id itself encodes.</param>
+public sealed record EmbeddedTweet(string Url, string AuthorName, string Handle, string Text, string? Lang, TweetTime Created);
+
+/// <summary>
+/// Reads a tweet back out of the oEmbed HTML an old post holds: Twitter's
+/// <c>&lt;blockquote class="twitter-tweet"&gt;&lt;p lang=".."&gt;text&lt;/p&gt;&amp;mdash; Name (@handle) &lt;a href="status url"&gt;April 30, 2021&lt;/a&gt;&lt;/blockquote&gt;</c>.
+/// AngleSharp parses it as a browser would (entities, attribute quoting, nesting), which regexes over
+/// arbitrary tweet text would only approximate.
+/// </summary>
+public static class EmbedReader
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>The tweet, or null with the reason when the HTML is not an oEmbed tweet blockquote.</summary>
+    public static EmbeddedTweet? Read(string html, out string? problem)
+    {
+        problem = null;
+        var document = Parser.ParseDocument(html);
+        var quote = document.Body?.Children.FirstOrDefault();
+        if (quote is not IHtmlQuoteElement || quote.LocalName != "blockquote" || !quote.ClassList.Contains("twitter-tweet"))
+            return Fail(out problem, "a <blockquote class=\"twitter-tweet\"> first");
+        if (quote.Children.FirstOrDefault(e => e.LocalName == "p") is not { } paragraph)
+            return Fail(out problem, "the tweet text in a <p> inside the blockquote");
+        if (quote.Children.LastOrDefault() is not IHtmlAnchorElement link || link.GetAttribute("href") is not { } href)
+            return Fail(out problem, "a link to the tweet at the end of the blockquote");
+        var url = href;
+        var query = url.IndexOf('?');
+        if (query >= 0) url = url[..query];
+        if (!url.Contains("/status/", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            return Fail(out problem, "a link to a tweet's status page", href);
+        TweetTime created;
+        if (DateOnly.TryParseExact(link.TextContent.Trim(), "MMMM d, yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            created = TweetTime.FromDay(day);
+        else if (SnowflakeTime(url) is { } instant)
+            created = TweetTime.FromInstant(instant);
+        else
+            return Fail(out problem, "the tweet's day as \"April 30, 2021\"", link.TextContent);
+
+        // Between the text and the link: "— Display Name (@handle) ".
+        var byline = new StringBuilder();
+        for (var node = paragraph.NextSibling; node is not null && node != link; node = node.NextSibling) byline.Append(node.TextContent);
+        var author = byline.ToString().Trim().TrimStart('\u2014').Trim();
+        var open = author.LastIndexOf("(@", StringComparison.Ordinal);
+        if (open < 0 || !author.EndsWith(')'))
+            return Fail(out problem, "the author as \"&mdash; Name (@handle)\"", author);
+        var handle = author[(open + 2)..^1];
+        var name = author[..open].TrimEnd();
+        var lang = paragraph.GetAttribute("lang");
+        return new EmbeddedTweet(url, name, handle, Text(paragraph), string.IsNullOrEmpty(lang) ? null : lang, created);
+    }
+
+    /// <summary>
+    /// Status ids since November 2010 are Twitter "snowflakes": their top bits are milliseconds since
+    /// 2010-11-04T01:42:54.657Z, so the id says when the tweet was made, whatever language the embed's date is in.
+    /// </summary>
+    internal static DateTimeOffset? SnowflakeTime(string statusUrl)
+    {
+        var i = statusUrl.LastIndexOf("/status/", StringComparison.Ordinal);
+        if (i < 0 || !ulong.TryParse(statusUrl.AsSpan(i + 8), NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
+        const long TwitterEpoch = 1288834974657;
+        var ms = (long)(id >> 22) + TwitterEpoch;
+        // Ids below about 3e16 are older sequential ids that encode no time.
+        return id < 30_000_000_000_000_000UL ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.Zero);
+    }
+
+    // The text as it was tweeted: links as the text they show, <br> as a line break.
+    private static string Text(INode node)
+    {
+        var sb = new StringBuilder();
+        Append(sb, node);
+        return sb.ToString();
+    }
+
+    private static void Append(StringBuilder sb, INode node)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText text) sb.Append(text.Data);
+            else if (child is IHtmlBreakRowElement) sb.Append('\n');
+            else Append(sb, child);
+        }
+    }
+
+    private static EmbeddedTweet? Fail(out string? problem, string expected, string? found = null)
+    {
+        problem = found is null ? $"expected {expected}" : $"expected {expected}, found \"{(found.Length > 60 ? found[..57] + "..." : found)}\"";
+        return null;
+    }
+}

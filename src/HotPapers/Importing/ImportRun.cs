@@ -1,0 +1,102 @@
+using HotPapers.Records;
+using HotPapers.Writing;
+
+namespace HotPapers.Importing;
+
+/// <summary>What <c>hotpapers import</c> is asked to do.</summary>
+/// <param name="Paths">Posts, or folders whose <c>*.md</c> files are posts.</param>
+/// <param name="RecordsDirectory">Where the records files go, one per post, named by its date.</param>
+/// <param name="Zone">The zone the old posts' naive times are read in.</param>
+/// <param name="Force">Replace a records file that exists and differs.</param>
+/// <param name="Strict">A post that would not build back byte for byte is an error, not a warning.</param>
+public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDirectory, TimeZoneInfo Zone, bool Force = false, bool Strict = false);
+
+/// <summary>What happened to one post: its records file and how it was written, or the problems that stopped it.</summary>
+public sealed record ImportFileResult(string File, ImportedPost? Post, string? RecordsPath, WriteOutcome? Outcome, IReadOnlyList<RecordsProblem> Problems)
+{
+    public bool Failed => Problems.Count > 0;
+}
+
+/// <summary>
+/// Imports many posts, each on its own: a post that cannot be imported is reported and nothing is
+/// written for it, and the others still import. Unchanged records files are not touched, so importing
+/// again changes nothing; a records file that differs is replaced only with <see cref="ImportRequest.Force"/>.
+/// </summary>
+public static class ImportRun
+{
+    public static IReadOnlyList<ImportFileResult> Run(ImportRequest request)
+    {
+        var importer = new PostImporter(request.Zone);
+        var results = new List<ImportFileResult>();
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, problem) in Expand(request.Paths))
+        {
+            if (problem is not null)
+            {
+                results.Add(new(file, null, null, null, [problem]));
+                continue;
+            }
+            results.Add(ImportOne(importer, file, request, claimed));
+        }
+        return results;
+    }
+
+    private static ImportFileResult ImportOne(PostImporter importer, string file, ImportRequest request, Dictionary<string, string> claimed)
+    {
+        ImportedPost post;
+        try
+        {
+            post = importer.Import(file, File.ReadAllBytes(file));
+        }
+        catch (RecordsException e)
+        {
+            return new(file, null, null, null, e.Problems);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(file, null, null, null, [new RecordsProblem(file, "file", "a readable post", e.Message)]);
+        }
+        var target = Path.Combine(request.RecordsDirectory, post.RecordsFileName);
+        if (request.Strict && post.Difference is { } d)
+            return new(file, post, target, null, [new RecordsProblem(file, $"line {d.Line}", "a post these records build back byte for byte (--strict)",
+                $"{Show(d.Original)} where the rebuild has {Show(d.Rebuilt)}")]);
+        if (claimed.TryGetValue(target, out var other))
+            return new(file, post, target, null, [new RecordsProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
+        claimed[target] = file;
+        var outcome = PostWriter.Compare(target, post.RecordsBytes);
+        if (outcome == WriteOutcome.Updated && !request.Force)
+            return new(file, post, target, null, [new RecordsProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
+                "a records file with other content")]);
+        try
+        {
+            if (outcome != WriteOutcome.Unchanged) PostWriter.Write(target, post.RecordsBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(file, post, target, null, [new RecordsProblem(target, "file", "a records file that can be written", e.Message)]);
+        }
+        return new(file, post, target, outcome, []);
+    }
+
+    private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
+
+    /// <summary>Each path as a post, or a folder's <c>*.md</c> files in name order.</summary>
+    private static IEnumerable<(string File, RecordsProblem? Problem)> Expand(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                yield return (path, null);
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*.md").Order(StringComparer.Ordinal)) yield return (file, null);
+            }
+            else
+            {
+                yield return (path, new RecordsProblem(path, "file", "a post or a folder of posts", "no such file or folder"));
+            }
+        }
+    }
+}

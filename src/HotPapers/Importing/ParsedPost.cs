@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace HotPapers.Importing;
+
+/// <summary>An old post as read, before it becomes records: its front matter and its papers, as written.</summary>
+public sealed record ParsedPost(PostFrontMatter FrontMatter, ImmutableArray<ParsedPaper> Papers);
+
+/// <summary>The front matter's values, as strings as the post wrote them (date included, in whatever form it had).</summary>
+public sealed record PostFrontMatter(
+    string Title,
+    string Date,
+    int DateLine,
+    string? Template,
+    bool? Draft,
+    string? Slug,
+    string? Category,
+    ImmutableArray<string>? Tags,
+    string? Description,
+    string? SocialImage);
+
+/// <summary>One paper section of an old post; <see cref="Stamp"/> is the naive wall clock of its <c>(MM/DD/YYYY HH:MM:SS)</c>.</summary>
+public sealed record ParsedPaper(
+    int Line,
+    string Title,
+    string Authors,
+    long Retweets,
+    long Favorites,
+    DateTime Stamp,
+    string AbsUrl,
+    string? PdfUrl,
+    ImmutableArray<string> Categories,
+    string Abstract,
+    ImmutableArray<ParsedEmbed> Embeds);
+
+/// <summary>One embed as it stands in the post (its lines joined by LF), and the line it starts on.</summary>
+public sealed record ParsedEmbed(int Line, string Html);

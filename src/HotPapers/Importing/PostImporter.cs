@@ -1,0 +1,205 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using HotPapers.Ranking;
+using HotPapers.Records;
+using HotPapers.Rendering;
+using HotPapers.Writing;
+
+namespace HotPapers.Importing;
+
+/// <summary>
+/// Turns one old post into records: checks it is text, repairs mojibake, parses it, keeps everything a
+/// rebuild needs (per-paper stamps and totals, each embed as it was, front matter values that differ
+/// from the settings), then checks itself: the records are written, read back and built with the
+/// normal pipeline, and the result is compared with the post, line by line, the date line aside
+/// (its form is the one thing that changes on purpose).
+/// </summary>
+public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings? frontMatter = null, TemplateSet? templates = null)
+{
+    private readonly FrontMatterSettings _front = frontMatter ?? FrontMatterSettings.Default;
+    private readonly PostRenderer _renderer = new(templates ?? TemplateSet.BuiltIn, frontMatter ?? FrontMatterSettings.Default);
+    private readonly Ranker _ranker = new(RankingSettings.Default);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    public ImportedPost Import(string file, ReadOnlySpan<byte> bytes)
+    {
+        var notes = new List<string>();
+        var bom = bytes.StartsWith(Encoding.UTF8.Preamble);
+        var text = Decode(file, bytes, notes);
+        var crlf = text.Contains("\r\n", StringComparison.Ordinal);
+        if (crlf)
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            notes.Add("the lines end in CRLF; a rebuild writes LF");
+        }
+        var (repaired, fixes) = MojibakeRepair.Repair(text);
+        foreach (var (line, excerpt) in MojibakeRepair.Suspects(repaired))
+            notes.Add($"line {line} may be garbled but could not be repaired with certainty; left as it is: \"{excerpt}\"");
+        var post = PostParser.Parse(file, repaired);
+        var records = ToRecords(file, post);
+        var recordsBytes = RecordsWriter.Write(records);
+
+        // What build will see is what the records file says, so the check starts from the written bytes.
+        DigestRecords reloaded;
+        try
+        {
+            reloaded = new RecordsLoader(TimeZoneInfo.Utc).Parse(file, recordsBytes);
+        }
+        catch (RecordsException e)
+        {
+            // Something the records format refuses (an empty author between two commas, say): said
+            // at the line of the paper it came from, with the records field it would have gone to.
+            throw new RecordsException([.. e.Problems.Select(p => p with
+            {
+                Location = $"line {PaperLine(post, p.Location)}",
+                Expected = $"{p.Expected} (records {p.Location})",
+            })]);
+        }
+        var rebuilt = _renderer.Render(_ranker.Rank(reloaded));
+        // Compared with the post as it was (mojibake repaired), so a CRLF or BOM file is reported too.
+        var original = (bom ? "\uFEFF" : "") + (crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired);
+        var difference = Compare(original, rebuilt, post.FrontMatter.DateLine);
+        return new ImportedPost(file, reloaded, recordsBytes, PostNaming.RecordsFileName(records.Date, records.EndDate), fixes, notes, difference);
+    }
+
+    private static int PaperLine(ParsedPost post, string jsonPath)
+    {
+        var m = PaperPathPattern().Match(jsonPath);
+        return m.Success && int.TryParse(m.Groups[1].ValueSpan, out var i) && i < post.Papers.Length ? post.Papers[i].Line : post.FrontMatter.DateLine;
+    }
+
+    private static string Decode(string file, ReadOnlySpan<byte> bytes, List<string> notes)
+    {
+        if (bytes.Length == 0) throw PostParser.Problem(file, 1, "an old post", "an empty file");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            throw PostParser.Problem(file, 1, "UTF-8 text", "UTF-16 text");
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[3..];
+            notes.Add("the file starts with a byte order mark, which a rebuild does not write");
+        }
+        var line = 1;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b == '\n') line++;
+            else if (b < 0x20 && b is not (byte)'\t' and not (byte)'\r')
+                throw PostParser.Problem(file, line, "text", $"binary data (the byte 0x{b:X2})");
+        }
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = e.Index >= 0 ? e.Index : 0;
+            var badLine = 1 + bytes[..Math.Min(at, bytes.Length)].Count((byte)'\n');
+            throw PostParser.Problem(file, badLine, "UTF-8 text", "bytes that are not UTF-8 (binary data or another encoding)");
+        }
+    }
+
+    private DigestRecords ToRecords(string file, ParsedPost post)
+    {
+        var front = post.FrontMatter;
+        var (date, end) = DigestDates(file, front);
+        var collected = ReadDate(file, front);
+        var papers = ImmutableArray.CreateBuilder<PaperRecord>();
+        var rawText = false;
+        foreach (var p in post.Papers)
+        {
+            var idText = p.AbsUrl[(p.AbsUrl.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : p.AbsUrl.Length)..];
+            if (!ArxivId.TryParse(idText, out var id))
+                throw PostParser.Problem(file, p.Line + 6, "an abs link ending in an arXiv id, such as https://arxiv.org/abs/2104.14421", JsonChecker.Quote(p.AbsUrl));
+            var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
+            foreach (var embed in p.Embeds)
+            {
+                if (EmbedReader.Read(embed.Html, out var problem) is not { } t)
+                    throw PostParser.Problem(file, embed.Line, "a Twitter oEmbed blockquote", problem!.Replace("expected ", "", StringComparison.Ordinal));
+                if (!RecordsReader.IsHandle(t.Handle))
+                    throw PostParser.Problem(file, embed.Line, "a Twitter handle of letters, digits and _", JsonChecker.Quote(t.Handle));
+                tweets.Add(new TweetRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null));
+            }
+            ImmutableArray<string> authors = p.Authors.Length == 0 ? [] : [.. p.Authors.Split(", ")];
+            papers.Add(new PaperRecord(id.Value, p.Title, authors, p.Abstract, p.Categories, p.AbsUrl, p.PdfUrl,
+                LegacyCrawlerReader.Local(p.Stamp, zone), new EngagementTotals(p.Retweets, p.Favorites), tweets.ToImmutable()));
+            // The old generator wrote text unescaped; where escaping would change it, the records say so.
+            rawText |= MarkdownText.Escape(p.Title, MarkdownText.Context.Heading) != p.Title
+                || MarkdownText.Escape(p.Authors) != p.Authors
+                || MarkdownText.Escape(p.Abstract) != p.Abstract;
+        }
+        if (papers.Count > 0 && papers.Select(p => p.Title).Any(t => t.Trim().Length == 0))
+            throw PostParser.Problem(file, post.Papers.First(p => p.Title.Trim().Length == 0).Line, "a paper title", "an empty one");
+        var dateText = date == end ? Rfc3339.FormatDate(date) : $"{Rfc3339.FormatDate(date)} - {Rfc3339.FormatDate(end)}";
+        var overrides = new PostOverrides(
+            Title: Differs(front.Title, _front.TitlePattern.Replace("{date}", dateText)),
+            Template: Differs(front.Template, _front.Template),
+            Draft: front.Draft is { } d && d != _front.Draft ? d : null,
+            Slug: Differs(front.Slug, _front.SlugPattern.Replace("{date}", dateText)),
+            Category: Differs(front.Category, _front.Category),
+            Tags: front.Tags is { } tags && !tags.SequenceEqual(_front.Tags) ? tags : null,
+            Description: Differs(front.Description, _front.DescriptionPattern.Replace("{date}", dateText)),
+            SocialImage: Differs(front.SocialImage, _front.SocialImage),
+            RawText: rawText ? true : null);
+        return new DigestRecords(date, end, collected, true, papers.ToImmutable(), overrides.IsEmpty ? PostOverrides.None : overrides, RecordsFormat.Records);
+    }
+
+    private static string? Differs(string? value, string setting) => value is not null && value != setting ? value : null;
+
+    /// <summary>The digest's days, from the title's date text, else the slug's, else the file name's.</summary>
+    private static (DateOnly Date, DateOnly End) DigestDates(string file, PostFrontMatter front)
+    {
+        foreach (var candidate in new[] { front.Title, front.Slug, front.Description, Path.GetFileName(file) })
+        {
+            if (candidate is null) continue;
+            var m = DatesPattern().Match(candidate);
+            if (!m.Success || !Rfc3339.TryParseDate(m.Groups[1].Value, out var date)) continue;
+            var end = date;
+            var endGroup = m.Groups[2].Success ? m.Groups[2] : m.Groups[3];
+            if (endGroup.Success && (!Rfc3339.TryParseDate(endGroup.Value, out end) || end <= date)) continue;
+            return (date, end);
+        }
+        throw PostParser.Problem(file, 2, "the digest's day in the title (\"Hot Papers 2021-04-30\"), the slug or the file name", JsonChecker.Quote(front.Title));
+    }
+
+    /// <summary>
+    /// The post's <c>date:</c>: the old <c>2021-05-01T18:50:48.Z</c> is a naive wall clock in the import's
+    /// zone (the "Z" was a formatting accident, not UTC); an RFC 3339 timestamp keeps its own offset.
+    /// </summary>
+    private DateTimeOffset ReadDate(string file, PostFrontMatter front)
+    {
+        var m = OldDatePattern().Match(front.Date);
+        if (m.Success && DateTime.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var naive))
+            return LegacyCrawlerReader.Local(naive, zone);
+        if (Rfc3339.TryParse(front.Date, out var instant) && (front.Date.EndsWith('Z') || front.Date.Length > 6 && front.Date[^3] == ':' && front.Date[^6] is '+' or '-'))
+            return instant;
+        throw PostParser.Problem(file, front.DateLine, "date: as the old 2021-05-01T18:50:48.Z or an RFC 3339 timestamp with an offset", JsonChecker.Quote(front.Date));
+    }
+
+    /// <summary>The first line where the rebuilt post differs from the original, the date line aside.</summary>
+    internal static SelfCheckDifference? Compare(string original, string rebuilt, int dateLine)
+    {
+        var a = original.Split('\n');
+        var b = rebuilt.Split('\n');
+        var n = Math.Max(a.Length, b.Length);
+        for (var i = 0; i < n; i++)
+        {
+            if (i + 1 == dateLine) continue;
+            var x = i < a.Length ? a[i] : null;
+            var y = i < b.Length ? b[i] : null;
+            if (x != y) return new SelfCheckDifference(i + 1, x, y);
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"([0-9]{4}-[0-9]{2}-[0-9]{2})(?: - ([0-9]{4}-[0-9]{2}-[0-9]{2})|-([0-9]{4}-[0-9]{2}-[0-9]{2}))?")]
+    private static partial Regex DatesPattern();
+
+    [GeneratedRegex(@"^\$\.papers\[([0-9]+)\]")]
+    private static partial Regex PaperPathPattern();
+
+    [GeneratedRegex(@"^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})\.Z$")]
+    private static partial Regex OldDatePattern();
+}

@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace HotPapers.Records;
+
+/// <summary>
+/// Writes records in the format <see cref="RecordsReader"/> reads ("hotpapers-records/1"): 2-space
+/// indent, LF, keys in the documented order, unknown values left out, non-ASCII text as itself (a
+/// Japanese tweet stays readable in a diff), and a final line feed. What it writes loads back to the same data.
+/// </summary>
+public static class RecordsWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentCharacter = ' ',
+        IndentSize = 2,
+        NewLine = "\n",
+    };
+
+    public static byte[] Write(DigestRecords records)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            String(w, "format", RecordsReader.FormatName);
+            String(w, "date", Rfc3339.FormatDate(records.Date));
+            if (records.IsRange) String(w, "endDate", Rfc3339.FormatDate(records.EndDate));
+            String(w, "collectedAt", Rfc3339.Format(records.CollectedAt));
+            w.WriteBoolean("ranked", records.Ranked);
+            if (!records.Post.IsEmpty) WritePost(w, records.Post);
+            w.WriteStartArray("papers");
+            foreach (var paper in records.Papers) WritePaper(w, paper);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WritePost(Utf8JsonWriter w, PostOverrides post)
+    {
+        w.WriteStartObject("post");
+        if (post.Title is { } title) String(w, "title", title);
+        if (post.Template is { } template) String(w, "template", template);
+        if (post.Draft is { } draft) w.WriteBoolean("draft", draft);
+        if (post.Slug is { } slug) String(w, "slug", slug);
+        if (post.Category is { } category) String(w, "category", category);
+        if (post.Tags is { } tags) Strings(w, "tags", tags);
+        if (post.Description is { } description) String(w, "description", description);
+        if (post.SocialImage is { } image) String(w, "socialImage", image);
+        if (post.RawText is { } raw) w.WriteBoolean("rawText", raw);
+        w.WriteEndObject();
+    }
+
+    private static void WritePaper(Utf8JsonWriter w, PaperRecord p)
+    {
+        w.WriteStartObject();
+        String(w, "id", p.Id.Value);
+        String(w, "title", p.Title);
+        Strings(w, "authors", p.Authors);
+        String(w, "abstract", p.Abstract);
+        Strings(w, "categories", p.Categories);
+        w.WriteStartObject("links");
+        String(w, "abs", p.AbsUrl);
+        if (p.PdfUrl is { } pdf) String(w, "pdf", pdf);
+        w.WriteEndObject();
+        if (p.CollectedAt is { } collected) String(w, "collectedAt", Rfc3339.Format(collected));
+        if (p.Totals is { } totals)
+        {
+            w.WriteStartObject("totals");
+            w.WriteNumber("retweets", totals.Retweets);
+            w.WriteNumber("favorites", totals.Favorites);
+            w.WriteEndObject();
+        }
+        w.WriteStartArray("tweets");
+        foreach (var t in p.Tweets) WriteTweet(w, t);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTweet(Utf8JsonWriter w, TweetRecord t)
+    {
+        w.WriteStartObject();
+        String(w, "url", t.Url);
+        w.WriteStartObject("author");
+        String(w, "name", t.AuthorName);
+        String(w, "handle", t.Handle);
+        w.WriteEndObject();
+        String(w, "text", t.Text);
+        if (t.Created is { } created) String(w, "created", created.ToString());
+        if (t.Lang is { } lang) String(w, "lang", lang);
+        if (t.Retweets is { } retweets) w.WriteNumber("retweets", retweets);
+        if (t.Favorites is { } favorites) w.WriteNumber("favorites", favorites);
+        if (t.EmbedHtml is { } embed) String(w, "embedHtml", embed);
+        if (t.RetweetOf is { } original) String(w, "retweetOf", original);
+        w.WriteEndObject();
+    }
+
+    // Lone surrogates cannot be UTF-8: they were already refused where the text came from.
+    private static void String(Utf8JsonWriter w, string name, string value)
+    {
+        w.WritePropertyName(name);
+        w.WriteRawValue(ReadableJson.Quote(value), skipInputValidation: true);
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
+    {
+        w.WriteStartArray(name);
+        // A raw value in an array gets no line break or indent from the writer: it brings its own.
+        foreach (var item in items) w.WriteRawValue("\n" + new string(' ', w.CurrentDepth * 2) + ReadableJson.Quote(item), skipInputValidation: true);
+        w.WriteEndArray();
+    }
+}
+
+/// <summary>
+/// JSON string literals that escape only what JSON requires (<c>"</c>, <c>\</c>, control characters)
+/// and the two line separators JavaScript once choked on; every other character, emoji included, is
+/// written as itself. The built-in encoders escape all non-ASCII, or at least everything outside the
+/// BMP, which makes the records of non-Latin tweets unreadable; a custom encoder would need unsafe code.
+/// </summary>
+internal static class ReadableJson
+{
+    public static string Quote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var ch = value[i];
+            if (char.IsSurrogate(ch))
+            {
+                // A pair is one character and stays as itself; a lone half can only be written escaped.
+                if (char.IsHighSurrogate(ch) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    sb.Append(ch).Append(value[++i]);
+                else
+                    sb.Append("\\u").Append(((int)ch).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+            switch (ch)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (ch < 0x20 || ch == 0x7F || ch is '\u2028' or '\u2029' || (ch >= 0x80 && ch < 0xA0))
+                        sb.Append("\\u").Append(((int)ch).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(ch);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace HotPapers.Tests.Importing;
+
+/// <summary>
+/// Issue 3, item 7: a file the old generator cannot have written fails with its file and line; nothing
+/// is written for it, the other files still import, and the exit code is 1.
+/// </summary>
+public sealed class ImportErrorTests
+{
+    private const string Good = "2021-05-10---Hot-Papers.md";
+
+    private static string GoodText => File.ReadAllText(Path.Combine(ImportHarness.PostsDir, Good));
+
+    /// <summary>Bad posts made from a good one by one change each, with the line and words the error must name.</summary>
+    public static IEnumerable<object[]> Mutations() =>
+    [
+        ["a heading level it never used", (Func<string, string>)(t => t.Replace("# 1. A Paper", "## 1. A Paper")), 18, "a paper heading \"# 1. Title\""],
+        ["papers out of order", (Func<string, string>)(t => t.Replace("# 2. Quietly", "# 3. Quietly")), 62, "\"# 2. ...\""],
+        ["a heading without a number", (Func<string, string>)(t => t.Replace("# 1. A Paper", "# A Paper")), 18, "a paper heading"],
+        ["broken front matter", (Func<string, string>)(t => t.Replace("category: \"arXiv\"", "category: \"arXiv")), 7, "well-formed YAML"],
+        ["an unknown front matter key", (Func<string, string>)(t => t.Replace("draft: false", "author: someone")), 5, "a key of the old front matter"],
+        ["no front matter", (Func<string, string>)(t => t[(t.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]), 1, "front matter"],
+        ["front matter without its closing line", (Func<string, string>)(t => t.Replace("\n---\n\n# 1.", "\n\n# 1.")), 1, "no closing \"---\" line"],
+        ["an unreadable date", (Func<string, string>)(t => t.Replace("date: 2021-05-11T18:40:02.Z", "date: yesterday")), 3, "date:"],
+        ["a missing counts line", (Func<string, string>)(t => t.Replace("- retweets: 900, favorites: 4100 (05/11/2021 18:40:02)", "- score: 5000")), 22, "- retweets: R"],
+        ["an impossible stamp", (Func<string, string>)(t => t.Replace("(05/11/2021 18:40:02)", "(13/45/2021 18:40:02)")), 22, "a real date and time"],
+        ["foreign text between embeds", (Func<string, string>)(t => t.Replace("# 2. Quietly", "Thanks for reading!\n\n# 2. Quietly")), 62, "a tweet embed"],
+        ["an embed that is not a tweet", (Func<string, string>)(t => t.Replace("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">No abstract", "<blockquote><p>No abstract")), 0, "Twitter oEmbed blockquote"],
+        ["an empty author between two commas", (Func<string, string>)(t => t.Replace("Ada Lovelace, Alan Turing", "Ada Lovelace, , Alan Turing")), 18, "a non-empty string (records $.papers[0].authors[1])"],
+        ["a category line of another shape", (Func<string, string>)(t => t.Replace("- [cs.SE](https://arxiv.org/list/cs.SE/recent)", "- cs.SE")), 69, "the categories"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public void A_post_of_another_layout_fails_naming_file_and_line_and_the_others_still_import(string what, Func<string, string> mutate, int line, string expected)
+    {
+        using var temp = Fixture.TempDir();
+        var bad = temp["bad/2021-05-11---Hot-Papers.md"];
+        Directory.CreateDirectory(temp["bad"]);
+        var text = mutate(GoodText);
+        Assert.True(text != GoodText, what);
+        File.WriteAllText(bad, text.Replace("2021-05-10", "2021-05-11"));
+        if (line == 0) line = 1 + text[..text.IndexOf("<blockquote><p>", StringComparison.Ordinal)].Count(c => c == '\n');
+
+        var (exit, stdout, stderr) = ImportHarness.Cli("import", bad, Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"]);
+
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"error: {bad}: line {line}: expected ", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains(expected, StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains($"Nothing was written for {bad}.", StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain("   at ", stderr); // no stack trace
+        Assert.Equal(["2021-05-10.json"], Directory.GetFiles(temp["records"]).Select(Path.GetFileName));
+        Assert.Contains("1 failed", stdout);
+    }
+
+    [Theory]
+    [InlineData("foreign.md", 8, "a paper heading \"# 1. Title\", found \"Some notes from a trip")]
+    [InlineData("binary.md", 2, "binary data (the byte 0x1A)")]
+    [InlineData("latin1.md", 6, "UTF-8 text")]
+    public void Files_that_are_not_old_posts_fail_naming_file_and_line(string name, int line, string expected)
+    {
+        using var temp = Fixture.TempDir();
+        var bad = Fixture.Path("importing", "bad", name);
+        var (exit, _, stderr) = ImportHarness.Cli("import", bad, Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"error: {bad}: line {line}: expected ", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains(expected, StringComparison.Ordinal), stderr);
+        Assert.Single(Directory.GetFiles(temp["records"]));
+    }
+
+    [Fact]
+    public void Foreign_front_matter_fails_at_its_first_key_the_old_generator_never_wrote()
+    {
+        using var temp = Fixture.TempDir();
+        var text = File.ReadAllText(Fixture.Path("importing", "bad", "foreign.md")).Replace("tags:", "author: me\ntags:");
+        File.WriteAllText(temp["foreign.md"], text);
+        var (exit, _, stderr) = ImportHarness.Cli("import", temp["foreign.md"], "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"{temp["foreign.md"]}: line 4: expected a key of the old front matter (title, date, template", StringComparison.Ordinal), stderr);
+        Assert.False(Directory.Exists(temp["records"]) && Directory.EnumerateFiles(temp["records"]).Any());
+    }
+
+    [Fact]
+    public void A_missing_path_and_a_bad_zone_are_reported()
+    {
+        using var temp = Fixture.TempDir();
+        var (exit, _, stderr) = ImportHarness.Cli("import", temp["nope.md"], "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains("nope.md: file: expected a post or a folder of posts, found no such file or folder", StringComparison.Ordinal), stderr);
+
+        (exit, _, stderr) = ImportHarness.Cli("import", Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"], "--timezone", "Mars/Olympus");
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains("--timezone", StringComparison.Ordinal), stderr);
+        Assert.False(Directory.Exists(temp["records"]));
+
+        (exit, _, _) = ImportHarness.Cli("import", "--records", temp["records"]);
+        Assert.Equal(2, exit);
+    }
+
+    [Fact]
+    public void Two_posts_of_the_same_digest_in_one_run_do_not_overwrite_each_other()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["copy.md"], GoodText.Replace("Ada Lovelace", "Ada King"), new UTF8Encoding(false));
+        var (exit, _, stderr) = ImportHarness.Cli("import", Path.Combine(ImportHarness.PostsDir, Good), temp["copy.md"], "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains("the same digest again", StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain("Ada King", File.ReadAllText(temp["records/2021-05-10.json"]));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+
+namespace HotPapers.Tests.Importing;
+
+/// <summary>Importing again changes nothing; a differing records file needs --force; --strict refuses posts that would not come back.</summary>
+public sealed class ImportRunTests
+{
+    private static string Post(string name = "2021-05-10---Hot-Papers.md") => Path.Combine(ImportHarness.PostsDir, name);
+
+    [Fact]
+    public void Importing_again_leaves_an_unchanged_records_file_untouched()
+    {
+        using var temp = Fixture.TempDir();
+        var (exit, stdout, _) = ImportHarness.Cli("import", ImportHarness.PostsDir, "--records", temp["records"]);
+        Assert.Equal(0, exit);
+        Assert.Contains("7 post(s): 7 imported", stdout);
+        var file = temp["records/2021-05-10.json"];
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(file, old);
+        var bytes = File.ReadAllBytes(file);
+
+        (exit, stdout, _) = ImportHarness.Cli("import", ImportHarness.PostsDir, "--records", temp["records"]);
+        Assert.Equal(0, exit);
+        Assert.Contains($"unchanged    {file}", stdout);
+        Assert.DoesNotContain("created", stdout);
+        Assert.Equal(old, File.GetLastWriteTimeUtc(file));
+        Assert.Equal(bytes, File.ReadAllBytes(file));
+    }
+
+    [Fact]
+    public void A_differing_records_file_is_replaced_only_with_force()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var file = temp["records/2021-05-10.json"];
+        File.WriteAllText(file, "{ \"hand\": \"edited\" }\n");
+
+        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"error: {file}: file: expected no records file, or the same one (--force replaces a different one)", StringComparison.Ordinal), stderr);
+        Assert.Equal("{ \"hand\": \"edited\" }\n", File.ReadAllText(file));
+
+        (exit, var stdout, _) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force", "--timezone", "Asia/Tokyo");
+        Assert.Equal(0, exit);
+        Assert.Contains($"replaced     {file}", stdout);
+        Assert.Equal(File.ReadAllBytes(Fixture.Path("importing", "records", "2021-05-10.json")), File.ReadAllBytes(file));
+    }
+
+    public static IEnumerable<object[]> Variants() =>
+    [
+        // A quoted title: the records keep the title, but the rebuild writes it plain.
+        ["title: Hot Papers 2021-05-10", "title: \"Hot Papers 2021-05-10\"", 2],
+        // Three empty lines between papers where the old generator wrote four.
+        ["</script>\n\n\n\n\n# 2.", "</script>\n\n\n\n# 2.", 0],
+        // CRLF line ends (a checkout on Windows): a rebuild writes LF.
+        ["\n", "\r\n", 1],
+        // A byte order mark, which a rebuild does not write.
+        ["---\ntitle:", "\uFEFF---\ntitle:", 1],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void A_post_that_would_not_come_back_is_a_warning_with_its_first_differing_line_and_an_error_under_strict(string from, string to, int line)
+    {
+        using var temp = Fixture.TempDir();
+        var text = File.ReadAllText(Post());
+        var changed = text.Replace(from, to);
+        Assert.NotEqual(text, changed);
+        if (line == 0) line = 1 + changed[..changed.IndexOf("# 2.", StringComparison.Ordinal)].Count(c => c == '\n');
+        File.WriteAllText(temp["p.md"], changed, new UTF8Encoding(false));
+
+        var (exit, stdout, stderr) = ImportHarness.Cli("import", temp["p.md"], "--records", temp["records"]);
+        Assert.Equal(0, exit);
+        Assert.True(stderr.Contains($"warning: {temp["p.md"]}: line {line}: the rebuilt post differs", StringComparison.Ordinal), stderr);
+        Assert.Contains("(1 would not build back byte for byte)", stdout);
+        Assert.True(File.Exists(temp["records/2021-05-10.json"]));
+
+        using var strict = Fixture.TempDir();
+        (exit, _, stderr) = ImportHarness.Cli("import", temp["p.md"], "--records", strict["records"], "--strict");
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"error: {temp["p.md"]}: line {line}: expected a post these records build back byte for byte (--strict)", StringComparison.Ordinal), stderr);
+        Assert.False(Directory.Exists(strict["records"]) && Directory.EnumerateFiles(strict["records"]).Any());
+    }
+
+    [Fact]
+    public void A_folder_imports_its_posts_in_name_order_and_the_default_zone_is_utc()
+    {
+        using var temp = Fixture.TempDir();
+        var (exit, stdout, _) = ImportHarness.Cli("import", ImportHarness.PostsDir, "--records", temp["records"]);
+        Assert.Equal(0, exit);
+        var created = stdout.Split('\n').Where(l => l.StartsWith("created", StringComparison.Ordinal)).ToList();
+        Assert.Equal(7, created.Count);
+        Assert.Equal(created.Order(StringComparer.Ordinal), created);
+        Assert.Contains("\"collectedAt\": \"2021-05-11T18:40:02+00:00\"", File.ReadAllText(temp["records/2021-05-10.json"]));
+    }
+}
