@@ -117,7 +117,7 @@ public static partial class SettingsFile
             case SettingType.String:
                 return Text(node) is { } s ? (s, null) : (null, "a string");
             case SettingType.FileNamePattern:
-                return Text(node) is { } p && p.Contains("{date}", StringComparison.Ordinal) && !Path.IsPathRooted(p)
+                return Text(node) is { } p && p.Contains("{date}", StringComparison.Ordinal) && !Path.IsPathRooted(p) && !p.StartsWith('\\')
                     && !p.Split('/', '\\').Contains("..") && !p.Contains('\0')
                     ? (p, null) : (null, "a file name pattern with {date}, inside the output folder (no .. and not rooted)");
             case SettingType.Path:
@@ -126,9 +126,8 @@ public static partial class SettingsFile
                 if (node is YamlScalarNode { Style: ScalarStyle.Plain } n && IsNull(n.Value)) return (null, null);
                 return Text(node) is { Length: > 0 } optional && !optional.Contains('\0') ? (Path.Combine(baseDirectory, optional), null) : (null, "a path, or null for none");
             case SettingType.Integer:
-                return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } i } && IsInteger(i)
-                    && long.TryParse(i, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= int.MaxValue
-                    ? (number, null) : (null, "a whole number, 0 or more");
+                return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } i } && IntegerValue(i) is { } number && number is >= 0 and <= int.MaxValue
+                    ? (number, null) : (null, $"a whole number from 0 to {int.MaxValue}");
             case SettingType.Boolean:
                 return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } b } && BooleanValue(b) is { } flag
                     ? (flag, null) : (null, "true or false");
@@ -177,6 +176,22 @@ public static partial class SettingsFile
 
     private static bool IsInteger(string plain) => IntegerPattern().IsMatch(plain);
 
+    // YAML 1.2 core integers: decimal, 0o octal, 0x hexadecimal; null when out of range.
+    private static long? IntegerValue(string plain)
+    {
+        if (!IsInteger(plain)) return null;
+        try
+        {
+            if (plain.StartsWith("0x", StringComparison.Ordinal)) return long.Parse(plain[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            if (plain.StartsWith("0o", StringComparison.Ordinal)) return System.Convert.ToInt64(plain[2..], 8);
+            return long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
     private static string Describe(YamlNode node) => node switch
     {
         YamlMappingNode => "a mapping",
@@ -196,7 +211,11 @@ public static partial class SettingsFile
     private static string Where(YamlNode node, string key) => $"{At(node.Start)} ({key})";
 
     // YamlDotNet puts its own position in front of the message; we give the position ourselves.
-    private static string YamlReason(YamlException e) => MarkPrefix().Replace(e.Message, "").Trim();
+    private static string YamlReason(YamlException e)
+    {
+        var reason = MarkPrefix().Replace(e.Message, "").Trim().TrimEnd('.');
+        return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : "a YAML error";
+    }
 
     private static RecordsException Fail(string file, string where, string expected, string found) =>
         new([new RecordsProblem(file, where, expected, found)]);
