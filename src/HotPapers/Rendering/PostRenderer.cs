@@ -37,6 +37,11 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             // An included template that does not parse: its own file, line and column.
             throw new TemplateException(templates.Describe(first.Span.FileName ?? postTemplate), first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
         }
+        catch (ScriptRuntimeException e) when (e.InnerException is TemplateException missing)
+        {
+            // An include the loader could not find: the place of the include, the loader's words.
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, missing.Reason);
+        }
         catch (ScriptRuntimeException e)
         {
             throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
