@@ -21,4 +21,14 @@ public static class HugoShortcode
         var inner = embedHtml.Replace("\r\n", "\n").Trim('\n').Replace("{{", "{&#123;", StringComparison.Ordinal);
         return $"{{{{< {TweetName} >}}}}\n{inner}\n{{{{< /{TweetName} >}}}}";
     }
+
+    /// <summary>
+    /// Markdown text for a Hugo page: Hugo would read <c>{{&lt;</c> or <c>{{%</c> in a title or an
+    /// abstract as a shortcode call and fail the build, so the <c>&lt;</c> or <c>%</c> gets a Markdown
+    /// backslash escape, which renders as the character itself.
+    /// </summary>
+    public static string EscapeText(string markdown) =>
+        markdown.Contains("{{", StringComparison.Ordinal)
+            ? markdown.Replace("{{<", "{{\\<", StringComparison.Ordinal).Replace("{{%", "{{\\%", StringComparison.Ordinal)
+            : markdown;
 }

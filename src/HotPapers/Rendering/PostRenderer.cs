@@ -25,7 +25,7 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             NewLine = "\n",
             MemberRenamer = member => member.Name,
         };
-        context.PushGlobal(Functions(digest.Records.Post.RawText ?? false));
+        context.PushGlobal(Functions(digest.Records.Post.RawText ?? false, (settings ?? TemplateSettings.Default).Flavor));
         context.PushGlobal(model);
         try
         {
@@ -49,18 +49,20 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     }
 
     /// <summary>The functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>, <c>hugo_tweet</c>.</summary>
-    private static ScriptObject Functions(bool rawText)
+    private static ScriptObject Functions(bool rawText, Flavor flavor)
     {
         var functions = new ScriptObject();
         functions["yaml"] = DelegateCustomFunction.CreateFunc<string, string>(YamlText.Plain);
         functions["yaml_quoted"] = DelegateCustomFunction.CreateFunc<string, string>(YamlText.Quoted);
-        // An imported post whose text was written unescaped keeps its bytes (post.rawText).
+        // An imported post whose text was written unescaped keeps its bytes (post.rawText); in a Hugo
+        // page, text must not call shortcodes either way.
+        Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
         functions["md"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? MarkdownText.OneLine
-            : text => MarkdownText.Escape(text ?? "", MarkdownText.Context.Paragraph));
+            ? text => site(MarkdownText.OneLine(text ?? ""))
+            : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Paragraph)));
         functions["md_heading"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? MarkdownText.OneLine
-            : text => MarkdownText.Escape(text ?? "", MarkdownText.Context.Heading));
+            ? text => site(MarkdownText.OneLine(text ?? ""))
+            : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Heading)));
         functions["hugo_tweet"] = DelegateCustomFunction.CreateFunc<string, string>(embed => HugoShortcode.Tweet(embed ?? ""));
         return functions;
     }
