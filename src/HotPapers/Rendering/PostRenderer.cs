@@ -52,8 +52,9 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     private static ScriptObject Functions(bool rawText, Flavor flavor)
     {
         var functions = new ScriptObject();
-        functions["yaml"] = DelegateCustomFunction.CreateFunc<string, string>(YamlText.Plain);
-        functions["yaml_quoted"] = DelegateCustomFunction.CreateFunc<string, string>(YamlText.Quoted);
+        // A missing value (null) is an empty string, as in Scriban's own functions, not a crash.
+        functions["yaml"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Plain(text ?? ""));
+        functions["yaml_quoted"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Quoted(text ?? ""));
         // An imported post whose text was written unescaped keeps its bytes (post.rawText); in a Hugo
         // page, text must not call shortcodes either way.
         Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
