@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HotPapers.Building;
+using HotPapers.Settings;
 using HotPapers.Writing;
 
 namespace HotPapers.Cli;
@@ -12,33 +13,44 @@ internal static class BuildCommand
     {
         var date = CommandLine.DateOption("--date", "The digest's day, YYYY-MM-DD.");
         var until = CommandLine.DateOption("--until", "Last day of a range digest (inclusive), YYYY-MM-DD.");
+        var yesterday = new Option<bool>("--yesterday") { Description = "Build yesterday's digest, yesterday in the settings' timezone (for nightly runs)." };
         var all = new Option<bool>("--all") { Description = "Build every digest under --records." };
-        var records = new Option<string>("--records") { Description = "A records file, or a folder of YYYY-MM-DD.json files.", DefaultValueFactory = _ => BuildSettings.Default.RecordsPath };
-        var output = new Option<string>("--output") { Description = "Folder the posts are written to.", DefaultValueFactory = _ => BuildSettings.Default.OutputDirectory };
+        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
+        var flavor = CommandLine.FlavorOption("The kind of blog the posts are for (default: the settings' flavor, else gatsby).");
+        var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
+        var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
+        var output = new Option<string?>("--output") { Description = $"Folder the posts are written to (default: the settings' output, else {BuildSettings.Default.OutputDirectory})." };
         var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
         var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing or would change, exit 3 if any." };
-        var command = new Command("build", "Build the post of a digest from its records.") { date, until, all, records, output, templates, check };
+        var command = new Command("build", "Build the post of a digest from its records.")
+        {
+            date, until, yesterday, all, config, flavor, timezone, records, output, templates, check,
+        };
         command.Validators.Add(result =>
         {
             // GetResult, not GetValue: reading the value of a date that did not parse throws, and its
             // own error is already reported.
             var hasDate = result.GetResult(date) is not null;
-            if (hasDate == result.GetValue(all))
-                result.AddError("build needs either --date YYYY-MM-DD or --all");
+            if ((hasDate ? 1 : 0) + (result.GetValue(all) ? 1 : 0) + (result.GetValue(yesterday) ? 1 : 0) != 1)
+                result.AddError("build needs one of --date YYYY-MM-DD, --yesterday or --all");
             if (result.GetResult(until) is not null && !hasDate)
                 result.AddError("--until goes with --date");
         });
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
-            var settings = BuildSettings.Default with
+            var settings = new SettingsOverrides
             {
-                RecordsPath = parse.GetValue(records)!,
-                OutputDirectory = parse.GetValue(output)!,
+                ConfigFile = parse.GetValue(config),
+                Flavor = parse.GetValue(flavor),
+                TimeZone = parse.GetValue(timezone),
+                RecordsPath = parse.GetValue(records),
+                OutputDirectory = parse.GetValue(output),
                 TemplatesDirectory = parse.GetValue(templates),
-            };
-            var request = new BuildRequest(parse.GetValue(date), parse.GetValue(until), parse.GetValue(all), parse.GetValue(check));
-            return CommandLine.Guard(stderr, () => Report(new SiteBuilder(settings).Build(request), stdout, stderr));
-        });
+            }.Resolve();
+            var day = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone) : parse.GetValue(date);
+            var request = new BuildRequest(day, parse.GetValue(until), parse.GetValue(all), parse.GetValue(check));
+            return Report(new SiteBuilder(settings).Build(request), stdout, stderr);
+        }));
         return command;
     }
 

@@ -12,6 +12,7 @@ public static class CommandLine
         var root = new RootCommand("hotpapers: builds a daily \"hot papers\" digest post from arXiv paper records and the tweets that discussed them.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -30,6 +31,31 @@ public static class CommandLine
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (Rfc3339.TryParseDate(text, out var date)) return date;
             result.AddError($"{name} expects a date as YYYY-MM-DD, found \"{text}\"");
+            return null;
+        },
+    };
+
+    internal static Option<Flavor?> FlavorOption(string description) => new("--flavor")
+    {
+        Description = description,
+        HelpName = string.Join("|", Flavors.Names),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (Flavors.TryParse(text, out var flavor)) return flavor;
+            result.AddError($"--flavor expects {string.Join(" or ", Flavors.Names)}, found \"{text}\"");
+            return null;
+        },
+    };
+
+    internal static Option<TimeZoneInfo?> TimeZoneOption(string description) => new("--timezone")
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (TimeZones.TryParse(text, out var zone)) return zone;
+            result.AddError($"--timezone expects an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00, found \"{text}\"");
             return null;
         },
     };

@@ -4,4 +4,8 @@ namespace HotPapers.Building;
 public sealed record BuildRequest(DateOnly? Date, DateOnly? Until, bool All, bool CheckOnly)
 {
     public static BuildRequest ForDay(DateOnly date) => new(date, null, false, false);
+
+    /// <summary>The day before <paramref name="now"/>'s day in <paramref name="zone"/>: what a nightly run builds.</summary>
+    public static DateOnly Yesterday(DateTimeOffset now, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1);
 }

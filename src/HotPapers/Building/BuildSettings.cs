@@ -7,10 +7,16 @@ namespace HotPapers.Building;
 /// <summary>Everything a build is configured with; every value has the old generator's default.</summary>
 public sealed record BuildSettings
 {
+    /// <summary>The kind of blog: picks the built-in post template (see <see cref="Flavors.PostTemplate"/>).</summary>
+    public Flavor Flavor { get; init; } = Flavor.Gatsby;
+
     public RankingSettings Ranking { get; init; } = RankingSettings.Default;
     public FrontMatterSettings FrontMatter { get; init; } = FrontMatterSettings.Default;
 
-    /// <summary>The zone that times without an offset are read in (the old crawler's tweet times).</summary>
+    /// <summary>
+    /// The site's zone: times without an offset are read in it (the old crawler's tweet times), "yesterday"
+    /// is yesterday there, and import reads dates in it unless told otherwise.
+    /// </summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
     public string RecordsPath { get; init; } = Path.Combine("content", "records");

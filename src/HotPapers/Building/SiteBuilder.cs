@@ -23,7 +23,8 @@ public sealed class SiteBuilder
         _loader = new RecordsLoader(settings.TimeZone);
         _ranker = new Ranker(settings.Ranking);
         var templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
-        _renderer = new PostRenderer(templates, settings.FrontMatter);
+        _renderer = new PostRenderer(templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
+            new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking));
     }
 
     public BuildResult Build(BuildRequest request)

@@ -6,12 +6,16 @@ using Scriban.Syntax;
 namespace HotPapers.Rendering;
 
 /// <summary>Renders a ranked digest into the text of its post through the post template.</summary>
-public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front)
+/// <param name="postTemplate">The template's file name (see <see cref="Flavors.PostTemplate"/>).</param>
+/// <param name="settings">The settings a template sees as <c>settings</c>; the defaults when null.</param>
+public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front, string postTemplate = TemplateSet.PostTemplate, TemplateSettings? settings = null)
 {
     public string Render(Digest digest)
     {
-        var template = templates.Get(TemplateSet.PostTemplate);
+        var template = templates.Get(postTemplate);
         var model = PostModel.Create(digest, front);
+        // Built per render: a template may assign to it, and renders run in parallel.
+        model["settings"] = (settings ?? TemplateSettings.Default).ToScriptObject();
         var context = new TemplateContext
         {
             TemplateLoader = templates,
@@ -21,32 +25,46 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             NewLine = "\n",
             MemberRenamer = member => member.Name,
         };
-        context.PushGlobal(Functions(digest.Records.Post.RawText ?? false));
+        context.PushGlobal(Functions(digest.Records.Post.RawText ?? false, (settings ?? TemplateSettings.Default).Flavor));
         context.PushGlobal(model);
         try
         {
             var text = template.Render(context);
             return text.Replace("\r\n", "\n");
         }
+        catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == Scriban.Parsing.ParserMessageType.Error) is { } first)
+        {
+            // An included template that does not parse: its own file, line and column.
+            throw new TemplateException(templates.Describe(first.Span.FileName ?? postTemplate), first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
+        }
+        catch (ScriptRuntimeException e) when (e.InnerException is TemplateException missing)
+        {
+            // An include the loader could not find: the place of the include, the loader's words.
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, missing.Reason);
+        }
         catch (ScriptRuntimeException e)
         {
-            throw new TemplateException(e.Span.FileName ?? TemplateSet.PostTemplate, e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
         }
     }
 
-    /// <summary>The escaping functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>.</summary>
-    private static ScriptObject Functions(bool rawText)
+    /// <summary>The functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>, <c>hugo_tweet</c>.</summary>
+    private static ScriptObject Functions(bool rawText, Flavor flavor)
     {
         var functions = new ScriptObject();
-        functions["yaml"] = DelegateCustomFunction.CreateFunc<string, string>(YamlText.Plain);
-        functions["yaml_quoted"] = DelegateCustomFunction.CreateFunc<string, string>(YamlText.Quoted);
-        // An imported post whose text was written unescaped keeps its bytes (post.rawText).
+        // A missing value (null) is an empty string, as in Scriban's own functions, not a crash.
+        functions["yaml"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Plain(text ?? ""));
+        functions["yaml_quoted"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Quoted(text ?? ""));
+        // An imported post whose text was written unescaped keeps its bytes (post.rawText); in a Hugo
+        // page, text must not call shortcodes either way.
+        Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
         functions["md"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? MarkdownText.OneLine
-            : text => MarkdownText.Escape(text ?? "", MarkdownText.Context.Paragraph));
+            ? text => site(MarkdownText.OneLine(text ?? ""))
+            : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Paragraph)));
         functions["md_heading"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? MarkdownText.OneLine
-            : text => MarkdownText.Escape(text ?? "", MarkdownText.Context.Heading));
+            ? text => site(MarkdownText.OneLine(text ?? ""))
+            : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Heading)));
+        functions["hugo_tweet"] = DelegateCustomFunction.CreateFunc<string, string>(embed => HugoShortcode.Tweet(embed ?? ""));
         return functions;
     }
 }

@@ -7,4 +7,7 @@ public sealed class TemplateException(string file, int line, int column, string 
     public string File { get; } = file;
     public int Line { get; } = line;
     public int Column { get; } = column;
+
+    /// <summary>Scriban's (or our) words, without the place.</summary>
+    public string Reason { get; } = message;
 }

@@ -55,6 +55,18 @@ public sealed class TemplateSet : ITemplateLoader
         return ("built-in:" + name, reader.ReadToEnd());
     }
 
+    /// <summary>Where a template of that name comes from, for messages: its path, or <c>built-in:name</c>.</summary>
+    public string Describe(string name)
+    {
+        if (name.StartsWith("built-in:", StringComparison.Ordinal) || name.Contains(Path.DirectorySeparatorChar)) return name;
+        if (_overrideDirectory is not null && !name.Contains("..", StringComparison.Ordinal) && !Path.IsPathRooted(name))
+        {
+            var path = Path.Combine(_overrideDirectory, name);
+            if (File.Exists(path)) return path;
+        }
+        return "built-in:" + name;
+    }
+
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
 
     string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(templatePath).Text;

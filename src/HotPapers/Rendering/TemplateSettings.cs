@@ -1,0 +1,20 @@
+using HotPapers.Ranking;
+using Scriban.Runtime;
+
+namespace HotPapers.Rendering;
+
+/// <summary>The settings a template can read, as <c>settings.*</c>.</summary>
+public sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingSettings Ranking)
+{
+    public static TemplateSettings Default { get; } = new(Flavor.Gatsby, "UTC", RankingSettings.Default);
+
+    public ScriptObject ToScriptObject() => new()
+    {
+        ["flavor"] = Flavors.Name(Flavor),
+        ["timezone"] = TimeZone,
+        ["min_paper_score"] = Ranking.MinPaperScore,
+        ["min_tweet_score"] = Ranking.MinTweetScore,
+        ["max_tweets"] = Ranking.MaxTweets,
+        ["require_pdf"] = Ranking.RequirePdf,
+    };
+}

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using HotPapers.Building;
+using HotPapers.Records;
+using HotPapers.Rendering;
+
+namespace HotPapers.Settings;
+
+/// <summary>What a setting's value must be.</summary>
+public enum SettingType
+{
+    String,
+
+    /// <summary>A file name pattern: a string with <c>{date}</c>, relative, without <c>..</c>.</summary>
+    FileNamePattern,
+
+    /// <summary>A path, relative to the settings file's folder.</summary>
+    Path,
+
+    /// <summary>A path, or null for none.</summary>
+    OptionalPath,
+    Integer,
+    Boolean,
+    StringList,
+    Flavor,
+    TimeZone,
+}
+
+/// <summary>
+/// One key of <c>hotpapers.yml</c>: its dotted name, type, CLI option, and where it goes in
+/// <see cref="BuildSettings"/>. The reader, the README table and the JSON Schema test all work from
+/// <see cref="SettingKeys.All"/>, so a key cannot be known to one and not the others.
+/// </summary>
+/// <param name="Name">Dotted: <c>flavor</c>, <c>ranking.maxTweets</c>, <c>post.title</c>.</param>
+/// <param name="Get">The value in a <see cref="BuildSettings"/>, as the settings file writes it.</param>
+/// <param name="Set">Puts a checked value (string, long, bool, string list, Flavor, TimeZoneInfo) in.</param>
+public sealed record SettingKey(
+    string Name,
+    SettingType Type,
+    string? CliOption,
+    string Description,
+    Func<BuildSettings, object?> Get,
+    Func<BuildSettings, object?, BuildSettings> Set)
+{
+    public string Section => Name.Contains('.') ? Name[..Name.IndexOf('.')] : "";
+
+    public string Key => Name.Contains('.') ? Name[(Name.IndexOf('.') + 1)..] : Name;
+}
+
+public static class SettingKeys
+{
+    public static IReadOnlyList<SettingKey> All { get; } =
+    [
+        new("flavor", SettingType.Flavor, "--flavor", "The kind of blog: gatsby (the old blog's format) or hugo.",
+            s => Flavors.Name(s.Flavor), (s, v) => s with { Flavor = (Flavor)v! }),
+        new("timezone", SettingType.TimeZone, "--timezone",
+            "The site's zone (an IANA name such as Asia/Tokyo, UTC, or an offset such as +09:00): times without an offset are read in it, and \"yesterday\" is yesterday there.",
+            s => s.TimeZone.Id, (s, v) => s with { TimeZone = (TimeZoneInfo)v! }),
+        new("records", SettingType.Path, "--records", "A records file, or the folder of YYYY-MM-DD.json records files.",
+            s => s.RecordsPath, (s, v) => s with { RecordsPath = (string)v! }),
+        new("output", SettingType.Path, "--output", "The folder posts are written to.",
+            s => s.OutputDirectory, (s, v) => s with { OutputDirectory = (string)v! }),
+        new("fileName", SettingType.FileNamePattern, null,
+            "The post's file name inside the output folder; {date} is 2021-04-30, or 2021-04-30-2021-05-02 for a range.",
+            s => s.FileNamePattern, (s, v) => s with { FileNamePattern = (string)v! }),
+        new("templates", SettingType.OptionalPath, "--templates", "A folder of templates that override the built-in ones by file name.",
+            s => s.TemplatesDirectory, (s, v) => s with { TemplatesDirectory = (string?)v }),
+        new("ranking.minPaperScore", SettingType.Integer, null, "A paper is shown when its retweets plus favorites reach this.",
+            s => (long)s.Ranking.MinPaperScore, (s, v) => s with { Ranking = s.Ranking with { MinPaperScore = (int)(long)v! } }),
+        new("ranking.minTweetScore", SettingType.Integer, null, "A tweet is shown when its retweets plus favorites reach this.",
+            s => (long)s.Ranking.MinTweetScore, (s, v) => s with { Ranking = s.Ranking with { MinTweetScore = (int)(long)v! } }),
+        new("ranking.maxTweets", SettingType.Integer, null, "How many of a paper's best tweets are considered, before the score filter.",
+            s => (long)s.Ranking.MaxTweets, (s, v) => s with { Ranking = s.Ranking with { MaxTweets = (int)(long)v! } }),
+        new("ranking.requirePdf", SettingType.Boolean, null, "Leave out papers without a PDF link.",
+            s => s.Ranking.RequirePdf, (s, v) => s with { Ranking = s.Ranking with { RequirePdf = (bool)v! } }),
+        new("post.title", SettingType.String, null, "The title; {date} is 2021-04-30, or 2021-04-30 - 2021-05-02 for a range.",
+            s => s.FrontMatter.TitlePattern, (s, v) => s with { FrontMatter = s.FrontMatter with { TitlePattern = (string)v! } }),
+        new("post.description", SettingType.String, null, "The description; {date} as in post.title.",
+            s => s.FrontMatter.DescriptionPattern, (s, v) => s with { FrontMatter = s.FrontMatter with { DescriptionPattern = (string)v! } }),
+        new("post.slug", SettingType.String, null, "The slug; {date} as in post.title.",
+            s => s.FrontMatter.SlugPattern, (s, v) => s with { FrontMatter = s.FrontMatter with { SlugPattern = (string)v! } }),
+        new("post.category", SettingType.String, null, "The category (Gatsby: category; Hugo: categories).",
+            s => s.FrontMatter.Category, (s, v) => s with { FrontMatter = s.FrontMatter with { Category = (string)v! } }),
+        new("post.tags", SettingType.StringList, null, "The tags.",
+            s => s.FrontMatter.Tags, (s, v) => s with { FrontMatter = s.FrontMatter with { Tags = (ImmutableArray<string>)v! } }),
+        new("post.socialImage", SettingType.String, null, "The image shown when the post is shared (Gatsby: socialImage; Hugo: images); empty for none.",
+            s => s.FrontMatter.SocialImage, (s, v) => s with { FrontMatter = s.FrontMatter with { SocialImage = (string)v! } }),
+        new("post.template", SettingType.String, null, "The Gatsby (Lumen) page template named in the front matter.",
+            s => s.FrontMatter.Template, (s, v) => s with { FrontMatter = s.FrontMatter with { Template = (string)v! } }),
+        new("post.draft", SettingType.Boolean, null, "Mark posts as drafts.",
+            s => s.FrontMatter.Draft, (s, v) => s with { FrontMatter = s.FrontMatter with { Draft = (bool)v! } }),
+    ];
+
+    public static IReadOnlyList<string> Sections { get; } = ["ranking", "post"];
+
+    public static SettingKey? Find(string name) => All.FirstOrDefault(k => k.Name == name);
+}

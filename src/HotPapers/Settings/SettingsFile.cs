@@ -1,0 +1,231 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HotPapers.Building;
+using HotPapers.Records;
+using HotPapers.Rendering;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HotPapers.Settings;
+
+/// <summary>
+/// Reads <c>hotpapers.yml</c> through YamlDotNet's representation model (no reflection, so Native AOT
+/// stays clean). Scalars are typed as YAML 1.2's core schema types them, as editors checking the JSON
+/// Schema do: <c>50</c> is an integer, <c>"50"</c> and <c>yes</c> are strings. Every unknown key and
+/// wrong type is reported with file, line and column; paths are relative to the file's folder.
+/// </summary>
+public static partial class SettingsFile
+{
+    public const string FileName = "hotpapers.yml";
+
+    /// <summary>Files larger than this are refused: a settings file is a few hundred bytes.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    /// <summary>The built-in defaults, with paths relative to <paramref name="baseDirectory"/> ("" for the current one).</summary>
+    public static BuildSettings Defaults(string baseDirectory) => BuildSettings.Default with
+    {
+        RecordsPath = Path.Combine(baseDirectory, BuildSettings.Default.RecordsPath),
+        OutputDirectory = Path.Combine(baseDirectory, BuildSettings.Default.OutputDirectory),
+    };
+
+    public static BuildSettings Load(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw Fail(path, "$", "a settings file", "no such file");
+        if (info.Length > MaxFileBytes) throw Fail(path, "$", $"a settings file of at most {MaxFileBytes / 1024} KB", $"{info.Length / 1024} KB");
+        return Parse(path, File.ReadAllText(path), Path.GetDirectoryName(path) ?? "");
+    }
+
+    /// <summary>The settings <paramref name="text"/> gives over the defaults; <paramref name="file"/> names it in messages.</summary>
+    public static BuildSettings Parse(string file, string text, string baseDirectory)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw Fail(file, At(e.Start), "well-formed YAML", YamlReason(e));
+        }
+        var settings = Defaults(baseDirectory);
+        if (stream.Documents.Count == 0) return settings;
+        if (stream.Documents.Count > 1)
+            throw Fail(file, At(stream.Documents[1].RootNode.Start), "one YAML document", $"{stream.Documents.Count} documents");
+        var root = stream.Documents[0].RootNode;
+        if (root is YamlScalarNode { Style: ScalarStyle.Plain } s && IsNull(s.Value)) return settings;
+        if (root is not YamlMappingNode mapping)
+            throw Fail(file, At(root.Start), "a mapping of settings (key: value lines)", Describe(root));
+
+        var problems = new List<RecordsProblem>();
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (Key(file, keyNode, "", problems) is not { } key) continue;
+            if (SettingKeys.Sections.Contains(key))
+            {
+                if (value is not YamlMappingNode section)
+                {
+                    if (!(value is YamlScalarNode { Style: ScalarStyle.Plain } n && IsNull(n.Value)))
+                        problems.Add(new(file, Where(value, key), $"a mapping of {key} settings", Describe(value)));
+                    continue;
+                }
+                foreach (var (innerKey, innerValue) in section.Children)
+                {
+                    if (Key(file, innerKey, key + ".", problems) is { } inner)
+                        settings = Apply(file, SettingKeys.Find(key + "." + inner)!, innerValue, baseDirectory, settings, problems);
+                }
+            }
+            else
+            {
+                settings = Apply(file, SettingKeys.Find(key)!, value, baseDirectory, settings, problems);
+            }
+        }
+        if (problems.Count > 0) throw new RecordsException(problems);
+        return settings;
+    }
+
+    // The key's name when it is known in this section, else a problem and null.
+    private static string? Key(string file, YamlNode node, string prefix, List<RecordsProblem> problems)
+    {
+        var known = prefix.Length == 0
+            ? SettingKeys.All.Where(k => k.Section.Length == 0).Select(k => k.Name).Concat(SettingKeys.Sections).ToList()
+            : SettingKeys.All.Where(k => k.Section + "." == prefix).Select(k => k.Key).ToList();
+        if (node is YamlScalarNode { Value: { } name } && known.Contains(name, StringComparer.Ordinal)) return name;
+        var found = node is YamlScalarNode { Value: { } n } ? $"unknown key \"{n}\"" : Describe(node);
+        problems.Add(new(file, Where(node, prefix + (node is YamlScalarNode { Value: { } v } ? v : "?")),
+            $"one of the keys {string.Join(", ", known)}", found));
+        return null;
+    }
+
+    private static BuildSettings Apply(string file, SettingKey key, YamlNode node, string baseDirectory, BuildSettings settings, List<RecordsProblem> problems)
+    {
+        var (value, expected) = Convert(key.Type, node, baseDirectory);
+        if (expected is not null)
+        {
+            problems.Add(new(file, Where(node, key.Name), expected, Describe(node)));
+            return settings;
+        }
+        return key.Set(settings, value);
+    }
+
+    // The value, or the text of what was expected.
+    private static (object? Value, string? Expected) Convert(SettingType type, YamlNode node, string baseDirectory)
+    {
+        switch (type)
+        {
+            case SettingType.String:
+                return Text(node) is { } s ? (s, null) : (null, "a string");
+            case SettingType.FileNamePattern:
+                return Text(node) is { } p && p.Contains("{date}", StringComparison.Ordinal) && !Path.IsPathRooted(p) && !p.StartsWith('\\')
+                    && !p.Split('/', '\\').Contains("..") && !p.Contains('\0')
+                    ? (p, null) : (null, "a file name pattern with {date}, inside the output folder (no .. and not rooted)");
+            case SettingType.Path:
+                return Text(node) is { Length: > 0 } path && !path.Contains('\0') ? (Path.Combine(baseDirectory, path), null) : (null, "a path");
+            case SettingType.OptionalPath:
+                if (node is YamlScalarNode { Style: ScalarStyle.Plain } n && IsNull(n.Value)) return (null, null);
+                return Text(node) is { Length: > 0 } optional && !optional.Contains('\0') ? (Path.Combine(baseDirectory, optional), null) : (null, "a path, or null for none");
+            case SettingType.Integer:
+                return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } i } && IntegerValue(i) is { } number && number is >= 0 and <= int.MaxValue
+                    ? (number, null) : (null, $"a whole number from 0 to {int.MaxValue}");
+            case SettingType.Boolean:
+                return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } b } && BooleanValue(b) is { } flag
+                    ? (flag, null) : (null, "true or false");
+            case SettingType.StringList:
+                if (node is not YamlSequenceNode list) return (null, "a list of strings");
+                var items = ImmutableArray.CreateBuilder<string>();
+                foreach (var item in list.Children)
+                {
+                    if (Text(item) is not { } t) return (null, "a list of strings");
+                    items.Add(t);
+                }
+                return (items.ToImmutable(), null);
+            case SettingType.Flavor:
+                return Text(node) is { } f && Flavors.TryParse(f, out var flavor) ? (flavor, null) : (null, "gatsby or hugo");
+            case SettingType.TimeZone:
+                return Text(node) is { } z && TimeZones.TryParse(z, out var zone)
+                    ? (zone, null) : (null, "an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type));
+        }
+    }
+
+    /// <summary>The string a scalar holds, when YAML's core schema reads it as a string.</summary>
+    private static string? Text(YamlNode node) => node switch
+    {
+        YamlScalarNode { Style: not ScalarStyle.Plain, Value: { } quoted } => quoted,
+        YamlScalarNode { Value: { } plain } when CoreType(plain) == "string" => plain,
+        _ => null,
+    };
+
+    private static string CoreType(string plain) =>
+        IsNull(plain) ? "null"
+        : BooleanValue(plain) is not null ? "boolean"
+        : IsInteger(plain) ? "integer"
+        : FloatPattern().IsMatch(plain) ? "number"
+        : "string";
+
+    private static bool IsNull(string? plain) => plain is null or "" or "~" or "null" or "Null" or "NULL";
+
+    private static bool? BooleanValue(string plain) => plain switch
+    {
+        "true" or "True" or "TRUE" => true,
+        "false" or "False" or "FALSE" => false,
+        _ => null,
+    };
+
+    private static bool IsInteger(string plain) => IntegerPattern().IsMatch(plain);
+
+    // YAML 1.2 core integers: decimal, 0o octal, 0x hexadecimal; null when out of range.
+    private static long? IntegerValue(string plain)
+    {
+        if (!IsInteger(plain)) return null;
+        try
+        {
+            if (plain.StartsWith("0x", StringComparison.Ordinal)) return long.Parse(plain[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            if (plain.StartsWith("0o", StringComparison.Ordinal)) return System.Convert.ToInt64(plain[2..], 8);
+            return long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode { Style: not ScalarStyle.Plain } q => $"the string {JsonChecker.Quote(q.Value ?? "")}",
+        YamlScalarNode { Value: var v } => CoreType(v ?? "") switch
+        {
+            "null" => "null (no value)",
+            "string" => $"the string {JsonChecker.Quote(v!)}",
+            var type => $"{(type == "integer" ? "an" : "a")} {type} ({v})",
+        },
+        _ => "an alias",
+    };
+
+    private static string At(Mark mark) => $"line {mark.Line}, column {mark.Column}";
+
+    private static string Where(YamlNode node, string key) => $"{At(node.Start)} ({key})";
+
+    // YamlDotNet puts its own position in front of the message; we give the position ourselves.
+    private static string YamlReason(YamlException e)
+    {
+        var reason = MarkPrefix().Replace(e.Message, "").Trim().TrimEnd('.');
+        return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : "a YAML error";
+    }
+
+    private static RecordsException Fail(string file, string where, string expected, string found) =>
+        new([new RecordsProblem(file, where, expected, found)]);
+
+    [GeneratedRegex(@"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
+    private static partial Regex FloatPattern();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkPrefix();
+}

@@ -1,0 +1,107 @@
+using HotPapers.Building;
+using HotPapers.Cli;
+using HotPapers.Rendering;
+
+namespace HotPapers.Tests.Rendering;
+
+/// <summary>User templates: override by file name, includes, and errors that say where.</summary>
+public sealed class TemplateTests
+{
+    private static readonly DateOnly Day = new(2021, 4, 30);
+
+    private static string Records => Path.Combine(Fixture.RepoRoot(), "content", "records");
+
+    private static BuildSettings Settings(TempDir temp, string templates) => BuildSettings.Default with
+    {
+        RecordsPath = Records,
+        OutputDirectory = temp["posts"],
+        TemplatesDirectory = templates,
+    };
+
+    [Fact]
+    public void A_template_in_the_folder_replaces_the_built_in_one_of_that_name()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ digest.date }}: {{ papers.size }} papers, first {{ papers[0].id }}\n");
+        new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day));
+        Assert.Equal("2021-04-30: 15 papers, first 2104.14421\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
+    [Fact]
+    public void The_hugo_post_template_is_overridden_by_its_own_name()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "gatsby\n");
+        File.WriteAllText(temp["t/post.hugo.md.sbn"], "hugo {{ settings.flavor }}\n");
+        new SiteBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(BuildRequest.ForDay(Day));
+        Assert.Equal("hugo hugo\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
+    [Fact]
+    public void Includes_load_partials_from_the_folder()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ for paper in papers limit:2 }}{{ include 'paper.sbn' }}{{ end }}");
+        File.WriteAllText(temp["t/paper.sbn"], "## {{ paper.rank }} {{ md_heading paper.title }} ({{ paper.tweets.size }} tweets)\n");
+        new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day));
+        Assert.Equal(
+            "## 1 What Are Bayesian Neural Network Posteriors Really Like? (1 tweets)\n" +
+            "## 2 Emerging Properties in Self-Supervised Vision Transformers (1 tweets)\n",
+            File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
+    [Fact]
+    public void A_syntax_error_in_a_partial_names_the_partial_line_and_column()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "start\n{{ include 'paper.sbn' }}\n");
+        File.WriteAllText(temp["t/paper.sbn"], "line one\n  {{ if }}\n");
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day)));
+        Assert.Equal(temp["t/paper.sbn"], e.File);
+        Assert.Equal(2, e.Line);
+        Assert.False(Directory.Exists(temp["posts"]));
+    }
+
+    [Fact]
+    public void A_syntax_error_in_the_post_template_names_it()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "ok\nok {{ for x in }}\n");
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day)));
+        Assert.Equal((temp["t/post.md.sbn"], 2), (e.File, e.Line));
+    }
+
+    [Fact]
+    public void A_runtime_error_exits_1_names_file_line_and_column_and_writes_nothing()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        Directory.CreateDirectory(temp["posts"]);
+        File.WriteAllText(temp["posts/2021-04-30---Hot-Papers.md"], "the old post\n");
+        File.WriteAllText(temp["t/post.md.sbn"], "title\n\n   {{ no_such_value }}\n");
+        var (code, stdout, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.Contains($"{temp["t/post.md.sbn"]}(3,", stderr, StringComparison.Ordinal);
+        Assert.Contains("no_such_value", stderr, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written.", stderr, StringComparison.Ordinal);
+        Assert.Equal("the old post\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
+    [Fact]
+    public void A_missing_partial_is_a_template_error_not_a_crash()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ include 'nowhere.sbn' }}\n");
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{temp["t/post.md.sbn"]}(1,4): no template \"nowhere.sbn\"", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["posts"]));
+    }
+}

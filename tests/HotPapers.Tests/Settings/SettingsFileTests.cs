@@ -1,0 +1,166 @@
+using HotPapers.Building;
+using HotPapers.Records;
+using HotPapers.Rendering;
+using HotPapers.Settings;
+
+namespace HotPapers.Tests.Settings;
+
+public sealed class SettingsFileTests
+{
+    private const string Full = """
+        flavor: hugo
+        timezone: Asia/Tokyo
+        records: data/records
+        output: site/content/posts
+        fileName: "posts/{date}.md"
+        templates: my-templates
+        ranking:
+          minPaperScore: 7
+          minTweetScore: 3
+          maxTweets: 0x10
+          requirePdf: false
+        post:
+          title: "Daily {date}"
+          description: About {date}
+          slug: daily-{date}
+          category: Papers
+          tags: [a, "b c"]
+          socialImage: ""
+          template: page
+          draft: true
+        """;
+
+    [Fact]
+    public void An_empty_file_gives_the_defaults_with_paths_beside_it()
+    {
+        var settings = SettingsFile.Parse("hotpapers.yml", "# nothing set\n", "site");
+        Assert.Equal(Flavor.Gatsby, settings.Flavor);
+        Assert.Equal(TimeZoneInfo.Utc, settings.TimeZone);
+        Assert.Equal(Path.Combine("site", "content", "records"), settings.RecordsPath);
+        Assert.Equal(Path.Combine("site", "content", "posts"), settings.OutputDirectory);
+        Assert.Null(settings.TemplatesDirectory);
+        Assert.Equal(BuildSettings.Default.Ranking, settings.Ranking);
+        Assert.Equal(BuildSettings.Default.FrontMatter, settings.FrontMatter);
+        Assert.Equal(BuildSettings.Default.FileNamePattern, settings.FileNamePattern);
+    }
+
+    [Fact]
+    public void Every_key_reaches_the_build_settings()
+    {
+        var s = SettingsFile.Parse("hotpapers.yml", Full, "base");
+        Assert.Equal(Flavor.Hugo, s.Flavor);
+        Assert.Equal("Asia/Tokyo", s.TimeZone.Id);
+        Assert.Equal(Path.Combine("base", "data/records"), s.RecordsPath);
+        Assert.Equal(Path.Combine("base", "site/content/posts"), s.OutputDirectory);
+        Assert.Equal("posts/{date}.md", s.FileNamePattern);
+        Assert.Equal(Path.Combine("base", "my-templates"), s.TemplatesDirectory);
+        Assert.Equal(new HotPapers.Ranking.RankingSettings(7, 3, 16, false), s.Ranking);
+        Assert.Equal("Daily {date}", s.FrontMatter.TitlePattern);
+        Assert.Equal("About {date}", s.FrontMatter.DescriptionPattern);
+        Assert.Equal("daily-{date}", s.FrontMatter.SlugPattern);
+        Assert.Equal("Papers", s.FrontMatter.Category);
+        Assert.Equal(["a", "b c"], s.FrontMatter.Tags.ToArray());
+        Assert.Equal("", s.FrontMatter.SocialImage);
+        Assert.Equal("page", s.FrontMatter.Template);
+        Assert.True(s.FrontMatter.Draft);
+        // Each key of the table is in the full example, so none can be left untested.
+        foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", Full);
+    }
+
+    [Fact]
+    public void Absolute_paths_stay_as_written()
+    {
+        var s = SettingsFile.Parse("hotpapers.yml", "records: /srv/records\n", "base");
+        Assert.Equal("/srv/records", s.RecordsPath);
+    }
+
+    [Theory]
+    [InlineData("flavr: hugo\n", "line 1, column 1 (flavr)", "unknown key \"flavr\"")]
+    [InlineData("ranking:\n  maxTweet: 3\n", "line 2, column 3 (ranking.maxTweet)", "unknown key \"maxTweet\"")]
+    [InlineData("flavor: jekyll\n", "line 1, column 9 (flavor)", "the string \"jekyll\"")]
+    [InlineData("timezone: Mars/Olympus\n", "line 1, column 11 (timezone)", "the string \"Mars/Olympus\"")]
+    [InlineData("ranking:\n  minPaperScore: \"50\"\n", "line 2, column 18 (ranking.minPaperScore)", "the string \"50\"")]
+    [InlineData("ranking:\n  minPaperScore: -1\n", "line 2, column 18 (ranking.minPaperScore)", "an integer (-1)")]
+    [InlineData("ranking:\n  requirePdf: yes\n", "line 2, column 15 (ranking.requirePdf)", "the string \"yes\"")]
+    [InlineData("post:\n  title: 2021\n", "line 2, column 10 (post.title)", "an integer (2021)")]
+    [InlineData("post:\n  tags: arXiv\n", "line 2, column 9 (post.tags)", "the string \"arXiv\"")]
+    [InlineData("post:\n  tags: [a, 1]\n", "line 2, column 9 (post.tags)", "a list")]
+    [InlineData("post: 3\n", "line 1, column 7 (post)", "an integer (3)")]
+    [InlineData("fileName: post.md\n", "line 1, column 11 (fileName)", "the string \"post.md\"")]
+    [InlineData("fileName: ../{date}.md\n", "line 1, column 11 (fileName)", "the string \"../{date}.md\"")]
+    [InlineData("records: \"\"\n", "line 1, column 10 (records)", "the string \"\"")]
+    [InlineData("output:\n", "line 1, column 8 (output)", "null (no value)")]
+    [InlineData("- flavor\n", "line 1, column 1", "a list")]
+    [InlineData("flavor: [hugo\n", "line 2, column 1", "")]
+    [InlineData("flavor: hugo\nflavor: gatsby\n", "line 2, column 1", "")]
+    [InlineData("flavor: hugo\n---\nflavor: gatsby\n", "line 3, column 1", "2 documents")]
+    public void Wrong_keys_and_types_are_reported_where_they_are(string yaml, string location, string found)
+    {
+        var e = Assert.Throws<RecordsException>(() => SettingsFile.Parse("site/hotpapers.yml", yaml, "site"));
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal("site/hotpapers.yml", problem.File);
+        Assert.Equal(location, problem.Location);
+        Assert.Contains(found, problem.Found, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Expected));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_not_only_the_first()
+    {
+        var e = Assert.Throws<RecordsException>(() =>
+            SettingsFile.Parse("hotpapers.yml", "flavor: jekyll\nranking:\n  maxTweets: many\ncolour: red\n", ""));
+        Assert.Equal(["line 1, column 9 (flavor)", "line 3, column 14 (ranking.maxTweets)", "line 4, column 1 (colour)"],
+            e.Problems.Select(p => p.Location));
+    }
+
+    [Fact]
+    public void A_known_timezone_is_read_as_that_zone()
+    {
+        Assert.Equal(TimeSpan.FromHours(9), SettingsFile.Parse("f", "timezone: \"+09:00\"\n", "").TimeZone.BaseUtcOffset);
+        Assert.Equal(TimeSpan.FromHours(9), SettingsFile.Parse("f", "timezone: Asia/Tokyo\n", "").TimeZone.BaseUtcOffset);
+    }
+
+    [Fact]
+    public void The_command_line_wins_over_the_file_and_the_file_over_the_defaults()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["hotpapers.yml"], "flavor: hugo\ntimezone: Asia/Tokyo\noutput: out\npost:\n  draft: true\n");
+        var fromFile = SettingsOverrides.None.Resolve(temp.Path);
+        Assert.Equal(Flavor.Hugo, fromFile.Flavor);
+        Assert.Equal(Path.Combine(temp.Path, "out"), fromFile.OutputDirectory);
+        Assert.Equal(Path.Combine(temp.Path, "content", "records"), fromFile.RecordsPath);
+        Assert.True(fromFile.FrontMatter.Draft);
+
+        TimeZones.TryParse("+02:00", out var zone);
+        var overridden = new SettingsOverrides
+        {
+            Flavor = Flavor.Gatsby, TimeZone = zone, OutputDirectory = "elsewhere", RecordsPath = "recs", TemplatesDirectory = "t",
+        }.Resolve(temp.Path);
+        Assert.Equal(Flavor.Gatsby, overridden.Flavor);
+        Assert.Equal(TimeSpan.FromHours(2), overridden.TimeZone.BaseUtcOffset);
+        Assert.Equal("elsewhere", overridden.OutputDirectory);
+        Assert.Equal("recs", overridden.RecordsPath);
+        Assert.Equal("t", overridden.TemplatesDirectory);
+        Assert.True(overridden.FrontMatter.Draft);
+    }
+
+    [Fact]
+    public void A_named_settings_file_must_exist_and_an_absent_default_one_means_defaults()
+    {
+        using var temp = Fixture.TempDir();
+        var e = Assert.Throws<RecordsException>(() => new SettingsOverrides { ConfigFile = temp["missing.yml"] }.Resolve(temp.Path));
+        Assert.Equal("no such file", Assert.Single(e.Problems).Found);
+        Assert.Equal(Path.Combine(temp.Path, "content", "posts"), SettingsOverrides.None.Resolve(temp.Path).OutputDirectory);
+    }
+
+    [Theory]
+    [InlineData(2021, 5, 1, 0, 30, "+09:00", "2021-04-30")] // 09:30 in Tokyo on May 1
+    [InlineData(2021, 5, 1, 0, 30, "-08:00", "2021-04-29")] // 16:30 on April 30 at -08:00
+    [InlineData(2021, 5, 1, 0, 30, "UTC", "2021-04-30")]
+    public void Yesterday_is_yesterday_in_the_zone(int y, int m, int d, int h, int min, string zoneText, string expected)
+    {
+        Assert.True(TimeZones.TryParse(zoneText, out var zone));
+        var now = new DateTimeOffset(y, m, d, h, min, 0, TimeSpan.Zero);
+        Assert.Equal(expected, Rfc3339.FormatDate(BuildRequest.Yesterday(now, zone)));
+    }
+}
