@@ -23,7 +23,7 @@ public sealed class HostileTextTests
         "Attention: All You Need", "Key: value # not a comment", "# Not a comment", "Ends with a colon:", "a, b: c",
         "\"Quoted\" at the start", "'Single' quoted", "It's \"mixed\" 'quotes'", "- Leading dash", "-", "* Leading star",
         "& Anchor", "*alias", "! Tag", "!!str tagged", "% Directive", "@ At sign", "`Backtick` first", "| Literal", "> Folded",
-        "? Question", "{flow: map}", "[flow, sequence]", "<<", "=", "---", "...", "--- document", "yes", "no", "Yes", "NO",
+        "? Question", "{flow: map}", "[flow, sequence]", "<<", "=", "...", "--- document", "yes", "no", "Yes", "NO",
         "y", "n", "on", "Off", "true", "False", "null", "Null", "NULL", "~", "", "123", "-1", "+1", "1.5", "1e3", ".5",
         "0x1F", "0o17", "017", "0b101", "1_000", ".inf", "-.Inf", ".NaN", "2021-04-30", "2021-04-30 12:00:00",
         "2021-04-30T12:00:00Z", "12:30", "1:20:30", "Line one\nLine two", "Tab\there", "\tLeading tab", "Trailing tab\t", "Trailing space ",
