@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HotPapers.Importing;
-using HotPapers.Records;
+using HotPapers.Settings;
 using HotPapers.Writing;
 
 namespace HotPapers.Cli;
@@ -11,15 +11,22 @@ internal static class ImportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Old posts, or folders of them (their *.md files).", Arity = ArgumentArity.OneOrMore };
-        var records = new Option<string>("--records") { Description = "Folder the records files are written to.", DefaultValueFactory = _ => HotPapers.Building.BuildSettings.Default.RecordsPath };
-        var zone = new Option<string>("--timezone") { Description = "Zone of the old posts' times: an IANA name (Asia/Tokyo), UTC or an offset (+09:00).", DefaultValueFactory = _ => "UTC" };
+        var records = new Option<string?>("--records") { Description = $"Folder the records files are written to (default: the settings' records, else {HotPapers.Building.BuildSettings.Default.RecordsPath})." };
+        var zone = CommandLine.TimeZoneOption("Zone the old posts' times were written in (default: the settings' timezone, else UTC).");
+        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
         var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };
         var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };
-        var command = new Command("import", "Turn posts of the old generator back into records.") { paths, records, zone, force, strict };
+        var command = new Command("import", "Turn posts of the old generator back into records.") { paths, records, zone, config, force, strict };
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
-            var request = new ImportRequest(parse.GetValue(paths)!, parse.GetValue(records)!,
-                TimeZones.Parse(parse.GetValue(zone)!, "--timezone"), parse.GetValue(force), parse.GetValue(strict));
+            // The settings file gives the defaults; the options win, as for build.
+            var settings = new SettingsOverrides
+            {
+                ConfigFile = parse.GetValue(config),
+                TimeZone = parse.GetValue(zone),
+                RecordsPath = parse.GetValue(records),
+            }.Resolve();
+            var request = new ImportRequest(parse.GetValue(paths)!, settings.RecordsPath, settings.TimeZone, parse.GetValue(force), parse.GetValue(strict));
             return Report(ImportRun.Run(request), stdout, stderr);
         }));
         return command;

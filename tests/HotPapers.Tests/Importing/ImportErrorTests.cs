@@ -90,7 +90,7 @@ public sealed class ImportErrorTests
         Assert.True(stderr.Contains("nope.md: file: expected a post or a folder of posts, found no such file or folder", StringComparison.Ordinal), stderr);
 
         (exit, _, stderr) = ImportHarness.Cli("import", Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"], "--timezone", "Mars/Olympus");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit); // a usage error, as for build --timezone
         Assert.True(stderr.Contains("--timezone", StringComparison.Ordinal), stderr);
         Assert.False(Directory.Exists(temp["records"]));
 

@@ -46,6 +46,23 @@ public sealed class ImportRunTests
         Assert.Equal(File.ReadAllBytes(Fixture.Path("importing", "records", "2021-05-10.json")), File.ReadAllBytes(file));
     }
 
+    [Fact]
+    public void The_settings_file_gives_the_zone_and_the_records_folder_and_options_win()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["hotpapers.yml"], "timezone: Asia/Tokyo\nrecords: from-settings\n");
+
+        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--config", temp["hotpapers.yml"]);
+        Assert.True(exit == 0, stderr);
+        var records = File.ReadAllText(temp["from-settings/2021-05-10.json"]);
+        Assert.Contains("\"collectedAt\": \"2021-05-11T18:40:02+09:00\"", records);
+
+        (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--config", temp["hotpapers.yml"], "--timezone", "+01:00", "--records", temp["cli"]);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("+01:00\"", File.ReadAllText(temp["cli/2021-05-10.json"]));
+        Assert.DoesNotContain("+09:00", File.ReadAllText(temp["cli/2021-05-10.json"]));
+    }
+
     public static IEnumerable<object[]> Variants() =>
     [
         // A quoted title: the records keep the title, but the rebuild writes it plain.
