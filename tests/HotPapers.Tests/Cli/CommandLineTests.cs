@@ -5,13 +5,7 @@ namespace HotPapers.Tests.Cli;
 /// <summary>The <c>hotpapers</c> command line, run in-process through <see cref="CommandLine.Run"/>.</summary>
 public sealed class CommandLineTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => InProcessCli.Run(args);
 
     /// <summary>A records folder with the sample day and the old-format fixtures (a day, a range, an empty day).</summary>
     private static string Records(TempDir temp)

@@ -6,13 +6,7 @@ namespace HotPapers.Tests.Importing;
 /// <summary>Runs the real command line in-process and compares posts the way the round trip promises.</summary>
 internal static class ImportHarness
 {
-    public static (int Exit, string Out, string Err) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CommandLine.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    public static (int Exit, string Out, string Err) Cli(params string[] args) => InProcessCli.Run(args);
 
     public static string PostsDir => Fixture.Path("importing", "posts");
 
