@@ -42,6 +42,7 @@ internal static class BuildCommand
 
     private static int Report(BuildResult result, TextWriter stdout, TextWriter stderr)
     {
+        foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
         foreach (var post in result.Posts.OrderBy(p => p.PostPath, StringComparer.Ordinal))
         {
             var verb = (post.Outcome, result.CheckOnly) switch

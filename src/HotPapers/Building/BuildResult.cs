@@ -7,5 +7,8 @@ public sealed record BuiltPost(string RecordsFile, string PostPath, WriteOutcome
 
 public sealed record BuildResult(IReadOnlyList<BuiltPost> Posts, bool CheckOnly)
 {
+    /// <summary>Things the build did not use as given but worked around, each naming its file; the CLI prints them to stderr.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public IEnumerable<BuiltPost> Changed => Posts.Where(p => p.Outcome != WriteOutcome.Unchanged);
 }

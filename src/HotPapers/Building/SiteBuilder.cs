@@ -31,6 +31,7 @@ public sealed class SiteBuilder
         var files = RecordsFiles.Find(_settings.RecordsPath, request);
         var rendered = new (string File, string PostPath, byte[] Bytes)[files.Count];
         var problems = new List<RecordsProblem>[files.Count];
+        var warnings = new List<string>[files.Count];
         ParallelOrFirstError(files.Count, i =>
         {
             var file = files[i];
@@ -38,7 +39,9 @@ public sealed class SiteBuilder
             {
                 var records = _loader.Load(file.Path);
                 RecordsFiles.CheckDates(file, records);
-                var text = _renderer.Render(_ranker.Rank(records));
+                var fileWarnings = new List<string>();
+                var text = _renderer.Render(_ranker.Rank(records), fileWarnings);
+                warnings[i] = [.. fileWarnings.Select(w => $"{file.Path}: {w}")];
                 var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
                 rendered[i] = (file.Path, postPath, PostWriter.Encode(text));
             }
@@ -59,7 +62,7 @@ public sealed class SiteBuilder
             var outcome = request.CheckOnly ? PostWriter.Compare(postPath, bytes) : PostWriter.Write(postPath, bytes);
             posts[i] = new BuiltPost(file, postPath, outcome);
         });
-        return new BuildResult(posts, request.CheckOnly);
+        return new BuildResult(posts, request.CheckOnly) { Warnings = [.. warnings.SelectMany(w => w)] };
     }
 
     // Parallel.For wraps what a body throws; callers want the template or I/O error itself.

@@ -8,10 +8,11 @@ namespace HotPapers.Rendering;
 /// <summary>Renders a ranked digest into the text of its post through the post template.</summary>
 public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front)
 {
-    public string Render(Digest digest)
+    /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>
+    public string Render(Digest digest, ICollection<string>? warnings = null)
     {
         var template = templates.Get(TemplateSet.PostTemplate);
-        var model = PostModel.Create(digest, front);
+        var model = PostModel.Create(digest, front, warnings);
         var context = new TemplateContext
         {
             TemplateLoader = templates,
