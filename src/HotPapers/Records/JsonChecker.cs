@@ -117,6 +117,22 @@ internal sealed class JsonChecker(string file)
 
     public const long MaxCount = 1L << 53;
 
+    /// <summary>A paper's tweets' counts must add up to a count too, or totals and scores would overflow.</summary>
+    public void CountSums(IReadOnlyList<TweetRecord> tweets, string path)
+    {
+        long retweets = 0, favorites = 0;
+        foreach (var t in tweets)
+        {
+            retweets += t.Retweets ?? 0;
+            favorites += t.Favorites ?? 0;
+            if (retweets > MaxCount || favorites > MaxCount)
+            {
+                Report(path, "retweet and favorite counts that add up to at most 2^53 per paper", "larger sums");
+                return;
+            }
+        }
+    }
+
     public IEnumerable<(JsonElement Item, string Path)> Array(JsonElement obj, string name, string path, bool required = true)
     {
         if (Get(obj, name, path, required) is not { } v) return [];

@@ -13,9 +13,17 @@ public static class Rfc3339
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
     ];
 
-    public static bool TryParse(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out value);
+    public static bool TryParse(string text, out DateTimeOffset value)
+    {
+        // .NET's F accepts no digit at all, so "18:50:48.Z" (the old posts' broken date) would pass.
+        var dot = text.IndexOf('.');
+        if (dot >= 0 && (dot + 1 >= text.Length || !char.IsAsciiDigit(text[dot + 1])))
+        {
+            value = default;
+            return false;
+        }
+        return DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
 
     /// <summary>Seconds precision, offset as <c>+09:00</c> (<c>Z</c> is never written: an offset says more).</summary>
     public static string Format(DateTimeOffset value) =>

@@ -93,7 +93,7 @@ public sealed class EmbedGuardTests
     {
         using var temp = Fixture.TempDir();
         var hostile = Good.Replace("<br>", "<img src=x onerror=alert(1)>");
-        File.WriteAllText(temp["2021-04-30.json"], Records.Daily(embed: hostile, text: "<b>bold</b> & more"));
+        File.WriteAllText(temp["2021-04-30.json"], SampleRecords.Daily(embed: hostile, text: "<b>bold</b> & more"));
         var result = new SiteBuilder(BuildSettings.Default with { RecordsPath = temp.Path, OutputDirectory = temp["out"] })
             .Build(BuildRequest.ForDay(new DateOnly(2021, 4, 30)));
 
@@ -110,7 +110,7 @@ public sealed class EmbedGuardTests
     public void The_cli_prints_the_warning_to_stderr_and_succeeds()
     {
         using var temp = Fixture.TempDir();
-        File.WriteAllText(temp["2021-04-30.json"], Records.Daily(embed: Good.Replace("<p lang", "<p onclick=alert(1) lang")));
+        File.WriteAllText(temp["2021-04-30.json"], SampleRecords.Daily(embed: Good.Replace("<p lang", "<p onclick=alert(1) lang")));
         var (code, _, stderr) = Cli.Run("build", "--date", "2021-04-30", "--records", temp.Path, "--output", temp["out"]);
         Assert.Equal(0, code);
         Assert.Contains("warning: ", stderr);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace HotPapers.Tests;
 
 /// <summary>Small records files written with Utf8JsonWriter, so any text (hostile included) is valid JSON.</summary>
-internal static class Records
+internal static class SampleRecords
 {
     public static string Daily(string? embed = null, string text = "Nice paper", string title = "A Paper",
         string author = "Ann Author", string summary = "An abstract.", string name = "A B", string handle = "ab",
