@@ -167,7 +167,7 @@ public static class MarkdownText
     private static string EscapeAll(string text)
     {
         var sb = new StringBuilder(text.Length * 2);
-        foreach (var ch in text.TrimStart())
+        foreach (var ch in text.TrimStart(' ', '\t'))
         {
             if (AsciiPunctuation.Contains(ch)) sb.Append('\\');
             sb.Append(ch);

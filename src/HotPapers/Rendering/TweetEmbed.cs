@@ -47,6 +47,7 @@ public static partial class TweetEmbed
         var last = 0;
         foreach (Match m in UrlPattern().Matches(text))
         {
+            if (!EmbedGuard.IsHttpUrl(m.Value)) continue;
             AppendLines(sb, text[last..m.Index]);
             sb.Append("<a href=\"").Append(Attr(m.Value)).Append("\">").Append(Html(m.Value)).Append("</a>");
             last = m.Index + m.Length;

@@ -127,7 +127,7 @@ public static class EmbedGuard
 
     // The value as the browser reads it (entities already decoded by the tokenizer): http(s) only, and
     // no whitespace or control characters, which browsers strip and which hide schemes.
-    private static bool IsHttpUrl(string value) =>
+    public static bool IsHttpUrl(string value) =>
         (value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal))
         && !value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch))
         && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
