@@ -16,8 +16,9 @@ internal static class BuildCommand
         var records = new Option<string>("--records") { Description = "A records file, or a folder of YYYY-MM-DD.json files.", DefaultValueFactory = _ => BuildSettings.Default.RecordsPath };
         var output = new Option<string>("--output") { Description = "Folder the posts are written to.", DefaultValueFactory = _ => BuildSettings.Default.OutputDirectory };
         var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
-        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing or would change, exit 3 if any." };
-        var command = new Command("build", "Build the post of a digest from its records.") { date, until, all, records, output, templates, check };
+        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand, exit 3 if any." };
+        var force = new Option<bool>("--force") { Description = "Overwrite posts edited since hotpapers wrote them (or not written by hotpapers)." };
+        var command = new Command("build", "Build the post of a digest from its records.") { date, until, all, records, output, templates, check, force };
         command.Validators.Add(result =>
         {
             var hasDate = result.GetValue(date) is not null;
@@ -34,7 +35,7 @@ internal static class BuildCommand
                 OutputDirectory = parse.GetValue(output)!,
                 TemplatesDirectory = parse.GetValue(templates),
             };
-            var request = new BuildRequest(parse.GetValue(date), parse.GetValue(until), parse.GetValue(all), parse.GetValue(check));
+            var request = new BuildRequest(parse.GetValue(date), parse.GetValue(until), parse.GetValue(all), parse.GetValue(check), parse.GetValue(force));
             return CommandLine.Guard(stderr, () => Report(new SiteBuilder(settings).Build(request), stdout, stderr));
         });
         return command;
@@ -47,6 +48,8 @@ internal static class BuildCommand
         {
             var verb = (post.Outcome, result.CheckOnly) switch
             {
+                (WriteOutcome.Updated, true) when post.EditedByHand => "edited by hand (--force replaces it)",
+                (WriteOutcome.Updated, false) when post.EditedByHand => "replaced edited",
                 (WriteOutcome.Created, false) => "created",
                 (WriteOutcome.Updated, false) => "updated",
                 (WriteOutcome.Created, true) => "missing",

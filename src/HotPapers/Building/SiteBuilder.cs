@@ -1,6 +1,7 @@
 using HotPapers.Ranking;
 using HotPapers.Records;
 using HotPapers.Rendering;
+using HotPapers.Safety;
 using HotPapers.Writing;
 
 namespace HotPapers.Building;
@@ -54,14 +55,11 @@ public sealed class SiteBuilder
         if (all.Count > 0) throw new RecordsException(all);
         RecordsFiles.CheckDistinct(rendered.Select(r => (r.File, r.PostPath)));
 
-        if (!request.CheckOnly) PostWriter.RemoveLeftovers(_settings.OutputDirectory);
-        var posts = new BuiltPost[rendered.Length];
-        ParallelOrFirstError(rendered.Length, i =>
-        {
-            var (file, postPath, bytes) = rendered[i];
-            var outcome = request.CheckOnly ? PostWriter.Compare(postPath, bytes) : PostWriter.Write(postPath, bytes);
-            posts[i] = new BuiltPost(file, postPath, outcome);
-        });
+        // Lock, leftovers, hand edits and the manifest: see GuardedOutput.
+        var ready = rendered.Select(r => new RenderedPost(r.File, r.PostPath, r.Bytes)).ToList();
+        var posts = request.CheckOnly
+            ? GuardedOutput.Check(_settings.OutputDirectory, ready, ParallelOrFirstError)
+            : GuardedOutput.Write(_settings.OutputDirectory, ready, request.Force, ParallelOrFirstError);
         return new BuildResult(posts, request.CheckOnly) { Warnings = [.. warnings.SelectMany(w => w)] };
     }
 
