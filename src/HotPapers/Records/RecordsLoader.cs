@@ -50,6 +50,11 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}" : "$";
             throw Fail(file, where, "well-formed JSON", Reason(e.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // Found by fuzzing: the duplicate-key check unescapes key names and throws on a lone surrogate.
+            throw Fail(file, "$", LoneSurrogateExpected, "such an escape in a key");
+        }
         using (doc)
         {
             try
@@ -59,7 +64,7 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             catch (InvalidOperationException)
             {
                 // A \u escape of a lone surrogate is well-formed JSON but no text: reading it throws.
-                throw Fail(file, "$", "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)", "such an escape");
+                throw Fail(file, "$", LoneSurrogateExpected, "such an escape");
             }
         }
     }
@@ -74,6 +79,8 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             throw new RecordsException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
         return records;
     }
+
+    private const string LoneSurrogateExpected = "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)";
 
     private static (int Line, int Column) FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

@@ -60,9 +60,10 @@ public static partial class TweetEmbed
 
     private static string OneLine(string s) => MarkdownText.OneLine(s);
 
-    private static string Html(string s) => HtmlText.Encode(s);
+    // NUL becomes U+FFFD, as an HTML parser would read it (found by fuzzing; records cannot hold NUL).
+    private static string Html(string s) => HtmlText.Encode(s).Replace('\0', '\uFFFD');
 
-    private static string Attr(string s) => HtmlText.Encode(s);
+    private static string Attr(string s) => Html(s);
 
     [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();

@@ -215,6 +215,9 @@ internal static class MalformedRecords
         yield return ("bad escape", () => Encoding.UTF8.GetBytes(text.Replace("A title", "A \\q title")));
         yield return ("raw control character in a string", () => Encoding.UTF8.GetBytes(text.Replace("A title", "A\u0001title")));
         yield return ("lone surrogate escape", () => Encoding.UTF8.GetBytes(text.Replace("A title", "A \\ud800 title")));
+        // Found by fuzzing: System.Text.Json's duplicate-key check threw InvalidOperationException here.
+        yield return ("lone surrogate escape in a key", () => Encoding.UTF8.GetBytes(text.Replace("\"ranked\"", "\"ran\\ud800ked\"")));
+        yield return ("legacy lone surrogate escape in a key", () => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(legacy).Replace("\"likes_count\"", "\"like\\ud800s_count\"")));
         foreach (var root in new[] { "[]", "42", "\"records\"", "null", "true", "{}", "{\"format\":\"hotpapers-records/1\"}", "{\"meta\":{}}" })
             yield return ($"root {root}", () => Encoding.UTF8.GetBytes(root));
 

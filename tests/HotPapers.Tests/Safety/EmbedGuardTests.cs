@@ -89,6 +89,15 @@ public sealed class EmbedGuardTests
     public void Anything_else_is_rejected(string why, string embed) => Assert.True(EmbedGuard.Problem(embed) is not null, why);
 
     [Fact]
+    public void A_built_embed_with_NUL_and_CR_in_every_field_passes_the_guard()
+    {
+        // Found by fuzzing: NUL went into the built embed as it was.
+        const string Nasty = "a\0b\rc\r\nd";
+        var tweet = new TweetRecord("https://twitter.com/ab/status/1", Nasty, "ab", Nasty, null, Nasty, 1, 1, null, null);
+        Assert.Null(EmbedGuard.Problem(TweetEmbed.Build(tweet)));
+    }
+
+    [Fact]
     public void A_rejected_embed_is_rebuilt_from_the_fields_with_a_warning_naming_paper_and_tweet()
     {
         using var temp = Fixture.TempDir();
