@@ -11,9 +11,14 @@ namespace HotPapers.Fuzz;
 /// </summary>
 internal static class Targets
 {
-    private static readonly RecordsLoader Loader = new(TimeZones.Parse("+09:00", "fuzz"));
-    private static readonly PostRenderer Renderer = new(TemplateSet.BuiltIn, FrontMatterSettings.Default);
-    private static readonly Ranker Ranker = new(RankingSettings.Default with { MinPaperScore = 0, MinTweetScore = 0 });
+    // Lazy: under afl, instrumented code must not run before SharpFuzz has set up the coverage map.
+    private static readonly Lazy<RecordsLoader> LazyLoader = new(() => new(TimeZones.Parse("+09:00", "fuzz")));
+    private static readonly Lazy<PostRenderer> LazyRenderer = new(() => new(TemplateSet.BuiltIn, FrontMatterSettings.Default));
+    private static readonly Lazy<Ranker> LazyRanker = new(() => new(RankingSettings.Default with { MinPaperScore = 0, MinTweetScore = 0 }));
+
+    private static RecordsLoader Loader => LazyLoader.Value;
+    private static PostRenderer Renderer => LazyRenderer.Value;
+    private static Ranker Ranker => LazyRanker.Value;
 
     public static readonly Dictionary<string, Action<byte[]>> All = new(StringComparer.Ordinal)
     {
