@@ -47,7 +47,7 @@ internal static class SampleRecords
 }
 
 /// <summary>Runs the real command line in-process, capturing its output.</summary>
-internal static class Cli
+internal static class CliRunner
 {
     public static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
