@@ -132,7 +132,7 @@ internal static class MalformedRecords
         }
 
         // Counts: negative, fractional, huge, beyond 2^53, NaN and infinities (not JSON), sums that overflow.
-        foreach (var count in new[] { "-1", "1.5", "1e300", "9007199254740993", "-0.5", "1E2", "NaN", "Infinity", "-Infinity", "0x10", "01" })
+        foreach (var count in new[] { "-1", "1.5", "1e300", "9007199254740993", "-0.5", "NaN", "Infinity", "-Infinity", "0x10", "01" })
         {
             yield return ($"records tweet retweets {count}", () => Raw(ValidRecords(), $"{T0}.retweets", count));
             yield return ($"records totals favorites {count}", () => Raw(ValidRecords(), $"{P0}.totals.favorites", count));
