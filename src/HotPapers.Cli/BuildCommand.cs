@@ -21,10 +21,11 @@ internal static class BuildCommand
         var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
         var output = new Option<string?>("--output") { Description = $"Folder the posts are written to (default: the settings' output, else {BuildSettings.Default.OutputDirectory})." };
         var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
-        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing or would change, exit 3 if any." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand, exit 3 if any." };
+        var force = new Option<bool>("--force") { Description = "Overwrite posts edited since hotpapers wrote them (or not written by hotpapers)." };
         var command = new Command("build", "Build the post of a digest from its records.")
         {
-            date, until, yesterday, all, config, flavor, timezone, records, output, templates, check,
+            date, until, yesterday, all, config, flavor, timezone, records, output, templates, check, force,
         };
         command.Validators.Add(result =>
         {
@@ -48,7 +49,7 @@ internal static class BuildCommand
                 TemplatesDirectory = parse.GetValue(templates),
             }.Resolve();
             var day = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone) : parse.GetValue(date);
-            var request = new BuildRequest(day, parse.GetValue(until), parse.GetValue(all), parse.GetValue(check));
+            var request = new BuildRequest(day, parse.GetValue(until), parse.GetValue(all), parse.GetValue(check), parse.GetValue(force));
             return Report(new SiteBuilder(settings).Build(request), stdout, stderr);
         }));
         return command;
@@ -56,10 +57,13 @@ internal static class BuildCommand
 
     private static int Report(BuildResult result, TextWriter stdout, TextWriter stderr)
     {
+        foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
         foreach (var post in result.Posts.OrderBy(p => p.PostPath, StringComparer.Ordinal))
         {
             var verb = (post.Outcome, result.CheckOnly) switch
             {
+                (WriteOutcome.Updated, true) when post.EditedByHand => "edited by hand (--force replaces it)",
+                (WriteOutcome.Updated, false) when post.EditedByHand => "replaced edited",
                 (WriteOutcome.Created, false) => "created",
                 (WriteOutcome.Updated, false) => "updated",
                 (WriteOutcome.Created, true) => "missing",

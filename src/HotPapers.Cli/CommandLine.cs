@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HotPapers.Records;
 using HotPapers.Rendering;
+using HotPapers.Safety;
 
 namespace HotPapers.Cli;
 
@@ -70,6 +71,12 @@ public static class CommandLine
         catch (RecordsException e)
         {
             foreach (var problem in e.Problems) stderr.WriteLine($"error: {problem}");
+            stderr.WriteLine("Nothing was written.");
+            return ExitCodes.BadInput;
+        }
+        catch (PostsEditedException e)
+        {
+            foreach (var path in e.Paths) stderr.WriteLine($"error: {PostsEditedException.Describe(path)}");
             stderr.WriteLine("Nothing was written.");
             return ExitCodes.BadInput;
         }

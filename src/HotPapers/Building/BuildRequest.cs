@@ -1,7 +1,8 @@
 namespace HotPapers.Building;
 
 /// <summary>Which digests to build: one day, a range, or every records file (<see cref="All"/>).</summary>
-public sealed record BuildRequest(DateOnly? Date, DateOnly? Until, bool All, bool CheckOnly)
+/// <param name="Force">Overwrite posts edited since hotpapers wrote them (or not written by it).</param>
+public sealed record BuildRequest(DateOnly? Date, DateOnly? Until, bool All, bool CheckOnly, bool Force = false)
 {
     public static BuildRequest ForDay(DateOnly date) => new(date, null, false, false);
 

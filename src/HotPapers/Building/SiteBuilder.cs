@@ -1,6 +1,7 @@
 using HotPapers.Ranking;
 using HotPapers.Records;
 using HotPapers.Rendering;
+using HotPapers.Safety;
 using HotPapers.Writing;
 
 namespace HotPapers.Building;
@@ -32,6 +33,7 @@ public sealed class SiteBuilder
         var files = RecordsFiles.Find(_settings.RecordsPath, request);
         var rendered = new (string File, string PostPath, byte[] Bytes)[files.Count];
         var problems = new List<RecordsProblem>[files.Count];
+        var warnings = new List<string>[files.Count];
         ParallelOrFirstError(files.Count, i =>
         {
             var file = files[i];
@@ -39,7 +41,9 @@ public sealed class SiteBuilder
             {
                 var records = _loader.Load(file.Path);
                 RecordsFiles.CheckDates(file, records);
-                var text = _renderer.Render(_ranker.Rank(records));
+                var fileWarnings = new List<string>();
+                var text = _renderer.Render(_ranker.Rank(records), fileWarnings);
+                warnings[i] = [.. fileWarnings.Select(w => $"{file.Path}: {w}")];
                 var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
                 rendered[i] = (file.Path, postPath, PostWriter.Encode(text));
             }
@@ -52,15 +56,12 @@ public sealed class SiteBuilder
         if (all.Count > 0) throw new RecordsException(all);
         RecordsFiles.CheckDistinct(rendered.Select(r => (r.File, r.PostPath)));
 
-        if (!request.CheckOnly) PostWriter.RemoveLeftovers(_settings.OutputDirectory);
-        var posts = new BuiltPost[rendered.Length];
-        ParallelOrFirstError(rendered.Length, i =>
-        {
-            var (file, postPath, bytes) = rendered[i];
-            var outcome = request.CheckOnly ? PostWriter.Compare(postPath, bytes) : PostWriter.Write(postPath, bytes);
-            posts[i] = new BuiltPost(file, postPath, outcome);
-        });
-        return new BuildResult(posts, request.CheckOnly);
+        // Lock, leftovers, hand edits and the manifest: see GuardedOutput.
+        var ready = rendered.Select(r => new RenderedPost(r.File, r.PostPath, r.Bytes)).ToList();
+        var posts = request.CheckOnly
+            ? GuardedOutput.Check(_settings.OutputDirectory, ready, ParallelOrFirstError)
+            : GuardedOutput.Write(_settings.OutputDirectory, ready, request.Force, ParallelOrFirstError);
+        return new BuildResult(posts, request.CheckOnly) { Warnings = [.. warnings.SelectMany(w => w)] };
     }
 
     // Parallel.For wraps what a body throws; callers want the template or I/O error itself.

@@ -35,17 +35,25 @@ internal sealed class JsonChecker(string file)
         return false;
     }
 
-    /// <summary>Reports keys the format does not define: a misspelt key must not be silently ignored.</summary>
-    /// <remarks>A key given twice is reported too: JSON readers would silently keep only one of its values.</remarks>
+    /// <summary>Reports keys the format does not define (a misspelt key must not be silently ignored), and keys given twice.</summary>
     public void NoOtherKeys(JsonElement obj, string path, params string[] known)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in obj.EnumerateObject())
         {
             if (System.Array.IndexOf(known, p.Name) < 0)
                 Report($"{path}.{p.Name}", "one of the keys " + string.Join(", ", known), $"the unknown key \"{p.Name}\"");
-            else if (!seen.Add(p.Name))
-                Report($"{path}.{p.Name}", "each key once", $"the key \"{p.Name}\" again");
+        }
+        EachKeyOnce(obj, path);
+    }
+
+    /// <summary>Reports a key given twice: JSON readers differ on which of its values wins.</summary>
+    public void EachKeyOnce(JsonElement obj, string path)
+    {
+        HashSet<string>? seen = null;
+        foreach (var p in obj.EnumerateObject())
+        {
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.Add(p.Name)) Report($"{path}.{p.Name}", "each key once", $"the key \"{p.Name}\" again");
         }
     }
 
@@ -122,6 +130,22 @@ internal sealed class JsonChecker(string file)
     }
 
     public const long MaxCount = 1L << 53;
+
+    /// <summary>A paper's tweets' counts must add up to a count too, or totals and scores would overflow.</summary>
+    public void CountSums(IReadOnlyList<TweetRecord> tweets, string path)
+    {
+        long retweets = 0, favorites = 0;
+        foreach (var t in tweets)
+        {
+            retweets += t.Retweets ?? 0;
+            favorites += t.Favorites ?? 0;
+            if (retweets > MaxCount || favorites > MaxCount)
+            {
+                Report(path, "retweet and favorite counts that add up to at most 2^53 per paper", "larger sums");
+                return;
+            }
+        }
+    }
 
     public IEnumerable<(JsonElement Item, string Path)> Array(JsonElement obj, string name, string path, bool required = true)
     {

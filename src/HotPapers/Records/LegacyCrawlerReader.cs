@@ -17,9 +17,11 @@ internal static class LegacyCrawlerReader
     public static DigestRecords? Read(JsonElement root, JsonChecker check, TimeZoneInfo zone)
     {
         const string P = "$";
+        check.EachKeyOnce(root, P);
         DateOnly? since = null, until = null;
         if (check.Get(root, "meta", P, true) is { } meta && check.IsObject(meta, "$.meta"))
         {
+            check.EachKeyOnce(meta, "$.meta");
             since = Day(meta, "since", check);
             until = Day(meta, "until", check);
             if (since is { } s && until is { } u && u <= s)
@@ -40,7 +42,11 @@ internal static class LegacyCrawlerReader
 
         // The crawler recorded no collection time; the last tweet it saw is the latest time the counts
         // can be from, and it is in the file, so the same file always gives the same post.
-        var end = Local(until.Value.ToDateTime(TimeOnly.MinValue), zone);
+        if (!TryLocal(until.Value.ToDateTime(TimeOnly.MinValue), zone, out var end))
+        {
+            check.Report("$.meta.until", "a day whose midnight exists as an instant in the time zone", Rfc3339.FormatDate(until.Value));
+            return null;
+        }
         var collected = latest > end ? latest : end;
         return new DigestRecords(since.Value, until.Value.AddDays(-1), collected, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.LegacyCrawler);
     }
@@ -57,12 +63,24 @@ internal static class LegacyCrawlerReader
     internal static DateTimeOffset Local(DateTime wallClock, TimeZoneInfo zone) =>
         new(wallClock, zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified)));
 
+    // Near 0001-01-01 or 9999-12-31 a local time can have no UTC instant; such a time is bad input, not a crash.
+    private static bool TryLocal(DateTime wallClock, TimeZoneInfo zone, out DateTimeOffset instant)
+    {
+        var offset = zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified));
+        var utcTicks = wallClock.Ticks - offset.Ticks;
+        instant = default;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return false;
+        instant = new DateTimeOffset(wallClock, offset);
+        return true;
+    }
+
     /// <summary>The old generator joined the source's hard line breaks with one space each.</summary>
     private static string OneLine(string s) => s.Replace("\r\n", "\n").Replace('\n', ' ');
 
     private static PaperRecord? ReadPaper(JsonElement paper, string path, JsonChecker check, TimeZoneInfo zone)
     {
         if (!check.IsObject(paper, path)) return null;
+        check.EachKeyOnce(paper, path);
         var before = check.Problems.Count;
         var title = check.String(paper, "title", path, nonEmpty: true);
         var authors = check.Strings(paper, "authors", path);
@@ -88,6 +106,7 @@ internal static class LegacyCrawlerReader
         {
             if (ReadTweet(item, p, check, zone) is { } tweet) tweets.Add(tweet);
         }
+        check.CountSums(tweets, $"{path}.tweets");
         if (check.Problems.Count > before || id is null) return null;
         return new PaperRecord(id.Value, OneLine(title!), [.. authors], OneLine(summary), [.. categories], abs!, pdf, null, null, tweets.ToImmutable());
     }
@@ -103,6 +122,7 @@ internal static class LegacyCrawlerReader
     private static TweetRecord? ReadTweet(JsonElement tweet, string path, JsonChecker check, TimeZoneInfo zone)
     {
         if (!check.IsObject(tweet, path)) return null;
+        check.EachKeyOnce(tweet, path);
         var before = check.Problems.Count;
         var url = check.Url(tweet, "link", path);
         var name = check.String(tweet, "name", path) ?? "";
@@ -119,10 +139,11 @@ internal static class LegacyCrawlerReader
                 check.Report($"{path}.datestamp", "a date as YYYY-MM-DD", JsonChecker.Quote(day));
             else if (time is null)
                 created = TweetTime.FromDay(d);
-            else if (TimeOnly.TryParseExact(time, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
-                created = TweetTime.FromInstant(Local(d.ToDateTime(t), zone));
+            else if (TimeOnly.TryParseExact(time, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+                && TryLocal(d.ToDateTime(t), zone, out var instant))
+                created = TweetTime.FromInstant(instant);
             else
-                check.Report($"{path}.timestamp", "a time as HH:MM:SS", JsonChecker.Quote(time));
+                check.Report($"{path}.timestamp", "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time));
         }
         var lang = check.Get(tweet, "lang", path, false) is { } lg ? check.StringValue(lg, $"{path}.lang", allowNull: true) : null;
         var embed = check.Get(tweet, "html", path, false) is { } hv ? check.StringValue(hv, $"{path}.html", allowNull: true) : null;

@@ -6,7 +6,11 @@ namespace HotPapers.Records;
 /// <summary>Loads one records file in either format, detected from its content, and validates all of it.</summary>
 public sealed class RecordsLoader(TimeZoneInfo legacyZone)
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = 64,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
 
     /// <summary>Records files larger than this are refused before they are read: a day is a few hundred KB.</summary>
     public const long MaxFileBytes = 32L * 1024 * 1024;
@@ -28,6 +32,12 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             || (span.Length > 1 && (span[0] == 0 || span[1] == 0)))
             throw Fail(file, "$", "UTF-8 text", "UTF-16 text (save the file as UTF-8)");
         if (span.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[3..];
+        // System.Text.Json checks string bytes only when a string is read; bad bytes are found here, with their place.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            var (line, column) = FirstInvalidUtf8(bytes.Span);
+            throw Fail(file, $"line {line}, column {column}", "UTF-8 text", "a byte sequence that is not UTF-8 (save the file as UTF-8)");
+        }
         JsonDocument doc;
         try
         {
@@ -38,16 +48,45 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}" : "$";
             throw Fail(file, where, "well-formed JSON", Reason(e.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // Found by fuzzing: the duplicate-key check unescapes key names and throws on a lone surrogate.
+            throw Fail(file, "$", LoneSurrogateExpected, "such an escape in a key");
+        }
         using (doc)
         {
-            var check = new JsonChecker(file);
-            var records = LegacyCrawlerReader.Looks(doc.RootElement)
-                ? LegacyCrawlerReader.Read(doc.RootElement, check, legacyZone)
-                : RecordsReader.Read(doc.RootElement, check);
-            if (check.Problems.Count > 0 || records is null)
-                throw new RecordsException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
-            return records;
+            try
+            {
+                return Read(file, doc.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                // A \u escape of a lone surrogate is well-formed JSON but no text: reading it throws.
+                throw Fail(file, "$", LoneSurrogateExpected, "such an escape");
+            }
         }
+    }
+
+    private DigestRecords Read(string file, JsonElement root)
+    {
+        var check = new JsonChecker(file);
+        var records = LegacyCrawlerReader.Looks(root)
+            ? LegacyCrawlerReader.Read(root, check, legacyZone)
+            : RecordsReader.Read(root, check);
+        if (check.Problems.Count > 0 || records is null)
+            throw new RecordsException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
+        return records;
+    }
+
+    private const string LoneSurrogateExpected = "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)";
+
+    private static (int Line, int Column) FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length && Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            at += consumed;
+        var before = bytes[..at];
+        return (before.Count((byte)'\n') + 1, at - (before.LastIndexOf((byte)'\n') + 1) + 1);
     }
 
     // System.Text.Json's messages end with its own position text; we give the position ourselves.

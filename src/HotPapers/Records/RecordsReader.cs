@@ -98,6 +98,7 @@ internal static class RecordsReader
         {
             if (ReadTweet(item, p, check) is { } tweet) tweets.Add(tweet);
         }
+        check.CountSums(tweets, $"{path}.tweets");
         if (check.Problems.Count > before) return null;
         return new PaperRecord(id!.Value, title!, [.. authors], summary!, [.. categories], abs!, pdf, collected, totals, tweets.ToImmutable());
     }

@@ -129,10 +129,45 @@ public static class MarkdownText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Link text: left alone when it is letters, digits, dots, hyphens and spaces (an arXiv category), else
+    /// every ASCII punctuation character backslash-escaped, brackets included, so it stays inside the link.
+    /// </summary>
+    public static string LinkText(string text)
+    {
+        text = OneLine(text);
+        return text.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or ' ') ? text : EscapeAll(text);
+    }
+
+    /// <summary>
+    /// A link destination that ends where we mean it to: characters that would end it or start markup
+    /// (space, controls, <c>&lt; &gt; " ' `</c>) are percent-encoded, <c>( ) [ ] \ &amp;</c> backslash-escaped.
+    /// A plain URL (every arXiv one) keeps its bytes.
+    /// </summary>
+    public static string LinkDestination(string url)
+    {
+        if (!url.AsSpan().ContainsAny(DestinationSpecials) && !url.Any(ch => ch <= ' ' || ch == '\x7f')) return url;
+        var sb = new StringBuilder(url.Length + 16);
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < url.Length; i++)
+        {
+            var ch = url[i];
+            if (ch <= ' ' || ch == '\x7f' || ch is '<' or '>' or '"' or '\'' or '`')
+                sb.Append('%').Append(((int)ch).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            else if (ch is '(' or ')' or '[' or ']' or '\\' or '&')
+                sb.Append('\\').Append(ch);
+            else
+                sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    private static readonly SearchValues<char> DestinationSpecials = SearchValues.Create("<>\"'`()[]\\&");
+
     private static string EscapeAll(string text)
     {
         var sb = new StringBuilder(text.Length * 2);
-        foreach (var ch in text.TrimStart())
+        foreach (var ch in text.TrimStart(' ', '\t'))
         {
             if (AsciiPunctuation.Contains(ch)) sb.Append('\\');
             sb.Append(ch);

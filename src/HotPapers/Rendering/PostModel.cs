@@ -12,7 +12,8 @@ namespace HotPapers.Rendering;
 /// </summary>
 public static class PostModel
 {
-    public static ScriptObject Create(Digest digest, FrontMatterSettings front)
+    /// <param name="warnings">Hears about each stored embed that was not safe to use (paper and tweet named).</param>
+    public static ScriptObject Create(Digest digest, FrontMatterSettings front, ICollection<string>? warnings = null)
     {
         var records = digest.Records;
         var overrides = records.Post;
@@ -43,7 +44,7 @@ public static class PostModel
             },
         };
         var papers = new ScriptArray(digest.Papers.Length);
-        foreach (var paper in digest.Papers) papers.Add(Paper(paper));
+        foreach (var paper in digest.Papers) papers.Add(Paper(paper, warnings));
         model["papers"] = papers;
         return model;
     }
@@ -54,11 +55,11 @@ public static class PostModel
             ? $"{Rfc3339.FormatDate(records.Date)} - {Rfc3339.FormatDate(records.EndDate)}"
             : Rfc3339.FormatDate(records.Date);
 
-    private static ScriptObject Paper(RankedPaper ranked)
+    private static ScriptObject Paper(RankedPaper ranked, ICollection<string>? warnings)
     {
         var p = ranked.Paper;
         var tweets = new ScriptArray(ranked.Tweets.Length);
-        foreach (var t in ranked.Tweets) tweets.Add(Tweet(t));
+        foreach (var t in ranked.Tweets) tweets.Add(Tweet(t, p, warnings));
         return new ScriptObject
         {
             ["rank"] = ranked.Rank,
@@ -79,7 +80,7 @@ public static class PostModel
         };
     }
 
-    private static ScriptObject Tweet(TweetRecord t) => new()
+    private static ScriptObject Tweet(TweetRecord t, PaperRecord paper, ICollection<string>? warnings) => new()
     {
         ["url"] = t.Url,
         ["author_name"] = t.AuthorName,
@@ -89,7 +90,8 @@ public static class PostModel
         ["lang"] = t.Lang,
         ["retweets"] = t.Retweets,
         ["favorites"] = t.Favorites,
-        ["embed"] = TweetEmbed.For(t),
+        ["embed"] = TweetEmbed.For(t, problem => warnings?.Add(
+            $"paper {paper.Id}, tweet {t.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields")),
     };
 
     private static ScriptArray Array(IEnumerable<string> items)

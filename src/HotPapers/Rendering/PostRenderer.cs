@@ -1,4 +1,5 @@
 using HotPapers.Ranking;
+using HotPapers.Safety;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -10,10 +11,11 @@ namespace HotPapers.Rendering;
 /// <param name="settings">The settings a template sees as <c>settings</c>; the defaults when null.</param>
 public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front, string postTemplate = TemplateSet.PostTemplate, TemplateSettings? settings = null)
 {
-    public string Render(Digest digest)
+    /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>
+    public string Render(Digest digest, ICollection<string>? warnings = null)
     {
         var template = templates.Get(postTemplate);
-        var model = PostModel.Create(digest, front);
+        var model = PostModel.Create(digest, front, warnings);
         // Built per render: a template may assign to it, and renders run in parallel.
         model["settings"] = (settings ?? TemplateSettings.Default).ToScriptObject();
         var context = new TemplateContext
@@ -48,23 +50,39 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
         }
     }
 
-    /// <summary>The functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>, <c>hugo_tweet</c>.</summary>
+    /// <summary>
+    /// The functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>,
+    /// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>.
+    /// </summary>
     private static ScriptObject Functions(bool rawText, Flavor flavor)
     {
         var functions = new ScriptObject();
         // A missing value (null) is an empty string, as in Scriban's own functions, not a crash.
         functions["yaml"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Plain(text ?? ""));
         functions["yaml_quoted"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Quoted(text ?? ""));
-        // An imported post whose text was written unescaped keeps its bytes (post.rawText); in a Hugo
-        // page, text must not call shortcodes either way.
+        // An imported post whose text was written unescaped keeps its bytes (post.rawText), unless the
+        // raw text would build HTML or a script link: rawText keeps bytes, not hazards. In a Hugo page,
+        // text must not call shortcodes either way.
         Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
         functions["md"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? text => site(MarkdownText.OneLine(text ?? ""))
+            ? text => site(Raw(text ?? "", MarkdownText.Context.Paragraph))
             : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Paragraph)));
         functions["md_heading"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? text => site(MarkdownText.OneLine(text ?? ""))
+            ? text => site(Raw(text ?? "", MarkdownText.Context.Heading))
             : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Heading)));
+        functions["md_link_text"] = DelegateCustomFunction.CreateFunc<string, string>(text => site(MarkdownText.LinkText(text ?? "")));
+        functions["md_url"] = DelegateCustomFunction.CreateFunc<string, string>(url => MarkdownText.LinkDestination(url ?? ""));
         functions["hugo_tweet"] = DelegateCustomFunction.CreateFunc<string, string>(embed => HugoShortcode.Tweet(embed ?? ""));
         return functions;
+    }
+
+    private static string Raw(string text, MarkdownText.Context context)
+    {
+        var line = MarkdownText.OneLine(text);
+        // Judged where it stands and also as inline text: indentation that makes a harmless code block
+        // at a line start means nothing after "# 1. ".
+        var harmless = MarkdownGuard.IsHarmless(line) && MarkdownGuard.IsHarmless(line.TrimStart())
+            && (context != MarkdownText.Context.Heading || MarkdownGuard.IsHarmless("# 1. " + line));
+        return harmless ? line : MarkdownText.Escape(text, context);
     }
 }

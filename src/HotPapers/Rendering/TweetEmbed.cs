@@ -2,28 +2,41 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using HotPapers.Records;
+using HotPapers.Safety;
 
 namespace HotPapers.Rendering;
 
 /// <summary>
-/// The embed HTML of a tweet. A stored oEmbed answer is used as it is; a tweet without one gets a
-/// blockquote of the same shape built from its own fields, so that build never needs the network.
+/// The embed HTML of a tweet. A stored oEmbed answer is used as it is when <see cref="EmbedGuard"/>
+/// finds it the safe oEmbed shape; a tweet without one, or with one that is not, gets a blockquote of
+/// the same shape built from its own fields, escaped, so that build never needs the network.
 /// </summary>
 public static partial class TweetEmbed
 {
     public const string WidgetsScript = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>";
 
-    public static string For(TweetRecord tweet) => tweet.EmbedHtml is { } html ? html.TrimEnd('\n', '\r') : Build(tweet);
+    /// <summary>The stored embed when it is safe, else one built from the fields; <paramref name="rejected"/> hears why a stored one was not used.</summary>
+    public static string For(TweetRecord tweet, Action<string>? rejected = null)
+    {
+        if (tweet.EmbedHtml is not { } html) return Build(tweet);
+        if (EmbedGuard.Problem(html) is not { } problem) return html.TrimEnd('\n', '\r');
+        rejected?.Invoke(problem);
+        return Build(tweet);
+    }
 
-    /// <summary>Twitter's oEmbed shape: the text in a paragraph, then the author and a dated link to the status.</summary>
+    /// <summary>
+    /// Twitter's oEmbed shape: the text in a paragraph, then the author and a dated link to the status.
+    /// It is one line (line breaks in the text become <c>&lt;br&gt;</c>, elsewhere spaces): a blank line
+    /// would end the Markdown HTML block and let the rest be read as Markdown.
+    /// </summary>
     public static string Build(TweetRecord tweet)
     {
         var sb = new StringBuilder(256 + tweet.Text.Length * 2);
-        sb.Append("<blockquote class=\"twitter-tweet\"><p lang=\"").Append(Attr(tweet.Lang ?? "und")).Append("\" dir=\"ltr\">");
+        sb.Append("<blockquote class=\"twitter-tweet\"><p lang=\"").Append(Attr(OneLine(tweet.Lang ?? "und"))).Append("\" dir=\"ltr\">");
         AppendText(sb, tweet.Text);
-        sb.Append("</p>&mdash; ").Append(Html(tweet.AuthorName)).Append(" (@").Append(Html(tweet.Handle)).Append(") <a href=\"")
-          .Append(Attr(tweet.Url)).Append(tweet.Url.Contains('?') ? "&amp;" : "?").Append("ref_src=twsrc%5Etfw\">")
-          .Append(tweet.Created is { } c ? c.Day.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture) : Html(tweet.Url))
+        sb.Append("</p>&mdash; ").Append(Html(OneLine(tweet.AuthorName))).Append(" (@").Append(Html(OneLine(tweet.Handle))).Append(") <a href=\"")
+          .Append(Attr(OneLine(tweet.Url))).Append(tweet.Url.Contains('?') ? "&amp;" : "?").Append("ref_src=twsrc%5Etfw\">")
+          .Append(tweet.Created is { } c ? c.Day.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture) : Html(OneLine(tweet.Url)))
           .Append("</a></blockquote>\n").Append(WidgetsScript);
         return sb.ToString();
     }
@@ -34,6 +47,7 @@ public static partial class TweetEmbed
         var last = 0;
         foreach (Match m in UrlPattern().Matches(text))
         {
+            if (!EmbedGuard.IsHttpUrl(m.Value)) continue;
             AppendLines(sb, text[last..m.Index]);
             sb.Append("<a href=\"").Append(Attr(m.Value)).Append("\">").Append(Html(m.Value)).Append("</a>");
             last = m.Index + m.Length;
@@ -42,11 +56,14 @@ public static partial class TweetEmbed
     }
 
     private static void AppendLines(StringBuilder sb, string text) =>
-        sb.Append(Html(text).Replace("\r\n", "\n").Replace("\n", "<br>"));
+        sb.Append(Html(text).Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", "<br>"));
 
-    private static string Html(string s) => HtmlText.Encode(s);
+    private static string OneLine(string s) => MarkdownText.OneLine(s);
 
-    private static string Attr(string s) => HtmlText.Encode(s);
+    // NUL becomes U+FFFD, as an HTML parser would read it (found by fuzzing; records cannot hold NUL).
+    private static string Html(string s) => HtmlText.Encode(s).Replace('\0', '\uFFFD');
+
+    private static string Attr(string s) => Html(s);
 
     [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();

@@ -11,11 +11,32 @@ namespace HotPapers.Rendering;
 public static partial class YamlText
 {
     /// <summary>Plain when the text reads back as that same string under YAML 1.1 and 1.2, else quoted.</summary>
-    public static string Plain(string value) =>
-        ResolvesToNonString(value) || HasOuterWhiteSpace(value) ? Quoted(value) : Emit(value, ScalarStyle.Plain);
+    public static string Plain(string value)
+    {
+        if (ResolvesToNonString(value)) return Quoted(value);
+        // YamlDotNet's parser is the judge: a plain scalar it would not read back as the text (a tab,
+        // leading or trailing spaces, ...) is quoted instead.
+        var plain = Emit(value, ScalarStyle.Plain);
+        return ReadsBackAs(plain, value) ? plain : Quoted(value);
+    }
 
-    // YamlDotNet's emitter writes a leading or trailing tab plain, and every parser strips it on reading.
-    private static bool HasOuterWhiteSpace(string value) => char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]);
+    private static bool ReadsBackAs(string emitted, string value)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader("k: " + emitted + "\n"));
+            parser.Consume<StreamStart>();
+            parser.Consume<DocumentStart>();
+            parser.Consume<MappingStart>();
+            parser.Consume<Scalar>();
+            var scalar = parser.Consume<Scalar>();
+            return scalar.Value == value && scalar.Style == ScalarStyle.Plain && parser.Accept<MappingEnd>(out _);
+        }
+        catch (YamlException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Always double-quoted, as the old posts wrote every string but the title.</summary>
     public static string Quoted(string value) => Emit(value, ScalarStyle.DoubleQuoted);

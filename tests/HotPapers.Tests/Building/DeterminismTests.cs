@@ -26,7 +26,7 @@ public sealed class DeterminismTests
             .Build(new BuildRequest(null, null, All: true, CheckOnly: false));
 
     private static Dictionary<string, byte[]> Snapshot(string dir) =>
-        Directory.EnumerateFiles(dir).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+        Directory.EnumerateFiles(dir, "*.md").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
 
     [Fact]
     public void Two_builds_give_identical_bytes()
@@ -76,14 +76,14 @@ public sealed class DeterminismTests
         var records = CopyRecords(temp);
         var output = temp["out"];
         Assert.All(BuildAll(records, output).Posts, p => Assert.Equal(WriteOutcome.Created, p.Outcome));
-        foreach (var file in Directory.EnumerateFiles(output)) File.SetLastWriteTimeUtc(file, LongAgo);
+        foreach (var file in Directory.EnumerateFiles(output, "*.md")) File.SetLastWriteTimeUtc(file, LongAgo);
         var before = Snapshot(output);
 
         var again = BuildAll(records, output);
 
         Assert.All(again.Posts, p => Assert.Equal(WriteOutcome.Unchanged, p.Outcome));
         Assert.Empty(again.Changed);
-        foreach (var file in Directory.EnumerateFiles(output)) Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(file));
+        foreach (var file in Directory.EnumerateFiles(output, "*.md")) Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(file));
         var after = Snapshot(output);
         Assert.Equal(before.Keys.Order(), after.Keys.Order()); // and no temporary file is left behind
         foreach (var (name, bytes) in before) Assert.Equal(bytes, after[name]);
@@ -96,7 +96,7 @@ public sealed class DeterminismTests
         var records = CopyRecords(temp);
         var output = temp["out"];
         BuildAll(records, output);
-        foreach (var file in Directory.EnumerateFiles(output)) File.SetLastWriteTimeUtc(file, LongAgo);
+        foreach (var file in Directory.EnumerateFiles(output, "*.md")) File.SetLastWriteTimeUtc(file, LongAgo);
 
         var sample = Path.Combine(records, "2021-04-30.json");
         const string oldTitle = "What Are Bayesian Neural Network Posteriors Really Like?";
@@ -111,7 +111,7 @@ public sealed class DeterminismTests
         Assert.Equal("2021-04-30---Hot-Papers.md", Path.GetFileName(changed.PostPath));
         Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(changed.PostPath));
         Assert.Contains("# 1. What Are Bayesian Neural Network Posteriors Like Now?\n", File.ReadAllText(changed.PostPath));
-        foreach (var file in Directory.EnumerateFiles(output).Where(f => f != changed.PostPath))
+        foreach (var file in Directory.EnumerateFiles(output, "*.md").Where(f => f != changed.PostPath))
             Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(file));
         Assert.Empty(Directory.EnumerateFiles(output, "*" + PostWriter.TempSuffix));
     }

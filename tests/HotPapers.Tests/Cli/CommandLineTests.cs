@@ -118,7 +118,7 @@ public sealed class CommandLineTests
         Assert.Contains("4 post(s): 4 written, 0 unchanged", stdout);
         Assert.Equal(
             ["2021-04-30---Hot-Papers.md", "2021-05-01-2021-05-02---Hot-Papers.md", "2021-05-03---Hot-Papers.md", "2021-05-05---Hot-Papers.md"],
-            Directory.EnumerateFiles(temp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.EnumerateFiles(temp["out"], "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -163,14 +163,24 @@ public sealed class CommandLineTests
         Assert.Equal(ExitCodes.Success, upToDate.Code);
         Assert.Contains("4 post(s): 0 missing or out of date, 4 unchanged", upToDate.Out);
 
-        var post = Path.Combine(output, "2021-05-03---Hot-Papers.md");
-        File.AppendAllText(post, "hand edit\n");
+        // A changed record: its post would change.
+        var sample = Path.Combine(records, "2021-04-30.json");
+        File.WriteAllText(sample, File.ReadAllText(sample).Replace("Really Like?", "Really Like, Then?"));
+        var post = Path.Combine(output, "2021-04-30---Hot-Papers.md");
         var before = Snapshot(output);
         var changed = Run(check);
         Assert.Equal(ExitCodes.CheckFoundChanges, changed.Code);
         Assert.Contains($"would change {post}", changed.Out);
-        Assert.DoesNotContain("2021-04-30---Hot-Papers.md", changed.Out);
+        Assert.DoesNotContain("2021-05-03---Hot-Papers.md", changed.Out);
         AssertSame(before, output); // --check writes nothing
+
+        // A post edited by hand is reported as such (build would refuse it without --force).
+        var edited = Path.Combine(output, "2021-05-03---Hot-Papers.md");
+        File.AppendAllText(edited, "hand edit\n");
+        var handEdit = Run(check);
+        Assert.Equal(ExitCodes.CheckFoundChanges, handEdit.Code);
+        Assert.Contains(edited, handEdit.Out);
+        Assert.Contains("edited by hand", handEdit.Out);
     }
 
     [Fact]
@@ -180,7 +190,7 @@ public sealed class CommandLineTests
         var records = Records(temp);
         var output = temp["out"];
         Assert.Equal(ExitCodes.Success, Run("build", "--all", "--records", records, "--output", output).Code);
-        foreach (var f in Directory.EnumerateFiles(output)) File.SetLastWriteTimeUtc(f, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        foreach (var f in Directory.EnumerateFiles(output, "*.md")) File.SetLastWriteTimeUtc(f, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var before = Snapshot(output);
 
         // One digest changes for the better, another breaks: nothing at all may be written.

@@ -85,16 +85,18 @@ post("2021-06-01---Hot-Papers.md",
             ["Jean-Pierre Serre", "Dror Bar-Natan"], 120, 300, "06/02/2021 07:05:59", "2106.00101", ["cs.LG", "math.OC"],
             r"We prove that $\sum_{t=1}^T \|x_t\|_2^2 \le \epsilon$ implies regret $O(\sqrt{T})$, where $\epsilon > 0$ and $T \geq 1$. The bound is tight for $d \ge 2$; see Thm. 3 & Eq. (4_a).",
             [embed("Math Bot", "mathbot", 1399000000000000001, "New bound: O(sqrt T) & tight! <3 https://t.co/m1", "2021-06-01")]),
-      paper("<script>alert(1)</script> and [Other](javascript:void) Hostile-Looking Titles #1",
+      paper("<b>Bold</b> and [Other](https://example.org/other) Hostile-Looking Titles #1",
             ["Robert'); DROP TABLE Students;--", "O'Brien, Jr."], 50, 20, "06/02/2021 07:06:00", "2106.00102", ["cs.CR"],
-            "# Not a heading. - Not a list. We study strings such as <img src=x onerror=alert(1)>, `rm -rf /`, **bold** claims, __init__ and [links](http://example.com) that appear verbatim in abstracts.   Three spaces above.",
+            "# Not a heading. - Not a list. We study strings such as <sup>2</sup> and a<b, `rm -rf /`, **bold** claims, __init__ and [links](http://example.com) that appear verbatim in abstracts.   Three spaces above.",
             [embed("Sec Person", "sec_person", 1399000000000000002, "Title has <script> in it & that's fine https://t.co/s1", "2021-06-01")]),
-      # Unescaped, these open a code fence and an HTML comment that run to the end of the document.
+      # Unescaped, this opens a code fence that runs to the end of the document. (An abstract that opens
+      # an HTML comment is not here: hotpapers escapes that even under rawText, as it hides the rest
+      # of the page; see ImportSafetyTests.)
       paper("``` Fenced Titles Are Not Code", ["F. Ence"], 30, 25, "06/02/2021 07:06:00", "2106.00103", ["cs.PL"],
             "``` the abstract starts with three backticks and never closes them",
             [embed("Dev", "dev_person", 1399000000000000003, "three backticks https://t.co/b1", "2021-06-01")]),
       paper("Comments <!-- Left Open", ["G. Comment"], 30, 24, "06/02/2021 07:06:01", "2106.00104", ["cs.PL"],
-            "<!-- an HTML comment that is never closed, and *emphasis* after it", [])])
+            "an HTML comment opener in the title only, and *emphasis* here", [])])
 
 # Non-Latin scripts: Japanese and Arabic tweets (right to left), Chinese and Cyrillic names, emoji.
 post("2021-07-15---Hot-Papers.md",

@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json;
+using HotPapers.Records;
+using HotPapers.Writing;
+
+namespace HotPapers.Safety;
+
+/// <summary>Posts whose bytes are not what hotpapers last wrote: someone edited them.</summary>
+public sealed class PostsEditedException(IReadOnlyList<string> paths)
+    : Exception(string.Join(Environment.NewLine, paths.Select(Describe)))
+{
+    public IReadOnlyList<string> Paths { get; } = paths;
+
+    public static string Describe(string path) =>
+        $"{path}: changed since hotpapers wrote it (edited by hand, or not written by hotpapers); "
+        + "run again with --force to replace it, or delete it to have it rebuilt";
+}
+
+/// <summary>
+/// What hotpapers wrote into an output folder: <c>.hotpapers-manifest.json</c>, the SHA-256 of each post
+/// as we wrote it, so that a post edited since is found without touching it and never overwritten
+/// without --force. A post may have two accepted hashes while a build is writing it (old and new), so
+/// a build killed between writing posts and the manifest leaves nothing looking hand-edited. Posts not
+/// in the manifest (the old generator's, or from before the manifest) are treated like edited ones
+/// unless their bytes already equal ours: we cannot know whether someone changed them.
+/// </summary>
+public sealed class PostManifest
+{
+    public const string FileName = ".hotpapers-manifest.json";
+    public const string FormatName = "hotpapers-manifest/1";
+
+    private readonly string _directory;
+
+    private PostManifest(string directory, ImmutableSortedDictionary<string, ImmutableArray<string>> posts)
+    {
+        _directory = directory;
+        Posts = posts;
+    }
+
+    /// <summary>File name (relative to the folder, '/' separated) to accepted SHA-256 hashes (lower-case hex).</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<string>> Posts { get; }
+
+    public string Path => System.IO.Path.Combine(_directory, FileName);
+
+    public static PostManifest Load(string directory)
+    {
+        var path = System.IO.Path.Combine(directory, FileName);
+        var posts = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        if (!File.Exists(path)) return new PostManifest(directory, posts.ToImmutable());
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 8 });
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var f) || f.ValueKind != JsonValueKind.String || f.GetString() != FormatName
+                || !root.TryGetProperty("posts", out var p) || p.ValueKind != JsonValueKind.Object)
+                throw Corrupt(path, "$");
+            foreach (var entry in p.EnumerateObject())
+            {
+                if (entry.Value.ValueKind != JsonValueKind.Array) throw Corrupt(path, "$.posts." + entry.Name);
+                var hashes = ImmutableArray.CreateBuilder<string>();
+                foreach (var h in entry.Value.EnumerateArray())
+                {
+                    if (h.ValueKind != JsonValueKind.String || h.GetString() is not { Length: 64 } hash) throw Corrupt(path, "$.posts." + entry.Name);
+                    hashes.Add(hash);
+                }
+                posts[entry.Name] = hashes.ToImmutable();
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw Corrupt(path, "$");
+        }
+        return new PostManifest(directory, posts.ToImmutable());
+    }
+
+    private static RecordsException Corrupt(string path, string where) =>
+        new([new RecordsProblem(path, where, "hotpapers' manifest of the posts it wrote",
+            "something else (delete it, then run with --force to take every post as hotpapers' own)")]);
+
+    public string Key(string postPath) => System.IO.Path.GetRelativePath(_directory, postPath).Replace('\\', '/');
+
+    /// <summary>True when the post exists with bytes that are neither ours nor <paramref name="next"/>.</summary>
+    public bool IsEditedByHand(string postPath, ReadOnlySpan<byte> next)
+    {
+        if (!File.Exists(postPath)) return false;
+        var current = Hash(File.ReadAllBytes(postPath));
+        if (current == Hash(next)) return false;
+        return !(Posts.TryGetValue(Key(postPath), out var ours) && ours.Contains(current));
+    }
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>This manifest with the given posts' hashes set; with <paramref name="keepOld"/>, their old hashes stay accepted too.</summary>
+    public PostManifest With(IEnumerable<(string PostPath, string Hash)> written, bool keepOld)
+    {
+        var posts = Posts.ToBuilder();
+        foreach (var (postPath, hash) in written)
+        {
+            var key = Key(postPath);
+            posts[key] = keepOld && posts.TryGetValue(key, out var old) ? [.. old.Where(h => h != hash), hash] : [hash];
+        }
+        return new PostManifest(_directory, posts.ToImmutable());
+    }
+
+    /// <summary>Written like a post (temporary file, then renamed), and only when its bytes change.</summary>
+    public void Save()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", FormatName);
+            w.WriteStartObject("posts");
+            foreach (var (name, hashes) in Posts)
+            {
+                w.WriteStartArray(name);
+                foreach (var h in hashes) w.WriteStringValue(h);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+        PostWriter.Write(Path, stream.ToArray());
+    }
+}

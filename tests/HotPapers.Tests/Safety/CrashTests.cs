@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using HotPapers.Building;
+using HotPapers.Safety;
+using HotPapers.Writing;
+using Xunit.Abstractions;
+
+namespace HotPapers.Tests.Safety;
+
+/// <summary>
+/// The real CLI (hotpapers.dll beside the tests) as child processes: killed with SIGKILL at random
+/// moments of a build --all over a few hundred digests, two at once on one folder, and against a held lock.
+/// </summary>
+[Collection(nameof(CrashTests))] // keeps these process-heavy tests away from each other
+public sealed class CrashTests(ITestOutputHelper log) : IDisposable
+{
+    private const int Digests = 300;
+    private const int Kills = 30;
+
+    private readonly TempDir _temp = Fixture.TempDir();
+
+    public void Dispose() => _temp.Dispose();
+
+    // Two versions of the same digests: each post's old and new bytes differ.
+    private (string A, string B) MakeRecords()
+    {
+        foreach (var (variant, text) in new[] { ("A", "old text"), ("B", "new text") })
+        {
+            var dir = _temp["records" + variant];
+            Directory.CreateDirectory(dir);
+            for (var i = 0; i < Digests; i++)
+            {
+                var day = new DateOnly(2019, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                File.WriteAllText(Path.Combine(dir, day + ".json"), SampleRecords.Daily(text: $"{text} {i}", summary: new string('x', 2000) + i)
+                    .Replace("\"2021-04-30\"", $"\"{day}\""));
+            }
+        }
+        return (_temp["recordsA"], _temp["recordsB"]);
+    }
+
+    private Dictionary<string, byte[]> Expected(string records)
+    {
+        var output = _temp["expected-" + Path.GetFileName(records)];
+        new SiteBuilder(BuildSettings.Default with { RecordsPath = records, OutputDirectory = output }).Build(new BuildRequest(null, null, true, false));
+        return Directory.EnumerateFiles(output, "*.md").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+    }
+
+    private static Process Start(string records, string output)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "hotpapers.dll");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Find("dotnet") ?? "dotnet";
+        var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { cli, "build", "--all", "--records", records, "--output", output }) info.ArgumentList.Add(a);
+        return Process.Start(info)!;
+    }
+
+    private static (int Code, string Stdout, string Stderr) RunToEnd(string records, string output)
+    {
+        using var p = Start(records, output);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void A_build_killed_at_random_moments_leaves_every_post_whole_and_the_next_run_cleans_up()
+    {
+        var (a, b) = MakeRecords();
+        var old = Expected(a);
+        var @new = Expected(b);
+        var output = _temp["posts"];
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(0, RunToEnd(a, output).Code);
+        var full = (int)Math.Max(200, watch.ElapsedMilliseconds);
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        log.WriteLine($"{Digests} digests, a full build takes {full} ms; {Kills} kills, seed {seed}");
+
+        var tornOrLost = new List<string>();
+        var killedWhileWriting = 0;
+        for (var k = 0; k < Kills; k++)
+        {
+            using var p = Start(k % 2 == 0 ? b : a, output);
+            Thread.Sleep(random.Next(0, full));
+            p.Kill(entireProcessTree: true); // SIGKILL on Linux
+            p.WaitForExit();
+            var manifest = PostManifest.Load(output);
+            var mixed = 0;
+            foreach (var (name, oldBytes) in old)
+            {
+                var path = Path.Combine(output, name);
+                var bytes = File.ReadAllBytes(path);
+                var isOld = bytes.AsSpan().SequenceEqual(oldBytes);
+                if (!isOld && !bytes.AsSpan().SequenceEqual(@new[name])) tornOrLost.Add($"kill {k}: {name} is neither version");
+                if (manifest.IsEditedByHand(path, oldBytes) || manifest.IsEditedByHand(path, @new[name]))
+                    tornOrLost.Add($"kill {k}: {name} looks hand-edited to the next run");
+                mixed += isOld ? 1 : 0;
+            }
+            if (mixed is > 0 and < Digests) killedWhileWriting++;
+        }
+        log.WriteLine($"{killedWhileWriting} of {Kills} kills landed while posts were being replaced");
+        Assert.Empty(tornOrLost);
+
+        var (code, _, stderr) = RunToEnd(b, output);
+        Assert.True(code == 0, stderr);
+        Assert.Empty(Directory.EnumerateFiles(output, "*" + PostWriter.TempSuffix));
+        foreach (var (name, bytes) in @new) Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(output, name)));
+    }
+
+    [Fact]
+    public async Task Two_builds_at_once_on_one_folder_corrupt_nothing()
+    {
+        var (a, b) = MakeRecords();
+        var old = Expected(a);
+        var @new = Expected(b);
+        var output = _temp["posts"];
+        for (var round = 0; round < 3; round++)
+        {
+            using var first = Start(round % 2 == 0 ? a : b, output);
+            using var second = Start(round % 2 == 0 ? b : a, output);
+            var err1 = first.StandardError.ReadToEndAsync();
+            var err2 = second.StandardError.ReadToEndAsync();
+            await first.WaitForExitAsync();
+            await second.WaitForExitAsync();
+            var results = new[] { (first.ExitCode, await err1), (second.ExitCode, await err2) };
+            Assert.Contains(results, r => r.ExitCode == 0);
+            foreach (var (codeN, err) in results)
+            {
+                if (codeN != 0) Assert.Contains("another hotpapers build is writing to this folder", err);
+                Assert.True(codeN is 0 or 1, err);
+                Assert.DoesNotContain("   at ", err);
+            }
+            foreach (var (name, oldBytes) in old)
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(output, name));
+                Assert.True(bytes.AsSpan().SequenceEqual(oldBytes) || bytes.AsSpan().SequenceEqual(@new[name]), name);
+            }
+            Assert.Empty(Directory.EnumerateFiles(output, "*" + PostWriter.TempSuffix));
+        }
+    }
+
+    [Fact]
+    public void A_held_lock_refuses_a_build_with_a_clear_message_and_a_killed_holder_frees_it()
+    {
+        var (a, _) = MakeRecords();
+        var output = _temp["posts"];
+        using (OutputLock.Acquire(output))
+        {
+            var (code, _, stderr) = RunToEnd(a, output);
+            Assert.Equal(1, code);
+            Assert.Contains($"{output}: another hotpapers build is writing to this folder", stderr);
+            Assert.Contains("Nothing was written.", stderr);
+            Assert.Empty(Directory.EnumerateFiles(output, "*.md"));
+        }
+
+        // A holder killed mid-build: the OS drops its lock at once.
+        using (var p = Start(a, output))
+        {
+            Thread.Sleep(300);
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+        using (OutputLock.Acquire(output)) { }
+        Assert.Equal(0, RunToEnd(a, output).Code);
+    }
+}

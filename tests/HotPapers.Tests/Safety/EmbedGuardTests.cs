@@ -1,0 +1,128 @@
+using System.Text.Json;
+using HotPapers.Building;
+using HotPapers.Records;
+using HotPapers.Rendering;
+using HotPapers.Safety;
+
+namespace HotPapers.Tests.Safety;
+
+public sealed class EmbedGuardTests
+{
+    private const string Script = TweetEmbed.WidgetsScript;
+
+    private const string Good =
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Nice paper &amp; code<br><br><a href=\"https://t.co/abc\">https://t.co/abc</a></p>&mdash; A B (@ab) "
+        + "<a href=\"https://twitter.com/ab/status/1?ref_src=twsrc%5Etfw\">April 30, 2021</a></blockquote>\n" + Script;
+
+    public static IEnumerable<object[]> SampleEmbeds()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json")));
+        foreach (var paper in doc.RootElement.GetProperty("papers").EnumerateArray())
+        foreach (var tweet in paper.GetProperty("tweets").EnumerateArray())
+        {
+            if (tweet.TryGetProperty("embedHtml", out var e)) yield return [e.GetString()!];
+        }
+    }
+
+    [Fact]
+    public void The_sample_has_the_reference_posts_19_embeds() => Assert.Equal(19, SampleEmbeds().Count());
+
+    [Theory]
+    [MemberData(nameof(SampleEmbeds))]
+    public void Every_embed_of_the_reference_post_passes(string embed) => Assert.Null(EmbedGuard.Problem(embed));
+
+    [Theory]
+    [InlineData(Good)]
+    [InlineData(Good + "\n")]
+    [InlineData("<blockquote class=\"twitter-tweet\" data-lang=\"en\" data-dnt=\"true\" data-theme=\"dark\"><p lang=\"ja\" dir=\"rtl\">x</p></blockquote>\n" + Script)]
+    [InlineData("<blockquote class=\"twitter-tweet tw-align-center\"><p>&lt;script&gt; is text here</p></blockquote>\n" + Script)]
+    public void The_oembed_shape_passes(string embed) => Assert.Null(EmbedGuard.Problem(embed));
+
+    public static TheoryData<string, string> Hostile() => new()
+    {
+        { "another script", Good + "\n<script>alert(1)</script>" },
+        { "script inside", Good.Replace("<br>", "<script>alert(1)</script>") },
+        { "script src elsewhere", Good.Replace("platform.twitter.com", "evil.example") },
+        { "no script", Good[..Good.IndexOf('\n')] },
+        { "onclick", Good.Replace("<p lang", "<p onclick=\"alert(1)\" lang") },
+        { "onmouseover unquoted", Good.Replace("<p lang", "<p onmouseover=alert(1) lang") },
+        { "upper-case handler", Good.Replace("<p lang", "<p ONCLICK=alert(1) lang") },
+        { "javascript url", Good.Replace("https://t.co/abc\"", "javascript:alert(1)\"") },
+        { "entity-hidden javascript", Good.Replace("https://t.co/abc\"", "&#106;avascript:alert(1)\"") },
+        { "tab-hidden javascript", Good.Replace("https://t.co/abc\"", "java\tscript:alert(1)\"") },
+        { "data url", Good.Replace("https://t.co/abc\"", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\"") },
+        { "vbscript url", Good.Replace("https://t.co/abc\"", "vbscript:msgbox(1)\"") },
+        { "iframe", Good.Replace("<br>", "<iframe src=\"https://evil.example\"></iframe>") },
+        { "img", Good.Replace("<br>", "<img src=x onerror=alert(1)>") },
+        { "style element", Good.Replace("<br>", "<style>body{display:none}</style>") },
+        { "style attribute", Good.Replace("<p lang", "<p style=\"background:url(javascript:alert(1))\" lang") },
+        { "svg", Good.Replace("<br>", "<svg onload=alert(1)>") },
+        { "math", Good.Replace("<br>", "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>") },
+        { "comment", Good.Replace("<br>", "<!-- <script>alert(1)</script> -->") },
+        { "conditional comment", Good.Replace("<br>", "<!--[if IE]><script>alert(1)</script><![endif]-->") },
+        { "unclosed p", Good.Replace("</p>", "") },
+        { "unbalanced a", Good.Replace("</a></blockquote>", "</blockquote>") },
+        { "stray end tag", Good.Replace("<br>", "</p></p>") },
+        { "misnested", Good.Replace("<br><br>", "<a href=\"https://x.example\"><p>x</a></p>") },
+        { "text before", "hello " + Good },
+        { "text after", Good.Replace("</blockquote>\n", "</blockquote>oops\n") },
+        { "two blockquotes", Good.Replace("</blockquote>\n", "</blockquote><blockquote class=\"twitter-tweet\">x</blockquote>\n") },
+        { "wrong class", Good.Replace("class=\"twitter-tweet\"", "class=\"twitter-tweet evil\"") },
+        { "no class", Good.Replace(" class=\"twitter-tweet\"", "") },
+        { "blank line", Good.Replace("<br><br>", "\n\n[x](javascript:alert(1))\n") },
+        { "carriage return", Good.Replace("<br>", "\r\r") },
+        { "quote breaks out", Good.Replace("lang=\"en\"", "lang=\"en\"\"onclick=alert(1)") },
+        { "duplicate attribute", Good.Replace("lang=\"en\"", "lang=\"en\" lang=\"fr\"") },
+        { "self-closing", Good.Replace("<br>", "<br/>") },
+        { "base", Good.Replace("<br>", "<base href=\"https://evil.example/\">") },
+        { "form", Good.Replace("<br>", "<form action=\"javascript:alert(1)\"><button>x</button></form>") },
+        { "object", Good.Replace("<br>", "<object data=\"javascript:alert(1)\"></object>") },
+        { "meta refresh", Good.Replace("<br>", "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">") },
+        { "a target", Good.Replace("<a href=\"https://t.co/abc\"", "<a target=\"_blank\" href=\"https://t.co/abc\"") },
+        { "cdata", Good.Replace("<br>", "<![CDATA[<script>alert(1)</script>]]>") },
+        { "doctype", "<!DOCTYPE html>" + Good },
+        { "empty", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Anything_else_is_rejected(string why, string embed) => Assert.True(EmbedGuard.Problem(embed) is not null, why);
+
+    [Fact]
+    public void A_built_embed_with_NUL_and_CR_in_every_field_passes_the_guard()
+    {
+        // Found by fuzzing: NUL went into the built embed as it was.
+        const string Nasty = "a\0b\rc\r\nd";
+        var tweet = new TweetRecord("https://twitter.com/ab/status/1", Nasty, "ab", Nasty, null, Nasty, 1, 1, null, null);
+        Assert.Null(EmbedGuard.Problem(TweetEmbed.Build(tweet)));
+    }
+
+    [Fact]
+    public void A_rejected_embed_is_rebuilt_from_the_fields_with_a_warning_naming_paper_and_tweet()
+    {
+        using var temp = Fixture.TempDir();
+        var hostile = Good.Replace("<br>", "<img src=x onerror=alert(1)>");
+        File.WriteAllText(temp["2021-04-30.json"], SampleRecords.Daily(embed: hostile, text: "<b>bold</b> & more"));
+        var result = new SiteBuilder(BuildSettings.Default with { RecordsPath = temp.Path, OutputDirectory = temp["out"] })
+            .Build(BuildRequest.ForDay(new DateOnly(2021, 4, 30)));
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("2104.14421", warning);
+        Assert.Contains("https://twitter.com/ab/status/1", warning);
+        Assert.Contains("2021-04-30.json", warning);
+        var post = File.ReadAllText(temp["out/2021-04-30---Hot-Papers.md"]);
+        Assert.DoesNotContain("onerror", post);
+        Assert.Contains("<p lang=\"en\" dir=\"ltr\">&lt;b&gt;bold&lt;/b&gt; &amp; more</p>", post);
+    }
+
+    [Fact]
+    public void The_cli_prints_the_warning_to_stderr_and_succeeds()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["2021-04-30.json"], SampleRecords.Daily(embed: Good.Replace("<p lang", "<p onclick=alert(1) lang")));
+        var (code, _, stderr) = CliRunner.Run("build", "--date", "2021-04-30", "--records", temp.Path, "--output", temp["out"]);
+        Assert.Equal(0, code);
+        Assert.Contains("warning: ", stderr);
+        Assert.Contains("paper 2104.14421, tweet https://twitter.com/ab/status/1", stderr);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.Json;
+using HotPapers.Building;
+using HotPapers.Records;
+using HotPapers.Rendering;
+using Markdig;
+using YamlDotNet.RepresentationModel;
+
+namespace HotPapers.Tests.Safety;
+
+/// <summary>
+/// OWASP-style XSS vectors (Fixtures/safety/xss-vectors.txt) planted in every text field of a digest
+/// and in its embeds, escaped and raw (post.rawText): the post's Markdown, rendered by Markdig with raw
+/// HTML on, holds nothing a browser runs, and its front matter has our keys and the values as given.
+/// </summary>
+public sealed class HostileTextTests
+{
+    private static readonly MarkdownPipeline RawHtml = new MarkdownPipelineBuilder().Build();
+
+    private static readonly string[] FrontMatterKeys = ["title", "date", "template", "draft", "slug", "category", "tags", "description", "socialImage"];
+
+    public static IEnumerable<string> Vectors() =>
+        File.ReadAllLines(Fixture.Path("safety", "xss-vectors.txt")).Where(l => l.Length > 0);
+
+    public static TheoryData<int, bool> Cases()
+    {
+        var data = new TheoryData<int, bool>();
+        var count = Vectors().Count();
+        for (var i = 0; i < count; i++)
+        {
+            data.Add(i, false);
+            data.Add(i, true);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void There_are_at_least_100_vectors() => Assert.True(Vectors().Count() >= 100);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_vector_in_every_field_becomes_no_markup(int index, bool rawText)
+    {
+        var vector = Vectors().ElementAt(index);
+        // Line breaks and blank lines in front of it too: they end paragraphs and HTML blocks.
+        foreach (var planted in new[] { vector, "x\n\n" + vector, "x\r\r" + vector + "\n\n    " + vector })
+        {
+            var post = Build(planted, rawText, out var warnings);
+            var (frontMatter, body) = Split(post);
+            AssertFrontMatter(frontMatter, planted);
+
+            var html = Markdown.ToHtml(body, RawHtml);
+            var problems = HtmlSafety.Problems(html);
+            Assert.True(problems.Count == 0, $"vector {index} ({vector}): {string.Join("; ", problems)}\n{body}");
+            // Exactly our structure: one paper heading, our two tweet cards, two widgets scripts.
+            Assert.Equal(1, Count(html, "<h1>"));
+            Assert.Equal(2, Count(html, "<blockquote class=\"twitter-tweet\">"));
+            Assert.Equal(2, Count(html, "<script "));
+            Assert.All(warnings, w => Assert.Contains("paper 2104.14421, tweet ", w));
+        }
+    }
+
+    [Fact]
+    public void The_html_check_can_fail()
+    {
+        Assert.NotEmpty(HtmlSafety.Problems(Markdown.ToHtml("<img src=x onerror=alert(1)>", RawHtml)));
+        Assert.NotEmpty(HtmlSafety.Problems(Markdown.ToHtml("[x](javascript:alert(1))", RawHtml)));
+        Assert.NotEmpty(HtmlSafety.Problems(Markdown.ToHtml("<script>alert(1)</script>", RawHtml)));
+        Assert.NotEmpty(HtmlSafety.Problems(Markdown.ToHtml("<a href=\"&#106;avascript:alert(1)\">x</a>", RawHtml)));
+        Assert.Empty(HtmlSafety.Problems(Markdown.ToHtml("[x](https://a.example) " + TweetEmbed.WidgetsScript, RawHtml)));
+    }
+
+    private static string Build(string vector, bool rawText, out IReadOnlyList<string> warnings)
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllBytes(temp["2021-04-30.json"], RecordsWith(vector, rawText));
+        var result = new SiteBuilder(BuildSettings.Default with { RecordsPath = temp.Path, OutputDirectory = temp["out"] })
+            .Build(BuildRequest.ForDay(new DateOnly(2021, 4, 30)));
+        warnings = result.Warnings;
+        return File.ReadAllText(temp["out/2021-04-30---Hot-Papers.md"]);
+    }
+
+    private const string GoodEmbed =
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">TEXT</p>&mdash; A B (@ab) "
+        + "<a href=\"https://twitter.com/ab/status/1?ref_src=twsrc%5Etfw\">April 30, 2021</a></blockquote>\n" + TweetEmbed.WidgetsScript;
+
+    internal static byte[] RecordsWith(string v, bool rawText)
+    {
+        var urlTail = new string(v.Where(ch => !char.IsWhiteSpace(ch)).ToArray());
+        string Url(string plain) => JsonChecker.IsHttpUrl(plain + urlTail) ? plain + urlTail : plain;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", "hotpapers-records/1");
+            w.WriteString("date", "2021-04-30");
+            w.WriteString("collectedAt", "2021-05-01T18:50:48+09:00");
+            w.WriteStartObject("post");
+            foreach (var key in new[] { "title", "template", "slug", "category", "description", "socialImage" }) w.WriteString(key, v);
+            w.WriteStartArray("tags"); w.WriteStringValue(v); w.WriteStringValue("arXiv"); w.WriteEndArray();
+            w.WriteBoolean("rawText", rawText);
+            w.WriteEndObject();
+            w.WriteStartArray("papers");
+            w.WriteStartObject();
+            w.WriteString("id", "2104.14421");
+            w.WriteString("title", v);
+            w.WriteStartArray("authors"); w.WriteStringValue(v); w.WriteStringValue("B " + v); w.WriteEndArray();
+            w.WriteString("abstract", v);
+            w.WriteStartArray("categories"); w.WriteStringValue(v); w.WriteStringValue("cs.LG"); w.WriteEndArray();
+            w.WriteStartObject("links");
+            w.WriteString("abs", Url("https://arxiv.org/abs/2104.14421?"));
+            w.WriteString("pdf", Url("https://arxiv.org/pdf/2104.14421#"));
+            w.WriteEndObject();
+            w.WriteStartArray("tweets");
+            for (var t = 0; t < 2; t++)
+            {
+                w.WriteStartObject();
+                w.WriteString("url", Url($"https://twitter.com/ab/status/{t + 1}?"));
+                w.WriteStartObject("author"); w.WriteString("name", v); w.WriteString("handle", "ab"); w.WriteEndObject();
+                w.WriteString("text", v);
+                w.WriteString("created", "2021-04-30");
+                w.WriteString("lang", v);
+                w.WriteNumber("retweets", 40);
+                w.WriteNumber("favorites", 60 + t);
+                // The first tweet's stored embed carries the vector raw; the second has none and is built.
+                if (t == 0) w.WriteString("embedHtml", GoodEmbed.Replace("TEXT", v));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    internal static (string FrontMatter, string Body) Split(string post)
+    {
+        Assert.StartsWith("---\n", post);
+        var end = post.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+        Assert.True(end > 0, "no end of front matter");
+        return (post[4..(end + 1)], post[(end + 5)..]);
+    }
+
+    private static void AssertFrontMatter(string frontMatter, string v)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(frontMatter));
+        var root = (YamlMappingNode)Assert.Single(yaml.Documents).RootNode;
+        Assert.Equal(FrontMatterKeys, root.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        foreach (var key in new[] { "title", "template", "slug", "category", "description", "socialImage" })
+            Assert.Equal(v, ((YamlScalarNode)root.Children[key]).Value);
+        var tags = (YamlSequenceNode)root.Children["tags"];
+        Assert.Equal([v, "arXiv"], tags.Children.Select(t => ((YamlScalarNode)t).Value));
+    }
+
+    private static int Count(string text, string what)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+}
