@@ -45,15 +45,3 @@ internal static class SampleRecords
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 }
-
-/// <summary>Runs the real command line in-process, capturing its output.</summary>
-internal static class CliRunner
-{
-    public static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = HotPapers.Cli.CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-}

@@ -29,7 +29,7 @@ public sealed partial class MalformedRecordsTests
         File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
         var before = Snapshot(output);
 
-        var (code, stdout, stderr) = CliRunner.Run("build", "--date", "2021-04-30", "--records", records, "--output", output);
+        var (code, stdout, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", records, "--output", output);
 
         Assert.True(code == 1, $"{name}: exit {code}\n{stdout}\n{stderr}");
         Assert.Matches(Located(), stderr);
@@ -51,7 +51,7 @@ public sealed partial class MalformedRecordsTests
         var bytes = Encoding.UTF8.GetBytes(text);
         if (how.Contains("BOM")) bytes = [0xEF, 0xBB, 0xBF, .. bytes];
         File.WriteAllBytes(temp["2021-04-30.json"], bytes);
-        var (code, _, stderr) = CliRunner.Run("build", "--date", "2021-04-30", "--records", temp.Path, "--output", temp["posts"]);
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", temp.Path, "--output", temp["posts"]);
         Assert.True(code == 0, stderr);
         Assert.True(File.Exists(temp["posts/2021-04-30---Hot-Papers.md"]));
     }

@@ -120,7 +120,7 @@ public sealed class EmbedGuardTests
     {
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp["2021-04-30.json"], SampleRecords.Daily(embed: Good.Replace("<p lang", "<p onclick=alert(1) lang")));
-        var (code, _, stderr) = CliRunner.Run("build", "--date", "2021-04-30", "--records", temp.Path, "--output", temp["out"]);
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", temp.Path, "--output", temp["out"]);
         Assert.Equal(0, code);
         Assert.Contains("warning: ", stderr);
         Assert.Contains("paper 2104.14421, tweet https://twitter.com/ab/status/1", stderr);

@@ -26,7 +26,7 @@ public sealed class HandEditTests : IDisposable
     }
 
     private (int Code, string Stdout, string Stderr) Build(params string[] extra) =>
-        CliRunner.Run(["build", "--all", "--records", _temp["records"], "--output", _temp["posts"], .. extra]);
+        InProcessCli.Run(["build", "--all", "--records", _temp["records"], "--output", _temp["posts"], .. extra]);
 
     [Fact]
     public void A_build_keeps_a_manifest_of_what_it_wrote()
