@@ -7,9 +7,11 @@ using HotPapers.Writing;
 namespace HotPapers.Building;
 
 /// <summary>
-/// The pipeline: find the records files, load and validate them, rank, render, write. Every digest is
-/// loaded and rendered before the first file is written, so bad input or a broken template leaves
-/// every existing post as it was.
+/// The pipeline: find the records files, then for each, in parallel, load and validate, rank, render
+/// and offer the post to <see cref="GuardedOutput"/>, which stages what changed; nothing is renamed into
+/// place until every digest has rendered, so bad input or a broken template leaves every existing post
+/// as it was, and no rendered post stays in memory, so a back catalog of years builds in little of it.
+/// Records files that <see cref="BuildCache"/> knows made their unchanged post are not read at all.
 /// </summary>
 public sealed class SiteBuilder
 {
@@ -28,40 +30,45 @@ public sealed class SiteBuilder
             new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking));
     }
 
+    /// <summary>What became of one records file: its post, or its problems.</summary>
+    private sealed record Slot(BuiltPost? Post, FileStamp? Records, IReadOnlyList<RecordsProblem> Problems, IReadOnlyList<string> Warnings);
+
     public BuildResult Build(BuildRequest request)
     {
         var files = RecordsFiles.Find(_settings.RecordsPath, request);
-        var rendered = new (string File, string PostPath, byte[] Bytes)[files.Count];
-        var problems = new List<RecordsProblem>[files.Count];
-        var warnings = new List<string>[files.Count];
-        ParallelOrFirstError(files.Count, i =>
-        {
-            var file = files[i];
-            try
-            {
-                var records = _loader.Load(file.Path);
-                RecordsFiles.CheckDates(file, records);
-                var fileWarnings = new List<string>();
-                var text = _renderer.Render(_ranker.Rank(records), fileWarnings);
-                warnings[i] = [.. fileWarnings.Select(w => $"{file.Path}: {w}")];
-                var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
-                rendered[i] = (file.Path, postPath, PostWriter.Encode(text));
-            }
-            catch (RecordsException e)
-            {
-                problems[i] = [.. e.Problems];
-            }
-        });
-        var all = problems.Where(p => p is not null).SelectMany(p => p).ToList();
-        if (all.Count > 0) throw new RecordsException(all);
-        RecordsFiles.CheckDistinct(rendered.Select(r => (r.File, r.PostPath)));
+        var cache = _settings.CacheDirectory is { } directory ? BuildCache.Open(directory, _settings) : null;
+        using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
+        var slots = new Slot[files.Count];
+        ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], cache, output));
 
-        // Lock, leftovers, hand edits and the manifest: see GuardedOutput.
-        var ready = rendered.Select(r => new RenderedPost(r.File, r.PostPath, r.Bytes)).ToList();
-        var posts = request.CheckOnly
-            ? GuardedOutput.Check(_settings.OutputDirectory, ready, ParallelOrFirstError)
-            : GuardedOutput.Write(_settings.OutputDirectory, ready, request.Force, ParallelOrFirstError);
-        return new BuildResult(posts, request.CheckOnly) { Warnings = [.. warnings.SelectMany(w => w)] };
+        var problems = slots.SelectMany(s => s.Problems).ToList();
+        if (problems.Count > 0) throw new RecordsException(problems);
+        RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
+        output.Commit();
+        // A post that warned is built again next time, so that its warnings are shown again.
+        if (!request.CheckOnly) cache?.Save(slots.Where(s => s.Warnings.Count == 0).Select(s => (s.Post!, s.Records!.Value)));
+        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. slots.SelectMany(s => s.Warnings)] };
+    }
+
+    private Slot BuildOne(RecordsFile file, BuildCache? cache, GuardedOutput output)
+    {
+        var stamp = FileStamp.Of(file.Path);
+        if (cache?.Unchanged(file.Path, stamp, output.Manifest) is { } cachedPost)
+            return new Slot(new BuiltPost(file.Path, cachedPost, WriteOutcome.Unchanged), stamp, [], []);
+        try
+        {
+            var records = _loader.Load(file.Path);
+            RecordsFiles.CheckDates(file, records);
+            var warnings = new List<string>();
+            var text = _renderer.Render(_ranker.Rank(records), warnings);
+            var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
+            var post = output.Offer(file.Path, postPath, PostWriter.Encode(text));
+            return new Slot(post, stamp, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
+        }
+        catch (RecordsException e)
+        {
+            return new Slot(null, null, e.Problems, []);
+        }
     }
 
     // Parallel.For wraps what a body throws; callers want the template or I/O error itself.

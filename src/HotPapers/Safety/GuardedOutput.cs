@@ -1,50 +1,106 @@
+using System.Collections.Concurrent;
 using HotPapers.Building;
 using HotPapers.Writing;
 
 namespace HotPapers.Safety;
 
-/// <summary>A rendered post ready to be written.</summary>
-public sealed record RenderedPost(string RecordsFile, string PostPath, byte[] Bytes);
-
 /// <summary>
-/// Writes a build's posts into the output folder safely: under <see cref="OutputLock"/>, after removing
-/// what a killed run left, refusing (all of them, before writing any) when a post was edited since we
-/// wrote it unless forced, and keeping <see cref="PostManifest"/> so that a kill at any moment leaves
-/// every post complete (old or new) and still recognised as ours.
+/// One build's way into its output folder. <see cref="Offer"/> compares each rendered post with the one on disk, notes hand
+/// edits, and stages what changed (<see cref="StagedPosts"/>); <see cref="Commit"/> refuses all of it,
+/// before writing any, when a post was edited since we wrote it unless forced, and otherwise writes it
+/// under <see cref="PostManifest"/> so that a kill at any moment leaves every post complete (old or new)
+/// and still recognised as ours. Disposing without committing leaves every post as it was. The
+/// <see cref="OutputLock"/> is taken when the first post is staged (a build that writes nothing, or
+/// fails before it would write, leaves the folder untouched), and then what a killed run left is removed.
+/// With <c>checkOnly</c> it takes no lock and writes nothing.
 /// </summary>
-public static class GuardedOutput
+public sealed class GuardedOutput : IDisposable
 {
-    public static BuiltPost[] Write(string outputDirectory, IReadOnlyList<RenderedPost> posts, bool force, Action<int, Action<int>> forEach)
-    {
-        using var gate = OutputLock.Acquire(outputDirectory);
-        PostWriter.RemoveLeftovers(outputDirectory);
-        var manifest = PostManifest.Load(outputDirectory);
-        var edited = posts.Where(p => manifest.IsEditedByHand(p.PostPath, p.Bytes)).Select(p => p.PostPath).Order(StringComparer.Ordinal).ToList();
-        if (edited.Count > 0 && !force) throw new PostsEditedException(edited);
+    private readonly bool _checkOnly;
+    private readonly bool _force;
+    private readonly string _directory;
+    private readonly FileStamp? _manifestStamp;
+    private readonly Lock _locking = new();
+    private OutputLock? _lock;
+    private readonly StagedPosts _staged = new();
+    private readonly ConcurrentBag<(string PostPath, string Hash)> _hashes = [];
+    private readonly ConcurrentBag<string> _edited = [];
+    private readonly ConcurrentDictionary<string, string> _claimed = new(StringComparer.Ordinal);
 
-        var hashes = posts.Select(p => (p.PostPath, PostManifest.Hash(p.Bytes))).ToList();
-        // First the new hashes beside the old ones, then the posts, then the new hashes alone.
-        manifest.With(hashes, keepOld: true).Save();
-        var built = new BuiltPost[posts.Count];
-        forEach(posts.Count, i => built[i] = new BuiltPost(posts[i].RecordsFile, posts[i].PostPath, PostWriter.Write(posts[i].PostPath, posts[i].Bytes))
-        {
-            EditedByHand = edited.Contains(posts[i].PostPath),
-        });
-        manifest.With(hashes, keepOld: false).Save();
-        return built;
+    private GuardedOutput(string directory, bool checkOnly, bool force)
+    {
+        _directory = directory;
+        _checkOnly = checkOnly;
+        _force = force;
+        _manifestStamp = FileStamp.Of(Path.Combine(directory, PostManifest.FileName));
+        Manifest = PostManifest.Load(directory);
     }
 
-    /// <summary>What <see cref="Write"/> would do, touching nothing.</summary>
-    public static BuiltPost[] Check(string outputDirectory, IReadOnlyList<RenderedPost> posts, Action<int, Action<int>> forEach)
+    /// <summary>The manifest as the build found it.</summary>
+    public PostManifest Manifest { get; }
+
+    public static GuardedOutput Open(string outputDirectory, bool checkOnly, bool force) => new(outputDirectory, checkOnly, force);
+
+    /// <summary>What writing this post does (or, with checkOnly, would do); changed posts are staged. Thread-safe.</summary>
+    public BuiltPost Offer(string recordsFile, string postPath, byte[] bytes)
     {
-        var manifest = PostManifest.Load(outputDirectory);
-        var built = new BuiltPost[posts.Count];
-        forEach(posts.Count, i =>
+        // A second digest for the same post: the builder refuses the build (RecordsFiles.CheckDistinct), naming both.
+        if (_claimed.GetOrAdd(postPath, recordsFile) != recordsFile) return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged);
+        var hash = PostManifest.Hash(bytes);
+        var current = File.Exists(postPath) ? File.ReadAllBytes(postPath) : null;
+        if (current is not null && current.AsSpan().SequenceEqual(bytes))
         {
-            var (file, path, bytes) = posts[i];
-            var outcome = PostWriter.Compare(path, bytes);
-            built[i] = new BuiltPost(file, path, outcome) { EditedByHand = outcome == WriteOutcome.Updated && manifest.IsEditedByHand(path, bytes) };
-        });
-        return built;
+            // Ours even if the manifest does not say so yet (a post the old generator wrote the same way).
+            if (!Manifest.Accepts(postPath, hash)) _hashes.Add((postPath, hash));
+            return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged) { Hash = hash };
+        }
+        var edited = current is not null && !Manifest.Accepts(postPath, PostManifest.Hash(current));
+        if (edited) _edited.Add(postPath);
+        if (!_checkOnly && (!edited || _force))
+        {
+            EnsureLocked();
+            _staged.Add(postPath, bytes);
+            _hashes.Add((postPath, hash));
+        }
+        return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { Hash = hash, EditedByHand = edited };
+    }
+
+    public void Commit()
+    {
+        if (_checkOnly) return;
+        if (!_edited.IsEmpty && !_force) throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
+        // Nothing to write still cleans up after a killed run.
+        if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return;
+        EnsureLocked();
+        if (_hashes.IsEmpty) return;
+        // First the new hashes beside the old ones, then the posts, then the new hashes alone.
+        var hashes = _hashes.ToArray();
+        Manifest.With(hashes, keepOld: true).Save();
+        _staged.Commit();
+        Manifest.With(hashes, keepOld: false).Save();
+    }
+
+    private void EnsureLocked()
+    {
+        lock (_locking)
+        {
+            if (_lock is not null) return;
+            var gate = OutputLock.Acquire(_directory);
+            // The manifest we compared against is stale if a build that finished meanwhile rewrote it.
+            if (FileStamp.Of(Path.Combine(_directory, PostManifest.FileName)) != _manifestStamp)
+            {
+                gate.Dispose();
+                throw new OutputBusyException(
+                    $"{_directory}: another hotpapers build wrote to this folder while this one was running. Run again. Nothing was written.");
+            }
+            PostWriter.RemoveLeftovers(_directory);
+            _lock = gate;
+        }
+    }
+
+    public void Dispose()
+    {
+        _staged.Discard();
+        _lock?.Dispose();
     }
 }

@@ -86,8 +86,11 @@ public sealed class PostManifest
         if (!File.Exists(postPath)) return false;
         var current = Hash(File.ReadAllBytes(postPath));
         if (current == Hash(next)) return false;
-        return !(Posts.TryGetValue(Key(postPath), out var ours) && ours.Contains(current));
+        return !Accepts(postPath, current);
     }
+
+    /// <summary>True when <paramref name="hash"/> is one this manifest accepts for the post.</summary>
+    public bool Accepts(string postPath, string hash) => Posts.TryGetValue(Key(postPath), out var ours) && ours.Contains(hash);
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

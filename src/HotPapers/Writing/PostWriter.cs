@@ -36,7 +36,7 @@ public static class PostWriter
         var outcome = Compare(path, bytes);
         if (outcome == WriteOutcome.Unchanged) return outcome;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = $"{path}.{Environment.ProcessId}{TempSuffix}";
+        var temp = TempPath(path);
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
@@ -54,6 +54,9 @@ public static class PostWriter
         return outcome;
     }
 
+    /// <summary>Where a post is written before it is renamed into place; see <see cref="RemoveLeftovers"/>.</summary>
+    public static string TempPath(string path) => $"{path}.{Environment.ProcessId}{TempSuffix}";
+
     private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
@@ -68,6 +71,9 @@ public static class PostWriter
         }
         return offset == bytes.Length;
     }
+
+    public static bool HasLeftovers(string directory) =>
+        Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*" + TempSuffix).Any();
 
     /// <summary>Removes temporary files a killed run left behind in <paramref name="directory"/>.</summary>
     public static int RemoveLeftovers(string directory)

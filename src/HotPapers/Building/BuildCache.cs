@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HotPapers.Safety;
+using HotPapers.Writing;
+
+namespace HotPapers.Building;
+
+/// <summary>What one build made of one records file, to be trusted by the next build while nothing changed.</summary>
+public sealed record CachedPost(string RecordsFile, FileStamp Records, string PostPath, string Hash, FileStamp Post);
+
+/// <summary>
+/// Remembers, per output folder and records path, which post each records file made, so that a rebuild
+/// where nothing changed skips loading and rendering: a records file is taken as built when its stamp,
+/// the build's fingerprint (<see cref="BuildFingerprint"/>), its post's stamp and the manifest's hash of
+/// that post all match what the last build saw. Anything else (a touched records file, an edited or
+/// deleted post, a new template or setting, another hotpapers) builds that file again. The cache lives
+/// under the user's cache folder, not in the blog, and is only ever a shortcut: a missing, stale or
+/// unreadable cache just means a full build.
+/// </summary>
+public sealed class BuildCache
+{
+    private const string FormatName = "hotpapers-build-cache/1";
+
+    private readonly string _path;
+    private readonly string _fingerprint;
+    private readonly Dictionary<string, CachedPost> _posts;
+
+    private BuildCache(string path, string fingerprint, Dictionary<string, CachedPost> posts)
+    {
+        _path = path;
+        _fingerprint = fingerprint;
+        _posts = posts;
+    }
+
+    /// <summary><c>$XDG_CACHE_HOME/hotpapers</c>, else <c>~/.cache/hotpapers</c>; null when there is no home.</summary>
+    public static string? DefaultDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg))
+            return Path.Combine(xdg, "hotpapers");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return home.Length > 0 ? Path.Combine(home, ".cache", "hotpapers") : null;
+    }
+
+    public static BuildCache Open(string cacheDirectory, BuildSettings settings)
+    {
+        var key = Path.GetFullPath(settings.OutputDirectory) + "\n" + Path.GetFullPath(settings.RecordsPath);
+        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + ".json";
+        var path = Path.Combine(cacheDirectory, "builds", name);
+        var fingerprint = BuildFingerprint.Of(settings);
+        return new BuildCache(path, fingerprint, Read(path, fingerprint));
+    }
+
+    /// <summary>The post path when <paramref name="recordsFile"/> still makes the post the last build wrote; else null.</summary>
+    public string? Unchanged(string recordsFile, FileStamp? records, PostManifest manifest)
+    {
+        if (records is null || !_posts.TryGetValue(recordsFile, out var cached) || cached.Records != records) return null;
+        return FileStamp.Of(cached.PostPath) == cached.Post && manifest.Accepts(cached.PostPath, cached.Hash) ? cached.PostPath : null;
+    }
+
+    /// <summary>Replaces the cache with these posts, as they are now on disk. Failing to write it is no error.</summary>
+    public void Save(IEnumerable<(BuiltPost Post, FileStamp Records)> posts)
+    {
+        try
+        {
+            using var stream = new MemoryStream();
+            using (var w = new Utf8JsonWriter(stream))
+            {
+                w.WriteStartObject();
+                w.WriteString("format", FormatName);
+                w.WriteString("fingerprint", _fingerprint);
+                w.WriteStartArray("posts");
+                foreach (var (post, records) in posts)
+                {
+                    if (FileStamp.Of(post.PostPath) is not { } stamp) continue;
+                    w.WriteStartArray();
+                    w.WriteStringValue(post.RecordsFile);
+                    w.WriteNumberValue(records.Length);
+                    w.WriteNumberValue(records.LastWriteTicks);
+                    w.WriteStringValue(post.PostPath);
+                    w.WriteStringValue(post.Hash);
+                    w.WriteNumberValue(stamp.Length);
+                    w.WriteNumberValue(stamp.LastWriteTicks);
+                    w.WriteEndArray();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var temp = PostWriter.TempPath(_path);
+            File.WriteAllBytes(temp, stream.ToArray());
+            File.Move(temp, _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written costs the next build its shortcut, nothing more.
+        }
+    }
+
+    private static Dictionary<string, CachedPost> Read(string path, string fingerprint)
+    {
+        var posts = new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        try
+        {
+            if (!File.Exists(path)) return posts;
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
+            if (root.GetProperty("format").GetString() != FormatName || root.GetProperty("fingerprint").GetString() != fingerprint) return posts;
+            foreach (var e in root.GetProperty("posts").EnumerateArray())
+            {
+                var post = new CachedPost(Text(e[0]), new FileStamp(e[1].GetInt64(), e[2].GetInt64()),
+                    Text(e[3]), Text(e[4]), new FileStamp(e[5].GetInt64(), e[6].GetInt64()));
+                posts[post.RecordsFile] = post;
+            }
+            return posts;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException
+            or KeyNotFoundException or IndexOutOfRangeException or FormatException)
+        {
+            return new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        }
+    }
+
+    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new FormatException();
+}

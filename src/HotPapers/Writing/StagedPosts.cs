@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace HotPapers.Writing;
+
+/// <summary>
+/// Posts written to temporary files beside their final paths while a build renders, so that a build of
+/// thousands of posts holds none of them in memory and still writes all or nothing: <see cref="Commit"/>
+/// renames them into place once every digest has rendered, <see cref="Discard"/> (or a crash, see
+/// <see cref="PostWriter.RemoveLeftovers"/>) removes them. Thread-safe: renders stage in parallel.
+/// </summary>
+public sealed class StagedPosts
+{
+    private readonly ConcurrentBag<(string Temp, string Path)> _staged = [];
+
+    public int Count => _staged.Count;
+
+    public void Add(string path, ReadOnlySpan<byte> bytes)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var temp = PostWriter.TempPath(path);
+        try
+        {
+            using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            stream.Write(bytes);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        _staged.Add((temp, path));
+    }
+
+    /// <summary>
+    /// Makes the staged bytes durable, renames each over its post, and makes the renames durable: after a
+    /// crash at any point every post is its complete old or complete new self.
+    /// </summary>
+    public void Commit()
+    {
+        var staged = _staged.ToArray();
+        if (staged.Length == 0) return;
+        Durability.Flush(staged.Select(s => s.Temp));
+        foreach (var (temp, path) in staged) File.Move(temp, path, overwrite: true);
+        Durability.Flush(staged.Select(s => s.Path));
+        _staged.Clear();
+    }
+
+    public void Discard()
+    {
+        while (_staged.TryTake(out var s)) File.Delete(s.Temp);
+    }
+}
