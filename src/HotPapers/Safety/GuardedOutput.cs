@@ -20,6 +20,8 @@ public sealed class GuardedOutput : IDisposable
     private readonly bool _force;
     private readonly string _directory;
     private readonly FileStamp? _manifestStamp;
+    private readonly bool _folderIsNew;
+    private bool _committed;
     private readonly Lock _locking = new();
     private OutputLock? _lock;
     private readonly StagedPosts _staged = new();
@@ -32,6 +34,7 @@ public sealed class GuardedOutput : IDisposable
         _directory = directory;
         _checkOnly = checkOnly;
         _force = force;
+        _folderIsNew = !Directory.Exists(directory);
         _manifestStamp = FileStamp.Of(Path.Combine(directory, PostManifest.FileName));
         Manifest = PostManifest.Load(directory);
     }
@@ -69,6 +72,7 @@ public sealed class GuardedOutput : IDisposable
     {
         if (_checkOnly) return;
         if (!_edited.IsEmpty && !_force) throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
+        _committed = true;
         // Nothing to write still cleans up after a killed run.
         if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return;
         EnsureLocked();
@@ -101,6 +105,16 @@ public sealed class GuardedOutput : IDisposable
     public void Dispose()
     {
         _staged.Discard();
+        if (!_committed && _folderIsNew && _lock is not null)
+        {
+            // A failed build into a folder it made leaves no folder. Only a build that started within
+            // this build's lifetime on the same new folder could race for the lock file we delete.
+            File.Delete(Path.Combine(_directory, OutputLock.FileName));
+            _lock.Dispose();
+            try { Directory.Delete(_directory); }
+            catch (IOException) { }
+            return;
+        }
         _lock?.Dispose();
     }
 }
