@@ -42,7 +42,16 @@ internal static class Processes
     /// <summary>The built hotpapers tool beside the test binaries.</summary>
     public static string HotpapersDll => Path.Combine(AppContext.BaseDirectory, "hotpapers.dll");
 
+    /// <summary>
+    /// The hotpapers executable under test, when <c>HOTPAPERS_EXE</c> names one (CI sets it to the Native
+    /// AOT binary and runs the end-to-end tests against it); else null, and the tool runs as hotpapers.dll.
+    /// </summary>
+    public static string? HotpapersExe => Environment.GetEnvironmentVariable("HOTPAPERS_EXE") is { Length: > 0 } exe ? Path.GetFullPath(exe) : null;
+
+    /// <summary>The program and leading arguments that start the tool under test.</summary>
+    public static (string Program, string[] Args) HotpapersCommand => HotpapersExe is { } exe ? (exe, []) : (Dotnet, [HotpapersDll]);
+
     /// <summary>Runs the real tool in <paramref name="workingDirectory"/>, as a user in that folder would.</summary>
     public static (int Code, string Stdout, string Stderr) Hotpapers(string workingDirectory, params string[] args) =>
-        Run(workingDirectory, Dotnet, [HotpapersDll, .. args]);
+        Run(workingDirectory, HotpapersCommand.Program, [.. HotpapersCommand.Args, .. args]);
 }
