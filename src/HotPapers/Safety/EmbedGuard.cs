@@ -36,12 +36,13 @@ public static class EmbedGuard
         {
             if (string.IsNullOrWhiteSpace(line)) return "it holds a blank line";
         }
-        return CheckMarkup(quote);
+        return OEmbedShape.IsCertainlySafe(quote) ? null : MarkupProblem(quote);
     }
 
     public static bool IsSafe(string html) => Problem(html) is null;
 
-    private static string? CheckMarkup(string quote)
+    /// <summary>The tokenizer check of the blockquote's markup: null when safe, else why not.</summary>
+    internal static string? MarkupProblem(string quote)
     {
         string? error = null;
         var tokenizer = new HtmlTokenizer(new TextSource(quote), HtmlEntityProvider.Resolver);
