@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace HotPapers.Benchmarks;
+
+/// <summary>One measured run of a program: its wall time from start to exit, peak RSS and output.</summary>
+/// <param name="RssExact">False when the peak RSS was sampled (see <see cref="MeasureCommand"/>): then it is a lower bound.</param>
+internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, string Stdout, string Stderr)
+{
+    /// <summary>
+    /// Runs <paramref name="program"/> under this tool's <c>measure</c> wrapper (see <see cref="MeasureCommand"/>)
+    /// and fails loudly, with the program's stderr, when it exits non-zero or warns.
+    /// </summary>
+    public static ChildRun Measure(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(SelfCommand.Program)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in SelfCommand.Prefix) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("measure");
+        start.ArgumentList.Add("--");
+        start.ArgumentList.Add(program);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+
+        using var wrapper = Process.Start(start) ?? throw new InvalidOperationException("could not start the measure wrapper");
+        var stdoutTask = wrapper.StandardOutput.ReadToEndAsync();
+        var stderrTask = wrapper.StandardError.ReadToEndAsync();
+        wrapper.WaitForExit();
+        var stdout = stdoutTask.GetAwaiter().GetResult();
+        var stderr = stderrTask.GetAwaiter().GetResult();
+        var command = $"{program} {string.Join(' ', args)}";
+        if (wrapper.ExitCode != 0) throw new BenchFailure($"the measure wrapper failed ({wrapper.ExitCode}) for {command}:\n{stderr}{stdout}");
+
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        var fields = lines[^1].Split(' ');
+        if (fields.Length != 4) throw new BenchFailure($"the measure wrapper printed '{lines[^1]}' for {command}");
+        var wall = double.Parse(fields[0], CultureInfo.InvariantCulture);
+        var rss = long.Parse(fields[1], CultureInfo.InvariantCulture);
+        var exit = int.Parse(fields[2], CultureInfo.InvariantCulture);
+        var childStdout = string.Join('\n', lines[..^1]);
+        if (exit != 0) throw new BenchFailure($"{command} exited {exit}:\n{stderr}{childStdout}");
+        if (stderr.Contains("warning:", StringComparison.Ordinal)) throw new BenchFailure($"{command} warned:\n{stderr}");
+        return new ChildRun(wall, rss, fields[3] == "rusage", childStdout, stderr);
+    }
+}
+
+/// <summary>A bench step that did not go as it must; the message says what the child printed.</summary>
+internal sealed class BenchFailure(string message) : Exception(message);
+
+/// <summary>How to start this tool again: its apphost, or <c>dotnet</c> and its dll.</summary>
+internal static class SelfCommand
+{
+    private static readonly bool ViaDotnet =
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath ?? "dotnet").Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+
+    public static string Program => ViaDotnet ? Environment.ProcessPath ?? "dotnet" : Environment.ProcessPath!;
+
+    public static IReadOnlyList<string> Prefix => ViaDotnet ? [typeof(SelfCommand).Assembly.Location] : [];
+}

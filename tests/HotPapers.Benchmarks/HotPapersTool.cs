@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace HotPapers.Benchmarks;
+
+/// <summary>A hotpapers binary to measure: how to start it, and what to call it in the tables.</summary>
+internal sealed record HotPapersTool(string Label, string Program, IReadOnlyList<string> Prefix)
+{
+    public IEnumerable<string> Args(params string[] args) => Prefix.Concat(args);
+
+    /// <summary>A path as given with --exe: an apphost or native binary runs itself, a dll runs under <c>dotnet</c>.</summary>
+    public static HotPapersTool FromPath(string label, string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new BenchFailure($"no hotpapers binary at {full}");
+        return full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new HotPapersTool(label, "dotnet", [full])
+            : new HotPapersTool(label, full, []);
+    }
+
+    /// <summary>The Release apphost under src/HotPapers.Cli, built first (incrementally), so that it is never older than the source.</summary>
+    public static HotPapersTool DefaultFrameworkDependent(string root)
+    {
+        var path = Path.Combine(root, "src", "HotPapers.Cli", "bin", "Release", "net10.0", "hotpapers");
+        {
+            Console.Error.WriteLine("building the tool: dotnet build -c Release src/HotPapers.Cli");
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = root };
+            foreach (var arg in new[] { "build", "-c", "Release", Path.Combine("src", "HotPapers.Cli") }) start.ArgumentList.Add(arg);
+            using var build = Process.Start(start)!;
+            // The bench's stdout is the Markdown report; the build's chatter goes to stderr.
+            Console.Error.Write(build.StandardOutput.ReadToEnd());
+            build.WaitForExit();
+            if (build.ExitCode != 0 || !File.Exists(path)) throw new BenchFailure($"building src/HotPapers.Cli failed ({build.ExitCode})");
+        }
+        return FromPath("framework-dependent", path);
+    }
+
+    /// <summary>artifacts/aot/hotpapers when it has been published, else null.</summary>
+    public static HotPapersTool? DefaultAot(string root)
+    {
+        var path = Path.Combine(root, "artifacts", "aot", "hotpapers");
+        return File.Exists(path) ? FromPath("Native AOT", path) : null;
+    }
+
+    /// <summary>The folder holding HotPapers.sln, looked for above the current folder, then above this tool.</summary>
+    public static string RepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "HotPapers.sln"))) return dir.FullName;
+            }
+        }
+        throw new BenchFailure("cannot find HotPapers.sln above the current folder; run from the repository or pass --exe");
+    }
+}

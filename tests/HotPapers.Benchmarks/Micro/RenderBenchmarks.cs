@@ -1,0 +1,28 @@
+using BenchmarkDotNet.Attributes;
+using HotPapers.Benchmarks.Generation;
+using HotPapers.Ranking;
+using HotPapers.Rendering;
+
+namespace HotPapers.Benchmarks.Micro;
+
+/// <summary>Rendering one day's ranked digest to Markdown with the built-in templates (embed checks included).</summary>
+[MemoryDiagnoser]
+public class RenderBenchmarks
+{
+    private readonly PostRenderer _renderer = new(TemplateSet.BuiltIn, FrontMatterSettings.Default);
+    private Digest _digest = null!;
+
+    [Params(CatalogFormat.Records, CatalogFormat.Legacy)]
+    public CatalogFormat Format { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _digest = MicroInputs.Digest(Format);
+        // The template is parsed once per process; that is start-up cost, not this stage's.
+        _renderer.Render(_digest);
+    }
+
+    [Benchmark]
+    public string Render() => _renderer.Render(_digest);
+}
