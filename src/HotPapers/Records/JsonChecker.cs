@@ -40,9 +40,8 @@ internal sealed class JsonChecker(string file)
     /// One pass that compares names in place: this runs for every tweet of every day, and reading each
     /// name out as a string (twice, with a set per object) was a tenth of a rebuild's load time.
     /// </remarks>
-    public void NoOtherKeys(JsonElement obj, string path, params ReadOnlySpan<string> known)
+    public void NoOtherKeys(JsonElement obj, string path, JsonKeys known)
     {
-        System.Diagnostics.Debug.Assert(known.Length <= 64);
         ulong seenKnown = 0;
         HashSet<string>? seenOther = null;
         List<string>? again = null;
@@ -51,23 +50,23 @@ internal sealed class JsonChecker(string file)
             var index = IndexOf(p, known);
             if (index >= 0)
             {
-                if ((seenKnown & (1UL << index)) != 0) (again ??= []).Add(known[index]);
+                if ((seenKnown & (1UL << index)) != 0) (again ??= []).Add(known.Names[index]);
                 seenKnown |= 1UL << index;
                 continue;
             }
             var name = p.Name;
-            Report($"{path}.{name}", "one of the keys " + string.Join(", ", known), $"the unknown key \"{name}\"");
+            Report($"{path}.{name}", "one of the keys " + string.Join(", ", known.Names), $"the unknown key \"{name}\"");
             if (!(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (again ??= []).Add(name);
         }
         // Repeats after the unknown keys, each where it appears a second time.
         foreach (var name in again ?? []) Report($"{path}.{name}", "each key once", $"the key \"{name}\" again");
     }
 
-    private static int IndexOf(JsonProperty p, ReadOnlySpan<string> known)
+    private static int IndexOf(JsonProperty p, JsonKeys known)
     {
-        for (var i = 0; i < known.Length; i++)
+        for (var i = 0; i < known.Utf8.Length; i++)
         {
-            if (p.NameEquals(known[i])) return i;
+            if (p.NameEquals(known.Utf8[i])) return i;
         }
         return -1;
     }

@@ -21,7 +21,22 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
         if (!info.Exists) throw Fail(path, "$", "a records file", "no such file");
         if (info.Length > MaxFileBytes)
             throw Fail(path, "$", $"a records file of at most {MaxFileBytes / 1024 / 1024} MB", $"{info.Length / 1024 / 1024} MB");
-        return Parse(path, File.ReadAllBytes(path));
+        // A day is 100-200 KB: a fresh array each would land on the large object heap, and thousands of
+        // them in a rebuild keep the GC sweeping it. The parsed records hold no reference to the bytes.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)info.Length);
+        try
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            {
+                var length = stream.ReadAtLeast(buffer.AsSpan(0, (int)info.Length), (int)info.Length, throwOnEndOfStream: false);
+                if (length != info.Length || stream.ReadByte() >= 0) return Parse(path, File.ReadAllBytes(path)); // changed while read
+            }
+            return Parse(path, buffer.AsMemory(0, (int)info.Length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes)

@@ -8,11 +8,19 @@ internal static class RecordsReader
 {
     public const string FormatName = "hotpapers-records/1";
 
+    private static readonly JsonKeys DigestKeys = new("$schema", "format", "date", "endDate", "collectedAt", "ranked", "post", "papers");
+    private static readonly JsonKeys PostKeys = new("title", "template", "draft", "slug", "category", "tags", "description", "socialImage", "rawText");
+    private static readonly JsonKeys PaperKeys = new("id", "title", "authors", "abstract", "categories", "links", "collectedAt", "totals", "tweets");
+    private static readonly JsonKeys LinksKeys = new("abs", "pdf");
+    private static readonly JsonKeys TotalsKeys = new("retweets", "favorites");
+    private static readonly JsonKeys TweetKeys = new("url", "author", "text", "created", "lang", "retweets", "favorites", "embedHtml", "retweetOf");
+    private static readonly JsonKeys AuthorKeys = new("name", "handle");
+
     public static DigestRecords? Read(JsonElement root, JsonChecker check)
     {
         const string P = "$";
         if (!check.IsObject(root, P)) return null;
-        check.NoOtherKeys(root, P, "$schema", "format", "date", "endDate", "collectedAt", "ranked", "post", "papers");
+        check.NoOtherKeys(root, P, DigestKeys);
         check.String(root, "$schema", P, required: false);
         var format = check.String(root, "format", P);
         if (format is not null && format != FormatName)
@@ -51,7 +59,7 @@ internal static class RecordsReader
     {
         const string P = "$.post";
         if (!check.IsObject(post, P)) return PostOverrides.None;
-        check.NoOtherKeys(post, P, "title", "template", "draft", "slug", "category", "tags", "description", "socialImage", "rawText");
+        check.NoOtherKeys(post, P, PostKeys);
         return new PostOverrides(
             Title: check.String(post, "title", P, required: false),
             Template: check.String(post, "template", P, required: false),
@@ -68,7 +76,7 @@ internal static class RecordsReader
     {
         if (!check.IsObject(paper, path)) return null;
         var before = check.Problems.Count;
-        check.NoOtherKeys(paper, path, "id", "title", "authors", "abstract", "categories", "links", "collectedAt", "totals", "tweets");
+        check.NoOtherKeys(paper, path, PaperKeys);
         var idText = check.String(paper, "id", path, nonEmpty: true);
         ArxivId? id = null;
         if (idText is not null && !ArxivId.TryParse(idText, out id))
@@ -80,7 +88,7 @@ internal static class RecordsReader
         string? abs = null, pdf = null;
         if (check.Get(paper, "links", path, required: true) is { } links && check.IsObject(links, $"{path}.links"))
         {
-            check.NoOtherKeys(links, $"{path}.links", "abs", "pdf");
+            check.NoOtherKeys(links, $"{path}.links", LinksKeys);
             abs = check.Url(links, "abs", $"{path}.links");
             pdf = check.Url(links, "pdf", $"{path}.links", required: false);
         }
@@ -88,7 +96,7 @@ internal static class RecordsReader
         EngagementTotals? totals = null;
         if (check.Get(paper, "totals", path, required: false) is { } t && check.IsObject(t, $"{path}.totals"))
         {
-            check.NoOtherKeys(t, $"{path}.totals", "retweets", "favorites");
+            check.NoOtherKeys(t, $"{path}.totals", TotalsKeys);
             var r = check.Get(t, "retweets", $"{path}.totals", true) is { } rv ? check.Count(rv, $"{path}.totals.retweets", false) : null;
             var f = check.Get(t, "favorites", $"{path}.totals", true) is { } fv ? check.Count(fv, $"{path}.totals.favorites", false) : null;
             if (r is not null && f is not null) totals = new(r.Value, f.Value);
@@ -107,12 +115,12 @@ internal static class RecordsReader
     {
         if (!check.IsObject(tweet, path)) return null;
         var before = check.Problems.Count;
-        check.NoOtherKeys(tweet, path, "url", "author", "text", "created", "lang", "retweets", "favorites", "embedHtml", "retweetOf");
+        check.NoOtherKeys(tweet, path, TweetKeys);
         var url = check.Url(tweet, "url", path);
         string? name = null, handle = null;
         if (check.Get(tweet, "author", path, required: true) is { } a && check.IsObject(a, $"{path}.author"))
         {
-            check.NoOtherKeys(a, $"{path}.author", "name", "handle");
+            check.NoOtherKeys(a, $"{path}.author", AuthorKeys);
             name = check.String(a, "name", $"{path}.author");
             handle = check.String(a, "handle", $"{path}.author", nonEmpty: true);
             if (handle is not null && !IsHandle(handle))

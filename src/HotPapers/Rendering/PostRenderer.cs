@@ -27,7 +27,11 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             NewLine = "\n",
             MemberRenamer = member => member.Name,
         };
-        context.PushGlobal(Functions(digest.Records.Post.RawText ?? false, (settings ?? TemplateSettings.Default).Flavor));
+        // A copy per render: a template may assign to these names, and renders run in parallel.
+        var functions = new ScriptObject();
+        foreach (var (name, function) in FunctionSets[(digest.Records.Post.RawText ?? false ? 2 : 0) + ((settings ?? TemplateSettings.Default).Flavor == Flavor.Hugo ? 1 : 0)])
+            functions[name] = function;
+        context.PushGlobal(functions);
         context.PushGlobal(model);
         try
         {
@@ -54,6 +58,10 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     /// The functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>,
     /// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>.
     /// </summary>
+    // Made once, for each of raw text or not and Hugo or not: making the function objects per post cost more than copying them.
+    private static readonly ScriptObject[] FunctionSets =
+        [Functions(false, Flavor.Gatsby), Functions(false, Flavor.Hugo), Functions(true, Flavor.Gatsby), Functions(true, Flavor.Hugo)];
+
     private static ScriptObject Functions(bool rawText, Flavor flavor)
     {
         var functions = new ScriptObject();
