@@ -65,22 +65,21 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     private static ScriptObject Functions(bool rawText, Flavor flavor)
     {
         var functions = new ScriptObject();
-        // A missing value (null) is an empty string, as in Scriban's own functions, not a crash.
-        functions["yaml"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Plain(text ?? ""));
-        functions["yaml_quoted"] = DelegateCustomFunction.CreateFunc<string, string>(text => YamlText.Quoted(text ?? ""));
+        functions["yaml"] = new TextFunction("yaml", text => YamlText.Plain(text));
+        functions["yaml_quoted"] = new TextFunction("yaml_quoted", text => YamlText.Quoted(text));
         // An imported post whose text was written unescaped keeps its bytes (post.rawText), unless the
         // raw text would build HTML or a script link: rawText keeps bytes, not hazards. In a Hugo page,
         // text must not call shortcodes either way.
         Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
-        functions["md"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? text => site(Raw(text ?? "", MarkdownText.Context.Paragraph))
-            : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Paragraph)));
-        functions["md_heading"] = DelegateCustomFunction.CreateFunc<string, string>(rawText
-            ? text => site(Raw(text ?? "", MarkdownText.Context.Heading))
-            : text => site(MarkdownText.Escape(text ?? "", MarkdownText.Context.Heading)));
-        functions["md_link_text"] = DelegateCustomFunction.CreateFunc<string, string>(text => site(MarkdownText.LinkText(text ?? "")));
-        functions["md_url"] = DelegateCustomFunction.CreateFunc<string, string>(url => MarkdownText.LinkDestination(url ?? ""));
-        functions["hugo_tweet"] = DelegateCustomFunction.CreateFunc<string, string>(embed => HugoShortcode.Tweet(embed ?? ""));
+        functions["md"] = new TextFunction("md", rawText
+            ? text => site(Raw(text, MarkdownText.Context.Paragraph))
+            : text => site(MarkdownText.Escape(text, MarkdownText.Context.Paragraph)));
+        functions["md_heading"] = new TextFunction("md_heading", rawText
+            ? text => site(Raw(text, MarkdownText.Context.Heading))
+            : text => site(MarkdownText.Escape(text, MarkdownText.Context.Heading)));
+        functions["md_link_text"] = new TextFunction("md_link_text", text => site(MarkdownText.LinkText(text)));
+        functions["md_url"] = new TextFunction("md_url", url => MarkdownText.LinkDestination(url));
+        functions["hugo_tweet"] = new TextFunction("hugo_tweet", embed => HugoShortcode.Tweet(embed));
         return functions;
     }
 

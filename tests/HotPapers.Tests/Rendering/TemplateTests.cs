@@ -104,4 +104,20 @@ public sealed class TemplateTests
         Assert.Contains($"{temp["t/post.md.sbn"]}(1,4): no template \"nowhere.sbn\"", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp["posts"]));
     }
+
+    [Fact]
+    public void Text_functions_take_numbers_and_nothing_as_text_and_a_wrong_call_is_a_template_error()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ md 42 }}|{{ md null }}|{{ yaml_quoted 'a: b' }}|{{ md '# x' }}\n");
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+        Assert.True(code == 0, stderr);
+        Assert.Equal("42||\"a: b\"|\\# x\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ md 'a' 'b' }}\n");
+        (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.True(stderr.Contains($"{temp["t/post.md.sbn"]}(1,11): Invalid number of arguments `2` passed to `md 'a' 'b'` while expecting `1` arguments", StringComparison.Ordinal), stderr);
+    }
 }
