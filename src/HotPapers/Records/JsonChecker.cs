@@ -159,8 +159,7 @@ internal sealed class JsonChecker(string file)
     }
 
     public static bool IsHttpUrl(string s) =>
-        Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
-        && !s.Any(char.IsWhiteSpace);
+        HttpUrl.IsPlainHttp(s) || (!s.Any(char.IsWhiteSpace) && HttpUrl.ParsesAsHttp(s));
 
     public bool? Bool(JsonElement obj, string name, string path)
     {

@@ -18,7 +18,7 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
         var model = PostModel.Create(digest, front, warnings);
         // Built per render: a template may assign to it, and renders run in parallel.
         model["settings"] = (settings ?? TemplateSettings.Default).ToScriptObject();
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             TemplateLoader = templates,
             StrictVariables = true,
@@ -58,6 +58,10 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     /// The functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>,
     /// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>.
     /// </summary>
+    // Scriban's own functions (string.*, array.*, ...) are otherwise copied into every context, a twentieth
+    // of a rebuild. Shared by parallel renders, so read-only: a template cannot reassign them.
+    private static readonly ScriptObject Builtins = new Scriban.Functions.BuiltinFunctions { IsReadOnly = true };
+
     // Made once, for each of raw text or not and Hugo or not: making the function objects per post cost more than copying them.
     private static readonly ScriptObject[] FunctionSets =
         [Functions(false, Flavor.Gatsby), Functions(false, Flavor.Hugo), Functions(true, Flavor.Gatsby), Functions(true, Flavor.Hugo)];

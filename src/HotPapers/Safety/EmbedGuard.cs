@@ -128,10 +128,10 @@ public static class EmbedGuard
 
     // The value as the browser reads it (entities already decoded by the tokenizer): http(s) only, and
     // no whitespace or control characters, which browsers strip and which hide schemes.
-    public static bool IsHttpUrl(string value) =>
-        (value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal))
-        && !value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch))
-        && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    public static bool IsHttpUrl(string value) => Records.HttpUrl.IsPlainHttp(value)
+        || ((value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal))
+            && !value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch))
+            && Records.HttpUrl.ParsesAsHttp(value));
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
 }

@@ -120,4 +120,20 @@ public sealed class TemplateTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.True(stderr.Contains($"{temp["t/post.md.sbn"]}(1,11): Invalid number of arguments `2` passed to `md 'a' 'b'` while expecting `1` arguments", StringComparison.Ordinal), stderr);
     }
+
+    [Fact]
+    public void A_template_that_reassigns_a_builtin_changes_it_for_itself_only()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ string = 'gone' }}{{ string }}\n");
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["a"], "--templates", temp["t"], "--no-cache");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("gone\n", File.ReadAllText(temp["a/2021-04-30---Hot-Papers.md"]));
+
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ 'a' | string.upcase }}\n");
+        (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["b"], "--templates", temp["t"], "--no-cache");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("A\n", File.ReadAllText(temp["b/2021-04-30---Hot-Papers.md"]));
+    }
 }
