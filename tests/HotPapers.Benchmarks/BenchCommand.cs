@@ -30,6 +30,13 @@ internal static partial class BenchCommand
         var cache = Path.Combine(work, "cache");
         var env = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache };
 
+        // Every build writes into a folder of its own that no earlier run used, and all of them are deleted
+        // only when the bench ends: ext4 skips inodes freed in the last minutes when it makes a file, and
+        // after deleting a previous run's thousands of posts that search cost seconds of kernel time,
+        // which is the bench's doing, not the build's.
+        var outputs = Path.Combine(work, "out");
+        if (Directory.Exists(outputs)) Directory.Move(outputs, Path.Combine(work, string.Create(Inv, $"trash-{DateTime.UtcNow.Ticks}")));
+
         var o = Console.Out;
         o.WriteLine("## hotpapers build benchmark");
         o.WriteLine();
@@ -49,15 +56,15 @@ internal static partial class BenchCommand
             {
                 var catalog = Catalog(work, format, days, seed, start);
                 firstCatalog ??= catalog;
-                var output = Path.Combine(work, "out", $"{format.Name()}-{days}");
-                var buildArgs = tool.Args("build", "--all", "--records", catalog, "--output", output).ToArray();
                 var full = new Timings();
                 var unchanged = new Timings();
                 long posts = 0, bytes = 0;
                 for (var r = 0; r < repeat; r++)
                 {
                     Console.Error.WriteLine($"{format.Name()} {days} day(s): run {r + 1} of {repeat}");
-                    Clean(output, cache);
+                    var output = Path.Combine(outputs, $"{format.Name()}-{days}-run{r + 1}");
+                    var buildArgs = tool.Args("build", "--all", "--records", catalog, "--output", output).ToArray();
+                    EmptyCache(cache);
                     full.Add(ChildRun.Measure(tool.Program, buildArgs, env));
                     (posts, bytes) = PostsIn(output);
                     unchanged.Add(ChildRun.Measure(tool.Program, buildArgs, env));
@@ -75,11 +82,12 @@ internal static partial class BenchCommand
         o.WriteLine("Wall time is from process start to exit, measured by a wrapper whose only child is hotpapers; peak RSS is that child's");
         o.WriteLine("(getrusage; `~`: below the wrapper's own RSS, which Linux folds into the child's, so sampled from /proc instead).");
         o.WriteLine();
-        StartupTable(o, aot is null ? [tool] : [tool, aot], firstCatalog!, start, work, cache, env, repeat);
+        StartupTable(o, aot is null ? [tool] : [tool, aot], firstCatalog!, start, outputs, cache, env, repeat);
+        foreach (var old in Directory.EnumerateDirectories(work, "trash-*").Append(outputs)) Directory.Delete(old, recursive: true);
         return 0;
     }
 
-    private static void StartupTable(TextWriter o, IReadOnlyList<HotPapersTool> tools, string catalog, DateOnly day, string work,
+    private static void StartupTable(TextWriter o, IReadOnlyList<HotPapersTool> tools, string catalog, DateOnly day, string outputs,
         string cache, IReadOnlyDictionary<string, string> env, int repeat)
     {
         var date = day.ToString("yyyy-MM-dd", Inv);
@@ -89,16 +97,15 @@ internal static partial class BenchCommand
         o.WriteLine("| --- | ---: | ---: | ---: |");
         foreach (var t in tools)
         {
-            var output = Path.Combine(work, "out", "one-day");
-            var args = t.Args("build", "--date", date, "--records", catalog, "--output", output).ToArray();
+            string[] Args(int run) => [.. t.Args("build", "--date", date, "--records", catalog, "--output", Path.Combine(outputs, $"one-day-{t.Label}-{run}"))];
             // One untimed run first, so the binary and the runtime are in the page cache for every timed one.
-            Clean(output, cache);
-            ChildRun.Measure(t.Program, args, env);
+            EmptyCache(cache);
+            ChildRun.Measure(t.Program, Args(0), env);
             var timings = new Timings();
-            for (var r = 0; r < repeat; r++)
+            for (var r = 1; r <= repeat; r++)
             {
-                Clean(output, cache);
-                timings.Add(ChildRun.Measure(t.Program, args, env));
+                EmptyCache(cache);
+                timings.Add(ChildRun.Measure(t.Program, Args(r), env));
             }
             o.WriteLine(string.Create(Inv, $"| {t.Label} | {timings.BestMs:F1} | {timings.MedianMs:F1} | {timings.PeakRss} |"));
             o.Flush();
@@ -116,7 +123,7 @@ internal static partial class BenchCommand
     /// <summary>The catalog's folder, generated (and flushed to disk) unless a complete one is there already.</summary>
     private static string Catalog(string work, CatalogFormat format, int days, int seed, DateOnly start)
     {
-        var name = string.Create(Inv, $"{format.Name()}-{days}d-seed{seed}-{start:yyyyMMdd}");
+        var name = string.Create(Inv, $"{format.Name()}-{days}d-seed{seed}-{start:yyyyMMdd}-g{CatalogGenerator.Version}");
         var dir = Path.Combine(work, "catalogs", name);
         // The marker sits beside the folder, not in it: the build reads every *.json in the folder.
         var done = dir + ".complete";
@@ -129,11 +136,10 @@ internal static partial class BenchCommand
         return dir;
     }
 
-    private static void Clean(string output, string cache)
+    private static void EmptyCache(string cache)
     {
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
-        // The deletions' dirty metadata would otherwise be flushed by the build's first fsync, on its clock.
+        // Dirty metadata would otherwise be flushed by the build's own sync, on its clock.
         Libc.Sync();
     }
 
