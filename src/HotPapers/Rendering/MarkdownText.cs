@@ -35,7 +35,11 @@ public static class MarkdownText
     public static string Escape(string text, Context context = Context.Paragraph)
     {
         text = OneLine(text);
-        if (IsPlain(text, context) || RendersAsItself(text, text, context)) return text;
+        if (IsPlain(text, context)) return text;
+        // What RendersAsItself would find without a Markdig parse: text that is plain once its math
+        // spans (where a backslash is LaTeX) are masked. Most abstracts with math are that.
+        var masked = MathSpans.Mask(text);
+        if ((!ReferenceEquals(masked, text) && IsPlain(masked, context)) || RendersAsItself(text, text, context)) return text;
         var escaped = EscapeMarkers(text, context);
         if (RendersAsItself(escaped, text, context)) return escaped;
         return EscapeAll(text);
