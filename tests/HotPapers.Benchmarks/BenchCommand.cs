@@ -12,6 +12,9 @@ internal static partial class BenchCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    // A one-day build takes milliseconds, and a busy neighbour on a shared machine moves it by as much: more runs.
+    private const int StartupRunsPerRepeat = 5;
+
     public static int Run(IReadOnlyList<string> args)
     {
         var a = new CommandArgs(args, "exe", "aot", "days", "formats", "repeat", "work", "seed", "start");
@@ -45,35 +48,39 @@ internal static partial class BenchCommand
         if (aot is not null) o.WriteLine($"- hotpapers (AOT): {aot.Program}");
         o.WriteLine(string.Create(Inv, $"- catalogs: seed {seed}, from {start:yyyy-MM-dd}, in {work}; {repeat} run(s) per figure"));
         o.WriteLine();
-        o.WriteLine("| format | days | scenario | posts | best (s) | median (s) | posts/s | MB of posts | MB/s | written | peak RSS (MB) |");
-        o.WriteLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+        o.WriteLine("| binary | format | days | scenario | posts | best (s) | median (s) | posts/s | MB of posts | MB/s | written | peak RSS (MB) |");
+        o.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
         o.Flush();
 
         string? firstCatalog = null;
+        HotPapersTool[] tools = aot is null ? [tool] : [tool, aot];
         foreach (var format in formats)
         {
             foreach (var days in dayCounts)
             {
                 var catalog = Catalog(work, format, days, seed, start);
                 firstCatalog ??= catalog;
-                var full = new Timings();
-                var unchanged = new Timings();
-                long posts = 0, bytes = 0;
-                for (var r = 0; r < repeat; r++)
+                foreach (var t in tools)
                 {
-                    Console.Error.WriteLine($"{format.Name()} {days} day(s): run {r + 1} of {repeat}");
-                    var output = Path.Combine(outputs, $"{format.Name()}-{days}-run{r + 1}");
-                    var buildArgs = tool.Args("build", "--all", "--records", catalog, "--output", output).ToArray();
-                    EmptyCache(cache);
-                    full.Add(ChildRun.Measure(tool.Program, buildArgs, env));
-                    (posts, bytes) = PostsIn(output);
-                    unchanged.Add(ChildRun.Measure(tool.Program, buildArgs, env));
+                    var full = new Timings();
+                    var unchanged = new Timings();
+                    long posts = 0, bytes = 0;
+                    for (var r = 0; r < repeat; r++)
+                    {
+                        Console.Error.WriteLine($"{t.Label}, {format.Name()} {days} day(s): run {r + 1} of {repeat}");
+                        var output = Path.Combine(outputs, $"{t.Label}-{format.Name()}-{days}-run{r + 1}".Replace(' ', '-'));
+                        var buildArgs = t.Args("build", "--all", "--records", catalog, "--output", output).ToArray();
+                        EmptyCache(cache);
+                        full.Add(ChildRun.Measure(t.Program, buildArgs, env));
+                        (posts, bytes) = PostsIn(output);
+                        unchanged.Add(ChildRun.Measure(t.Program, buildArgs, env));
+                    }
+                    CheckSummary(full.Last, posts, posts);
+                    var rewritten = CheckSummary(unchanged.Last, posts, null);
+                    Row(o, t.Label, format, days, "full rebuild", full, posts, bytes, "all");
+                    Row(o, t.Label, format, days, "unchanged rebuild", unchanged, posts, bytes, rewritten == 0 ? "nothing" : $"{rewritten} post(s)!");
+                    o.Flush();
                 }
-                CheckSummary(full.Last, posts, posts);
-                var rewritten = CheckSummary(unchanged.Last, posts, null);
-                Row(o, format, days, "full rebuild", full, posts, bytes, "all");
-                Row(o, format, days, "unchanged rebuild", unchanged, posts, bytes, rewritten == 0 ? "nothing" : $"{rewritten} post(s)!");
-                o.Flush();
             }
         }
 
@@ -82,7 +89,7 @@ internal static partial class BenchCommand
         o.WriteLine("Wall time is from process start to exit, measured by a wrapper whose only child is hotpapers; peak RSS is that child's");
         o.WriteLine("(getrusage; `~`: below the wrapper's own RSS, which Linux folds into the child's, so sampled from /proc instead).");
         o.WriteLine();
-        StartupTable(o, aot is null ? [tool] : [tool, aot], firstCatalog!, start, outputs, cache, env, repeat);
+        StartupTable(o, tools, firstCatalog!, start, outputs, cache, env, repeat);
         foreach (var old in Directory.EnumerateDirectories(work, "trash-*").Append(outputs)) Directory.Delete(old, recursive: true);
         return 0;
     }
@@ -98,26 +105,27 @@ internal static partial class BenchCommand
         foreach (var t in tools)
         {
             string[] Args(int run) => [.. t.Args("build", "--date", date, "--records", catalog, "--output", Path.Combine(outputs, $"one-day-{t.Label}-{run}"))];
-            // One untimed run first, so the binary and the runtime are in the page cache for every timed one.
+            // One untimed run first, so the binary and the runtime are in the page cache for every timed one;
+            // it samples the peak RSS, the timed ones do not (the sampling thread would be in their time).
             EmptyCache(cache);
-            ChildRun.Measure(t.Program, Args(0), env);
             var timings = new Timings();
-            for (var r = 1; r <= repeat; r++)
+            timings.AddForRss(ChildRun.Measure(t.Program, Args(0), env));
+            for (var r = 1; r <= repeat * StartupRunsPerRepeat; r++)
             {
                 EmptyCache(cache);
-                timings.Add(ChildRun.Measure(t.Program, Args(r), env));
+                timings.Add(ChildRun.Measure(t.Program, Args(r), env, sample: false));
             }
             o.WriteLine(string.Create(Inv, $"| {t.Label} | {timings.BestMs:F1} | {timings.MedianMs:F1} | {timings.PeakRss} |"));
             o.Flush();
         }
     }
 
-    private static void Row(TextWriter o, CatalogFormat format, int days, string scenario, Timings t, long posts, long bytes, string written)
+    private static void Row(TextWriter o, string binary, CatalogFormat format, int days, string scenario, Timings t, long posts, long bytes, string written)
     {
         var seconds = t.BestMs / 1000;
         var mb = bytes / 1e6;
         o.WriteLine(string.Create(Inv,
-            $"| {format.Name()} | {days} | {scenario} | {posts} | {seconds:F3} | {t.MedianMs / 1000:F3} | {posts / seconds:F0} | {mb:F2} | {mb / seconds:F2} | {written} | {t.PeakRss} |"));
+            $"| {binary} | {format.Name()} | {days} | {scenario} | {posts} | {seconds:F3} | {t.MedianMs / 1000:F3} | {posts / seconds:F0} | {mb:F2} | {mb / seconds:F2} | {written} | {t.PeakRss} |"));
     }
 
     /// <summary>The catalog's folder, generated (and flushed to disk) unless a complete one is there already.</summary>

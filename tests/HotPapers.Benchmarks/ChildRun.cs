@@ -11,7 +11,8 @@ internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, string
     /// Runs <paramref name="program"/> under this tool's <c>measure</c> wrapper (see <see cref="MeasureCommand"/>)
     /// and fails loudly, with the program's stderr, when it exits non-zero or warns.
     /// </summary>
-    public static ChildRun Measure(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="sample">Poll /proc for the peak RSS of a program that stays below the wrapper's own (see <see cref="MeasureCommand"/>).</param>
+    public static ChildRun Measure(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, bool sample = true)
     {
         var start = new ProcessStartInfo(SelfCommand.Program)
         {
@@ -21,6 +22,7 @@ internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, string
         };
         foreach (var arg in SelfCommand.Prefix) start.ArgumentList.Add(arg);
         start.ArgumentList.Add("measure");
+        if (!sample) start.ArgumentList.Add("--no-sample");
         start.ArgumentList.Add("--");
         start.ArgumentList.Add(program);
         foreach (var arg in args) start.ArgumentList.Add(arg);

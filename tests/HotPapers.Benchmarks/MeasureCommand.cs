@@ -23,14 +23,14 @@ internal static class MeasureCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
+        // --no-sample: no /proc polling thread, whose wake-ups on a 2-core machine add milliseconds to a short run.
+        var sample = !(args.Count > 0 && args[0] == "--no-sample");
+        if (!sample) args = [.. args.Skip(1)];
         var rest = args.Count > 0 && args[0] == "--" ? args.Skip(1).ToArray() : [.. args];
         if (rest.Length == 0) throw new UsageException("measure needs -- PROGRAM [ARGS...]");
-        var start = new ProcessStartInfo(rest[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        // The child writes straight into this wrapper's stdout and stderr (pipes the bench reads): relaying
+        // them through pipes of our own would put this wrapper's reader threads in the child's time.
+        var start = new ProcessStartInfo(rest[0]) { UseShellExecute = false };
         foreach (var arg in rest.Skip(1)) start.ArgumentList.Add(arg);
 
         // The poller runs (and its code is compiled) before the child starts: a short program would
@@ -47,24 +47,20 @@ internal static class MeasureCommand
                 Thread.Sleep(PollEvery);
             }
         }) { IsBackground = true };
-        poller.Start();
+        if (sample) poller.Start();
 
         var clock = Stopwatch.StartNew();
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {rest[0]}");
         Volatile.Write(ref pid, child.Id);
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
         child.WaitForExit();
         var wall = clock.Elapsed;
         Volatile.Write(ref exited, 1);
-        poller.Join();
+        if (sample) poller.Join();
         var rusage = Libc.ChildrenMaxRssKb();
         // Read after the child is gone: the wrapper's mark only grows, so this bounds what the child inherited.
         var own = HighWaterKb("/proc/self/status") ?? long.MaxValue;
-        var (rss, source) = rusage > own ? (rusage, "rusage") : (sampled, "sampled");
+        var (rss, source) = rusage > own ? (rusage, "rusage") : sample ? (sampled, "sampled") : (0L, "none");
 
-        Console.Out.Write(stdout.GetAwaiter().GetResult());
-        Console.Error.Write(stderr.GetAwaiter().GetResult());
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall.TotalMilliseconds:F3} {rss} {child.ExitCode} {source}"));
         return 0;
     }

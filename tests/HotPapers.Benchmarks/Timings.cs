@@ -5,7 +5,14 @@ internal sealed class Timings
 {
     private readonly List<ChildRun> _runs = [];
 
+    private readonly List<ChildRun> _rssOnly = [];
+
     public void Add(ChildRun run) => _runs.Add(run);
+
+    /// <summary>A run whose peak RSS counts but whose time does not (a warm-up run that sampled its RSS).</summary>
+    public void AddForRss(ChildRun run) => _rssOnly.Add(run);
+
+    private IEnumerable<ChildRun> WithRss => _runs.Concat(_rssOnly).Where(r => r.RssKb > 0);
 
     public double BestMs => _runs.Min(r => r.WallMs);
 
@@ -18,11 +25,11 @@ internal sealed class Timings
         }
     }
 
-    public long PeakRssKb => _runs.Max(r => r.RssKb);
+    public long PeakRssKb => WithRss.Select(r => r.RssKb).DefaultIfEmpty(0).Max();
 
     /// <summary>The peak RSS in MB, with a <c>~</c> when it was sampled rather than read from rusage.</summary>
     public string PeakRss => PeakRssKb == 0 ? "n/a" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{(_runs.MaxBy(r => r.RssKb)!.RssExact ? "" : "~")}{PeakRssKb / 1024.0:F1}");
+        $"{(WithRss.MaxBy(r => r.RssKb)!.RssExact ? "" : "~")}{PeakRssKb / 1024.0:F1}");
 
     public ChildRun Last => _runs[^1];
 }

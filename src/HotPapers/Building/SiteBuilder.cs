@@ -35,6 +35,7 @@ public sealed class SiteBuilder
 
     public BuildResult Build(BuildRequest request)
     {
+        _renderer.Prepare();
         var files = RecordsFiles.Find(_settings.RecordsPath, request);
         var cache = _settings.CacheDirectory is { } directory ? BuildCache.Open(directory, _settings) : null;
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);

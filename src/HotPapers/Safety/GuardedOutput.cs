@@ -19,7 +19,6 @@ public sealed class GuardedOutput : IDisposable
     private readonly bool _checkOnly;
     private readonly bool _force;
     private readonly string _directory;
-    private readonly FileStamp? _manifestStamp;
     private readonly bool _folderIsNew;
     private bool _committed;
     private readonly Lock _locking = new();
@@ -35,7 +34,6 @@ public sealed class GuardedOutput : IDisposable
         _checkOnly = checkOnly;
         _force = force;
         _folderIsNew = !Directory.Exists(directory);
-        _manifestStamp = FileStamp.Of(Path.Combine(directory, PostManifest.FileName));
         Manifest = PostManifest.Load(directory);
     }
 
@@ -71,7 +69,13 @@ public sealed class GuardedOutput : IDisposable
     public void Commit()
     {
         if (_checkOnly) return;
-        if (!_edited.IsEmpty && !_force) throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
+        if (!_edited.IsEmpty && !_force)
+        {
+            // Posts another build wrote while this one rendered look edited against the manifest we
+            // read before: taking the lock tells that case apart (OutputBusyException) from real edits.
+            EnsureLocked();
+            throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
+        }
         _committed = true;
         // Nothing to write still cleans up after a killed run.
         if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return;
@@ -91,7 +95,7 @@ public sealed class GuardedOutput : IDisposable
             if (_lock is not null) return;
             var gate = OutputLock.Acquire(_directory);
             // The manifest we compared against is stale if a build that finished meanwhile rewrote it.
-            if (FileStamp.Of(Path.Combine(_directory, PostManifest.FileName)) != _manifestStamp)
+            if (PostManifest.FileHash(_directory) != Manifest.LoadedHash)
             {
                 gate.Dispose();
                 throw new OutputBusyException(

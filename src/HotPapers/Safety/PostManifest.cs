@@ -32,10 +32,21 @@ public sealed class PostManifest
 
     private readonly string _directory;
 
-    private PostManifest(string directory, ImmutableSortedDictionary<string, ImmutableArray<string>> posts)
+    private PostManifest(string directory, ImmutableSortedDictionary<string, ImmutableArray<string>> posts, string? loadedHash = null)
     {
         _directory = directory;
         Posts = posts;
+        LoadedHash = loadedHash;
+    }
+
+    /// <summary>The SHA-256 of the manifest file as it was loaded; null when there was none.</summary>
+    public string? LoadedHash { get; }
+
+    /// <summary>The SHA-256 of the manifest file in <paramref name="directory"/> now; null when there is none.</summary>
+    public static string? FileHash(string directory)
+    {
+        var path = System.IO.Path.Combine(directory, FileName);
+        return File.Exists(path) ? Hash(File.ReadAllBytes(path)) : null;
     }
 
     /// <summary>File name (relative to the folder, '/' separated) to accepted SHA-256 hashes (lower-case hex).</summary>
@@ -48,9 +59,10 @@ public sealed class PostManifest
         var path = System.IO.Path.Combine(directory, FileName);
         var posts = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
         if (!File.Exists(path)) return new PostManifest(directory, posts.ToImmutable());
+        var bytes = File.ReadAllBytes(path);
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 8 });
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var f) || f.ValueKind != JsonValueKind.String || f.GetString() != FormatName
                 || !root.TryGetProperty("posts", out var p) || p.ValueKind != JsonValueKind.Object)
@@ -71,7 +83,7 @@ public sealed class PostManifest
         {
             throw Corrupt(path, "$");
         }
-        return new PostManifest(directory, posts.ToImmutable());
+        return new PostManifest(directory, posts.ToImmutable(), Hash(bytes));
     }
 
     private static RecordsException Corrupt(string path, string where) =>

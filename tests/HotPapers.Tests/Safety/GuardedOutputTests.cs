@@ -1,0 +1,63 @@
+using HotPapers.Safety;
+using HotPapers.Writing;
+
+namespace HotPapers.Tests.Safety;
+
+/// <summary>One build's write session: staged posts, the lock, and another build that finished meanwhile.</summary>
+public sealed class GuardedOutputTests : IDisposable
+{
+    private readonly TempDir _temp = Fixture.TempDir();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Posts => _temp["posts"];
+
+    private static byte[] Bytes(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    private void Write(string name, string text)
+    {
+        using var session = GuardedOutput.Open(Posts, checkOnly: false, force: false);
+        session.Offer("r.json", Path.Combine(Posts, name), Bytes(text));
+        session.Commit();
+    }
+
+    [Fact]
+    public void Nothing_is_in_place_before_commit_and_nothing_stays_without_it()
+    {
+        Write("a.md", "old\n");
+        using (var session = GuardedOutput.Open(Posts, checkOnly: false, force: false))
+        {
+            var post = session.Offer("r.json", Path.Combine(Posts, "a.md"), Bytes("new\n"));
+            Assert.Equal(WriteOutcome.Updated, post.Outcome);
+            Assert.Equal("old\n", File.ReadAllText(Path.Combine(Posts, "a.md")));
+            Assert.Single(Directory.GetFiles(Posts, "*" + PostWriter.TempSuffix));
+        }
+        Assert.Equal("old\n", File.ReadAllText(Path.Combine(Posts, "a.md")));
+        Assert.Empty(Directory.GetFiles(Posts, "*" + PostWriter.TempSuffix));
+    }
+
+    [Fact]
+    public void Posts_another_build_wrote_meanwhile_are_not_called_hand_edits()
+    {
+        Write("a.md", "first\n");
+        using var session = GuardedOutput.Open(Posts, checkOnly: false, force: false);
+        Write("a.md", "second\n"); // another build, finished while this one rendered
+        var post = session.Offer("r.json", Path.Combine(Posts, "a.md"), Bytes("third\n"));
+        Assert.True(post.EditedByHand); // against the manifest this build read
+        var e = Assert.Throws<OutputBusyException>(session.Commit);
+        Assert.Contains("wrote to this folder while this one was running", e.Message);
+        Assert.Equal("second\n", File.ReadAllText(Path.Combine(Posts, "a.md")));
+    }
+
+    [Fact]
+    public void A_real_hand_edit_is_refused_naming_the_post()
+    {
+        Write("a.md", "first\n");
+        File.WriteAllText(Path.Combine(Posts, "a.md"), "mine\n");
+        using var session = GuardedOutput.Open(Posts, checkOnly: false, force: false);
+        session.Offer("r.json", Path.Combine(Posts, "a.md"), Bytes("second\n"));
+        var e = Assert.Throws<PostsEditedException>(session.Commit);
+        Assert.Equal([Path.Combine(Posts, "a.md")], e.Paths);
+        Assert.Equal("mine\n", File.ReadAllText(Path.Combine(Posts, "a.md")));
+    }
+}
