@@ -58,9 +58,20 @@ public sealed class BuildCache
         return FileStamp.Of(cached.PostPath) == cached.Post && manifest.Accepts(cached.PostPath, cached.Hash) ? cached.PostPath : null;
     }
 
-    /// <summary>Replaces the cache with these posts, as they are now on disk. Failing to write it is no error.</summary>
-    public void Save(IEnumerable<(BuiltPost Post, FileStamp Records)> posts)
+    /// <summary>
+    /// Records what this build made: <paramref name="built"/> as they are now on disk, and forgets
+    /// <paramref name="forget"/> (posts that warned). What it knew of records files this build did not
+    /// touch stays: a nightly one-day build must not cost the next full rebuild its shortcut. Failing to
+    /// write the cache is no error.
+    /// </summary>
+    public void Save(IEnumerable<(BuiltPost Post, FileStamp Records)> built, IEnumerable<string> forget)
     {
+        foreach (var (post, records) in built)
+        {
+            if (FileStamp.Of(post.PostPath) is { } stamp)
+                _posts[post.RecordsFile] = new CachedPost(post.RecordsFile, records, post.PostPath, post.Hash, stamp);
+        }
+        foreach (var file in forget) _posts.Remove(file);
         try
         {
             using var stream = new MemoryStream();
@@ -70,17 +81,16 @@ public sealed class BuildCache
                 w.WriteString("format", FormatName);
                 w.WriteString("fingerprint", _fingerprint);
                 w.WriteStartArray("posts");
-                foreach (var (post, records) in posts)
+                foreach (var post in _posts.Values.OrderBy(p => p.RecordsFile, StringComparer.Ordinal))
                 {
-                    if (FileStamp.Of(post.PostPath) is not { } stamp) continue;
                     w.WriteStartArray();
                     w.WriteStringValue(post.RecordsFile);
-                    w.WriteNumberValue(records.Length);
-                    w.WriteNumberValue(records.LastWriteTicks);
+                    w.WriteNumberValue(post.Records.Length);
+                    w.WriteNumberValue(post.Records.LastWriteTicks);
                     w.WriteStringValue(post.PostPath);
                     w.WriteStringValue(post.Hash);
-                    w.WriteNumberValue(stamp.Length);
-                    w.WriteNumberValue(stamp.LastWriteTicks);
+                    w.WriteNumberValue(post.Post.Length);
+                    w.WriteNumberValue(post.Post.LastWriteTicks);
                     w.WriteEndArray();
                 }
                 w.WriteEndArray();

@@ -47,7 +47,9 @@ public sealed class SiteBuilder
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         output.Commit();
         // A post that warned is built again next time, so that its warnings are shown again.
-        if (!request.CheckOnly) cache?.Save(slots.Where(s => s.Warnings.Count == 0).Select(s => (s.Post!, s.Records!.Value)));
+        if (!request.CheckOnly)
+            cache?.Save(slots.Where(s => s.Warnings.Count == 0).Select(s => (s.Post!, s.Records!.Value)),
+                slots.Where(s => s.Warnings.Count > 0).Select(s => s.Post!.RecordsFile));
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. slots.SelectMany(s => s.Warnings)] };
     }
 

@@ -153,4 +153,14 @@ public sealed class BuildCacheTests : IDisposable
         Assert.False(Directory.Exists(_temp["elsewhere"]));
         Assert.All(Outcomes(Build()), o => Assert.Equal(nameof(WriteOutcome.Unchanged), o));
     }
+
+    [Fact]
+    public void A_one_day_build_keeps_what_the_cache_knows_of_the_other_days()
+    {
+        Build();
+        Build(request: BuildRequest.ForDay(new DateOnly(2021, 5, 1)));
+        Spoil("2021-04-30");
+        Spoil("2021-05-02");
+        Assert.Equal(["Unchanged", "Unchanged", "Unchanged"], Outcomes(Build()));
+    }
 }
