@@ -6,12 +6,13 @@ namespace HotPapers.Tests.Benchmarks;
 /// <summary>The bench's synthetic back catalog: the same seed gives the same bytes, and every day builds cleanly.</summary>
 public sealed class CatalogGeneratorTests
 {
+    public static TheoryData<CatalogFormat> Formats => [CatalogFormat.Records, CatalogFormat.Legacy];
+
     private static Dictionary<string, byte[]> Files(string directory) =>
         Directory.GetFiles(directory).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
 
     [Theory]
-    [InlineData(CatalogFormat.Records)]
-    [InlineData(CatalogFormat.Legacy)]
+    [MemberData(nameof(Formats))]
     public void The_same_seed_gives_the_same_days_and_a_longer_catalog_begins_with_a_shorter_one(CatalogFormat format)
     {
         using var temp = Fixture.TempDir();
@@ -26,8 +27,7 @@ public sealed class CatalogGeneratorTests
     }
 
     [Theory]
-    [InlineData(CatalogFormat.Records)]
-    [InlineData(CatalogFormat.Legacy)]
+    [MemberData(nameof(Formats))]
     public void Every_generated_day_builds_without_a_warning_into_a_post_of_its_papers(CatalogFormat format)
     {
         using var temp = Fixture.TempDir();
