@@ -4,17 +4,22 @@ using System.Text;
 namespace HotPapers.Building;
 
 /// <summary>
-/// Everything besides a records file that decides its post's bytes: this build of hotpapers (its
-/// module id changes with any change to the code or the built-in templates), the settings, and the
-/// text of every template in the user's templates folder. Two builds with the same fingerprint render
-/// the same records into the same bytes.
+/// Everything besides a records file that decides its post's bytes: this build of hotpapers and of the
+/// libraries it renders with (module ids change with any change to the code or the built-in
+/// templates), the settings, and the text of every template in the user's templates folder. Two
+/// builds with the same fingerprint render the same records into the same bytes.
 /// </summary>
 public static class BuildFingerprint
 {
     public static string Of(BuildSettings settings)
     {
-        var text = new StringBuilder()
-            .AppendLine(typeof(BuildFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString())
+        var text = new StringBuilder();
+        // This library's and those of the libraries that shape a post: a patch release of one of them
+        // may keep its assembly version and still render differently.
+        foreach (var type in (ReadOnlySpan<Type>)[typeof(BuildFingerprint), typeof(Scriban.Template), typeof(Markdig.Markdown),
+            typeof(YamlDotNet.Serialization.ISerializer), typeof(AngleSharp.Html.Parser.HtmlParser)])
+            text.AppendLine(type.Assembly.ManifestModule.ModuleVersionId.ToString());
+        text
             .AppendLine(settings.Flavor.ToString())
             .AppendLine(settings.TimeZone.Id)
             .AppendLine(settings.Ranking.ToString())
