@@ -7,7 +7,8 @@ using HotPapers.Writing;
 namespace HotPapers.Building;
 
 /// <summary>What one build made of one records file, to be trusted by the next build while nothing changed.</summary>
-public sealed record CachedPost(string RecordsFile, FileStamp Records, string PostPath, string Hash, FileStamp Post);
+/// <param name="Dates">The digest the build asked the file for (<c>--date</c>, or its name), "" when none.</param>
+public sealed record CachedPost(string RecordsFile, FileStamp Records, string Dates, string PostPath, string Hash, FileStamp Post);
 
 /// <summary>
 /// Remembers, per output folder and records path, which post each records file made, so that a rebuild
@@ -20,7 +21,11 @@ public sealed record CachedPost(string RecordsFile, FileStamp Records, string Po
 /// </summary>
 public sealed class BuildCache
 {
-    private const string FormatName = "hotpapers-build-cache/1";
+    private const string FormatName = "hotpapers-build-cache/2";
+
+    // Git's "racy clean" rule: a file written this close to the save may change again within the same
+    // timestamp tick (two seconds on FAT and HFS+), unseen; such a records file is not remembered.
+    private static readonly TimeSpan Racy = TimeSpan.FromSeconds(2);
 
     private readonly string _path;
     private readonly string _fingerprint;
@@ -51,11 +56,11 @@ public sealed class BuildCache
         return new BuildCache(path, fingerprint, Read(path, fingerprint));
     }
 
-    /// <summary>The post path when <paramref name="recordsFile"/> still makes the post the last build wrote; else null.</summary>
-    public string? Unchanged(string recordsFile, FileStamp? records, PostManifest manifest)
+    /// <summary>What the last build made of <paramref name="recordsFile"/>, when it still stands; else null.</summary>
+    public CachedPost? Unchanged(string recordsFile, FileStamp? records, string dates, PostManifest manifest)
     {
-        if (records is null || !_posts.TryGetValue(recordsFile, out var cached) || cached.Records != records) return null;
-        return FileStamp.Of(cached.PostPath) == cached.Post && manifest.Accepts(cached.PostPath, cached.Hash) ? cached.PostPath : null;
+        if (records is null || !_posts.TryGetValue(recordsFile, out var cached) || cached.Records != records || cached.Dates != dates) return null;
+        return FileStamp.Of(cached.PostPath) == cached.Post && manifest.Accepts(cached.PostPath, cached.Hash) ? cached : null;
     }
 
     /// <summary>
@@ -64,12 +69,15 @@ public sealed class BuildCache
     /// touch stays: a nightly one-day build must not cost the next full rebuild its shortcut. Failing to
     /// write the cache is no error.
     /// </summary>
-    public void Save(IEnumerable<(BuiltPost Post, FileStamp Records)> built, IEnumerable<string> forget)
+    public void Save(IEnumerable<(BuiltPost Post, FileStamp Records, string Dates)> built, IEnumerable<string> forget)
     {
-        foreach (var (post, records) in built)
+        var racySince = DateTime.UtcNow.Ticks - Racy.Ticks;
+        foreach (var (post, records, dates) in built)
         {
-            if (FileStamp.Of(post.PostPath) is { } stamp)
-                _posts[post.RecordsFile] = new CachedPost(post.RecordsFile, records, post.PostPath, post.Hash, stamp);
+            if (records.LastWriteTicks < racySince && post.Hash.Length > 0 && FileStamp.Of(post.PostPath) is { } stamp)
+                _posts[post.RecordsFile] = new CachedPost(post.RecordsFile, records, dates, post.PostPath, post.Hash, stamp);
+            else
+                _posts.Remove(post.RecordsFile);
         }
         foreach (var file in forget) _posts.Remove(file);
         try
@@ -87,6 +95,7 @@ public sealed class BuildCache
                     w.WriteStringValue(post.RecordsFile);
                     w.WriteNumberValue(post.Records.Length);
                     w.WriteNumberValue(post.Records.LastWriteTicks);
+                    w.WriteStringValue(post.Dates);
                     w.WriteStringValue(post.PostPath);
                     w.WriteStringValue(post.Hash);
                     w.WriteNumberValue(post.Post.Length);
@@ -118,8 +127,8 @@ public sealed class BuildCache
             if (root.GetProperty("format").GetString() != FormatName || root.GetProperty("fingerprint").GetString() != fingerprint) return posts;
             foreach (var e in root.GetProperty("posts").EnumerateArray())
             {
-                var post = new CachedPost(Text(e[0]), new FileStamp(e[1].GetInt64(), e[2].GetInt64()),
-                    Text(e[3]), Text(e[4]), new FileStamp(e[5].GetInt64(), e[6].GetInt64()));
+                var post = new CachedPost(Text(e[0]), new FileStamp(e[1].GetInt64(), e[2].GetInt64()), Text(e[3]),
+                    Text(e[4]), Text(e[5]), new FileStamp(e[6].GetInt64(), e[7].GetInt64()));
                 posts[post.RecordsFile] = post;
             }
             return posts;

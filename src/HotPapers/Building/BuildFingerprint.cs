@@ -14,10 +14,11 @@ public static class BuildFingerprint
     public static string Of(BuildSettings settings)
     {
         var text = new StringBuilder();
-        // This library's and those of the libraries that shape a post: a patch release of one of them
-        // may keep its assembly version and still render differently.
+        // This library's and those of the libraries and runtime that shape a post: a patch release of one
+        // of them may keep its assembly version and still render differently.
         foreach (var type in (ReadOnlySpan<Type>)[typeof(BuildFingerprint), typeof(Scriban.Template), typeof(Markdig.Markdown),
-            typeof(YamlDotNet.Serialization.ISerializer), typeof(AngleSharp.Html.Parser.HtmlParser)])
+            typeof(YamlDotNet.Serialization.ISerializer), typeof(AngleSharp.Html.Parser.HtmlParser), typeof(object), typeof(Uri),
+            typeof(System.Text.Json.JsonDocument)])
             text.AppendLine(type.Assembly.ManifestModule.ModuleVersionId.ToString());
         text
             .AppendLine(settings.Flavor.ToString())

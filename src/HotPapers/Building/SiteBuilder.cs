@@ -31,7 +31,7 @@ public sealed class SiteBuilder
     }
 
     /// <summary>What became of one records file: its post, or its problems.</summary>
-    private sealed record Slot(BuiltPost? Post, FileStamp? Records, IReadOnlyList<RecordsProblem> Problems, IReadOnlyList<string> Warnings);
+    private sealed record Slot(BuiltPost? Post, FileStamp? Records, string Dates, IReadOnlyList<RecordsProblem> Problems, IReadOnlyList<string> Warnings);
 
     public BuildResult Build(BuildRequest request)
     {
@@ -48,7 +48,7 @@ public sealed class SiteBuilder
         output.Commit();
         // A post that warned is built again next time, so that its warnings are shown again.
         if (!request.CheckOnly)
-            cache?.Save(slots.Where(s => s.Warnings.Count == 0).Select(s => (s.Post!, s.Records!.Value)),
+            cache?.Save(slots.Where(s => s.Warnings.Count == 0).Select(s => (s.Post!, s.Records!.Value, s.Dates)),
                 slots.Where(s => s.Warnings.Count > 0).Select(s => s.Post!.RecordsFile));
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. slots.SelectMany(s => s.Warnings)] };
     }
@@ -56,8 +56,11 @@ public sealed class SiteBuilder
     private Slot BuildOne(RecordsFile file, BuildCache? cache, GuardedOutput output)
     {
         var stamp = FileStamp.Of(file.Path);
-        if (cache?.Unchanged(file.Path, stamp, output.Manifest) is { } cachedPost)
-            return new Slot(new BuiltPost(file.Path, cachedPost, WriteOutcome.Unchanged), stamp, [], []);
+        // The digest asked of the file is part of what the cache matches: the same file asked for
+        // another --date must be refused again (RecordsFiles.CheckDates), not taken as built.
+        var dates = file.Date is { } date ? PostNaming.Key(date, file.EndDate ?? date) : "";
+        if (cache?.Unchanged(file.Path, stamp, dates, output.Manifest) is { } cached)
+            return new Slot(new BuiltPost(file.Path, cached.PostPath, WriteOutcome.Unchanged) { Hash = cached.Hash }, stamp, dates, [], []);
         try
         {
             var records = _loader.Load(file.Path);
@@ -66,11 +69,11 @@ public sealed class SiteBuilder
             var text = _renderer.Render(_ranker.Rank(records), warnings);
             var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
             var post = output.Offer(file.Path, postPath, PostWriter.Encode(text));
-            return new Slot(post, stamp, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
+            return new Slot(post, stamp, dates, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }
         catch (RecordsException e)
         {
-            return new Slot(null, null, e.Problems, []);
+            return new Slot(null, null, dates, e.Problems, []);
         }
     }
 

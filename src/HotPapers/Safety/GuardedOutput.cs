@@ -27,6 +27,8 @@ public sealed class GuardedOutput : IDisposable
     private readonly ConcurrentBag<(string PostPath, string Hash)> _hashes = [];
     private readonly ConcurrentBag<string> _edited = [];
     private readonly ConcurrentDictionary<string, string> _claimed = new(StringComparer.Ordinal);
+    // What each staged post's file was when it was compared (null: none), checked again at commit.
+    private readonly ConcurrentDictionary<string, FileStamp?> _seen = new(StringComparer.Ordinal);
 
     private GuardedOutput(string directory, bool checkOnly, bool force)
     {
@@ -47,8 +49,11 @@ public sealed class GuardedOutput : IDisposable
     {
         // A second digest for the same post: the builder refuses the build (RecordsFiles.CheckDistinct), naming both.
         if (_claimed.GetOrAdd(postPath, recordsFile) != recordsFile) return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged);
+        if (Directory.Exists(postPath))
+            throw new IOException($"{postPath}: expected a post file (or none), found a folder. Nothing was written.");
         var hash = PostManifest.Hash(bytes);
-        var current = File.Exists(postPath) ? File.ReadAllBytes(postPath) : null;
+        var seen = FileStamp.Of(postPath);
+        var current = seen is null ? null : File.ReadAllBytes(postPath);
         if (current is not null && current.AsSpan().SequenceEqual(bytes))
         {
             // Ours even if the manifest does not say so yet (a post the old generator wrote the same way).
@@ -60,6 +65,7 @@ public sealed class GuardedOutput : IDisposable
         if (!_checkOnly && (!edited || _force))
         {
             EnsureLocked();
+            _seen[postPath] = seen;
             _staged.Add(postPath, bytes);
             _hashes.Add((postPath, hash));
         }
@@ -76,12 +82,18 @@ public sealed class GuardedOutput : IDisposable
             EnsureLocked();
             throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
         }
-        _committed = true;
         // Nothing to write still cleans up after a killed run.
         if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return;
         EnsureLocked();
         if (_hashes.IsEmpty) return;
+        // A post saved by hand while this build rendered (after it was compared) is not replaced either.
+        if (!_force)
+        {
+            var changed = _seen.Where(s => FileStamp.Of(s.Key) != s.Value).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+            if (changed.Count > 0) throw new PostsEditedException(changed);
+        }
         // First the new hashes beside the old ones, then the posts, then the new hashes alone.
+        _committed = true;
         var hashes = _hashes.ToArray();
         Manifest.With(hashes, keepOld: true).Save();
         _staged.Commit();

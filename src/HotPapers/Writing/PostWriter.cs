@@ -73,14 +73,15 @@ public static class PostWriter
     }
 
     public static bool HasLeftovers(string directory) =>
-        Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*" + TempSuffix).Any();
+        Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*" + TempSuffix, SearchOption.AllDirectories).Any();
 
     /// <summary>Removes temporary files a killed run left behind in <paramref name="directory"/>.</summary>
     public static int RemoveLeftovers(string directory)
     {
         if (!Directory.Exists(directory)) return 0;
         var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(directory, "*" + TempSuffix))
+        // All the way down: a file name pattern may put posts in folders of their own ({date}/index.md).
+        foreach (var file in Directory.EnumerateFiles(directory, "*" + TempSuffix, SearchOption.AllDirectories))
         {
             File.Delete(file);
             removed++;

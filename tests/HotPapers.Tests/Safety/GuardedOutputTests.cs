@@ -60,4 +60,35 @@ public sealed class GuardedOutputTests : IDisposable
         Assert.Equal([Path.Combine(Posts, "a.md")], e.Paths);
         Assert.Equal("mine\n", File.ReadAllText(Path.Combine(Posts, "a.md")));
     }
+
+    [Fact]
+    public void A_post_saved_by_hand_while_the_build_rendered_is_not_replaced()
+    {
+        Write("a.md", "first\n");
+        using var session = GuardedOutput.Open(Posts, checkOnly: false, force: false);
+        session.Offer("r.json", Path.Combine(Posts, "a.md"), Bytes("second\n"));
+        File.WriteAllText(Path.Combine(Posts, "a.md"), "my edit, saved meanwhile\n");
+        var e = Assert.Throws<PostsEditedException>(session.Commit);
+        Assert.Equal([Path.Combine(Posts, "a.md")], e.Paths);
+        Assert.Equal("my edit, saved meanwhile\n", File.ReadAllText(Path.Combine(Posts, "a.md")));
+    }
+
+    [Fact]
+    public void A_folder_where_a_post_goes_is_refused_before_anything_is_written()
+    {
+        Directory.CreateDirectory(Path.Combine(Posts, "a.md"));
+        using var session = GuardedOutput.Open(Posts, checkOnly: false, force: false);
+        var e = Assert.Throws<IOException>(() => session.Offer("r.json", Path.Combine(Posts, "a.md"), Bytes("x\n")));
+        Assert.Contains("expected a post file (or none), found a folder", e.Message);
+    }
+
+    [Fact]
+    public void Leftovers_in_post_folders_are_removed_too()
+    {
+        Directory.CreateDirectory(Path.Combine(Posts, "2021-04-30"));
+        var leftover = Path.Combine(Posts, "2021-04-30", "index.md.999" + PostWriter.TempSuffix);
+        File.WriteAllText(leftover, "half");
+        Write("a.md", "first\n");
+        Assert.False(File.Exists(leftover));
+    }
 }
