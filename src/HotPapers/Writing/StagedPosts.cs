@@ -11,11 +11,15 @@ namespace HotPapers.Writing;
 public sealed class StagedPosts
 {
     private readonly ConcurrentBag<(string Temp, string Path)> _staged = [];
+    // Folders made for staged posts ({date}/index.md patterns), removed again on Discard when empty.
+    private readonly ConcurrentBag<string> _made = [];
 
     public int Count => _staged.Count;
 
     public void Add(string path, ReadOnlySpan<byte> bytes)
     {
+        for (var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)); dir is not null && !Directory.Exists(dir); dir = System.IO.Path.GetDirectoryName(dir))
+            _made.Add(dir);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var temp = PostWriter.TempPath(path);
         try
@@ -43,10 +47,18 @@ public sealed class StagedPosts
         foreach (var (temp, path) in staged) File.Move(temp, path, overwrite: true);
         Durability.Flush(staged.Select(s => s.Path));
         _staged.Clear();
+        _made.Clear();
     }
 
     public void Discard()
     {
         while (_staged.TryTake(out var s)) File.Delete(s.Temp);
+        // Deepest first; a folder something else has since put a file in stays.
+        foreach (var dir in _made.Distinct().OrderByDescending(d => d.Length))
+        {
+            try { Directory.Delete(dir); }
+            catch (IOException) { }
+        }
+        _made.Clear();
     }
 }

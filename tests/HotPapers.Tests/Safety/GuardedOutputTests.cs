@@ -91,4 +91,21 @@ public sealed class GuardedOutputTests : IDisposable
         Write("a.md", "first\n");
         Assert.False(File.Exists(leftover));
     }
+
+    [Fact]
+    public void A_failed_build_with_a_folder_per_post_leaves_no_folders()
+    {
+        Directory.CreateDirectory(_temp["records"]);
+        File.WriteAllText(_temp["records/2021-04-30.json"], SampleRecords.Daily());
+        File.WriteAllText(_temp["records/2021-05-01.json"], SampleRecords.Daily().Replace("\"2021-04-30\"", "\"2021-05-01\""));
+        File.WriteAllText(_temp["records/2021-05-02.json"], "{ broken");
+        Directory.CreateDirectory(Posts);
+        File.WriteAllText(Path.Combine(Posts, "notes.txt"), "mine");
+        var settings = HotPapers.Building.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts, FileNamePattern = "{date}/index.md" };
+
+        Assert.Throws<HotPapers.Records.RecordsException>(() => new HotPapers.Building.SiteBuilder(settings).Build(new(null, null, true, false)));
+
+        Assert.Empty(Directory.GetDirectories(Posts));
+        Assert.Equal(["notes.txt"], Directory.GetFiles(Posts).Select(Path.GetFileName).Where(n => n != OutputLock.FileName));
+    }
 }
