@@ -26,8 +26,7 @@ public static class BuildFingerprint
             .AppendLine(settings.Ranking.ToString())
             .AppendLine(settings.FrontMatter.ToString())
             .AppendLine(string.Join('\u001f', settings.FrontMatter.Tags))
-            .AppendLine(settings.FileNamePattern)
-            .AppendLine(Path.GetFullPath(settings.OutputDirectory));
+            .AppendLine(settings.FileNamePattern);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
         if (settings.TemplatesDirectory is { } templates && Directory.Exists(templates))

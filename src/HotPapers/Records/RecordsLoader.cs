@@ -23,15 +23,14 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             throw Fail(path, "$", $"a records file of at most {MaxFileBytes / 1024 / 1024} MB", $"{info.Length / 1024 / 1024} MB");
         // A day is 100-200 KB: a fresh array each would land on the large object heap, and thousands of
         // them in a rebuild keep the GC sweeping it. The parsed records hold no reference to the bytes.
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)info.Length);
+        var length = (int)info.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
         try
         {
+            // A file cut short while it is read fails here (EndOfStreamException, an IOException).
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
-            {
-                var length = stream.ReadAtLeast(buffer.AsSpan(0, (int)info.Length), (int)info.Length, throwOnEndOfStream: false);
-                if (length != info.Length || stream.ReadByte() >= 0) return Parse(path, File.ReadAllBytes(path)); // changed while read
-            }
-            return Parse(path, buffer.AsMemory(0, (int)info.Length));
+                stream.ReadExactly(buffer.AsSpan(0, length));
+            return Parse(path, buffer.AsMemory(0, length));
         }
         finally
         {

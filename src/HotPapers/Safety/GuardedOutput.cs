@@ -60,7 +60,7 @@ public sealed class GuardedOutput : IDisposable
             if (!Manifest.Accepts(postPath, hash)) _hashes.Add((postPath, hash));
             return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged) { Hash = hash };
         }
-        var edited = current is not null && !Manifest.Accepts(postPath, PostManifest.Hash(current));
+        var edited = current is not null && Manifest.IsEditedByHand(postPath, current, bytes);
         if (edited) _edited.Add(postPath);
         if (!_checkOnly && (!edited || _force))
         {

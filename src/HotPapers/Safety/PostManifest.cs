@@ -93,13 +93,12 @@ public sealed class PostManifest
     public string Key(string postPath) => System.IO.Path.GetRelativePath(_directory, postPath).Replace('\\', '/');
 
     /// <summary>True when the post exists with bytes that are neither ours nor <paramref name="next"/>.</summary>
-    public bool IsEditedByHand(string postPath, ReadOnlySpan<byte> next)
-    {
-        if (!File.Exists(postPath)) return false;
-        var current = Hash(File.ReadAllBytes(postPath));
-        if (current == Hash(next)) return false;
-        return !Accepts(postPath, current);
-    }
+    public bool IsEditedByHand(string postPath, ReadOnlySpan<byte> next) =>
+        File.Exists(postPath) && IsEditedByHand(postPath, File.ReadAllBytes(postPath), next);
+
+    /// <summary>The same, for a post whose bytes on disk the caller has already read.</summary>
+    public bool IsEditedByHand(string postPath, ReadOnlySpan<byte> current, ReadOnlySpan<byte> next) =>
+        !current.SequenceEqual(next) && !Accepts(postPath, Hash(current));
 
     /// <summary>True when <paramref name="hash"/> is one this manifest accepts for the post.</summary>
     public bool Accepts(string postPath, string hash) => Posts.TryGetValue(Key(postPath), out var ours) && ours.Contains(hash);

@@ -72,20 +72,21 @@ public static class PostWriter
         return offset == bytes.Length;
     }
 
-    public static bool HasLeftovers(string directory) =>
-        Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*" + TempSuffix, SearchOption.AllDirectories).Any();
+    public static bool HasLeftovers(string directory) => Leftovers(directory).Any();
 
     /// <summary>Removes temporary files a killed run left behind in <paramref name="directory"/>.</summary>
     public static int RemoveLeftovers(string directory)
     {
-        if (!Directory.Exists(directory)) return 0;
         var removed = 0;
-        // All the way down: a file name pattern may put posts in folders of their own ({date}/index.md).
-        foreach (var file in Directory.EnumerateFiles(directory, "*" + TempSuffix, SearchOption.AllDirectories))
+        foreach (var file in Leftovers(directory))
         {
             File.Delete(file);
             removed++;
         }
         return removed;
     }
+
+    // All the way down: a file name pattern may put posts in folders of their own ({date}/index.md).
+    private static IEnumerable<string> Leftovers(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*" + TempSuffix, SearchOption.AllDirectories) : [];
 }

@@ -14,13 +14,14 @@ public sealed class StagedPosts
     // Folders made for staged posts ({date}/index.md patterns), removed again on Discard when empty.
     private readonly ConcurrentBag<string> _made = [];
 
-    public int Count => _staged.Count;
-
     public void Add(string path, ReadOnlySpan<byte> bytes)
     {
-        for (var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)); dir is not null && !Directory.Exists(dir); dir = System.IO.Path.GetDirectoryName(dir))
-            _made.Add(dir);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            for (var dir = folder; dir is not null && !Directory.Exists(dir); dir = System.IO.Path.GetDirectoryName(dir)) _made.Add(dir);
+            Directory.CreateDirectory(folder);
+        }
         var temp = PostWriter.TempPath(path);
         try
         {

@@ -11,6 +11,14 @@ public sealed class TemplateTests
 
     private static string Records => Path.Combine(Fixture.RepoRoot(), "content", "records");
 
+    /// <summary>Builds the sample day into <paramref name="output"/> with <paramref name="template"/> as the post template in temp/t.</summary>
+    private static (int Code, string Stdout, string Stderr) BuildWith(TempDir temp, string template, string output = "posts")
+    {
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], template);
+        return InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp[output], "--templates", temp["t"], "--no-cache");
+    }
+
     private static BuildSettings Settings(TempDir temp, string templates) => BuildSettings.Default with
     {
         RecordsPath = Records,
@@ -97,9 +105,7 @@ public sealed class TemplateTests
     public void A_missing_partial_is_a_template_error_not_a_crash()
     {
         using var temp = Fixture.TempDir();
-        Directory.CreateDirectory(temp["t"]);
-        File.WriteAllText(temp["t/post.md.sbn"], "{{ include 'nowhere.sbn' }}\n");
-        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+        var (code, _, stderr) = BuildWith(temp, "{{ include 'nowhere.sbn' }}\n");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains($"{temp["t/post.md.sbn"]}(1,4): no template \"nowhere.sbn\"", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp["posts"]));
@@ -109,14 +115,11 @@ public sealed class TemplateTests
     public void Text_functions_take_numbers_and_nothing_as_text_and_a_wrong_call_is_a_template_error()
     {
         using var temp = Fixture.TempDir();
-        Directory.CreateDirectory(temp["t"]);
-        File.WriteAllText(temp["t/post.md.sbn"], "{{ md 42 }}|{{ md null }}|{{ yaml_quoted 'a: b' }}|{{ md '# x' }}\n");
-        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+        var (code, _, stderr) = BuildWith(temp, "{{ md 42 }}|{{ md null }}|{{ yaml_quoted 'a: b' }}|{{ md '# x' }}\n");
         Assert.True(code == 0, stderr);
         Assert.Equal("42||\"a: b\"|\\# x\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
 
-        File.WriteAllText(temp["t/post.md.sbn"], "{{ md 'a' 'b' }}\n");
-        (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+        (code, _, stderr) = BuildWith(temp, "{{ md 'a' 'b' }}\n");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.True(stderr.Contains($"{temp["t/post.md.sbn"]}(1,11): Invalid number of arguments `2` passed to `md 'a' 'b'` while expecting `1` arguments", StringComparison.Ordinal), stderr);
     }
@@ -125,14 +128,11 @@ public sealed class TemplateTests
     public void A_template_that_reassigns_a_builtin_changes_it_for_itself_only()
     {
         using var temp = Fixture.TempDir();
-        Directory.CreateDirectory(temp["t"]);
-        File.WriteAllText(temp["t/post.md.sbn"], "{{ string = 'gone' }}{{ string }}\n");
-        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["a"], "--templates", temp["t"], "--no-cache");
+        var (code, _, stderr) = BuildWith(temp, "{{ string = 'gone' }}{{ string }}\n", "a");
         Assert.True(code == 0, stderr);
         Assert.Equal("gone\n", File.ReadAllText(temp["a/2021-04-30---Hot-Papers.md"]));
 
-        File.WriteAllText(temp["t/post.md.sbn"], "{{ 'a' | string.upcase }}\n");
-        (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["b"], "--templates", temp["t"], "--no-cache");
+        (code, _, stderr) = BuildWith(temp, "{{ 'a' | string.upcase }}\n", "b");
         Assert.True(code == 0, stderr);
         Assert.Equal("A\n", File.ReadAllText(temp["b/2021-04-30---Hot-Papers.md"]));
     }
