@@ -66,9 +66,10 @@ public sealed class SiteBuilder
             var records = _loader.Load(file.Path);
             RecordsFiles.CheckDates(file, records);
             var warnings = new List<string>();
-            var text = _renderer.Render(_ranker.Rank(records), warnings);
+            using var bytes = new PostBytes();
+            _renderer.Render(_ranker.Rank(records), bytes, warnings);
             var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
-            var post = output.Offer(file.Path, postPath, PostWriter.Encode(text));
+            var post = output.Offer(file.Path, postPath, bytes.Span);
             return new Slot(post, stamp, dates, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }
         catch (RecordsException e)

@@ -1,3 +1,4 @@
+using System.Text;
 using HotPapers.Ranking;
 using HotPapers.Safety;
 using Scriban;
@@ -14,7 +15,7 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     /// <summary>
     /// Makes Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build
     /// under Native AOT) and parses the post template on a pool thread, so that it happens while the
-    /// records load. Errors are not reported here: <see cref="Render"/> meets them again in their place.
+    /// records load. Errors are not reported here: <see cref="Render(Digest, PostBytes, ICollection{string})"/> meets them again in their place.
     /// </summary>
     public void Prepare() => Task.Run(() =>
     {
@@ -28,8 +29,18 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
         }
     });
 
+    /// <summary>The post's text (LF line ends).</summary>
     /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>
     public string Render(Digest digest, ICollection<string>? warnings = null)
+    {
+        using var post = new PostBytes();
+        Render(digest, post, warnings);
+        return Encoding.UTF8.GetString(post.Span);
+    }
+
+    /// <summary>Renders the post into <paramref name="post"/>, as the bytes its file is written with.</summary>
+    /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>
+    public void Render(Digest digest, PostBytes post, ICollection<string>? warnings = null)
     {
         var template = templates.Get(postTemplate);
         var model = PostModel.Create(digest, front, warnings);
@@ -50,10 +61,10 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             functions[name] = function;
         context.PushGlobal(functions);
         context.PushGlobal(model);
+        context.PushOutput(post);
         try
         {
-            var text = template.Render(context);
-            return text.Replace("\r\n", "\n");
+            template.Render(context);
         }
         catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == Scriban.Parsing.ParserMessageType.Error) is { } first)
         {

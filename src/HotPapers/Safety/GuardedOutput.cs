@@ -45,7 +45,7 @@ public sealed class GuardedOutput : IDisposable
     public static GuardedOutput Open(string outputDirectory, bool checkOnly, bool force) => new(outputDirectory, checkOnly, force);
 
     /// <summary>What writing this post does (or, with checkOnly, would do); changed posts are staged. Thread-safe.</summary>
-    public BuiltPost Offer(string recordsFile, string postPath, byte[] bytes)
+    public BuiltPost Offer(string recordsFile, string postPath, ReadOnlySpan<byte> bytes)
     {
         // A second digest for the same post: the builder refuses the build (RecordsFiles.CheckDistinct), naming both.
         if (_claimed.GetOrAdd(postPath, recordsFile) != recordsFile) return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged);
