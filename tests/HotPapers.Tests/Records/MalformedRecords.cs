@@ -203,6 +203,14 @@ internal static class MalformedRecords
         });
         yield return ("records duplicate key", () => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Bytes(ValidRecords())).Replace("\"ranked\":false", "\"ranked\":false,\"ranked\":true")));
         yield return ("legacy duplicate key", () => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Bytes(ValidLegacy())).Replace("\"username\":\"ab\"", "\"username\":\"ab\",\"username\":\"cd\"")));
+        // A key written with escapes is the same key; the last of two values is the one checked.
+        yield return ("records duplicate key escaped", () => Replace(ValidRecords(), "\"ranked\":false", "\"ranked\":false,\"ra\\u006eked\":true"));
+        yield return ("legacy duplicate key escaped", () => Replace(ValidLegacy(), "\"username\":\"ab\"", "\"username\":\"ab\",\"user\\u006eame\":\"cd\""));
+        yield return ("records unknown key twice", () => Replace(ValidRecords(), "\"ranked\":false", "\"ranked\":false,\"surprise\":1,\"other\":2,\"surprise\":3"));
+        yield return ("records duplicate tweet url, the last wrong", () => Replace(ValidRecords(), "\"url\":\"https://twitter.com/ab/status/1\"", "\"url\":\"https://twitter.com/ab/status/1\",\"url\":5"));
+        yield return ("legacy duplicate likes_count, the last wrong", () => Replace(ValidLegacy(), "\"likes_count\":", "\"likes_count\":-1,\"likes_count\":"));
+        yield return ("records escaped key with a wrong value", () => Replace(ValidRecords(), "\"ranked\":false", "\"r\\u0061nked\":\"no\""));
+        yield return ("legacy escaped key with a wrong value", () => Replace(ValidLegacy(), "\"username\":\"ab\"", "\"\\u0075sername\":5"));
 
         // Syntax around valid content.
         var text = Encoding.UTF8.GetString(records);
@@ -263,6 +271,13 @@ internal static class MalformedRecords
         }
         // null is a value only where a key may be left out... and not even there for these.
         if (required || kind is Kind.Bool or Kind.Array or Kind.Object or Kind.Count) yield return null;
+    }
+
+    private static byte[] Replace(JsonNode node, string what, string with)
+    {
+        var text = Encoding.UTF8.GetString(Bytes(node));
+        if (!text.Contains(what, StringComparison.Ordinal)) throw new ArgumentException($"no {what} in the file", nameof(what));
+        return Encoding.UTF8.GetBytes(text.Replace(what, with));
     }
 
     public static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());

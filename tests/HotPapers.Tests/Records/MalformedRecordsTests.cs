@@ -1,3 +1,4 @@
+using HotPapers.Records;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,6 +16,32 @@ public sealed partial class MalformedRecordsTests
 
     [Fact]
     public void There_are_at_least_200_distinct_cases() => Assert.True(Cases.Count >= 200, $"{Cases.Count} cases");
+
+    /// <summary>Every problem of every case, word for word and in order, as the golden file has them.</summary>
+    [Fact]
+    public void Each_case_is_refused_with_the_problems_on_record()
+    {
+        var loader = new RecordsLoader(TimeZoneInfo.Utc);
+        var text = new StringBuilder();
+        foreach (var (name, bytes) in Cases)
+        {
+            text.Append("## ").Append(name).Append('\n');
+            IReadOnlyList<RecordsProblem> problems;
+            try
+            {
+                loader.Parse("records.json", bytes());
+                // Refused later: by size before it is read, or for a date other than the one asked for.
+                text.Append("(loads)\n");
+                continue;
+            }
+            catch (RecordsException e)
+            {
+                problems = e.Problems;
+            }
+            foreach (var p in problems) text.Append(p.Location).Append(": expected ").Append(p.Expected).Append(", found ").Append(p.Found).Append('\n');
+        }
+        Golden.AssertBytes(Encoding.UTF8.GetBytes(text.ToString()), "records", "malformed-problems.txt");
+    }
 
     [Theory]
     [MemberData(nameof(Names))]
