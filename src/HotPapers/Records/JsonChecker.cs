@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace HotPapers.Records;
@@ -35,23 +36,21 @@ internal sealed class JsonChecker(string file)
         return false;
     }
 
-    /// <summary>Reports keys the format does not define (a misspelt key must not be silently ignored), and keys given twice.</summary>
-    /// <remarks>
-    /// One pass that compares names in place: this runs for every tweet of every day, and reading each
-    /// name out as a string (twice, with a set per object) was a tenth of a rebuild's load time.
-    /// </remarks>
-    public void NoOtherKeys(JsonElement obj, string path, JsonKeys known)
+    /// <summary>
+    /// The object's fields; reports keys the format does not define (a misspelt key must not be silently
+    /// ignored), then keys given twice.
+    /// </summary>
+    public JsonFields Fields(JsonElement obj, string path, JsonKeys known)
     {
-        ulong seenKnown = 0;
+        var fields = new JsonFields(known);
         HashSet<string>? seenOther = null;
         List<string>? again = null;
         foreach (var p in obj.EnumerateObject())
         {
-            var index = IndexOf(p, known);
+            var index = fields.Take(p, JsonMarshal.GetRawUtf8PropertyName(p), out var repeated);
             if (index >= 0)
             {
-                if ((seenKnown & (1UL << index)) != 0) (again ??= []).Add(known.Names[index]);
-                seenKnown |= 1UL << index;
+                if (repeated) (again ??= []).Add(known.Names[index]);
                 continue;
             }
             var name = p.Name;
@@ -60,38 +59,44 @@ internal sealed class JsonChecker(string file)
         }
         // Repeats after the unknown keys, each where it appears a second time.
         foreach (var name in again ?? []) Report($"{path}.{name}", "each key once", $"the key \"{name}\" again");
+        return fields;
     }
 
-    private static int IndexOf(JsonProperty p, JsonKeys known)
-    {
-        for (var i = 0; i < known.Utf8.Length; i++)
-        {
-            if (p.NameEquals(known.Utf8[i])) return i;
-        }
-        return -1;
-    }
-
-    /// <summary>Reports a key given twice: JSON readers differ on which of its values wins.</summary>
+    /// <summary>
+    /// The object's fields among <paramref name="wanted"/>, other keys allowed; reports any key given twice
+    /// (JSON readers differ on which of its values wins).
+    /// </summary>
     /// <remarks>
-    /// The old crawler's objects have thirty keys each. Distinct hashes of their raw names prove them
-    /// distinct without making a string of each; an escaped name, a shared hash or a huge object takes
-    /// the exact way.
+    /// The old crawler's objects have thirty keys each. Distinct hashes of the raw names of the keys not
+    /// read prove them distinct without making a string of each; an escaped name, a shared hash, a key
+    /// read twice or a huge object takes the exact way.
     /// </remarks>
-    public void EachKeyOnce(JsonElement obj, string path)
+    public JsonFields FieldsOnce(JsonElement obj, string path, JsonKeys wanted)
     {
+        var fields = new JsonFields(wanted);
         Span<ulong> hashes = stackalloc ulong[64];
         var count = 0;
+        var exact = false;
         foreach (var p in obj.EnumerateObject())
         {
-            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(p);
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            var index = fields.Take(p, raw, out var repeated);
+            if (exact) continue;
+            if (index >= 0)
+            {
+                exact = repeated;
+                continue;
+            }
             var hash = Fnv1a(raw);
             if (count == hashes.Length || raw.Contains((byte)'\\') || hashes[..count].Contains(hash))
             {
-                EachKeyOnceByName(obj, path);
-                return;
+                exact = true;
+                continue;
             }
             hashes[count++] = hash;
         }
+        if (exact) EachKeyOnce(obj, path);
+        return fields;
     }
 
     private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
@@ -101,7 +106,7 @@ internal sealed class JsonChecker(string file)
         return hash;
     }
 
-    private void EachKeyOnceByName(JsonElement obj, string path)
+    private void EachKeyOnce(JsonElement obj, string path)
     {
         HashSet<string>? seen = null;
         foreach (var p in obj.EnumerateObject())
@@ -111,42 +116,50 @@ internal sealed class JsonChecker(string file)
         }
     }
 
-    public JsonElement? Get(JsonElement obj, string name, string path, bool required)
+    public JsonElement? Get(JsonFields obj, string name, string path, bool required)
     {
-        if (obj.TryGetProperty(name, out var v)) return v;
+        if (obj.TryGet(name, out var v)) return v;
         if (required) Report($"{path}.{name}", "a value", "no such key");
         return null;
     }
 
-    public string? String(JsonElement obj, string name, string path, bool required = true, bool nonEmpty = false)
+    public string? String(JsonFields obj, string name, string path, bool required = true, bool nonEmpty = false)
     {
         if (Get(obj, name, path, required) is not { } v) return null;
-        return StringValue(v, $"{path}.{name}", nonEmpty, allowNull: !required);
+        return StringAt(v, new Place(path, name), nonEmpty, allowNull: !required);
     }
 
-    public string? StringValue(JsonElement v, string path, bool nonEmpty = false, bool allowNull = false)
+    // Paths of values are made only for the values reported: a tweet has a dozen.
+    private string? StringAt(JsonElement v, Place at, bool nonEmpty, bool allowNull)
     {
         if (allowNull && v.ValueKind == JsonValueKind.Null) return null;
         if (v.ValueKind != JsonValueKind.String)
         {
-            Report(path, nonEmpty ? "a non-empty string" : "a string", Describe(v));
+            Report(at.ToString(), nonEmpty ? "a non-empty string" : "a string", Describe(v));
             return null;
         }
         var s = v.GetString()!;
-        if (nonEmpty && s.Trim().Length == 0)
+        if (nonEmpty && s.AsSpan().Trim().Length == 0)
         {
-            Report(path, "a non-empty string", "an empty string");
+            Report(at.ToString(), "a non-empty string", "an empty string");
             return null;
         }
         if (s.Contains('\0'))
         {
-            Report(path, "text without NUL characters", "a NUL character");
+            Report(at.ToString(), "text without NUL characters", "a NUL character");
             return null;
         }
         return s;
     }
 
-    public string? Url(JsonElement obj, string name, string path, bool required = true)
+    /// <summary>Where a value is: an object's path and the value's key, or an array's path and the item's index.</summary>
+    private readonly record struct Place(string Path, string? Name = null, int Index = -1)
+    {
+        public override string ToString() =>
+            (Name is null ? Path : $"{Path}.{Name}") + (Index >= 0 ? $"[{Index}]" : "");
+    }
+
+    public string? Url(JsonFields obj, string name, string path, bool required = true)
     {
         var s = String(obj, name, path, required, nonEmpty: required);
         if (s is null) return null;
@@ -161,7 +174,7 @@ internal sealed class JsonChecker(string file)
     public static bool IsHttpUrl(string s) =>
         HttpUrl.IsPlainHttp(s) || (!s.Any(char.IsWhiteSpace) && HttpUrl.ParsesAsHttp(s));
 
-    public bool? Bool(JsonElement obj, string name, string path)
+    public bool? Bool(JsonFields obj, string name, string path)
     {
         if (Get(obj, name, path, required: false) is not { } v) return null;
         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
@@ -170,15 +183,16 @@ internal sealed class JsonChecker(string file)
     }
 
     /// <summary>A count: a whole number from 0 to 2^53 (what every JSON reader holds exactly).</summary>
-    public long? Count(JsonElement v, string path, bool allowNumericString)
+    public long? Count(JsonFields obj, string name, string path, bool required, bool allowNumericString = false)
     {
+        if (Get(obj, name, path, required) is not { } v) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0 && n <= MaxCount) return n;
         // 1.0 and 1e2 are whole numbers too, as JSON Schema's "integer" has them.
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= 0 && d <= MaxCount) return (long)d;
         if (allowNumericString && v.ValueKind == JsonValueKind.String
             && long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount)
             return n;
-        Report(path, allowNumericString ? "a whole number from 0 to 2^53, or such a number as a string" : "a whole number from 0 to 2^53", Describe(v));
+        Report($"{path}.{name}", allowNumericString ? "a whole number from 0 to 2^53, or such a number as a string" : "a whole number from 0 to 2^53", Describe(v));
         return null;
     }
 
@@ -200,33 +214,43 @@ internal sealed class JsonChecker(string file)
         }
     }
 
-    public IEnumerable<(JsonElement Item, string Path)> Array(JsonElement obj, string name, string path, bool required = true)
+    public IReadOnlyList<(JsonElement Item, string Path)> Array(JsonFields obj, string name, string path, bool required = true)
     {
         if (Get(obj, name, path, required) is not { } v) return [];
         return ArrayValue(v, $"{path}.{name}");
     }
 
-    public IEnumerable<(JsonElement Item, string Path)> ArrayValue(JsonElement v, string path)
+    public IReadOnlyList<(JsonElement Item, string Path)> ArrayValue(JsonElement v, string path)
     {
         if (v.ValueKind != JsonValueKind.Array)
         {
             Report(path, "an array", Describe(v));
             return [];
         }
-        return v.EnumerateArray().Select((item, i) => (item, $"{path}[{i}]")).ToList();
+        var items = new List<(JsonElement, string)>(v.GetArrayLength());
+        foreach (var item in v.EnumerateArray()) items.Add((item, $"{path}[{items.Count}]"));
+        return items;
     }
 
-    public List<string> Strings(JsonElement obj, string name, string path, bool required = true)
+    /// <summary>An array of non-empty strings; the strings of it that are.</summary>
+    public List<string> Strings(JsonFields obj, string name, string path, bool required = true)
     {
         var list = new List<string>();
-        foreach (var (item, p) in Array(obj, name, path, required))
+        if (Get(obj, name, path, required) is not { } v) return list;
+        if (v.ValueKind != JsonValueKind.Array)
         {
-            if (StringValue(item, p, nonEmpty: true) is { } s) list.Add(s);
+            Report($"{path}.{name}", "an array", Describe(v));
+            return list;
+        }
+        var index = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            if (StringAt(item, new Place(path, name, index++), nonEmpty: true, allowNull: false) is { } s) list.Add(s);
         }
         return list;
     }
 
-    public DateOnly? Date(JsonElement obj, string name, string path, bool required = true)
+    public DateOnly? Date(JsonFields obj, string name, string path, bool required = true)
     {
         var s = String(obj, name, path, required);
         if (s is null) return null;
@@ -235,7 +259,7 @@ internal sealed class JsonChecker(string file)
         return null;
     }
 
-    public DateTimeOffset? Instant(JsonElement obj, string name, string path, bool required = true)
+    public DateTimeOffset? Instant(JsonFields obj, string name, string path, bool required = true)
     {
         var s = String(obj, name, path, required);
         if (s is null) return null;

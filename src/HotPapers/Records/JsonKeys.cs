@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Json;
 
 namespace HotPapers.Records;
 
@@ -15,4 +16,36 @@ internal sealed class JsonKeys
 
     public ImmutableArray<string> Names { get; }
     public ImmutableArray<byte[]> Utf8 { get; }
+
+    /// <summary>The index of the key a reader asks for by name; asking for a key not listed is a bug in the reader.</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (ReferenceEquals(Names[i], name) || Names[i] == name) return i;
+        }
+        throw new ArgumentException($"\"{name}\" is not one of the keys {string.Join(", ", Names)}", nameof(name));
+    }
+
+    /// <summary>The index of the property's key, or -1.</summary>
+    /// <param name="rawName">The name as written in the file, escapes and all.</param>
+    public int IndexOf(JsonProperty property, ReadOnlySpan<byte> rawName)
+    {
+        if (rawName.Contains((byte)'\\'))
+        {
+            // A name written with escapes is compared unescaped, by System.Text.Json.
+            for (var i = 0; i < Utf8.Length; i++)
+            {
+                if (property.NameEquals(Utf8[i])) return i;
+            }
+            return -1;
+        }
+        // Most names are of other keys (the old crawler's thirty): their length tells them apart at once.
+        for (var i = 0; i < Utf8.Length; i++)
+        {
+            var key = Utf8[i];
+            if (key.Length == rawName.Length && rawName.SequenceEqual(key)) return i;
+        }
+        return -1;
+    }
 }

@@ -11,17 +11,24 @@ namespace HotPapers.Records;
 /// </summary>
 internal static class LegacyCrawlerReader
 {
+    // The keys read; the crawler and the scraper wrote many more, which are allowed and ignored.
+    private static readonly JsonKeys RootKeys = new("meta", "papers");
+    private static readonly JsonKeys MetaKeys = new("since", "until");
+    private static readonly JsonKeys PaperKeys = new("title", "authors", "summary", "subjects", "links", "id", "tweets");
+    private static readonly JsonKeys LinksKeys = new("Abstract", "Download PDF");
+    private static readonly JsonKeys TweetKeys = new("link", "name", "username", "tweet", "retweets_count", "likes_count", "datestamp", "timestamp", "lang", "html", "retweet_id");
+
     public static bool Looks(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("meta", out _) && !root.TryGetProperty("format", out _);
 
     public static DigestRecords? Read(JsonElement root, JsonChecker check, TimeZoneInfo zone)
     {
         const string P = "$";
-        check.EachKeyOnce(root, P);
+        var digest = check.FieldsOnce(root, P, RootKeys);
         DateOnly? since = null, until = null;
-        if (check.Get(root, "meta", P, true) is { } meta && check.IsObject(meta, "$.meta"))
+        if (check.Get(digest, "meta", P, true) is { } metaElement && check.IsObject(metaElement, "$.meta"))
         {
-            check.EachKeyOnce(meta, "$.meta");
+            var meta = check.FieldsOnce(metaElement, "$.meta", MetaKeys);
             since = Day(meta, "since", check);
             until = Day(meta, "until", check);
             if (since is { } s && until is { } u && u <= s)
@@ -29,7 +36,7 @@ internal static class LegacyCrawlerReader
         }
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
         var latest = DateTimeOffset.MinValue;
-        foreach (var (item, path) in check.Array(root, "papers", P))
+        foreach (var (item, path) in check.Array(digest, "papers", P))
         {
             if (ReadPaper(item, path, check, zone) is not { } paper) continue;
             papers.Add(paper);
@@ -51,7 +58,7 @@ internal static class LegacyCrawlerReader
         return new DigestRecords(since.Value, until.Value.AddDays(-1), collected, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.LegacyCrawler);
     }
 
-    private static DateOnly? Day(JsonElement meta, string name, JsonChecker check)
+    private static DateOnly? Day(JsonFields meta, string name, JsonChecker check)
     {
         var s = check.String(meta, name, "$.meta");
         if (s is null) return null;
@@ -77,27 +84,24 @@ internal static class LegacyCrawlerReader
     /// <summary>The old generator joined the source's hard line breaks with one space each.</summary>
     private static string OneLine(string s) => s.Replace("\r\n", "\n").Replace('\n', ' ');
 
-    private static PaperRecord? ReadPaper(JsonElement paper, string path, JsonChecker check, TimeZoneInfo zone)
+    private static PaperRecord? ReadPaper(JsonElement element, string path, JsonChecker check, TimeZoneInfo zone)
     {
-        if (!check.IsObject(paper, path)) return null;
-        check.EachKeyOnce(paper, path);
+        if (!check.IsObject(element, path)) return null;
+        var paper = check.FieldsOnce(element, path, PaperKeys);
         var before = check.Problems.Count;
         var title = check.String(paper, "title", path, nonEmpty: true);
         var authors = check.Strings(paper, "authors", path);
-        var summary = check.Get(paper, "summary", path, false) is { } sv ? check.StringValue(sv, $"{path}.summary", allowNull: true) ?? "" : "";
-        var categories = new List<string>();
-        foreach (var (item, p) in check.Array(paper, "subjects", path))
-        {
-            if (check.StringValue(item, p, nonEmpty: true) is { } subject) categories.Add(Category(subject));
-        }
+        var summary = check.String(paper, "summary", path, required: false) ?? "";
+        var categories = check.Strings(paper, "subjects", path).Select(Category);
         string? abs = null, pdf = null;
-        if (check.Get(paper, "links", path, true) is { } links && check.IsObject(links, $"{path}.links"))
+        if (check.Get(paper, "links", path, true) is { } linksElement && check.IsObject(linksElement, $"{path}.links"))
         {
+            var links = JsonFields.Of(linksElement, LinksKeys);
             abs = check.Url(links, "Abstract", $"{path}.links");
             pdf = check.Url(links, "Download PDF", $"{path}.links", required: false);
         }
         ArxivId? id = null;
-        var idText = check.Get(paper, "id", path, false) is { } iv ? check.StringValue(iv, $"{path}.id", allowNull: true) : null;
+        var idText = check.String(paper, "id", path, required: false);
         idText ??= abs is null ? null : abs[(abs.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : 0)..];
         if (idText is not null && !ArxivId.TryParse(idText, out id))
             check.Report($"{path}.id", "an arXiv id such as 2104.14421 or hep-th/9901001 (or an abs link that ends in one)", JsonChecker.Quote(idText));
@@ -119,36 +123,36 @@ internal static class LegacyCrawlerReader
         return open >= 0 && close > open ? subject[(open + 1)..close] : subject.Trim();
     }
 
-    private static TweetRecord? ReadTweet(JsonElement tweet, string path, JsonChecker check, TimeZoneInfo zone)
+    private static TweetRecord? ReadTweet(JsonElement element, string path, JsonChecker check, TimeZoneInfo zone)
     {
-        if (!check.IsObject(tweet, path)) return null;
-        check.EachKeyOnce(tweet, path);
+        if (!check.IsObject(element, path)) return null;
+        var tweet = check.FieldsOnce(element, path, TweetKeys);
         var before = check.Problems.Count;
         var url = check.Url(tweet, "link", path);
         var name = check.String(tweet, "name", path) ?? "";
         var handle = check.String(tweet, "username", path, nonEmpty: true);
         var text = check.String(tweet, "tweet", path);
-        var retweets = check.Get(tweet, "retweets_count", path, true) is { } rv ? check.Count(rv, $"{path}.retweets_count", true) : null;
-        var likes = check.Get(tweet, "likes_count", path, true) is { } lv ? check.Count(lv, $"{path}.likes_count", true) : null;
+        var retweets = check.Count(tweet, "retweets_count", path, required: true, allowNumericString: true);
+        var likes = check.Count(tweet, "likes_count", path, required: true, allowNumericString: true);
         TweetTime? created = null;
         var day = check.String(tweet, "datestamp", path, required: false);
         var time = check.String(tweet, "timestamp", path, required: false);
         if (day is not null)
         {
-            if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!Rfc3339.TryParseDate(day, out var d))
                 check.Report($"{path}.datestamp", "a date as YYYY-MM-DD", JsonChecker.Quote(day));
             else if (time is null)
                 created = TweetTime.FromDay(d);
-            else if (TimeOnly.TryParseExact(time, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            else if (Rfc3339.TryParseTime(time, out var t)
                 && TryLocal(d.ToDateTime(t), zone, out var instant))
                 created = TweetTime.FromInstant(instant);
             else
                 check.Report($"{path}.timestamp", "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time));
         }
-        var lang = check.Get(tweet, "lang", path, false) is { } lg ? check.StringValue(lg, $"{path}.lang", allowNull: true) : null;
-        var embed = check.Get(tweet, "html", path, false) is { } hv ? check.StringValue(hv, $"{path}.html", allowNull: true) : null;
+        var lang = check.String(tweet, "lang", path, required: false);
+        var embed = check.String(tweet, "html", path, required: false);
         string? retweetOf = null;
-        if (tweet.TryGetProperty("retweet_id", out var rt) && rt.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        if (tweet.TryGet("retweet_id", out var rt) && rt.ValueKind is JsonValueKind.String or JsonValueKind.Number)
         {
             var s = rt.ValueKind == JsonValueKind.String ? rt.GetString() : rt.GetRawText();
             if (!string.IsNullOrEmpty(s) && s != "0") retweetOf = s;

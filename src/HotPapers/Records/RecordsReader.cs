@@ -20,22 +20,22 @@ internal static class RecordsReader
     {
         const string P = "$";
         if (!check.IsObject(root, P)) return null;
-        check.NoOtherKeys(root, P, DigestKeys);
-        check.String(root, "$schema", P, required: false);
-        var format = check.String(root, "format", P);
+        var digest = check.Fields(root, P, DigestKeys);
+        check.String(digest, "$schema", P, required: false);
+        var format = check.String(digest, "format", P);
         if (format is not null && format != FormatName)
             check.Report("$.format", $"\"{FormatName}\"", JsonChecker.Quote(format));
-        var date = check.Date(root, "date", P);
-        var end = check.Date(root, "endDate", P, required: false);
+        var date = check.Date(digest, "date", P);
+        var end = check.Date(digest, "endDate", P, required: false);
         if (date is { } d && end is { } e && e < d)
             check.Report("$.endDate", $"a date on or after the date {Rfc3339.FormatDate(d)}", Rfc3339.FormatDate(e));
-        var collected = check.Instant(root, "collectedAt", P);
-        var ranked = check.Bool(root, "ranked", P) ?? false;
-        var post = root.TryGetProperty("post", out var postElement) ? ReadPost(postElement, check) : PostOverrides.None;
+        var collected = check.Instant(digest, "collectedAt", P);
+        var ranked = check.Bool(digest, "ranked", P) ?? false;
+        var post = digest.TryGet("post", out var postElement) ? ReadPost(postElement, check) : PostOverrides.None;
 
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (item, path) in check.Array(root, "papers", P))
+        foreach (var (item, path) in check.Array(digest, "papers", P))
         {
             if (ReadPaper(item, path, check) is not { } paper) continue;
             var key = VersionlessId(paper.Id.Value);
@@ -55,28 +55,28 @@ internal static class RecordsReader
         return v > 0 && char.IsDigit(id[v - 1]) ? id[..v] : id;
     }
 
-    private static PostOverrides ReadPost(JsonElement post, JsonChecker check)
+    private static PostOverrides ReadPost(JsonElement element, JsonChecker check)
     {
         const string P = "$.post";
-        if (!check.IsObject(post, P)) return PostOverrides.None;
-        check.NoOtherKeys(post, P, PostKeys);
+        if (!check.IsObject(element, P)) return PostOverrides.None;
+        var post = check.Fields(element, P, PostKeys);
         return new PostOverrides(
             Title: check.String(post, "title", P, required: false),
             Template: check.String(post, "template", P, required: false),
             Draft: check.Bool(post, "draft", P),
             Slug: check.String(post, "slug", P, required: false),
             Category: check.String(post, "category", P, required: false),
-            Tags: post.TryGetProperty("tags", out _) ? [.. check.Strings(post, "tags", P)] : null,
+            Tags: post.TryGet("tags", out _) ? [.. check.Strings(post, "tags", P)] : null,
             Description: check.String(post, "description", P, required: false),
             SocialImage: check.String(post, "socialImage", P, required: false),
             RawText: check.Bool(post, "rawText", P));
     }
 
-    private static PaperRecord? ReadPaper(JsonElement paper, string path, JsonChecker check)
+    private static PaperRecord? ReadPaper(JsonElement element, string path, JsonChecker check)
     {
-        if (!check.IsObject(paper, path)) return null;
+        if (!check.IsObject(element, path)) return null;
         var before = check.Problems.Count;
-        check.NoOtherKeys(paper, path, PaperKeys);
+        var paper = check.Fields(element, path, PaperKeys);
         var idText = check.String(paper, "id", path, nonEmpty: true);
         ArxivId? id = null;
         if (idText is not null && !ArxivId.TryParse(idText, out id))
@@ -86,19 +86,19 @@ internal static class RecordsReader
         var summary = check.String(paper, "abstract", path);
         var categories = check.Strings(paper, "categories", path);
         string? abs = null, pdf = null;
-        if (check.Get(paper, "links", path, required: true) is { } links && check.IsObject(links, $"{path}.links"))
+        if (check.Get(paper, "links", path, required: true) is { } linksElement && check.IsObject(linksElement, $"{path}.links"))
         {
-            check.NoOtherKeys(links, $"{path}.links", LinksKeys);
+            var links = check.Fields(linksElement, $"{path}.links", LinksKeys);
             abs = check.Url(links, "abs", $"{path}.links");
             pdf = check.Url(links, "pdf", $"{path}.links", required: false);
         }
         var collected = check.Instant(paper, "collectedAt", path, required: false);
         EngagementTotals? totals = null;
-        if (check.Get(paper, "totals", path, required: false) is { } t && check.IsObject(t, $"{path}.totals"))
+        if (check.Get(paper, "totals", path, required: false) is { } totalsElement && check.IsObject(totalsElement, $"{path}.totals"))
         {
-            check.NoOtherKeys(t, $"{path}.totals", TotalsKeys);
-            var r = check.Get(t, "retweets", $"{path}.totals", true) is { } rv ? check.Count(rv, $"{path}.totals.retweets", false) : null;
-            var f = check.Get(t, "favorites", $"{path}.totals", true) is { } fv ? check.Count(fv, $"{path}.totals.favorites", false) : null;
+            var t = check.Fields(totalsElement, $"{path}.totals", TotalsKeys);
+            var r = check.Count(t, "retweets", $"{path}.totals", required: true);
+            var f = check.Count(t, "favorites", $"{path}.totals", required: true);
             if (r is not null && f is not null) totals = new(r.Value, f.Value);
         }
         var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
@@ -111,18 +111,19 @@ internal static class RecordsReader
         return new PaperRecord(id!.Value, title!, [.. authors], summary!, [.. categories], abs!, pdf, collected, totals, tweets.ToImmutable());
     }
 
-    private static TweetRecord? ReadTweet(JsonElement tweet, string path, JsonChecker check)
+    private static TweetRecord? ReadTweet(JsonElement element, string path, JsonChecker check)
     {
-        if (!check.IsObject(tweet, path)) return null;
+        if (!check.IsObject(element, path)) return null;
         var before = check.Problems.Count;
-        check.NoOtherKeys(tweet, path, TweetKeys);
+        var tweet = check.Fields(element, path, TweetKeys);
         var url = check.Url(tweet, "url", path);
         string? name = null, handle = null;
-        if (check.Get(tweet, "author", path, required: true) is { } a && check.IsObject(a, $"{path}.author"))
+        if (check.Get(tweet, "author", path, required: true) is { } authorElement && check.IsObject(authorElement, $"{path}.author"))
         {
-            check.NoOtherKeys(a, $"{path}.author", AuthorKeys);
-            name = check.String(a, "name", $"{path}.author");
-            handle = check.String(a, "handle", $"{path}.author", nonEmpty: true);
+            var author = $"{path}.author";
+            var a = check.Fields(authorElement, author, AuthorKeys);
+            name = check.String(a, "name", author);
+            handle = check.String(a, "handle", author, nonEmpty: true);
             if (handle is not null && !IsHandle(handle))
             {
                 check.Report($"{path}.author.handle", "a Twitter handle of letters, digits and _ without @", JsonChecker.Quote(handle));
@@ -137,8 +138,8 @@ internal static class RecordsReader
             else check.Report($"{path}.created", "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", JsonChecker.Quote(c));
         }
         var lang = check.String(tweet, "lang", path, required: false);
-        long? retweets = check.Get(tweet, "retweets", path, false) is { } rv ? check.Count(rv, $"{path}.retweets", false) : null;
-        long? favorites = check.Get(tweet, "favorites", path, false) is { } fv ? check.Count(fv, $"{path}.favorites", false) : null;
+        var retweets = check.Count(tweet, "retweets", path, required: false);
+        var favorites = check.Count(tweet, "favorites", path, required: false);
         var embed = check.String(tweet, "embedHtml", path, required: false);
         var retweetOf = check.String(tweet, "retweetOf", path, required: false);
         if (check.Problems.Count > before) return null;
