@@ -35,6 +35,12 @@ public static class Rfc3339
         if (text.Length == 10 && text[4] == '-' && text[7] == '-'
             && Digits(text, 0, 4, out var year) && Digits(text, 5, 2, out var month) && Digits(text, 8, 2, out var day))
             return IsDate(year, month, day, out value);
+        // A timestamp is asked first whether it is a date; the exact parser takes ten characters, no more or fewer.
+        if (text.Length != 10)
+        {
+            value = default;
+            return false;
+        }
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 

@@ -20,7 +20,7 @@ public sealed class Rfc3339Tests
     // Whole fields at and around their limits, and pieces that break the shape.
     private static readonly string[] Years = ["2021", "2020", "0002", "0000", "0001", "1900", "9998", "9999", "202", "20211", "２０２１", " 202"];
     private static readonly string[] Months = ["01", "02", "12", "00", "13", "1", "99", "1a"];
-    private static readonly string[] Days = ["01", "28", "29", "30", "31", "32", "00", "9", " 1"];
+    private static readonly string[] Days = ["01", "28", "29", "30", "31", "32", "00", "9", " 1", "01\0", "01\0\0", "01T00", "01 "];
     private static readonly string[] Hours = ["00", "09", "23", "24", "99", "1", "٠١"];
     private static readonly string[] Sixty = ["00", "30", "59", "60", "61", "5"];
     private static readonly string[] Offsets = ["Z", "+09:00", "+00:00", "z", "-00:00", "-05:30", "+13:59", "+14:00", "-14:00", "+14:01", "+15:00", "+09:60", "+0900", "+09", "09:00", "+9:00", "", " Z", "+09:00 "];
