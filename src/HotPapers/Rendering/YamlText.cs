@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -10,8 +11,24 @@ namespace HotPapers.Rendering;
 /// </summary>
 public static partial class YamlText
 {
+    // Each post asks again for the same category, tags, template and image, and a scalar costs an emitter
+    // and a parser (a fortieth of a rebuild); both functions are pure. Bounded: titles differ per post.
+    private static readonly ConcurrentDictionary<string, string> PlainMade = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> QuotedMade = new(StringComparer.Ordinal);
+    private const int MadeAtMost = 1024;
+
+    private static string Remembered(ConcurrentDictionary<string, string> made, string value, Func<string, string> make)
+    {
+        if (made.TryGetValue(value, out var text)) return text;
+        text = make(value);
+        if (made.Count < MadeAtMost) made.TryAdd(value, text);
+        return text;
+    }
+
     /// <summary>Plain when the text reads back as that same string under YAML 1.1 and 1.2, else quoted.</summary>
-    public static string Plain(string value)
+    public static string Plain(string value) => Remembered(PlainMade, value, MakePlain);
+
+    private static string MakePlain(string value)
     {
         if (ResolvesToNonString(value)) return Quoted(value);
         // YamlDotNet's parser is the judge: a plain scalar it would not read back as the text (a tab,
@@ -39,7 +56,7 @@ public static partial class YamlText
     }
 
     /// <summary>Always double-quoted, as the old posts wrote every string but the title.</summary>
-    public static string Quoted(string value) => Emit(value, ScalarStyle.DoubleQuoted);
+    public static string Quoted(string value) => Remembered(QuotedMade, value, v => Emit(v, ScalarStyle.DoubleQuoted));
 
     private static string Emit(string value, ScalarStyle style)
     {
