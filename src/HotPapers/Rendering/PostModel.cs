@@ -60,43 +60,47 @@ public static class PostModel
         var p = ranked.Paper;
         var tweets = new ScriptArray(ranked.Tweets.Length);
         foreach (var t in ranked.Tweets) tweets.Add(Tweet(t, p, warnings));
-        return new ScriptObject
+        return new ScriptObject(14)
         {
-            ["rank"] = ranked.Rank,
-            ["id"] = p.Id.Value,
-            ["title"] = p.Title,
-            ["authors"] = Array(p.Authors),
-            ["abstract"] = p.Abstract,
-            ["categories"] = Array(p.Categories),
-            ["abs_url"] = p.AbsUrl,
-            ["pdf_url"] = p.PdfUrl,
-            ["retweets"] = ranked.Retweets,
-            ["favorites"] = ranked.Favorites,
-            ["score"] = ranked.Score,
-            ["collected_at"] = Rfc3339.Format(ranked.CollectedAt),
+            { "rank", ranked.Rank },
+            { "id", p.Id.Value },
+            { "title", p.Title },
+            { "authors", Array(p.Authors) },
+            { "abstract", p.Abstract },
+            { "categories", Array(p.Categories) },
+            { "abs_url", p.AbsUrl },
+            { "pdf_url", p.PdfUrl },
+            { "retweets", ranked.Retweets },
+            { "favorites", ranked.Favorites },
+            { "score", ranked.Score },
+            { "collected_at", Rfc3339.Format(ranked.CollectedAt) },
             // The old posts' stamp: the collection time's own wall clock, US order.
-            ["stamp"] = ranked.CollectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
-            ["tweets"] = tweets,
+            { "stamp", ranked.CollectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture) },
+            { "tweets", tweets },
         };
     }
 
-    private static ScriptObject Tweet(TweetRecord t, PaperRecord paper, ICollection<string>? warnings) => new()
+    // Sized and added to, not set through the indexer: a dozen keys per tweet, each set through the
+    // indexer was a lookup, a second lookup and now and then a resize.
+    private static ScriptObject Tweet(TweetRecord t, PaperRecord paper, ICollection<string>? warnings) => new(9)
     {
-        ["url"] = t.Url,
-        ["author_name"] = t.AuthorName,
-        ["handle"] = t.Handle,
-        ["text"] = t.Text,
-        ["created"] = t.Created?.ToString(),
-        ["lang"] = t.Lang,
-        ["retweets"] = t.Retweets,
-        ["favorites"] = t.Favorites,
-        ["embed"] = TweetEmbed.For(t, problem => warnings?.Add(
-            $"paper {paper.Id}, tweet {t.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields")),
+        { "url", t.Url },
+        { "author_name", t.AuthorName },
+        { "handle", t.Handle },
+        { "text", t.Text },
+        { "created", t.Created?.ToString() },
+        { "lang", t.Lang },
+        { "retweets", t.Retweets },
+        { "favorites", t.Favorites },
+        {
+            "embed", TweetEmbed.For(t, problem => warnings?.Add(
+                $"paper {paper.Id}, tweet {t.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields"))
+        },
     };
 
-    private static ScriptArray Array(IEnumerable<string> items)
+    private static ScriptArray Array(IReadOnlyCollection<string> items)
     {
-        var array = new ScriptArray();
+        var array = new ScriptArray(items.Count);
         foreach (var item in items) array.Add(item);
         return array;
     }
