@@ -12,7 +12,14 @@ internal sealed class JsonKeys
         if (names.Length > 64) throw new ArgumentException("at most 64 keys: repeats are tracked in a 64-bit mask", nameof(names));
         Names = [.. names];
         Utf8 = [.. names.Select(n => Encoding.UTF8.GetBytes(n))];
+        _byLength = new int[Utf8.Max(u => u.Length) + 1][];
+        for (var length = 0; length < _byLength.Length; length++)
+            _byLength[length] = [.. Enumerable.Range(0, Utf8.Length).Where(i => Utf8[i].Length == length)];
     }
+
+    // The indexes of the keys of each UTF-8 length: most names in a file are of other keys (the old
+    // crawler's thirty), and their length alone rules out all or all but one of ours.
+    private readonly int[][] _byLength;
 
     public ImmutableArray<string> Names { get; }
     public ImmutableArray<byte[]> Utf8 { get; }
@@ -40,11 +47,10 @@ internal sealed class JsonKeys
             }
             return -1;
         }
-        // Most names are of other keys (the old crawler's thirty): their length tells them apart at once.
-        for (var i = 0; i < Utf8.Length; i++)
+        if (rawName.Length >= _byLength.Length) return -1;
+        foreach (var i in _byLength[rawName.Length])
         {
-            var key = Utf8[i];
-            if (key.Length == rawName.Length && rawName.SequenceEqual(key)) return i;
+            if (rawName.SequenceEqual(Utf8[i])) return i;
         }
         return -1;
     }
