@@ -24,7 +24,7 @@ public sealed class PostBytes : IScriptOutput, IDisposable
     private int _length;
     private bool _finished;
 
-    /// <summary>The post's bytes, with CRLF line ends made LF (a template saved on Windows writes the same post).</summary>
+    /// <summary>The post's bytes, with CRLF line ends made LF, twice over (a template saved on Windows writes the same post).</summary>
     public ReadOnlySpan<byte> Span
     {
         get
@@ -54,6 +54,9 @@ public sealed class PostBytes : IScriptOutput, IDisposable
         if (_finished) return;
         Reserve(Utf8.GetMaxByteCount(0));
         _length += _encoder.GetBytes([], _buffer.AsSpan(_length), flush: true);
+        // Twice, as builds did before (the renderer and then the writer each made CRLF LF): a template
+        // saved with CR CR LF line ends keeps writing the same posts.
+        _length = WithoutCarriageReturns(_buffer.AsSpan(0, _length));
         _length = WithoutCarriageReturns(_buffer.AsSpan(0, _length));
         _finished = true;
     }

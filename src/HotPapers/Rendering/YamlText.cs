@@ -16,12 +16,14 @@ public static partial class YamlText
     private static readonly ConcurrentDictionary<string, string> PlainMade = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string> QuotedMade = new(StringComparer.Ordinal);
     private const int MadeAtMost = 1024;
+    // Counted here: ConcurrentDictionary.Count takes all of its locks, and every title is a miss.
+    private static int _made;
 
     private static string Remembered(ConcurrentDictionary<string, string> made, string value, Func<string, string> make)
     {
         if (made.TryGetValue(value, out var text)) return text;
         text = make(value);
-        if (made.Count < MadeAtMost) made.TryAdd(value, text);
+        if (Volatile.Read(ref _made) < MadeAtMost && made.TryAdd(value, text)) Interlocked.Increment(ref _made);
         return text;
     }
 

@@ -23,14 +23,15 @@ public sealed class StagedPosts
             Directory.CreateDirectory(folder);
         }
         var temp = PostWriter.TempPath(path);
+        // CreateNew, not Create: .NET makes Create an ftruncate to zero after opening, and ext4 answers
+        // a file truncated to zero by starting its writeback at close, one file at a time (a tenth of a
+        // rebuild's system time). The leftovers of a killed run are gone (the lock removes them), so
+        // the name is free; the syncfs before the renames writes all of them at once. A file that is
+        // there after all is not ours to delete: the open fails and leaves it.
+        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         try
         {
-            // CreateNew, not Create: .NET makes Create an ftruncate to zero after opening, and ext4 answers
-            // a file truncated to zero by starting its writeback at close, one file at a time (a tenth of a
-            // rebuild's system time). The leftovers of a killed run are gone (the lock removes them), so
-            // the name is free; the syncfs before the renames writes all of them at once.
-            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-            stream.Write(bytes);
+            using (stream) stream.Write(bytes);
         }
         catch
         {

@@ -102,6 +102,27 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void Line_ends_of_CR_LF_are_made_LF_twice_over_as_builds_always_made_them()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, _, stderr) = BuildWith(temp, "a\r\r\nb\r\r\r\n{{ digest.date }}\r\n");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("a\nb\r\n2021-04-30\n"u8.ToArray(), File.ReadAllBytes(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
+    [Fact]
+    public void A_template_that_cuts_a_character_in_two_is_a_template_error_that_says_where()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, stdout, stderr) = BuildWith(temp, "title\n{{ \"😀\" | string.slice 0 1 }}\n");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.Contains($"{temp["t/post.md.sbn"]}(2,", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["posts"]));
+    }
+
+    [Fact]
     public void A_missing_partial_is_a_template_error_not_a_crash()
     {
         using var temp = Fixture.TempDir();

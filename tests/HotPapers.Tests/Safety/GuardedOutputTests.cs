@@ -93,6 +93,19 @@ public sealed class GuardedOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_leftover_under_this_process_id_is_removed_before_its_name_is_used_again()
+    {
+        // A killed run whose process id this one has (process ids come round, containers start at 1):
+        // the temp file's name is taken, and staging opens it only as a new file.
+        var post = Path.Combine(Posts, "a.md");
+        Directory.CreateDirectory(Posts);
+        File.WriteAllText(PostWriter.TempPath(post), "half");
+        Write("a.md", "first\n");
+        Assert.Equal("first\n", File.ReadAllText(post));
+        Assert.False(File.Exists(PostWriter.TempPath(post)));
+    }
+
+    [Fact]
     public void A_failed_build_with_a_folder_per_post_leaves_no_folders()
     {
         Directory.CreateDirectory(_temp["records"]);
