@@ -214,34 +214,28 @@ internal sealed class JsonChecker(string file)
         }
     }
 
+    /// <summary>The array's items with their paths.</summary>
     public IReadOnlyList<(JsonElement Item, string Path)> Array(JsonFields obj, string name, string path, bool required = true)
     {
-        if (Get(obj, name, path, required) is not { } v) return [];
-        return ArrayValue(v, $"{path}.{name}");
+        if (ArrayOf(obj, name, path, required) is not { } v) return [];
+        var items = new List<(JsonElement, string)>(v.GetArrayLength());
+        foreach (var item in v.EnumerateArray()) items.Add((item, $"{path}.{name}[{items.Count}]"));
+        return items;
     }
 
-    public IReadOnlyList<(JsonElement Item, string Path)> ArrayValue(JsonElement v, string path)
+    private JsonElement? ArrayOf(JsonFields obj, string name, string path, bool required)
     {
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            Report(path, "an array", Describe(v));
-            return [];
-        }
-        var items = new List<(JsonElement, string)>(v.GetArrayLength());
-        foreach (var item in v.EnumerateArray()) items.Add((item, $"{path}[{items.Count}]"));
-        return items;
+        if (Get(obj, name, path, required) is not { } v) return null;
+        if (v.ValueKind == JsonValueKind.Array) return v;
+        Report($"{path}.{name}", "an array", Describe(v));
+        return null;
     }
 
     /// <summary>An array of non-empty strings; the strings of it that are.</summary>
     public List<string> Strings(JsonFields obj, string name, string path, bool required = true)
     {
         var list = new List<string>();
-        if (Get(obj, name, path, required) is not { } v) return list;
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            Report($"{path}.{name}", "an array", Describe(v));
-            return list;
-        }
+        if (ArrayOf(obj, name, path, required) is not { } v) return list;
         var index = 0;
         foreach (var item in v.EnumerateArray())
         {

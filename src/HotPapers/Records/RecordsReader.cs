@@ -118,15 +118,15 @@ internal static class RecordsReader
         var tweet = check.Fields(element, path, TweetKeys);
         var url = check.Url(tweet, "url", path);
         string? name = null, handle = null;
-        if (check.Get(tweet, "author", path, required: true) is { } authorElement && check.IsObject(authorElement, $"{path}.author"))
+        var author = $"{path}.author";
+        if (check.Get(tweet, "author", path, required: true) is { } authorElement && check.IsObject(authorElement, author))
         {
-            var author = $"{path}.author";
             var a = check.Fields(authorElement, author, AuthorKeys);
             name = check.String(a, "name", author);
             handle = check.String(a, "handle", author, nonEmpty: true);
             if (handle is not null && !IsHandle(handle))
             {
-                check.Report($"{path}.author.handle", "a Twitter handle of letters, digits and _ without @", JsonChecker.Quote(handle));
+                check.Report($"{author}.handle", "a Twitter handle of letters, digits and _ without @", JsonChecker.Quote(handle));
             }
         }
         var text = check.String(tweet, "text", path);

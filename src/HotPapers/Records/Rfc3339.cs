@@ -31,16 +31,14 @@ public static class Rfc3339
 
     public static bool TryParseDate(string text, out DateOnly value)
     {
-        // The exact parser is a fiftieth of a rebuild: the common shape is read here, anything else by it.
-        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
-            && Digits(text, 0, 4, out var year) && Digits(text, 5, 2, out var month) && Digits(text, 8, 2, out var day))
-            return IsDate(year, month, day, out value);
         // A timestamp is asked first whether it is a date; the exact parser takes ten characters, no more or fewer.
         if (text.Length != 10)
         {
             value = default;
             return false;
         }
+        // The exact parser is a fiftieth of a rebuild: the common shape is read here, anything else by it.
+        if (DateShape(text, out var year, out var month, out var day)) return IsDate(year, month, day, out value);
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
@@ -50,8 +48,9 @@ public static class Rfc3339
         if (text.Length == 8 && text[2] == ':' && text[5] == ':'
             && Digits(text, 0, 2, out var hour) && Digits(text, 3, 2, out var minute) && Digits(text, 6, 2, out var second))
         {
-            value = hour < 24 && minute < 60 && second < 60 ? new TimeOnly(hour, minute, second) : default;
-            return hour < 24 && minute < 60 && second < 60;
+            var valid = hour < 24 && minute < 60 && second < 60;
+            value = valid ? new TimeOnly(hour, minute, second) : default;
+            return valid;
         }
         return TimeOnly.TryParseExact(text, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
@@ -64,8 +63,8 @@ public static class Rfc3339
     private static bool TryParseCommon(string text, out DateTimeOffset value)
     {
         value = default;
-        if (text.Length is not (20 or 25) || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
-            || !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+        if (text.Length is not (20 or 25) || !DateShape(text, out var year, out var month, out var day)
+            || text[10] != 'T' || text[13] != ':' || text[16] != ':'
             || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second)
             || year is < 2 or > 9998 || hour > 23 || minute > 59 || second > 59 || !IsDate(year, month, day, out _))
             return false;
@@ -84,6 +83,13 @@ public static class Rfc3339
         }
         value = new DateTimeOffset(year, month, day, hour, minute, second, offset);
         return true;
+    }
+
+    /// <summary><c>yyyy-MM-dd</c> in ASCII digits at the start of the text (at least ten characters long).</summary>
+    private static bool DateShape(string text, out int year, out int month, out int day)
+    {
+        month = day = 0;
+        return Digits(text, 0, 4, out year) && text[4] == '-' && Digits(text, 5, 2, out month) && text[7] == '-' && Digits(text, 8, 2, out day);
     }
 
     private static bool IsDate(int year, int month, int day, out DateOnly value)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using HotPapers.Writing;
 using Scriban.Runtime;
 
 namespace HotPapers.Rendering;
@@ -15,11 +16,8 @@ namespace HotPapers.Rendering;
 /// </remarks>
 public sealed class PostBytes : IScriptOutput, IDisposable
 {
-    // Strict as PostWriter's encoding is: text that is no UTF-16 fails the build, it is not replaced.
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     // An encoder keeps a surrogate pair that two writes split, as encoding the whole text at once would.
-    private readonly Encoder _encoder = Utf8.GetEncoder();
+    private readonly Encoder _encoder = PostWriter.Utf8.GetEncoder();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _length;
     private bool _finished;
@@ -38,7 +36,7 @@ public sealed class PostBytes : IScriptOutput, IDisposable
     {
         if (_finished) throw new InvalidOperationException("the post was already read");
         var chars = text.AsSpan(offset, count);
-        Reserve(Utf8.GetMaxByteCount(chars.Length));
+        Reserve(PostWriter.Utf8.GetMaxByteCount(chars.Length));
         _encoder.Convert(chars, _buffer.AsSpan(_length), flush: false, out _, out var written, out _);
         _length += written;
     }
@@ -52,7 +50,7 @@ public sealed class PostBytes : IScriptOutput, IDisposable
     private void Finish()
     {
         if (_finished) return;
-        Reserve(Utf8.GetMaxByteCount(0));
+        Reserve(PostWriter.Utf8.GetMaxByteCount(0));
         _length += _encoder.GetBytes([], _buffer.AsSpan(_length), flush: true);
         // Twice, as builds did before (the renderer and then the writer each made CRLF LF): a template
         // saved with CR CR LF line ends keeps writing the same posts.

@@ -49,10 +49,10 @@ public sealed class GuardedOutput : IDisposable
     {
         // A second digest for the same post: the builder refuses the build (RecordsFiles.CheckDistinct), naming both.
         if (_claimed.GetOrAdd(postPath, recordsFile) != recordsFile) return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged);
-        if (Directory.Exists(postPath))
+        var seen = FileStamp.Of(postPath);
+        if (seen is null && Directory.Exists(postPath))
             throw new IOException($"{postPath}: expected a post file (or none), found a folder. Nothing was written.");
         var hash = PostManifest.Hash(bytes);
-        var seen = FileStamp.Of(postPath);
         var current = seen is null ? null : File.ReadAllBytes(postPath);
         if (current is not null && current.AsSpan().SequenceEqual(bytes))
         {

@@ -20,7 +20,8 @@ public static class PostWriter
 {
     public const string TempSuffix = ".tmp-hotpapers";
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 without BOM, strict: text that is no UTF-16 fails the build, it is not replaced.</summary>
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static byte[] Encode(string text) => Utf8.GetBytes(text.Replace("\r\n", "\n"));
 

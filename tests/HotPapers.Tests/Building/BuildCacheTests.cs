@@ -196,7 +196,6 @@ public sealed class BuildCacheTests : IDisposable
         File.SetLastWriteTimeUtc(_temp["records/2021-05-01.json"], DateTime.UtcNow);
         Build();
         var path = Spoil("2021-05-01");
-        Assert.Throws<RecordsException>(() => Build());
         Assert.Contains(path, Assert.Throws<RecordsException>(() => Build()).Message);
     }
 }
