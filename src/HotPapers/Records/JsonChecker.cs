@@ -66,44 +66,19 @@ internal sealed class JsonChecker(string file)
     /// The object's fields among <paramref name="wanted"/>, other keys allowed; reports any key given twice
     /// (JSON readers differ on which of its values wins).
     /// </summary>
-    /// <remarks>
-    /// The old crawler's objects have thirty keys each. Distinct hashes of the raw names of the keys not
-    /// read prove them distinct without making a string of each; an escaped name, a shared hash, a key
-    /// read twice or a huge object takes the exact way.
-    /// </remarks>
     public JsonFields FieldsOnce(JsonElement obj, string path, JsonKeys wanted)
     {
         var fields = new JsonFields(wanted);
-        Span<ulong> hashes = stackalloc ulong[64];
-        var count = 0;
+        var keys = new DistinctKeys();
         var exact = false;
         foreach (var p in obj.EnumerateObject())
         {
             var raw = JsonMarshal.GetRawUtf8PropertyName(p);
-            var index = fields.Take(p, raw, out var repeated);
-            if (exact) continue;
-            if (index >= 0)
-            {
-                exact = repeated;
-                continue;
-            }
-            var hash = Fnv1a(raw);
-            if (count == hashes.Length || raw.Contains((byte)'\\') || hashes[..count].Contains(hash))
-            {
-                exact = true;
-                continue;
-            }
-            hashes[count++] = hash;
+            var index = fields.Take(p, raw, out _);
+            if (!exact && !keys.Add(index, raw)) exact = true;
         }
         if (exact) EachKeyOnce(obj, path);
         return fields;
-    }
-
-    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes) hash = (hash ^ b) * 1099511628211UL;
-        return hash;
     }
 
     private void EachKeyOnce(JsonElement obj, string path)
@@ -139,18 +114,19 @@ internal sealed class JsonChecker(string file)
             return null;
         }
         var s = v.GetString()!;
-        if (nonEmpty && s.AsSpan().Trim().Length == 0)
+        if (TextFault(s, nonEmpty) is { } fault)
         {
-            Report(at.ToString(), "a non-empty string", "an empty string");
-            return null;
-        }
-        if (s.Contains('\0'))
-        {
-            Report(at.ToString(), "text without NUL characters", "a NUL character");
+            Report(at.ToString(), fault.Expected, fault.Found);
             return null;
         }
         return s;
     }
+
+    /// <summary>What is wrong with a string value as text, if anything.</summary>
+    internal static (string Expected, string Found)? TextFault(string s, bool nonEmpty) =>
+        nonEmpty && s.AsSpan().Trim().Length == 0 ? ("a non-empty string", "an empty string")
+        : s.Contains('\0') ? ("text without NUL characters", "a NUL character")
+        : null;
 
     /// <summary>Where a value is: an object's path and the value's key, or an array's path and the item's index.</summary>
     private readonly record struct Place(string Path, string? Name = null, int Index = -1)
@@ -186,32 +162,38 @@ internal sealed class JsonChecker(string file)
     public long? Count(JsonFields obj, string name, string path, bool required, bool allowNumericString = false)
     {
         if (Get(obj, name, path, required) is not { } v) return null;
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0 && n <= MaxCount) return n;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && IsCount(n)) return n;
         // 1.0 and 1e2 are whole numbers too, as JSON Schema's "integer" has them.
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= 0 && d <= MaxCount) return (long)d;
-        if (allowNumericString && v.ValueKind == JsonValueKind.String
-            && long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount)
-            return n;
+        if (allowNumericString && v.ValueKind == JsonValueKind.String && TryCountText(v.GetString()!, out n)) return n;
         Report($"{path}.{name}", allowNumericString ? "a whole number from 0 to 2^53, or such a number as a string" : "a whole number from 0 to 2^53", Describe(v));
         return null;
     }
 
     public const long MaxCount = 1L << 53;
 
+    internal static bool IsCount(long n) => n >= 0 && n <= MaxCount;
+
+    /// <summary>A count written as a string of digits, as the old scraper wrote some.</summary>
+    internal static bool TryCountText(string s, out long n) =>
+        long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount;
+
     /// <summary>A paper's tweets' counts must add up to a count too, or totals and scores would overflow.</summary>
     public void CountSums(IReadOnlyList<TweetRecord> tweets, string path)
+    {
+        if (!SumsFit(tweets)) Report(path, "retweet and favorite counts that add up to at most 2^53 per paper", "larger sums");
+    }
+
+    internal static bool SumsFit(IReadOnlyList<TweetRecord> tweets)
     {
         long retweets = 0, favorites = 0;
         foreach (var t in tweets)
         {
             retweets += t.Retweets ?? 0;
             favorites += t.Favorites ?? 0;
-            if (retweets > MaxCount || favorites > MaxCount)
-            {
-                Report(path, "retweet and favorite counts that add up to at most 2^53 per paper", "larger sums");
-                return;
-            }
+            if (retweets > MaxCount || favorites > MaxCount) return false;
         }
+        return true;
     }
 
     /// <summary>The array's items with their paths.</summary>

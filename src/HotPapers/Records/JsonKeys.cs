@@ -47,10 +47,16 @@ internal sealed class JsonKeys
             }
             return -1;
         }
-        if (rawName.Length >= _byLength.Length) return -1;
-        foreach (var i in _byLength[rawName.Length])
+        return IndexOfUnescaped(rawName);
+    }
+
+    /// <summary>The index of the key whose name is <paramref name="name"/>, written without escapes, or -1.</summary>
+    public int IndexOfUnescaped(ReadOnlySpan<byte> name)
+    {
+        if (name.Length >= _byLength.Length) return -1;
+        foreach (var i in _byLength[name.Length])
         {
-            if (rawName.SequenceEqual(Utf8[i])) return i;
+            if (name.SequenceEqual(Utf8[i])) return i;
         }
         return -1;
     }

@@ -12,11 +12,11 @@ namespace HotPapers.Records;
 internal static class LegacyCrawlerReader
 {
     // The keys read; the crawler and the scraper wrote many more, which are allowed and ignored.
-    private static readonly JsonKeys RootKeys = new("meta", "papers");
-    private static readonly JsonKeys MetaKeys = new("since", "until");
-    private static readonly JsonKeys PaperKeys = new("title", "authors", "summary", "subjects", "links", "id", "tweets");
-    private static readonly JsonKeys LinksKeys = new("Abstract", "Download PDF");
-    private static readonly JsonKeys TweetKeys = new("link", "name", "username", "tweet", "retweets_count", "likes_count", "datestamp", "timestamp", "lang", "html", "retweet_id");
+    internal static readonly JsonKeys RootKeys = new("meta", "papers");
+    internal static readonly JsonKeys MetaKeys = new("since", "until");
+    internal static readonly JsonKeys PaperKeys = new("title", "authors", "summary", "subjects", "links", "id", "tweets");
+    internal static readonly JsonKeys LinksKeys = new("Abstract", "Download PDF");
+    internal static readonly JsonKeys TweetKeys = new("link", "name", "username", "tweet", "retweets_count", "likes_count", "datestamp", "timestamp", "lang", "html", "retweet_id");
 
     public static bool Looks(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("meta", out _) && !root.TryGetProperty("format", out _);
@@ -46,32 +46,42 @@ internal static class LegacyCrawlerReader
             }
         }
         if (since is null || until is null || check.Problems.Count > 0) return null;
-
-        // The crawler recorded no collection time; the last tweet it saw is the latest time the counts
-        // can be from, and it is in the file, so the same file always gives the same post.
-        if (!TryLocal(until.Value.ToDateTime(TimeOnly.MinValue), zone, out var end))
+        if (!TryEnd(until.Value, zone, out var end))
         {
             check.Report("$.meta.until", "a day whose midnight exists as an instant in the time zone", Rfc3339.FormatDate(until.Value));
             return null;
         }
-        var collected = latest > end ? latest : end;
-        return new DigestRecords(since.Value, until.Value.AddDays(-1), collected, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.LegacyCrawler);
+        return Digest(since.Value, until.Value, end, latest, papers.ToImmutable());
     }
 
     private static DateOnly? Day(JsonFields meta, string name, JsonChecker check)
     {
         var s = check.String(meta, name, "$.meta");
         if (s is null) return null;
-        if (DateOnly.TryParseExact(s, ["yyyy/MM/dd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (TryDay(s, out var d)) return d;
         check.Report($"$.meta.{name}", "a date as YYYY/MM/DD", JsonChecker.Quote(s));
         return null;
     }
+
+    internal static bool TryDay(string s, out DateOnly day) =>
+        DateOnly.TryParseExact(s, ["yyyy/MM/dd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    /// <summary>The instant the digest's last day ends (until is exclusive), if it is one in the zone.</summary>
+    internal static bool TryEnd(DateOnly until, TimeZoneInfo zone, out DateTimeOffset end) =>
+        TryLocal(until.ToDateTime(TimeOnly.MinValue), zone, out end);
+
+    /// <summary>
+    /// The crawler recorded no collection time; the last tweet it saw is the latest time the counts can
+    /// be from, and it is in the file, so the same file always gives the same post.
+    /// </summary>
+    internal static DigestRecords Digest(DateOnly since, DateOnly until, DateTimeOffset end, DateTimeOffset latestTweet, ImmutableArray<PaperRecord> papers) =>
+        new(since, until.AddDays(-1), latestTweet > end ? latestTweet : end, false, papers, PostOverrides.None, RecordsFormat.LegacyCrawler);
 
     internal static DateTimeOffset Local(DateTime wallClock, TimeZoneInfo zone) =>
         new(wallClock, zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified)));
 
     // Near 0001-01-01 or 9999-12-31 a local time can have no UTC instant; such a time is bad input, not a crash.
-    private static bool TryLocal(DateTime wallClock, TimeZoneInfo zone, out DateTimeOffset instant)
+    internal static bool TryLocal(DateTime wallClock, TimeZoneInfo zone, out DateTimeOffset instant)
     {
         var offset = zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified));
         var utcTicks = wallClock.Ticks - offset.Ticks;
@@ -82,7 +92,7 @@ internal static class LegacyCrawlerReader
     }
 
     /// <summary>The old generator joined the source's hard line breaks with one space each.</summary>
-    private static string OneLine(string s) => s.Replace("\r\n", "\n").Replace('\n', ' ');
+    internal static string OneLine(string s) => s.Replace("\r\n", "\n").Replace('\n', ' ');
 
     private static PaperRecord? ReadPaper(JsonElement element, string path, JsonChecker check, TimeZoneInfo zone)
     {
@@ -101,8 +111,7 @@ internal static class LegacyCrawlerReader
             pdf = check.Url(links, "Download PDF", $"{path}.links", required: false);
         }
         ArxivId? id = null;
-        var idText = check.String(paper, "id", path, required: false);
-        idText ??= abs is null ? null : abs[(abs.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : 0)..];
+        var idText = IdText(check.String(paper, "id", path, required: false), abs);
         if (idText is not null && !ArxivId.TryParse(idText, out id))
             check.Report($"{path}.id", "an arXiv id such as 2104.14421 or hep-th/9901001 (or an abs link that ends in one)", JsonChecker.Quote(idText));
         var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
@@ -112,8 +121,15 @@ internal static class LegacyCrawlerReader
         }
         check.CountSums(tweets, $"{path}.tweets");
         if (check.Problems.Count > before || id is null) return null;
-        return new PaperRecord(id.Value, OneLine(title!), [.. authors], OneLine(summary), [.. categories], abs!, pdf, null, null, tweets.ToImmutable());
+        return Paper(id.Value, title!, [.. authors], summary, [.. categories], abs!, pdf, tweets.ToImmutable());
     }
+
+    internal static PaperRecord Paper(ArxivId id, string title, ImmutableArray<string> authors, string summary, ImmutableArray<string> categories, string abs, string? pdf, ImmutableArray<TweetRecord> tweets) =>
+        new(id, OneLine(title), authors, OneLine(summary), categories, abs, pdf, null, null, tweets);
+
+    /// <summary>The paper's id as written, else the end of its abs link.</summary>
+    internal static string? IdText(string? id, string? abs) =>
+        id ?? (abs is null ? null : abs[(abs.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : 0)..]);
 
     /// <summary><c>Machine Learning (cs.LG)</c> gives <c>cs.LG</c>: the text inside the last parentheses.</summary>
     internal static string Category(string subject)
@@ -134,30 +150,45 @@ internal static class LegacyCrawlerReader
         var text = check.String(tweet, "tweet", path);
         var retweets = check.Count(tweet, "retweets_count", path, required: true, allowNumericString: true);
         var likes = check.Count(tweet, "likes_count", path, required: true, allowNumericString: true);
-        TweetTime? created = null;
         var day = check.String(tweet, "datestamp", path, required: false);
         var time = check.String(tweet, "timestamp", path, required: false);
-        if (day is not null)
+        switch (TimeFault(day, time, zone, out var created))
         {
-            if (!Rfc3339.TryParseDate(day, out var d))
-                check.Report($"{path}.datestamp", "a date as YYYY-MM-DD", JsonChecker.Quote(day));
-            else if (time is null)
-                created = TweetTime.FromDay(d);
-            else if (Rfc3339.TryParseTime(time, out var t)
-                && TryLocal(d.ToDateTime(t), zone, out var instant))
-                created = TweetTime.FromInstant(instant);
-            else
-                check.Report($"{path}.timestamp", "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time));
+            case "datestamp":
+                check.Report($"{path}.datestamp", "a date as YYYY-MM-DD", JsonChecker.Quote(day!));
+                break;
+            case "timestamp":
+                check.Report($"{path}.timestamp", "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time!));
+                break;
         }
         var lang = check.String(tweet, "lang", path, required: false);
         var embed = check.String(tweet, "html", path, required: false);
-        string? retweetOf = null;
+        string? retweetId = null;
         if (tweet.TryGet("retweet_id", out var rt) && rt.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-        {
-            var s = rt.ValueKind == JsonValueKind.String ? rt.GetString() : rt.GetRawText();
-            if (!string.IsNullOrEmpty(s) && s != "0") retweetOf = s;
-        }
+            retweetId = rt.ValueKind == JsonValueKind.String ? rt.GetString() : rt.GetRawText();
         if (check.Problems.Count > before) return null;
-        return new TweetRecord(url!, name, handle!, text!, created, string.IsNullOrEmpty(lang) ? null : lang, retweets, likes, embed, retweetOf);
+        return Tweet(url!, name, handle!, text!, created, lang, retweets, likes, embed, retweetId);
+    }
+
+    internal static TweetRecord Tweet(string url, string name, string handle, string text, TweetTime? created, string? lang, long? retweets, long? likes, string? embed, string? retweetId) =>
+        new(url, name, handle, text, created, string.IsNullOrEmpty(lang) ? null : lang, retweets, likes, embed,
+            string.IsNullOrEmpty(retweetId) || retweetId == "0" ? null : retweetId);
+
+    /// <summary>
+    /// The tweet's time from the scraper's datestamp and timestamp, in the crawler's time zone: null when
+    /// they make one (or there is no datestamp), else the key of the one that is not a date or time.
+    /// </summary>
+    internal static string? TimeFault(string? day, string? time, TimeZoneInfo zone, out TweetTime? created)
+    {
+        created = null;
+        if (day is null) return null;
+        if (!Rfc3339.TryParseDate(day, out var d)) return "datestamp";
+        if (time is null)
+            created = TweetTime.FromDay(d);
+        else if (Rfc3339.TryParseTime(time, out var t) && TryLocal(d.ToDateTime(t), zone, out var instant))
+            created = TweetTime.FromInstant(instant);
+        else
+            return "timestamp";
+        return null;
     }
 }
