@@ -38,7 +38,10 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
         }
     }
 
-    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes)
+    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes) => Parse(file, bytes, streamLegacy: true);
+
+    /// <param name="streamLegacy">False to read every file carefully (for tests that compare the two readers).</param>
+    internal DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes, bool streamLegacy)
     {
         var span = bytes.Span;
         if (span.Length == 0) throw Fail(file, "$", "a JSON object", "an empty file");
@@ -52,6 +55,9 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             var (line, column) = FirstInvalidUtf8(bytes.Span);
             throw Fail(file, $"line {line}, column {column}", "UTF-8 text", "a byte sequence that is not UTF-8 (save the file as UTF-8)");
         }
+        // Most files are old crawler files with nothing wrong in them: one pass, no document. Any other file
+        // is read carefully, which reports every problem.
+        if (streamLegacy && LegacyCrawlerStreamReader.TryRead(bytes.Span, legacyZone) is { } legacy) return legacy;
         JsonDocument doc;
         try
         {

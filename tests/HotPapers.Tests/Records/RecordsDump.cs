@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HotPapers.Records;
+
+namespace HotPapers.Tests.Records;
+
+/// <summary>Every value of loaded records as text, so that two loads can be compared whole and a difference read.</summary>
+internal static class RecordsDump
+{
+    public static string Of(DigestRecords? r)
+    {
+        if (r is null) return "(none)";
+        var s = new StringBuilder();
+        s.Append(CultureInfo.InvariantCulture, $"{r.Format} {r.Date:yyyy-MM-dd}..{r.EndDate:yyyy-MM-dd} collected {r.CollectedAt:o} ranked {r.Ranked} post {r.Post}\n");
+        foreach (var p in r.Papers)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"paper {p.Id} {Q(p.Title)} by [{string.Join(", ", p.Authors.Select(Q))}] in [{string.Join(", ", p.Categories.Select(Q))}]\n");
+            s.Append(CultureInfo.InvariantCulture, $"  abs {Q(p.AbsUrl)} pdf {Q(p.PdfUrl)} collected {p.CollectedAt:o} totals {p.Totals}\n  abstract {Q(p.Abstract)}\n");
+            foreach (var t in p.Tweets)
+            {
+                s.Append(CultureInfo.InvariantCulture, $"  tweet {Q(t.Url)} {Q(t.AuthorName)} @{Q(t.Handle)} {Q(t.Text)} at {t.Created?.Day:yyyy-MM-dd} {t.Created?.Instant:o}");
+                s.Append(CultureInfo.InvariantCulture, $" lang {Q(t.Lang)} rt {t.Retweets} fav {t.Favorites} of {Q(t.RetweetOf)} embed {Q(t.EmbedHtml)}\n");
+            }
+        }
+        return s.ToString();
+    }
+
+    private static string Q(string? text) => text is null ? "null" : JsonSerializer.Serialize(text);
+}
