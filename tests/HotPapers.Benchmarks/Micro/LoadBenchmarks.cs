@@ -19,4 +19,24 @@ public class LoadBenchmarks
 
     [Benchmark]
     public DigestRecords Load() => _loader.Parse(MicroInputs.FileName, _bytes);
+
+    /// <summary>System.Text.Json's tokenizing alone, the floor under <see cref="Load"/>.</summary>
+    [Benchmark]
+    public int ParseJsonOnly()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(_bytes);
+        return doc.RootElement.GetPropertyCount();
+    }
+
+    [Benchmark]
+    public int TokenizeOnly()
+    {
+        var r = new System.Text.Json.Utf8JsonReader(_bytes);
+        var n = 0;
+        while (r.Read()) n++;
+        return n;
+    }
+
+    [Benchmark]
+    public int ValidateUtf8() => System.Text.Unicode.Utf8.IsValid(_bytes) ? 1 : 0;
 }
