@@ -14,10 +14,10 @@ internal static class OEmbedShape
     private const string Open = "<blockquote class=\"twitter-tweet\">";
     private const string Close = "</blockquote>";
 
-    public static bool IsCertainlySafe(string quote)
+    public static bool IsCertainlySafe(ReadOnlySpan<char> quote)
     {
         if (!quote.StartsWith(Open, StringComparison.Ordinal) || !quote.EndsWith(Close, StringComparison.Ordinal)) return false;
-        var s = quote.AsSpan(Open.Length, quote.Length - Open.Length - Close.Length);
+        var s = quote[Open.Length..^Close.Length];
         // Open elements inside the blockquote: at most <p> then <a>.
         var inP = false;
         var inA = false;
