@@ -35,15 +35,9 @@ internal static class LegacyCrawlerReader
                 check.Report("$.meta.until", $"a day after since ({Rfc3339.FormatDate(s)}): until is exclusive", Rfc3339.FormatDate(u));
         }
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
-        var latest = DateTimeOffset.MinValue;
         foreach (var (item, path) in check.Array(digest, "papers", P))
         {
-            if (ReadPaper(item, path, check, zone) is not { } paper) continue;
-            papers.Add(paper);
-            foreach (var t in paper.Tweets)
-            {
-                if (t.Created?.Instant is { } i && i > latest) latest = i;
-            }
+            if (ReadPaper(item, path, check, zone) is { } paper) papers.Add(paper);
         }
         if (since is null || until is null || check.Problems.Count > 0) return null;
         if (!TryEnd(until.Value, zone, out var end))
@@ -51,7 +45,7 @@ internal static class LegacyCrawlerReader
             check.Report("$.meta.until", "a day whose midnight exists as an instant in the time zone", Rfc3339.FormatDate(until.Value));
             return null;
         }
-        return Digest(since.Value, until.Value, end, latest, papers.ToImmutable());
+        return Digest(since.Value, until.Value, end, papers.ToImmutable());
     }
 
     private static DateOnly? Day(JsonFields meta, string name, JsonChecker check)
@@ -74,8 +68,18 @@ internal static class LegacyCrawlerReader
     /// The crawler recorded no collection time; the last tweet it saw is the latest time the counts can
     /// be from, and it is in the file, so the same file always gives the same post.
     /// </summary>
-    internal static DigestRecords Digest(DateOnly since, DateOnly until, DateTimeOffset end, DateTimeOffset latestTweet, ImmutableArray<PaperRecord> papers) =>
-        new(since, until.AddDays(-1), latestTweet > end ? latestTweet : end, false, papers, PostOverrides.None, RecordsFormat.LegacyCrawler);
+    internal static DigestRecords Digest(DateOnly since, DateOnly until, DateTimeOffset end, ImmutableArray<PaperRecord> papers)
+    {
+        var collected = end;
+        foreach (var paper in papers)
+        {
+            foreach (var t in paper.Tweets)
+            {
+                if (t.Created?.Instant is { } i && i > collected) collected = i;
+            }
+        }
+        return new(since, until.AddDays(-1), collected, false, papers, PostOverrides.None, RecordsFormat.LegacyCrawler);
+    }
 
     internal static DateTimeOffset Local(DateTime wallClock, TimeZoneInfo zone) =>
         new(wallClock, zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified)));
@@ -102,7 +106,7 @@ internal static class LegacyCrawlerReader
         var title = check.String(paper, "title", path, nonEmpty: true);
         var authors = check.Strings(paper, "authors", path);
         var summary = check.String(paper, "summary", path, required: false) ?? "";
-        var categories = check.Strings(paper, "subjects", path).Select(Category);
+        var subjects = check.Strings(paper, "subjects", path);
         string? abs = null, pdf = null;
         if (check.Get(paper, "links", path, true) is { } linksElement && check.IsObject(linksElement, $"{path}.links"))
         {
@@ -121,11 +125,11 @@ internal static class LegacyCrawlerReader
         }
         check.CountSums(tweets, $"{path}.tweets");
         if (check.Problems.Count > before || id is null) return null;
-        return Paper(id.Value, title!, [.. authors], summary, [.. categories], abs!, pdf, tweets.ToImmutable());
+        return Paper(id.Value, title!, [.. authors], summary, [.. subjects], abs!, pdf, tweets.ToImmutable());
     }
 
-    internal static PaperRecord Paper(ArxivId id, string title, ImmutableArray<string> authors, string summary, ImmutableArray<string> categories, string abs, string? pdf, ImmutableArray<TweetRecord> tweets) =>
-        new(id, OneLine(title), authors, OneLine(summary), categories, abs, pdf, null, null, tweets);
+    internal static PaperRecord Paper(ArxivId id, string title, ImmutableArray<string> authors, string summary, ImmutableArray<string> subjects, string abs, string? pdf, ImmutableArray<TweetRecord> tweets) =>
+        new(id, OneLine(title), authors, OneLine(summary), [.. subjects.Select(Category)], abs, pdf, null, null, tweets);
 
     /// <summary>The paper's id as written, else the end of its abs link.</summary>
     internal static string? IdText(string? id, string? abs) =>

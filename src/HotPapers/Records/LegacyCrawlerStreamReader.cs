@@ -44,7 +44,6 @@ internal static class LegacyCrawlerStreamReader
         var keys = new DistinctKeys();
         DateOnly? since = null, until = null;
         ImmutableArray<PaperRecord>? papers = null;
-        var latest = DateTimeOffset.MinValue;
         for (var key = NextKey(ref r, RootKeys, ref keys); key != End; key = NextKey(ref r, RootKeys, ref keys))
         {
             var read = key switch
@@ -54,14 +53,14 @@ internal static class LegacyCrawlerStreamReader
                 _ => RootKeys.Names[key] switch
                 {
                     "meta" => Meta(ref r, out since, out until),
-                    "papers" => Papers(ref r, zone, out papers, ref latest),
+                    "papers" => Papers(ref r, zone, out papers),
                     _ => false,
                 },
             };
             if (!read) return null;
         }
         if (since is not { } s || until is not { } u || papers is not { } p || u <= s || !LegacyCrawlerReader.TryEnd(u, zone, out var end)) return null;
-        return LegacyCrawlerReader.Digest(s, u, end, latest, p);
+        return LegacyCrawlerReader.Digest(s, u, end, p);
     }
 
     private static bool Meta(ref Utf8JsonReader r, out DateOnly? since, out DateOnly? until)
@@ -72,15 +71,26 @@ internal static class LegacyCrawlerStreamReader
         var meta = LegacyCrawlerReader.MetaKeys;
         for (var key = NextKey(ref r, meta, ref keys); key != End; key = NextKey(ref r, meta, ref keys))
         {
-            if (key == Other && Skip(ref r)) continue;
-            if (key < 0 || !Text(ref r, false, false, out var s) || !LegacyCrawlerReader.TryDay(s!, out var day)) return false;
-            if (meta.Names[key] == "since") since = day;
-            else until = day;
+            var read = key switch
+            {
+                Other => Skip(ref r),
+                GiveUp => false,
+                _ => meta.Names[key] == "since" ? Day(ref r, out since) : Day(ref r, out until),
+            };
+            if (!read) return false;
         }
         return true;
     }
 
-    private static bool Papers(ref Utf8JsonReader r, TimeZoneInfo zone, out ImmutableArray<PaperRecord>? papers, ref DateTimeOffset latest)
+    private static bool Day(ref Utf8JsonReader r, out DateOnly? day)
+    {
+        day = null;
+        if (!Text(ref r, nonEmpty: false, allowNull: false, out var text) || !LegacyCrawlerReader.TryDay(text!, out var d)) return false;
+        day = d;
+        return true;
+    }
+
+    private static bool Papers(ref Utf8JsonReader r, TimeZoneInfo zone, out ImmutableArray<PaperRecord>? papers)
     {
         papers = null;
         if (r.TokenType != JsonTokenType.StartArray) return false;
@@ -89,10 +99,6 @@ internal static class LegacyCrawlerStreamReader
         {
             if (Paper(ref r, zone) is not { } paper) return false;
             list.Add(paper);
-            foreach (var t in paper.Tweets)
-            {
-                if (t.Created?.Instant is { } i && i > latest) latest = i;
-            }
         }
         papers = list.ToImmutable();
         return true;
@@ -105,7 +111,6 @@ internal static class LegacyCrawlerStreamReader
         string? title = null, summary = null, abs = null, pdf = null, id = null;
         ImmutableArray<string>? authors = null, subjects = null;
         var tweets = ImmutableArray<TweetRecord>.Empty;
-        var hasLinks = false;
         var paperKeys = LegacyCrawlerReader.PaperKeys;
         for (var key = NextKey(ref r, paperKeys, ref keys); key != End; key = NextKey(ref r, paperKeys, ref keys))
         {
@@ -119,7 +124,7 @@ internal static class LegacyCrawlerStreamReader
                     "authors" => Texts(ref r, out authors),
                     "summary" => Text(ref r, nonEmpty: false, allowNull: true, out summary),
                     "subjects" => Texts(ref r, out subjects),
-                    "links" => hasLinks = Links(ref r, out abs, out pdf),
+                    "links" => Links(ref r, out abs, out pdf),
                     "id" => Text(ref r, nonEmpty: false, allowNull: true, out id),
                     "tweets" => Tweets(ref r, zone, out tweets),
                     _ => false,
@@ -127,9 +132,9 @@ internal static class LegacyCrawlerStreamReader
             };
             if (!read) return null;
         }
-        if (title is null || authors is not { } a || subjects is not { } c || !hasLinks || !JsonChecker.SumsFit(tweets)) return null;
+        if (title is null || authors is not { } a || subjects is not { } c || abs is null || !JsonChecker.SumsFit(tweets)) return null;
         if (LegacyCrawlerReader.IdText(id, abs) is not { } idText || !ArxivId.TryParse(idText, out var arxivId)) return null;
-        return LegacyCrawlerReader.Paper(arxivId.Value, title, a, summary ?? "", [.. c.Select(LegacyCrawlerReader.Category)], abs!, pdf, tweets);
+        return LegacyCrawlerReader.Paper(arxivId.Value, title, a, summary ?? "", c, abs, pdf, tweets);
     }
 
     private static bool Links(ref Utf8JsonReader r, out string? abs, out string? pdf)
