@@ -239,10 +239,12 @@ internal sealed class JsonChecker(string file)
     {
         var s = String(obj, name, path, required);
         if (s is null) return null;
-        if (Rfc3339.TryParse(s, out var t) && HasOffset(s)) return t;
+        if (TryInstant(s, out var t)) return t;
         Report($"{path}.{name}", "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", Quote(s));
         return null;
     }
+
+    internal static bool TryInstant(string s, out DateTimeOffset instant) => Rfc3339.TryParse(s, out instant) && HasOffset(s);
 
     private static bool HasOffset(string s) => s.EndsWith('Z') || (s.Length > 6 && (s[^6] == '+' || s[^6] == '-') && s[^3] == ':');
 }

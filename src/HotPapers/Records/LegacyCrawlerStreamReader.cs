@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using static HotPapers.Records.JsonStream;
 
 namespace HotPapers.Records;
 
@@ -15,28 +16,11 @@ namespace HotPapers.Records;
 /// </summary>
 internal static class LegacyCrawlerStreamReader
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
-
     // A file with a "format" key is one of ours (RecordsLoader): this reader leaves it alone.
     private static readonly JsonKeys RootKeys = new([.. LegacyCrawlerReader.RootKeys.Names, "format"]);
 
-    // What NextKey returns besides a key's index.
-    private const int Other = -1, End = -2, GiveUp = -3;
-
-    public static DigestRecords? TryRead(ReadOnlySpan<byte> json, TimeZoneInfo zone)
-    {
-        var r = new Utf8JsonReader(json, Options);
-        try
-        {
-            // After the root object, nothing but white space (Read throws on anything else).
-            return r.Read() && Digest(ref r, zone) is { } digest && !r.Read() ? digest : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // Not well-formed, or a \u escape of a lone surrogate: the careful reader says where.
-            return null;
-        }
-    }
+    public static DigestRecords? TryRead(ReadOnlySpan<byte> json, TimeZoneInfo zone) =>
+        JsonStream.TryRead(json, (ref Utf8JsonReader r) => Digest(ref r, zone));
 
     private static DigestRecords? Digest(ref Utf8JsonReader r, TimeZoneInfo zone)
     {
@@ -189,8 +173,8 @@ internal static class LegacyCrawlerStreamReader
                     "name" => Text(ref r, nonEmpty: false, allowNull: false, out name),
                     "username" => Text(ref r, nonEmpty: true, allowNull: false, out handle),
                     "tweet" => Text(ref r, nonEmpty: false, allowNull: false, out text),
-                    "retweets_count" => Count(ref r, out retweets),
-                    "likes_count" => Count(ref r, out likes),
+                    "retweets_count" => Count(ref r, allowNumericString: true, out retweets),
+                    "likes_count" => Count(ref r, allowNumericString: true, out likes),
                     "datestamp" => Text(ref r, nonEmpty: false, allowNull: true, out day),
                     "timestamp" => Text(ref r, nonEmpty: false, allowNull: true, out time),
                     "lang" => Text(ref r, nonEmpty: false, allowNull: true, out lang),
@@ -205,68 +189,6 @@ internal static class LegacyCrawlerStreamReader
             || LegacyCrawlerReader.TimeFault(day, time, zone, out var created) is not null)
             return null;
         return LegacyCrawlerReader.Tweet(url, name, handle, text, created, lang, retweets, likes, embed, retweetId);
-    }
-
-    /// <summary>
-    /// Moves to the next key's value: the key's index among <paramref name="keys"/>, <see cref="Other"/>,
-    /// <see cref="End"/> at the end of the object, or <see cref="GiveUp"/> for a key written with escapes
-    /// or one that may be a repeat.
-    /// </summary>
-    private static int NextKey(ref Utf8JsonReader r, JsonKeys keys, ref DistinctKeys seen)
-    {
-        // The reader has checked the JSON: in an object, a token is a key or the object's end.
-        r.Read();
-        if (r.TokenType == JsonTokenType.EndObject) return End;
-        if (r.ValueIsEscaped) return GiveUp;
-        var name = r.ValueSpan;
-        var index = keys.IndexOfUnescaped(name);
-        if (!seen.Add(index, name)) return GiveUp;
-        r.Read();
-        return index;
-    }
-
-    private static bool Skip(ref Utf8JsonReader r)
-    {
-        r.Skip();
-        return true;
-    }
-
-    private static bool Text(ref Utf8JsonReader r, bool nonEmpty, bool allowNull, out string? text)
-    {
-        text = null;
-        if (allowNull && r.TokenType == JsonTokenType.Null) return true;
-        if (r.TokenType != JsonTokenType.String) return false;
-        text = r.GetString()!;
-        return JsonChecker.TextFault(text, nonEmpty) is null;
-    }
-
-    private static bool Texts(ref Utf8JsonReader r, out ImmutableArray<string>? texts)
-    {
-        texts = null;
-        if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = ImmutableArray.CreateBuilder<string>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-        {
-            if (!Text(ref r, nonEmpty: true, allowNull: false, out var text)) return false;
-            list.Add(text!);
-        }
-        texts = list.ToImmutable();
-        return true;
-    }
-
-    private static bool Url(ref Utf8JsonReader r, bool required, out string? url) =>
-        Text(ref r, nonEmpty: required, allowNull: !required, out url) && (url is null || JsonChecker.IsHttpUrl(url));
-
-    // Whole numbers as such; 1.0 and 1e2 are counts too, but rare enough to leave to the careful reader.
-    private static bool Count(ref Utf8JsonReader r, out long? count)
-    {
-        count = null;
-        long n;
-        if (r.TokenType == JsonTokenType.Number ? !r.TryGetInt64(out n) || !JsonChecker.IsCount(n)
-            : r.TokenType != JsonTokenType.String || !JsonChecker.TryCountText(r.GetString()!, out n))
-            return false;
-        count = n;
-        return true;
     }
 
     // A status id as a string or a number (as written); any other value means none.

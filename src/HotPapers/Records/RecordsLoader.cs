@@ -38,10 +38,10 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
         }
     }
 
-    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes) => Parse(file, bytes, streamLegacy: true);
+    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes) => Parse(file, bytes, onePass: true);
 
-    /// <param name="streamLegacy">False to read every file carefully (for tests that compare the two readers).</param>
-    internal DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes, bool streamLegacy)
+    /// <param name="onePass">False to read every file carefully (for tests that compare the readers).</param>
+    internal DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes, bool onePass)
     {
         var span = bytes.Span;
         if (span.Length == 0) throw Fail(file, "$", "a JSON object", "an empty file");
@@ -55,9 +55,10 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             var (line, column) = FirstInvalidUtf8(bytes.Span);
             throw Fail(file, $"line {line}, column {column}", "UTF-8 text", "a byte sequence that is not UTF-8 (save the file as UTF-8)");
         }
-        // Most files are old crawler files with nothing wrong in them: one pass, no document. Any other file
-        // is read carefully, which reports every problem.
-        if (streamLegacy && LegacyCrawlerStreamReader.TryRead(bytes.Span, legacyZone) is { } legacy) return legacy;
+        // Nearly every file has nothing wrong in it: one pass, no document (each one-pass reader gives up at
+        // the first key of the other format). Any other file is read carefully, which reports every problem.
+        if (onePass && (RecordsStreamReader.TryRead(bytes.Span) ?? LegacyCrawlerStreamReader.TryRead(bytes.Span, legacyZone)) is { } read)
+            return read;
         JsonDocument doc;
         try
         {

@@ -8,13 +8,13 @@ internal static class RecordsReader
 {
     public const string FormatName = "hotpapers-records/1";
 
-    private static readonly JsonKeys DigestKeys = new("$schema", "format", "date", "endDate", "collectedAt", "ranked", "post", "papers");
-    private static readonly JsonKeys PostKeys = new("title", "template", "draft", "slug", "category", "tags", "description", "socialImage", "rawText");
-    private static readonly JsonKeys PaperKeys = new("id", "title", "authors", "abstract", "categories", "links", "collectedAt", "totals", "tweets");
-    private static readonly JsonKeys LinksKeys = new("abs", "pdf");
-    private static readonly JsonKeys TotalsKeys = new("retweets", "favorites");
-    private static readonly JsonKeys TweetKeys = new("url", "author", "text", "created", "lang", "retweets", "favorites", "embedHtml", "retweetOf");
-    private static readonly JsonKeys AuthorKeys = new("name", "handle");
+    internal static readonly JsonKeys DigestKeys = new("$schema", "format", "date", "endDate", "collectedAt", "ranked", "post", "papers");
+    internal static readonly JsonKeys PostKeys = new("title", "template", "draft", "slug", "category", "tags", "description", "socialImage", "rawText");
+    internal static readonly JsonKeys PaperKeys = new("id", "title", "authors", "abstract", "categories", "links", "collectedAt", "totals", "tweets");
+    internal static readonly JsonKeys LinksKeys = new("abs", "pdf");
+    internal static readonly JsonKeys TotalsKeys = new("retweets", "favorites");
+    internal static readonly JsonKeys TweetKeys = new("url", "author", "text", "created", "lang", "retweets", "favorites", "embedHtml", "retweetOf");
+    internal static readonly JsonKeys AuthorKeys = new("name", "handle");
 
     public static DigestRecords? Read(JsonElement root, JsonChecker check)
     {
@@ -49,7 +49,7 @@ internal static class RecordsReader
         return new DigestRecords(date.Value, end ?? date.Value, collected.Value, ranked, papers.ToImmutable(), post, RecordsFormat.Records);
     }
 
-    private static string VersionlessId(string id)
+    internal static string VersionlessId(string id)
     {
         var v = id.LastIndexOf('v');
         return v > 0 && char.IsDigit(id[v - 1]) ? id[..v] : id;
@@ -133,8 +133,7 @@ internal static class RecordsReader
         TweetTime? created = null;
         if (check.String(tweet, "created", path) is { } c)
         {
-            if (Rfc3339.TryParseDate(c, out var day)) created = TweetTime.FromDay(day);
-            else if (Rfc3339.TryParse(c, out var instant)) created = TweetTime.FromInstant(instant);
+            if (TryCreated(c, out var time)) created = time;
             else check.Report($"{path}.created", "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", JsonChecker.Quote(c));
         }
         var lang = check.String(tweet, "lang", path, required: false);
@@ -144,6 +143,16 @@ internal static class RecordsReader
         var retweetOf = check.String(tweet, "retweetOf", path, required: false);
         if (check.Problems.Count > before) return null;
         return new TweetRecord(url!, name!, handle!, text!, created, lang, retweets, favorites, embed, retweetOf);
+    }
+
+    /// <summary>A tweet's time: only its day, or an instant.</summary>
+    internal static bool TryCreated(string text, out TweetTime created)
+    {
+        created = default;
+        if (Rfc3339.TryParseDate(text, out var day)) created = TweetTime.FromDay(day);
+        else if (Rfc3339.TryParse(text, out var instant)) created = TweetTime.FromInstant(instant);
+        else return false;
+        return true;
     }
 
     internal static bool IsHandle(string s) => s.Length is > 0 and <= 50 && s.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_');

@@ -5,15 +5,20 @@ using System.Text.RegularExpressions;
 namespace HotPapers.Tests.Records;
 
 /// <summary>
-/// Small random changes to an old crawler file: a value replaced by one of another type or shape (or a
-/// tricky one of the same type), a key removed, repeated, escaped or added, a cut. Many leave the file
-/// valid, many do not.
+/// Small random changes to a records file of either format: a value replaced by one of another type or
+/// shape (or a tricky one of the same type), a key removed, repeated, escaped or added, a cut. Many leave
+/// the file valid, many do not.
 /// </summary>
-internal static partial class LegacyMutations
+internal static partial class JsonMutations
 {
-    private static readonly string[] Keys =
+    public static readonly string[] LegacyKeys =
         ["meta", "since", "until", "papers", "title", "authors", "summary", "subjects", "links", "Abstract", "Download PDF", "id", "tweets",
          "link", "name", "username", "tweet", "retweets_count", "likes_count", "datestamp", "timestamp", "lang", "html", "retweet_id"];
+
+    public static readonly string[] RecordsKeys =
+        ["$schema", "format", "date", "endDate", "collectedAt", "ranked", "post", "template", "draft", "slug", "category", "tags", "description",
+         "socialImage", "rawText", "papers", "id", "title", "authors", "abstract", "categories", "links", "abs", "pdf", "totals", "retweets",
+         "favorites", "tweets", "url", "author", "name", "handle", "text", "created", "lang", "embedHtml", "retweetOf"];
 
     // Raw JSON values, valid and not for one key or another.
     private static readonly string[] Values =
@@ -23,21 +28,24 @@ internal static partial class LegacyMutations
         "\"2021-04-30\"", "\"2021/04/30\"", "\"2021/05/01\"", "\"2021-02-30\"", "\"12:34:56\"", "\"24:00:00\"", "\"02:30:00\"", "\"2021-03-14\"",
         "\"https://arxiv.org/abs/2104.14421\"", "\"https://arxiv.org/abs/hep-th/9901001v2\"", "\"http://x.org/abs/\"", "\"ftp://x.org/a\"", "\"https://x y.org\"",
         "\"2104.14421\"", "\"2113.14421\"", "\"hep-th/9901001\"", "\"a\\nb\\r\\nc\"", "\"Machine Learning (cs.LG)\"", "\"cs.LG\"",
+        "\"2021-04-30T10:00:00Z\"", "\"2021-04-30T10:00:00\"", "\"2021-04-30T10:00:00+09:00\"", "\"0001-01-01\"", "\"hotpapers-records/1\"",
+        "\"hotpapers-records/2\"", "\"ab_c\"", "\"@ab\"", "{\"name\":\"A\",\"handle\":\"ab\"}", "{\"retweets\":1,\"favorites\":2}", "{\"retweets\":1}",
         "[]", "{}", "[\"a\"]", "[\"\", \"a\"]", "[null]", "[1]", "{\"a\":1}", "{\"Abstract\":\"https://arxiv.org/abs/2104.14421\"}",
     ];
 
-    public static byte[] Mutate(JsonObject source, Random random)
+    /// <param name="read">The keys the format's reader reads, which most changes go to.</param>
+    public static byte[] Mutate(JsonObject source, Random random, string[] read)
     {
         var text = source.DeepClone().ToJsonString();
         var changes = random.Next(4) == 0 ? 2 : 1;
-        for (var c = 0; c < changes; c++) text = MutateOnce(text, random);
+        for (var c = 0; c < changes; c++) text = MutateOnce(text, random, read);
         return Encoding.UTF8.GetBytes(text);
     }
 
-    private static string MutateOnce(string text, Random random)
+    private static string MutateOnce(string text, Random random, string[] read)
     {
         var keys = KeyPattern().Matches(text);
-        var known = keys.Where(m => Keys.Contains(m.Groups[1].Value)).ToArray();
+        var known = keys.Where(m => read.Contains(m.Groups[1].Value)).ToArray();
         // Mostly the keys the reader reads; sometimes any of the scraper's.
         var at = random.Next(3) > 0 && known.Length > 0 ? known[random.Next(known.Length)] : keys[random.Next(keys.Count)];
         var value = Values[random.Next(Values.Length)];
@@ -58,7 +66,7 @@ internal static partial class LegacyMutations
                 var i = random.Next(name.Length);
                 return text.Remove(at.Index + 1 + i, 1).Insert(at.Index + 1 + i, $"\\u{(int)name[i]:x4}");
             case 6:
-                var extra = random.Next(3) switch { 0 => "format", 1 => "Link", _ => "surprise" };
+                var extra = random.Next(4) switch { 0 => "format", 1 => "meta", 2 => "Link", _ => "surprise" };
                 return text.Insert(at.Index, $"\"{extra}\":{value},");
             default:
                 return random.Next(4) == 0 ? text[..random.Next(text.Length)] : ReplaceValue(text, at, value);
