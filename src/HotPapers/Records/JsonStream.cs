@@ -11,9 +11,6 @@ namespace HotPapers.Records;
 /// </summary>
 internal static class JsonStream
 {
-    // What NextKey returns besides a key's index.
-    public const int Other = -1, End = -2, GiveUp = -3;
-
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
 
     public delegate T? RootReader<T>(ref Utf8JsonReader r) where T : class;
@@ -34,22 +31,47 @@ internal static class JsonStream
         }
     }
 
+    public delegate bool KeyReader(ref Utf8JsonReader r, string key);
+
     /// <summary>
-    /// Moves to the next key's value: the key's index among <paramref name="keys"/>, <see cref="Other"/>,
-    /// <see cref="End"/> at the end of the object, or <see cref="GiveUp"/> for a key written with escapes
-    /// or one that may be a repeat.
+    /// Reads the object the reader is on key by key: <paramref name="read"/> gets each of
+    /// <paramref name="keys"/> there is, by name, and reads its value. Other keys are skipped where
+    /// <paramref name="otherKeys"/> allows them; otherwise they end the reading (false), as does a key
+    /// written with escapes or one that may be a repeat.
     /// </summary>
-    public static int NextKey(ref Utf8JsonReader r, JsonKeys keys, ref DistinctKeys seen)
+    public static bool Object(ref Utf8JsonReader r, JsonKeys keys, bool otherKeys, KeyReader read)
     {
-        // The reader has checked the JSON: in an object, a token is a key or the object's end.
-        r.Read();
-        if (r.TokenType == JsonTokenType.EndObject) return End;
-        if (r.ValueIsEscaped) return GiveUp;
-        var name = r.ValueSpan;
-        var index = keys.IndexOfUnescaped(name);
-        if (!seen.Add(index, name)) return GiveUp;
-        r.Read();
-        return index;
+        if (r.TokenType != JsonTokenType.StartObject) return false;
+        var seen = new DistinctKeys();
+        while (true)
+        {
+            // The reader has checked the JSON: in an object, a token is a key or the object's end.
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndObject) return true;
+            if (r.ValueIsEscaped) return false;
+            var name = r.ValueSpan;
+            var index = keys.IndexOfUnescaped(name);
+            if (!seen.Add(index, name)) return false;
+            r.Read();
+            if (index < 0 ? !otherKeys || !Skip(ref r) : !read(ref r, keys.Names[index])) return false;
+        }
+    }
+
+    public delegate T? ItemReader<T>(ref Utf8JsonReader r) where T : class;
+
+    /// <summary>The array the reader is on, each item read by <paramref name="read"/> (null ends the reading: false).</summary>
+    public static bool Array<T>(ref Utf8JsonReader r, ItemReader<T> read, out ImmutableArray<T>? items) where T : class
+    {
+        items = null;
+        if (r.TokenType != JsonTokenType.StartArray) return false;
+        var list = ImmutableArray.CreateBuilder<T>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (read(ref r) is not { } item) return false;
+            list.Add(item);
+        }
+        items = list.ToImmutable();
+        return true;
     }
 
     public static bool Skip(ref Utf8JsonReader r)
@@ -68,19 +90,8 @@ internal static class JsonStream
     }
 
     /// <summary>An array of non-empty strings.</summary>
-    public static bool Texts(ref Utf8JsonReader r, out ImmutableArray<string>? texts)
-    {
-        texts = null;
-        if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = ImmutableArray.CreateBuilder<string>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-        {
-            if (!Text(ref r, nonEmpty: true, allowNull: false, out var text)) return false;
-            list.Add(text!);
-        }
-        texts = list.ToImmutable();
-        return true;
-    }
+    public static bool Texts(ref Utf8JsonReader r, out ImmutableArray<string>? texts) =>
+        Array(ref r, (ref Utf8JsonReader r) => Text(ref r, nonEmpty: true, allowNull: false, out var text) ? text : null, out texts);
 
     public static bool Url(ref Utf8JsonReader r, bool required, out string? url) =>
         Text(ref r, nonEmpty: required, allowNull: !required, out url) && (url is null || JsonChecker.IsHttpUrl(url));

@@ -16,7 +16,7 @@ namespace HotPapers.Records;
 /// </summary>
 internal static class LegacyCrawlerStreamReader
 {
-    // A file with a "format" key is one of ours (RecordsLoader): this reader leaves it alone.
+    // A file with a "format" key is one of ours (RecordsLoader): this reader leaves it alone (reads no such key).
     private static readonly JsonKeys RootKeys = new([.. LegacyCrawlerReader.RootKeys.Names, "format"]);
 
     public static DigestRecords? TryRead(ReadOnlySpan<byte> json, TimeZoneInfo zone) =>
@@ -24,46 +24,17 @@ internal static class LegacyCrawlerStreamReader
 
     private static DigestRecords? Digest(ref Utf8JsonReader r, TimeZoneInfo zone)
     {
-        if (r.TokenType != JsonTokenType.StartObject) return null;
-        var keys = new DistinctKeys();
         DateOnly? since = null, until = null;
         ImmutableArray<PaperRecord>? papers = null;
-        for (var key = NextKey(ref r, RootKeys, ref keys); key != End; key = NextKey(ref r, RootKeys, ref keys))
+        var read = Object(ref r, RootKeys, otherKeys: true, (ref Utf8JsonReader r, string key) => key switch
         {
-            var read = key switch
-            {
-                Other => Skip(ref r),
-                GiveUp => false,
-                _ => RootKeys.Names[key] switch
-                {
-                    "meta" => Meta(ref r, out since, out until),
-                    "papers" => Papers(ref r, zone, out papers),
-                    _ => false,
-                },
-            };
-            if (!read) return null;
-        }
-        if (since is not { } s || until is not { } u || papers is not { } p || u <= s || !LegacyCrawlerReader.TryEnd(u, zone, out var end)) return null;
+            "meta" => Object(ref r, LegacyCrawlerReader.MetaKeys, otherKeys: true, (ref Utf8JsonReader r, string key) =>
+                key == "since" ? Day(ref r, out since) : Day(ref r, out until)),
+            "papers" => Array(ref r, (ref Utf8JsonReader r) => Paper(ref r, zone), out papers),
+            _ => false,
+        });
+        if (!read || since is not { } s || until is not { } u || papers is not { } p || u <= s || !LegacyCrawlerReader.TryEnd(u, zone, out var end)) return null;
         return LegacyCrawlerReader.Digest(s, u, end, p);
-    }
-
-    private static bool Meta(ref Utf8JsonReader r, out DateOnly? since, out DateOnly? until)
-    {
-        since = until = null;
-        if (r.TokenType != JsonTokenType.StartObject) return false;
-        var keys = new DistinctKeys();
-        var meta = LegacyCrawlerReader.MetaKeys;
-        for (var key = NextKey(ref r, meta, ref keys); key != End; key = NextKey(ref r, meta, ref keys))
-        {
-            var read = key switch
-            {
-                Other => Skip(ref r),
-                GiveUp => false,
-                _ => meta.Names[key] == "since" ? Day(ref r, out since) : Day(ref r, out until),
-            };
-            if (!read) return false;
-        }
-        return true;
     }
 
     private static bool Day(ref Utf8JsonReader r, out DateOnly? day)
@@ -74,118 +45,48 @@ internal static class LegacyCrawlerStreamReader
         return true;
     }
 
-    private static bool Papers(ref Utf8JsonReader r, TimeZoneInfo zone, out ImmutableArray<PaperRecord>? papers)
-    {
-        papers = null;
-        if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = ImmutableArray.CreateBuilder<PaperRecord>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-        {
-            if (Paper(ref r, zone) is not { } paper) return false;
-            list.Add(paper);
-        }
-        papers = list.ToImmutable();
-        return true;
-    }
-
     private static PaperRecord? Paper(ref Utf8JsonReader r, TimeZoneInfo zone)
     {
-        if (r.TokenType != JsonTokenType.StartObject) return null;
-        var keys = new DistinctKeys();
         string? title = null, summary = null, abs = null, pdf = null, id = null;
         ImmutableArray<string>? authors = null, subjects = null;
-        var tweets = ImmutableArray<TweetRecord>.Empty;
-        var paperKeys = LegacyCrawlerReader.PaperKeys;
-        for (var key = NextKey(ref r, paperKeys, ref keys); key != End; key = NextKey(ref r, paperKeys, ref keys))
+        ImmutableArray<TweetRecord>? tweets = null;
+        var read = Object(ref r, LegacyCrawlerReader.PaperKeys, otherKeys: true, (ref Utf8JsonReader r, string key) => key switch
         {
-            var read = key switch
-            {
-                Other => Skip(ref r),
-                GiveUp => false,
-                _ => paperKeys.Names[key] switch
-                {
-                    "title" => Text(ref r, nonEmpty: true, allowNull: false, out title),
-                    "authors" => Texts(ref r, out authors),
-                    "summary" => Text(ref r, nonEmpty: false, allowNull: true, out summary),
-                    "subjects" => Texts(ref r, out subjects),
-                    "links" => Links(ref r, out abs, out pdf),
-                    "id" => Text(ref r, nonEmpty: false, allowNull: true, out id),
-                    "tweets" => Tweets(ref r, zone, out tweets),
-                    _ => false,
-                },
-            };
-            if (!read) return null;
-        }
-        if (title is null || authors is not { } a || subjects is not { } c || abs is null || !JsonChecker.SumsFit(tweets)) return null;
+            "title" => Text(ref r, nonEmpty: true, allowNull: false, out title),
+            "authors" => Texts(ref r, out authors),
+            "summary" => Text(ref r, nonEmpty: false, allowNull: true, out summary),
+            "subjects" => Texts(ref r, out subjects),
+            "links" => Object(ref r, LegacyCrawlerReader.LinksKeys, otherKeys: true, (ref Utf8JsonReader r, string key) =>
+                key == "Abstract" ? Url(ref r, required: true, out abs) : Url(ref r, required: false, out pdf)),
+            "id" => Text(ref r, nonEmpty: false, allowNull: true, out id),
+            "tweets" => Array(ref r, (ref Utf8JsonReader r) => Tweet(ref r, zone), out tweets),
+            _ => false,
+        });
+        if (!read || title is null || authors is not { } a || subjects is not { } c || abs is null || !JsonChecker.SumsFit(tweets ?? [])) return null;
         if (LegacyCrawlerReader.IdText(id, abs) is not { } idText || !ArxivId.TryParse(idText, out var arxivId)) return null;
-        return LegacyCrawlerReader.Paper(arxivId.Value, title, a, summary ?? "", c, abs, pdf, tweets);
-    }
-
-    private static bool Links(ref Utf8JsonReader r, out string? abs, out string? pdf)
-    {
-        abs = pdf = null;
-        if (r.TokenType != JsonTokenType.StartObject) return false;
-        var keys = new DistinctKeys();
-        var links = LegacyCrawlerReader.LinksKeys;
-        for (var key = NextKey(ref r, links, ref keys); key != End; key = NextKey(ref r, links, ref keys))
-        {
-            var read = key switch
-            {
-                Other => Skip(ref r),
-                GiveUp => false,
-                _ => links.Names[key] == "Abstract" ? Url(ref r, required: true, out abs) : Url(ref r, required: false, out pdf),
-            };
-            if (!read) return false;
-        }
-        return abs is not null;
-    }
-
-    private static bool Tweets(ref Utf8JsonReader r, TimeZoneInfo zone, out ImmutableArray<TweetRecord> tweets)
-    {
-        tweets = [];
-        if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = ImmutableArray.CreateBuilder<TweetRecord>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-        {
-            if (Tweet(ref r, zone) is not { } tweet) return false;
-            list.Add(tweet);
-        }
-        tweets = list.ToImmutable();
-        return true;
+        return LegacyCrawlerReader.Paper(arxivId.Value, title, a, summary ?? "", c, abs, pdf, tweets ?? []);
     }
 
     private static TweetRecord? Tweet(ref Utf8JsonReader r, TimeZoneInfo zone)
     {
-        if (r.TokenType != JsonTokenType.StartObject) return null;
-        var keys = new DistinctKeys();
         string? url = null, name = null, handle = null, text = null, day = null, time = null, lang = null, embed = null, retweetId = null;
         long? retweets = null, likes = null;
-        var tweetKeys = LegacyCrawlerReader.TweetKeys;
-        for (var key = NextKey(ref r, tweetKeys, ref keys); key != End; key = NextKey(ref r, tweetKeys, ref keys))
+        var read = Object(ref r, LegacyCrawlerReader.TweetKeys, otherKeys: true, (ref Utf8JsonReader r, string key) => key switch
         {
-            var read = key switch
-            {
-                Other => Skip(ref r),
-                GiveUp => false,
-                _ => tweetKeys.Names[key] switch
-                {
-                    "link" => Url(ref r, required: true, out url),
-                    "name" => Text(ref r, nonEmpty: false, allowNull: false, out name),
-                    "username" => Text(ref r, nonEmpty: true, allowNull: false, out handle),
-                    "tweet" => Text(ref r, nonEmpty: false, allowNull: false, out text),
-                    "retweets_count" => Count(ref r, allowNumericString: true, out retweets),
-                    "likes_count" => Count(ref r, allowNumericString: true, out likes),
-                    "datestamp" => Text(ref r, nonEmpty: false, allowNull: true, out day),
-                    "timestamp" => Text(ref r, nonEmpty: false, allowNull: true, out time),
-                    "lang" => Text(ref r, nonEmpty: false, allowNull: true, out lang),
-                    "html" => Text(ref r, nonEmpty: false, allowNull: true, out embed),
-                    "retweet_id" => RetweetId(ref r, out retweetId),
-                    _ => false,
-                },
-            };
-            if (!read) return null;
-        }
-        if (url is null || name is null || handle is null || text is null || retweets is null || likes is null
+            "link" => Url(ref r, required: true, out url),
+            "name" => Text(ref r, nonEmpty: false, allowNull: false, out name),
+            "username" => Text(ref r, nonEmpty: true, allowNull: false, out handle),
+            "tweet" => Text(ref r, nonEmpty: false, allowNull: false, out text),
+            "retweets_count" => Count(ref r, allowNumericString: true, out retweets),
+            "likes_count" => Count(ref r, allowNumericString: true, out likes),
+            "datestamp" => Text(ref r, nonEmpty: false, allowNull: true, out day),
+            "timestamp" => Text(ref r, nonEmpty: false, allowNull: true, out time),
+            "lang" => Text(ref r, nonEmpty: false, allowNull: true, out lang),
+            "html" => Text(ref r, nonEmpty: false, allowNull: true, out embed),
+            "retweet_id" => RetweetId(ref r, out retweetId),
+            _ => false,
+        });
+        if (!read || url is null || name is null || handle is null || text is null || retweets is null || likes is null
             || LegacyCrawlerReader.TimeFault(day, time, zone, out var created) is not null)
             return null;
         return LegacyCrawlerReader.Tweet(url, name, handle, text, created, lang, retweets, likes, embed, retweetId);
