@@ -93,6 +93,19 @@ internal static class JsonStream
     public static bool Texts(ref Utf8JsonReader r, out ImmutableArray<string>? texts) =>
         Array(ref r, (ref Utf8JsonReader r) => Text(ref r, nonEmpty: true, allowNull: false, out var text) ? text : null, out texts);
 
+    public delegate bool TextParser<T>(string text, out T value) where T : struct;
+
+    /// <summary>A string that <paramref name="parse"/> takes (a date, a time), or null where not <paramref name="required"/>.</summary>
+    public static bool Parsed<T>(ref Utf8JsonReader r, bool required, TextParser<T> parse, out T? value) where T : struct
+    {
+        value = null;
+        if (!Text(ref r, nonEmpty: false, allowNull: !required, out var text)) return false;
+        if (text is null) return true;
+        if (!parse(text, out var parsed)) return false;
+        value = parsed;
+        return true;
+    }
+
     public static bool Url(ref Utf8JsonReader r, bool required, out string? url) =>
         Text(ref r, nonEmpty: required, allowNull: !required, out url) && (url is null || JsonChecker.IsHttpUrl(url));
 

@@ -29,20 +29,14 @@ internal static class LegacyCrawlerStreamReader
         var read = Object(ref r, RootKeys, otherKeys: true, (ref Utf8JsonReader r, string key) => key switch
         {
             "meta" => Object(ref r, LegacyCrawlerReader.MetaKeys, otherKeys: true, (ref Utf8JsonReader r, string key) =>
-                key == "since" ? Day(ref r, out since) : Day(ref r, out until)),
+                key == "since"
+                    ? Parsed(ref r, required: true, LegacyCrawlerReader.TryDay, out since)
+                    : Parsed(ref r, required: true, LegacyCrawlerReader.TryDay, out until)),
             "papers" => Array(ref r, (ref Utf8JsonReader r) => Paper(ref r, zone), out papers),
             _ => false,
         });
         if (!read || since is not { } s || until is not { } u || papers is not { } p || u <= s || !LegacyCrawlerReader.TryEnd(u, zone, out var end)) return null;
         return LegacyCrawlerReader.Digest(s, u, end, p);
-    }
-
-    private static bool Day(ref Utf8JsonReader r, out DateOnly? day)
-    {
-        day = null;
-        if (!Text(ref r, nonEmpty: false, allowNull: false, out var text) || !LegacyCrawlerReader.TryDay(text!, out var d)) return false;
-        day = d;
-        return true;
     }
 
     private static PaperRecord? Paper(ref Utf8JsonReader r, TimeZoneInfo zone)

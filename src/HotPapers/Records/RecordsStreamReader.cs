@@ -28,9 +28,9 @@ internal static class RecordsStreamReader
         {
             "$schema" => Text(ref r, nonEmpty: false, allowNull: true, out _),
             "format" => Text(ref r, nonEmpty: false, allowNull: false, out format),
-            "date" => Date(ref r, required: true, out date),
-            "endDate" => Date(ref r, required: false, out end),
-            "collectedAt" => Instant(ref r, required: true, out collected),
+            "date" => Parsed(ref r, required: true, Rfc3339.TryParseDate, out date),
+            "endDate" => Parsed(ref r, required: false, Rfc3339.TryParseDate, out end),
+            "collectedAt" => Parsed(ref r, required: true, JsonChecker.TryInstant, out collected),
             "ranked" => Bool(ref r, out ranked),
             "post" => (post = Post(ref r)) is not null,
             // A paper given twice (in any version) is a problem.
@@ -39,26 +39,6 @@ internal static class RecordsStreamReader
         });
         if (!read || format != RecordsReader.FormatName || date is not { } d || collected is not { } c || papers is not { } ps || end < d) return null;
         return new DigestRecords(d, end ?? d, c, ranked ?? false, ps, post ?? PostOverrides.None, RecordsFormat.Records);
-    }
-
-    private static bool Date(ref Utf8JsonReader r, bool required, out DateOnly? date)
-    {
-        date = null;
-        if (!Text(ref r, nonEmpty: false, allowNull: !required, out var text)) return false;
-        if (text is null) return true;
-        if (!Rfc3339.TryParseDate(text, out var d)) return false;
-        date = d;
-        return true;
-    }
-
-    private static bool Instant(ref Utf8JsonReader r, bool required, out DateTimeOffset? instant)
-    {
-        instant = null;
-        if (!Text(ref r, nonEmpty: false, allowNull: !required, out var text)) return false;
-        if (text is null) return true;
-        if (!JsonChecker.TryInstant(text, out var i)) return false;
-        instant = i;
-        return true;
     }
 
     private static PostOverrides? Post(ref Utf8JsonReader r)
@@ -99,7 +79,7 @@ internal static class RecordsStreamReader
             "categories" => Texts(ref r, out categories),
             "links" => Object(ref r, RecordsReader.LinksKeys, otherKeys: false, (ref Utf8JsonReader r, string key) =>
                 key == "abs" ? Url(ref r, required: true, out abs) : Url(ref r, required: false, out pdf)),
-            "collectedAt" => Instant(ref r, required: false, out collected),
+            "collectedAt" => Parsed(ref r, required: false, JsonChecker.TryInstant, out collected),
             "totals" => hasTotals = Object(ref r, RecordsReader.TotalsKeys, otherKeys: false, (ref Utf8JsonReader r, string key) =>
                 key == "retweets" ? Count(ref r, allowNumericString: false, out retweets) : Count(ref r, allowNumericString: false, out favorites)),
             "tweets" => Array(ref r, Tweet, out tweets),
