@@ -19,14 +19,6 @@ internal sealed class JsonFields
         _values = new JsonElement[keys.Names.Length];
     }
 
-    /// <summary>The fields of <paramref name="obj"/>, with nothing checked.</summary>
-    public static JsonFields Of(JsonElement obj, JsonKeys keys)
-    {
-        var fields = new JsonFields(keys);
-        foreach (var p in obj.EnumerateObject()) fields.Take(p, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(p), out _);
-        return fields;
-    }
-
     /// <summary>
     /// Keeps the property's value if its key is one of the keys; the key's index, or -1. Of a key given
     /// twice the last value is kept, the one System.Text.Json's lookups find.

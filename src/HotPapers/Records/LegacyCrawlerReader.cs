@@ -110,7 +110,7 @@ internal static class LegacyCrawlerReader
         string? abs = null, pdf = null;
         if (check.Get(paper, "links", path, true) is { } linksElement && check.IsObject(linksElement, $"{path}.links"))
         {
-            var links = JsonFields.Of(linksElement, LinksKeys);
+            var links = check.FieldsOnce(linksElement, $"{path}.links", LinksKeys);
             abs = check.Url(links, "Abstract", $"{path}.links");
             pdf = check.Url(links, "Download PDF", $"{path}.links", required: false);
         }

@@ -45,6 +45,8 @@ internal static partial class JsonMutations
     private static string MutateOnce(string text, Random random, string[] read)
     {
         var keys = KeyPattern().Matches(text);
+        // An earlier change may have cut the file down to no key at all.
+        if (keys.Count == 0) return text;
         var known = keys.Where(m => read.Contains(m.Groups[1].Value)).ToArray();
         // Mostly the keys the reader reads; sometimes any of the scraper's.
         var at = random.Next(3) > 0 && known.Length > 0 ? known[random.Next(known.Length)] : keys[random.Next(keys.Count)];

@@ -202,6 +202,7 @@ internal static class MalformedRecords
             return Bytes(r);
         });
         yield return ("records duplicate key", () => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Bytes(ValidRecords())).Replace("\"ranked\":false", "\"ranked\":false,\"ranked\":true")));
+        yield return ("legacy duplicate key in links", () => Replace(ValidLegacy(), "\"Abstract\":", "\"Abstract\":\"https://arxiv.org/abs/2104.99999\",\"Abstract\":"));
         yield return ("legacy duplicate key", () => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Bytes(ValidLegacy())).Replace("\"username\":\"ab\"", "\"username\":\"ab\",\"username\":\"cd\"")));
         // A key written with escapes is the same key; the last of two values is the one checked.
         yield return ("records duplicate key escaped", () => Replace(ValidRecords(), "\"ranked\":false", "\"ranked\":false,\"ra\\u006eked\":true"));
