@@ -22,10 +22,14 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "sync")]
     private static partial void SyncNative();
 
-    /// <summary>The largest peak RSS, in KB, among the waited-for children of this process.</summary>
-    public static long ChildrenMaxRssKb() =>
-        GetRusage(RusageChildren, out var usage) == 0 ? usage.MaxRss
-        : throw new InvalidOperationException($"getrusage failed: errno {Marshal.GetLastPInvokeError()}");
+    /// <summary>
+    /// Of the waited-for children of this process: the largest peak RSS, in KB, and the CPU time they
+    /// spent in user and in kernel mode, in ms.
+    /// </summary>
+    public static (long MaxRssKb, double UserMs, double SystemMs) ChildrenUsage() =>
+        GetRusage(RusageChildren, out var usage) == 0
+            ? (usage.MaxRss, usage.UtimeSec * 1e3 + usage.UtimeUsec / 1e3, usage.StimeSec * 1e3 + usage.StimeUsec / 1e3)
+            : throw new InvalidOperationException($"getrusage failed: errno {Marshal.GetLastPInvokeError()}");
 
     /// <summary>Flushes every dirty page to disk, so the next timing does not pay for earlier writes.</summary>
     public static void Sync() => SyncNative();

@@ -5,7 +5,8 @@ namespace HotPapers.Benchmarks;
 
 /// <summary>
 /// <c>measure -- PROGRAM ARGS...</c> (hidden): runs one program and prints
-/// <c>wall_ms rss_kb exit_code rss_source</c> as its last line. .NET's Process class reaps its children
+/// <c>wall_ms rss_kb exit_code rss_source user_ms sys_ms</c> as its last line (the CPU time is exact:
+/// the program is this process's only child). .NET's Process class reaps its children
 /// itself, so a parent cannot wait4() for a child's rusage; but getrusage(RUSAGE_CHILDREN) of a process
 /// whose only child was that program is the program's peak RSS. The bench therefore runs each measured
 /// program under this wrapper.
@@ -56,12 +57,12 @@ internal static class MeasureCommand
         var wall = clock.Elapsed;
         Volatile.Write(ref exited, 1);
         if (sample) poller.Join();
-        var rusage = Libc.ChildrenMaxRssKb();
+        var (rusage, userMs, systemMs) = Libc.ChildrenUsage();
         // Read after the child is gone: the wrapper's mark only grows, so this bounds what the child inherited.
         var own = HighWaterKb("/proc/self/status") ?? long.MaxValue;
         var (rss, source) = rusage > own ? (rusage, "rusage") : sample ? (sampled, "sampled") : (0L, "none");
 
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall.TotalMilliseconds:F3} {rss} {child.ExitCode} {source}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall.TotalMilliseconds:F3} {rss} {child.ExitCode} {source} {userMs:F0} {systemMs:F0}"));
         return 0;
     }
 

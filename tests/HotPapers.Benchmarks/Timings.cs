@@ -14,7 +14,9 @@ internal sealed class Timings
 
     private IEnumerable<ChildRun> WithRss => _runs.Concat(_rssOnly).Where(r => r.RssKb > 0);
 
-    public double BestMs => _runs.Min(r => r.WallMs);
+    public double BestMs => Best.WallMs;
+
+    public ChildRun Best => _runs.MinBy(r => r.WallMs)!;
 
     public double MedianMs
     {
