@@ -30,7 +30,9 @@ public static partial class YamlText
     /// <summary>Plain when the text reads back as that same string under YAML 1.1 and 1.2, else quoted.</summary>
     public static string Plain(string value) => Remembered(PlainMade, value, MakePlain);
 
-    private static string MakePlain(string value)
+    private static string MakePlain(string value) => IsSimple(value) && !ResolvesToNonString(value) ? value : PlainByEmitter(value);
+
+    internal static string PlainByEmitter(string value)
     {
         if (ResolvesToNonString(value)) return Quoted(value);
         // YamlDotNet's parser is the judge: a plain scalar it would not read back as the text (a tab,
@@ -58,7 +60,19 @@ public static partial class YamlText
     }
 
     /// <summary>Always double-quoted, as the old posts wrote every string but the title.</summary>
-    public static string Quoted(string value) => Remembered(QuotedMade, value, v => Emit(v, ScalarStyle.DoubleQuoted));
+    public static string Quoted(string value) => Remembered(QuotedMade, value, v => IsSimple(v) ? $"\"{v}\"" : QuotedByEmitter(v));
+
+    internal static string QuotedByEmitter(string value) => Emit(value, ScalarStyle.DoubleQuoted);
+
+    // Letters, digits, spaces and -_./() only, from a letter or digit to anything but a space: no YAML
+    // indicator, no ": " or " #", nothing a double-quoted scalar escapes, so the emitter writes the text
+    // as it is in either style. Every post's title, slug and description are such text, and each new one
+    // cost an emitter (and for a plain one a parser). A property test holds this to the emitter.
+    private static bool IsSimple(string value) =>
+        value.Length > 0 && char.IsAsciiLetterOrDigit(value[0]) && value[^1] != ' ' && !value.AsSpan().ContainsAnyExcept(SimpleChars);
+
+    private static readonly System.Buffers.SearchValues<char> SimpleChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_./()");
 
     private static string Emit(string value, ScalarStyle style)
     {
