@@ -48,8 +48,8 @@ internal static partial class BenchCommand
         if (aot is not null) o.WriteLine($"- hotpapers (AOT): {aot.Program}");
         o.WriteLine(string.Create(Inv, $"- catalogs: seed {seed}, from {start:yyyy-MM-dd}, in {work}; {repeat} run(s) per figure"));
         o.WriteLine();
-        o.WriteLine("| binary | format | days | scenario | posts | best (s) | median (s) | CPU of best, user + sys (s) | posts/s | MB of posts | MB/s | written | peak RSS (MB) |");
-        o.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+        o.WriteLine("| binary | format | days | scenario | posts | best (s) | median (s) | CPU of best, user + sys (s) | stolen (s) | posts/s | MB of posts | MB/s | written | peak RSS (MB) |");
+        o.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
         o.Flush();
 
         string? firstCatalog = null;
@@ -88,7 +88,8 @@ internal static partial class BenchCommand
         o.WriteLine("MB/s is the size of the posts the build covers over its wall time; an unchanged rebuild writes none of them.");
         o.WriteLine("Wall time is from process start to exit, measured by a wrapper whose only child is hotpapers; peak RSS is that child's");
         o.WriteLine("(getrusage; `~`: below the wrapper's own RSS, which Linux folds into the child's, so sampled from /proc instead).");
-        o.WriteLine("CPU is the best run's user and kernel time, all threads: on a shared VM a slow run with more user time had a busier host.");
+        o.WriteLine("CPU is the best run's user and kernel time, all threads; stolen is the CPU time the hypervisor gave others while it ran");
+        o.WriteLine("(/proc/stat steal, all CPUs): on a shared VM, a slow run with time stolen or more user time had a busier host.");
         o.WriteLine();
         StartupTable(o, tools, firstCatalog!, start, outputs, cache, env, repeat);
         foreach (var old in Directory.EnumerateDirectories(work, "trash-*").Append(outputs)) Directory.Delete(old, recursive: true);
@@ -126,7 +127,7 @@ internal static partial class BenchCommand
         var seconds = t.BestMs / 1000;
         var mb = bytes / 1e6;
         o.WriteLine(string.Create(Inv,
-            $"| {binary} | {format.Name()} | {days} | {scenario} | {posts} | {seconds:F3} | {t.MedianMs / 1000:F3} | {t.Best.UserMs / 1000:F2} + {t.Best.SystemMs / 1000:F2} | {posts / seconds:F0} | {mb:F2} | {mb / seconds:F2} | {written} | {t.PeakRss} |"));
+            $"| {binary} | {format.Name()} | {days} | {scenario} | {posts} | {seconds:F3} | {t.MedianMs / 1000:F3} | {t.Best.UserMs / 1000:F2} + {t.Best.SystemMs / 1000:F2} | {t.Best.StealMs / 1000:F2} | {posts / seconds:F0} | {mb:F2} | {mb / seconds:F2} | {written} | {t.PeakRss} |"));
     }
 
     /// <summary>The catalog's folder, generated (and flushed to disk) unless a complete one is there already.</summary>

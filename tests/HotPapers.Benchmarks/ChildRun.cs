@@ -7,7 +7,8 @@ namespace HotPapers.Benchmarks;
 /// <param name="RssExact">False when the peak RSS was sampled (see <see cref="MeasureCommand"/>): then it is a lower bound.</param>
 /// <param name="UserMs">CPU time in user mode, all threads.</param>
 /// <param name="SystemMs">CPU time in the kernel, all threads.</param>
-internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, double UserMs, double SystemMs, string Stdout, string Stderr)
+/// <param name="StealMs">CPU time the hypervisor took from this VM while the program ran, all CPUs.</param>
+internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, double UserMs, double SystemMs, double StealMs, string Stdout, string Stderr)
 {
     /// <summary>
     /// Runs <paramref name="program"/> under this tool's <c>measure</c> wrapper (see <see cref="MeasureCommand"/>)
@@ -41,7 +42,7 @@ internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, double
 
         var lines = stdout.TrimEnd('\n').Split('\n');
         var fields = lines[^1].Split(' ');
-        if (fields.Length != 6) throw new BenchFailure($"the measure wrapper printed '{lines[^1]}' for {command}");
+        if (fields.Length != 7) throw new BenchFailure($"the measure wrapper printed '{lines[^1]}' for {command}");
         var wall = double.Parse(fields[0], CultureInfo.InvariantCulture);
         var rss = long.Parse(fields[1], CultureInfo.InvariantCulture);
         var exit = int.Parse(fields[2], CultureInfo.InvariantCulture);
@@ -49,7 +50,8 @@ internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, double
         if (exit != 0) throw new BenchFailure($"{command} exited {exit}:\n{stderr}{childStdout}");
         if (stderr.Contains("warning:", StringComparison.Ordinal)) throw new BenchFailure($"{command} warned:\n{stderr}");
         return new ChildRun(wall, rss, fields[3] == "rusage",
-            double.Parse(fields[4], CultureInfo.InvariantCulture), double.Parse(fields[5], CultureInfo.InvariantCulture), childStdout, stderr);
+            double.Parse(fields[4], CultureInfo.InvariantCulture), double.Parse(fields[5], CultureInfo.InvariantCulture),
+            double.Parse(fields[6], CultureInfo.InvariantCulture), childStdout, stderr);
     }
 }
 

@@ -5,8 +5,9 @@ namespace HotPapers.Benchmarks;
 
 /// <summary>
 /// <c>measure -- PROGRAM ARGS...</c> (hidden): runs one program and prints
-/// <c>wall_ms rss_kb exit_code rss_source user_ms sys_ms</c> as its last line (the CPU time is exact:
-/// the program is this process's only child). .NET's Process class reaps its children
+/// <c>wall_ms rss_kb exit_code rss_source user_ms sys_ms steal_ms</c> as its last line (the CPU time is
+/// exact: the program is this process's only child; the steal time is the whole machine's, see
+/// <see cref="StealMs"/>). .NET's Process class reaps its children
 /// itself, so a parent cannot wait4() for a child's rusage; but getrusage(RUSAGE_CHILDREN) of a process
 /// whose only child was that program is the program's peak RSS. The bench therefore runs each measured
 /// program under this wrapper.
@@ -50,11 +51,13 @@ internal static class MeasureCommand
         }) { IsBackground = true };
         if (sample) poller.Start();
 
+        var stealBefore = StealMs();
         var clock = Stopwatch.StartNew();
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {rest[0]}");
         Volatile.Write(ref pid, child.Id);
         child.WaitForExit();
         var wall = clock.Elapsed;
+        var steal = StealMs() - stealBefore;
         Volatile.Write(ref exited, 1);
         if (sample) poller.Join();
         var (rusage, userMs, systemMs) = Libc.ChildrenUsage();
@@ -62,8 +65,26 @@ internal static class MeasureCommand
         var own = HighWaterKb("/proc/self/status") ?? long.MaxValue;
         var (rss, source) = rusage > own ? (rusage, "rusage") : sample ? (sampled, "sampled") : (0L, "none");
 
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall.TotalMilliseconds:F3} {rss} {child.ExitCode} {source} {userMs:F0} {systemMs:F0}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall.TotalMilliseconds:F3} {rss} {child.ExitCode} {source} {userMs:F0} {systemMs:F0} {steal:F0}"));
         return 0;
+    }
+
+    /// <summary>
+    /// The time the hypervisor ran something else while this VM's CPUs wanted to run, all CPUs, from
+    /// /proc/stat (in USER_HZ, 1/100 s); 0 where there is none. On a shared host it is what makes the same
+    /// work take longer.
+    /// </summary>
+    private static double StealMs()
+    {
+        try
+        {
+            var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return cpu.Length > 8 ? long.Parse(cpu[8], CultureInfo.InvariantCulture) * 10.0 : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>VmHWM of a /proc status file, in KB; null once the process has exited (a zombie has none).</summary>
