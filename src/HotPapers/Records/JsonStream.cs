@@ -13,10 +13,11 @@ internal static class JsonStream
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
 
-    public delegate T? RootReader<T>(ref Utf8JsonReader r) where T : class;
+    /// <summary>Reads the value the reader is on into a <typeparamref name="T"/>, or null to give up.</summary>
+    public delegate T? ValueReader<T>(ref Utf8JsonReader r) where T : class;
 
     /// <summary>What <paramref name="read"/> makes of the JSON's root value, or null where it gave up or the JSON is not well-formed.</summary>
-    public static T? TryRead<T>(ReadOnlySpan<byte> json, RootReader<T> read) where T : class
+    public static T? TryRead<T>(ReadOnlySpan<byte> json, ValueReader<T> read) where T : class
     {
         var r = new Utf8JsonReader(json, Options);
         try
@@ -57,10 +58,8 @@ internal static class JsonStream
         }
     }
 
-    public delegate T? ItemReader<T>(ref Utf8JsonReader r) where T : class;
-
     /// <summary>The array the reader is on, each item read by <paramref name="read"/> (null ends the reading: false).</summary>
-    public static bool Array<T>(ref Utf8JsonReader r, ItemReader<T> read, out ImmutableArray<T>? items) where T : class
+    public static bool Array<T>(ref Utf8JsonReader r, ValueReader<T> read, out ImmutableArray<T>? items) where T : class
     {
         items = null;
         if (r.TokenType != JsonTokenType.StartArray) return false;
