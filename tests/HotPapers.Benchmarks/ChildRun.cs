@@ -39,7 +39,12 @@ internal sealed record ChildRun(double WallMs, long RssKb, bool RssExact, double
         var stderr = stderrTask.GetAwaiter().GetResult();
         var command = $"{program} {string.Join(' ', args)}";
         if (wrapper.ExitCode != 0) throw new BenchFailure($"the measure wrapper failed ({wrapper.ExitCode}) for {command}:\n{stderr}{stdout}");
+        return Parse(stdout, stderr, command);
+    }
 
+    /// <summary>What the measure wrapper printed: the program's output, then its figures on the last line.</summary>
+    internal static ChildRun Parse(string stdout, string stderr, string command)
+    {
         var lines = stdout.TrimEnd('\n').Split('\n');
         var fields = lines[^1].Split(' ');
         if (fields.Length != 7) throw new BenchFailure($"the measure wrapper printed '{lines[^1]}' for {command}");

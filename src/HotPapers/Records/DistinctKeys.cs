@@ -32,7 +32,7 @@ internal struct DistinctKeys
         return true;
     }
 
-    // Inline, not a span of the stack: the readers pass this by ref beside a Utf8JsonReader.
+    // Inline, not a span the caller stackallocs: a DistinctKeys is one value its reader just declares.
     [System.Runtime.CompilerServices.InlineArray(Length)]
     private struct Hashes
     {

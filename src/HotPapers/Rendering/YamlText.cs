@@ -11,12 +11,13 @@ namespace HotPapers.Rendering;
 /// </summary>
 public static partial class YamlText
 {
-    // Each post asks again for the same category, tags, template and image, and a scalar costs an emitter
-    // and a parser (a fortieth of a rebuild); both functions are pure. Bounded: titles differ per post.
+    // What the emitter made is remembered: each post asks again for the same category, tags, template and
+    // image, and a scalar the emitter makes costs an emitter and a parser (a fortieth of a rebuild); both
+    // functions are pure. Simple text needs neither and is not remembered. Bounded: titles differ per post.
     private static readonly ConcurrentDictionary<string, string> PlainMade = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string> QuotedMade = new(StringComparer.Ordinal);
     private const int MadeAtMost = 1024;
-    // Counted here: ConcurrentDictionary.Count takes all of its locks, and every title is a miss.
+    // Counted here: ConcurrentDictionary.Count takes all of its locks, and a title with a colon is a miss each time.
     private static int _made;
 
     private static string Remembered(ConcurrentDictionary<string, string> made, string value, Func<string, string> make)
@@ -28,9 +29,8 @@ public static partial class YamlText
     }
 
     /// <summary>Plain when the text reads back as that same string under YAML 1.1 and 1.2, else quoted.</summary>
-    public static string Plain(string value) => Remembered(PlainMade, value, MakePlain);
-
-    private static string MakePlain(string value) => IsSimple(value) && !ResolvesToNonString(value) ? value : PlainByEmitter(value);
+    public static string Plain(string value) =>
+        IsSimple(value) && !ResolvesToNonString(value) ? value : Remembered(PlainMade, value, PlainByEmitter);
 
     internal static string PlainByEmitter(string value)
     {
@@ -60,14 +60,15 @@ public static partial class YamlText
     }
 
     /// <summary>Always double-quoted, as the old posts wrote every string but the title.</summary>
-    public static string Quoted(string value) => Remembered(QuotedMade, value, v => IsSimple(v) ? $"\"{v}\"" : QuotedByEmitter(v));
+    public static string Quoted(string value) => IsSimple(value) ? $"\"{value}\"" : Remembered(QuotedMade, value, QuotedByEmitter);
 
     internal static string QuotedByEmitter(string value) => Emit(value, ScalarStyle.DoubleQuoted);
 
     // Letters, digits, spaces and -_./() only, from a letter or digit to anything but a space: no YAML
     // indicator, no ": " or " #", nothing a double-quoted scalar escapes, so the emitter writes the text
     // as it is in either style. Every post's title, slug and description are such text, and each new one
-    // cost an emitter (and for a plain one a parser). A property test holds this to the emitter.
+    // cost an emitter (and for a plain one a parser), to no use in the memo. A property test holds this to
+    // the emitter.
     private static bool IsSimple(string value) =>
         value.Length > 0 && char.IsAsciiLetterOrDigit(value[0]) && value[^1] != ' ' && !value.AsSpan().ContainsAnyExcept(SimpleChars);
 
