@@ -72,6 +72,24 @@ public sealed class PostBytesTests
         Assert.Equal(Before(string.Concat(Enumerable.Repeat(line, 20_000))), post.Span.ToArray());
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(7L)]
+    [InlineData(-1L)]
+    [InlineData(1234567L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void Numbers_and_utf8_text_are_written_as_scriban_writes_them(long number)
+    {
+        using var post = new PostBytes();
+        post.Write("n="u8);
+        post.Write(number);
+        post.Write(" é"u8);
+        post.Write("\uD83D", 0, 1);
+        post.Write("\uDE00".AsSpan());
+        Assert.Equal("n=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + " é😀", Encoding.UTF8.GetString(post.Span));
+    }
+
     [Fact]
     public void Writing_after_the_bytes_were_read_is_refused()
     {
