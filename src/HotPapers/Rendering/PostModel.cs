@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using HotPapers.Ranking;
 using HotPapers.Records;
@@ -16,29 +17,28 @@ public static class PostModel
     public static ScriptObject Create(Digest digest, FrontMatterSettings front, ICollection<string>? warnings = null)
     {
         var records = digest.Records;
-        var overrides = records.Post;
-        var dateText = DateText(records);
+        var values = FrontMatter(records, front);
         var model = new ScriptObject
         {
             ["post"] = new ScriptObject
             {
-                ["title"] = overrides.Title ?? front.TitlePattern.Replace("{date}", dateText),
-                ["date"] = Rfc3339.Format(records.CollectedAt),
-                ["template"] = overrides.Template ?? front.Template,
-                ["draft"] = overrides.Draft ?? front.Draft,
-                ["slug"] = overrides.Slug ?? front.SlugPattern.Replace("{date}", dateText),
-                ["category"] = overrides.Category ?? front.Category,
-                ["tags"] = Array(overrides.Tags ?? front.Tags),
-                ["description"] = overrides.Description ?? front.DescriptionPattern.Replace("{date}", dateText),
-                ["social_image"] = overrides.SocialImage ?? front.SocialImage,
-                ["raw_text"] = overrides.RawText ?? false,
+                ["title"] = values.Title,
+                ["date"] = values.Date,
+                ["template"] = values.Template,
+                ["draft"] = values.Draft,
+                ["slug"] = values.Slug,
+                ["category"] = values.Category,
+                ["tags"] = Array(values.Tags),
+                ["description"] = values.Description,
+                ["social_image"] = values.SocialImage,
+                ["raw_text"] = values.RawText,
             },
             ["digest"] = new ScriptObject
             {
                 ["date"] = Rfc3339.FormatDate(records.Date),
                 ["end_date"] = Rfc3339.FormatDate(records.EndDate),
                 ["is_range"] = records.IsRange,
-                ["date_text"] = dateText,
+                ["date_text"] = values.DateText,
                 ["collected_at"] = Rfc3339.Format(records.CollectedAt),
                 ["paper_count"] = digest.Papers.Length,
             },
@@ -48,6 +48,33 @@ public static class PostModel
         model["papers"] = papers;
         return model;
     }
+
+    /// <summary>A post's front matter values (<c>post.*</c>): the digest's own where it gives them, else the settings' with its date.</summary>
+    public static PostFront FrontMatter(DigestRecords records, FrontMatterSettings front)
+    {
+        var overrides = records.Post;
+        var dateText = DateText(records);
+        return new PostFront(
+            Title: overrides.Title ?? front.TitlePattern.Replace("{date}", dateText),
+            Date: Rfc3339.Format(records.CollectedAt),
+            Template: overrides.Template ?? front.Template,
+            Draft: overrides.Draft ?? front.Draft,
+            Slug: overrides.Slug ?? front.SlugPattern.Replace("{date}", dateText),
+            Category: overrides.Category ?? front.Category,
+            Tags: overrides.Tags ?? front.Tags,
+            Description: overrides.Description ?? front.DescriptionPattern.Replace("{date}", dateText),
+            SocialImage: overrides.SocialImage ?? front.SocialImage,
+            RawText: overrides.RawText ?? false,
+            DateText: dateText);
+    }
+
+    /// <summary>The old posts' stamp of a paper (<c>paper.stamp</c>): the collection time's own wall clock, US order.</summary>
+    public static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>A tweet's embed HTML (<c>tweet.embed</c>); <paramref name="warnings"/> hears when a stored one was not safe to use.</summary>
+    public static string Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings) =>
+        TweetEmbed.For(tweet, problem => warnings?.Add(
+            $"paper {paper.Id}, tweet {tweet.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields"));
 
     /// <summary><c>2021-04-30</c>, or <c>2021-04-30 - 2021-05-02</c> for a range: the old title's text.</summary>
     public static string DateText(DigestRecords records) =>
@@ -74,8 +101,7 @@ public static class PostModel
             { "favorites", ranked.Favorites },
             { "score", ranked.Score },
             { "collected_at", Rfc3339.Format(ranked.CollectedAt) },
-            // The old posts' stamp: the collection time's own wall clock, US order.
-            { "stamp", ranked.CollectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture) },
+            { "stamp", Stamp(ranked.CollectedAt) },
             { "tweets", tweets },
         };
     }
@@ -92,10 +118,7 @@ public static class PostModel
         { "lang", t.Lang },
         { "retweets", t.Retweets },
         { "favorites", t.Favorites },
-        {
-            "embed", TweetEmbed.For(t, problem => warnings?.Add(
-                $"paper {paper.Id}, tweet {t.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields"))
-        },
+        { "embed", Embed(t, paper, warnings) },
     };
 
     private static ScriptArray Array(IReadOnlyCollection<string> items)
@@ -105,3 +128,9 @@ public static class PostModel
         return array;
     }
 }
+
+/// <summary>The front matter values of a post, as <see cref="PostModel"/> gives them to templates (<c>post.*</c>).</summary>
+/// <param name="DateText">The digest's date as titles write it (<see cref="PostModel.DateText"/>).</param>
+public sealed record PostFront(
+    string Title, string Date, string Template, bool Draft, string Slug, string Category,
+    ImmutableArray<string> Tags, string Description, string SocialImage, bool RawText, string DateText);

@@ -1,6 +1,5 @@
 using System.Text;
 using HotPapers.Ranking;
-using HotPapers.Safety;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -13,15 +12,17 @@ namespace HotPapers.Rendering;
 public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front, string postTemplate = TemplateSet.PostTemplate, TemplateSettings? settings = null)
 {
     /// <summary>
-    /// Makes Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build
-    /// under Native AOT) and parses the post template on a pool thread, so that it happens while the
-    /// records load. Errors are not reported here: <see cref="Render(Digest, PostBytes, ICollection{string})"/> meets them again in their place.
+    /// Reads the post template and, unless it is one in code (<see cref="CompiledTemplates"/>), makes
+    /// Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build under
+    /// Native AOT) and parses it, on a pool thread, so that it happens while the records load. Errors are
+    /// not reported here: <see cref="Render(Digest, PostBytes, ICollection{string})"/> meets them again in their place.
     /// </summary>
     public void Prepare() => Task.Run(() =>
     {
-        _ = Builtins.Count;
         try
         {
+            if (Compiled() is not null) return;
+            _ = Builtins.Count;
             templates.Get(postTemplate);
         }
         catch (Exception e) when (e is TemplateException or IOException or UnauthorizedAccessException)
@@ -42,6 +43,13 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>
     public void Render(Digest digest, PostBytes post, ICollection<string>? warnings = null)
     {
+        var flavor = (settings ?? TemplateSettings.Default).Flavor;
+        var functions = PostFunctions.For(digest.Records.Post.RawText ?? false, flavor);
+        if (Compiled() is { } compiled)
+        {
+            compiled(digest, PostModel.FrontMatter(digest.Records, front), functions, post, warnings);
+            return;
+        }
         var template = templates.Get(postTemplate);
         var model = PostModel.Create(digest, front, warnings);
         // Built per render: a template may assign to it, and renders run in parallel.
@@ -56,10 +64,9 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             MemberRenamer = member => member.Name,
         };
         // A copy per render: a template may assign to these names, and renders run in parallel.
-        var functions = new ScriptObject();
-        foreach (var (name, function) in FunctionSets[(digest.Records.Post.RawText ?? false ? 2 : 0) + ((settings ?? TemplateSettings.Default).Flavor == Flavor.Hugo ? 1 : 0)])
-            functions[name] = function;
-        context.PushGlobal(functions);
+        var functionObject = new ScriptObject();
+        foreach (var (name, function) in functions.ScriptFunctions) functionObject[name] = function;
+        context.PushGlobal(functionObject);
         context.PushGlobal(model);
         context.PushOutput(post);
         try
@@ -82,46 +89,12 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
         }
     }
 
-    /// <summary>
-    /// The functions templates use: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>,
-    /// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>.
-    /// </summary>
+    /// <summary>False to render every template through Scriban, as tests that compare the two ways do.</summary>
+    internal bool UseCompiledTemplates { get; init; } = true;
+
+    private CompiledTemplate? Compiled() => UseCompiledTemplates ? templates.Compiled(postTemplate) : null;
+
     // Scriban's own functions (string.*, array.*, ...) are otherwise copied into every context, a twentieth
     // of a rebuild. Shared by parallel renders, so read-only: a template cannot reassign them.
     private static readonly ScriptObject Builtins = new Scriban.Functions.BuiltinFunctions { IsReadOnly = true };
-
-    // Made once, for each of raw text or not and Hugo or not: making the function objects per post cost more than copying them.
-    private static readonly ScriptObject[] FunctionSets =
-        [Functions(false, Flavor.Gatsby), Functions(false, Flavor.Hugo), Functions(true, Flavor.Gatsby), Functions(true, Flavor.Hugo)];
-
-    private static ScriptObject Functions(bool rawText, Flavor flavor)
-    {
-        var functions = new ScriptObject();
-        functions["yaml"] = new TextFunction("yaml", text => YamlText.Plain(text));
-        functions["yaml_quoted"] = new TextFunction("yaml_quoted", text => YamlText.Quoted(text));
-        // An imported post whose text was written unescaped keeps its bytes (post.rawText), unless the
-        // raw text would build HTML or a script link: rawText keeps bytes, not hazards. In a Hugo page,
-        // text must not call shortcodes either way.
-        Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
-        functions["md"] = new TextFunction("md", rawText
-            ? text => site(Raw(text, MarkdownText.Context.Paragraph))
-            : text => site(MarkdownText.Escape(text, MarkdownText.Context.Paragraph)));
-        functions["md_heading"] = new TextFunction("md_heading", rawText
-            ? text => site(Raw(text, MarkdownText.Context.Heading))
-            : text => site(MarkdownText.Escape(text, MarkdownText.Context.Heading)));
-        functions["md_link_text"] = new TextFunction("md_link_text", text => site(MarkdownText.LinkText(text)));
-        functions["md_url"] = new TextFunction("md_url", url => MarkdownText.LinkDestination(url));
-        functions["hugo_tweet"] = new TextFunction("hugo_tweet", embed => HugoShortcode.Tweet(embed));
-        return functions;
-    }
-
-    private static string Raw(string text, MarkdownText.Context context)
-    {
-        var line = MarkdownText.OneLine(text);
-        // Judged where it stands and also as inline text: indentation that makes a harmless code block
-        // at a line start means nothing after "# 1. ".
-        var harmless = MarkdownGuard.IsHarmless(line) && MarkdownGuard.IsHarmless(line.TrimStart())
-            && (context != MarkdownText.Context.Heading || MarkdownGuard.IsHarmless("# 1. " + line));
-        return harmless ? line : MarkdownText.Escape(text, context);
-    }
 }
