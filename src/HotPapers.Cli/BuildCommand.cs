@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using HotPapers.Building;
 using HotPapers.Settings;
 using HotPapers.Writing;
@@ -59,6 +60,8 @@ internal static class BuildCommand
     private static int Report(BuildResult result, TextWriter stdout, TextWriter stderr)
     {
         foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
+        // One write for the whole list: the console writes each line at once, a syscall per post.
+        var lines = new StringBuilder();
         foreach (var post in result.Posts.OrderBy(p => p.PostPath, StringComparer.Ordinal))
         {
             var verb = (post.Outcome, result.CheckOnly) switch
@@ -71,11 +74,12 @@ internal static class BuildCommand
                 (WriteOutcome.Updated, true) => "would change",
                 _ => "unchanged",
             };
-            if (post.Outcome != WriteOutcome.Unchanged || result.Posts.Count == 1) stdout.WriteLine($"{verb,-12} {post.PostPath}");
+            if (post.Outcome != WriteOutcome.Unchanged || result.Posts.Count == 1) lines.Append($"{verb,-12} {post.PostPath}").Append(stdout.NewLine);
         }
         var changed = result.Changed.Count();
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Posts.Count} post(s): {changed} {(result.CheckOnly ? "missing or out of date" : "written")}, {result.Posts.Count - changed} unchanged"));
+        lines.Append(CultureInfo.InvariantCulture,
+            $"{result.Posts.Count} post(s): {changed} {(result.CheckOnly ? "missing or out of date" : "written")}, {result.Posts.Count - changed} unchanged").Append(stdout.NewLine);
+        stdout.Write(lines.ToString());
         return result.CheckOnly && changed > 0 ? ExitCodes.CheckFoundChanges : ExitCodes.Success;
     }
 }
