@@ -58,7 +58,7 @@ public static class CompiledTemplates
             Paper(post, f, paper);
             foreach (var tweet in paper.Tweets)
             {
-                post.Write(PostModel.Embed(tweet, paper.Paper, warnings));
+                post.Write(PostModel.Embed(tweet, paper.Paper, warnings).Span);
                 post.Write("\n\n"u8);
             }
             post.Write("\n\n"u8);
@@ -100,7 +100,7 @@ public static class CompiledTemplates
             Paper(post, f, paper);
             foreach (var tweet in paper.Tweets)
             {
-                post.Write(f.HugoTweet(PostModel.Embed(tweet, paper.Paper, warnings)));
+                post.Write(f.HugoTweet(PostModel.Embed(tweet, paper.Paper, warnings).ToString()));
                 post.Write("\n\n"u8);
             }
         }

@@ -72,9 +72,13 @@ public static class PostModel
     public static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>A tweet's embed HTML (<c>tweet.embed</c>); <paramref name="warnings"/> hears when a stored one was not safe to use.</summary>
-    public static string Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings) =>
-        TweetEmbed.For(tweet, problem => warnings?.Add(
-            $"paper {paper.Id}, tweet {tweet.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields"));
+    public static ReadOnlyMemory<char> Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings)
+    {
+        var html = TweetEmbed.Html(tweet, out var problem);
+        if (problem is not null)
+            warnings?.Add($"paper {paper.Id}, tweet {tweet.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields");
+        return html;
+    }
 
     /// <summary><c>2021-04-30</c>, or <c>2021-04-30 - 2021-05-02</c> for a range: the old title's text.</summary>
     public static string DateText(DigestRecords records) =>
@@ -118,7 +122,7 @@ public static class PostModel
         { "lang", t.Lang },
         { "retweets", t.Retweets },
         { "favorites", t.Favorites },
-        { "embed", Embed(t, paper, warnings) },
+        { "embed", Embed(t, paper, warnings).ToString() },
     };
 
     private static ScriptArray Array(IReadOnlyCollection<string> items)

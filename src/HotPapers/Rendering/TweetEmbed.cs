@@ -18,10 +18,21 @@ public static partial class TweetEmbed
     /// <summary>The stored embed when it is safe, else one built from the fields; <paramref name="rejected"/> hears why a stored one was not used.</summary>
     public static string For(TweetRecord tweet, Action<string>? rejected = null)
     {
-        if (tweet.EmbedHtml is not { } html) return Build(tweet);
-        if (EmbedGuard.Problem(html) is not { } problem) return html.TrimEnd('\n', '\r');
-        rejected?.Invoke(problem);
-        return Build(tweet);
+        var html = Html(tweet, out var problem);
+        if (problem is not null) rejected?.Invoke(problem);
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="For"/>'s embed without a copy: a stored one is a slice of the stored text (without the
+    /// line ends the old crawler's end with). <paramref name="problem"/> is why a stored one was not used.
+    /// </summary>
+    public static ReadOnlyMemory<char> Html(TweetRecord tweet, out string? problem)
+    {
+        problem = null;
+        if (tweet.EmbedHtml is not { } html) return Build(tweet).AsMemory();
+        problem = EmbedGuard.Problem(html);
+        return problem is null ? html.AsMemory().TrimEnd("\n\r") : Build(tweet).AsMemory();
     }
 
     /// <summary>
