@@ -7,7 +7,7 @@ namespace HotPapers.Rendering;
 
 /// <summary>Writes a digest's post as a template would, into <paramref name="post"/>.</summary>
 /// <param name="warnings">Hears about each stored embed that was not safe to use, as with the template.</param>
-public delegate void CompiledTemplate(Digest digest, PostFront front, PostFunctions functions, PostBytes post, ICollection<string>? warnings);
+internal delegate void CompiledTemplate(Digest digest, PostFront front, PostFunctions functions, PostBytes post, ICollection<string>? warnings);
 
 /// <summary>
 /// The built-in post templates written out in C#, each kept for the exact text it was written from:
@@ -17,7 +17,7 @@ public delegate void CompiledTemplate(Digest digest, PostFront front, PostFuncti
 /// render generated digests both ways and compare the bytes, and fail when a built-in template's text
 /// changes without its code here.
 /// </summary>
-public static class CompiledTemplates
+internal static class CompiledTemplates
 {
     private static readonly ImmutableDictionary<string, CompiledTemplate> ByTextHash = new Dictionary<string, CompiledTemplate>
     {

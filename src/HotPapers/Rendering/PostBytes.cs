@@ -61,19 +61,39 @@ public sealed class PostBytes : IScriptOutput, IDisposable
     /// <summary>Writes bytes that are UTF-8 already (the literal text of a template in code).</summary>
     public void Write(ReadOnlySpan<byte> utf8)
     {
-        if (_finished) throw new InvalidOperationException("the post was already read");
+        ClosePair();
         Reserve(utf8.Length);
         utf8.CopyTo(_buffer.AsSpan(_length));
         _length += utf8.Length;
     }
 
-    /// <summary>Writes a whole number as Scriban does (invariant digits).</summary>
+    /// <summary>Writes a whole number in invariant digits, as Scriban does in its default culture, which renders keep.</summary>
     public void Write(long number)
     {
-        if (_finished) throw new InvalidOperationException("the post was already read");
+        ClosePair();
         Reserve(20);
         number.TryFormat(_buffer.AsSpan(_length), out var written, provider: CultureInfo.InvariantCulture);
         _length += written;
+    }
+
+    // Before bytes that are not text: a first half of a surrogate pair the encoder holds has no second
+    // half now, which the encoder refuses (as it would at the end of the post).
+    private void ClosePair()
+    {
+        if (_finished) throw new InvalidOperationException("the post was already read");
+        if (!_pairOpen) return;
+        Reserve(PostWriter.Utf8.GetMaxByteCount(0));
+        _length += _encoder.GetBytes([], _buffer.AsSpan(_length), flush: true);
+        _pairOpen = false;
+    }
+
+    /// <summary>Empties the post, to be written again from the start.</summary>
+    internal void Clear()
+    {
+        _encoder.Reset();
+        _length = 0;
+        _pairOpen = false;
+        _finished = false;
     }
 
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace HotPapers.Rendering;
 /// functions serve Scriban (<see cref="PostRenderer"/>) and the built-in templates in code
 /// (<see cref="CompiledTemplates"/>), so that both write the same post.
 /// </summary>
-public sealed class PostFunctions
+internal sealed class PostFunctions
 {
     // Made once for each of raw text or not and Hugo or not.
     private static readonly PostFunctions[] Sets = [Make(false, Flavor.Gatsby), Make(false, Flavor.Hugo), Make(true, Flavor.Gatsby), Make(true, Flavor.Hugo)];
@@ -40,7 +40,7 @@ public sealed class PostFunctions
     public static PostFunctions For(bool rawText, Flavor flavor) => Sets[(rawText ? 2 : 0) + (flavor == Flavor.Hugo ? 1 : 0)];
 
     /// <summary>The functions by the names templates call them.</summary>
-    public IEnumerable<(string Name, Func<string, string> Function)> Named() =>
+    private IEnumerable<(string Name, Func<string, string> Function)> Named() =>
     [
         ("yaml", Yaml), ("yaml_quoted", YamlQuoted), ("md", Md), ("md_heading", MdHeading),
         ("md_link_text", MdLinkText), ("md_url", MdUrl), ("hugo_tweet", HugoTweet),

@@ -50,7 +50,7 @@ public static class PostModel
     }
 
     /// <summary>A post's front matter values (<c>post.*</c>): the digest's own where it gives them, else the settings' with its date.</summary>
-    public static PostFront FrontMatter(DigestRecords records, FrontMatterSettings front)
+    internal static PostFront FrontMatter(DigestRecords records, FrontMatterSettings front)
     {
         var overrides = records.Post;
         var dateText = DateText(records);
@@ -69,10 +69,10 @@ public static class PostModel
     }
 
     /// <summary>The old posts' stamp of a paper (<c>paper.stamp</c>): the collection time's own wall clock, US order.</summary>
-    public static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    internal static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>A tweet's embed HTML (<c>tweet.embed</c>); <paramref name="warnings"/> hears when a stored one was not safe to use.</summary>
-    public static ReadOnlyMemory<char> Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings)
+    internal static ReadOnlyMemory<char> Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings)
     {
         var html = TweetEmbed.Html(tweet, out var problem);
         if (problem is not null)
@@ -135,6 +135,6 @@ public static class PostModel
 
 /// <summary>The front matter values of a post, as <see cref="PostModel"/> gives them to templates (<c>post.*</c>).</summary>
 /// <param name="DateText">The digest's date as titles write it (<see cref="PostModel.DateText"/>).</param>
-public sealed record PostFront(
+internal sealed record PostFront(
     string Title, string Date, string Template, bool Draft, string Slug, string Category,
     ImmutableArray<string> Tags, string Description, string SocialImage, bool RawText, string DateText);

@@ -21,7 +21,7 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     {
         try
         {
-            if (Compiled() is not null) return;
+            if (templates.Compiled(postTemplate) is not null) return;
             _ = Builtins.Count;
             templates.Get(postTemplate);
         }
@@ -45,10 +45,22 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     {
         var flavor = (settings ?? TemplateSettings.Default).Flavor;
         var functions = PostFunctions.For(digest.Records.Post.RawText ?? false, flavor);
-        if (Compiled() is { } compiled)
+        if (templates.Compiled(postTemplate) is { } compiled)
         {
-            compiled(digest, PostModel.FrontMatter(digest.Records, front), functions, post, warnings);
-            return;
+            // Held back until the post is whole: a post that fails here is rendered again below.
+            var found = warnings is null ? null : new List<string>();
+            try
+            {
+                compiled(digest, PostModel.FrontMatter(digest.Records, front), functions, post, found);
+                foreach (var warning in found ?? []) warnings!.Add(warning);
+                return;
+            }
+            catch (Exception e) when (e is EncoderFallbackException or YamlDotNet.Core.YamlException)
+            {
+                // Text that cannot be written (a lone surrogate, which records and settings files cannot
+                // hold, but the API can) fails in Scriban too, with the template's file, line and column.
+                post.Clear();
+            }
         }
         var template = templates.Get(postTemplate);
         var model = PostModel.Create(digest, front, warnings);
@@ -59,6 +71,9 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             TemplateLoader = templates,
             StrictVariables = true,
             LoopLimit = 0,
+            // Scriban otherwise cuts any text, and the whole output, at a million characters and adds
+            // "...": a month's range digest is more.
+            LimitToString = 0,
             RecursiveLimit = 64,
             NewLine = "\n",
             MemberRenamer = member => member.Name,
@@ -88,11 +103,6 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
             throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
         }
     }
-
-    /// <summary>False to render every template through Scriban, as tests that compare the two ways do.</summary>
-    internal bool UseCompiledTemplates { get; init; } = true;
-
-    private CompiledTemplate? Compiled() => UseCompiledTemplates ? templates.Compiled(postTemplate) : null;
 
     // Scriban's own functions (string.*, array.*, ...) are otherwise copied into every context, a twentieth
     // of a rebuild. Shared by parallel renders, so read-only: a template cannot reassign them.

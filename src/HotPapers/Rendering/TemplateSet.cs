@@ -44,7 +44,7 @@ public sealed class TemplateSet : ITemplateLoader
     /// The template in code for this one (<see cref="CompiledTemplates"/>), or null: found by the text the
     /// template has where it is read from, so a user's changed copy goes through Scriban.
     /// </summary>
-    public CompiledTemplate? Compiled(string name) => _compiled.GetOrAdd(name, n => CompiledTemplates.For(Read(n).Text));
+    internal CompiledTemplate? Compiled(string name) => _compiled.GetOrAdd(name, n => CompiledTemplates.For(Read(n).Text));
 
     /// <summary>Where the template comes from (a path, or <c>built-in:name</c>) and its text.</summary>
     public (string Path, string Text) Read(string name)

@@ -27,7 +27,7 @@ public static partial class TweetEmbed
     /// <see cref="For"/>'s embed without a copy: a stored one is a slice of the stored text (without the
     /// line ends the old crawler's end with). <paramref name="problem"/> is why a stored one was not used.
     /// </summary>
-    public static ReadOnlyMemory<char> Html(TweetRecord tweet, out string? problem)
+    internal static ReadOnlyMemory<char> Html(TweetRecord tweet, out string? problem)
     {
         problem = null;
         if (tweet.EmbedHtml is not { } html) return Build(tweet).AsMemory();

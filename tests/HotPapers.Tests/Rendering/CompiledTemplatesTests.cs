@@ -130,6 +130,7 @@ public sealed class CompiledTemplatesTests
             FrontMatterSettings.Default,
             new() { Category = "", SocialImage = "", Tags = [], Draft = true },
             new() { Category = "Papers", SocialImage = "", Tags = ["one"] },
+            new() { Category = " ", SocialImage = "\t", Tags = [" "], TitlePattern = " ", SlugPattern = "" },
         ];
         foreach (var front in fronts)
         {
@@ -143,17 +144,70 @@ public sealed class CompiledTemplatesTests
         }
     }
 
-    private static void AssertSameBothWays(Digest digest, Flavor flavor, FrontMatterSettings front, string what)
+    /// <summary>Scriban cuts text at a million characters unless told not to; a month's range digest is more than that.</summary>
+    [Fact]
+    public void Text_and_posts_of_over_a_million_characters_render_whole_either_way()
+    {
+        var records = Load(Fixture.Path("records", "full.json"));
+        var paper = records.Papers[0];
+        var longText = string.Concat(Enumerable.Repeat("A long abstract, word after word. ", 40_000));
+        var huge = paper with { Abstract = longText, Authors = [longText, "B. Author"] };
+        var many = Enumerable.Range(0, 300).Select(i => paper with { Abstract = longText[..5_000] + i }).ToImmutableArray();
+        foreach (var flavor in new[] { Flavor.Gatsby, Flavor.Hugo })
+        {
+            var one = AssertSameBothWays(Rank(records with { Papers = [huge] }), flavor, FrontMatterSettings.Default, "one long abstract");
+            Assert.Contains(MarkdownText.Escape(longText, MarkdownText.Context.Paragraph), one);
+            var all = AssertSameBothWays(Rank(records with { Papers = many }), flavor, FrontMatterSettings.Default, "a long post");
+            Assert.True(all.Length > 1_500_000, $"{all.Length} characters");
+            Assert.Contains("\n# 300. ", all);
+            Assert.Contains(MarkdownText.Escape(longText[..5_000] + "299", MarkdownText.Context.Paragraph), all);
+        }
+    }
+
+    /// <summary>Text that cannot be written (a lone surrogate, which only the API can give) fails as Scriban fails: file, line, column.</summary>
+    [Fact]
+    public void Text_that_cannot_be_written_fails_with_scribans_message_either_way()
+    {
+        var records = Load(Fixture.Path("records", "full.json"));
+        var broken = records with { Papers = [records.Papers[0] with { Title = "Lone \uD83D half", Abstract = "end \uD800" }] };
+        foreach (var flavor in new[] { Flavor.Gatsby, Flavor.Hugo })
+        {
+            var name = Flavors.PostTemplate(flavor);
+            var settings = TemplateSettings.Default with { Flavor = flavor };
+            var inCode = Assert.Throws<TemplateException>(() => new PostRenderer(TemplateSet.BuiltIn, FrontMatterSettings.Default, name, settings).Render(Rank(broken)));
+            var scriban = Assert.Throws<TemplateException>(() => new PostRenderer(ScribanCopies.Value, FrontMatterSettings.Default, name, settings).Render(Rank(broken)));
+            Assert.Equal(scriban.Message.Replace(ScribanCopies.Value.Describe(name), "built-in:" + name), inCode.Message);
+        }
+    }
+
+    /// <summary>
+    /// The built-in templates with a tag that writes nothing after their last line: the same templates to
+    /// Scriban, but not the built-in text, so Scriban renders them (asserted, or the comparison would be
+    /// of the code with itself).
+    /// </summary>
+    private static readonly Lazy<TemplateSet> ScribanCopies = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("hotpapers-scriban-copies-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        foreach (var name in BuiltIn) File.WriteAllText(Path.Combine(folder, name), TemplateSet.BuiltIn.Read(name).Text + "{{ \"\" }}");
+        var copies = new TemplateSet(folder);
+        foreach (var name in BuiltIn) Assert.Null(copies.Compiled(name));
+        return copies;
+    });
+
+    private static string AssertSameBothWays(Digest digest, Flavor flavor, FrontMatterSettings front, string what)
     {
         var name = Flavors.PostTemplate(flavor);
         var settings = TemplateSettings.Default with { Flavor = flavor };
+        Assert.NotNull(TemplateSet.BuiltIn.Compiled(name));
         var inCode = new PostRenderer(TemplateSet.BuiltIn, front, name, settings);
-        var scriban = new PostRenderer(TemplateSet.BuiltIn, front, name, settings) { UseCompiledTemplates = false };
+        var scriban = new PostRenderer(ScribanCopies.Value, front, name, settings);
         var (expected, expectedWarnings) = Render(scriban, digest);
         var (actual, actualWarnings) = Render(inCode, digest);
         if (!expected.AsSpan().SequenceEqual(actual))
             Assert.Fail($"{what} ({flavor}): in code\n{System.Text.Encoding.UTF8.GetString(actual)}\n\nScriban\n{System.Text.Encoding.UTF8.GetString(expected)}");
         Assert.Equal(expectedWarnings, actualWarnings);
+        return System.Text.Encoding.UTF8.GetString(actual);
     }
 
     private static (byte[] Bytes, List<string> Warnings) Render(PostRenderer renderer, Digest digest)

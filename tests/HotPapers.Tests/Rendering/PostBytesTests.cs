@@ -91,6 +91,17 @@ public sealed class PostBytesTests
     }
 
     [Fact]
+    public void A_first_half_of_a_pair_before_bytes_or_a_number_is_refused_not_joined_to_a_later_half()
+    {
+        using var bytes = new PostBytes();
+        bytes.Write("a\uD83D", 0, 2);
+        Assert.Throws<EncoderFallbackException>(() => bytes.Write("XY"u8));
+        using var number = new PostBytes();
+        number.Write("a\uD83D".AsSpan());
+        Assert.Throws<EncoderFallbackException>(() => number.Write(42L));
+    }
+
+    [Fact]
     public void Writing_after_the_bytes_were_read_is_refused()
     {
         using var post = new PostBytes();
