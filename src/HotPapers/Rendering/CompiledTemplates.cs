@@ -34,25 +34,18 @@ internal static class CompiledTemplates
     // templates/post.md.sbn: the old blog's posts.
     private static void GatsbyPost(Digest digest, PostFront front, PostFunctions f, PostBytes post, ICollection<string>? warnings)
     {
-        post.Write("---\ntitle: "u8);
-        post.Write(f.Yaml(front.Title));
-        post.Write("\ndate: "u8);
-        post.Write(front.Date);
-        post.Write("\ntemplate: "u8);
-        post.Write(f.YamlQuoted(front.Template));
-        post.Write("\ndraft: "u8);
-        post.Write(front.Draft ? "true"u8 : "false"u8);
-        post.Write("\nslug: "u8);
-        post.Write(f.YamlQuoted(front.Slug));
-        post.Write("\ncategory: "u8);
-        post.Write(f.YamlQuoted(front.Category));
-        post.Write("\ntags:\n"u8);
+        post.Write("---\n"u8);
+        Line(post, "title: "u8, f.Yaml(front.Title));
+        Line(post, "date: "u8, front.Date);
+        Line(post, "template: "u8, f.YamlQuoted(front.Template));
+        Line(post, "draft: "u8, Bool(front.Draft));
+        Line(post, "slug: "u8, f.YamlQuoted(front.Slug));
+        Line(post, "category: "u8, f.YamlQuoted(front.Category));
+        post.Write("tags:\n"u8);
         foreach (var tag in front.Tags) ListItem(post, f, tag);
-        post.Write("description: "u8);
-        post.Write(f.YamlQuoted(front.Description));
-        post.Write("\nsocialImage: "u8);
-        post.Write(f.YamlQuoted(front.SocialImage));
-        post.Write("\n\n---\n"u8);
+        Line(post, "description: "u8, f.YamlQuoted(front.Description));
+        Line(post, "socialImage: "u8, f.YamlQuoted(front.SocialImage));
+        post.Write("\n---\n"u8);
         foreach (var paper in digest.Papers)
         {
             Paper(post, f, paper);
@@ -68,17 +61,12 @@ internal static class CompiledTemplates
     // templates/post.hugo.md.sbn: Hugo's front matter keys, tweets through the shortcode.
     private static void HugoPost(Digest digest, PostFront front, PostFunctions f, PostBytes post, ICollection<string>? warnings)
     {
-        post.Write("---\ntitle: "u8);
-        post.Write(f.Yaml(front.Title));
-        post.Write("\ndate: "u8);
-        post.Write(front.Date);
-        post.Write("\ndraft: "u8);
-        post.Write(front.Draft ? "true"u8 : "false"u8);
-        post.Write("\nslug: "u8);
-        post.Write(f.YamlQuoted(front.Slug));
-        post.Write("\ndescription: "u8);
-        post.Write(f.YamlQuoted(front.Description));
-        post.Write("\n"u8);
+        post.Write("---\n"u8);
+        Line(post, "title: "u8, f.Yaml(front.Title));
+        Line(post, "date: "u8, front.Date);
+        Line(post, "draft: "u8, Bool(front.Draft));
+        Line(post, "slug: "u8, f.YamlQuoted(front.Slug));
+        Line(post, "description: "u8, f.YamlQuoted(front.Description));
         if (front.Category != "")
         {
             post.Write("categories:\n"u8);
@@ -106,12 +94,17 @@ internal static class CompiledTemplates
         }
     }
 
-    private static void ListItem(PostBytes post, PostFunctions f, string item)
+    private static void Line(PostBytes post, ReadOnlySpan<byte> key, string value)
     {
-        post.Write("  - "u8);
-        post.Write(f.YamlQuoted(item));
+        post.Write(key);
+        post.Write(value);
         post.Write("\n"u8);
     }
+
+    private static void ListItem(PostBytes post, PostFunctions f, string item) => Line(post, "  - "u8, f.YamlQuoted(item));
+
+    // As Scriban writes a boolean.
+    private static string Bool(bool value) => value ? "true" : "false";
 
     // What both templates write of a paper before its tweets.
     private static void Paper(PostBytes post, PostFunctions f, RankedPaper ranked)
