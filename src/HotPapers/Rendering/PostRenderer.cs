@@ -84,9 +84,11 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
         context.PushGlobal(functionObject);
         context.PushGlobal(model);
         context.PushOutput(post);
+        templates.LendIncludes(context);
         try
         {
             template.Render(context);
+            templates.KeepIncludes(context);
         }
         catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == Scriban.Parsing.ParserMessageType.Error) is { } first)
         {

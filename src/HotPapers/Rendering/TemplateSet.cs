@@ -7,8 +7,8 @@ namespace HotPapers.Rendering;
 
 /// <summary>
 /// The Scriban templates: the user's folder first, then the built-in ones embedded in the assembly,
-/// matched by file name. Each template is parsed once and shared by every render, which is safe
-/// because a parsed <see cref="Template"/> is immutable.
+/// matched by file name. Each template is read and parsed once and shared by every render, includes
+/// too, which is safe because a parsed <see cref="Template"/> is immutable.
 /// </summary>
 public sealed class TemplateSet : ITemplateLoader
 {
@@ -17,6 +17,9 @@ public sealed class TemplateSet : ITemplateLoader
     private readonly string? _overrideDirectory;
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompiledTemplate?> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Path, string Text)> _sources = new(StringComparer.Ordinal);
+    // Includes as Scriban parsed them for a render, by the path the loader gave them (their name).
+    private readonly ConcurrentDictionary<string, Template> _includes = new(StringComparer.Ordinal);
 
     public TemplateSet(string? overrideDirectory = null)
     {
@@ -30,7 +33,7 @@ public sealed class TemplateSet : ITemplateLoader
     /// <summary>The parsed template; a syntax error is a <see cref="TemplateException"/> naming file, line and column.</summary>
     public Template Get(string name) => _parsed.GetOrAdd(name, n =>
     {
-        var (path, text) = Read(n);
+        var (path, text) = Source(n);
         var template = Template.Parse(text, path);
         if (template.HasErrors)
         {
@@ -44,7 +47,25 @@ public sealed class TemplateSet : ITemplateLoader
     /// The template in code for this one (<see cref="CompiledTemplates"/>), or null: found by the text the
     /// template has where it is read from, so a user's changed copy goes through Scriban.
     /// </summary>
-    internal CompiledTemplate? Compiled(string name) => _compiled.GetOrAdd(name, n => CompiledTemplates.For(Read(n).Text));
+    internal CompiledTemplate? Compiled(string name) => _compiled.GetOrAdd(name, n => CompiledTemplates.For(Source(n).Text));
+
+    /// <summary>
+    /// Gives a render's context the includes earlier renders parsed: Scriban keeps them per context, and
+    /// a context is made per post, so each post read and parsed each include again.
+    /// </summary>
+    internal void LendIncludes(TemplateContext context)
+    {
+        foreach (var (path, template) in _includes) context.CachedTemplates[path] = template;
+    }
+
+    /// <summary>Keeps what a render parsed for its includes, for the renders after it.</summary>
+    internal void KeepIncludes(TemplateContext context)
+    {
+        foreach (var (path, template) in context.CachedTemplates) _includes.TryAdd(path, template);
+    }
+
+    // Read once for both: the template in code is found by the text, and Scriban parses the same text.
+    private (string Path, string Text) Source(string name) => _sources.GetOrAdd(name, Read);
 
     /// <summary>Where the template comes from (a path, or <c>built-in:name</c>) and its text.</summary>
     public (string Path, string Text) Read(string name)

@@ -15,13 +15,8 @@ public static partial class TweetEmbed
 {
     public const string WidgetsScript = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>";
 
-    /// <summary>The stored embed when it is safe, else one built from the fields; <paramref name="rejected"/> hears why a stored one was not used.</summary>
-    public static string For(TweetRecord tweet, Action<string>? rejected = null)
-    {
-        var html = Html(tweet, out var problem);
-        if (problem is not null) rejected?.Invoke(problem);
-        return html.ToString();
-    }
+    /// <summary>The stored embed when it is safe, else one built from the fields.</summary>
+    public static string For(TweetRecord tweet) => Html(tweet, out _).ToString();
 
     /// <summary>
     /// <see cref="For"/>'s embed without a copy: a stored one is a slice of the stored text (without the

@@ -41,6 +41,14 @@ public sealed class CompiledTemplatesTests
         var digest = Rank(Load(Fixture.Path("records", "full.json")));
         var changed = new PostRenderer(templates, FrontMatterSettings.Default, "post.hugo.md.sbn").Render(digest);
         Assert.Contains("\n## 1. ", changed);
+
+        // A copy saved with CRLF line ends is another text: Scriban renders it, into the same post.
+        using var windows = Fixture.TempDir();
+        File.WriteAllText(windows["post.md.sbn"], text.Replace("\n", "\r\n"));
+        var crlf = new TemplateSet(windows.Path);
+        Assert.Null(crlf.Compiled("post.md.sbn"));
+        Assert.Equal(new PostRenderer(TemplateSet.BuiltIn, FrontMatterSettings.Default).Render(digest),
+            new PostRenderer(crlf, FrontMatterSettings.Default).Render(digest));
     }
 
     public static TheoryData<CatalogFormat, Flavor, bool> Ways => new()

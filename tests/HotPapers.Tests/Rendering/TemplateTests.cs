@@ -61,6 +61,23 @@ public sealed class TemplateTests
             File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
+    /// <summary>Each post of a build renders through the same parsed template and includes: a file changed during the build is not read again.</summary>
+    [Fact]
+    public void A_template_and_its_includes_are_read_and_parsed_once_for_all_posts()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ for paper in papers limit:1 }}{{ include 'paper.sbn' }}{{ end }}");
+        File.WriteAllText(temp["t/paper.sbn"], "## {{ paper.rank }}\n");
+        var renderer = new PostRenderer(new TemplateSet(temp["t"]), FrontMatterSettings.Default);
+        var digest = new HotPapers.Ranking.Ranker(HotPapers.Ranking.RankingSettings.Default)
+            .Rank(new HotPapers.Records.RecordsLoader(TimeZoneInfo.Utc).Load(Path.Combine(Records, "2021-04-30.json")));
+        Assert.Equal("## 1\n", renderer.Render(digest));
+        File.WriteAllText(temp["t/post.md.sbn"], "changed");
+        File.WriteAllText(temp["t/paper.sbn"], "changed");
+        Assert.Equal("## 1\n", renderer.Render(digest));
+    }
+
     [Fact]
     public void A_syntax_error_in_a_partial_names_the_partial_line_and_column()
     {
