@@ -7,6 +7,7 @@ namespace HotPapers.Tests.Benchmarks;
 /// so that the children it counts are the program alone): the figures of its last line, read as the
 /// bench reads them.
 /// </summary>
+[Trait(Speed.Key, Speed.Slow)]
 public sealed class MeasureCommandTests
 {
     private static (int Code, string Stdout, string Stderr) Measure(params string[] program) =>

@@ -8,6 +8,7 @@ namespace HotPapers.Tests.Cli;
 /// Everything checked here is checked against golden files or exact messages.
 /// </summary>
 [Trait("Category", "EndToEnd")]
+[Trait(Speed.Key, Speed.Slow)]
 public sealed class EndToEndTests : IDisposable
 {
     private readonly TempDir _temp = Fixture.TempDir();

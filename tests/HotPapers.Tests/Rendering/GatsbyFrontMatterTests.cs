@@ -10,6 +10,7 @@ namespace HotPapers.Tests.Rendering;
 /// Our Gatsby front matter read by what Gatsby reads it with: gray-matter (js-yaml 3 inside) and
 /// js-yaml 4, under Node. Every value comes back as written, and <c>new Date(date)</c> is valid.
 /// </summary>
+[Trait(Speed.Key, Speed.Slow)]
 public sealed class GatsbyFrontMatterTests
 {
     public static readonly string[] HostileTexts =

@@ -15,6 +15,7 @@ namespace HotPapers.Tests.Rendering;
 /// Markdown settings (raw HTML omitted): every paper heading and every tweet's blockquote is in the
 /// HTML, and Hugo reads the front matter values we meant.
 /// </summary>
+[Trait(Speed.Key, Speed.Slow)]
 public sealed class HugoSiteTests
 {
     private const string HostilePaperTitle = "`code` *star* <b>bold</b> & [link](x) {{< hotpapers-tweet >}} {{% y %}} \"quoted\" it's -- end #";

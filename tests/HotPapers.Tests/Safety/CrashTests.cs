@@ -10,6 +10,7 @@ namespace HotPapers.Tests.Safety;
 /// The real CLI (hotpapers.dll beside the tests) as child processes: killed with SIGKILL at random
 /// moments of a build --all over a few hundred digests, two at once on one folder, and against a held lock.
 /// </summary>
+[Trait(Speed.Key, Speed.Slow)]
 [Collection(nameof(CrashTests))] // keeps these process-heavy tests away from each other
 public sealed class CrashTests(ITestOutputHelper log) : IDisposable
 {

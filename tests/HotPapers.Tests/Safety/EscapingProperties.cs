@@ -9,6 +9,7 @@ using YamlDotNet.RepresentationModel;
 namespace HotPapers.Tests.Safety;
 
 /// <summary>Any text survives our front matter (YamlDotNet reads it back) and Markdown (Markdig renders it) as itself.</summary>
+[Trait(Speed.Key, Speed.Slow)]
 public sealed class EscapingProperties
 {
     private static readonly MarkdownPipeline RawHtml = new MarkdownPipelineBuilder().Build();

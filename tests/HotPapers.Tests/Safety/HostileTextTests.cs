@@ -38,6 +38,7 @@ public sealed class HostileTextTests
     public void There_are_at_least_100_vectors() => Assert.True(Vectors().Count() >= 100);
 
     [Theory]
+    [Trait(Speed.Key, Speed.Slow)]
     [MemberData(nameof(Cases))]
     public void A_vector_in_every_field_becomes_no_markup(int index, bool rawText)
     {

@@ -111,6 +111,7 @@ public sealed class SiteScaffolderTests
     }
 
     [SkippableFact]
+    [Trait(Speed.Key, Speed.Slow)]
     public void The_workflow_build_step_commits_a_new_post_once_and_then_nothing()
     {
         var git = ExternalTool.Require("git", "the workflow's build step commits with git");
