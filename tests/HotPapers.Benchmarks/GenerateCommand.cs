@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using HotPapers.Benchmarks.Generation;
+using HotPapers.TestData;
 
 namespace HotPapers.Benchmarks;
 
@@ -11,7 +11,7 @@ internal static class GenerateCommand
     {
         var a = new CommandArgs(args, "days", "format", "out", "seed", "start");
         var days = CommandArgs.ParseInt("days", a.Required("days"));
-        var format = CatalogFormats.Parse(a.Required("format"));
+        var format = Catalogs.ParseFormat(a.Required("format"));
         var output = a.Required("out");
         var seed = a.Int("seed", CatalogGenerator.DefaultSeed);
         var start = a.Date("start", CatalogGenerator.DefaultStart);

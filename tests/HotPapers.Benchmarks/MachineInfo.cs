@@ -15,6 +15,9 @@ internal static class MachineInfo
         yield return ("OS", Field("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') ?? RuntimeInformation.OSDescription);
         yield return ("kernel", File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : RuntimeInformation.OSDescription);
         yield return (".NET", RuntimeInformation.FrameworkDescription);
+        // Other work on the machine queues for its CPUs: it adds to wall times, not to CPU times.
+        if (File.Exists("/proc/loadavg"))
+            yield return ("load average at start (1, 5, 15 min)", string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)));
     }
 
     private static string? Field(string file, string key, char separator)

@@ -70,6 +70,30 @@ internal static class MeasureCommand
     }
 
     /// <summary>
+    /// Runs a shell loop under the wrapper, as every measured program runs, and fails the bench unless the
+    /// figures are those of such a loop: the check that the rusage layout, the CPU accounting and the
+    /// output relay hold on this machine, before any figure of it is printed.
+    /// </summary>
+    public static void SelfCheck()
+    {
+        var run = ChildRun.Measure("sh", ["-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo counted"]);
+        var cpu = run.UserMs + run.SystemMs;
+        // A shell counting to 300,000 takes a good tenth of a second of CPU, nearly all of it its own, not
+        // the kernel's; no program uses more CPU than its wall time on every core (the wrapper's own
+        // start-up is in neither).
+        var sane = run.Stdout == "counted"
+            && run.UserMs >= 100 && run.UserMs > run.SystemMs
+            && cpu <= run.WallMs * Environment.ProcessorCount + 20
+            && run.StealMs >= 0 && run.StealMs <= run.WallMs * Environment.ProcessorCount + 20
+            && run.RssKb > 0;
+        if (!sane)
+        {
+            throw new BenchFailure(string.Create(CultureInfo.InvariantCulture,
+                $"the measure wrapper's figures for a shell loop are wrong: printed '{run.Stdout}', {run.WallMs:F0} ms wall, {run.UserMs:F0} ms user, {run.SystemMs:F0} ms sys, {run.StealMs:F0} ms stolen, {run.RssKb} KB peak RSS"));
+        }
+    }
+
+    /// <summary>
     /// The time the hypervisor ran something else while this VM's CPUs wanted to run, all CPUs, from
     /// /proc/stat (in USER_HZ, 1/100 s); 0 where there is none. On a shared host it is what makes the same
     /// work take longer.

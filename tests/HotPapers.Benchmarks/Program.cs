@@ -3,11 +3,14 @@ using HotPapers.Benchmarks;
 const string Usage = """
     usage: HotPapers.Benchmarks <command> [options]
 
-      generate --days N --format records|legacy --out DIR [--seed 42] [--start 2021-01-01]
+      generate --days N --format records|legacy|lean --out DIR [--seed 42] [--start 2021-01-01]
           write a synthetic back-catalog, one records file per day
       bench [--exe PATH] [--aot PATH] [--days 1,365,3650] [--formats records,legacy] [--repeat 3]
             [--work /tmp/hotpapers-bench] [--seed 42] [--start 2021-01-01]
           time the real hotpapers on such catalogs; prints a Markdown report
+      compare [--exe PATH] [--aot PATH] [--oldgen PATH] [--days 3650] [--formats lean,legacy] [--repeat 5]
+              [--work /tmp/hotpapers-bench] [--seed 42] [--start 2021-01-01]
+          full rebuilds by hotpapers and by ../shared/bench/oldgen.py, interleaved; prints a Markdown report
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
           BenchmarkDotNet micro-benchmarks of load, rank, render and write
 
@@ -27,6 +30,7 @@ try
     {
         "generate" => GenerateCommand.Run(rest),
         "bench" => BenchCommand.Run(rest),
+        "compare" => CompareCommand.Run(rest),
         "micro" => MicroCommand.Run(rest),
         "measure" => MeasureCommand.Run(rest),
         _ => throw new UsageException($"unknown command '{args[0]}'"),

@@ -18,13 +18,15 @@ internal sealed class Timings
 
     public ChildRun Best => _runs.MinBy(r => r.WallMs)!;
 
-    public double MedianMs
+    public double MedianMs => Median(_runs.Select(r => r.WallMs));
+
+    /// <summary>The median of the runs' CPU time (user + kernel): what a busy machine's queueing does not add to.</summary>
+    public double MedianCpuMs => Median(_runs.Select(r => r.UserMs + r.SystemMs));
+
+    private static double Median(IEnumerable<double> values)
     {
-        get
-        {
-            var sorted = _runs.Select(r => r.WallMs).Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     public long PeakRssKb => WithRss.Select(r => r.RssKb).DefaultIfEmpty(0).Max();

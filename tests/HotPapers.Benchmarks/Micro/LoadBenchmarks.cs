@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using HotPapers.Benchmarks.Generation;
 using HotPapers.Records;
+using HotPapers.TestData;
 
 namespace HotPapers.Benchmarks.Micro;
 
@@ -11,7 +11,7 @@ public class LoadBenchmarks
     private readonly RecordsLoader _loader = new(TimeZoneInfo.Utc);
     private byte[] _bytes = [];
 
-    [Params(CatalogFormat.Records, CatalogFormat.Legacy)]
+    [Params(CatalogFormat.Records, CatalogFormat.Legacy, CatalogFormat.Lean)]
     public CatalogFormat Format { get; set; }
 
     [GlobalSetup]

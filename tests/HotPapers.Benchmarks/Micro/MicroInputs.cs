@@ -1,7 +1,7 @@
-using HotPapers.Benchmarks.Generation;
 using HotPapers.Ranking;
 using HotPapers.Records;
 using HotPapers.Rendering;
+using HotPapers.TestData;
 
 namespace HotPapers.Benchmarks.Micro;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using HotPapers.Benchmarks.Generation;
 using HotPapers.Ranking;
 using HotPapers.Rendering;
+using HotPapers.TestData;
 
 namespace HotPapers.Benchmarks.Micro;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using HotPapers.Benchmarks.Generation;
 using HotPapers.Building;
 using HotPapers.Safety;
+using HotPapers.TestData;
 using HotPapers.Writing;
 
 namespace HotPapers.Benchmarks.Micro;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using HotPapers.Benchmarks.Generation;
 using HotPapers.Records;
+using HotPapers.TestData;
 
 namespace HotPapers.Tests.Records;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using HotPapers.Benchmarks.Generation;
 using HotPapers.Ranking;
 using HotPapers.Records;
 using HotPapers.Rendering;
+using HotPapers.TestData;
 
 namespace HotPapers.Tests.Rendering;
 

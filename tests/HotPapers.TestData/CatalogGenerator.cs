@@ -1,14 +1,14 @@
 using HotPapers.Records;
 using HotPapers.Writing;
 
-namespace HotPapers.Benchmarks.Generation;
+namespace HotPapers.TestData;
 
 /// <summary>
 /// Writes a synthetic back-catalog: one records file per day, named as the build looks for them. Days
 /// are made in parallel, each from its own <see cref="Random"/> seeded from the catalog seed and the
 /// day's index, so the bytes do not depend on the thread count or the order the days finish in.
 /// </summary>
-internal static class CatalogGenerator
+public static class CatalogGenerator
 {
     public static DateOnly DefaultStart { get; } = new(2021, 1, 1);
 
@@ -22,7 +22,12 @@ internal static class CatalogGenerator
     {
         var rng = new Random(DayGenerator.DaySeed(seed, index));
         var records = DayGenerator.Generate(rng, start.AddDays(index));
-        var bytes = format == CatalogFormat.Records ? RecordsWriter.Write(records) : LegacyCrawlerWriter.Write(records, rng);
+        var bytes = format switch
+        {
+            CatalogFormat.Records => RecordsWriter.Write(records),
+            CatalogFormat.Legacy => LegacyCrawlerWriter.Write(records, rng),
+            _ => LegacyCrawlerWriter.Write(records, rng, lean: true),
+        };
         return (records, bytes);
     }
 

@@ -5,13 +5,15 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HotPapers.Records;
 
-namespace HotPapers.Benchmarks.Generation;
+namespace HotPapers.TestData;
 
 /// <summary>
 /// Writes a digest in the old crawler's shape (<c>papers_with_tweets.json</c>): arXiv listing fields
 /// plus the twint scraper's tweet fields, keys in the order of the old files, with the extra fields
 /// hotpapers ignores but must read past. The decorations that are not in a <see cref="DigestRecords"/>
 /// (reply counts, counts written as strings, comments) are drawn from <paramref name="rng"/>.
+/// <c>lean</c> files are the same files without the fields the old Python generator does not read:
+/// the same draws are made, so a lean day is its legacy day with those fields deleted.
 /// </summary>
 internal static class LegacyCrawlerWriter
 {
@@ -24,7 +26,7 @@ internal static class LegacyCrawlerWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static byte[] Write(DigestRecords records, Random rng)
+    public static byte[] Write(DigestRecords records, Random rng, bool lean = false)
     {
         var buffer = new ArrayBufferWriter<byte>(256 * 1024);
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -35,7 +37,7 @@ internal static class LegacyCrawlerWriter
             w.WriteString("until", records.EndDate.AddDays(1).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
             w.WriteEndObject();
             w.WriteStartArray("papers");
-            foreach (var paper in records.Papers) WritePaper(w, paper, records.Date, rng);
+            foreach (var paper in records.Papers) WritePaper(w, paper, records.Date, rng, lean);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -43,11 +45,14 @@ internal static class LegacyCrawlerWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WritePaper(Utf8JsonWriter w, PaperRecord p, DateOnly day, Random rng)
+    private static void WritePaper(Utf8JsonWriter w, PaperRecord p, DateOnly day, Random rng, bool lean)
     {
         w.WriteStartObject();
-        w.WriteString("id", p.Id.Value);
-        w.WriteString("date", day.ToString("ddd, d MMM yyyy", CultureInfo.InvariantCulture));
+        if (!lean)
+        {
+            w.WriteString("id", p.Id.Value);
+            w.WriteString("date", day.ToString("ddd, d MMM yyyy", CultureInfo.InvariantCulture));
+        }
         w.WriteString("title", p.Title);
         w.WriteStartArray("authors");
         foreach (var a in p.Authors) w.WriteStringValue(a);
@@ -60,56 +65,70 @@ internal static class LegacyCrawlerWriter
         w.WriteStartArray("subjects");
         foreach (var c in p.Categories) w.WriteStringValue(Subject(c));
         w.WriteEndArray();
-        if (rng.Next(3) == 0) w.WriteString("comments", Vocabulary.Comments[rng.Next(Vocabulary.Comments.Length)]);
-        else w.WriteNull("comments");
+        string? comment = rng.Next(3) == 0 ? Vocabulary.Comments[rng.Next(Vocabulary.Comments.Length)] : null;
+        if (!lean) w.WriteString("comments", comment);
         w.WriteString("summary", HardWrap(p.Abstract));
-        w.WriteStartObject("detail");
-        w.WriteStartObject("arxiv_primary_category");
-        w.WriteString("term", Subject(p.Categories[0]));
-        w.WriteEndObject();
-        w.WriteEndObject();
+        if (!lean)
+        {
+            w.WriteStartObject("detail");
+            w.WriteStartObject("arxiv_primary_category");
+            w.WriteString("term", Subject(p.Categories[0]));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
         w.WriteStartArray("tweets");
-        foreach (var t in p.Tweets) WriteTweet(w, t, p, rng);
+        foreach (var t in p.Tweets) WriteTweet(w, t, p, rng, lean);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteTweet(Utf8JsonWriter w, TweetRecord t, PaperRecord paper, Random rng)
+    private static void WriteTweet(Utf8JsonWriter w, TweetRecord t, PaperRecord paper, Random rng, bool lean)
     {
         var status = long.Parse(t.StatusId, CultureInfo.InvariantCulture);
         var at = t.Created!.Value.Instant!.Value.UtcDateTime;
         var asStrings = rng.Next(10) == 0;
         w.WriteStartObject();
-        w.WriteNumber("id", status);
-        w.WriteString("id_str", t.StatusId);
-        w.WriteString("conversation_id", t.StatusId);
+        if (!lean)
+        {
+            w.WriteNumber("id", status);
+            w.WriteString("id_str", t.StatusId);
+            w.WriteString("conversation_id", t.StatusId);
+        }
         w.WriteString("datestamp", at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("timestamp", at.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
-        w.WriteString("timezone", "+0000");
-        w.WriteNumber("user_id", UserId(t.Handle));
+        if (!lean)
+        {
+            w.WriteString("timezone", "+0000");
+            w.WriteNumber("user_id", UserId(t.Handle));
+        }
         w.WriteString("username", t.Handle);
         w.WriteString("name", t.AuthorName);
         w.WriteString("tweet", t.Text);
         w.WriteString("lang", t.Lang ?? "en");
-        w.WriteNumber("replies_count", rng.Next(0, 1 + (int)Math.Min(t.Favorites ?? 0, 1000) / 10));
+        var replies = rng.Next(0, 1 + (int)Math.Min(t.Favorites ?? 0, 1000) / 10);
+        if (!lean) w.WriteNumber("replies_count", replies);
         Count(w, "retweets_count", t.Retweets ?? 0, asStrings);
         Count(w, "likes_count", t.Favorites ?? 0, asStrings);
-        w.WriteStartArray("hashtags");
-        w.WriteEndArray();
-        w.WriteStartArray("urls");
-        if (t.Text.Contains("https://t.co/", StringComparison.Ordinal)) w.WriteStringValue(paper.AbsUrl);
-        w.WriteEndArray();
-        w.WriteStartArray("photos");
-        if (t.Text.Contains("pic.twitter.com/", StringComparison.Ordinal))
-            w.WriteStringValue($"https://pbs.twimg.com/media/{t.StatusId[^10..]}.jpg");
-        w.WriteEndArray();
-        w.WriteNumber("video", 0);
-        w.WriteBoolean("retweet", t.RetweetOf is not null);
-        w.WriteString("quote_url", "");
+        if (!lean)
+        {
+            w.WriteStartArray("hashtags");
+            w.WriteEndArray();
+            w.WriteStartArray("urls");
+            if (t.Text.Contains("https://t.co/", StringComparison.Ordinal)) w.WriteStringValue(paper.AbsUrl);
+            w.WriteEndArray();
+            w.WriteStartArray("photos");
+            if (t.Text.Contains("pic.twitter.com/", StringComparison.Ordinal))
+                w.WriteStringValue($"https://pbs.twimg.com/media/{t.StatusId[^10..]}.jpg");
+            w.WriteEndArray();
+            w.WriteNumber("video", 0);
+            w.WriteBoolean("retweet", t.RetweetOf is not null);
+            w.WriteString("quote_url", "");
+        }
         w.WriteString("link", t.Url);
         // The crawler stored oEmbed's answer as it came, with its final line feed.
         if (t.EmbedHtml is { } html) w.WriteString("html", html + "\n");
-        if (t.RetweetOf is { } original) w.WriteString("retweet_id", original);
+        // The old generator never read retweet_id: a lean day's retweets are plain tweets.
+        if (!lean && t.RetweetOf is { } original) w.WriteString("retweet_id", original);
         w.WriteEndObject();
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using HotPapers.Records;
 
-namespace HotPapers.Benchmarks.Generation;
+namespace HotPapers.TestData;
 
 /// <summary>
 /// Makes one day's digest of a synthetic back-catalog: 15 to 25 papers with arXiv-like ids, titles with

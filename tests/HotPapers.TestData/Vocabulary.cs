@@ -1,4 +1,4 @@
-namespace HotPapers.Benchmarks.Generation;
+namespace HotPapers.TestData;
 
 /// <summary>
 /// Word and name lists the synthetic catalog is drawn from. They are fixed in source, never read from

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace HotPapers.Benchmarks.Generation;
+namespace HotPapers.TestData;
 
 /// <summary>One piece of a tweet: plain text, a t.co link, a picture link, an @mention or a line break.</summary>
 internal readonly record struct TweetPart(TweetPartKind Kind, string Value);
