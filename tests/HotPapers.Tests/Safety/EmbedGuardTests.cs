@@ -88,6 +88,34 @@ public sealed class EmbedGuardTests
     [MemberData(nameof(Hostile))]
     public void Anything_else_is_rejected(string why, string embed) => Assert.True(EmbedGuard.Problem(embed) is not null, why);
 
+    /// <summary>
+    /// OWASP-style vectors (Fixtures/safety/xss-vectors.txt) planted in a real embed before its paragraph,
+    /// in its text, before its signature and before its end: what the guard lets through holds nothing a
+    /// browser runs, and a script tag never gets through.
+    /// </summary>
+    [Fact]
+    public void No_xss_vector_anywhere_in_a_real_embed_gets_through()
+    {
+        var embed = (string)SampleEmbeds().First()[0];
+        var places = new[] { embed.IndexOf("<p ", StringComparison.Ordinal), embed.IndexOf("</p>", StringComparison.Ordinal),
+            embed.IndexOf("&mdash;", StringComparison.Ordinal), embed.LastIndexOf("</blockquote>", StringComparison.Ordinal) };
+        Assert.All(places, at => Assert.True(at > 0));
+        var vectors = File.ReadAllLines(Fixture.Path("safety", "xss-vectors.txt")).Where(l => l.Length > 0).ToList();
+        Assert.True(vectors.Count > 100);
+        int accepted = 0, rejected = 0;
+        foreach (var vector in vectors)
+        foreach (var at in places)
+        {
+            var hostile = embed.Insert(at, vector);
+            if (EmbedGuard.Problem(hostile) is not null) { rejected++; continue; }
+            accepted++;
+            Assert.DoesNotContain("<script", hostile[..hostile.LastIndexOf("</blockquote>", StringComparison.Ordinal)], StringComparison.OrdinalIgnoreCase);
+            Assert.True(HtmlSafety.Problems(hostile).Count == 0, $"accepted, but a browser runs something: {vector}");
+        }
+        // Plain-text vectors (entity-escaped, no markup) are fine where text may go: both answers occur.
+        Assert.True(accepted > 0 && rejected > 0, $"{accepted} accepted, {rejected} rejected");
+    }
+
     [Fact]
     public void A_built_embed_with_NUL_and_CR_in_every_field_passes_the_guard()
     {
