@@ -116,6 +116,36 @@ public sealed class EmbedGuardTests
         Assert.True(accepted > 0 && rejected > 0, $"{accepted} accepted, {rejected} rejected");
     }
 
+    /// <summary>The reason goes into the build's warning, so each rule says what it found, word for word.</summary>
+    public static TheoryData<string, string> Reasons() => new()
+    {
+        { Good.Replace(" class=\"twitter-tweet\"", " data-dnt=\"true\""), "the blockquote is not class=\"twitter-tweet\"" },
+        { Good.Replace("</blockquote>\n", "</blockquote><br></blockquote>\n"), "it has markup after the blockquote" },
+        { Good.Replace("</blockquote>\n", "</blockquote>oops</blockquote>\n"), "it has text outside the blockquote" },
+        { Good.Replace("</blockquote>\n", "</blockquote>oops\n"), "it is not one blockquote followed by the script" },
+        { Good.Replace("<br>", "<img src=x onerror=alert(1)>"), "<img> has the attribute src=\"x\"" },
+        { Good.Replace("<br>", "<svg>"), "it holds a <svg> element" },
+        { Good.Replace("<p lang", "<p onclick=\"alert(1)\" lang"), "<p> has the attribute onclick=\"alert(1)\"" },
+        { Good.Replace("https://t.co/abc\"", "javascript:alert(1)\""), "<a> has the attribute href=\"javascript:alert(1)\"" },
+        { Good.Replace("<p lang", "<p title=\"" + new string('x', 60) + "\" lang"), "<p> has the attribute title=\"" + new string('x', 37) + "...\"" },
+        { Good.Replace("</p>", ""), "</blockquote> does not close the open element" },
+        { Good.Replace("<br>", "<a href=\"https://x.example\"><p>x</a></p>"), "</a> does not close the open element" },
+        { Good.Replace("<br>", "<!-- x -->"), "it holds a comment" },
+        { Good.Replace("<br>", "<br/>"), "<br/> is self-closing" },
+        { Good.Replace("<blockquote class", "<blockquotes class"), "it starts with <blockquotes>" },
+        { Good.Replace("<br>", "<blockquote class=\"twitter-tweet\">x</blockquote>"), "a blockquote inside the blockquote" },
+        { Good.Replace("class=\"twitter-tweet\"", "class=\"twitter-tweet evil\""), "<blockquote> has the attribute class=\"twitter-tweet evil\"" },
+        { Good.Replace("lang=\"en\"", "lang=\"en\" lang=\"fr\""), "HTML parse error: The attribute has already been added." },
+        { Good.Replace("</a></blockquote>", "</a x=1></blockquote>"), "HTML parse error: End tags cannot carry attributes." },
+        { Good.Replace("&amp;", "&amp"), "HTML parse error: Character reference is not terminated by a semicolon." },
+        { Good.Replace("<br><br>", "\n\n"), "it holds a blank line" },
+        { Good[..Good.IndexOf('\n')], "it does not end with a line feed and the widgets.js script line" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reasons))]
+    public void A_rejected_embed_is_told_why(string embed, string reason) => Assert.Equal(reason, EmbedGuard.Problem(embed));
+
     [Fact]
     public void A_built_embed_with_NUL_and_CR_in_every_field_passes_the_guard()
     {
