@@ -28,11 +28,6 @@ internal static partial class BenchCommand
         var tool = a.Value("exe") is { } exe ? HotPapersTool.FromPath("framework-dependent", exe) : HotPapersTool.DefaultFrameworkDependent(root!);
         var aot = a.Value("aot") is { } aotPath ? HotPapersTool.FromPath("Native AOT", aotPath) : HotPapersTool.DefaultAot(root!);
 
-        // The build cache lives in the user's cache folder; the bench keeps its own, and empties it
-        // before a full rebuild so that "full" means nothing is reused.
-        var cache = Path.Combine(work, "cache");
-        var env = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache };
-
         // Every build writes into a folder of its own that no earlier run used, and all of them are deleted
         // only when the bench ends: ext4 skips inodes freed in the last minutes when it makes a file, and
         // after deleting a previous run's thousands of posts that search cost seconds of kernel time,
@@ -70,10 +65,11 @@ internal static partial class BenchCommand
                         Console.Error.WriteLine($"{t.Label}, {format.Name()} {days} day(s): run {r + 1} of {repeat}");
                         var output = Path.Combine(outputs, $"{t.Label}-{format.Name()}-{days}-run{r + 1}".Replace(' ', '-'));
                         var buildArgs = t.Args("build", "--all", "--records", catalog, "--output", output).ToArray();
-                        EmptyCache(cache);
-                        full.Add(ChildRun.Measure(t.Program, buildArgs, env));
+                        // Dirty metadata would otherwise be flushed by the build's own sync, on its clock.
+                        Libc.Sync();
+                        full.Add(ChildRun.Measure(t.Program, buildArgs));
                         (posts, bytes) = PostsIn(output);
-                        unchanged.Add(ChildRun.Measure(t.Program, buildArgs, env));
+                        unchanged.Add(ChildRun.Measure(t.Program, buildArgs));
                     }
                     CheckSummary(full.Last, posts, posts);
                     var rewritten = CheckSummary(unchanged.Last, posts, null);
@@ -91,13 +87,12 @@ internal static partial class BenchCommand
         o.WriteLine("CPU is the best run's user and kernel time, all threads; stolen is the CPU time the hypervisor gave others while it ran");
         o.WriteLine("(/proc/stat steal, all CPUs): on a shared VM, a slow run with time stolen or more user time had a busier host.");
         o.WriteLine();
-        StartupTable(o, tools, firstCatalog!, start, outputs, cache, env, repeat);
+        StartupTable(o, tools, firstCatalog!, start, outputs, repeat);
         foreach (var old in Directory.EnumerateDirectories(work, "trash-*").Append(outputs)) Directory.Delete(old, recursive: true);
         return 0;
     }
 
-    private static void StartupTable(TextWriter o, IReadOnlyList<HotPapersTool> tools, string catalog, DateOnly day, string outputs,
-        string cache, IReadOnlyDictionary<string, string> env, int repeat)
+    private static void StartupTable(TextWriter o, IReadOnlyList<HotPapersTool> tools, string catalog, DateOnly day, string outputs, int repeat)
     {
         var date = day.ToString("yyyy-MM-dd", Inv);
         o.WriteLine($"Single-day build, `build --date {date} --records DIR --output OUT` into an empty OUT, process start to exit:");
@@ -109,13 +104,13 @@ internal static partial class BenchCommand
             string[] Args(int run) => [.. t.Args("build", "--date", date, "--records", catalog, "--output", Path.Combine(outputs, $"one-day-{t.Label}-{run}"))];
             // One untimed run first, so the binary and the runtime are in the page cache for every timed one;
             // it samples the peak RSS, the timed ones do not (the sampling thread would be in their time).
-            EmptyCache(cache);
+            Libc.Sync();
             var timings = new Timings();
-            timings.AddForRss(ChildRun.Measure(t.Program, Args(0), env));
+            timings.AddForRss(ChildRun.Measure(t.Program, Args(0)));
             for (var r = 1; r <= repeat * StartupRunsPerRepeat; r++)
             {
-                EmptyCache(cache);
-                timings.Add(ChildRun.Measure(t.Program, Args(r), env, sample: false));
+                Libc.Sync();
+                timings.Add(ChildRun.Measure(t.Program, Args(r), sample: false));
             }
             o.WriteLine(string.Create(Inv, $"| {t.Label} | {timings.BestMs:F1} | {timings.MedianMs:F1} | {timings.PeakRss} |"));
             o.Flush();
@@ -144,13 +139,6 @@ internal static partial class BenchCommand
         Libc.Sync();
         File.WriteAllText(done, "");
         return dir;
-    }
-
-    private static void EmptyCache(string cache)
-    {
-        if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
-        // Dirty metadata would otherwise be flushed by the build's own sync, on its clock.
-        Libc.Sync();
     }
 
     private static (long Posts, long Bytes) PostsIn(string output)
