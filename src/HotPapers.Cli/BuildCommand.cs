@@ -24,7 +24,8 @@ internal static class BuildCommand
         var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
         var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand, exit 3 if any." };
         var force = new Option<bool>("--force") { Description = "Overwrite posts edited since hotpapers wrote them (or not written by hotpapers)." };
-        var noCache = new Option<bool>("--no-cache") { Description = "Load and render every digest, even those unchanged since the last build (whose results are kept under ~/.cache/hotpapers)." };
+        // Scripts written for the build cache of earlier versions pass it; every build now reads every digest it covers.
+        var noCache = new Option<bool>("--no-cache") { Description = "Accepted for compatibility; has no effect (there is no build cache any more)." };
         var command = new Command("build", "Build the post of a digest from its records.")
         {
             date, until, yesterday, all, config, flavor, timezone, records, output, templates, check, force, noCache,
@@ -49,7 +50,7 @@ internal static class BuildCommand
                 RecordsPath = parse.GetValue(records),
                 OutputDirectory = parse.GetValue(output),
                 TemplatesDirectory = parse.GetValue(templates),
-            }.Resolve() with { CacheDirectory = parse.GetValue(noCache) ? null : BuildCache.DefaultDirectory() };
+            }.Resolve();
             var day = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone) : parse.GetValue(date);
             var request = new BuildRequest(day, parse.GetValue(until), parse.GetValue(all), parse.GetValue(check), parse.GetValue(force));
             return Report(new SiteBuilder(settings).Build(request), stdout, stderr);

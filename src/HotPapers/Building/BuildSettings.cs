@@ -24,8 +24,5 @@ public sealed record BuildSettings
     public string? TemplatesDirectory { get; init; }
     public string FileNamePattern { get; init; } = PostNaming.DefaultPattern;
 
-    /// <summary>Where <see cref="BuildCache"/> keeps what the last build made; null builds everything every time.</summary>
-    public string? CacheDirectory { get; init; }
-
     public static BuildSettings Default { get; } = new();
 }

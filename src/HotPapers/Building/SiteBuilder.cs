@@ -11,7 +11,8 @@ namespace HotPapers.Building;
 /// and offer the post to <see cref="GuardedOutput"/>, which stages what changed; nothing is renamed into
 /// place until every digest has rendered, so bad input or a broken template leaves every existing post
 /// as it was, and no rendered post stays in memory, so a back catalog of years builds in little of it.
-/// Records files that <see cref="BuildCache"/> knows made their unchanged post are not read at all.
+/// Every records file is read and rendered each time; the output leaves a post whose bytes did not
+/// change untouched.
 /// </summary>
 public sealed class SiteBuilder
 {
@@ -31,36 +32,25 @@ public sealed class SiteBuilder
     }
 
     /// <summary>What became of one records file: its post, or its problems.</summary>
-    private sealed record Slot(BuiltPost? Post, FileStamp? Records, string Dates, IReadOnlyList<RecordsProblem> Problems, IReadOnlyList<string> Warnings);
+    private sealed record Slot(BuiltPost? Post, IReadOnlyList<RecordsProblem> Problems, IReadOnlyList<string> Warnings);
 
     public BuildResult Build(BuildRequest request)
     {
         _renderer.Prepare();
         var files = RecordsFiles.Find(_settings.RecordsPath, request);
-        var cache = _settings.CacheDirectory is { } directory ? BuildCache.Open(directory, _settings) : null;
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
         var slots = new Slot[files.Count];
-        ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], cache, output));
+        ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], output));
 
         var problems = slots.SelectMany(s => s.Problems).ToList();
         if (problems.Count > 0) throw new RecordsException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         output.Commit();
-        // A post that warned is built again next time, so that its warnings are shown again.
-        if (!request.CheckOnly)
-            cache?.Save(slots.Where(s => s.Warnings.Count == 0).Select(s => (s.Post!, s.Records!.Value, s.Dates)),
-                slots.Where(s => s.Warnings.Count > 0).Select(s => s.Post!.RecordsFile));
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. slots.SelectMany(s => s.Warnings)] };
     }
 
-    private Slot BuildOne(RecordsFile file, BuildCache? cache, GuardedOutput output)
+    private Slot BuildOne(RecordsFile file, GuardedOutput output)
     {
-        var stamp = FileStamp.Of(file.Path);
-        // The digest asked of the file is part of what the cache matches: the same file asked for
-        // another --date must be refused again (RecordsFiles.CheckDates), not taken as built.
-        var dates = file.Date is { } date ? PostNaming.Key(date, file.EndDate ?? date) : "";
-        if (cache?.Unchanged(file.Path, stamp, dates, output.Manifest) is { } cached)
-            return new Slot(new BuiltPost(file.Path, cached.PostPath, WriteOutcome.Unchanged) { Hash = cached.Hash }, stamp, dates, [], []);
         try
         {
             var records = _loader.Load(file.Path);
@@ -70,11 +60,11 @@ public sealed class SiteBuilder
             _renderer.Render(_ranker.Rank(records), bytes, warnings);
             var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
             var post = output.Offer(file.Path, postPath, bytes.Span);
-            return new Slot(post, stamp, dates, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
+            return new Slot(post, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }
         catch (RecordsException e)
         {
-            return new Slot(null, null, dates, e.Problems, []);
+            return new Slot(null, e.Problems, []);
         }
     }
 

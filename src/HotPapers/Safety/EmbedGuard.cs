@@ -1,7 +1,7 @@
 using AngleSharp.Html;
 using AngleSharp.Html.Dom.Events;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using HotPapers.Rendering;
 
@@ -38,22 +38,31 @@ public static class EmbedGuard
             // (An empty line is white space too.)
             if (quote[line].IsWhiteSpace()) return "it holds a blank line";
         }
-        return OEmbedShape.IsCertainlySafe(quote) ? null : MarkupProblem(quote.ToString());
+        return MarkupProblem(html.AsMemory(0, quote.Length));
     }
 
     public static bool IsSafe(string html) => Problem(html) is null;
 
     /// <summary>The tokenizer check of the blockquote's markup: null when safe, else why not.</summary>
-    internal static string? MarkupProblem(string quote)
+    /// <remarks>
+    /// Cheap per embed, as every tweet of a rebuild comes here: the tokenizer reads the caller's characters
+    /// in place (a <see cref="ReadOnlyMemoryTextSource"/>, not the copying text source a string gets), hands
+    /// out its reused struct token instead of a token object each, and gives its pooled buffer back when
+    /// disposed; attribute names and values are compared as spans.
+    /// </remarks>
+    internal static string? MarkupProblem(ReadOnlyMemory<char> quote)
     {
         string? error = null;
-        var tokenizer = new HtmlTokenizer(new TextSource(quote), HtmlEntityProvider.Resolver);
+        using var source = new TextSource(new ReadOnlyMemoryTextSource(quote));
+        using var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
         tokenizer.Error += (_, e) => error ??= "HTML parse error: " + ((HtmlErrorEvent)e).Message;
+        // The open elements, innermost last; only blockquote, p and a are ever pushed (br has no end tag).
         var open = new Stack<string>();
         var closedRoot = false;
         while (true)
         {
-            var token = tokenizer.Get();
+            // A reference to the tokenizer's one token, overwritten by the next call: read it before then.
+            ref var token = ref tokenizer.GetStructToken();
             if (error is not null) return error;
             switch (token.Type)
             {
@@ -65,17 +74,15 @@ public static class EmbedGuard
                 case HtmlTokenType.StartTag:
                 {
                     if (closedRoot) return "it has markup after the blockquote";
-                    var tag = token.AsTag();
-                    if (tag.IsSelfClosing) return $"<{tag.Name}/> is self-closing";
-                    if (ElementProblem(tag, open.Count == 0) is { } problem) return problem;
-                    if (tag.Name != "br") open.Push(tag.Name);
+                    if (token.IsSelfClosing) return $"<{token.Name}/> is self-closing";
+                    if (ElementProblem(ref token, open.Count == 0, out var element) is { } problem) return problem;
+                    if (element != "br") open.Push(element);
                     break;
                 }
                 case HtmlTokenType.EndTag:
                 {
-                    var tag = token.AsTag();
-                    if (open.Count == 0 || open.Peek() != tag.Name) return $"</{tag.Name}> does not close the open element";
-                    if (tag.Attributes.Count > 0) return $"</{tag.Name}> has attributes";
+                    if (open.Count == 0 || !token.Name.Memory.Span.SequenceEqual(open.Peek())) return $"</{token.Name}> does not close the open element";
+                    if (token.Attributes.Count > 0) return $"</{token.Name}> has attributes";
                     open.Pop();
                     if (open.Count == 0) closedRoot = true;
                     break;
@@ -88,45 +95,64 @@ public static class EmbedGuard
         }
     }
 
-    private static string? ElementProblem(HtmlTagToken tag, bool isRoot)
+    /// <summary>Null when the start tag is allowed where it is, with <paramref name="element"/> its name; else why not.</summary>
+    private static string? ElementProblem(ref StructHtmlToken tag, bool isRoot, out string element)
     {
-        var name = tag.Name;
-        if (isRoot != (name == "blockquote")) return isRoot ? $"it starts with <{name}>" : "a blockquote inside the blockquote";
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var hasTweetClass = false;
-        foreach (var attribute in tag.Attributes)
+        var name = tag.Name.Memory.Span;
+        element = name switch
         {
-            var attrName = attribute.Name.ToString();
-            var value = attribute.Value.ToString();
-            if (!seen.Add(attrName)) return $"<{name}> repeats {attrName}";
-            var allowed = (name, attrName) switch
+            "blockquote" => "blockquote",
+            "p" => "p",
+            "a" => "a",
+            "br" => "br",
+            _ => "",
+        };
+        if (isRoot != (element == "blockquote")) return isRoot ? $"it starts with <{tag.Name}>" : "a blockquote inside the blockquote";
+        if (element.Length == 0) return Unallowed(ref tag);
+        var attributes = tag.Attributes;
+        var hasTweetClass = false;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var attrName = attributes[i].Name.Memory.Span;
+            var value = attributes[i].Value.Memory.Span;
+            for (var j = 0; j < i; j++)
             {
-                ("blockquote", "class") => hasTweetClass = IsTweetClass(value),
-                ("blockquote", _) => IsDataAttribute(attrName),
-                ("p", "lang" or "dir") => true,
-                ("a", "href") => IsHttpUrl(value),
+                if (attributes[j].Name.Memory.Span.SequenceEqual(attrName)) return $"<{element}> repeats {attrName}";
+            }
+            var allowed = element switch
+            {
+                "blockquote" when attrName is "class" => hasTweetClass = IsTweetClass(value),
+                "blockquote" => IsDataAttribute(attrName),
+                "p" => attrName is "lang" or "dir",
+                "a" => attrName is "href" && IsHttpUrl(value.ToString()),
                 _ => false,
             };
-            if (!allowed) return $"<{name}> has the attribute {attrName}=\"{Shorten(value)}\"";
+            if (!allowed) return $"<{element}> has the attribute {attrName}=\"{Shorten(value)}\"";
         }
-        return name switch
-        {
-            "blockquote" => hasTweetClass ? null : "the blockquote is not class=\"twitter-tweet\"",
-            "p" or "a" or "br" => null,
-            _ => $"it holds a <{name}> element",
-        };
+        return element == "blockquote" && !hasTweetClass ? "the blockquote is not class=\"twitter-tweet\"" : null;
     }
+
+    // Any other element: the old order of checks holds, so its first attribute (none is allowed on it) is named first.
+    private static string Unallowed(ref StructHtmlToken tag) => tag.Attributes.Count > 0
+        ? $"<{tag.Name}> has the attribute {tag.Attributes[0].Name}=\"{Shorten(tag.Attributes[0].Value.Memory.Span)}\""
+        : $"it holds a <{tag.Name}> element";
 
     // Twitter writes class="twitter-tweet", and with align also tw-align-left/right/center.
-    private static bool IsTweetClass(string value)
+    private static bool IsTweetClass(ReadOnlySpan<char> value)
     {
-        var tokens = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return tokens.Length > 0 && tokens[0] == "twitter-tweet"
-            && tokens.Skip(1).All(t => t is "tw-align-left" or "tw-align-right" or "tw-align-center");
+        var first = true;
+        foreach (var range in value.Split(' '))
+        {
+            var token = value[range];
+            if (token.IsEmpty) continue;
+            if (first ? token is not "twitter-tweet" : token is not ("tw-align-left" or "tw-align-right" or "tw-align-center")) return false;
+            first = false;
+        }
+        return !first;
     }
 
-    private static bool IsDataAttribute(string name) =>
-        name.Length > 5 && name.StartsWith("data-", StringComparison.Ordinal) && name.AsSpan(5).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-") < 0;
+    private static bool IsDataAttribute(ReadOnlySpan<char> name) =>
+        name.Length > 5 && name.StartsWith("data-", StringComparison.Ordinal) && name[5..].IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-") < 0;
 
     // The value as the browser reads it (entities already decoded by the tokenizer): http(s) only, and
     // no whitespace or control characters, which browsers strip and which hide schemes.
@@ -135,5 +161,5 @@ public static class EmbedGuard
             && !value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch))
             && Records.HttpUrl.ParsesAsHttp(value));
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
+    private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : string.Concat(s[..37], "...");
 }

@@ -49,7 +49,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public void An_unchanged_rebuild_writes_nothing_with_or_without_the_cache()
+    public void An_unchanged_rebuild_writes_nothing_and_no_cache_is_accepted_to_no_effect()
     {
         Assert.Equal(0, Run("build", "--all", "--records", Fixture.Path("legacy"), "--output", "posts").Code);
         var times = Directory.GetFiles(_temp["posts"]).ToDictionary(f => f, File.GetLastWriteTimeUtc);

@@ -88,6 +88,64 @@ public sealed class EmbedGuardTests
     [MemberData(nameof(Hostile))]
     public void Anything_else_is_rejected(string why, string embed) => Assert.True(EmbedGuard.Problem(embed) is not null, why);
 
+    /// <summary>
+    /// OWASP-style vectors (Fixtures/safety/xss-vectors.txt) planted in a real embed before its paragraph,
+    /// in its text, before its signature and before its end: what the guard lets through holds nothing a
+    /// browser runs, and a script tag never gets through.
+    /// </summary>
+    [Fact]
+    public void No_xss_vector_anywhere_in_a_real_embed_gets_through()
+    {
+        var embed = (string)SampleEmbeds().First()[0];
+        var places = new[] { embed.IndexOf("<p ", StringComparison.Ordinal), embed.IndexOf("</p>", StringComparison.Ordinal),
+            embed.IndexOf("&mdash;", StringComparison.Ordinal), embed.LastIndexOf("</blockquote>", StringComparison.Ordinal) };
+        Assert.All(places, at => Assert.True(at > 0));
+        var vectors = File.ReadAllLines(Fixture.Path("safety", "xss-vectors.txt")).Where(l => l.Length > 0).ToList();
+        Assert.True(vectors.Count > 100);
+        int accepted = 0, rejected = 0;
+        foreach (var vector in vectors)
+        foreach (var at in places)
+        {
+            var hostile = embed.Insert(at, vector);
+            if (EmbedGuard.Problem(hostile) is not null) { rejected++; continue; }
+            accepted++;
+            Assert.DoesNotContain("<script", hostile[..hostile.LastIndexOf("</blockquote>", StringComparison.Ordinal)], StringComparison.OrdinalIgnoreCase);
+            Assert.True(HtmlSafety.Problems(hostile).Count == 0, $"accepted, but a browser runs something: {vector}");
+        }
+        // Plain-text vectors (entity-escaped, no markup) are fine where text may go: both answers occur.
+        Assert.True(accepted > 0 && rejected > 0, $"{accepted} accepted, {rejected} rejected");
+    }
+
+    /// <summary>The reason goes into the build's warning, so each rule says what it found, word for word.</summary>
+    public static TheoryData<string, string> Reasons() => new()
+    {
+        { Good.Replace(" class=\"twitter-tweet\"", " data-dnt=\"true\""), "the blockquote is not class=\"twitter-tweet\"" },
+        { Good.Replace("</blockquote>\n", "</blockquote><br></blockquote>\n"), "it has markup after the blockquote" },
+        { Good.Replace("</blockquote>\n", "</blockquote>oops</blockquote>\n"), "it has text outside the blockquote" },
+        { Good.Replace("</blockquote>\n", "</blockquote>oops\n"), "it is not one blockquote followed by the script" },
+        { Good.Replace("<br>", "<img src=x onerror=alert(1)>"), "<img> has the attribute src=\"x\"" },
+        { Good.Replace("<br>", "<svg>"), "it holds a <svg> element" },
+        { Good.Replace("<p lang", "<p onclick=\"alert(1)\" lang"), "<p> has the attribute onclick=\"alert(1)\"" },
+        { Good.Replace("https://t.co/abc\"", "javascript:alert(1)\""), "<a> has the attribute href=\"javascript:alert(1)\"" },
+        { Good.Replace("<p lang", "<p title=\"" + new string('x', 60) + "\" lang"), "<p> has the attribute title=\"" + new string('x', 37) + "...\"" },
+        { Good.Replace("</p>", ""), "</blockquote> does not close the open element" },
+        { Good.Replace("<br>", "<a href=\"https://x.example\"><p>x</a></p>"), "</a> does not close the open element" },
+        { Good.Replace("<br>", "<!-- x -->"), "it holds a comment" },
+        { Good.Replace("<br>", "<br/>"), "<br/> is self-closing" },
+        { Good.Replace("<blockquote class", "<blockquotes class"), "it starts with <blockquotes>" },
+        { Good.Replace("<br>", "<blockquote class=\"twitter-tweet\">x</blockquote>"), "a blockquote inside the blockquote" },
+        { Good.Replace("class=\"twitter-tweet\"", "class=\"twitter-tweet evil\""), "<blockquote> has the attribute class=\"twitter-tweet evil\"" },
+        { Good.Replace("lang=\"en\"", "lang=\"en\" lang=\"fr\""), "HTML parse error: The attribute has already been added." },
+        { Good.Replace("</a></blockquote>", "</a x=1></blockquote>"), "HTML parse error: End tags cannot carry attributes." },
+        { Good.Replace("&amp;", "&amp"), "HTML parse error: Character reference is not terminated by a semicolon." },
+        { Good.Replace("<br><br>", "\n\n"), "it holds a blank line" },
+        { Good[..Good.IndexOf('\n')], "it does not end with a line feed and the widgets.js script line" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reasons))]
+    public void A_rejected_embed_is_told_why(string embed, string reason) => Assert.Equal(reason, EmbedGuard.Problem(embed));
+
     [Fact]
     public void A_built_embed_with_NUL_and_CR_in_every_field_passes_the_guard()
     {
