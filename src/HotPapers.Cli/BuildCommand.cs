@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using HotPapers.Building;
 using HotPapers.Settings;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Cli;
 

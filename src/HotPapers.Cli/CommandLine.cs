@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HotPapers.Output;
 using HotPapers.Records;
 using HotPapers.Rendering;
 using HotPapers.Safety;
@@ -68,7 +69,7 @@ public static class CommandLine
         {
             return action();
         }
-        catch (RecordsException e)
+        catch (InputException e)
         {
             foreach (var problem in e.Problems) stderr.WriteLine($"error: {problem}");
             stderr.WriteLine("Nothing was written.");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using HotPapers.Importing;
 using HotPapers.Settings;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Cli;
 
@@ -11,7 +11,7 @@ internal static class ImportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Old posts, or folders of them (their *.md files).", Arity = ArgumentArity.OneOrMore };
-        var records = new Option<string?>("--records") { Description = $"Folder the records files are written to (default: the settings' records, else {HotPapers.Building.BuildSettings.Default.RecordsPath})." };
+        var records = new Option<string?>("--records") { Description = $"Folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
         var zone = CommandLine.TimeZoneOption("Zone the old posts' times were written in (default: the settings' timezone, else UTC).");
         var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
         var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };

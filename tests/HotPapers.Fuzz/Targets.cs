@@ -7,7 +7,7 @@ namespace HotPapers.Fuzz;
 
 /// <summary>
 /// What the fuzzer feeds: each target takes raw bytes and may only fail the way the tool fails on bad
-/// input (<see cref="RecordsException"/>); anything else thrown is a finding.
+/// input (<see cref="InputException"/>); anything else thrown is a finding.
 /// </summary>
 internal static class Targets
 {
@@ -26,14 +26,14 @@ internal static class Targets
         ["records"] = bytes =>
         {
             try { Loader.Parse("fuzz.json", bytes); }
-            catch (RecordsException) { }
+            catch (InputException) { }
         },
         // Loader, ranking and rendering: whatever loads must render.
         ["render"] = bytes =>
         {
             DigestRecords records;
             try { records = Loader.Parse("fuzz.json", bytes); }
-            catch (RecordsException) { return; }
+            catch (InputException) { return; }
             Renderer.Render(Ranker.Rank(records), []);
         },
         // The embed guard on any text; a built embed must always pass it.

@@ -1,5 +1,5 @@
 using HotPapers.Records;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.TestData;
 

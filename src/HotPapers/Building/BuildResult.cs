@@ -1,16 +1,6 @@
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Building;
-
-/// <summary>One post of a build: where it goes and what writing it did (or, with --check, would do).</summary>
-public sealed record BuiltPost(string RecordsFile, string PostPath, WriteOutcome Outcome)
-{
-    /// <summary>The post's bytes were not what hotpapers last wrote (replaced only with --force).</summary>
-    public bool EditedByHand { get; init; }
-
-    /// <summary>The SHA-256 of the post's bytes as built (see <see cref="Safety.PostManifest.Hash"/>).</summary>
-    public string Hash { get; init; } = "";
-}
 
 public sealed record BuildResult(IReadOnlyList<BuiltPost> Posts, bool CheckOnly)
 {

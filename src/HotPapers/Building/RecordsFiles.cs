@@ -1,5 +1,5 @@
 using HotPapers.Records;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Building;
 
@@ -58,6 +58,6 @@ public static class RecordsFiles
         }
     }
 
-    private static RecordsException Problem(string file, string expected, string found) =>
-        new([new RecordsProblem(file, "$", expected, found)]);
+    private static InputException Problem(string file, string expected, string found) =>
+        new([new InputProblem(file, "$", expected, found)]);
 }

@@ -1,8 +1,9 @@
+using HotPapers.Output;
 using HotPapers.Ranking;
 using HotPapers.Records;
 using HotPapers.Rendering;
 using HotPapers.Safety;
-using HotPapers.Writing;
+using HotPapers.Settings;
 
 namespace HotPapers.Building;
 
@@ -32,7 +33,7 @@ public sealed class SiteBuilder
     }
 
     /// <summary>What became of one records file: its post, or its problems.</summary>
-    private sealed record Slot(BuiltPost? Post, IReadOnlyList<RecordsProblem> Problems, IReadOnlyList<string> Warnings);
+    private sealed record Slot(BuiltPost? Post, IReadOnlyList<InputProblem> Problems, IReadOnlyList<string> Warnings);
 
     public BuildResult Build(BuildRequest request)
     {
@@ -43,7 +44,7 @@ public sealed class SiteBuilder
         ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], output));
 
         var problems = slots.SelectMany(s => s.Problems).ToList();
-        if (problems.Count > 0) throw new RecordsException(problems);
+        if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         output.Commit();
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. slots.SelectMany(s => s.Warnings)] };
@@ -62,7 +63,7 @@ public sealed class SiteBuilder
             var post = output.Offer(file.Path, postPath, bytes.Span);
             return new Slot(post, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }
-        catch (RecordsException e)
+        catch (InputException e)
         {
             return new Slot(null, e.Problems, []);
         }

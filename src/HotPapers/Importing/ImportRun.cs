@@ -1,5 +1,5 @@
 using HotPapers.Records;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Importing;
 
@@ -12,7 +12,7 @@ namespace HotPapers.Importing;
 public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDirectory, TimeZoneInfo Zone, bool Force = false, bool Strict = false);
 
 /// <summary>What happened to one post: its records file and how it was written, or the problems that stopped it.</summary>
-public sealed record ImportFileResult(string File, ImportedPost? Post, string? RecordsPath, WriteOutcome? Outcome, IReadOnlyList<RecordsProblem> Problems)
+public sealed record ImportFileResult(string File, ImportedPost? Post, string? RecordsPath, WriteOutcome? Outcome, IReadOnlyList<InputProblem> Problems)
 {
     public bool Failed => Problems.Count > 0;
 }
@@ -48,24 +48,24 @@ public static class ImportRun
         {
             post = importer.Import(file, File.ReadAllBytes(file));
         }
-        catch (RecordsException e)
+        catch (InputException e)
         {
             return new(file, null, null, null, e.Problems);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(file, null, null, null, [new RecordsProblem(file, "file", "a readable post", e.Message)]);
+            return new(file, null, null, null, [new InputProblem(file, "file", "a readable post", e.Message)]);
         }
         var target = Path.Combine(request.RecordsDirectory, post.RecordsFileName);
         if (request.Strict && post.Difference is { } d)
-            return new(file, post, target, null, [new RecordsProblem(file, $"line {d.Line}", "a post these records build back byte for byte (--strict)",
+            return new(file, post, target, null, [new InputProblem(file, $"line {d.Line}", "a post these records build back byte for byte (--strict)",
                 $"{Show(d.Original)} where the rebuild has {Show(d.Rebuilt)}")]);
         if (claimed.TryGetValue(target, out var other))
-            return new(file, post, target, null, [new RecordsProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
+            return new(file, post, target, null, [new InputProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
         claimed[target] = file;
         var outcome = PostWriter.Compare(target, post.RecordsBytes);
         if (outcome == WriteOutcome.Updated && !request.Force)
-            return new(file, post, target, null, [new RecordsProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
+            return new(file, post, target, null, [new InputProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
                 "a records file with other content")]);
         try
         {
@@ -73,7 +73,7 @@ public static class ImportRun
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(file, post, target, null, [new RecordsProblem(target, "file", "a records file that can be written", e.Message)]);
+            return new(file, post, target, null, [new InputProblem(target, "file", "a records file that can be written", e.Message)]);
         }
         return new(file, post, target, outcome, []);
     }
@@ -81,7 +81,7 @@ public static class ImportRun
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
 
     /// <summary>Each path as a post, or a folder's <c>*.md</c> files in name order.</summary>
-    private static IEnumerable<(string File, RecordsProblem? Problem)> Expand(IReadOnlyList<string> paths)
+    private static IEnumerable<(string File, InputProblem? Problem)> Expand(IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
         {
@@ -95,7 +95,7 @@ public static class ImportRun
             }
             else
             {
-                yield return (path, new RecordsProblem(path, "file", "a post or a folder of posts", "no such file or folder"));
+                yield return (path, new InputProblem(path, "file", "a post or a folder of posts", "no such file or folder"));
             }
         }
     }

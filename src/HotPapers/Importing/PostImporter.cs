@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using HotPapers.Ranking;
 using HotPapers.Records;
 using HotPapers.Rendering;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Importing;
 
@@ -47,11 +47,11 @@ public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings?
         {
             reloaded = new RecordsLoader(TimeZoneInfo.Utc).Parse(file, recordsBytes);
         }
-        catch (RecordsException e)
+        catch (InputException e)
         {
             // Something the records format refuses (an empty author between two commas, say): said
             // at the line of the paper it came from, with the records field it would have gone to.
-            throw new RecordsException([.. e.Problems.Select(p => p with
+            throw new InputException([.. e.Problems.Select(p => p with
             {
                 Location = $"line {PaperLine(post, p.Location)}",
                 Expected = $"{p.Expected} (records {p.Location})",

@@ -15,7 +15,7 @@ namespace HotPapers.Importing;
 /// paper headings (so a heading is what Markdown itself calls a heading, not what a regex guesses);
 /// YamlDotNet's parser reads the front matter; the lines of each paper section are then read in the
 /// old generator's fixed order, taking each text exactly as written, since that is what must come back.
-/// Anything else is a <see cref="RecordsException"/> naming the file, the line, what was expected and
+/// Anything else is a <see cref="InputException"/> naming the file, the line, what was expected and
 /// what was found.
 /// </summary>
 public static partial class PostParser
@@ -215,7 +215,7 @@ public static partial class PostParser
             while (_i < lines.Length && lines[_i].Length == 0) _i++;
         }
 
-        private RecordsException Fail(string expected) =>
+        private InputException Fail(string expected) =>
             Problem(file, Math.Min(_i, lines.Length - 1) + 1, expected, Found(lines, _i));
     }
 
@@ -224,8 +224,8 @@ public static partial class PostParser
         : lines[index].Length == 0 ? "an empty line"
         : JsonChecker.Quote(lines[index]);
 
-    internal static RecordsException Problem(string file, int line, string expected, string found) =>
-        new([new RecordsProblem(file, $"line {line}", expected, found)]);
+    internal static InputException Problem(string file, int line, string expected, string found) =>
+        new([new InputProblem(file, $"line {line}", expected, found)]);
 
     [GeneratedRegex(@"^# ([0-9]+)\. (.*)$")]
     private static partial Regex HeadingPattern();

@@ -10,9 +10,9 @@ namespace HotPapers.Records;
 /// </summary>
 internal sealed class JsonChecker(string file)
 {
-    private readonly List<RecordsProblem> _problems = [];
+    private readonly List<InputProblem> _problems = [];
 
-    public IReadOnlyList<RecordsProblem> Problems => _problems;
+    public IReadOnlyList<InputProblem> Problems => _problems;
 
     public void Report(string path, string expected, string found) => _problems.Add(new(file, path, expected, found));
 

@@ -95,7 +95,7 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             ? LegacyCrawlerReader.Read(root, check, legacyZone)
             : RecordsReader.Read(root, check);
         if (check.Problems.Count > 0 || records is null)
-            throw new RecordsException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
+            throw new InputException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
         return records;
     }
 
@@ -117,6 +117,6 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
         return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.', '|');
     }
 
-    private static RecordsException Fail(string file, string where, string expected, string found) =>
-        new([new RecordsProblem(file, where, expected, found)]);
+    private static InputException Fail(string file, string where, string expected, string found) =>
+        new([new InputProblem(file, where, expected, found)]);
 }

@@ -30,5 +30,5 @@ public static class TimeZones
 
     public static TimeZoneInfo Parse(string text, string where) =>
         TryParse(text, out var zone) ? zone
-            : throw new RecordsException([new RecordsProblem(where, "timezone", "an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00", JsonChecker.Quote(text))]);
+            : throw new InputException([new InputProblem(where, "timezone", "an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00", JsonChecker.Quote(text))]);
 }

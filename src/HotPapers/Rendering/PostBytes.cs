@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
-using HotPapers.Writing;
+using HotPapers.Output;
 using Scriban.Runtime;
 
 namespace HotPapers.Rendering;

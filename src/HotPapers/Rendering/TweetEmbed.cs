@@ -13,7 +13,7 @@ namespace HotPapers.Rendering;
 /// </summary>
 public static partial class TweetEmbed
 {
-    public const string WidgetsScript = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>";
+    public const string WidgetsScript = EmbedGuard.WidgetsScript;
 
     /// <summary>The stored embed when it is safe, else one built from the fields.</summary>
     public static string For(TweetRecord tweet) => Html(tweet, out _).ToString();

@@ -3,7 +3,6 @@ using AngleSharp.Html.Dom.Events;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
-using HotPapers.Rendering;
 
 namespace HotPapers.Safety;
 
@@ -11,7 +10,7 @@ namespace HotPapers.Safety;
 /// Decides whether a stored embed is Twitter's oEmbed shape and nothing else, so that it can be
 /// emitted byte for byte: one <c>blockquote class="twitter-tweet"</c> (data- attributes allowed)
 /// holding <c>p</c> (lang, dir), <c>a</c> (an http(s) href) and <c>br</c>, text and entities, then a
-/// line feed and exactly <see cref="TweetEmbed.WidgetsScript"/>. The markup is read by AngleSharp's
+/// line feed and exactly <see cref="WidgetsScript"/>. The markup is read by AngleSharp's
 /// HTML tokenizer, the one its spec-following parser uses, so that what we check is what a browser
 /// reads (a regex would miss unquoted attributes, entity tricks, <c>&lt;/p&gt;</c> inside attribute
 /// values and the like). Tags must be balanced and properly nested and any tokenizer parse error
@@ -19,6 +18,9 @@ namespace HotPapers.Safety;
 /// </summary>
 public static class EmbedGuard
 {
+    /// <summary>The script line that ends every Twitter oEmbed answer, and the only script an embed may hold.</summary>
+    public const string WidgetsScript = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>";
+
     private const string Separator = "\n";
 
     /// <summary>Null when <paramref name="html"/> (trailing line ends ignored) is a safe embed; else why not.</summary>
@@ -26,9 +28,9 @@ public static class EmbedGuard
     {
         // Spans, not strings: every tweet of a rebuild comes through here, and each copy was a kilobyte.
         var trimmed = html.AsSpan().TrimEnd("\n\r");
-        if (!trimmed.EndsWith(Separator + TweetEmbed.WidgetsScript, StringComparison.Ordinal))
+        if (!trimmed.EndsWith(Separator + WidgetsScript, StringComparison.Ordinal))
             return "it does not end with a line feed and the widgets.js script line";
-        var quote = trimmed[..^(Separator.Length + TweetEmbed.WidgetsScript.Length)];
+        var quote = trimmed[..^(Separator.Length + WidgetsScript.Length)];
         if (!quote.StartsWith("<blockquote", StringComparison.Ordinal) || !quote.EndsWith("</blockquote>", StringComparison.Ordinal))
             return "it is not one blockquote followed by the script";
         // A blank line ends a Markdown HTML block: what follows it would be read as Markdown, not HTML.

@@ -1,6 +1,6 @@
 using HotPapers.Rendering;
 using HotPapers.Settings;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Scaffolding;
 

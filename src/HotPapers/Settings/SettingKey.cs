@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using HotPapers.Building;
 using HotPapers.Records;
 using HotPapers.Rendering;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using HotPapers.Building;
 using HotPapers.Records;
 using HotPapers.Rendering;
 using YamlDotNet.Core;
@@ -58,7 +57,7 @@ public static partial class SettingsFile
         if (root is not YamlMappingNode mapping)
             throw Fail(file, At(root.Start), "a mapping of settings (key: value lines)", Describe(root));
 
-        var problems = new List<RecordsProblem>();
+        var problems = new List<InputProblem>();
         foreach (var (keyNode, value) in mapping.Children)
         {
             if (Key(file, keyNode, "", problems) is not { } key) continue;
@@ -81,12 +80,12 @@ public static partial class SettingsFile
                 settings = Apply(file, SettingKeys.Find(key)!, value, baseDirectory, settings, problems);
             }
         }
-        if (problems.Count > 0) throw new RecordsException(problems);
+        if (problems.Count > 0) throw new InputException(problems);
         return settings;
     }
 
     // The key's name when it is known in this section, else a problem and null.
-    private static string? Key(string file, YamlNode node, string prefix, List<RecordsProblem> problems)
+    private static string? Key(string file, YamlNode node, string prefix, List<InputProblem> problems)
     {
         var known = prefix.Length == 0
             ? SettingKeys.All.Where(k => k.Section.Length == 0).Select(k => k.Name).Concat(SettingKeys.Sections).ToList()
@@ -98,7 +97,7 @@ public static partial class SettingsFile
         return null;
     }
 
-    private static BuildSettings Apply(string file, SettingKey key, YamlNode node, string baseDirectory, BuildSettings settings, List<RecordsProblem> problems)
+    private static BuildSettings Apply(string file, SettingKey key, YamlNode node, string baseDirectory, BuildSettings settings, List<InputProblem> problems)
     {
         var (value, expected) = Convert(key.Type, node, baseDirectory);
         if (expected is not null)
@@ -217,8 +216,8 @@ public static partial class SettingsFile
         return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : "a YAML error";
     }
 
-    private static RecordsException Fail(string file, string where, string expected, string found) =>
-        new([new RecordsProblem(file, where, expected, found)]);
+    private static InputException Fail(string file, string where, string expected, string found) =>
+        new([new InputProblem(file, where, expected, found)]);
 
     [GeneratedRegex(@"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();

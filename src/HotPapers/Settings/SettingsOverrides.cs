@@ -1,4 +1,3 @@
-using HotPapers.Building;
 using HotPapers.Rendering;
 
 namespace HotPapers.Settings;

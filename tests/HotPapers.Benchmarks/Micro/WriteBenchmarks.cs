@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using HotPapers.Building;
 using HotPapers.Safety;
 using HotPapers.TestData;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Benchmarks.Micro;
 

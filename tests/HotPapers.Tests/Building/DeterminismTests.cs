@@ -1,7 +1,8 @@
 using System.Text;
 using HotPapers.Building;
+using HotPapers.Output;
 using HotPapers.Records;
-using HotPapers.Writing;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Building;
 

@@ -2,6 +2,7 @@ using System.Text;
 using HotPapers.Building;
 using HotPapers.Ranking;
 using HotPapers.Records;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Building;
 

@@ -1,6 +1,7 @@
 using HotPapers.Building;
+using HotPapers.Output;
 using HotPapers.Records;
-using HotPapers.Writing;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Building;
 
@@ -61,7 +62,7 @@ public sealed class RebuildTests : IDisposable
         File.WriteAllBytes(path, Enumerable.Repeat((byte)'x', (int)new FileInfo(path).Length).ToArray());
         File.SetLastWriteTimeUtc(path, time);
 
-        var e = Assert.Throws<RecordsException>(() => Build());
+        var e = Assert.Throws<InputException>(() => Build());
         Assert.Contains(path, e.Message);
         foreach (var (file, (bytes, written)) in before)
         {

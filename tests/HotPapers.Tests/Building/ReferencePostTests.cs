@@ -1,4 +1,5 @@
 using HotPapers.Building;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Building;
 

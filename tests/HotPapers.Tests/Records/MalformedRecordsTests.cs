@@ -26,7 +26,7 @@ public sealed partial class MalformedRecordsTests
         foreach (var (name, bytes) in Cases)
         {
             text.Append("## ").Append(name).Append('\n');
-            IReadOnlyList<RecordsProblem> problems;
+            IReadOnlyList<InputProblem> problems;
             try
             {
                 loader.Parse("records.json", bytes());
@@ -34,7 +34,7 @@ public sealed partial class MalformedRecordsTests
                 text.Append("(loads)\n");
                 continue;
             }
-            catch (RecordsException e)
+            catch (InputException e)
             {
                 problems = e.Problems;
             }

@@ -112,7 +112,7 @@ public sealed class OnePassReadersTests
         {
             return "records\n" + RecordsDump.Of(loader.Parse("f.json", bytes, onePass));
         }
-        catch (RecordsException e)
+        catch (InputException e)
         {
             return "problems\n" + string.Join('\n', e.Problems.Select(p => p.ToString()));
         }

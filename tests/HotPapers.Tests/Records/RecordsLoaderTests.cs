@@ -78,7 +78,7 @@ public sealed class RecordsLoaderTests
         var file = temp["2021-04-30.json"];
         File.WriteAllText(file, json.Replace('\'', '"'), new UTF8Encoding(false));
 
-        var e = Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file));
+        var e = Assert.Throws<InputException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file));
 
         var problem = Assert.Single(e.Problems);
         Assert.Equal(file, problem.File);
@@ -97,7 +97,7 @@ public sealed class RecordsLoaderTests
         var file = temp["many.json"];
         File.WriteAllBytes(file, File.ReadAllBytes(Fixture.Path("records", "bad", "many-problems.json")));
 
-        var e = Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file));
+        var e = Assert.Throws<InputException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file));
 
         Assert.All(e.Problems, p => Assert.Equal(file, p.File));
         Assert.Equal(
@@ -121,7 +121,7 @@ public sealed class RecordsLoaderTests
         using var temp = Fixture.TempDir();
         var file = temp["2021-04-30.json"];
         File.WriteAllText(file, "{\"format\":\"hotpapers-records/1\"}", Encoding.Unicode);
-        var problem = Assert.Single(Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file)).Problems);
+        var problem = Assert.Single(Assert.Throws<InputException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file)).Problems);
         Assert.Equal(("$", "UTF-8 text", "UTF-16 text (save the file as UTF-8)"), (problem.Location, problem.Expected, problem.Found));
     }
 
@@ -138,7 +138,7 @@ public sealed class RecordsLoaderTests
     public void A_missing_file_is_a_problem_not_a_crash()
     {
         using var temp = Fixture.TempDir();
-        var problem = Assert.Single(Assert.Throws<RecordsException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(temp["nope.json"])).Problems);
+        var problem = Assert.Single(Assert.Throws<InputException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(temp["nope.json"])).Problems);
         Assert.Equal((temp["nope.json"], "a records file", "no such file"), (problem.File, problem.Expected, problem.Found));
     }
 

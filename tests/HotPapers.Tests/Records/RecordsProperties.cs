@@ -139,7 +139,7 @@ public sealed class RecordsProperties
         {
             Loader.Parse("gen.json", bytes);
         }
-        catch (RecordsException e)
+        catch (InputException e)
         {
             Assert.NotEmpty(e.Problems);
             Assert.All(e.Problems, p => Assert.True(p.Location.StartsWith('$') || p.Location.StartsWith("line ", StringComparison.Ordinal), p.Location));

@@ -264,20 +264,20 @@ public sealed class RecordsSchemaTests
         {
             return new RecordsLoader(TimeZoneInfo.Utc).Parse("test.json", bytes);
         }
-        catch (RecordsException)
+        catch (InputException)
         {
             return null;
         }
     }
 
-    private static IReadOnlyList<RecordsProblem> Problems(byte[] bytes)
+    private static IReadOnlyList<InputProblem> Problems(byte[] bytes)
     {
         try
         {
             new RecordsLoader(TimeZoneInfo.Utc).Parse("test.json", bytes);
             return [];
         }
-        catch (RecordsException e)
+        catch (InputException e)
         {
             return e.Problems;
         }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using HotPapers.Ranking;
 using HotPapers.Records;
 using HotPapers.Rendering;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Tests.Rendering;
 

@@ -1,5 +1,6 @@
 using HotPapers.Building;
 using HotPapers.Rendering;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Rendering;
 

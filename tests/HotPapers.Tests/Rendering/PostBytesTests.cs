@@ -1,6 +1,6 @@
 using System.Text;
 using HotPapers.Rendering;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Tests.Rendering;
 

@@ -1,6 +1,7 @@
 using HotPapers.Building;
 using HotPapers.Cli;
 using HotPapers.Rendering;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Rendering;
 

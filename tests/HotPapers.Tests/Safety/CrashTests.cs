@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using HotPapers.Building;
+using HotPapers.Output;
 using HotPapers.Safety;
-using HotPapers.Writing;
+using HotPapers.Settings;
 using Xunit.Abstractions;
 
 namespace HotPapers.Tests.Safety;

@@ -3,6 +3,7 @@ using HotPapers.Building;
 using HotPapers.Records;
 using HotPapers.Rendering;
 using HotPapers.Safety;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Safety;
 

@@ -1,5 +1,5 @@
 using HotPapers.Safety;
-using HotPapers.Writing;
+using HotPapers.Output;
 
 namespace HotPapers.Tests.Safety;
 
@@ -114,9 +114,9 @@ public sealed class GuardedOutputTests : IDisposable
         File.WriteAllText(_temp["records/2021-05-02.json"], "{ broken");
         Directory.CreateDirectory(Posts);
         File.WriteAllText(Path.Combine(Posts, "notes.txt"), "mine");
-        var settings = HotPapers.Building.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts, FileNamePattern = "{date}/index.md" };
+        var settings = HotPapers.Settings.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts, FileNamePattern = "{date}/index.md" };
 
-        Assert.Throws<HotPapers.Records.RecordsException>(() => new HotPapers.Building.SiteBuilder(settings).Build(new(null, null, true, false)));
+        Assert.Throws<InputException>(() => new HotPapers.Building.SiteBuilder(settings).Build(new(null, null, true, false)));
 
         Assert.Empty(Directory.GetDirectories(Posts));
         Assert.Equal(["notes.txt"], Directory.GetFiles(Posts).Select(Path.GetFileName).Where(n => n != OutputLock.FileName));

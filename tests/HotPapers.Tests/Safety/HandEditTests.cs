@@ -1,3 +1,4 @@
+using HotPapers.Output;
 using HotPapers.Safety;
 
 namespace HotPapers.Tests.Safety;

@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using HotPapers.Building;
 using HotPapers.Records;
 using HotPapers.Rendering;
+using HotPapers.Settings;
 using Markdig;
 using YamlDotNet.RepresentationModel;
 

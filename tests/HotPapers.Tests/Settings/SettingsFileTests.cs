@@ -96,7 +96,7 @@ public sealed class SettingsFileTests
     [InlineData("flavor: hugo\n---\nflavor: gatsby\n", "line 3, column 1", "2 documents")]
     public void Wrong_keys_and_types_are_reported_where_they_are(string yaml, string location, string found)
     {
-        var e = Assert.Throws<RecordsException>(() => SettingsFile.Parse("site/hotpapers.yml", yaml, "site"));
+        var e = Assert.Throws<InputException>(() => SettingsFile.Parse("site/hotpapers.yml", yaml, "site"));
         var problem = Assert.Single(e.Problems);
         Assert.Equal("site/hotpapers.yml", problem.File);
         Assert.Equal(location, problem.Location);
@@ -107,7 +107,7 @@ public sealed class SettingsFileTests
     [Fact]
     public void Every_problem_is_reported_not_only_the_first()
     {
-        var e = Assert.Throws<RecordsException>(() =>
+        var e = Assert.Throws<InputException>(() =>
             SettingsFile.Parse("hotpapers.yml", "flavor: jekyll\nranking:\n  maxTweets: many\ncolour: red\n", ""));
         Assert.Equal(["line 1, column 9 (flavor)", "line 3, column 14 (ranking.maxTweets)", "line 4, column 1 (colour)"],
             e.Problems.Select(p => p.Location));
@@ -148,7 +148,7 @@ public sealed class SettingsFileTests
     public void A_named_settings_file_must_exist_and_an_absent_default_one_means_defaults()
     {
         using var temp = Fixture.TempDir();
-        var e = Assert.Throws<RecordsException>(() => new SettingsOverrides { ConfigFile = temp["missing.yml"] }.Resolve(temp.Path));
+        var e = Assert.Throws<InputException>(() => new SettingsOverrides { ConfigFile = temp["missing.yml"] }.Resolve(temp.Path));
         Assert.Equal("no such file", Assert.Single(e.Problems).Found);
         Assert.Equal(Path.Combine(temp.Path, "content", "posts"), SettingsOverrides.None.Resolve(temp.Path).OutputDirectory);
     }

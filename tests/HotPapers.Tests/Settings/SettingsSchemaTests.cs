@@ -125,7 +125,7 @@ public sealed class SettingsSchemaTests
         {
             SettingsFile.Parse("hotpapers.yml", yaml, "");
         }
-        catch (RecordsException)
+        catch (InputException)
         {
             readerAccepts = false;
         }
@@ -150,7 +150,7 @@ public sealed class SettingsSchemaTests
         var errors = new List<string>();
         Validate(Schema(), ToJson("timezone: Mars/Olympus\n"), "$", errors);
         Assert.Empty(errors);
-        Assert.Throws<RecordsException>(() => SettingsFile.Parse("hotpapers.yml", "timezone: Mars/Olympus\n", ""));
+        Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", "timezone: Mars/Olympus\n", ""));
     }
 
     /// <summary>The YAML as an editor's YAML 1.2 core schema reads it; an empty file as an empty mapping.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HotPapers.Building;
 using HotPapers.Records;
+using HotPapers.Settings;
 using HotPapers.TestData;
 
 namespace HotPapers.Tests.TestData;

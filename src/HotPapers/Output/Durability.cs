@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HotPapers.Writing;
+namespace HotPapers.Output;
 
 /// <summary>
 /// Gets written files onto the disk. On Linux one <c>syncfs</c> flushes a whole build's files (data and

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using HotPapers.Records;
-using HotPapers.Writing;
+using HotPapers.Output;
 
-namespace HotPapers.Safety;
+namespace HotPapers.Output;
 
 /// <summary>Posts whose bytes are not what hotpapers last wrote: someone edited them.</summary>
 public sealed class PostsEditedException(IReadOnlyList<string> paths)
@@ -86,8 +86,8 @@ public sealed class PostManifest
         return new PostManifest(directory, posts.ToImmutable(), Hash(bytes));
     }
 
-    private static RecordsException Corrupt(string path, string where) =>
-        new([new RecordsProblem(path, where, "hotpapers' manifest of the posts it wrote",
+    private static InputException Corrupt(string path, string where) =>
+        new([new InputProblem(path, where, "hotpapers' manifest of the posts it wrote",
             "something else (delete it, then run with --force to take every post as hotpapers' own)")]);
 
     public string Key(string postPath) => System.IO.Path.GetRelativePath(_directory, postPath).Replace('\\', '/');

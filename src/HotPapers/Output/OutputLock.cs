@@ -1,4 +1,4 @@
-namespace HotPapers.Safety;
+namespace HotPapers.Output;
 
 /// <summary>Another build holds the output folder.</summary>
 public sealed class OutputBusyException(string message) : IOException(message);

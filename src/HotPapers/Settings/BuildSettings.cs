@@ -1,8 +1,8 @@
 using HotPapers.Ranking;
 using HotPapers.Rendering;
-using HotPapers.Writing;
+using HotPapers.Output;
 
-namespace HotPapers.Building;
+namespace HotPapers.Settings;
 
 /// <summary>Everything a build is configured with; every value has the old generator's default.</summary>
 public sealed record BuildSettings

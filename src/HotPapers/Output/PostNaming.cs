@@ -1,6 +1,6 @@
 using HotPapers.Records;
 
-namespace HotPapers.Writing;
+namespace HotPapers.Output;
 
 /// <summary>
 /// File names, the old blog's: <c>2021-04-30---Hot-Papers.md</c>, and <c>A-B---Hot-Papers.md</c> for a

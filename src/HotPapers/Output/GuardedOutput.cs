@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using HotPapers.Building;
-using HotPapers.Writing;
+using HotPapers.Output;
 
-namespace HotPapers.Safety;
+namespace HotPapers.Output;
 
 /// <summary>
 /// One build's way into its output folder. <see cref="Offer"/> compares each rendered post with the one on disk, notes hand
@@ -40,7 +39,7 @@ public sealed class GuardedOutput : IDisposable
     }
 
     /// <summary>The manifest as the build found it.</summary>
-    public PostManifest Manifest { get; }
+    private PostManifest Manifest { get; }
 
     public static GuardedOutput Open(string outputDirectory, bool checkOnly, bool force) => new(outputDirectory, checkOnly, force);
 
@@ -58,7 +57,7 @@ public sealed class GuardedOutput : IDisposable
         {
             // Ours even if the manifest does not say so yet (a post the old generator wrote the same way).
             if (!Manifest.Accepts(postPath, hash)) _hashes.Add((postPath, hash));
-            return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged) { Hash = hash };
+            return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged);
         }
         var edited = current is not null && Manifest.IsEditedByHand(postPath, current, bytes);
         if (edited) _edited.Add(postPath);
@@ -69,7 +68,7 @@ public sealed class GuardedOutput : IDisposable
             _staged.Add(postPath, bytes);
             _hashes.Add((postPath, hash));
         }
-        return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { Hash = hash, EditedByHand = edited };
+        return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { EditedByHand = edited };
     }
 
     public void Commit()

@@ -1,4 +1,4 @@
-namespace HotPapers.Building;
+namespace HotPapers.Output;
 
 /// <summary>A file's length and last write time: what tells, without reading it, that it has not changed.</summary>
 public readonly record struct FileStamp(long Length, long LastWriteTicks)

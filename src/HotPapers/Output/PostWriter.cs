@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HotPapers.Writing;
+namespace HotPapers.Output;
 
 /// <summary>What writing a post did.</summary>
 public enum WriteOutcome

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HotPapers.Writing;
+namespace HotPapers.Output;
 
 /// <summary>
 /// Posts written to temporary files beside their final paths while a build renders, so that a build of
