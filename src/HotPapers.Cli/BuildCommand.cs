@@ -51,8 +51,12 @@ internal static class BuildCommand
                 OutputDirectory = parse.GetValue(output),
                 TemplatesDirectory = parse.GetValue(templates),
             }.Resolve();
-            var day = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone) : parse.GetValue(date);
-            var request = new BuildRequest(day, parse.GetValue(until), parse.GetValue(all), parse.GetValue(check), parse.GetValue(force));
+            // The validator above lets exactly one of --date (with or without --until), --yesterday and --all through.
+            BuildRequest request = parse.GetValue(all) ? new BuildRequest.All()
+                : parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone)
+                : parse.GetValue(until) is { } last ? new BuildRequest.Range(parse.GetValue(date)!.Value, last)
+                : new BuildRequest.Day(parse.GetValue(date)!.Value);
+            request = request with { CheckOnly = parse.GetValue(check), Force = parse.GetValue(force) };
             return Report(new SiteBuilder(settings).Build(request), stdout, stderr);
         }));
         return command;

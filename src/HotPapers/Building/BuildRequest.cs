@@ -1,12 +1,32 @@
 namespace HotPapers.Building;
 
-/// <summary>Which digests to build: one day, a range, or every records file (<see cref="All"/>).</summary>
-/// <param name="Force">Overwrite posts edited since hotpapers wrote them (or not written by it).</param>
-public sealed record BuildRequest(DateOnly? Date, DateOnly? Until, bool All, bool CheckOnly, bool Force = false)
+/// <summary>
+/// Which digests to build: one <see cref="Day"/>, a <see cref="Range"/> of days, or <see cref="All"/> the
+/// records files in the folder. A closed choice, so that a request cannot name none or two of them: the
+/// command line maps its options onto one, and nothing checks that again.
+/// </summary>
+public abstract record BuildRequest
 {
-    public static BuildRequest ForDay(DateOnly date) => new(date, null, false, false);
+    private BuildRequest()
+    {
+    }
+
+    /// <summary>Write nothing: report which posts are missing, would change or were edited by hand.</summary>
+    public bool CheckOnly { get; init; }
+
+    /// <summary>Overwrite posts edited since hotpapers wrote them (or not written by it).</summary>
+    public bool Force { get; init; }
+
+    /// <summary>The digest of one day.</summary>
+    public sealed record Day(DateOnly Date) : BuildRequest;
+
+    /// <summary>One digest of the days from <paramref name="First"/> to <paramref name="Last"/>, both included.</summary>
+    public sealed record Range(DateOnly First, DateOnly Last) : BuildRequest;
+
+    /// <summary>Every records file in the records folder, each its own digest.</summary>
+    public sealed record All : BuildRequest;
 
     /// <summary>The day before <paramref name="now"/>'s day in <paramref name="zone"/>: what a nightly run builds.</summary>
-    public static DateOnly Yesterday(DateTimeOffset now, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1);
+    public static Day Yesterday(DateTimeOffset now, TimeZoneInfo zone) =>
+        new(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1));
 }

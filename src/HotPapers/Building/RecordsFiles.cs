@@ -11,14 +11,17 @@ public static class RecordsFiles
 {
     public static IReadOnlyList<RecordsFile> Find(string recordsPath, BuildRequest request)
     {
-        if (File.Exists(recordsPath))
+        (DateOnly First, DateOnly Last)? days = request switch
         {
-            if (request.Date is { } d) return [new RecordsFile(recordsPath, d, request.Until ?? d)];
-            return [new RecordsFile(recordsPath, null, null)];
-        }
+            BuildRequest.Day d => (d.Date, d.Date),
+            BuildRequest.Range r => (r.First, r.Last),
+            _ => null,
+        };
+        if (File.Exists(recordsPath))
+            return [days is var (first, last) ? new RecordsFile(recordsPath, first, last) : new RecordsFile(recordsPath, null, null)];
         if (!Directory.Exists(recordsPath))
             throw Problem(recordsPath, "a records file or a folder of them", "no such file or folder");
-        if (request.All)
+        if (days is not var (day, until))
         {
             var list = new List<RecordsFile>();
             foreach (var path in Directory.EnumerateFiles(recordsPath, "*.json").Order(StringComparer.Ordinal))
@@ -28,9 +31,6 @@ public static class RecordsFiles
             }
             return list;
         }
-        if (request.Date is not { } day)
-            throw Problem(recordsPath, "--date YYYY-MM-DD or --all", "neither");
-        var until = request.Until ?? day;
         if (until < day)
             throw Problem("--until", $"a day on or after --date {Rfc3339.FormatDate(day)}", Rfc3339.FormatDate(until));
         var file = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, until));

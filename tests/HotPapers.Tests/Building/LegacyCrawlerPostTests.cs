@@ -34,7 +34,7 @@ public sealed class LegacyCrawlerPostTests
     {
         using var temp = Fixture.TempDir();
         var settings = BuildSettings.Default with { RecordsPath = Fixture.Path("legacy"), OutputDirectory = temp.Path };
-        var result = new SiteBuilder(settings).Build(new BuildRequest(null, null, All: true, CheckOnly: false));
+        var result = new SiteBuilder(settings).Build(new BuildRequest.All());
 
         Assert.Equal(
             ["2021-05-01-2021-05-02---Hot-Papers.md", "2021-05-03---Hot-Papers.md", "2021-05-05---Hot-Papers.md"],

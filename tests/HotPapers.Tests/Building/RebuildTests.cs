@@ -25,7 +25,7 @@ public sealed class RebuildTests : IDisposable
 
     private BuildSettings Settings => BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = _temp["posts"] };
 
-    private static readonly BuildRequest All = new(null, null, true, false);
+    private static readonly BuildRequest All = new BuildRequest.All();
 
     private BuildResult Build(BuildSettings? settings = null) => new SiteBuilder(settings ?? Settings).Build(All);
 

@@ -14,7 +14,7 @@ public sealed class HugoPostTests
             Flavor = Flavor.Hugo,
             RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records"),
             OutputDirectory = temp.Path,
-        }).Build(BuildRequest.ForDay(new DateOnly(2021, 4, 30)));
+        }).Build(new BuildRequest.Day(new DateOnly(2021, 4, 30)));
         return File.ReadAllText(temp["2021-04-30---Hot-Papers.md"]);
     }
 

@@ -58,7 +58,7 @@ public sealed class HugoSiteTests
 
         var settings = new HotPapers.Settings.SettingsOverrides().Resolve(site);
         Assert.Equal(Flavor.Hugo, settings.Flavor);
-        var result = new SiteBuilder(settings).Build(new BuildRequest(null, null, true, false));
+        var result = new SiteBuilder(settings).Build(new BuildRequest.All());
         Assert.Equal(2, result.Posts.Count);
 
         var (code, stdout, stderr) = Processes.Run(site, hugo, ["--quiet", "--destination", temp["public"]]);

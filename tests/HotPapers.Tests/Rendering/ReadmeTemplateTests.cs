@@ -36,7 +36,7 @@ public sealed class ReadmeTemplateTests
             RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records"),
             OutputDirectory = temp["posts"],
             TemplatesDirectory = temp["templates"],
-        }).Build(BuildRequest.ForDay(new DateOnly(2021, 4, 30)));
+        }).Build(new BuildRequest.Day(new DateOnly(2021, 4, 30)));
 
         var post = File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]);
         Assert.StartsWith("---\ntitle: Hot Papers 2021-04-30\ndate: 2021-05-01T18:50:48+09:00\ndraft: false\ntags:\n  - \"arXiv\"\n", post, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "{{ digest.date }}: {{ papers.size }} papers, first {{ papers[0].id }}\n");
-        new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day));
+        new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
         Assert.Equal("2021-04-30: 15 papers, first 2104.14421\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
@@ -44,7 +44,7 @@ public sealed class TemplateTests
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "gatsby\n");
         File.WriteAllText(temp["t/post.hugo.md.sbn"], "hugo {{ settings.flavor }}\n");
-        new SiteBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(BuildRequest.ForDay(Day));
+        new SiteBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(new BuildRequest.Day(Day));
         Assert.Equal("hugo hugo\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
@@ -55,7 +55,7 @@ public sealed class TemplateTests
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "{{ for paper in papers limit:2 }}{{ include 'paper.sbn' }}{{ end }}");
         File.WriteAllText(temp["t/paper.sbn"], "## {{ paper.rank }} {{ md_heading paper.title }} ({{ paper.tweets.size }} tweets)\n");
-        new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day));
+        new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
         Assert.Equal(
             "## 1 What Are Bayesian Neural Network Posteriors Really Like? (1 tweets)\n" +
             "## 2 Emerging Properties in Self-Supervised Vision Transformers (1 tweets)\n",
@@ -86,7 +86,7 @@ public sealed class TemplateTests
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "start\n{{ include 'paper.sbn' }}\n");
         File.WriteAllText(temp["t/paper.sbn"], "line one\n  {{ if }}\n");
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day)));
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal(temp["t/paper.sbn"], e.File);
         Assert.Equal(2, e.Line);
         Assert.False(Directory.Exists(temp["posts"]));
@@ -98,7 +98,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "ok\nok {{ for x in }}\n");
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(BuildRequest.ForDay(Day)));
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((temp["t/post.md.sbn"], 2), (e.File, e.Line));
     }
 

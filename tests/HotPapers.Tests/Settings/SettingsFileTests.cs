@@ -161,6 +161,6 @@ public sealed class SettingsFileTests
     {
         Assert.True(TimeZones.TryParse(zoneText, out var zone));
         var now = new DateTimeOffset(y, m, d, h, min, 0, TimeSpan.Zero);
-        Assert.Equal(expected, Rfc3339.FormatDate(BuildRequest.Yesterday(now, zone)));
+        Assert.Equal(expected, Rfc3339.FormatDate(BuildRequest.Yesterday(now, zone).Date));
     }
 }
