@@ -147,7 +147,7 @@ public static partial class PostParser
             if (!links.Success) throw Fail("\"- links: [abs](URL) | [pdf](URL)\"");
             var abs = links.Groups[1].Value;
             var pdf = links.Groups[2].Success ? links.Groups[2].Value : null;
-            if (!JsonChecker.IsHttpUrl(abs) || (pdf is not null && !JsonChecker.IsHttpUrl(pdf)))
+            if (!HttpUrl.IsHttp(abs) || (pdf is not null && !HttpUrl.IsHttp(pdf)))
                 throw Fail("absolute http(s) links to the abstract and the PDF");
             _i++;
             var categories = Categories(Line());

@@ -1,250 +1,434 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace HotPapers.Records;
 
 /// <summary>
-/// Reads values out of a JSON tree and records a problem for each one that is missing or of the wrong
-/// shape, so that a file with ten mistakes is reported once with all ten.
+/// Reads the values of a records file off a <see cref="Utf8JsonReader"/>, in one pass over its bytes, and
+/// records a problem for each one that is missing or of the wrong shape, so that a file with ten mistakes
+/// is reported once with all ten, each at its JSON path.
 /// </summary>
-internal sealed class JsonChecker(string file)
+/// <remarks>
+/// The problems come out in the order of the format's keys (<see cref="JsonKeys"/>), whatever the order of
+/// the keys in the file: while an object is read, the problems of each of its keys are kept apart, and when
+/// the object ends they are handed to the value that holds it, key by key, after those of unknown and
+/// repeated keys. Of a key given twice the last value is the one read (as most JSON readers keep), its
+/// problems replacing the first one's.
+/// </remarks>
+internal sealed class JsonChecker
 {
-    private readonly List<InputProblem> _problems = [];
+    public static readonly JsonReaderOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
 
+    private readonly string _file;
+    private readonly ReadOnlyMemory<byte> _json;
+    private readonly List<InputProblem> _problems = [];
+    // The objects being read, outermost first; kept and reused for the next object at the same depth.
+    private readonly List<Frame> _frames = [];
+    private Frame? _frame;
+    private bool _rootMeta, _rootFormat;
+
+    /// <param name="json">The whole file, which the reader reads (an object's keys are read again where one may be a repeat).</param>
+    public JsonChecker(string file, ReadOnlyMemory<byte> json)
+    {
+        _file = file;
+        _json = json;
+        Unreadable = new(file, "$", "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)", "such an escape");
+    }
+
+    /// <summary>The problems of the file, once its root value is read.</summary>
     public IReadOnlyList<InputProblem> Problems => _problems;
 
-    public void Report(string path, string expected, string found) => _problems.Add(new(file, path, expected, found));
+    /// <summary>
+    /// Reported for a \u escape of a lone surrogate in a value or key that is read: well-formed JSON, but no
+    /// text. The loader reports it alone.
+    /// </summary>
+    public InputProblem Unreadable { get; }
 
-    public static string Describe(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => Quote(e.GetString()!),
-        JsonValueKind.Number => "the number " + e.GetRawText(),
-        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => $"an array of {e.GetArrayLength()}",
-        JsonValueKind.Object => "an object",
-        _ => "nothing",
-    };
+    /// <summary>Whether the root was an object with a <c>meta</c> key and no <c>format</c> key: the old crawler's.</summary>
+    public bool LooksLegacy => _rootMeta && !_rootFormat;
 
     public static string Quote(string s) => s.Length <= 60 ? $"\"{s}\"" : $"\"{s[..57]}...\"";
 
-    public bool IsObject(JsonElement e, string path)
+    public void Report(string path, string expected, string found) => Sink.Add(new(_file, path, expected, found));
+
+    /// <summary>Reports a problem with the object being read after those of its key <paramref name="key"/>.</summary>
+    public void ReportAt(int key, string path, string expected, string found)
     {
-        if (e.ValueKind == JsonValueKind.Object) return true;
-        Report(path, "an object", Describe(e));
-        return false;
+        var f = _frame!;
+        f.HasValueProblems = true;
+        (f.Values[key] ??= []).Add(new(_file, path, expected, found));
+    }
+
+    /// <summary>Where the value being read is: the root, or a key's value (<paramref name="index"/>: an item of its array).</summary>
+    public string ValuePath(int index = -1) =>
+        _frame is not { } f ? "$" : index < 0 ? KeyPath(f.Key) : $"{KeyPath(f.Key)}[{index}]";
+
+    /// <summary>The path of a key of the object being read.</summary>
+    public string KeyPath(int key) => $"{_frame!.Path}.{_frame.Keys.Names[key]}";
+
+    // Problems go to the key being read, else to the object's key problems, else (outside any object) to the file's.
+    private List<InputProblem> Sink
+    {
+        get
+        {
+            if (_frame is not { } f) return _problems;
+            if (f.Key < 0) return f.Again ??= [];
+            f.HasValueProblems = true;
+            return f.Values[f.Key] ??= [];
+        }
+    }
+
+    private bool KeyRequired => _frame!.Keys.IsRequired(_frame.Key);
+
+    /// <summary>
+    /// Starts reading the object the reader is on, with the keys <paramref name="keys"/>; false (and a
+    /// problem) where the value is not an object.
+    /// </summary>
+    /// <param name="index">The object's index in the array that is the value being read, or -1.</param>
+    public bool Object(ref Utf8JsonReader r, JsonKeys keys, int index = -1)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            Report(ValuePath(index), "an object", Describe(ref r));
+            return false;
+        }
+        var depth = _frame is null ? 0 : _frame.Depth + 1;
+        if (_frames.Count == depth) _frames.Add(new Frame(depth));
+        var frame = _frames[depth];
+        frame.Start(keys, _frame, _frame is null ? null : _frame.Keys.Names[_frame.Key], index, (int)r.TokenStartIndex);
+        _frame = frame;
+        return true;
     }
 
     /// <summary>
-    /// The object's fields; reports keys the format does not define (a misspelt key must not be silently
-    /// ignored), then keys given twice.
+    /// Moves to the next key of the object being read that is one of its keys, and onto its value; false at
+    /// the object's end. Keys of no interest are skipped, or reported where the object may have no others.
     /// </summary>
-    public JsonFields Fields(JsonElement obj, string path, JsonKeys known)
+    public bool NextKey(ref Utf8JsonReader r, out int key)
     {
-        var fields = new JsonFields(known);
-        HashSet<string>? seenOther = null;
-        List<string>? again = null;
-        foreach (var p in obj.EnumerateObject())
+        var f = _frame!;
+        while (true)
         {
-            var index = fields.Take(p, JsonMarshal.GetRawUtf8PropertyName(p), out var repeated);
+            f.Key = -1;
+            // The reader has checked the JSON: in an object, a token is a key or the object's end.
+            r.Read();
+            if (r.TokenType == JsonTokenType.EndObject)
+            {
+                key = -1;
+                return false;
+            }
+            var raw = r.ValueSpan;
+            string? name = null;
+            int index;
+            if (r.ValueIsEscaped)
+                index = TryText(ref r, out name) ? f.Keys.IndexOf(name) : -1;
+            else
+                index = f.Keys.IndexOfUnescaped(raw);
+            if (f.Depth == 0) NoteRootKey(raw, name, r.ValueIsEscaped);
+            // The old crawler's objects: only proving their keys distinct, cheaply; see EndObject.
+            if (f.Keys.OtherKeys && !f.Exact && !f.Distinct.Add(index, raw)) f.Exact = true;
             if (index >= 0)
             {
-                if (repeated) (again ??= []).Add(known.Names[index]);
-                continue;
+                var bit = 1UL << index;
+                if ((f.Present & bit) != 0)
+                {
+                    if (!f.Keys.OtherKeys) Again(f, f.Keys.Names[index]);
+                    f.Values[index]?.Clear();
+                }
+                f.Present |= bit;
+                r.Read();
+                f.Key = index;
+                key = index;
+                return true;
             }
-            var name = p.Name;
-            Report($"{path}.{name}", "one of the keys " + string.Join(", ", known.Names), $"the unknown key \"{name}\"");
-            if (!(seenOther ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) (again ??= []).Add(name);
+            if (!f.Keys.OtherKeys && (r.ValueIsEscaped ? name : Encoding.UTF8.GetString(raw)) is { } unknown)
+            {
+                (f.Unknown ??= []).Add(new(_file, $"{f.Path}.{unknown}", "one of the keys " + string.Join(", ", f.Keys.Names), $"the unknown key \"{unknown}\""));
+                if (!(f.OtherNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(unknown)) Again(f, unknown);
+            }
+            r.Read();
+            r.Skip();
         }
-        // Repeats after the unknown keys, each where it appears a second time.
-        foreach (var name in again ?? []) Report($"{path}.{name}", "each key once", $"the key \"{name}\" again");
-        return fields;
+    }
+
+    private void Again(Frame f, string name) => (f.Again ??= []).Add(new(_file, $"{f.Path}.{name}", "each key once", $"the key \"{name}\" again"));
+
+    private void NoteRootKey(ReadOnlySpan<byte> raw, string? name, bool escaped)
+    {
+        if (escaped ? name == "meta" : raw.SequenceEqual("meta"u8)) _rootMeta = true;
+        if (escaped ? name == "format" : raw.SequenceEqual("format"u8)) _rootFormat = true;
     }
 
     /// <summary>
-    /// The object's fields among <paramref name="wanted"/>, other keys allowed; reports any key given twice
-    /// (JSON readers differ on which of its values wins).
+    /// Ends the object being read (the reader is on its end) and hands its problems to the value that holds
+    /// it: unknown keys, repeated keys, then key by key, a missing required key where the key would be.
     /// </summary>
-    public JsonFields FieldsOnce(JsonElement obj, string path, JsonKeys wanted)
+    /// <returns>How many of the problems are of its keys (unknown, repeated) and how many of its values.</returns>
+    public (int Keys, int Values) EndObject()
     {
-        var fields = new JsonFields(wanted);
-        var keys = new DistinctKeys();
-        var exact = false;
-        foreach (var p in obj.EnumerateObject())
+        var f = _frame!;
+        f.Key = -1;
+        if (f.Exact) EachKeyOnce(f);
+        _frame = f.Parent;
+        var keyProblems = (f.Unknown?.Count ?? 0) + (f.Again?.Count ?? 0);
+        var missing = f.Keys.Required & ~f.Present;
+        if (keyProblems == 0 && missing == 0 && !f.HasValueProblems) return (0, 0);
+        var sink = Sink;
+        if (f.Unknown is { } unknown) sink.AddRange(unknown);
+        if (f.Again is { } again) sink.AddRange(again);
+        var valueProblems = 0;
+        for (var i = 0; i < f.Keys.Names.Length; i++)
         {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
-            var index = fields.Take(p, raw, out _);
-            if (!exact && !keys.Add(index, raw)) exact = true;
+            if ((missing & (1UL << i)) != 0)
+            {
+                sink.Add(new(_file, $"{f.Path}.{f.Keys.Names[i]}", "a value", "no such key"));
+                valueProblems++;
+            }
+            if (f.Values[i] is { Count: > 0 } values)
+            {
+                sink.AddRange(values);
+                valueProblems += values.Count;
+            }
         }
-        if (exact) EachKeyOnce(obj, path);
-        return fields;
+        return (keyProblems, valueProblems);
     }
 
-    private void EachKeyOnce(JsonElement obj, string path)
+    // Keys given twice in an object of the old crawler's, each where it appears again, by their names
+    // unescaped: the object's keys read again, where the quick proof in NextKey failed.
+    private void EachKeyOnce(Frame f)
     {
-        HashSet<string>? seen = null;
-        foreach (var p in obj.EnumerateObject())
+        var r = new Utf8JsonReader(_json.Span[f.StartIndex..], Options);
+        r.Read();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            seen ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!seen.Add(p.Name)) Report($"{path}.{p.Name}", "each key once", $"the key \"{p.Name}\" again");
+            if (TryText(ref r, out var name) && !seen.Add(name)) Again(f, name);
+            r.Read();
+            r.Skip();
         }
     }
 
-    public JsonElement? Get(JsonFields obj, string name, string path, bool required)
+    /// <summary>The string the reader is on, or false (and <see cref="Unreadable"/>) where it has a lone surrogate.</summary>
+    private bool TryText(ref Utf8JsonReader r, out string text)
     {
-        if (obj.TryGet(name, out var v)) return v;
-        if (required) Report($"{path}.{name}", "a value", "no such key");
-        return null;
-    }
-
-    public string? String(JsonFields obj, string name, string path, bool required = true, bool nonEmpty = false)
-    {
-        if (Get(obj, name, path, required) is not { } v) return null;
-        return StringAt(v, new Place(path, name), nonEmpty, allowNull: !required);
-    }
-
-    // Paths of values are made only for the values reported: a tweet has a dozen.
-    private string? StringAt(JsonElement v, Place at, bool nonEmpty, bool allowNull)
-    {
-        if (allowNull && v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.String)
+        try
         {
-            Report(at.ToString(), nonEmpty ? "a non-empty string" : "a string", Describe(v));
+            text = r.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            Sink.Add(Unreadable);
+            return false;
+        }
+    }
+
+    /// <summary>The value the reader is on, for a problem; it reads the value to its end.</summary>
+    private string Describe(ref Utf8JsonReader r)
+    {
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String:
+                return TryText(ref r, out var s) ? Quote(s) : "";
+            case JsonTokenType.Number:
+                return "the number " + Encoding.UTF8.GetString(r.ValueSpan);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            case JsonTokenType.Null:
+                return "null";
+            case JsonTokenType.StartArray:
+                var count = 0;
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    r.Skip();
+                    count++;
+                }
+                return $"an array of {count}";
+            case JsonTokenType.StartObject:
+                r.Skip();
+                return "an object";
+            default:
+                return "nothing";
+        }
+    }
+
+    /// <summary>A string; null allowed where the key is optional.</summary>
+    public string? String(ref Utf8JsonReader r, bool nonEmpty = false) => StringAt(ref r, -1, nonEmpty, allowNull: !KeyRequired);
+
+    private string? StringAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull)
+    {
+        if (allowNull && r.TokenType == JsonTokenType.Null) return null;
+        if (r.TokenType != JsonTokenType.String)
+        {
+            Report(ValuePath(index), nonEmpty ? "a non-empty string" : "a string", Describe(ref r));
             return null;
         }
-        var s = v.GetString()!;
+        if (!TryText(ref r, out var s)) return null;
         if (TextFault(s, nonEmpty) is { } fault)
         {
-            Report(at.ToString(), fault.Expected, fault.Found);
+            Report(ValuePath(index), fault.Expected, fault.Found);
             return null;
         }
         return s;
     }
 
     /// <summary>What is wrong with a string value as text, if anything.</summary>
-    internal static (string Expected, string Found)? TextFault(string s, bool nonEmpty) =>
+    private static (string Expected, string Found)? TextFault(string s, bool nonEmpty) =>
         nonEmpty && s.AsSpan().Trim().Length == 0 ? ("a non-empty string", "an empty string")
         : s.Contains('\0') ? ("text without NUL characters", "a NUL character")
         : null;
 
-    /// <summary>Where a value is: an object's path and the value's key, or an array's path and the item's index.</summary>
-    private readonly record struct Place(string Path, string? Name = null, int Index = -1)
+    /// <summary>An absolute http(s) URL; a required one may not be empty or null.</summary>
+    public string? Url(ref Utf8JsonReader r)
     {
-        public override string ToString() =>
-            (Name is null ? Path : $"{Path}.{Name}") + (Index >= 0 ? $"[{Index}]" : "");
+        var required = KeyRequired;
+        var s = StringAt(ref r, -1, nonEmpty: required, allowNull: !required);
+        if (s is null || HttpUrl.IsHttp(s)) return s;
+        Report(ValuePath(), "an absolute http(s) URL", Quote(s));
+        return null;
     }
 
-    public string? Url(JsonFields obj, string name, string path, bool required = true)
+    public bool? Bool(ref Utf8JsonReader r)
     {
-        var s = String(obj, name, path, required, nonEmpty: required);
-        if (s is null) return null;
-        if (!IsHttpUrl(s))
-        {
-            Report($"{path}.{name}", "an absolute http(s) URL", Quote(s));
-            return null;
-        }
-        return s;
-    }
-
-    public static bool IsHttpUrl(string s) =>
-        HttpUrl.IsPlainHttp(s) || (!s.Any(char.IsWhiteSpace) && HttpUrl.ParsesAsHttp(s));
-
-    public bool? Bool(JsonFields obj, string name, string path)
-    {
-        if (Get(obj, name, path, required: false) is not { } v) return null;
-        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-        Report($"{path}.{name}", "true or false", Describe(v));
+        if (r.TokenType is JsonTokenType.True or JsonTokenType.False) return r.GetBoolean();
+        Report(ValuePath(), "true or false", Describe(ref r));
         return null;
     }
 
     /// <summary>A count: a whole number from 0 to 2^53 (what every JSON reader holds exactly).</summary>
-    public long? Count(JsonFields obj, string name, string path, bool required, bool allowNumericString = false)
+    public long? Count(ref Utf8JsonReader r, bool allowNumericString = false)
     {
-        if (Get(obj, name, path, required) is not { } v) return null;
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && IsCount(n)) return n;
+        if (r.TokenType == JsonTokenType.Number && r.TryGetInt64(out var n) && n >= 0 && n <= MaxCount) return n;
         // 1.0 and 1e2 are whole numbers too, as JSON Schema's "integer" has them.
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= 0 && d <= MaxCount) return (long)d;
-        if (allowNumericString && v.ValueKind == JsonValueKind.String && TryCountText(v.GetString()!, out n)) return n;
-        Report($"{path}.{name}", allowNumericString ? "a whole number from 0 to 2^53, or such a number as a string" : "a whole number from 0 to 2^53", Describe(v));
+        if (r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= 0 && d <= MaxCount) return (long)d;
+        // A count written as a string of digits, as the old scraper wrote some.
+        if (allowNumericString && r.TokenType == JsonTokenType.String && TryText(ref r, out var s)
+            && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount)
+            return n;
+        Report(ValuePath(), allowNumericString ? "a whole number from 0 to 2^53, or such a number as a string" : "a whole number from 0 to 2^53", Describe(ref r));
         return null;
     }
 
     public const long MaxCount = 1L << 53;
 
-    internal static bool IsCount(long n) => n >= 0 && n <= MaxCount;
-
-    /// <summary>A count written as a string of digits, as the old scraper wrote some.</summary>
-    internal static bool TryCountText(string s, out long n) =>
-        long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount;
-
     /// <summary>A paper's tweets' counts must add up to a count too, or totals and scores would overflow.</summary>
-    public void CountSums(IReadOnlyList<TweetRecord> tweets, string path)
-    {
-        if (!SumsFit(tweets)) Report(path, "retweet and favorite counts that add up to at most 2^53 per paper", "larger sums");
-    }
-
-    internal static bool SumsFit(IReadOnlyList<TweetRecord> tweets)
+    public void CountSums(IReadOnlyList<TweetRecord> tweets, int key)
     {
         long retweets = 0, favorites = 0;
         foreach (var t in tweets)
         {
             retweets += t.Retweets ?? 0;
             favorites += t.Favorites ?? 0;
-            if (retweets > MaxCount || favorites > MaxCount) return false;
+            if (retweets > MaxCount || favorites > MaxCount)
+            {
+                ReportAt(key, KeyPath(key), "retweet and favorite counts that add up to at most 2^53 per paper", "larger sums");
+                return;
+            }
         }
-        return true;
     }
 
-    /// <summary>The array's items with their paths.</summary>
-    public IReadOnlyList<(JsonElement Item, string Path)> Array(JsonFields obj, string name, string path, bool required = true)
+    /// <summary>Whether the value is an array (else a problem); then <see cref="Item"/> moves onto each of its items.</summary>
+    public bool Array(ref Utf8JsonReader r)
     {
-        if (ArrayOf(obj, name, path, required) is not { } v) return [];
-        var items = new List<(JsonElement, string)>(v.GetArrayLength());
-        foreach (var item in v.EnumerateArray()) items.Add((item, $"{path}.{name}[{items.Count}]"));
-        return items;
+        if (r.TokenType == JsonTokenType.StartArray) return true;
+        Report(ValuePath(), "an array", Describe(ref r));
+        return false;
     }
 
-    private JsonElement? ArrayOf(JsonFields obj, string name, string path, bool required)
-    {
-        if (Get(obj, name, path, required) is not { } v) return null;
-        if (v.ValueKind == JsonValueKind.Array) return v;
-        Report($"{path}.{name}", "an array", Describe(v));
-        return null;
-    }
+    public static bool Item(ref Utf8JsonReader r) => r.Read() && r.TokenType != JsonTokenType.EndArray;
 
     /// <summary>An array of non-empty strings; the strings of it that are.</summary>
-    public List<string> Strings(JsonFields obj, string name, string path, bool required = true)
+    public List<string> Strings(ref Utf8JsonReader r)
     {
         var list = new List<string>();
-        if (ArrayOf(obj, name, path, required) is not { } v) return list;
-        var index = 0;
-        foreach (var item in v.EnumerateArray())
+        if (!Array(ref r)) return list;
+        for (var index = 0; Item(ref r); index++)
         {
-            if (StringAt(item, new Place(path, name, index++), nonEmpty: true, allowNull: false) is { } s) list.Add(s);
+            if (StringAt(ref r, index, nonEmpty: true, allowNull: false) is { } s) list.Add(s);
         }
         return list;
     }
 
-    public DateOnly? Date(JsonFields obj, string name, string path, bool required = true)
+    /// <summary>A status id, as a string or a number as written; any other value means none (and is no problem).</summary>
+    public string? StatusId(ref Utf8JsonReader r)
     {
-        var s = String(obj, name, path, required);
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String:
+                return TryText(ref r, out var s) ? s : null;
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(r.ValueSpan);
+            default:
+                r.Skip();
+                return null;
+        }
+    }
+
+    public DateOnly? Date(ref Utf8JsonReader r)
+    {
+        var s = String(ref r);
         if (s is null) return null;
         if (Rfc3339.TryParseDate(s, out var d)) return d;
-        Report($"{path}.{name}", "a date as YYYY-MM-DD", Quote(s));
+        Report(ValuePath(), "a date as YYYY-MM-DD", Quote(s));
         return null;
     }
 
-    public DateTimeOffset? Instant(JsonFields obj, string name, string path, bool required = true)
+    public DateTimeOffset? Instant(ref Utf8JsonReader r)
     {
-        var s = String(obj, name, path, required);
+        var s = String(ref r);
         if (s is null) return null;
-        if (TryInstant(s, out var t)) return t;
-        Report($"{path}.{name}", "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", Quote(s));
+        if (Rfc3339.TryParse(s, out var t) && HasOffset(s)) return t;
+        Report(ValuePath(), "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", Quote(s));
         return null;
     }
-
-    internal static bool TryInstant(string s, out DateTimeOffset instant) => Rfc3339.TryParse(s, out instant) && HasOffset(s);
 
     private static bool HasOffset(string s) => s.EndsWith('Z') || (s.Length > 6 && (s[^6] == '+' || s[^6] == '-') && s[^3] == ':');
+
+    /// <summary>An object being read: its keys' problems, kept apart until it ends.</summary>
+    private sealed class Frame(int depth)
+    {
+        public readonly int Depth = depth;
+        public JsonKeys Keys = null!;
+        public Frame? Parent;
+        private string? _name;
+        private int _index;
+        private string? _path;
+        public int StartIndex;
+        /// <summary>The key whose value is being read, or -1.</summary>
+        public int Key;
+        public ulong Present;
+        public DistinctKeys Distinct;
+        /// <summary>Whether the quick proof that the keys are distinct failed: <see cref="EachKeyOnce"/> decides.</summary>
+        public bool Exact;
+        public List<InputProblem>? Unknown, Again;
+        public HashSet<string>? OtherNames;
+        public List<InputProblem>?[] Values = [];
+        public bool HasValueProblems;
+
+        public void Start(JsonKeys keys, Frame? parent, string? name, int index, int startIndex)
+        {
+            Keys = keys;
+            Parent = parent;
+            _name = name;
+            _index = index;
+            _path = null;
+            StartIndex = startIndex;
+            Key = -1;
+            Present = 0;
+            if (keys.OtherKeys) Distinct = default;
+            Exact = false;
+            Unknown = Again = null;
+            OtherNames = null;
+            if (Values.Length < keys.Names.Length) Values = new List<InputProblem>?[keys.Names.Length];
+            else if (HasValueProblems) System.Array.Clear(Values);
+            HasValueProblems = false;
+        }
+
+        // Made only for a problem: most objects have none.
+        public string Path => _path ??= Parent is null ? "$" : _index < 0 ? $"{Parent.Path}.{_name}" : $"{Parent.Path}.{_name}[{_index}]";
+    }
 }

@@ -11,49 +11,61 @@ namespace HotPapers.Records;
 /// </summary>
 internal static class LegacyCrawlerReader
 {
-    // The keys read; the crawler and the scraper wrote many more, which are allowed and ignored.
-    internal static readonly JsonKeys RootKeys = new("meta", "papers");
-    internal static readonly JsonKeys MetaKeys = new("since", "until");
-    internal static readonly JsonKeys PaperKeys = new("title", "authors", "summary", "subjects", "links", "id", "tweets");
-    internal static readonly JsonKeys LinksKeys = new("Abstract", "Download PDF");
-    internal static readonly JsonKeys TweetKeys = new("link", "name", "username", "tweet", "retweets_count", "likes_count", "datestamp", "timestamp", "lang", "html", "retweet_id");
+    // The keys read, in the order they are checked; the crawler and the scraper wrote many more, which are
+    // allowed and ignored.
+    private static readonly JsonKeys RootKeys = new(otherKeys: true, "meta", "papers");
+    private static readonly JsonKeys MetaKeys = new(otherKeys: true, "since", "until");
+    private static readonly JsonKeys PaperKeys = new(otherKeys: true, "title", "authors", "summary?", "subjects", "links", "id?", "tweets?");
+    private static readonly JsonKeys LinksKeys = new(otherKeys: true, "Abstract", "Download PDF?");
+    private static readonly JsonKeys TweetKeys = new(otherKeys: true,
+        "link", "name", "username", "tweet", "retweets_count", "likes_count", "datestamp?", "timestamp?", "lang?", "html?", "retweet_id?");
 
-    public static bool Looks(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("meta", out _) && !root.TryGetProperty("format", out _);
+    private enum PaperKey { Title, Authors, Summary, Subjects, Links, Id, Tweets }
 
-    public static DigestRecords? Read(JsonElement root, JsonChecker check, TimeZoneInfo zone)
+    private enum TweetKey { Link, Name, Username, Tweet, RetweetsCount, LikesCount, Datestamp, Timestamp, Lang, Html, RetweetId }
+
+    /// <summary>The digest that is the value the reader is on, or null where the checker has problems with it.</summary>
+    public static DigestRecords? Read(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone)
     {
-        const string P = "$";
-        var digest = check.FieldsOnce(root, P, RootKeys);
+        if (!check.Object(ref r, RootKeys)) return null;
         DateOnly? since = null, until = null;
-        if (check.Get(digest, "meta", P, true) is { } metaElement && check.IsObject(metaElement, "$.meta"))
+        ImmutableArray<PaperRecord> papers = [];
+        while (check.NextKey(ref r, out var key))
         {
-            var meta = check.FieldsOnce(metaElement, "$.meta", MetaKeys);
-            since = Day(meta, "since", check);
-            until = Day(meta, "until", check);
-            if (since is { } s && until is { } u && u <= s)
-                check.Report("$.meta.until", $"a day after since ({Rfc3339.FormatDate(s)}): until is exclusive", Rfc3339.FormatDate(u));
+            if (key == 0) (since, until) = ReadMeta(ref r, check);
+            else papers = ReadPapers(ref r, check, zone);
         }
-        var papers = ImmutableArray.CreateBuilder<PaperRecord>();
-        foreach (var (item, path) in check.Array(digest, "papers", P))
-        {
-            if (ReadPaper(item, path, check, zone) is { } paper) papers.Add(paper);
-        }
+        check.EndObject();
         if (since is null || until is null || check.Problems.Count > 0) return null;
         if (!TryEnd(until.Value, zone, out var end))
         {
             check.Report("$.meta.until", "a day whose midnight exists as an instant in the time zone", Rfc3339.FormatDate(until.Value));
             return null;
         }
-        return Digest(since.Value, until.Value, end, papers.ToImmutable());
+        return Digest(since.Value, until.Value, end, papers);
     }
 
-    private static DateOnly? Day(JsonFields meta, string name, JsonChecker check)
+    private static (DateOnly? Since, DateOnly? Until) ReadMeta(ref Utf8JsonReader r, JsonChecker check)
     {
-        var s = check.String(meta, name, "$.meta");
+        if (!check.Object(ref r, MetaKeys)) return (null, null);
+        DateOnly? since = null, until = null;
+        while (check.NextKey(ref r, out var key))
+        {
+            if (key == 0) since = Day(ref r, check);
+            else until = Day(ref r, check);
+        }
+        if (since is { } s && until is { } u && u <= s)
+            check.ReportAt(1, "$.meta.until", $"a day after since ({Rfc3339.FormatDate(s)}): until is exclusive", Rfc3339.FormatDate(u));
+        check.EndObject();
+        return (since, until);
+    }
+
+    private static DateOnly? Day(ref Utf8JsonReader r, JsonChecker check)
+    {
+        var s = check.String(ref r);
         if (s is null) return null;
         if (TryDay(s, out var d)) return d;
-        check.Report($"$.meta.{name}", "a date as YYYY/MM/DD", JsonChecker.Quote(s));
+        check.Report(check.ValuePath(), "a date as YYYY/MM/DD", JsonChecker.Quote(s));
         return null;
     }
 
@@ -98,38 +110,61 @@ internal static class LegacyCrawlerReader
     /// <summary>The old generator joined the source's hard line breaks with one space each.</summary>
     internal static string OneLine(string s) => s.Replace("\r\n", "\n").Replace('\n', ' ');
 
-    private static PaperRecord? ReadPaper(JsonElement element, string path, JsonChecker check, TimeZoneInfo zone)
+    private static ImmutableArray<PaperRecord> ReadPapers(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone)
     {
-        if (!check.IsObject(element, path)) return null;
-        var paper = check.FieldsOnce(element, path, PaperKeys);
-        var before = check.Problems.Count;
-        var title = check.String(paper, "title", path, nonEmpty: true);
-        var authors = check.Strings(paper, "authors", path);
-        var summary = check.String(paper, "summary", path, required: false) ?? "";
-        var subjects = check.Strings(paper, "subjects", path);
-        string? abs = null, pdf = null;
-        if (check.Get(paper, "links", path, true) is { } linksElement && check.IsObject(linksElement, $"{path}.links"))
+        if (!check.Array(ref r)) return [];
+        var papers = ImmutableArray.CreateBuilder<PaperRecord>();
+        for (var index = 0; JsonChecker.Item(ref r); index++)
         {
-            var links = check.FieldsOnce(linksElement, $"{path}.links", LinksKeys);
-            abs = check.Url(links, "Abstract", $"{path}.links");
-            pdf = check.Url(links, "Download PDF", $"{path}.links", required: false);
+            if (ReadPaper(ref r, check, zone, index) is { } paper) papers.Add(paper);
         }
-        ArxivId? id = null;
-        var idText = IdText(check.String(paper, "id", path, required: false), abs);
-        if (idText is not null && !ArxivId.TryParse(idText, out id))
-            check.Report($"{path}.id", "an arXiv id such as 2104.14421 or hep-th/9901001 (or an abs link that ends in one)", JsonChecker.Quote(idText));
-        var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
-        foreach (var (item, p) in check.Array(paper, "tweets", path, required: false))
-        {
-            if (ReadTweet(item, p, check, zone) is { } tweet) tweets.Add(tweet);
-        }
-        check.CountSums(tweets, $"{path}.tweets");
-        if (check.Problems.Count > before || id is null) return null;
-        return Paper(id.Value, title!, [.. authors], summary, [.. subjects], abs!, pdf, tweets.ToImmutable());
+        return papers.ToImmutable();
     }
 
-    internal static PaperRecord Paper(ArxivId id, string title, ImmutableArray<string> authors, string summary, ImmutableArray<string> subjects, string abs, string? pdf, ImmutableArray<TweetRecord> tweets) =>
-        new(id, OneLine(title), authors, OneLine(summary), [.. subjects.Select(Category)], abs, pdf, null, null, tweets);
+    private static PaperRecord? ReadPaper(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index)
+    {
+        if (!check.Object(ref r, PaperKeys, index)) return null;
+        string? title = null, summary = null, abs = null, pdf = null, idText = null;
+        List<string> authors = [], subjects = [];
+        ImmutableArray<TweetRecord> tweets = [];
+        while (check.NextKey(ref r, out var key))
+        {
+            switch ((PaperKey)key)
+            {
+                case PaperKey.Title: title = check.String(ref r, nonEmpty: true); break;
+                case PaperKey.Authors: authors = check.Strings(ref r); break;
+                case PaperKey.Summary: summary = check.String(ref r); break;
+                case PaperKey.Subjects: subjects = check.Strings(ref r); break;
+                case PaperKey.Links: (abs, pdf) = ReadLinks(ref r, check); break;
+                case PaperKey.Id: idText = check.String(ref r); break;
+                case PaperKey.Tweets: tweets = ReadTweets(ref r, check, zone); break;
+            }
+        }
+        ArxivId? id = null;
+        idText = IdText(idText, abs);
+        if (idText is not null && !ArxivId.TryParse(idText, out id))
+        {
+            check.ReportAt((int)PaperKey.Id, check.KeyPath((int)PaperKey.Id),
+                "an arXiv id such as 2104.14421 or hep-th/9901001 (or an abs link that ends in one)", JsonChecker.Quote(idText));
+        }
+        check.CountSums(tweets, (int)PaperKey.Tweets);
+        // A key given twice is a problem with the file, not with the paper.
+        if (check.EndObject().Values > 0 || id is null) return null;
+        return new(id.Value, OneLine(title!), [.. authors], OneLine(summary ?? ""), [.. subjects.Select(Category)], abs!, pdf, null, null, tweets);
+    }
+
+    private static (string? Abs, string? Pdf) ReadLinks(ref Utf8JsonReader r, JsonChecker check)
+    {
+        if (!check.Object(ref r, LinksKeys)) return (null, null);
+        string? abs = null, pdf = null;
+        while (check.NextKey(ref r, out var key))
+        {
+            if (key == 0) abs = check.Url(ref r);
+            else pdf = check.Url(ref r);
+        }
+        check.EndObject();
+        return (abs, pdf);
+    }
 
     /// <summary>The paper's id as written, else the end of its abs link.</summary>
     internal static string? IdText(string? id, string? abs) =>
@@ -143,46 +178,60 @@ internal static class LegacyCrawlerReader
         return open >= 0 && close > open ? subject[(open + 1)..close] : subject.Trim();
     }
 
-    private static TweetRecord? ReadTweet(JsonElement element, string path, JsonChecker check, TimeZoneInfo zone)
+    private static ImmutableArray<TweetRecord> ReadTweets(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone)
     {
-        if (!check.IsObject(element, path)) return null;
-        var tweet = check.FieldsOnce(element, path, TweetKeys);
-        var before = check.Problems.Count;
-        var url = check.Url(tweet, "link", path);
-        var name = check.String(tweet, "name", path) ?? "";
-        var handle = check.String(tweet, "username", path, nonEmpty: true);
-        var text = check.String(tweet, "tweet", path);
-        var retweets = check.Count(tweet, "retweets_count", path, required: true, allowNumericString: true);
-        var likes = check.Count(tweet, "likes_count", path, required: true, allowNumericString: true);
-        var day = check.String(tweet, "datestamp", path, required: false);
-        var time = check.String(tweet, "timestamp", path, required: false);
+        if (!check.Array(ref r)) return [];
+        var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
+        for (var index = 0; JsonChecker.Item(ref r); index++)
+        {
+            if (ReadTweet(ref r, check, zone, index) is { } tweet) tweets.Add(tweet);
+        }
+        return tweets.ToImmutable();
+    }
+
+    private static TweetRecord? ReadTweet(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index)
+    {
+        if (!check.Object(ref r, TweetKeys, index)) return null;
+        string? url = null, name = null, handle = null, text = null, day = null, time = null, lang = null, embed = null, retweetId = null;
+        long? retweets = null, likes = null;
+        while (check.NextKey(ref r, out var key))
+        {
+            switch ((TweetKey)key)
+            {
+                case TweetKey.Link: url = check.Url(ref r); break;
+                case TweetKey.Name: name = check.String(ref r); break;
+                case TweetKey.Username: handle = check.String(ref r, nonEmpty: true); break;
+                case TweetKey.Tweet: text = check.String(ref r); break;
+                case TweetKey.RetweetsCount: retweets = check.Count(ref r, allowNumericString: true); break;
+                case TweetKey.LikesCount: likes = check.Count(ref r, allowNumericString: true); break;
+                case TweetKey.Datestamp: day = check.String(ref r); break;
+                case TweetKey.Timestamp: time = check.String(ref r); break;
+                case TweetKey.Lang: lang = check.String(ref r); break;
+                case TweetKey.Html: embed = check.String(ref r); break;
+                case TweetKey.RetweetId: retweetId = check.StatusId(ref r); break;
+            }
+        }
+        const int After = (int)TweetKey.Timestamp;
         switch (TimeFault(day, time, zone, out var created))
         {
             case "datestamp":
-                check.Report($"{path}.datestamp", "a date as YYYY-MM-DD", JsonChecker.Quote(day!));
+                check.ReportAt(After, check.KeyPath((int)TweetKey.Datestamp), "a date as YYYY-MM-DD", JsonChecker.Quote(day!));
                 break;
             case "timestamp":
-                check.Report($"{path}.timestamp", "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time!));
+                check.ReportAt(After, check.KeyPath((int)TweetKey.Timestamp), "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time!));
                 break;
         }
-        var lang = check.String(tweet, "lang", path, required: false);
-        var embed = check.String(tweet, "html", path, required: false);
-        string? retweetId = null;
-        if (tweet.TryGet("retweet_id", out var rt) && rt.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-            retweetId = rt.ValueKind == JsonValueKind.String ? rt.GetString() : rt.GetRawText();
-        if (check.Problems.Count > before) return null;
-        return Tweet(url!, name, handle!, text!, created, lang, retweets, likes, embed, retweetId);
-    }
-
-    internal static TweetRecord Tweet(string url, string name, string handle, string text, TweetTime? created, string? lang, long? retweets, long? likes, string? embed, string? retweetId) =>
-        new(url, name, handle, text, created, string.IsNullOrEmpty(lang) ? null : lang, retweets, likes, embed,
+        // A key given twice is a problem with the file, not with the tweet.
+        if (check.EndObject().Values > 0) return null;
+        return new(url!, name ?? "", handle!, text!, created, string.IsNullOrEmpty(lang) ? null : lang, retweets, likes, embed,
             string.IsNullOrEmpty(retweetId) || retweetId == "0" ? null : retweetId);
+    }
 
     /// <summary>
     /// The tweet's time from the scraper's datestamp and timestamp, in the crawler's time zone: null when
     /// they make one (or there is no datestamp), else the key of the one that is not a date or time.
     /// </summary>
-    internal static string? TimeFault(string? day, string? time, TimeZoneInfo zone, out TweetTime? created)
+    private static string? TimeFault(string? day, string? time, TimeZoneInfo zone, out TweetTime? created)
     {
         created = null;
         if (day is null) return null;

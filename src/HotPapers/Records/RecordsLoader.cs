@@ -6,12 +6,6 @@ namespace HotPapers.Records;
 /// <summary>Loads one records file in either format, detected from its content, and validates all of it.</summary>
 public sealed class RecordsLoader(TimeZoneInfo legacyZone)
 {
-    private static readonly JsonDocumentOptions Options = new()
-    {
-        MaxDepth = 64,
-        CommentHandling = JsonCommentHandling.Disallow,
-    };
-
     /// <summary>Records files larger than this are refused before they are read: a day is a few hundred KB.</summary>
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
@@ -38,10 +32,7 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
         }
     }
 
-    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes) => Parse(file, bytes, onePass: true);
-
-    /// <param name="onePass">False to read every file carefully (for tests that compare the readers).</param>
-    internal DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes, bool onePass)
+    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes)
     {
         var span = bytes.Span;
         if (span.Length == 0) throw Fail(file, "$", "a JSON object", "an empty file");
@@ -55,51 +46,44 @@ public sealed class RecordsLoader(TimeZoneInfo legacyZone)
             var (line, column) = FirstInvalidUtf8(bytes.Span);
             throw Fail(file, $"line {line}, column {column}", "UTF-8 text", "a byte sequence that is not UTF-8 (save the file as UTF-8)");
         }
-        // Nearly every file has nothing wrong in it: one pass, no document (each one-pass reader gives up at
-        // the first key of the other format). Any other file is read carefully, which reports every problem.
-        if (onePass && (RecordsStreamReader.TryRead(bytes.Span) ?? LegacyCrawlerStreamReader.TryRead(bytes.Span, legacyZone)) is { } read)
-            return read;
-        JsonDocument doc;
+        JsonChecker check;
+        DigestRecords? records;
         try
         {
-            doc = JsonDocument.Parse(bytes, Options);
+            var root = new Utf8JsonReader(bytes.Span, JsonChecker.Options);
+            root.Read();
+            // The format shows in the root's keys, which may come after the papers: the reader the first key
+            // points to reads the file, and where its keys say otherwise (only odd files), the other reads it again.
+            var legacy = FirstKeyIsMeta(root);
+            var r = root;
+            check = new JsonChecker(file, bytes);
+            records = Read(ref r, check, legacy);
+            // After the root value, nothing but white space (Read throws on anything else).
+            r.Read();
+            if (check.LooksLegacy != legacy)
+            {
+                r = root;
+                check = new JsonChecker(file, bytes);
+                records = Read(ref r, check, !legacy);
+            }
         }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}" : "$";
             throw Fail(file, where, "well-formed JSON", Reason(e.Message));
         }
-        catch (InvalidOperationException)
-        {
-            // Found by fuzzing: the duplicate-key check unescapes key names and throws on a lone surrogate.
-            throw Fail(file, "$", LoneSurrogateExpected, "such an escape in a key");
-        }
-        using (doc)
-        {
-            try
-            {
-                return Read(file, doc.RootElement);
-            }
-            catch (InvalidOperationException)
-            {
-                // A \u escape of a lone surrogate is well-formed JSON but no text: reading it throws.
-                throw Fail(file, "$", LoneSurrogateExpected, "such an escape");
-            }
-        }
-    }
-
-    private DigestRecords Read(string file, JsonElement root)
-    {
-        var check = new JsonChecker(file);
-        var records = LegacyCrawlerReader.Looks(root)
-            ? LegacyCrawlerReader.Read(root, check, legacyZone)
-            : RecordsReader.Read(root, check);
+        // A \u escape of a lone surrogate is well-formed JSON but no text: reported alone.
+        if (check.Problems.Contains(check.Unreadable)) throw new InputException([check.Unreadable]);
         if (check.Problems.Count > 0 || records is null)
             throw new InputException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
         return records;
     }
 
-    private const string LoneSurrogateExpected = "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)";
+    private DigestRecords? Read(ref Utf8JsonReader r, JsonChecker check, bool legacy) =>
+        legacy ? LegacyCrawlerReader.Read(ref r, check, legacyZone) : RecordsReader.Read(ref r, check);
+
+    private static bool FirstKeyIsMeta(Utf8JsonReader r) =>
+        r.TokenType == JsonTokenType.StartObject && r.Read() && r.TokenType == JsonTokenType.PropertyName && r.ValueTextEquals("meta"u8);
 
     private static (int Line, int Column) FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

@@ -158,10 +158,10 @@ public static class EmbedGuard
 
     // The value as the browser reads it (entities already decoded by the tokenizer): http(s) only, and
     // no whitespace or control characters, which browsers strip and which hide schemes.
-    public static bool IsHttpUrl(string value) => Records.HttpUrl.IsPlainHttp(value)
-        || ((value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal))
-            && !value.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch))
-            && Records.HttpUrl.ParsesAsHttp(value));
+    public static bool IsHttpUrl(string value) =>
+        (value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal))
+        && !value.AsSpan().ContainsAnyInRange('\0', '\x1f') && !value.AsSpan().ContainsAnyInRange('\x7f', '\x9f')
+        && Records.HttpUrl.IsHttp(value);
 
     private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : string.Concat(s[..37], "...");
 }

@@ -20,7 +20,7 @@ public class LoadBenchmarks
     [Benchmark]
     public DigestRecords Load() => _loader.Parse(MicroInputs.FileName, _bytes);
 
-    /// <summary>A JsonDocument of the file alone: what the careful readers pay before they read a value.</summary>
+    /// <summary>A JsonDocument of the file alone: for scale, what a reader over a document pays before it reads a value.</summary>
     [Benchmark]
     public int ParseJsonOnly()
     {
@@ -28,7 +28,7 @@ public class LoadBenchmarks
         return doc.RootElement.GetPropertyCount();
     }
 
-    /// <summary>A Utf8JsonReader over every token: the floor under <see cref="Load"/>'s one pass.</summary>
+    /// <summary>A Utf8JsonReader over every token: the floor under <see cref="Load"/>, which reads the file once with one.</summary>
     [Benchmark]
     public int TokenizeOnly()
     {
@@ -38,7 +38,7 @@ public class LoadBenchmarks
         return n;
     }
 
-    /// <summary>The UTF-8 check the loader makes before either reader.</summary>
+    /// <summary>The UTF-8 check the loader makes before it reads the file.</summary>
     [Benchmark]
     public int ValidateUtf8() => System.Text.Unicode.Utf8.IsValid(_bytes) ? 1 : 0;
 }

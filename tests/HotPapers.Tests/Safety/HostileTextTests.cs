@@ -89,7 +89,7 @@ public sealed class HostileTextTests
     internal static byte[] RecordsWith(string v, bool rawText)
     {
         var urlTail = new string(v.Where(ch => !char.IsWhiteSpace(ch)).ToArray());
-        string Url(string plain) => JsonChecker.IsHttpUrl(plain + urlTail) ? plain + urlTail : plain;
+        string Url(string plain) => HttpUrl.IsHttp(plain + urlTail) ? plain + urlTail : plain;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
