@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using HotPapers.Output;
@@ -56,44 +55,6 @@ public sealed class PostBytes : IScriptOutput, IDisposable
         _encoder.Convert(chars, free, flush: false, out _, out written, out _);
         _length += written;
         if (!chars.IsEmpty) _pairOpen = char.IsHighSurrogate(chars[^1]);
-    }
-
-    /// <summary>Writes bytes that are UTF-8 already (the literal text of a template in code).</summary>
-    public void Write(ReadOnlySpan<byte> utf8)
-    {
-        ClosePair();
-        Reserve(utf8.Length);
-        utf8.CopyTo(_buffer.AsSpan(_length));
-        _length += utf8.Length;
-    }
-
-    /// <summary>Writes a whole number in invariant digits, as Scriban does in its default culture, which renders keep.</summary>
-    public void Write(long number)
-    {
-        ClosePair();
-        Reserve(20);
-        number.TryFormat(_buffer.AsSpan(_length), out var written, provider: CultureInfo.InvariantCulture);
-        _length += written;
-    }
-
-    // Before bytes that are not text: a first half of a surrogate pair the encoder holds has no second
-    // half now, which the encoder refuses (as it would at the end of the post).
-    private void ClosePair()
-    {
-        if (_finished) throw new InvalidOperationException("the post was already read");
-        if (!_pairOpen) return;
-        Reserve(PostWriter.Utf8.GetMaxByteCount(0));
-        _length += _encoder.GetBytes([], _buffer.AsSpan(_length), flush: true);
-        _pairOpen = false;
-    }
-
-    /// <summary>Empties the post, to be written again from the start.</summary>
-    internal void Clear()
-    {
-        _encoder.Reset();
-        _length = 0;
-        _pairOpen = false;
-        _finished = false;
     }
 
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)

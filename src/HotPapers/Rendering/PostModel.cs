@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using HotPapers.Ranking;
 using HotPapers.Records;
 using Scriban.Runtime;
@@ -17,67 +17,59 @@ public static class PostModel
     public static ScriptObject Create(Digest digest, FrontMatterSettings front, ICollection<string>? warnings = null)
     {
         var records = digest.Records;
-        var values = FrontMatter(records, front);
-        var model = new ScriptObject
+        var overrides = records.Post;
+        var dateText = DateText(records);
+        var collectedAt = Rfc3339.Format(records.CollectedAt);
+        var model = new ScriptObject(4)
         {
-            ["post"] = new ScriptObject
+            // The digest's own front matter values where it gives them, else the settings' with its date.
+            ["post"] = new ScriptObject(10)
             {
-                ["title"] = values.Title,
-                ["date"] = values.Date,
-                ["template"] = values.Template,
-                ["draft"] = values.Draft,
-                ["slug"] = values.Slug,
-                ["category"] = values.Category,
-                ["tags"] = Array(values.Tags),
-                ["description"] = values.Description,
-                ["social_image"] = values.SocialImage,
-                ["raw_text"] = values.RawText,
+                ["title"] = overrides.Title ?? front.TitlePattern.Replace("{date}", dateText),
+                ["date"] = collectedAt,
+                ["template"] = overrides.Template ?? front.Template,
+                ["draft"] = overrides.Draft ?? front.Draft,
+                ["slug"] = overrides.Slug ?? front.SlugPattern.Replace("{date}", dateText),
+                ["category"] = overrides.Category ?? front.Category,
+                ["tags"] = Array(overrides.Tags ?? front.Tags),
+                ["description"] = overrides.Description ?? front.DescriptionPattern.Replace("{date}", dateText),
+                ["social_image"] = overrides.SocialImage ?? front.SocialImage,
+                ["raw_text"] = overrides.RawText ?? false,
             },
-            ["digest"] = new ScriptObject
+            ["digest"] = new ScriptObject(6)
             {
                 ["date"] = Rfc3339.FormatDate(records.Date),
                 ["end_date"] = Rfc3339.FormatDate(records.EndDate),
                 ["is_range"] = records.IsRange,
-                ["date_text"] = values.DateText,
-                ["collected_at"] = Rfc3339.Format(records.CollectedAt),
+                ["date_text"] = dateText,
+                ["collected_at"] = collectedAt,
                 ["paper_count"] = digest.Papers.Length,
             },
         };
         var papers = new ScriptArray(digest.Papers.Length);
-        foreach (var paper in digest.Papers) papers.Add(Paper(paper, warnings));
+        // A digest's papers are nearly always collected when it was: their times are written once.
+        var times = new Times(records.CollectedAt, collectedAt, Stamp(records.CollectedAt));
+        foreach (var paper in digest.Papers) papers.Add(Paper(paper, times, warnings));
         model["papers"] = papers;
         return model;
     }
 
-    /// <summary>A post's front matter values (<c>post.*</c>): the digest's own where it gives them, else the settings' with its date.</summary>
-    internal static PostFront FrontMatter(DigestRecords records, FrontMatterSettings front)
-    {
-        var overrides = records.Post;
-        var dateText = DateText(records);
-        return new PostFront(
-            Title: overrides.Title ?? front.TitlePattern.Replace("{date}", dateText),
-            Date: Rfc3339.Format(records.CollectedAt),
-            Template: overrides.Template ?? front.Template,
-            Draft: overrides.Draft ?? front.Draft,
-            Slug: overrides.Slug ?? front.SlugPattern.Replace("{date}", dateText),
-            Category: overrides.Category ?? front.Category,
-            Tags: overrides.Tags ?? front.Tags,
-            Description: overrides.Description ?? front.DescriptionPattern.Replace("{date}", dateText),
-            SocialImage: overrides.SocialImage ?? front.SocialImage,
-            RawText: overrides.RawText ?? false,
-            DateText: dateText);
-    }
+    /// <summary>A collection time as <c>collected_at</c> and <c>stamp</c> write it.</summary>
+    private sealed record Times(DateTimeOffset At, string Rfc3339, string Stamp);
 
     /// <summary>The old posts' stamp of a paper (<c>paper.stamp</c>): the collection time's own wall clock, US order.</summary>
-    internal static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>A tweet's embed HTML (<c>tweet.embed</c>); <paramref name="warnings"/> hears when a stored one was not safe to use.</summary>
-    internal static ReadOnlyMemory<char> Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings)
+    private static string Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings)
     {
         var html = TweetEmbed.Html(tweet, out var problem);
         if (problem is not null)
             warnings?.Add($"paper {paper.Id}, tweet {tweet.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields");
-        return html;
+        // A stored embed without line ends after it is its whole text: the same string, not a copy.
+        return MemoryMarshal.TryGetString(html, out var text, out var start, out var length) && start == 0 && length == text.Length
+            ? text
+            : html.ToString();
     }
 
     /// <summary><c>2021-04-30</c>, or <c>2021-04-30 - 2021-05-02</c> for a range: the old title's text.</summary>
@@ -86,9 +78,12 @@ public static class PostModel
             ? $"{Rfc3339.FormatDate(records.Date)} - {Rfc3339.FormatDate(records.EndDate)}"
             : Rfc3339.FormatDate(records.Date);
 
-    private static ScriptObject Paper(RankedPaper ranked, ICollection<string>? warnings)
+    private static ScriptObject Paper(RankedPaper ranked, Times digestTimes, ICollection<string>? warnings)
     {
         var p = ranked.Paper;
+        var times = ranked.CollectedAt == digestTimes.At && ranked.CollectedAt.Offset == digestTimes.At.Offset
+            ? digestTimes
+            : new Times(ranked.CollectedAt, Rfc3339.Format(ranked.CollectedAt), Stamp(ranked.CollectedAt));
         var tweets = new ScriptArray(ranked.Tweets.Length);
         foreach (var t in ranked.Tweets) tweets.Add(Tweet(t, p, warnings));
         return new ScriptObject(14)
@@ -104,8 +99,8 @@ public static class PostModel
             { "retweets", ranked.Retweets },
             { "favorites", ranked.Favorites },
             { "score", ranked.Score },
-            { "collected_at", Rfc3339.Format(ranked.CollectedAt) },
-            { "stamp", Stamp(ranked.CollectedAt) },
+            { "collected_at", times.Rfc3339 },
+            { "stamp", times.Stamp },
             { "tweets", tweets },
         };
     }
@@ -122,7 +117,7 @@ public static class PostModel
         { "lang", t.Lang },
         { "retweets", t.Retweets },
         { "favorites", t.Favorites },
-        { "embed", Embed(t, paper, warnings).ToString() },
+        { "embed", Embed(t, paper, warnings) },
     };
 
     private static ScriptArray Array(IReadOnlyCollection<string> items)
@@ -132,9 +127,3 @@ public static class PostModel
         return array;
     }
 }
-
-/// <summary>The front matter values of a post, as <see cref="PostModel"/> gives them to templates (<c>post.*</c>).</summary>
-/// <param name="DateText">The digest's date as titles write it (<see cref="PostModel.DateText"/>).</param>
-internal sealed record PostFront(
-    string Title, string Date, string Template, bool Draft, string Slug, string Category,
-    ImmutableArray<string> Tags, string Description, string SocialImage, bool RawText, string DateText);

@@ -12,16 +12,14 @@ namespace HotPapers.Rendering;
 public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front, string postTemplate = TemplateSet.PostTemplate, TemplateSettings? settings = null)
 {
     /// <summary>
-    /// Reads the post template and, unless it is one in code (<see cref="CompiledTemplates"/>), makes
-    /// Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build under
-    /// Native AOT) and parses it, on a pool thread, so that it happens while the records load. Errors are
+    /// Makes Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build
+    /// under Native AOT) and reads and parses the post template, on a pool thread, so that it happens while the records load. Errors are
     /// not reported here: <see cref="Render(Digest, PostBytes, ICollection{string})"/> meets them again in their place.
     /// </summary>
     public void Prepare() => Task.Run(() =>
     {
         try
         {
-            if (templates.Compiled(postTemplate) is not null) return;
             _ = Builtins.Count;
             templates.Get(postTemplate);
         }
@@ -45,43 +43,18 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
     {
         var flavor = (settings ?? TemplateSettings.Default).Flavor;
         var functions = PostFunctions.For(digest.Records.Post.RawText ?? false, flavor);
-        if (templates.Compiled(postTemplate) is { } compiled)
-        {
-            // Held back until the post is whole: a post that fails here is rendered again below.
-            var found = warnings is null ? null : new List<string>();
-            try
-            {
-                compiled(digest, PostModel.FrontMatter(digest.Records, front), functions, post, found);
-                foreach (var warning in found ?? []) warnings!.Add(warning);
-                return;
-            }
-            catch (Exception e) when (e is EncoderFallbackException or YamlDotNet.Core.YamlException)
-            {
-                // Text that cannot be written (a lone surrogate, which records and settings files cannot
-                // hold, but the API can) fails in Scriban too, with the template's file, line and column.
-                post.Clear();
-            }
-        }
         var template = templates.Get(postTemplate);
         var model = PostModel.Create(digest, front, warnings);
         // Built per render: a template may assign to it, and renders run in parallel.
         model["settings"] = (settings ?? TemplateSettings.Default).ToScriptObject();
-        var context = new TemplateContext(Builtins)
-        {
-            TemplateLoader = templates,
-            StrictVariables = true,
-            LoopLimit = 0,
-            // Scriban otherwise cuts any text, and the whole output, at a million characters and adds
-            // "...": a month's range digest is more.
-            LimitToString = 0,
-            RecursiveLimit = 64,
-            NewLine = "\n",
-            MemberRenamer = member => member.Name,
-        };
-        // A copy per render: a template may assign to these names, and renders run in parallel.
-        var functionObject = new ScriptObject();
-        foreach (var (name, function) in functions.ScriptFunctions) functionObject[name] = function;
-        context.PushGlobal(functionObject);
+        // Taken from the thread while in use, and given back only after a render that succeeded: one that
+        // failed may have left anything on the context's stacks.
+        var context = _idleContext ?? NewContext();
+        _idleContext = null;
+        context.TemplateLoader = templates;
+        // Shared and read-only, as the builtins: a template that assigns to one of these names assigns
+        // in its own model, the top of the globals.
+        context.PushGlobal(functions);
         context.PushGlobal(model);
         context.PushOutput(post);
         templates.LendIncludes(context);
@@ -104,7 +77,33 @@ public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fron
         {
             throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
         }
+        // As a new context would be: no output, globals but the builtins, includes, cycles (Tags) or
+        // line state of the post before.
+        context.Reset();
+        context.Tags.Clear();
+        context.ResetPreviousNewLine();
+        context.TemplateLoader = null;
+        _idleContext = context;
     }
+
+    // A context per thread, reused from post to post: making one (its stacks, sixty-five argument arrays,
+    // its dictionaries) was a twentieth of rendering. Its settings are the same for every render.
+    [ThreadStatic]
+    private static TemplateContext? _idleContext;
+
+    private static TemplateContext NewContext() => new(Builtins)
+    {
+        StrictVariables = true,
+        LoopLimit = 0,
+        // Scriban otherwise cuts any text, and the whole output, at a million characters and adds
+        // "...": a month's range digest is more.
+        LimitToString = 0,
+        RecursiveLimit = 64,
+        NewLine = "\n",
+        MemberRenamer = KeepName,
+    };
+
+    private static string KeepName(System.Reflection.MemberInfo member) => member.Name;
 
     // Scriban's own functions (string.*, array.*, ...) are otherwise copied into every context, a twentieth
     // of a rebuild. Shared by parallel renders, so read-only: a template cannot reassign them.

@@ -16,8 +16,6 @@ public sealed class TemplateSet : ITemplateLoader
 
     private readonly string? _overrideDirectory;
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CompiledTemplate?> _compiled = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Path, string Text)> _sources = new(StringComparer.Ordinal);
     // Includes as Scriban parsed them for a render, by the path the loader gave them (their name).
     private readonly ConcurrentDictionary<string, Template> _includes = new(StringComparer.Ordinal);
 
@@ -33,7 +31,7 @@ public sealed class TemplateSet : ITemplateLoader
     /// <summary>The parsed template; a syntax error is a <see cref="TemplateException"/> naming file, line and column.</summary>
     public Template Get(string name) => _parsed.GetOrAdd(name, n =>
     {
-        var (path, text) = Source(n);
+        var (path, text) = Read(n);
         var template = Template.Parse(text, path);
         if (template.HasErrors)
         {
@@ -42,12 +40,6 @@ public sealed class TemplateSet : ITemplateLoader
         }
         return template;
     });
-
-    /// <summary>
-    /// The template in code for this one (<see cref="CompiledTemplates"/>), or null: found by the text the
-    /// template has where it is read from, so a user's changed copy goes through Scriban.
-    /// </summary>
-    internal CompiledTemplate? Compiled(string name) => _compiled.GetOrAdd(name, n => CompiledTemplates.For(Source(n).Text));
 
     /// <summary>
     /// Gives a render's context the includes earlier renders parsed: Scriban keeps them per context, and
@@ -63,9 +55,6 @@ public sealed class TemplateSet : ITemplateLoader
     {
         foreach (var (path, template) in context.CachedTemplates) _includes.TryAdd(path, template);
     }
-
-    // Read once for both: the template in code is found by the text, and Scriban parses the same text.
-    private (string Path, string Text) Source(string name) => _sources.GetOrAdd(name, Read);
 
     /// <summary>Where the template comes from (a path, or <c>built-in:name</c>) and its text.</summary>
     public (string Path, string Text) Read(string name)

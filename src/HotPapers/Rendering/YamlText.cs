@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using Events = YamlDotNet.Core.Events;
+using Tokens = YamlDotNet.Core.Tokens;
 
 namespace HotPapers.Rendering;
 
@@ -12,8 +13,8 @@ namespace HotPapers.Rendering;
 public static partial class YamlText
 {
     // What the emitter made is remembered: each post asks again for the same category, tags, template and
-    // image, and a scalar the emitter makes costs an emitter and a parser (a fortieth of a rebuild); both
-    // functions are pure. Simple text needs neither and is not remembered. Bounded: titles differ per post.
+    // image; both functions are pure. Bounded: titles, slugs and descriptions differ per post, and those
+    // are made each time (an emitter, and for a plain one a scanner, a few microseconds).
     private static readonly ConcurrentDictionary<string, string> PlainMade = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string> QuotedMade = new(StringComparer.Ordinal);
     private const int MadeAtMost = 1024;
@@ -29,29 +30,29 @@ public static partial class YamlText
     }
 
     /// <summary>Plain when the text reads back as that same string under YAML 1.1 and 1.2, else quoted.</summary>
-    public static string Plain(string value) =>
-        IsSimple(value) && !ResolvesToNonString(value) ? value : Remembered(PlainMade, value, PlainByEmitter);
+    public static string Plain(string value) => Remembered(PlainMade, value, MakePlain);
 
-    internal static string PlainByEmitter(string value)
+    private static string MakePlain(string value)
     {
         if (ResolvesToNonString(value)) return Quoted(value);
-        // YamlDotNet's parser is the judge: a plain scalar it would not read back as the text (a tab,
-        // leading or trailing spaces, ...) is quoted instead.
         var plain = Emit(value, ScalarStyle.Plain);
-        return ReadsBackAs(plain, value) ? plain : Quoted(value);
+        // The emitter quotes what it cannot write plain; what it writes plain, YamlDotNet's scanner judges:
+        // a plain scalar that would not read back as the text (a tab, leading or trailing spaces, ...) is
+        // quoted instead.
+        return plain.Length > 0 && plain[0] is not ('\'' or '"') && ReadsBackAs(plain, value) ? plain : Quoted(value);
     }
 
+    // The tokens of "k: <emitted>": the key, and the one plain scalar that is the text. The scanner alone
+    // is enough for a single pair, and is half of a parser's work.
     private static bool ReadsBackAs(string emitted, string value)
     {
         try
         {
-            var parser = new Parser(new StringReader("k: " + emitted + "\n"));
-            parser.Consume<StreamStart>();
-            parser.Consume<DocumentStart>();
-            parser.Consume<MappingStart>();
-            parser.Consume<Scalar>();
-            var scalar = parser.Consume<Scalar>();
-            return scalar.Value == value && scalar.Style == ScalarStyle.Plain && parser.Accept<MappingEnd>(out _);
+            var scanner = new Scanner(new StringReader("k: " + emitted + "\n"));
+            return Next(scanner) is Tokens.StreamStart && Next(scanner) is Tokens.BlockMappingStart && Next(scanner) is Tokens.Key
+                && Next(scanner) is Tokens.Scalar { Value: "k" } && Next(scanner) is Tokens.Value
+                && Next(scanner) is Tokens.Scalar { Style: ScalarStyle.Plain } scalar && scalar.Value == value
+                && Next(scanner) is Tokens.BlockEnd && Next(scanner) is Tokens.StreamEnd && !scanner.MoveNext();
         }
         catch (YamlException)
         {
@@ -59,35 +60,35 @@ public static partial class YamlText
         }
     }
 
+    private static Tokens.Token? Next(Scanner scanner) => scanner.MoveNext() ? scanner.Current : null;
+
     /// <summary>Always double-quoted, as the old posts wrote every string but the title.</summary>
-    public static string Quoted(string value) => IsSimple(value) ? $"\"{value}\"" : Remembered(QuotedMade, value, QuotedByEmitter);
+    public static string Quoted(string value) => Remembered(QuotedMade, value, MakeQuoted);
 
-    internal static string QuotedByEmitter(string value) => Emit(value, ScalarStyle.DoubleQuoted);
+    private static string MakeQuoted(string value) => Emit(value, ScalarStyle.DoubleQuoted);
 
-    // Letters, digits, spaces and -_./() only, from a letter or digit to anything but a space: no YAML
-    // indicator, no ": " or " #", nothing a double-quoted scalar escapes, so the emitter writes the text
-    // as it is in either style. Every post's title, slug and description are such text, and each new one
-    // cost an emitter (and for a plain one a parser), to no use in the memo. A property test holds this to
-    // the emitter.
-    private static bool IsSimple(string value) =>
-        value.Length > 0 && char.IsAsciiLetterOrDigit(value[0]) && value[^1] != ' ' && !value.AsSpan().ContainsAnyExcept(SimpleChars);
+    private static readonly EmitterSettings Settings = new(2, int.MaxValue, false, 1024, newLine: "\n");
 
-    private static readonly System.Buffers.SearchValues<char> SimpleChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_./()");
+    // The writer is kept per thread; an emitter cannot be: it ends with its stream.
+    [ThreadStatic]
+    private static StringWriter? _writer;
 
     private static string Emit(string value, ScalarStyle style)
     {
-        var writer = new StringWriter { NewLine = "\n" };
-        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024, newLine: "\n"));
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, true));
-        emitter.Emit(new Scalar(null, null, value, style, true, true));
-        emitter.Emit(new DocumentEnd(true));
-        emitter.Emit(new StreamEnd());
-        var text = writer.ToString();
-        if (text.StartsWith("--- ", StringComparison.Ordinal)) text = text[4..];
-        if (text.EndsWith("\n...\n", StringComparison.Ordinal)) text = text[..^4];
-        return text.TrimEnd('\n');
+        var writer = _writer ??= new StringWriter { NewLine = "\n" };
+        writer.GetStringBuilder().Clear();
+        var emitter = new Emitter(writer, Settings);
+        emitter.Emit(new Events.StreamStart());
+        emitter.Emit(new Events.DocumentStart(null, null, true));
+        emitter.Emit(new Events.Scalar(null, null, value, style, true, true));
+        emitter.Emit(new Events.DocumentEnd(true));
+        emitter.Emit(new Events.StreamEnd());
+        var text = writer.GetStringBuilder();
+        var start = text.Length >= 4 && text[0] == '-' && text[1] == '-' && text[2] == '-' && text[3] == ' ' ? 4 : 0;
+        var end = text.Length;
+        if (end - start >= 5 && text[end - 5] == '\n' && text[end - 4] == '.' && text[end - 3] == '.' && text[end - 2] == '.' && text[end - 1] == '\n') end -= 4;
+        while (end > start && text[end - 1] == '\n') end--;
+        return text.ToString(start, end - start);
     }
 
     // Plain scalars that a YAML 1.1 reader (or js-yaml, which Gatsby uses) would take for a null,

@@ -72,35 +72,6 @@ public sealed class PostBytesTests
         Assert.Equal(Before(string.Concat(Enumerable.Repeat(line, 20_000))), post.Span.ToArray());
     }
 
-    [Theory]
-    [InlineData(0L)]
-    [InlineData(7L)]
-    [InlineData(-1L)]
-    [InlineData(1234567L)]
-    [InlineData(long.MaxValue)]
-    [InlineData(long.MinValue)]
-    public void Numbers_and_utf8_text_are_written_as_scriban_writes_them(long number)
-    {
-        using var post = new PostBytes();
-        post.Write("n="u8);
-        post.Write(number);
-        post.Write(" é"u8);
-        post.Write("\uD83D", 0, 1);
-        post.Write("\uDE00".AsSpan());
-        Assert.Equal("n=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + " é😀", Encoding.UTF8.GetString(post.Span));
-    }
-
-    [Fact]
-    public void A_first_half_of_a_pair_before_bytes_or_a_number_is_refused_not_joined_to_a_later_half()
-    {
-        using var bytes = new PostBytes();
-        bytes.Write("a\uD83D", 0, 2);
-        Assert.Throws<EncoderFallbackException>(() => bytes.Write("XY"u8));
-        using var number = new PostBytes();
-        number.Write("a\uD83D".AsSpan());
-        Assert.Throws<EncoderFallbackException>(() => number.Write(42L));
-    }
-
     [Fact]
     public void Writing_after_the_bytes_were_read_is_refused()
     {

@@ -174,5 +174,13 @@ public sealed class TemplateTests
         (code, _, stderr) = BuildWith(temp, "{{ 'a' | string.upcase }}\n", "b");
         Assert.True(code == 0, stderr);
         Assert.Equal("A\n", File.ReadAllText(temp["b/2021-04-30---Hot-Papers.md"]));
+
+        // The post functions are shared by every render as the builtins are.
+        (code, _, stderr) = BuildWith(temp, "{{ md = 'gone' }}{{ md }}|{{ string.upcase 'b' }}\n", "c");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("gone|B\n", File.ReadAllText(temp["c/2021-04-30---Hot-Papers.md"]));
+        (code, _, stderr) = BuildWith(temp, "{{ md '# x' }}\n", "d");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("\\# x\n", File.ReadAllText(temp["d/2021-04-30---Hot-Papers.md"]));
     }
 }

@@ -28,15 +28,6 @@ public sealed class EscapingProperties
             }
         }, iter: 3000);
 
-    /// <summary>The shortcut for simple text (<c>Hot Papers 2021-04-30</c>) writes what YamlDotNet's emitter writes.</summary>
-    [Fact]
-    public void Front_matter_text_is_written_as_the_emitter_writes_it() =>
-        Gen.OneOf(Gen.String[" -_./()09aZ:#\"'\t\né"], Gen.String["aZ09 -"], Generators.Text).Sample(text =>
-        {
-            Assert.Equal(YamlText.PlainByEmitter(text), YamlText.Plain(text));
-            Assert.Equal(YamlText.QuotedByEmitter(text), YamlText.Quoted(text));
-        }, iter: 20000, print: t => $"\"{t}\"");
-
     [Fact]
     public void Any_text_renders_through_Markdig_as_itself() =>
         Generators.Text.Where(t => !t.Contains('$')).Sample(text =>
