@@ -18,7 +18,7 @@ public static class CatalogGenerator
     public const int Version = 2;
 
     /// <summary>Day <paramref name="index"/> of the catalog as a digest, and its file bytes in <paramref name="format"/>.</summary>
-    public static (DigestRecords Records, byte[] Bytes) Day(CatalogFormat format, int seed, DateOnly start, int index)
+    internal static (DigestRecords Records, byte[] Bytes) Day(CatalogFormat format, int seed, DateOnly start, int index)
     {
         var rng = new Random(DayGenerator.DaySeed(seed, index));
         var records = DayGenerator.Generate(rng, start.AddDays(index));

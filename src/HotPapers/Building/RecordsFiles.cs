@@ -4,10 +4,10 @@ using HotPapers.Output;
 namespace HotPapers.Building;
 
 /// <summary>A records file and the dates its name says it holds (null for a file named by the user).</summary>
-public sealed record RecordsFile(string Path, DateOnly? Date, DateOnly? EndDate);
+internal sealed record RecordsFile(string Path, DateOnly? Date, DateOnly? EndDate);
 
 /// <summary>Finds the records files a build asks for, and checks that each holds the digest its name says.</summary>
-public static class RecordsFiles
+internal static class RecordsFiles
 {
     public static IReadOnlyList<RecordsFile> Find(string recordsPath, BuildRequest request)
     {

@@ -10,7 +10,7 @@ namespace HotPapers.Importing;
 /// <summary>What a stored oEmbed blockquote tells about its tweet.</summary>
 /// <param name="Created">The day the embed shows; when it shows it in a language other than English,
 /// the instant the status id itself encodes.</param>
-public sealed record EmbeddedTweet(string Url, string AuthorName, string Handle, string Text, string? Lang, TweetTime Created);
+internal sealed record EmbeddedTweet(string Url, string AuthorName, string Handle, string Text, string? Lang, TweetTime Created);
 
 /// <summary>
 /// Reads a tweet back out of the oEmbed HTML an old post holds: Twitter's
@@ -18,7 +18,7 @@ public sealed record EmbeddedTweet(string Url, string AuthorName, string Handle,
 /// AngleSharp parses it as a browser would (entities, attribute quoting, nesting), which regexes over
 /// arbitrary tweet text would only approximate.
 /// </summary>
-public static class EmbedReader
+internal static class EmbedReader
 {
     private static readonly HtmlParser Parser = new();
 

@@ -12,13 +12,29 @@ public sealed record SelfCheckDifference(int Line, string? Original, string? Reb
 }
 
 /// <summary>One post turned into records, with what the import repaired and what its self-check found.</summary>
-/// <param name="RecordsBytes">The records file's bytes, as <see cref="RecordsWriter"/> wrote them.</param>
-/// <param name="Difference">Null when the records build the post again byte for byte (date line aside).</param>
-public sealed record ImportedPost(
-    string File,
-    DigestRecords Records,
-    byte[] RecordsBytes,
-    string RecordsFileName,
-    IReadOnlyList<MojibakeFix> Repairs,
-    IReadOnlyList<string> Notes,
-    SelfCheckDifference? Difference);
+public sealed record ImportedPost
+{
+    internal ImportedPost(string file, DigestRecords records, byte[] recordsBytes, string recordsFileName,
+        IReadOnlyList<MojibakeFix> repairs, IReadOnlyList<string> notes, SelfCheckDifference? difference)
+    {
+        (File, Records, RecordsBytes, RecordsFileName, Repairs, Notes, Difference) = (file, records, recordsBytes, recordsFileName, repairs, notes, difference);
+    }
+
+    /// <summary>The post, as the user named it.</summary>
+    public string File { get; }
+
+    internal DigestRecords Records { get; }
+
+    /// <summary>The records file's bytes, as <see cref="RecordsWriter"/> wrote them.</summary>
+    internal byte[] RecordsBytes { get; }
+
+    public string RecordsFileName { get; }
+
+    public IReadOnlyList<MojibakeFix> Repairs { get; }
+
+    /// <summary>What the import could not know or keep, to be shown as warnings.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Null when the records build the post again byte for byte (date line aside).</summary>
+    public SelfCheckDifference? Difference { get; }
+}

@@ -23,7 +23,7 @@ public sealed record MojibakeFix(int Line, string Encoding, string Before, strin
 /// characters, no process-wide provider registration, no fallback behaviour to configure, and the
 /// tests check them against the framework's tables.
 /// </remarks>
-public static class MojibakeRepair
+internal static class MojibakeRepair
 {
     /// <summary>A single-byte code page: the characters of bytes 0x80-0xFF (0x00-0x7F are ASCII).</summary>
     public sealed class CodePage

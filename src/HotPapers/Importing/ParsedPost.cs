@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 namespace HotPapers.Importing;
 
 /// <summary>An old post as read, before it becomes records: its front matter and its papers, as written.</summary>
-public sealed record ParsedPost(PostFrontMatter FrontMatter, ImmutableArray<ParsedPaper> Papers);
+internal sealed record ParsedPost(PostFrontMatter FrontMatter, ImmutableArray<ParsedPaper> Papers);
 
 /// <summary>The front matter's values, as strings as the post wrote them (date included, in whatever form it had).</summary>
-public sealed record PostFrontMatter(
+internal sealed record PostFrontMatter(
     string Title,
     string Date,
     int DateLine,
@@ -19,7 +19,7 @@ public sealed record PostFrontMatter(
     string? SocialImage);
 
 /// <summary>One paper section of an old post; <see cref="Stamp"/> is the naive wall clock of its <c>(MM/DD/YYYY HH:MM:SS)</c>.</summary>
-public sealed record ParsedPaper(
+internal sealed record ParsedPaper(
     int Line,
     string Title,
     string Authors,
@@ -33,4 +33,4 @@ public sealed record ParsedPaper(
     ImmutableArray<ParsedEmbed> Embeds);
 
 /// <summary>One embed as it stands in the post (its lines joined by LF), and the line it starts on.</summary>
-public sealed record ParsedEmbed(int Line, string Html);
+internal sealed record ParsedEmbed(int Line, string Html);

@@ -15,7 +15,7 @@ namespace HotPapers.Importing;
 /// normal pipeline, and the result is compared with the post, line by line, the date line aside
 /// (its form is the one thing that changes on purpose).
 /// </summary>
-public sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings? frontMatter = null, TemplateSet? templates = null)
+internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings? frontMatter = null, TemplateSet? templates = null)
 {
     private readonly FrontMatterSettings _front = frontMatter ?? FrontMatterSettings.Default;
     private readonly PostRenderer _renderer = new(templates ?? TemplateSet.BuiltIn, frontMatter ?? FrontMatterSettings.Default);

@@ -18,7 +18,7 @@ namespace HotPapers.Importing;
 /// Anything else is a <see cref="InputException"/> naming the file, the line, what was expected and
 /// what was found.
 /// </summary>
-public static partial class PostParser
+internal static partial class PostParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 

@@ -13,7 +13,7 @@ namespace HotPapers.Output;
 /// fails before it would write, leaves the folder untouched), and then what a killed run left is removed.
 /// With <c>checkOnly</c> it takes no lock and writes nothing.
 /// </summary>
-public sealed class GuardedOutput : IDisposable
+internal sealed class GuardedOutput : IDisposable
 {
     private readonly bool _checkOnly;
     private readonly bool _force;

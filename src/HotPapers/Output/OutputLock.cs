@@ -10,7 +10,7 @@ public sealed class OutputBusyException(string message) : IOException(message);
 /// would let a waiting process lock the unlinked file while a third locks a new one); it is a dot
 /// file, which Gatsby and Hugo ignore.
 /// </summary>
-public sealed class OutputLock : IDisposable
+internal sealed class OutputLock : IDisposable
 {
     public const string FileName = ".hotpapers.lock";
 

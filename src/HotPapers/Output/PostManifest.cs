@@ -25,7 +25,7 @@ public sealed class PostsEditedException(IReadOnlyList<string> paths)
 /// in the manifest (the old generator's, or from before the manifest) are treated like edited ones
 /// unless their bytes already equal ours: we cannot know whether someone changed them.
 /// </summary>
-public sealed class PostManifest
+internal sealed class PostManifest
 {
     public const string FileName = ".hotpapers-manifest.json";
     public const string FormatName = "hotpapers-manifest/1";

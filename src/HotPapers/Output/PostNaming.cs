@@ -6,7 +6,7 @@ namespace HotPapers.Output;
 /// File names, the old blog's: <c>2021-04-30---Hot-Papers.md</c>, and <c>A-B---Hot-Papers.md</c> for a
 /// range. Records files are named the same way: <c>2021-04-30.json</c>, <c>A-B.json</c>.
 /// </summary>
-public static class PostNaming
+internal static class PostNaming
 {
     public const string DefaultPattern = "{date}---Hot-Papers.md";
 

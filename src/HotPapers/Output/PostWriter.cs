@@ -16,7 +16,7 @@ public enum WriteOutcome
 /// complete new one, never a torn one; a post whose bytes would not change is not touched at all, so
 /// its timestamp stays and git sees nothing.
 /// </summary>
-public static class PostWriter
+internal static class PostWriter
 {
     public const string TempSuffix = ".tmp-hotpapers";
 

@@ -8,7 +8,7 @@ namespace HotPapers.Output;
 /// renames them into place once every digest has rendered, <see cref="Discard"/> (or a crash, see
 /// <see cref="PostWriter.RemoveLeftovers"/>) removes them. Thread-safe: renders stage in parallel.
 /// </summary>
-public sealed class StagedPosts
+internal sealed class StagedPosts
 {
     private readonly ConcurrentBag<(string Temp, string Path)> _staged = [];
     // Folders made for staged posts ({date}/index.md patterns), removed again on Discard when empty.

@@ -8,7 +8,7 @@ namespace HotPapers.Ranking;
 /// for the old crawler's files, where they come out in reverse input order as the old generator's
 /// reversed stable sort left them.
 /// </summary>
-public sealed class Ranker(RankingSettings settings)
+internal sealed class Ranker(RankingSettings settings)
 {
     public Digest Rank(DigestRecords records)
     {

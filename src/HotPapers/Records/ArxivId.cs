@@ -7,7 +7,7 @@ namespace HotPapers.Records;
 /// An arXiv identifier: new style <c>2104.14421</c> (4 or 5 digits after the dot since 2015) or old
 /// style <c>hep-th/9901001</c>, each with an optional version such as <c>v2</c>.
 /// </summary>
-public readonly partial record struct ArxivId(string Value)
+internal readonly partial record struct ArxivId(string Value)
 {
     public static bool TryParse(string text, [NotNullWhen(true)] out ArxivId? id)
     {

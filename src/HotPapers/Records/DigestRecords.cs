@@ -10,7 +10,7 @@ namespace HotPapers.Records;
 /// <param name="Papers">The papers, in input order.</param>
 /// <param name="Post">Per-post values that override the settings (kept by import for posts made with other values).</param>
 /// <param name="Format">Which file format the records came from; it decides the tie order of the old rules.</param>
-public sealed record DigestRecords(
+internal sealed record DigestRecords(
     DateOnly Date,
     DateOnly EndDate,
     DateTimeOffset CollectedAt,
@@ -23,7 +23,7 @@ public sealed record DigestRecords(
 }
 
 /// <summary>The two input formats hotpapers reads.</summary>
-public enum RecordsFormat
+internal enum RecordsFormat
 {
     /// <summary>The documented hotpapers records format (<c>hotpapers-records.schema.json</c>).</summary>
     Records,
@@ -33,7 +33,7 @@ public enum RecordsFormat
 }
 
 /// <summary>One arXiv paper and the tweets that discussed it.</summary>
-public sealed record PaperRecord(
+internal sealed record PaperRecord(
     ArxivId Id,
     string Title,
     ImmutableArray<string> Authors,
@@ -46,7 +46,7 @@ public sealed record PaperRecord(
     ImmutableArray<TweetRecord> Tweets);
 
 /// <summary>Paper-level retweet and favorite totals, for records that do not know per-tweet counts.</summary>
-public sealed record EngagementTotals(long Retweets, long Favorites);
+internal sealed record EngagementTotals(long Retweets, long Favorites);
 
 /// <summary>A tweet that discussed a paper.</summary>
 /// <param name="Url">The tweet's status URL.</param>
@@ -59,7 +59,7 @@ public sealed record EngagementTotals(long Retweets, long Favorites);
 /// <param name="Favorites">Favorite (like) count, when known.</param>
 /// <param name="EmbedHtml">The oEmbed HTML (blockquote and widgets.js script), when known.</param>
 /// <param name="RetweetOf">Status id of the tweet this one retweets, when it is a retweet.</param>
-public sealed record TweetRecord(
+internal sealed record TweetRecord(
     string Url,
     string AuthorName,
     string Handle,
@@ -89,7 +89,7 @@ public sealed record TweetRecord(
 }
 
 /// <summary>A tweet's creation time: a whole instant, or only the day (an imported embed shows only the day).</summary>
-public readonly record struct TweetTime(DateOnly Day, DateTimeOffset? Instant)
+internal readonly record struct TweetTime(DateOnly Day, DateTimeOffset? Instant)
 {
     public static TweetTime FromInstant(DateTimeOffset instant) => new(DateOnly.FromDateTime(instant.DateTime), instant);
 

@@ -6,7 +6,7 @@ namespace HotPapers.Records;
 /// Front matter values one post carries in place of the settings' values. The old blog changed its
 /// values over the years; import keeps a post's own where they differ so a rebuild gives its bytes back.
 /// </summary>
-public sealed record PostOverrides(
+internal sealed record PostOverrides(
     string? Title = null,
     string? Template = null,
     bool? Draft = null,

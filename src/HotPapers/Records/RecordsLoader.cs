@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace HotPapers.Records;
 
 /// <summary>Loads one records file in either format, detected from its content, and validates all of it.</summary>
-public sealed class RecordsLoader(TimeZoneInfo legacyZone)
+internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
 {
     /// <summary>Records files larger than this are refused before they are read: a day is a few hundred KB.</summary>
     public const long MaxFileBytes = 32L * 1024 * 1024;

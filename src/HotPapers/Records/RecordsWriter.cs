@@ -9,7 +9,7 @@ namespace HotPapers.Records;
 /// indent, LF, keys in the documented order, unknown values left out, non-ASCII text as itself (a
 /// Japanese tweet stays readable in a diff), and a final line feed. What it writes loads back to the same data.
 /// </summary>
-public static class RecordsWriter
+internal static class RecordsWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace HotPapers.Rendering;
 
 /// <summary>HTML text escaping as Markdig does it: the four characters that matter, nothing else.</summary>
-public static class HtmlText
+internal static class HtmlText
 {
     public static string Encode(string text)
     {

@@ -4,7 +4,7 @@ namespace HotPapers.Rendering;
 /// Tweets in Hugo posts. Hugo's default Markdown settings drop raw HTML, so the stored embed goes
 /// inside a shortcode (installed by <c>hotpapers init --flavor hugo</c>) that outputs it as it is.
 /// </summary>
-public static class HugoShortcode
+internal static class HugoShortcode
 {
     public const string TweetName = "hotpapers-tweet";
 

@@ -12,7 +12,7 @@ namespace HotPapers.Rendering;
 /// reproduce. Markdig, the reference CommonMark implementation for .NET, is the judge of "renders as
 /// itself"; we never guess with regexes.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     // CommonMark plus ~~strikethrough~~, which GitHub-flavoured renderers such as Gatsby's remark add.
     public static MarkdownPipeline Judge { get; } = new MarkdownPipelineBuilder()

@@ -7,7 +7,7 @@ namespace HotPapers.Rendering;
 /// is followed by a non-space, whose closing <c>$</c> follows a non-space and is not followed by a
 /// digit (so "$5 and $6" is not math), and <c>$$...$$</c>. A backslash-escaped <c>\$</c> opens nothing.
 /// </summary>
-public static class MathSpans
+internal static class MathSpans
 {
     public static List<(int Start, int End)> Find(string text)
     {

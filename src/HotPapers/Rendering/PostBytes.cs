@@ -15,7 +15,7 @@ namespace HotPapers.Rendering;
 /// allocates one more array the size of the post (a large-object allocation for a day of 37 KB). Three
 /// copies of every post, with the byte copy the writer needs, were a tenth of a rebuild's garbage.
 /// </remarks>
-public sealed class PostBytes : IScriptOutput, IDisposable
+internal sealed class PostBytes : IScriptOutput, IDisposable
 {
     // An encoder keeps a surrogate pair that two writes split, as encoding the whole text at once would.
     private readonly Encoder _encoder = PostWriter.Utf8.GetEncoder();

@@ -11,7 +11,7 @@ namespace HotPapers.Rendering;
 /// <see cref="ScriptObject"/>s and <see cref="ScriptArray"/>s so that no reflection is needed (Native AOT).
 /// Names are snake_case, as Scriban's own are.
 /// </summary>
-public static class PostModel
+internal static class PostModel
 {
     /// <param name="warnings">Hears about each stored embed that was not safe to use (paper and tweet named).</param>
     public static ScriptObject Create(Digest digest, FrontMatterSettings front, ICollection<string>? warnings = null)

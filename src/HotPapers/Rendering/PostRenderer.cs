@@ -9,7 +9,7 @@ namespace HotPapers.Rendering;
 /// <summary>Renders a ranked digest into the text of its post through the post template.</summary>
 /// <param name="postTemplate">The template's file name (see <see cref="Flavors.PostTemplate"/>).</param>
 /// <param name="settings">The settings a template sees as <c>settings</c>; the defaults when null.</param>
-public sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front, string postTemplate = TemplateSet.PostTemplate, TemplateSettings? settings = null)
+internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front, string postTemplate = TemplateSet.PostTemplate, TemplateSettings? settings = null)
 {
     /// <summary>
     /// Makes Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build

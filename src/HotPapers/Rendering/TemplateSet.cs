@@ -10,7 +10,7 @@ namespace HotPapers.Rendering;
 /// matched by file name. Each template is read and parsed once and shared by every render, includes
 /// too, which is safe because a parsed <see cref="Template"/> is immutable.
 /// </summary>
-public sealed class TemplateSet : ITemplateLoader
+internal sealed class TemplateSet : ITemplateLoader
 {
     public const string PostTemplate = "post.md.sbn";
 

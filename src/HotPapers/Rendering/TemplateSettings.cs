@@ -4,7 +4,7 @@ using Scriban.Runtime;
 namespace HotPapers.Rendering;
 
 /// <summary>The settings a template can read, as <c>settings.*</c>.</summary>
-public sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingSettings Ranking)
+internal sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingSettings Ranking)
 {
     public static TemplateSettings Default { get; } = new(Flavor.Gatsby, "UTC", RankingSettings.Default);
 

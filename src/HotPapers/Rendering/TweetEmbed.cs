@@ -11,7 +11,7 @@ namespace HotPapers.Rendering;
 /// finds it the safe oEmbed shape; a tweet without one, or with one that is not, gets a blockquote of
 /// the same shape built from its own fields, escaped, so that build never needs the network.
 /// </summary>
-public static partial class TweetEmbed
+internal static partial class TweetEmbed
 {
     public const string WidgetsScript = EmbedGuard.WidgetsScript;
 

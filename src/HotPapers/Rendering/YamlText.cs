@@ -10,7 +10,7 @@ namespace HotPapers.Rendering;
 /// Front matter scalars written by YamlDotNet's emitter, so that any text, a title with <c>: </c>, a
 /// leading <c>-</c> or the word <c>no</c> included, reads back as the same string.
 /// </summary>
-public static partial class YamlText
+internal static partial class YamlText
 {
     // What the emitter made is remembered: each post asks again for the same category, tags, template and
     // image; both functions are pure. Bounded: titles, slugs and descriptions differ per post, and those

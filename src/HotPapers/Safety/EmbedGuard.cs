@@ -16,7 +16,7 @@ namespace HotPapers.Safety;
 /// values and the like). Tags must be balanced and properly nested and any tokenizer parse error
 /// rejects the embed, so the browser's error recovery never gets to build something we did not check.
 /// </summary>
-public static class EmbedGuard
+internal static class EmbedGuard
 {
     /// <summary>The script line that ends every Twitter oEmbed answer, and the only script an embed may hold.</summary>
     public const string WidgetsScript = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>";

@@ -11,7 +11,7 @@ namespace HotPapers.Safety;
 /// URL is not http(s), mailto or relative. Markdig with raw HTML on (CommonMark) is the judge, so the answer is
 /// what a renderer such as Gatsby's remark or Hugo's goldmark would build.
 /// </summary>
-public static class MarkdownGuard
+internal static class MarkdownGuard
 {
     private static readonly MarkdownPipeline CommonMark = new MarkdownPipelineBuilder().Build();
 

@@ -5,7 +5,7 @@ using HotPapers.Rendering;
 namespace HotPapers.Settings;
 
 /// <summary>What a setting's value must be.</summary>
-public enum SettingType
+internal enum SettingType
 {
     String,
 
@@ -32,7 +32,7 @@ public enum SettingType
 /// <param name="Name">Dotted: <c>flavor</c>, <c>ranking.maxTweets</c>, <c>post.title</c>.</param>
 /// <param name="Get">The value in a <see cref="BuildSettings"/>, as the settings file writes it.</param>
 /// <param name="Set">Puts a checked value (string, long, bool, string list, Flavor, TimeZoneInfo) in.</param>
-public sealed record SettingKey(
+internal sealed record SettingKey(
     string Name,
     SettingType Type,
     string? CliOption,
@@ -45,7 +45,7 @@ public sealed record SettingKey(
     public string Key => Name.Contains('.') ? Name[(Name.IndexOf('.') + 1)..] : Name;
 }
 
-public static class SettingKeys
+internal static class SettingKeys
 {
     public static IReadOnlyList<SettingKey> All { get; } =
     [

@@ -19,5 +19,5 @@ public class RankBenchmarks
     public void Setup() => _records = MicroInputs.Records(Format);
 
     [Benchmark]
-    public Digest Rank() => _ranker.Rank(_records);
+    public object Rank() => _ranker.Rank(_records);
 }

@@ -12,10 +12,11 @@ namespace HotPapers.Tests.Ranking;
 public sealed class RankerPropertyTests
 {
     [Theory]
-    [InlineData(RecordsFormat.Records)]
-    [InlineData(RecordsFormat.LegacyCrawler)]
-    public void Random_digests_rank_as_the_rules_say(RecordsFormat format)
+    [InlineData(nameof(RecordsFormat.Records))]
+    [InlineData(nameof(RecordsFormat.LegacyCrawler))]
+    public void Random_digests_rank_as_the_rules_say(string formatName)
     {
+        var format = Enum.Parse<RecordsFormat>(formatName);
         var random = new Random(format == RecordsFormat.Records ? 3 : 4);
         var shownTweets = 0;
         for (var i = 0; i < 2_000; i++)
