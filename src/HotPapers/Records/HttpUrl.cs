@@ -11,6 +11,15 @@ internal static class HttpUrl
         !HasWhiteSpace(s)
         && Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
 
+    /// <summary>
+    /// An href of an embed, as the browser reads it (entities already decoded): <see cref="IsHttp"/>, with the
+    /// scheme written in lower case and no control character anywhere, which browsers strip and which hide schemes.
+    /// </summary>
+    public static bool IsHttpHref(string value) =>
+        (value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal))
+        && !value.AsSpan().ContainsAnyInRange('\0', '\x1f') && !value.AsSpan().ContainsAnyInRange('\x7f', '\x9f')
+        && IsHttp(value);
+
     private static bool HasWhiteSpace(ReadOnlySpan<char> s)
     {
         // Printable ASCII has no white space: one vectorized look settles most URLs.

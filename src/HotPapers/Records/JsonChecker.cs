@@ -292,6 +292,20 @@ internal sealed class JsonChecker
         return null;
     }
 
+    /// <summary>A links object of two URLs, the abstract's and the PDF's, by the two names of <paramref name="keys"/>.</summary>
+    public (string? Abs, string? Pdf) Links(ref Utf8JsonReader r, JsonKeys keys)
+    {
+        if (!Object(ref r, keys)) return (null, null);
+        string? abs = null, pdf = null;
+        while (NextKey(ref r, out var key))
+        {
+            if (key == 0) abs = Url(ref r);
+            else pdf = Url(ref r);
+        }
+        EndObject();
+        return (abs, pdf);
+    }
+
     public bool? Bool(ref Utf8JsonReader r)
     {
         if (r.TokenType is JsonTokenType.True or JsonTokenType.False) return r.GetBoolean();

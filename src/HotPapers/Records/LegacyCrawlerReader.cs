@@ -135,7 +135,7 @@ internal static class LegacyCrawlerReader
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
                 case PaperKey.Summary: summary = check.String(ref r); break;
                 case PaperKey.Subjects: subjects = check.Strings(ref r); break;
-                case PaperKey.Links: (abs, pdf) = ReadLinks(ref r, check); break;
+                case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.Id: idText = check.String(ref r); break;
                 case PaperKey.Tweets: tweets = ReadTweets(ref r, check, zone); break;
             }
@@ -151,19 +151,6 @@ internal static class LegacyCrawlerReader
         // A key given twice is a problem with the file, not with the paper.
         if (check.EndObject().Values > 0 || id is null) return null;
         return new(id.Value, OneLine(title!), [.. authors], OneLine(summary ?? ""), [.. subjects.Select(Category)], abs!, pdf, null, null, tweets);
-    }
-
-    private static (string? Abs, string? Pdf) ReadLinks(ref Utf8JsonReader r, JsonChecker check)
-    {
-        if (!check.Object(ref r, LinksKeys)) return (null, null);
-        string? abs = null, pdf = null;
-        while (check.NextKey(ref r, out var key))
-        {
-            if (key == 0) abs = check.Url(ref r);
-            else pdf = check.Url(ref r);
-        }
-        check.EndObject();
-        return (abs, pdf);
     }
 
     /// <summary>The paper's id as written, else the end of its abs link.</summary>

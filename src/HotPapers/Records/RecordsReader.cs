@@ -144,7 +144,7 @@ internal static class RecordsReader
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
                 case PaperKey.Abstract: summary = check.String(ref r); break;
                 case PaperKey.Categories: categories = check.Strings(ref r); break;
-                case PaperKey.Links: (abs, pdf) = ReadLinks(ref r, check); break;
+                case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.CollectedAt: collected = check.Instant(ref r); break;
                 case PaperKey.Totals: totals = ReadTotals(ref r, check); break;
                 case PaperKey.Tweets: tweets = ReadTweets(ref r, check); break;
@@ -153,19 +153,6 @@ internal static class RecordsReader
         check.CountSums(tweets, (int)PaperKey.Tweets);
         if (check.EndObject() != (0, 0)) return null;
         return new PaperRecord(id!.Value, title!, [.. authors], summary!, [.. categories], abs!, pdf, collected, totals, tweets);
-    }
-
-    private static (string? Abs, string? Pdf) ReadLinks(ref Utf8JsonReader r, JsonChecker check)
-    {
-        if (!check.Object(ref r, LinksKeys)) return (null, null);
-        string? abs = null, pdf = null;
-        while (check.NextKey(ref r, out var key))
-        {
-            if (key == 0) abs = check.Url(ref r);
-            else pdf = check.Url(ref r);
-        }
-        check.EndObject();
-        return (abs, pdf);
     }
 
     private static EngagementTotals? ReadTotals(ref Utf8JsonReader r, JsonChecker check)

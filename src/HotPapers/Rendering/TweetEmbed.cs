@@ -53,7 +53,7 @@ internal static partial class TweetEmbed
         var last = 0;
         foreach (Match m in UrlPattern().Matches(text))
         {
-            if (!EmbedGuard.IsHttpUrl(m.Value)) continue;
+            if (!HttpUrl.IsHttpHref(m.Value)) continue;
             AppendLines(sb, text[last..m.Index]);
             sb.Append("<a href=\"").Append(Attr(m.Value)).Append("\">").Append(Html(m.Value)).Append("</a>");
             last = m.Index + m.Length;

@@ -43,8 +43,6 @@ internal static class EmbedGuard
         return MarkupProblem(html.AsMemory(0, quote.Length));
     }
 
-    public static bool IsSafe(string html) => Problem(html) is null;
-
     /// <summary>The tokenizer check of the blockquote's markup: null when safe, else why not.</summary>
     /// <remarks>
     /// Cheap per embed, as every tweet of a rebuild comes here: the tokenizer reads the caller's characters
@@ -126,7 +124,7 @@ internal static class EmbedGuard
                 "blockquote" when attrName is "class" => hasTweetClass = IsTweetClass(value),
                 "blockquote" => IsDataAttribute(attrName),
                 "p" => attrName is "lang" or "dir",
-                "a" => attrName is "href" && IsHttpUrl(value.ToString()),
+                "a" => attrName is "href" && Records.HttpUrl.IsHttpHref(value.ToString()),
                 _ => false,
             };
             if (!allowed) return $"<{element}> has the attribute {attrName}=\"{Shorten(value)}\"";
@@ -155,13 +153,6 @@ internal static class EmbedGuard
 
     private static bool IsDataAttribute(ReadOnlySpan<char> name) =>
         name.Length > 5 && name.StartsWith("data-", StringComparison.Ordinal) && name[5..].IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-") < 0;
-
-    // The value as the browser reads it (entities already decoded by the tokenizer): http(s) only, and
-    // no whitespace or control characters, which browsers strip and which hide schemes.
-    public static bool IsHttpUrl(string value) =>
-        (value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal))
-        && !value.AsSpan().ContainsAnyInRange('\0', '\x1f') && !value.AsSpan().ContainsAnyInRange('\x7f', '\x9f')
-        && Records.HttpUrl.IsHttp(value);
 
     private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : string.Concat(s[..37], "...");
 }

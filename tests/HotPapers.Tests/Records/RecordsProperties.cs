@@ -107,11 +107,11 @@ public sealed class RecordsProperties
         }, iter: 300);
 
     [Fact]
-    public void Random_bytes_are_refused_with_a_records_exception_only() =>
-        Gen.Byte.Array[0, 400].Sample(bytes => OnlyRecordsException(bytes), iter: 3000);
+    public void Random_bytes_are_refused_with_an_input_exception_only() =>
+        Gen.Byte.Array[0, 400].Sample(bytes => OnlyInputException(bytes), iter: 3000);
 
     [Fact]
-    public void Mutated_valid_records_load_or_are_refused_with_a_records_exception_only()
+    public void Mutated_valid_records_load_or_are_refused_with_a_input_exception_only()
     {
         var valid = Write(Paper.Array[2, 2].Single());
         var legacy = MalformedRecords.Bytes(MalformedRecords.ValidLegacy());
@@ -129,11 +129,11 @@ public sealed class RecordsProperties
                     default: bytes.Insert(i, (byte)"{}[]\",:0\\"[value % 9]); break;
                 }
             }
-            OnlyRecordsException([.. bytes]);
+            OnlyInputException([.. bytes]);
         }, iter: 5000);
     }
 
-    private static void OnlyRecordsException(byte[] bytes)
+    private static void OnlyInputException(byte[] bytes)
     {
         try
         {
