@@ -26,7 +26,15 @@ internal static partial class PostParser
 
     public static ParsedPost Parse(string file, string text)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            throw Problem(file, 1, "Markdown within Markdig's nesting limit", "elements nested too deeply to read");
+        }
         var lines = text.Split('\n');
         if (document.FirstOrDefault() is not YamlFrontMatterBlock yaml || yaml.Line != 0)
             throw Problem(file, 1, "front matter between \"---\" lines at the start",
@@ -179,8 +187,17 @@ internal static partial class PostParser
         // The old generator wrote abstracts unescaped: one that starts a code fence or an HTML comment
         // swallows the rest of the document in a whole-document parse, yet each heading line is still
         // a heading on its own, and the layout puts it on a line of its own.
-        private static bool IsHeadingOnItsOwn(string line) =>
-            Markdown.Parse(line, Pipeline) is [HeadingBlock { Level: 1 }];
+        private static bool IsHeadingOnItsOwn(string line)
+        {
+            try
+            {
+                return Markdown.Parse(line, Pipeline) is [HeadingBlock { Level: 1 }];
+            }
+            catch (ArgumentException)
+            {
+                return false; // nested past Markdig's depth limit: no heading of the old layout
+            }
+        }
 
         private ImmutableArray<string> Categories(string line)
         {

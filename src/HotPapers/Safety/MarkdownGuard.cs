@@ -17,7 +17,16 @@ internal static class MarkdownGuard
 
     public static bool IsHarmless(string markdown)
     {
-        var document = Markdown.Parse(markdown, CommonMark);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, CommonMark);
+        }
+        catch (ArgumentException)
+        {
+            // Nested past Markdig's depth limit: no judgement, so not harmless (it is escaped instead).
+            return false;
+        }
         foreach (var node in document.Descendants())
         {
             switch (node)

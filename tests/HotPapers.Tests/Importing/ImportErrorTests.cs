@@ -69,6 +69,19 @@ public sealed class ImportErrorTests
         Assert.Single(Directory.GetFiles(temp["records"]));
     }
 
+    // Found by an adversarial test: a post nested past Markdig's limit stopped the whole import with a stack trace.
+    [Fact]
+    public void A_post_nested_past_the_parsers_limit_fails_naming_it_and_the_others_still_import()
+    {
+        using var temp = Fixture.TempDir();
+        var deep = temp["deep.md"];
+        File.WriteAllText(deep, "---\ntitle: Hot Papers 2021-04-30\ndate: 2021-05-01T18:50:48.Z\n---\n\n# 1. " + new string('[', 12_000) + "\n");
+        var (exit, _, stderr) = ImportHarness.Cli("import", deep, Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"error: {deep}: line 1: expected Markdown within Markdig's nesting limit, found elements nested too deeply to read", StringComparison.Ordinal), stderr);
+        Assert.Single(Directory.GetFiles(temp["records"]));
+    }
+
     [Fact]
     public void Foreign_front_matter_fails_at_its_first_key_the_old_generator_never_wrote()
     {

@@ -177,6 +177,22 @@ public sealed class HostileTextTests
         Assert.Contains($"\n\n{text}\n\n", post[post.IndexOf("- [cs.LG]", StringComparison.Ordinal)..]);
     }
 
+    // Found by an adversarial test: past Markdig's nesting limit the judge threw, and a build ended in a
+    // stack trace (later a template error); such text is escaped whole, raw text or not, in both flavors.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Text_nested_past_the_parsers_limit_is_escaped_whole(bool rawText)
+    {
+        var brackets = new string('[', 12_000);
+        var stars = string.Concat(Enumerable.Repeat("*a ", 14_000)).TrimEnd();
+        var post = Render(Records([Paper(brackets, [stars], stars)], new PostOverrides(RawText: rawText)));
+        var escapedBrackets = string.Concat(Enumerable.Repeat("\\[", 12_000));
+        var escapedStars = stars.Replace("*", "\\*", StringComparison.Ordinal);
+        Assert.Contains($"# 1. {escapedBrackets}\n\n{escapedStars}\n", post);
+        Assert.Contains($"\n\n{escapedStars}\n\n", post);
+    }
+
     [Fact]
     public void Raw_text_posts_write_text_as_it_is()
     {
