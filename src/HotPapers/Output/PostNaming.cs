@@ -19,6 +19,17 @@ internal static class PostNaming
     public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";
 
     /// <summary>Reads the dates back from a records file name; false for any other file.</summary>
+    /// <summary>
+    /// Whether posts named by <paramref name="pattern"/> would take a name hotpapers keeps for its own files in
+    /// the output folder: the manifest, the lock, or a staged post (which the next build deletes as a leftover).
+    /// </summary>
+    public static bool IsOwnName(string pattern)
+    {
+        var name = pattern[(pattern.LastIndexOfAny(['/', '\\']) + 1)..];
+        return name.EndsWith(PostWriter.TempSuffix, StringComparison.Ordinal)
+            || name is PostManifest.FileName or OutputLock.FileName;
+    }
+
     public static bool TryParseRecordsFileName(string fileName, out DateOnly date, out DateOnly endDate)
     {
         date = endDate = default;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HotPapers.Output;
 using HotPapers.Records;
 using HotPapers.Rendering;
 using YamlDotNet.Core;
@@ -116,6 +117,8 @@ public static partial class SettingsFile
             case SettingType.String:
                 return Text(node) is { } s ? (s, null) : (null, "a string");
             case SettingType.FileNamePattern:
+                if (Text(node) is { } own && PostNaming.IsOwnName(own))
+                    return (null, $"a post file name that is not one hotpapers keeps for itself ({PostManifest.FileName}, {OutputLock.FileName}, *{PostWriter.TempSuffix})");
                 return Text(node) is { } p && p.Contains("{date}", StringComparison.Ordinal) && !Path.IsPathRooted(p) && !p.StartsWith('\\')
                     && !p.Split('/', '\\').Contains("..") && !p.Contains('\0')
                     ? (p, null) : (null, "a file name pattern with {date}, inside the output folder (no .. and not rooted)");

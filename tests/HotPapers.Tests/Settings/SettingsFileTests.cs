@@ -88,6 +88,9 @@ public sealed class SettingsFileTests
     [InlineData("post: 3\n", "line 1, column 7 (post)", "an integer (3)")]
     [InlineData("fileName: post.md\n", "line 1, column 11 (fileName)", "the string \"post.md\"")]
     [InlineData("fileName: ../{date}.md\n", "line 1, column 11 (fileName)", "the string \"../{date}.md\"")]
+    // Found by an adversarial test: the next build deleted every post as a leftover of its own.
+    [InlineData("fileName: \"{date}.tmp-hotpapers\"\n", "line 1, column 11 (fileName)", "the string \"{date}.tmp-hotpapers\"")]
+    [InlineData("fileName: \"posts/{date}/.hotpapers-manifest.json\"\n", "line 1, column 11 (fileName)", "the string \"posts/{date}/.hotpapers-manifest.json\"")]
     [InlineData("records: \"\"\n", "line 1, column 10 (records)", "the string \"\"")]
     [InlineData("output:\n", "line 1, column 8 (output)", "null (no value)")]
     [InlineData("- flavor\n", "line 1, column 1", "a list")]
