@@ -11,6 +11,8 @@ public static class CommandLine
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        stdout = new ControlEscapingWriter(stdout);
+        stderr = new ControlEscapingWriter(stderr);
         var root = new RootCommand("hotpapers: builds a daily \"hot papers\" digest post from arXiv paper records and the tweets that discussed them.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));

@@ -273,4 +273,20 @@ public sealed class CommandLineTests
         Assert.Contains(temp["nope"], missing.Err);
         AssertNoStackTrace(missing.Err);
     }
+
+    // Found by an adversarial test: escape sequences and OSC 8 links in records reached the terminal and
+    // CI logs through error messages and warnings.
+    [Fact]
+    public void Control_characters_from_the_input_are_shown_escaped()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        var sample = Path.Combine(records, "2021-04-30.json");
+        File.WriteAllText(sample, File.ReadAllText(sample).Replace("\"2104.14421\"", "\"\\u001b[2J\\u001b]8;;https://evil.example\\u0007x\\r\""));
+        var (code, stdout, stderr) = Run("build", "--date", "2021-04-30", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("\\u001B[2J\\u001B]8;;https://evil.example\\u0007x\\u000D", stderr);
+        Assert.DoesNotContain(stderr + stdout, c => c < ' ' && c is not '\n' and not '\t');
+        AssertNoStackTrace(stderr);
+    }
 }

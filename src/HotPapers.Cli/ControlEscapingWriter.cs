@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace HotPapers.Cli;
+
+/// <summary>
+/// What the tool prints, with every control character but the line feed and the tab shown as <c>\u001B</c>:
+/// messages quote the input (a title, a file name, a JSON value), and an escape sequence in it would
+/// otherwise move the cursor, recolour or hide text in a terminal or a CI log, or plant a link there.
+/// </summary>
+internal sealed class ControlEscapingWriter(TextWriter inner) : TextWriter
+{
+    public override Encoding Encoding => inner.Encoding;
+
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string NewLine
+    {
+        get => inner.NewLine;
+        set => inner.NewLine = value;
+    }
+
+    public override void Write(char value)
+    {
+        if (IsShownEscaped(value)) inner.Write($"\\u{(int)value:X4}");
+        else inner.Write(value);
+    }
+
+    public override void Write(string? value)
+    {
+        if (value is null || !value.Any(IsShownEscaped))
+        {
+            inner.Write(value);
+            return;
+        }
+        for (var i = 0; i < value.Length; i++)
+        {
+            // A line end written as CR LF (Windows' NewLine) is layout; a carriage return alone is input.
+            if (value[i] == '\r' && i + 1 < value.Length && value[i + 1] == '\n') inner.Write('\r');
+            else Write(value[i]);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+    public override void Flush() => inner.Flush();
+
+    // C0 and C1 controls and DEL; the line feed and the tab are layout.
+    private static bool IsShownEscaped(char c) => (c < ' ' && c is not '\n' and not '\t') || c is >= '\x7f' and <= '\x9f';
+}
