@@ -9,8 +9,11 @@ internal sealed record RecordsFile(string Path, DateOnly? Date, DateOnly? EndDat
 /// <summary>Finds the records files a build asks for, and checks that each holds the digest its name says.</summary>
 internal static class RecordsFiles
 {
-    public static IReadOnlyList<RecordsFile> Find(string recordsPath, BuildRequest request)
+    /// <param name="skipped">For <see cref="BuildRequest.All"/>: each <c>.json</c> file of the folder that is
+    /// not named as a digest's records, with why it was left out.</param>
+    public static IReadOnlyList<RecordsFile> Find(string recordsPath, BuildRequest request, out IReadOnlyList<string> skipped)
     {
+        skipped = [];
         (DateOnly First, DateOnly Last)? days = request switch
         {
             BuildRequest.Day d => (d.Date, d.Date),
@@ -24,11 +27,15 @@ internal static class RecordsFiles
         if (days is not var (day, until))
         {
             var list = new List<RecordsFile>();
+            var others = new List<string>();
             foreach (var path in Directory.EnumerateFiles(recordsPath, "*.json").Order(StringComparer.Ordinal))
             {
                 if (PostNaming.TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end))
                     list.Add(new RecordsFile(path, date, end));
+                else
+                    others.Add($"{path}: skipped: --all builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)");
             }
+            skipped = others;
             return list;
         }
         if (until < day)

@@ -38,7 +38,7 @@ public sealed class SiteBuilder
     public BuildResult Build(BuildRequest request)
     {
         _renderer.Prepare();
-        var files = RecordsFiles.Find(_settings.RecordsPath, request);
+        var files = RecordsFiles.Find(_settings.RecordsPath, request, out var skipped);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
         var slots = new Slot[files.Count];
         ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], output));
@@ -47,7 +47,7 @@ public sealed class SiteBuilder
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         output.Commit();
-        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. slots.SelectMany(s => s.Warnings)] };
+        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. skipped, .. slots.SelectMany(s => s.Warnings)] };
     }
 
     private Slot BuildOne(RecordsFile file, GuardedOutput output)

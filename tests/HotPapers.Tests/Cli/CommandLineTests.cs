@@ -121,6 +121,23 @@ public sealed class CommandLineTests
             Directory.EnumerateFiles(temp["out"], "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    // Found by an adversarial test: --all left out files whose names are not exact dates without a word.
+    [Fact]
+    public void All_lists_the_files_it_skips_and_why()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        File.Copy(Path.Combine(records, "2021-04-30.json"), Path.Combine(records, "2021-4-29.json"));
+        File.Copy(Path.Combine(records, "2021-04-30.json"), Path.Combine(records, "latest.json"));
+        var (code, stdout, stderr) = Run("build", "--all", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("4 post(s): 4 written, 0 unchanged", stdout);
+        const string Why = "skipped: --all builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)";
+        Assert.Equal(
+            $"warning: {Path.Combine(records, "2021-4-29.json")}: {Why}\nwarning: {Path.Combine(records, "latest.json")}: {Why}\n",
+            stderr.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Records_may_be_a_single_file_of_any_name()
     {
