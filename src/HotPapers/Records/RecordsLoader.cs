@@ -12,6 +12,8 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
     public DigestRecords Load(string path)
     {
         var info = new FileInfo(path);
+        // A symlink's own length is that of the path it holds: the file is read by its target's.
+        if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
         if (!info.Exists) throw Fail(path, "$", "a records file", "no such file");
         if (info.Length > MaxFileBytes)
             throw Fail(path, "$", $"a records file of at most {MaxFileBytes / 1024 / 1024} MB", $"{info.Length / 1024 / 1024} MB");

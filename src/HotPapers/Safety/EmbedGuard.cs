@@ -35,6 +35,9 @@ internal static class EmbedGuard
             return "it is not one blockquote followed by the script";
         // A blank line ends a Markdown HTML block: what follows it would be read as Markdown, not HTML.
         if (quote.ContainsAny('\r', '\0')) return "it holds a carriage return or NUL character";
+        // HTML reads a form feed as white space, CommonMark does not: "<blockquote\f" starts no HTML block,
+        // and Markdown renderers (remark) showed the embed as literal text.
+        if (quote.ContainsAny('\f', '\v')) return "it holds a form feed or vertical tab";
         foreach (var line in quote.Split('\n'))
         {
             // (An empty line is white space too.)

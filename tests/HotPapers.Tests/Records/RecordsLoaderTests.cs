@@ -134,6 +134,20 @@ public sealed class RecordsLoaderTests
         Assert.Equal(2, new RecordsLoader(TimeZoneInfo.Utc).Load(file).Papers.Length);
     }
 
+    // Found by an adversarial test: a symlinked records file was read cut short, to the length of the path the
+    // link holds, and failed as malformed JSON.
+    [Fact]
+    public void A_symlinked_records_file_is_read_by_its_content()
+    {
+        using var temp = Fixture.TempDir();
+        var target = temp["full.json"];
+        File.Copy(Fixture.Path("records", "full.json"), target);
+        var link = temp["2021-04-30.json"];
+        File.CreateSymbolicLink(link, target);
+        var loader = new RecordsLoader(TimeZoneInfo.Utc);
+        Assert.Equal(RecordsWriter.Write(loader.Load(target)), RecordsWriter.Write(loader.Load(link)));
+    }
+
     [Fact]
     public void A_missing_file_is_a_problem_not_a_crash()
     {
