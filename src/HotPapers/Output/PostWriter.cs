@@ -87,7 +87,25 @@ internal static class PostWriter
         return removed;
     }
 
-    // All the way down: a file name pattern may put posts in folders of their own ({date}/index.md).
-    private static IEnumerable<string> Leftovers(string directory) =>
-        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*" + TempSuffix, SearchOption.AllDirectories) : [];
+    /// <summary>
+    /// All the way down, since a file name pattern may put posts in folders of their own ({date}/index.md),
+    /// but never through a symbolic link (a link to a folder outside would have its files deleted, two
+    /// links to "." made an endless walk) and never into a folder with a lock of its own, which is another
+    /// build's output folder (its staged posts are that build's).
+    /// </summary>
+    private static IEnumerable<string> Leftovers(string directory)
+    {
+        if (!Directory.Exists(directory)) return [];
+        var options = new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        return Walk(directory, options, top: true);
+    }
+
+    private static IEnumerable<string> Walk(string directory, EnumerationOptions options, bool top)
+    {
+        if (!top && File.Exists(Path.Combine(directory, OutputLock.FileName))) yield break;
+        foreach (var file in Directory.EnumerateFiles(directory, "*" + TempSuffix, options)) yield return file;
+        foreach (var sub in Directory.EnumerateDirectories(directory, "*", options))
+        foreach (var file in Walk(sub, options, top: false))
+            yield return file;
+    }
 }

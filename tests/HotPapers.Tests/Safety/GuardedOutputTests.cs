@@ -92,6 +92,41 @@ public sealed class GuardedOutputTests : IDisposable
         Assert.False(File.Exists(leftover));
     }
 
+    // Found by an adversarial test: the sweep followed a symlink to a folder outside and deleted its
+    // *.tmp-hotpapers files, and two links to "." made every build walk an endless tree.
+    [Fact]
+    public void The_leftover_sweep_follows_no_symlink_out_of_the_folder_or_in_a_loop()
+    {
+        var outside = _temp["outside"];
+        Directory.CreateDirectory(outside);
+        var theirs = Path.Combine(outside, "notes.md.1" + PostWriter.TempSuffix);
+        File.WriteAllText(theirs, "not ours");
+        Directory.CreateDirectory(Posts);
+        Directory.CreateSymbolicLink(Path.Combine(Posts, "link"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(Posts, "loop1"), Posts);
+        Directory.CreateSymbolicLink(Path.Combine(Posts, "loop2"), Posts);
+        File.WriteAllText(Path.Combine(Posts, "b.md.999" + PostWriter.TempSuffix), "half");
+        Write("a.md", "first\n");
+        Assert.True(File.Exists(theirs));
+        Assert.False(File.Exists(Path.Combine(Posts, "b.md.999" + PostWriter.TempSuffix)));
+    }
+
+    // Found by an adversarial test: with builds on "out" and "out/sub" at once, the outer build's sweep
+    // deleted the inner build's staged posts.
+    [Fact]
+    public void The_sweep_leaves_a_nested_output_folder_to_its_own_build()
+    {
+        var inner = Path.Combine(Posts, "sub");
+        Directory.CreateDirectory(inner);
+        using var innerBuild = GuardedOutput.Open(inner, checkOnly: false, force: false);
+        innerBuild.Offer("r.json", Path.Combine(inner, "x.md"), Bytes("the inner build's\n"));
+        var staged = Assert.Single(Directory.GetFiles(inner, "*" + PostWriter.TempSuffix));
+        Write("a.md", "first\n");
+        Assert.True(File.Exists(staged));
+        innerBuild.Commit();
+        Assert.Equal("the inner build's\n", File.ReadAllText(Path.Combine(inner, "x.md")));
+    }
+
     [Fact]
     public void A_leftover_under_this_process_id_is_removed_before_its_name_is_used_again()
     {
