@@ -127,17 +127,25 @@ internal static class MarkdownText
             }
         }
         var math = MathSpans.Find(text);
+        var nextMath = 0;
+        // Where the heading's closing run of # starts (before trailing white space): each # from there is escaped.
+        var trimmedEnd = text.AsSpan().TrimEnd().Length;
+        var closingHashes = trimmedEnd;
+        while (closingHashes > 0 && text[closingHashes - 1] == '#') closingHashes--;
         for (var i = start; i < text.Length; i++)
         {
             var ch = text[i];
-            if (math.Find(m => i >= m.Start && i < m.End) is { End: > 0 } span)
+            // Spans in order, one look each: a search of all of them per character was quadratic.
+            while (nextMath < math.Count && math[nextMath].End <= i) nextMath++;
+            if (nextMath < math.Count && math[nextMath].Start <= i)
             {
+                var span = math[nextMath];
                 sb.Append(text.AsSpan(i, span.End - i));
                 i = span.End - 1;
                 continue;
             }
             if (InlineMarkers.Contains(ch)) sb.Append('\\');
-            else if (ch == '#' && context == Context.Heading && text.AsSpan(i).TrimEnd().TrimStart('#').IsEmpty) sb.Append('\\');
+            else if (ch == '#' && context == Context.Heading && i >= closingHashes) sb.Append('\\');
             sb.Append(ch);
         }
         return sb.ToString();

@@ -13,9 +13,27 @@ internal static class MathSpans
     {
         var spans = new List<(int Start, int End)>();
         var i = text.IndexOf('$');
+        if (i < 0) return spans;
+        // Whether a $ closes depends on it alone, not on where its span opened, so the closers are found in
+        // one pass; openers come in order, so the first closer after each is found by a cursor that only
+        // moves forward. (Looking from each opener to the end was quadratic: "$x $x $x ..." took minutes.)
+        var (inline, display) = Closers(text, i);
+        var (nextInline, nextDisplay) = (0, 0);
         while (i >= 0 && i < text.Length - 1)
         {
-            var end = Escaped(text, i) ? -1 : Close(text, i);
+            var end = -1;
+            if (!Escaped(text, i))
+            {
+                var isDisplay = text[i + 1] == '$';
+                var from = i + (isDisplay ? 2 : 1);
+                if (from < text.Length && !char.IsWhiteSpace(text[from]))
+                {
+                    var closers = isDisplay ? display : inline;
+                    ref var next = ref isDisplay ? ref nextDisplay : ref nextInline;
+                    while (next < closers.Count && closers[next] < from + 1) next++;
+                    if (next < closers.Count) end = closers[next] + (isDisplay ? 2 : 1);
+                }
+            }
             if (end > 0)
             {
                 spans.Add((i, end));
@@ -27,6 +45,21 @@ internal static class MathSpans
             }
         }
         return spans;
+    }
+
+    // Each unescaped $ that can close a $...$ span (after a non-space, not before a digit), and each that
+    // starts a $$ closing a $$...$$ span, in order.
+    private static (List<int> Inline, List<int> Display) Closers(string text, int first)
+    {
+        var (inline, display) = (new List<int>(), new List<int>());
+        for (var j = first; j >= 0; j = j + 1 < text.Length ? text.IndexOf('$', j + 1) : -1)
+        {
+            if (j == 0 || Escaped(text, j)) continue;
+            var next = j + 1 < text.Length ? text[j + 1] : '\0';
+            if (next == '$') display.Add(j);
+            if (!char.IsWhiteSpace(text[j - 1]) && !char.IsAsciiDigit(next)) inline.Add(j);
+        }
+        return (inline, display);
     }
 
     /// <summary>
@@ -47,27 +80,6 @@ internal static class MathSpans
             }
         }
         return sb.ToString();
-    }
-
-    // Returns the index just past the closing delimiter, or -1 when the $ at i opens nothing.
-    private static int Close(string text, int i)
-    {
-        var display = text[i + 1] == '$';
-        var from = i + (display ? 2 : 1);
-        if (from >= text.Length || char.IsWhiteSpace(text[from])) return -1;
-        for (var j = from + 1; j < text.Length; j++)
-        {
-            if (text[j] != '$' || Escaped(text, j)) continue;
-            if (display)
-            {
-                if (j + 1 < text.Length && text[j + 1] == '$') return j + 2;
-                continue;
-            }
-            if (char.IsWhiteSpace(text[j - 1])) continue;
-            if (j + 1 < text.Length && char.IsAsciiDigit(text[j + 1])) continue;
-            return j + 1;
-        }
-        return -1;
     }
 
     private static bool Escaped(string text, int i)
