@@ -69,6 +69,19 @@ public sealed class ImportErrorTests
         Assert.Single(Directory.GetFiles(temp["records"]));
     }
 
+    // Found by an adversarial test: import had no size limit; a 40 MB post imported into records that build refused.
+    [Fact]
+    public void A_post_larger_than_build_reads_fails_naming_its_size_and_the_others_still_import()
+    {
+        using var temp = Fixture.TempDir();
+        var big = temp["big.md"];
+        using (var stream = File.Create(big)) stream.SetLength(40L * 1024 * 1024);
+        var (exit, _, stderr) = ImportHarness.Cli("import", big, Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"error: {big}: file: expected a post of at most 32 MB, found 40 MB", StringComparison.Ordinal), stderr);
+        Assert.Single(Directory.GetFiles(temp["records"]));
+    }
+
     // Found by an adversarial test: a post nested past Markdig's limit stopped the whole import with a stack trace.
     [Fact]
     public void A_post_nested_past_the_parsers_limit_fails_naming_it_and_the_others_still_import()
