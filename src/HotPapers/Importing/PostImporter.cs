@@ -173,7 +173,7 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         if (m.Success && DateTime.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out var naive))
             return LegacyCrawlerReader.Local(naive, zone);
-        if (Rfc3339.TryParse(front.Date, out var instant) && (front.Date.EndsWith('Z') || front.Date.Length > 6 && front.Date[^3] == ':' && front.Date[^6] is '+' or '-'))
+        if (Rfc3339.TryParseWithOffset(front.Date, out var instant))
             return instant;
         throw PostParser.Problem(file, front.DateLine, "date: as the old 2021-05-01T18:50:48.Z or an RFC 3339 timestamp with an offset", JsonChecker.Quote(front.Date));
     }

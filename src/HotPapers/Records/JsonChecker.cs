@@ -395,12 +395,11 @@ internal sealed class JsonChecker
     {
         var s = String(ref r);
         if (s is null) return null;
-        if (Rfc3339.TryParse(s, out var t) && HasOffset(s)) return t;
+        if (Rfc3339.TryParseWithOffset(s, out var t)) return t;
         Report(ValuePath(), "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", Quote(s));
         return null;
     }
 
-    private static bool HasOffset(string s) => s.EndsWith('Z') || (s.Length > 6 && (s[^6] == '+' || s[^6] == '-') && s[^3] == ':');
 
     /// <summary>An object being read: its keys' problems, kept apart until it ends.</summary>
     private sealed class Frame(int depth)

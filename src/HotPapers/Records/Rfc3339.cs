@@ -25,6 +25,14 @@ public static class Rfc3339
         return DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
     }
 
+    /// <summary>
+    /// <see cref="TryParse"/>, with the offset written as RFC 3339 writes it, <c>Z</c> or <c>+09:00</c>: the
+    /// exact parser's <c>zzz</c> also takes <c>+0900</c> and <c>+9:00</c>.
+    /// </summary>
+    public static bool TryParseWithOffset(string text, out DateTimeOffset value) =>
+        TryParse(text, out value)
+        && (text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'));
+
     /// <summary>Seconds precision, offset as <c>+09:00</c> (<c>Z</c> is never written: an offset says more).</summary>
     public static string Format(DateTimeOffset value) =>
         value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0

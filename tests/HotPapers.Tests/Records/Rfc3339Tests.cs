@@ -39,6 +39,20 @@ public sealed class Rfc3339Tests
     [InlineData("2021-05-01")]
     public void Other_timestamps_are_refused(string text) => Assert.False(Rfc3339.TryParse(text, out _), text);
 
+    // The exact parser's zzz takes these offsets; where a timestamp must have an offset as RFC 3339 writes it
+    // (records' collectedAt, an imported post's date), they are refused.
+    [Theory]
+    [InlineData("2021-05-01T18:50:48+0900", true)]
+    [InlineData("2021-05-01T18:50:48+9:00", true)]
+    [InlineData("2021-05-01T18:50:48+09:00", false)]
+    [InlineData("2021-05-01T18:50:48-00:00", false)]
+    [InlineData("2021-05-01T18:50:48.5Z", false)]
+    public void An_offset_as_rfc_3339_writes_it_is_told_from_other_forms(string text, bool otherForm)
+    {
+        Assert.True(Rfc3339.TryParse(text, out _), text);
+        Assert.Equal(!otherForm, Rfc3339.TryParseWithOffset(text, out _));
+    }
+
     [Theory]
     [InlineData("2021-04-30")]
     [InlineData("2020-02-29")]
