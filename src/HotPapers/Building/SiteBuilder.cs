@@ -74,7 +74,9 @@ public sealed class SiteBuilder
     {
         try
         {
-            Parallel.For(0, count, body);
+            // One render per core: the thread pool otherwise adds threads while renders wait on the disk, and
+            // more threads than cores only take turns, each with its own allocation context and caches.
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
         }
         catch (AggregateException e)
         {

@@ -209,12 +209,33 @@ internal sealed class JsonChecker
         }
     }
 
-    /// <summary>The string the reader is on, or false (and <see cref="Unreadable"/>) where it has a lone surrogate.</summary>
-    private bool TryText(ref Utf8JsonReader r, out string text)
+    /// <summary>Rewrites a text in place, only ever shortening it, and returns its new length.</summary>
+    public delegate int TextRewrite(Span<char> text);
+
+    /// <summary>
+    /// The string the reader is on, or false (and <see cref="Unreadable"/>) where it has a lone surrogate;
+    /// <paramref name="rewrite"/> is applied before the string is made, so that a rewritten text costs one string, not two.
+    /// </summary>
+    private bool TryText(ref Utf8JsonReader r, out string text, TextRewrite? rewrite = null)
     {
         try
         {
-            text = r.GetString()!;
+            if (rewrite is null)
+            {
+                text = r.GetString()!;
+                return true;
+            }
+            // Unescaped, a string has no more UTF-16 chars than it has UTF-8 bytes.
+            var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, r.HasValueSequence ? checked((int)r.ValueSequence.Length) : r.ValueSpan.Length));
+            try
+            {
+                var length = r.CopyString(chars);
+                text = new string(chars, 0, rewrite(chars.AsSpan(0, length)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            }
             return true;
         }
         catch (InvalidOperationException)
@@ -257,9 +278,11 @@ internal sealed class JsonChecker
     }
 
     /// <summary>A string; null allowed where the key is optional.</summary>
-    public string? String(ref Utf8JsonReader r, bool nonEmpty = false) => StringAt(ref r, -1, nonEmpty, allowNull: !KeyRequired);
+    /// <param name="rewrite">Applied to the text before it is checked.</param>
+    public string? String(ref Utf8JsonReader r, bool nonEmpty = false, TextRewrite? rewrite = null) =>
+        StringAt(ref r, -1, nonEmpty, allowNull: !KeyRequired, rewrite);
 
-    private string? StringAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull)
+    private string? StringAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextRewrite? rewrite = null)
     {
         if (allowNull && r.TokenType == JsonTokenType.Null) return null;
         if (r.TokenType != JsonTokenType.String)
@@ -267,7 +290,7 @@ internal sealed class JsonChecker
             Report(ValuePath(index), nonEmpty ? "a non-empty string" : "a string", Describe(ref r));
             return null;
         }
-        if (!TryText(ref r, out var s)) return null;
+        if (!TryText(ref r, out var s, rewrite)) return null;
         if (TextFault(s, nonEmpty) is { } fault)
         {
             Report(ValuePath(index), fault.Expected, fault.Found);

@@ -107,8 +107,20 @@ internal static class LegacyCrawlerReader
         return true;
     }
 
-    /// <summary>The old generator joined the source's hard line breaks with one space each.</summary>
-    internal static string OneLine(string s) => s.Replace("\r\n", "\n").Replace('\n', ' ');
+    /// <summary>The old generator joined the source's hard line breaks (LF or CRLF) with one space each.</summary>
+    internal static int OneLine(Span<char> text)
+    {
+        var at = text.IndexOfAny('\r', '\n');
+        if (at < 0) return text.Length;
+        var length = at;
+        for (var i = at; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
+            text[length++] = c == '\n' ? ' ' : c;
+        }
+        return length;
+    }
 
     private static ImmutableArray<PaperRecord> ReadPapers(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone)
     {
@@ -131,9 +143,9 @@ internal static class LegacyCrawlerReader
         {
             switch ((PaperKey)key)
             {
-                case PaperKey.Title: title = check.String(ref r, nonEmpty: true); break;
+                case PaperKey.Title: title = check.String(ref r, nonEmpty: true, OneLine); break;
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
-                case PaperKey.Summary: summary = check.String(ref r); break;
+                case PaperKey.Summary: summary = check.String(ref r, rewrite: OneLine); break;
                 case PaperKey.Subjects: subjects = check.Strings(ref r); break;
                 case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.Id: idText = check.String(ref r); break;
@@ -150,7 +162,7 @@ internal static class LegacyCrawlerReader
         check.CountSums(tweets, (int)PaperKey.Tweets);
         // A key given twice is a problem with the file, not with the paper.
         if (check.EndObject().Values > 0 || id is null) return null;
-        return new(id.Value, OneLine(title!), [.. authors], OneLine(summary ?? ""), [.. subjects.Select(Category)], abs!, pdf, null, null, tweets);
+        return new(id.Value, title!, [.. authors], summary ?? "", [.. subjects.Select(Category)], abs!, pdf, null, null, tweets);
     }
 
     /// <summary>The paper's id as written, else the end of its abs link.</summary>
