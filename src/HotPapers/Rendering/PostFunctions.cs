@@ -5,7 +5,7 @@ namespace HotPapers.Rendering;
 
 /// <summary>
 /// The text functions templates call: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>,
-/// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>.
+/// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>, <c>empty_lines</c>.
 /// </summary>
 internal static class PostFunctions
 {
@@ -40,6 +40,7 @@ internal static class PostFunctions
         ];
         var functions = new ScriptObject(named.Length);
         foreach (var (name, function) in named) functions[name] = new TextFunction(name, function);
+        functions[EmptyLinesFunction.Name] = new EmptyLinesFunction();
         functions.IsReadOnly = true;
         return functions;
     }
