@@ -49,7 +49,16 @@ internal static class MarkdownReadBack
             else return null;
         }
         var read = text.ToString();
-        if (context != MarkdownText.Context.Heading) return read;
-        return read.StartsWith("1. ", StringComparison.Ordinal) ? read[3..] : null;
+        if (context == MarkdownText.Context.Heading)
+        {
+            if (!read.StartsWith("1. ", StringComparison.Ordinal)) return null;
+            read = read[3..];
+        }
+        // Markdown drops white space at the ends of a paragraph or heading; escaping keeps the text's own.
+        var leading = markdown[..(markdown.Length - markdown.TrimStart(' ', '\t').Length)];
+        var trailing = markdown[markdown.TrimEnd(' ', '\t').Length..];
+        if (!read.StartsWith(leading, StringComparison.Ordinal)) read = leading + read;
+        if (!read.EndsWith(trailing, StringComparison.Ordinal)) read += trailing;
+        return read;
     }
 }
