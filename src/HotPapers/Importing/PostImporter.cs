@@ -102,6 +102,31 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         return layout.IsStandard ? null : layout;
     }
 
+    /// <summary>
+    /// Whether a file looks like a digest at all: a front matter line <c>title:</c> or <c>slug:</c> with the
+    /// settings' title or slug pattern around a digest's date (<c>Hot Papers 2021-04-30</c>,
+    /// <c>hot-papers-2021-04-30</c>). Read line by line, so that a digest whose YAML is broken still counts.
+    /// </summary>
+    public bool LooksLikeDigest(ReadOnlySpan<byte> bytes)
+    {
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ').TrimStart('\uFEFF') != "---") return false;
+        const string Date = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+        string Pattern(string pattern) => "^" + Regex.Escape(pattern).Replace(Regex.Escape("{date}"), $"{Date}(?: - {Date}|-{Date})?", StringComparison.Ordinal) + "$";
+        var title = new Regex(Pattern(_front.TitlePattern), RegexOptions.None, TimeSpan.FromSeconds(1));
+        var slug = new Regex(Pattern(_front.SlugPattern), RegexOptions.None, TimeSpan.FromSeconds(1));
+        foreach (var raw in lines.Skip(1))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line == "---") break;
+            var colon = line.IndexOf(':');
+            if (colon < 0) continue;
+            var value = line[(colon + 1)..].Trim().Trim('"', '\'');
+            if ((line[..colon] == "title" && title.IsMatch(value)) || (line[..colon] == "slug" && slug.IsMatch(value))) return true;
+        }
+        return false;
+    }
+
     private static int PaperLine(ParsedPost post, string jsonPath)
     {
         var m = PaperPathPattern().Match(jsonPath);
