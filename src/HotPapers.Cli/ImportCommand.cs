@@ -16,7 +16,8 @@ internal static class ImportCommand
         var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
         var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };
         var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };
-        var command = new Command("import", "Turn posts of the old generator back into records.") { paths, records, zone, config, force, strict };
+        var skipForeign = new Option<bool>("--skip-foreign") { Description = "Skip, and list, files that are no digest at all (no digest title or slug), instead of failing on them." };
+        var command = new Command("import", "Turn posts of the old generator back into records.") { paths, records, zone, config, force, strict, skipForeign };
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
             // The settings file gives the defaults; the options win, as for build.
@@ -26,7 +27,8 @@ internal static class ImportCommand
                 TimeZone = parse.GetValue(zone),
                 RecordsPath = parse.GetValue(records),
             }.Resolve();
-            var request = new ImportRequest(parse.GetValue(paths)!, settings.RecordsPath, settings.TimeZone, parse.GetValue(force), parse.GetValue(strict));
+            var request = new ImportRequest(parse.GetValue(paths)!, settings.RecordsPath, settings.TimeZone, parse.GetValue(force), parse.GetValue(strict),
+                parse.GetValue(skipForeign));
             return Report(ImportRun.Run(request), stdout, stderr);
         }));
         return command;
@@ -36,6 +38,11 @@ internal static class ImportCommand
     {
         foreach (var result in results)
         {
+            if (result.Skipped)
+            {
+                stdout.WriteLine($"{"skipped",-12} {result.File} (not a digest: no digest title or slug)");
+                continue;
+            }
             foreach (var fix in result.Post?.Repairs ?? []) stdout.WriteLine($"repaired     {result.File}: {fix}");
             foreach (var note in result.Post?.Notes ?? []) stderr.WriteLine($"warning: {result.File}: {note}");
             if (result.Failed)
@@ -49,8 +56,10 @@ internal static class ImportCommand
             stdout.WriteLine($"{verb,-12} {result.RecordsPath} (from {result.File})");
         }
         var failed = results.Count(r => r.Failed);
+        var skipped = results.Count(r => r.Skipped);
         var warned = results.Count(r => !r.Failed && r.Post?.Difference is not null);
-        stdout.WriteLine($"{results.Count} post(s): {results.Count - failed} imported ({warned} would not build back byte for byte), {failed} failed");
+        stdout.WriteLine($"{results.Count - skipped} post(s): {results.Count - failed - skipped} imported ({warned} would not build back byte for byte), {failed} failed"
+            + (skipped > 0 ? $"; {skipped} file(s) skipped, not digests" : ""));
         return failed > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

@@ -9,10 +9,14 @@ namespace HotPapers.Importing;
 /// <param name="Zone">The zone the old posts' naive times are read in.</param>
 /// <param name="Force">Replace a records file that exists and differs.</param>
 /// <param name="Strict">A post that would not build back byte for byte is an error, not a warning.</param>
-public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDirectory, TimeZoneInfo Zone, bool Force = false, bool Strict = false);
+/// <param name="SkipForeign">A file that is no digest at all (no digest title or slug) is listed as skipped, not a failure.</param>
+public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDirectory, TimeZoneInfo Zone, bool Force = false, bool Strict = false,
+    bool SkipForeign = false);
 
 /// <summary>What happened to one post: its records file and how it was written, or the problems that stopped it.</summary>
-public sealed record ImportFileResult(string File, ImportedPost? Post, string? RecordsPath, WriteOutcome? Outcome, IReadOnlyList<InputProblem> Problems)
+/// <param name="Skipped">With <see cref="ImportRequest.SkipForeign"/>: the file is no digest (an "about" page, a trip report), and was left alone.</param>
+public sealed record ImportFileResult(string File, ImportedPost? Post, string? RecordsPath, WriteOutcome? Outcome, IReadOnlyList<InputProblem> Problems,
+    bool Skipped = false)
 {
     public bool Failed => Problems.Count > 0;
 }
@@ -44,6 +48,7 @@ public static class ImportRun
     private static ImportFileResult ImportOne(PostImporter importer, string file, ImportRequest request, Dictionary<string, string> claimed)
     {
         ImportedPost post;
+        byte[]? bytes = null;
         try
         {
             // The limit build has for the records a post turns into: a bigger post made records that build
@@ -52,10 +57,13 @@ public static class ImportRun
             if (length > RecordsLoader.MaxFileBytes)
                 return new(file, null, null, null, [new InputProblem(file, "file", $"a post of at most {RecordsLoader.MaxFileBytes / 1024 / 1024} MB",
                     $"{length / 1024 / 1024} MB")]);
-            post = importer.Import(file, File.ReadAllBytes(file));
+            bytes = File.ReadAllBytes(file);
+            post = importer.Import(file, bytes);
         }
         catch (InputException e)
         {
+            // Only a file that does not even look like a digest is skipped: a digest that is malformed still fails at its line.
+            if (request.SkipForeign && bytes is not null && !importer.LooksLikeDigest(bytes)) return new(file, null, null, null, [], Skipped: true);
             return new(file, null, null, null, e.Problems);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

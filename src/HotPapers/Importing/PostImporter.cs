@@ -18,7 +18,9 @@ namespace HotPapers.Importing;
 internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings? frontMatter = null, TemplateSet? templates = null)
 {
     private readonly FrontMatterSettings _front = frontMatter ?? FrontMatterSettings.Default;
-    private readonly PostRenderer _renderer = new(templates ?? TemplateSet.BuiltIn, frontMatter ?? FrontMatterSettings.Default);
+    // The post is checked against the template of its own flavor, as it was built.
+    private readonly PostRenderer[] _renderers = [.. new[] { Flavor.Gatsby, Flavor.Hugo }.Select(f =>
+        new PostRenderer(templates ?? TemplateSet.BuiltIn, frontMatter ?? FrontMatterSettings.Default, Flavors.PostTemplate(f), TemplateSettings.Default with { Flavor = f }))];
     private readonly Ranker _ranker = new(RankingSettings.Default);
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
@@ -39,8 +41,23 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             notes.Add($"line {line} may be garbled but could not be repaired with certainty; left as it is: \"{excerpt}\"");
         var post = PostParser.Parse(file, repaired);
         var records = ToRecords(file, post);
-        var recordsBytes = RecordsWriter.Write(records);
+        // Compared with the post as it was (mojibake repaired), so a CRLF or BOM file is reported too.
+        var original = (bom ? "\uFEFF" : "") + (crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired);
+        var (recordsBytes, reloaded, difference) = Check(file, post, records, original);
+        if (difference is not null && OwnLayout(file, post, reloaded) is { } layout)
+        {
+            // Empty lines where the template has others: the records keep the post's own counts.
+            var withLayout = records with { Post = records.Post with { Layout = layout } };
+            var check = Check(file, post, withLayout, original);
+            if (check.Difference is null || check.Difference.Line > difference.Line) (records, recordsBytes, reloaded, difference) = (withLayout, check.Bytes, check.Reloaded, check.Difference);
+        }
+        return new ImportedPost(file, reloaded, recordsBytes, PostNaming.RecordsFileName(records.Date, records.EndDate), fixes, notes, difference);
+    }
 
+    /// <summary>Writes the records, reads them back and builds the post from them, as build would, and compares.</summary>
+    private (byte[] Bytes, DigestRecords Reloaded, SelfCheckDifference? Difference) Check(string file, ParsedPost post, DigestRecords records, string original)
+    {
+        var recordsBytes = RecordsWriter.Write(records);
         // What build will see is what the records file says, so the check starts from the written bytes.
         DigestRecords reloaded;
         try
@@ -57,11 +74,57 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
                 Expected = $"{p.Expected} (records {p.Location})",
             })]);
         }
-        var rebuilt = _renderer.Render(_ranker.Rank(reloaded));
-        // Compared with the post as it was (mojibake repaired), so a CRLF or BOM file is reported too.
-        var original = (bom ? "\uFEFF" : "") + (crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired);
-        var difference = Compare(original, rebuilt, post.FrontMatter.DateLine);
-        return new ImportedPost(file, reloaded, recordsBytes, PostNaming.RecordsFileName(records.Date, records.EndDate), fixes, notes, difference);
+        var rebuilt = Render(reloaded, post.Flavor);
+        return (recordsBytes, reloaded, Compare(original, rebuilt, post.FrontMatter.DateLine));
+    }
+
+    private string Render(DigestRecords records, Flavor flavor) => _renderers[flavor == Flavor.Hugo ? 1 : 0].Render(_ranker.Rank(records));
+
+    /// <summary>
+    /// The post's empty-line counts where they differ from the template's: the template's own are read
+    /// from its rebuild of the post by the same parser, so no count is known twice. Null when none differ.
+    /// </summary>
+    private PostLayout? OwnLayout(string file, ParsedPost post, DigestRecords records)
+    {
+        PostLayout standard;
+        try
+        {
+            standard = PostParser.Parse(file, Render(records, post.Flavor)).Layout;
+        }
+        catch (InputException)
+        {
+            return null; // a template whose posts are not of the old layout: nothing to count
+        }
+        static int? Own(int? count, int? standard) => count is { } c && c != standard && c <= PostLayout.MaxCount ? c : null;
+        var own = post.Layout;
+        var layout = new PostLayout(Own(own.AfterFrontMatter, standard.AfterFrontMatter), Own(own.BetweenSections, standard.BetweenSections),
+            Own(own.AfterEmbeds, standard.AfterEmbeds), Own(own.EndOfFile, standard.EndOfFile));
+        return layout.IsStandard ? null : layout;
+    }
+
+    /// <summary>
+    /// Whether a file looks like a digest at all: a front matter line <c>title:</c> or <c>slug:</c> with the
+    /// settings' title or slug pattern around a digest's date (<c>Hot Papers 2021-04-30</c>,
+    /// <c>hot-papers-2021-04-30</c>). Read line by line, so that a digest whose YAML is broken still counts.
+    /// </summary>
+    public bool LooksLikeDigest(ReadOnlySpan<byte> bytes)
+    {
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ').TrimStart('\uFEFF') != "---") return false;
+        const string Date = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+        string Pattern(string pattern) => "^" + Regex.Escape(pattern).Replace(Regex.Escape("{date}"), $"{Date}(?: - {Date}|-{Date})?", StringComparison.Ordinal) + "$";
+        var title = new Regex(Pattern(_front.TitlePattern), RegexOptions.None, TimeSpan.FromSeconds(1));
+        var slug = new Regex(Pattern(_front.SlugPattern), RegexOptions.None, TimeSpan.FromSeconds(1));
+        foreach (var raw in lines.Skip(1))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line == "---") break;
+            var colon = line.IndexOf(':');
+            if (colon < 0) continue;
+            var value = line[(colon + 1)..].Trim().Trim('"', '\'');
+            if ((line[..colon] == "title" && title.IsMatch(value)) || (line[..colon] == "slug" && slug.IsMatch(value))) return true;
+        }
+        return false;
     }
 
     private static int PaperLine(ParsedPost post, string jsonPath)
@@ -106,7 +169,7 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         var (date, end) = DigestDates(file, front);
         var collected = ReadDate(file, front);
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
-        var rawText = false;
+        var (texts, rawText) = Texts(post);
         foreach (var p in post.Papers)
         {
             var idText = p.AbsUrl[(p.AbsUrl.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : p.AbsUrl.Length)..];
@@ -121,13 +184,10 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
                     throw PostParser.Problem(file, embed.Line, "a Twitter handle of letters, digits and _", JsonChecker.Quote(t.Handle));
                 tweets.Add(new TweetRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null));
             }
-            ImmutableArray<string> authors = p.Authors.Length == 0 ? [] : [.. p.Authors.Split(", ")];
-            papers.Add(new PaperRecord(id.Value, p.Title, authors, p.Abstract, p.Categories, p.AbsUrl, p.PdfUrl,
+            var (title, authorsLine, summary) = texts[papers.Count];
+            ImmutableArray<string> authors = authorsLine.Length == 0 ? [] : [.. authorsLine.Split(", ")];
+            papers.Add(new PaperRecord(id.Value, title, authors, summary, p.Categories, p.AbsUrl, p.PdfUrl,
                 LegacyCrawlerReader.Local(p.Stamp, zone), new EngagementTotals(p.Retweets, p.Favorites), tweets.ToImmutable()));
-            // The old generator wrote text unescaped; where escaping would change it, the records say so.
-            rawText |= MarkdownText.Escape(p.Title, MarkdownText.Context.Heading) != p.Title
-                || MarkdownText.Escape(p.Authors) != p.Authors
-                || MarkdownText.Escape(p.Abstract) != p.Abstract;
         }
         if (papers.Count > 0 && papers.Select(p => p.Title).Any(t => t.Trim().Length == 0))
             throw PostParser.Problem(file, post.Papers.First(p => p.Title.Trim().Length == 0).Line, "a paper title", "an empty one");
@@ -143,6 +203,29 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             SocialImage: Differs(front.SocialImage, _front.SocialImage),
             RawText: rawText ? true : null);
         return new DigestRecords(date, end, collected, true, papers.ToImmutable(), overrides.IsEmpty ? PostOverrides.None : overrides, RecordsFormat.Records);
+    }
+
+    /// <summary>
+    /// Each paper's title, authors and abstract as text. hotpapers escapes them for Markdown: each line is
+    /// read back into the text it shows, and kept when escaping that text again, as the renderer does,
+    /// gives the line back. The old generator wrote them unescaped: when any line does not come back so,
+    /// the post's lines are taken as written, and <c>rawText</c> is set where escaping would change one.
+    /// </summary>
+    private static (List<(string Title, string Authors, string Abstract)> Texts, bool RawText) Texts(ParsedPost post)
+    {
+        const MarkdownText.Context Heading = MarkdownText.Context.Heading, Paragraph = MarkdownText.Context.Paragraph;
+        string? Read(string line, MarkdownText.Context context) =>
+            MarkdownReadBack.Text(line, context) is { } text && PostFunctions.Markdown(text, context, false, post.Flavor) == line ? text : null;
+        var read = new List<(string, string, string)>(post.Papers.Length);
+        foreach (var p in post.Papers)
+        {
+            if (Read(p.Title, Heading) is not { } title || Read(p.Authors, Paragraph) is not { } authors || Read(p.Abstract, Paragraph) is not { } summary) break;
+            read.Add((title, authors, summary));
+        }
+        if (read.Count == post.Papers.Length) return (read, false);
+        bool Changes(string line, MarkdownText.Context context) => PostFunctions.Markdown(line, context, false, post.Flavor) != line;
+        return ([.. post.Papers.Select(p => (p.Title, p.Authors, p.Abstract))],
+            post.Papers.Any(p => Changes(p.Title, Heading) || Changes(p.Authors, Paragraph) || Changes(p.Abstract, Paragraph)));
     }
 
     private static string? Differs(string? value, string setting) => value is not null && value != setting ? value : null;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HotPapers.Records;
+using HotPapers.Rendering;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -22,7 +23,11 @@ internal static partial class PostParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
-    private static readonly string[] FrontMatterKeys = ["title", "date", "template", "draft", "slug", "category", "tags", "description", "socialImage"];
+    // The old generator's keys and the Hugo template's (categories and images are lists there).
+    private static readonly string[] FrontMatterKeys = ["title", "date", "template", "draft", "slug", "category", "tags", "description", "socialImage", "categories", "images"];
+
+    /// <summary>The line that opens a tweet in a Hugo post, and the one that closes it (see <see cref="HugoShortcode.Tweet"/>).</summary>
+    private static readonly string ShortcodeOpen = $"{{{{< {HugoShortcode.TweetName} >}}}}", ShortcodeClose = $"{{{{< /{HugoShortcode.TweetName} >}}}}";
 
     public static ParsedPost Parse(string file, string text)
     {
@@ -45,7 +50,10 @@ internal static partial class PostParser
         var close = yaml.Line + 1;
         while (close < lines.Length && lines[close] != "---") close++;
         var reader = new SectionReader(file, lines, close + 1, headings);
-        return new ParsedPost(front, reader.ReadPapers());
+        var papers = reader.ReadPapers(out var layout);
+        // Hugo's front matter, or its shortcode around a tweet, says which template wrote the post.
+        var flavor = front.IsHugo || reader.SawShortcode ? Flavor.Hugo : Flavor.Gatsby;
+        return new ParsedPost(front, papers, flavor, layout);
     }
 
     private static PostFrontMatter ReadFrontMatter(string file, YamlFrontMatterBlock block)
@@ -104,31 +112,62 @@ internal static partial class PostParser
         {
             draft = d switch { "true" => true, "false" => false, _ => throw Problem(file, values["draft"].Line, "draft: true or false", $"\"{d}\"") };
         }
-        ImmutableArray<string>? tags = null;
-        if (values.TryGetValue("tags", out var t))
-            tags = t.List ?? throw Problem(file, t.Line, "tags as a list of \"  - tag\" lines", $"\"{t.Scalar}\"");
-        return new PostFrontMatter(title, date, values["date"].Line, Scalar("template"), draft, Scalar("slug"), Scalar("category"), tags,
-            Scalar("description"), Scalar("socialImage"));
+        ImmutableArray<string>? List(string key)
+        {
+            if (!values.TryGetValue(key, out var v)) return null;
+            // "tags:" with no item under it is an empty list.
+            return v.List ?? (v.Scalar is "" ? [] : throw Problem(file, v.Line, $"{key} as a list of \"  - item\" lines", $"\"{v.Scalar}\""));
+        }
+        var tags = List("tags");
+        var isHugo = values.ContainsKey("categories") || values.ContainsKey("images")
+            || !(values.ContainsKey("template") || values.ContainsKey("category") || values.ContainsKey("socialImage"));
+        string? category, socialImage;
+        if (isHugo)
+        {
+            // The Hugo template leaves out an empty category, image or tag list.
+            category = List("categories") is { } categories ? categories.FirstOrDefault() ?? "" : "";
+            socialImage = List("images") is { } images ? images.FirstOrDefault() ?? "" : "";
+            tags ??= [];
+        }
+        else
+        {
+            (category, socialImage) = (Scalar("category"), Scalar("socialImage"));
+        }
+        return new PostFrontMatter(title, date, values["date"].Line, Scalar("template"), draft, Scalar("slug"), category, tags,
+            Scalar("description"), socialImage, isHugo);
     }
 
-    /// <summary>Reads the paper sections line by line, in the old generator's order.</summary>
+    /// <summary>
+    /// Reads the paper sections line by line, in the old generator's order, and counts the empty lines
+    /// between them: the layout varied over the old generator's years, and a rebuild must give them back.
+    /// </summary>
     private sealed class SectionReader(string file, string[] lines, int start, HashSet<int> headings)
     {
         private int _i = start; // 0-based index of the next line
 
-        public ImmutableArray<ParsedPaper> ReadPapers()
+        /// <summary>A tweet stood in Hugo's shortcode.</summary>
+        public bool SawShortcode { get; private set; }
+
+        public ImmutableArray<ParsedPaper> ReadPapers(out PostLayout layout)
         {
             var papers = ImmutableArray.CreateBuilder<ParsedPaper>();
-            SkipBlank();
+            int? front = null, sections = null, after = null;
+            var gap = Gap();
             while (_i < lines.Length)
             {
-                papers.Add(ReadPaper(papers.Count + 1));
-                SkipBlank();
+                if (papers.Count == 0) front = gap;
+                else after ??= gap;
+                papers.Add(ReadPaper(papers.Count + 1, out var sectionGap));
+                sections ??= sectionGap;
+                gap = Gap();
             }
+            // The last "line" of a file that ends in a line feed is the empty string after it.
+            layout = new PostLayout(front, sections, after, Math.Max(0, gap - 1));
             return papers.ToImmutable();
         }
 
-        private ParsedPaper ReadPaper(int rank)
+        /// <summary>Reads one paper; <paramref name="sectionGap"/> is the empty lines between its counts and its links.</summary>
+        private ParsedPaper ReadPaper(int rank, out int sectionGap)
         {
             var headingLine = _i;
             var heading = HeadingPattern().Match(lines[_i]);
@@ -138,11 +177,15 @@ internal static partial class PostParser
                 throw Fail($"the paper heading \"# {rank}. ...\" (papers are numbered from 1 in order)");
             var title = heading.Groups[2].Value;
             _i++;
-            Blank();
-            // No authors leaves an empty line where they would stand.
-            var authors = Line();
-            _i++;
-            Blank();
+            Gap();
+            // No authors leaves an empty line where they would stand, among the empty lines around it.
+            var authors = "";
+            if (_i < lines.Length && !CountsPattern().IsMatch(lines[_i]))
+            {
+                authors = Line();
+                _i++;
+                Gap();
+            }
             var counts = CountsPattern().Match(Line());
             if (!counts.Success) throw Fail("\"- retweets: R, favorites: F (MM/DD/YYYY HH:MM:SS)\"");
             var retweets = Number(counts.Groups[1].Value);
@@ -150,7 +193,8 @@ internal static partial class PostParser
             if (!DateTime.TryParseExact(counts.Groups[3].Value, "MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamp))
                 throw Fail("a real date and time as (MM/DD/YYYY HH:MM:SS)");
             _i++;
-            Blank();
+            // Between two lines that are never empty: the paper's own count of empty lines between sections.
+            sectionGap = Gap();
             var links = LinksPattern().Match(Line());
             if (!links.Success) throw Fail("\"- links: [abs](URL) | [pdf](URL)\"");
             var abs = links.Groups[1].Value;
@@ -160,25 +204,40 @@ internal static partial class PostParser
             _i++;
             var categories = Categories(Line());
             _i++;
-            Blank();
-            // The abstract's own line, empty for a paper without one.
+            var beforeAbstract = _i;
+            var blank = Gap();
+            // The abstract's own line, after the section's empty lines; an empty abstract is one more empty line.
+            if (blank > sectionGap) _i = beforeAbstract + sectionGap;
             if (_i >= lines.Length) throw Fail("the abstract");
             var summary = lines[_i++];
-            Blank();
             var embeds = ImmutableArray.CreateBuilder<ParsedEmbed>();
             while (true)
             {
                 var save = _i;
-                SkipBlank();
+                Gap();
                 if (_i >= lines.Length || HeadingPattern().IsMatch(lines[_i]))
                 {
                     _i = save;
                     break;
                 }
+                var first = _i;
+                if (lines[_i] == ShortcodeOpen)
+                {
+                    // Hugo: the embed between the shortcode's lines, its "{{" given back (the template wrote "{&#123;").
+                    SawShortcode = true;
+                    _i++;
+                    while (_i < lines.Length && lines[_i] != ShortcodeClose) _i++;
+                    if (_i >= lines.Length) throw Problem(file, first + 1, $"the tweet's closing \"{ShortcodeClose}\"", "the end of the file");
+                    var html = string.Join('\n', lines[(first + 1).._i]).Replace("{&#123;", "{{", StringComparison.Ordinal);
+                    _i++;
+                    embeds.Add(new ParsedEmbed(first + 2, html));
+                    continue;
+                }
                 if (!lines[_i].StartsWith("<blockquote", StringComparison.Ordinal))
                     throw Fail($"a tweet embed (<blockquote class=\"twitter-tweet\">...), the next paper heading \"# {rank + 1}. Title\" or the end of the post");
-                var first = _i;
-                while (_i < lines.Length && lines[_i].Length > 0) _i++;
+                // To the next empty line, or to the next embed where no empty line stands between them.
+                _i++;
+                while (_i < lines.Length && lines[_i].Length > 0 && !lines[_i].StartsWith("<blockquote", StringComparison.Ordinal)) _i++;
                 embeds.Add(new ParsedEmbed(first + 1, string.Join('\n', lines[first.._i])));
             }
             return new ParsedPaper(headingLine + 1, title, authors, retweets, favorites, stamp, abs, pdf, categories, summary, embeds.ToImmutable());
@@ -221,15 +280,12 @@ internal static partial class PostParser
 
         private string Line() => _i < lines.Length ? lines[_i] : throw Fail("more of the paper");
 
-        private void Blank()
+        /// <summary>Skips the empty lines here and says how many there were.</summary>
+        private int Gap()
         {
-            if (_i >= lines.Length || lines[_i].Length != 0) throw Fail("an empty line");
-            _i++;
-        }
-
-        private void SkipBlank()
-        {
+            var from = _i;
             while (_i < lines.Length && lines[_i].Length == 0) _i++;
+            return _i - from;
         }
 
         private InputException Fail(string expected) =>

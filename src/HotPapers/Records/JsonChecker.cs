@@ -336,17 +336,18 @@ internal sealed class JsonChecker
         return null;
     }
 
-    /// <summary>A count: a whole number from 0 to 2^53 (what every JSON reader holds exactly).</summary>
-    public long? Count(ref Utf8JsonReader r, bool allowNumericString = false)
+    /// <summary>A count: a whole number from 0 to 2^53 (what every JSON reader holds exactly), or to <paramref name="max"/>.</summary>
+    public long? Count(ref Utf8JsonReader r, bool allowNumericString = false, long max = MaxCount)
     {
-        if (r.TokenType == JsonTokenType.Number && r.TryGetInt64(out var n) && n >= 0 && n <= MaxCount) return n;
+        if (r.TokenType == JsonTokenType.Number && r.TryGetInt64(out var n) && n >= 0 && n <= max) return n;
         // 1.0 and 1e2 are whole numbers too, as JSON Schema's "integer" has them.
-        if (r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= 0 && d <= MaxCount) return (long)d;
+        if (r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= 0 && d <= max) return (long)d;
         // A count written as a string of digits, as the old scraper wrote some.
         if (allowNumericString && r.TokenType == JsonTokenType.String && TryText(ref r, out var s)
-            && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= MaxCount)
+            && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n <= max)
             return n;
-        Report(ValuePath(), allowNumericString ? "a whole number from 0 to 2^53, or such a number as a string" : "a whole number from 0 to 2^53", Describe(ref r));
+        var range = max == MaxCount ? "a whole number from 0 to 2^53" : $"a whole number from 0 to {max}";
+        Report(ValuePath(), allowNumericString ? range + ", or such a number as a string" : range, Describe(ref r));
         return null;
     }
 

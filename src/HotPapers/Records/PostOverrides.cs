@@ -15,7 +15,8 @@ internal sealed record PostOverrides(
     ImmutableArray<string>? Tags = null,
     string? Description = null,
     string? SocialImage = null,
-    bool? RawText = null)
+    bool? RawText = null,
+    PostLayout? Layout = null)
 {
     public static PostOverrides None { get; } = new();
 

@@ -10,7 +10,8 @@ internal static class RecordsReader
 
     // Every key of the format is listed: another is a problem. Listed in the order they are checked.
     private static readonly JsonKeys DigestKeys = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers");
-    private static readonly JsonKeys PostKeys = new(otherKeys: false, "title?", "template?", "draft?", "slug?", "category?", "tags?", "description?", "socialImage?", "rawText?");
+    private static readonly JsonKeys PostKeys = new(otherKeys: false, "title?", "template?", "draft?", "slug?", "category?", "tags?", "description?", "socialImage?", "rawText?", "layout?");
+    private static readonly JsonKeys LayoutKeys = new(otherKeys: false, "afterFrontMatter?", "betweenSections?", "afterEmbeds?", "endOfFile?");
     private static readonly JsonKeys PaperKeys = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "tweets");
     private static readonly JsonKeys LinksKeys = new(otherKeys: false, "abs", "pdf?");
     private static readonly JsonKeys TotalsKeys = new(otherKeys: false, "retweets", "favorites");
@@ -19,7 +20,7 @@ internal static class RecordsReader
 
     private enum DigestKey { Schema, Format, Date, EndDate, CollectedAt, Ranked, Post, Papers }
 
-    private enum PostKey { Title, Template, Draft, Slug, Category, Tags, Description, SocialImage, RawText }
+    private enum PostKey { Title, Template, Draft, Slug, Category, Tags, Description, SocialImage, RawText, Layout }
 
     private enum PaperKey { Id, Title, Authors, Abstract, Categories, Links, CollectedAt, Totals, Tweets }
 
@@ -83,6 +84,7 @@ internal static class RecordsReader
         if (!check.Object(ref r, PostKeys)) return PostOverrides.None;
         string? title = null, template = null, slug = null, category = null, description = null, socialImage = null;
         bool? draft = null, rawText = null;
+        PostLayout? layout = null;
         ImmutableArray<string>? tags = null;
         while (check.NextKey(ref r, out var key))
         {
@@ -97,10 +99,20 @@ internal static class RecordsReader
                 case PostKey.Description: description = check.String(ref r); break;
                 case PostKey.SocialImage: socialImage = check.String(ref r); break;
                 case PostKey.RawText: rawText = check.Bool(ref r); break;
+                case PostKey.Layout: layout = ReadLayout(ref r, check); break;
             }
         }
         check.EndObject();
-        return new PostOverrides(title, template, draft, slug, category, tags, description, socialImage, rawText);
+        return new PostOverrides(title, template, draft, slug, category, tags, description, socialImage, rawText, layout);
+    }
+
+    private static PostLayout? ReadLayout(ref Utf8JsonReader r, JsonChecker check)
+    {
+        if (!check.Object(ref r, LayoutKeys)) return null;
+        var counts = new int?[4];
+        while (check.NextKey(ref r, out var key)) counts[key] = (int?)check.Count(ref r, max: PostLayout.MaxCount);
+        check.EndObject();
+        return new PostLayout(counts[0], counts[1], counts[2], counts[3]);
     }
 
     private static ImmutableArray<PaperRecord> ReadPapers(ref Utf8JsonReader r, JsonChecker check)

@@ -52,6 +52,16 @@ internal static class RecordsWriter
         if (post.Description is { } description) String(w, "description", description);
         if (post.SocialImage is { } image) String(w, "socialImage", image);
         if (post.RawText is { } raw) w.WriteBoolean("rawText", raw);
+        // Only a layout that differs: an ordinary post's records say nothing of it.
+        if (post.Layout is { IsStandard: false } layout)
+        {
+            w.WriteStartObject("layout");
+            if (layout.AfterFrontMatter is { } front) w.WriteNumber("afterFrontMatter", front);
+            if (layout.BetweenSections is { } sections) w.WriteNumber("betweenSections", sections);
+            if (layout.AfterEmbeds is { } embeds) w.WriteNumber("afterEmbeds", embeds);
+            if (layout.EndOfFile is { } end) w.WriteNumber("endOfFile", end);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 

@@ -5,7 +5,7 @@ namespace HotPapers.Rendering;
 
 /// <summary>
 /// The text functions templates call: <c>yaml</c>, <c>yaml_quoted</c>, <c>md</c>, <c>md_heading</c>,
-/// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>.
+/// <c>md_link_text</c> and <c>md_url</c> (a link's text and destination), <c>hugo_tweet</c>, <c>empty_lines</c>.
 /// </summary>
 internal static class PostFunctions
 {
@@ -23,26 +23,32 @@ internal static class PostFunctions
         // An imported post whose text was written unescaped keeps its bytes (post.rawText), unless the
         // raw text would build HTML or a script link: rawText keeps bytes, not hazards. In a Hugo page,
         // text must not call shortcodes either way.
-        Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
         (string Name, Func<string, string> Function)[] named =
         [
             ("yaml", YamlText.Plain),
             ("yaml_quoted", YamlText.Quoted),
-            ("md", rawText
-                ? text => site(Raw(text, MarkdownText.Context.Paragraph))
-                : text => site(MarkdownText.Escape(text, MarkdownText.Context.Paragraph))),
-            ("md_heading", rawText
-                ? text => site(Raw(text, MarkdownText.Context.Heading))
-                : text => site(MarkdownText.Escape(text, MarkdownText.Context.Heading))),
-            ("md_link_text", text => site(MarkdownText.LinkText(text))),
+            ("md", text => Markdown(text, MarkdownText.Context.Paragraph, rawText, flavor)),
+            ("md_heading", text => Markdown(text, MarkdownText.Context.Heading, rawText, flavor)),
+            ("md_link_text", text => LinkText(text, flavor)),
             ("md_url", MarkdownText.LinkDestination),
             ("hugo_tweet", HugoShortcode.Tweet),
         ];
         var functions = new ScriptObject(named.Length);
         foreach (var (name, function) in named) functions[name] = new TextFunction(name, function);
+        functions[EmptyLinesFunction.Name] = new EmptyLinesFunction();
         functions.IsReadOnly = true;
         return functions;
     }
+
+    /// <summary>What <c>md</c> (paragraph) and <c>md_heading</c> (heading) write for <paramref name="text"/>.</summary>
+    public static string Markdown(string text, MarkdownText.Context context, bool rawText, Flavor flavor) =>
+        Site(rawText ? Raw(text, context) : MarkdownText.Escape(text, context), flavor);
+
+    /// <summary>What <c>md_link_text</c> writes for <paramref name="text"/>.</summary>
+    public static string LinkText(string text, Flavor flavor) => Site(MarkdownText.LinkText(text), flavor);
+
+    // In a Hugo page, text must not call shortcodes, raw or not.
+    private static string Site(string markdown, Flavor flavor) => flavor == Flavor.Hugo ? HugoShortcode.EscapeText(markdown) : markdown;
 
     private static string Raw(string text, MarkdownText.Context context)
     {

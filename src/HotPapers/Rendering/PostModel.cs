@@ -23,7 +23,7 @@ internal static class PostModel
         var model = new ScriptObject(4)
         {
             // The digest's own front matter values where it gives them, else the settings' with its date.
-            ["post"] = new ScriptObject(10)
+            ["post"] = new ScriptObject(11)
             {
                 ["title"] = overrides.Title ?? front.TitlePattern.Replace("{date}", dateText),
                 ["date"] = collectedAt,
@@ -35,6 +35,7 @@ internal static class PostModel
                 ["description"] = overrides.Description ?? front.DescriptionPattern.Replace("{date}", dateText),
                 ["social_image"] = overrides.SocialImage ?? front.SocialImage,
                 ["raw_text"] = overrides.RawText ?? false,
+                ["layout"] = Layout(overrides.Layout ?? PostLayout.Standard),
             },
             ["digest"] = new ScriptObject(6)
             {
@@ -53,6 +54,18 @@ internal static class PostModel
         model["papers"] = papers;
         return model;
     }
+
+    /// <summary>
+    /// <c>post.layout</c>: the post's own empty-line counts, each null where the template's standard
+    /// applies (the template holds its standard counts: <c>post.layout.after_embeds ?? 4</c>).
+    /// </summary>
+    private static ScriptObject Layout(PostLayout layout) => new(4)
+    {
+        { "after_front_matter", layout.AfterFrontMatter },
+        { "between_sections", layout.BetweenSections },
+        { "after_embeds", layout.AfterEmbeds },
+        { "end_of_file", layout.EndOfFile },
+    };
 
     /// <summary>A collection time as <c>collected_at</c> and <c>stamp</c> write it.</summary>
     private sealed record Times(DateTimeOffset At, string Rfc3339, string Stamp);

@@ -67,7 +67,8 @@ public sealed class ImportRunTests
     [
         // A quoted title: the records keep the title, but the rebuild writes it plain.
         ["title: Hot Papers 2021-05-10", "title: \"Hot Papers 2021-05-10\"", 2],
-        // Three empty lines between papers where the old generator wrote four.
+        // Three empty lines between the first two papers and four between the next: the records keep one
+        // count for the whole post (three, the first), so the rebuild differs before the third paper.
         ["</script>\n\n\n\n\n# 2.", "</script>\n\n\n\n# 2.", 0],
         // CRLF line ends (a checkout on Windows): a rebuild writes LF.
         ["\n", "\r\n", 1],
@@ -83,7 +84,7 @@ public sealed class ImportRunTests
         var text = File.ReadAllText(Post());
         var changed = text.Replace(from, to);
         Assert.NotEqual(text, changed);
-        if (line == 0) line = 1 + changed[..changed.IndexOf("# 2.", StringComparison.Ordinal)].Count(c => c == '\n');
+        if (line == 0) line = changed[..changed.IndexOf("# 3.", StringComparison.Ordinal)].Count(c => c == '\n');
         File.WriteAllText(temp["p.md"], changed, new UTF8Encoding(false));
 
         var (exit, stdout, stderr) = ImportHarness.Cli("import", temp["p.md"], "--records", temp["records"]);
@@ -109,5 +110,40 @@ public sealed class ImportRunTests
         Assert.Equal(7, created.Count);
         Assert.Equal(created.Order(StringComparer.Ordinal), created);
         Assert.Contains("\"collectedAt\": \"2021-05-11T18:40:02+00:00\"", File.ReadAllText(temp["records/2021-05-10.json"]));
+    }
+
+    /// <summary>Issue 15, item 3: files that are no digest at all are listed and left alone; a malformed digest still fails at its line.</summary>
+    [Fact]
+    public void Skip_foreign_imports_the_digests_lists_the_other_files_and_still_fails_a_malformed_digest()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["posts"]);
+        File.Copy(Post(), temp["posts/2021-05-10---Hot-Papers.md"]);
+        File.Copy(Fixture.Path("importing", "bad", "foreign.md"), temp["posts/about.md"]);
+        File.Copy(Fixture.Path("importing", "bad", "binary.md"), temp["posts/binary.md"]);
+        File.WriteAllText(temp["posts/notes.md"], "Just notes, no front matter.\n");
+
+        var (exit, stdout, stderr) = ImportHarness.Cli("import", temp["posts"], "--records", temp["records"], "--skip-foreign");
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Equal("", stderr);
+        foreach (var name in new[] { "about.md", "binary.md", "notes.md" })
+            Assert.Contains($"skipped      {temp["posts/" + name]} (not a digest: no digest title or slug)", stdout);
+        Assert.Contains("1 post(s): 1 imported (0 would not build back byte for byte), 0 failed; 3 file(s) skipped, not digests", stdout);
+        Assert.Equal(["2021-05-10.json"], Directory.GetFiles(temp["records"]).Select(Path.GetFileName));
+
+        // A digest by its title (or only its slug) whose body is broken is no foreign file: it fails with its line.
+        var broken = File.ReadAllText(Post()).Replace("# 2. Quietly", "## 2. Quietly").Replace("2021-05-10", "2021-05-12");
+        File.WriteAllText(temp["posts/2021-05-12---Hot-Papers.md"], broken);
+        File.WriteAllText(temp["posts/2021-05-13---Hot-Papers.md"], broken.Replace("title: Hot Papers 2021-05-12", "title: Notes").Replace("2021-05-12", "2021-05-13"));
+        (exit, stdout, stderr) = ImportHarness.Cli("import", temp["posts"], "--records", temp["records"], "--skip-foreign");
+        Assert.Equal(1, exit);
+        Assert.Contains($"error: {temp["posts/2021-05-12---Hot-Papers.md"]}: line 62: expected a tweet embed", stderr);
+        Assert.Contains($"error: {temp["posts/2021-05-13---Hot-Papers.md"]}: line 62: expected a tweet embed", stderr);
+        Assert.Contains("3 post(s): 1 imported (0 would not build back byte for byte), 2 failed; 3 file(s) skipped, not digests", stdout);
+
+        // Without the option, a foreign file fails the run as before.
+        (exit, _, stderr) = ImportHarness.Cli("import", temp["posts/about.md"], "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("expected a paper heading", stderr);
     }
 }

@@ -17,7 +17,7 @@ internal static partial class JsonMutations
 
     public static readonly string[] RecordsKeys =
         ["$schema", "format", "date", "endDate", "collectedAt", "ranked", "post", "template", "draft", "slug", "category", "tags", "description",
-         "socialImage", "rawText", "papers", "id", "title", "authors", "abstract", "categories", "links", "abs", "pdf", "totals", "retweets",
+         "socialImage", "rawText", "layout", "afterFrontMatter", "betweenSections", "afterEmbeds", "endOfFile", "papers", "id", "title", "authors", "abstract", "categories", "links", "abs", "pdf", "totals", "retweets",
          "favorites", "tweets", "url", "author", "name", "handle", "text", "created", "lang", "embedHtml", "retweetOf"];
 
     // Raw JSON values, valid and not for one key or another.

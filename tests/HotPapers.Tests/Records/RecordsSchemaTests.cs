@@ -19,13 +19,20 @@ public sealed class RecordsSchemaTests
 
     private static readonly EvaluationOptions Options = new() { RequireFormatValidation = true, OutputFormat = OutputFormat.List };
 
-    private static JsonObject Full() => JsonNode.Parse(Fixture.Read("records", "full.json"))!.AsObject();
+    // The full fixture with a post layout too (kept out of the file, which renders as the standard layout elsewhere).
+    private static JsonObject Full()
+    {
+        var doc = JsonNode.Parse(Fixture.Read("records", "full.json"))!.AsObject();
+        doc["post"]!["layout"] = JsonNode.Parse("""{ "afterFrontMatter": 2, "betweenSections": 1, "afterEmbeds": 3, "endOfFile": 0 }""");
+        return doc;
+    }
 
     // Where each object of the format sits in the full fixture, and its definition in the schema.
     public static TheoryData<string, string> Objects => new()
     {
         { "$", "" },
         { "$.post", "/$defs/post" },
+        { "$.post.layout", "/$defs/layout" },
         { "$.papers[0]", "/$defs/paper" },
         { "$.papers[0].links", "/$defs/links" },
         { "$.papers[0].totals", "/$defs/totals" },
@@ -156,6 +163,17 @@ public sealed class RecordsSchemaTests
     [InlineData("$.post.tags", "null", false)]
     [InlineData("$.post.tags", "[\" \"]", false)]
     [InlineData("$.post.tags", "[1]", false)]
+    [InlineData("$.post.layout", "{}", true)]
+    [InlineData("$.post.layout", "null", false)]
+    [InlineData("$.post.layout", "[]", false)]
+    [InlineData("$.post.layout.afterFrontMatter", "0", true)]
+    [InlineData("$.post.layout.betweenSections", "100", true)]
+    [InlineData("$.post.layout.betweenSections", "2.0", true)]
+    [InlineData("$.post.layout.afterEmbeds", "101", false)]
+    [InlineData("$.post.layout.afterEmbeds", "-1", false)]
+    [InlineData("$.post.layout.endOfFile", "1.5", false)]
+    [InlineData("$.post.layout.endOfFile", "null", false)]
+    [InlineData("$.post.layout.endOfFile", "\"3\"", false)]
     // arXiv ids
     [InlineData("$.papers[0].id", "\"2104.14421\"", true)]
     [InlineData("$.papers[0].id", "\"0704.0001\"", true)]

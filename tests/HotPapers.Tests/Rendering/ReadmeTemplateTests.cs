@@ -61,7 +61,7 @@ public sealed class ReadmeTemplateTests
         var paper = (ScriptObject)((ScriptArray)model["papers"]!)[0]!;
         names.AddRange(paper.Keys.Select(k => $"paper.{k}"));
         names.AddRange(((ScriptObject)((ScriptArray)paper["tweets"]!)[0]!).Keys.Select(k => $"tweet.{k}"));
-        names.AddRange(["yaml", "yaml_quoted", "md", "md_heading", "md_link_text", "md_url", "hugo_tweet"]);
+        names.AddRange(["yaml", "yaml_quoted", "md", "md_heading", "md_link_text", "md_url", "hugo_tweet", "empty_lines"]);
         Assert.True(names.Count > 40);
         var missing = names.Where(n => !section.Contains($"`{n}", StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, "not in the README's Templates section: " + string.Join(", ", missing));
