@@ -55,6 +55,9 @@ internal static class HelpText
 
     private sealed class WithExamples(HelpAction standard) : SynchronousCommandLineAction
     {
+        // As the standard help: asking for help is no usage error, whatever else the line lacks.
+        public override bool ClearsParseErrors => standard.ClearsParseErrors;
+
         public override int Invoke(ParseResult parseResult)
         {
             var code = standard.Invoke(parseResult);

@@ -103,9 +103,9 @@ internal static class RecordsFiles
             }
         }
         if (keys.Count == 0) return "; the records folder has no records files (YYYY-MM-DD.json)";
-        var nearest = keys.OrderBy(k => k.Distance).ThenBy(k => k.Date).ThenBy(k => k.Key, StringComparer.Ordinal).Take(NearestShown).Select(k => k.Key);
-        var more = keys.Count > NearestShown ? string.Create(CultureInfo.InvariantCulture, $" and {keys.Count - NearestShown} more") : "";
-        return $"; the records folder has {string.Join(", ", nearest)}{more} (nearest first)";
+        var nearest = keys.OrderBy(k => k.Distance).ThenBy(k => k.Date).ThenBy(k => k.Key, StringComparer.Ordinal).Take(NearestShown).Select(k => k.Key).ToList();
+        if (keys.Count > NearestShown) nearest.Add(string.Create(CultureInfo.InvariantCulture, $"{keys.Count - NearestShown} more"));
+        return $"; the records folder has {Join(nearest)} (nearest first)";
     }
 
     private static string Join(IReadOnlyList<string> items) =>

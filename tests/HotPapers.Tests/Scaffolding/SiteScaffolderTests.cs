@@ -16,15 +16,18 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         var done = SiteScaffolder.Scaffold(temp.Path, flavor, force: false);
         Assert.All(done, f => Assert.Equal(ScaffoldOutcome.Written, f.Outcome));
-        var expected = new List<string> { "hotpapers.yml", "content/records/.gitkeep", ".github/workflows/hotpapers.yml" };
+        // Hugo's records stay out of content/ (published) and data/ (parsed by every Hugo build).
+        var records = flavor == Flavor.Hugo ? "hotpapers/records" : "content/records";
+        var expected = new List<string> { "hotpapers.yml", "hotpapers-settings.schema.json", records + "/.gitkeep", ".github/workflows/hotpapers.yml" };
         if (flavor == Flavor.Hugo) expected.Add("layouts/shortcodes/hotpapers-tweet.html");
+        expected.Add(".gitignore");
         Assert.Equal(expected.Select(p => temp[p]), done.Select(f => f.Path));
         Assert.All(done, f => Assert.True(File.Exists(f.Path)));
 
         // The commented settings file reads back as the flavor's settings and nothing else.
         var settings = SettingsFile.Load(temp["hotpapers.yml"]);
         Assert.Equal(flavor, settings.Flavor);
-        Assert.Equal(SettingsFile.Defaults(temp.Path) with { Flavor = flavor }, settings);
+        Assert.Equal(SettingsFile.Defaults(temp.Path) with { Flavor = flavor, RecordsPath = temp[records], SourceFile = temp["hotpapers.yml"] }, settings);
         // Every key is mentioned in it, so users see what they can set.
         var text = File.ReadAllText(temp["hotpapers.yml"]);
         foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", text, StringComparison.Ordinal);
@@ -40,10 +43,11 @@ public sealed class SiteScaffolderTests
         Assert.Equal("flavor: hugo\n# mine\n", File.ReadAllText(temp["hotpapers.yml"]));
 
         var again = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
-        Assert.All(again, f => Assert.Equal(ScaffoldOutcome.Skipped, f.Outcome));
+        Assert.All(again, f => Assert.Equal(f.Path == temp[".gitignore"] ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Skipped, f.Outcome));
 
         var forced = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: true);
-        Assert.All(forced, f => Assert.Equal(ScaffoldOutcome.Overwritten, f.Outcome));
+        // .gitignore is the user's: it is only ever extended, and has the lines already.
+        Assert.All(forced, f => Assert.Equal(f.Path == temp[".gitignore"] ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Overwritten, f.Outcome));
         Assert.Contains("flavor: gatsby", File.ReadAllText(temp["hotpapers.yml"]), StringComparison.Ordinal);
     }
 
@@ -67,7 +71,7 @@ public sealed class SiteScaffolderTests
         // The user's own choices, in the file init wrote.
         var yml = File.ReadAllText(temp["hotpapers.yml"]).Replace("# fileName: \"{date}---Hot-Papers.md\"", "fileName: \"{date}-digest.md\"");
         File.WriteAllText(temp["hotpapers.yml"], yml);
-        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["content/records/2021-04-30.json"]);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["hotpapers/records/2021-04-30.json"]);
 
         var (code, stdout, stderr) = Processes.Hotpapers(temp.Path, "build", "--date", "2021-04-30");
         Assert.True(code == 0, stderr);
