@@ -43,7 +43,7 @@ internal static class BuildCommand
             if (chosen.Count == 0)
                 result.AddError("build needs one of --date YYYY-MM-DD, --yesterday or --all");
             else if (chosen.Count > 1)
-                result.AddError($"{string.Join(" and ", chosen)} cannot be used together: build takes one of --date YYYY-MM-DD, --yesterday or --all");
+                result.AddError($"{string.Join(", ", chosen[..^1])} and {chosen[^1]} cannot be used together: build takes one of --date YYYY-MM-DD, --yesterday or --all");
             if (result.GetResult(until) is not null && !chosen.Contains("--date"))
                 result.AddError("--until goes with --date");
             if (result.GetValue(week))

@@ -44,7 +44,7 @@ internal static class InitCommand
                 var why = file.Outcome switch
                 {
                     ScaffoldOutcome.Skipped => " (exists; --force replaces it)",
-                    ScaffoldOutcome.Changed => " (by you since init wrote it; left as it is)",
+                    ScaffoldOutcome.Changed => " (since init wrote it; left as it is: init --force would replace it)",
                     _ => "",
                 };
                 stdout.WriteLine($"{verb,-10} {file.Path}{why}");

@@ -194,7 +194,8 @@ public static class SiteScaffolder
     private static IReadOnlyList<string> Notes(InitRequest request, Flavor flavor, List<ScaffoldedFile> done)
     {
         var notes = new List<string>();
-        if (flavor == Flavor.Hugo && !BlogDetector.HugoHasTheme(request.Directory))
+        // Only for a Hugo site: in another folder, the warning about the flavor says what matters.
+        if (flavor == Flavor.Hugo && BlogDetector.Detect(request.Directory).Any(b => b.Flavor == Flavor.Hugo) && !BlogDetector.HugoHasTheme(request.Directory))
         {
             var config = BlogDetector.Detect(request.Directory).FirstOrDefault(b => b.Flavor == Flavor.Hugo)?.Evidence is { } e && e.Contains('.') ? e : "hugo.toml";
             notes.Add("This Hugo site has no theme (nor layouts of its own), so Hugo makes no pages. Add one the way its instructions say, e.g. Hugo's quick-start theme:\n"
@@ -203,8 +204,6 @@ public static class SiteScaffolder
         }
         if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
-        foreach (var changed in done.Where(f => f.Outcome == ScaffoldOutcome.Changed))
-            notes.Add($"{changed.Path} was changed since init wrote it, so it is left as it is: compare it with what hotpapers init --force would write.");
         return notes;
     }
 
