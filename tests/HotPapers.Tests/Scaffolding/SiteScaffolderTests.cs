@@ -33,6 +33,54 @@ public sealed class SiteScaffolderTests
         foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hugo.toml", "title = 'x'\n", Flavor.Hugo)]
+    [InlineData("config.toml", "baseURL = 'https://example.org/'\n", Flavor.Hugo)]
+    [InlineData("config.yaml", "languageCode: en-us\n", Flavor.Hugo)]
+    [InlineData("config.toml", "[tool]\nname = 'not a blog'\n", null)]
+    [InlineData("gatsby-config.ts", "export default {}\n", Flavor.Gatsby)]
+    [InlineData("package.json", "{}\n", null)]
+    public void Init_picks_the_flavor_the_folder_shows(string file, string text, Flavor? expected)
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp[file], text);
+        var result = SiteScaffolder.Init(new InitRequest(temp.Path));
+        Assert.Equal(expected ?? Flavor.Gatsby, result.Flavor);
+        Assert.StartsWith(expected is null ? "the default" : $"found {temp[file]}", result.FlavorReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gitignore_is_extended_once_and_kept()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp[".gitignore"], "node_modules/\npublic");
+        SiteScaffolder.Init(new InitRequest(temp.Path));
+        SiteScaffolder.Init(new InitRequest(temp.Path, Force: true));
+        Assert.Equal("node_modules/\npublic\n# hotpapers: a build's lock, and what a killed build left\n.hotpapers.lock\n*.tmp-hotpapers\n", File.ReadAllText(temp[".gitignore"]));
+    }
+
+    [Fact]
+    public void Earlier_versions_are_recognised_and_the_current_ones_are_not_among_them()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, Flavor.Hugo));
+        // A file init writes now is never "older": an edit of the list cannot make --update replace it with itself.
+        Assert.Empty(SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+        foreach (var earlier in Directory.EnumerateFiles(Fixture.Path("scaffold", "earlier")))
+            File.Copy(earlier, temp[Path.GetFileName(earlier)], overwrite: true);
+        Assert.Equal([temp[SiteScaffolder.SchemaFile]], SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+    }
+
+    [Fact]
+    public void Init_templates_copies_the_built_in_templates_and_the_build_uses_them()
+    {
+        using var temp = Fixture.TempDir();
+        var result = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true));
+        Assert.Contains(result.Files, f => f.Path == temp["templates/post.md.sbn"] && f.Outcome == ScaffoldOutcome.Written);
+        Assert.Equal(temp["templates"], SettingsFile.Load(temp["hotpapers.yml"]).TemplatesDirectory);
+        Assert.Equal(TemplateSet.BuiltIn.Read("post.hugo.md.sbn").Text, File.ReadAllText(temp["templates/post.hugo.md.sbn"]));
+    }
+
     [Fact]
     public void Existing_files_are_skipped_unless_forced()
     {
