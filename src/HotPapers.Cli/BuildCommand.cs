@@ -4,6 +4,7 @@ using System.Text;
 using HotPapers.Building;
 using HotPapers.Settings;
 using HotPapers.Output;
+using HotPapers.Scaffolding;
 
 namespace HotPapers.Cli;
 
@@ -16,6 +17,7 @@ internal static class BuildCommand
         var until = CommandLine.DateOption("--until", "Last day of a range digest (inclusive), YYYY-MM-DD.");
         var yesterday = new Option<bool>("--yesterday") { Description = "Build yesterday's digest, yesterday in the settings' timezone (for nightly runs)." };
         var all = new Option<bool>("--all") { Description = "Build every digest under --records." };
+        var week = new Option<bool>("--week") { Description = "With --date or --yesterday: one digest of the seven days ending on that day, from their daily records files when there is no file of the range." };
         var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
         var flavor = CommandLine.FlavorOption("The kind of blog the posts are for (default: the settings' flavor, else gatsby).");
         var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
@@ -28,17 +30,28 @@ internal static class BuildCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Accepted for compatibility; has no effect (there is no build cache any more)." };
         var command = new Command("build", "Build the post of a digest from its records.")
         {
-            date, until, yesterday, all, config, flavor, timezone, records, output, templates, check, force, noCache,
+            date, until, week, yesterday, all, config, flavor, timezone, records, output, templates, check, force, noCache,
         };
         command.Validators.Add(result =>
         {
             // GetResult, not GetValue: reading the value of a date that did not parse throws, and its
             // own error is already reported.
-            var hasDate = result.GetResult(date) is not null;
-            if ((hasDate ? 1 : 0) + (result.GetValue(all) ? 1 : 0) + (result.GetValue(yesterday) ? 1 : 0) != 1)
+            var chosen = new List<string>();
+            if (result.GetResult(date) is not null) chosen.Add("--date");
+            if (result.GetValue(yesterday)) chosen.Add("--yesterday");
+            if (result.GetValue(all)) chosen.Add("--all");
+            if (chosen.Count == 0)
                 result.AddError("build needs one of --date YYYY-MM-DD, --yesterday or --all");
-            if (result.GetResult(until) is not null && !hasDate)
+            else if (chosen.Count > 1)
+                result.AddError($"{string.Join(", ", chosen[..^1])} and {chosen[^1]} cannot be used together: build takes one of --date YYYY-MM-DD, --yesterday or --all");
+            if (result.GetResult(until) is not null && !chosen.Contains("--date"))
                 result.AddError("--until goes with --date");
+            if (result.GetValue(week))
+            {
+                if (result.GetResult(until) is not null) result.AddError("--week and --until cannot be used together: --week is the seven days ending on --date (or yesterday)");
+                else if (chosen.Count == 1 && chosen[0] == "--all") result.AddError("--week goes with --date or --yesterday, not --all");
+                else if (chosen.Count == 0) result.AddError("--week goes with --date YYYY-MM-DD or --yesterday");
+            }
         });
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
@@ -51,13 +64,22 @@ internal static class BuildCommand
                 OutputDirectory = parse.GetValue(output),
                 TemplatesDirectory = parse.GetValue(templates),
             }.Resolve();
-            // The validator above lets exactly one of --date (with or without --until), --yesterday and --all through.
+            // The validator above lets exactly one of --date (with or without --until or --week), --yesterday
+            // (with or without --week) and --all through.
+            var day = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date);
             BuildRequest request = parse.GetValue(all) ? new BuildRequest.All()
-                : parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone)
-                : parse.GetValue(until) is { } last ? new BuildRequest.Range(parse.GetValue(date)!.Value, last)
-                : new BuildRequest.Day(parse.GetValue(date)!.Value);
+                : parse.GetValue(week) ? BuildRequest.Week(day!.Value)
+                : parse.GetValue(until) is { } last ? new BuildRequest.Range(day!.Value, last)
+                : new BuildRequest.Day(day!.Value);
             request = request with { CheckOnly = parse.GetValue(check), Force = parse.GetValue(force) };
-            return Report(new SiteBuilder(settings).Build(request), stdout, stderr);
+            var result = new SiteBuilder(settings).Build(request);
+            // The blog's own files (workflow, shortcode, schema) as an earlier init wrote them: init --update replaces them.
+            if (settings.SourceFile is { } file)
+            {
+                foreach (var old in SiteScaffolder.Outdated(Path.GetDirectoryName(file) ?? "", settings.Flavor))
+                    stderr.WriteLine($"warning: {old}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date");
+            }
+            return Report(result, stdout, stderr);
         }));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using HotPapers.Output;
 using HotPapers.Records;
 using HotPapers.Rendering;
@@ -17,14 +18,31 @@ public static class CommandLine
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        HelpText.AddExamplesAndExitCodes(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stderr.WriteLine($"hotpapers: {error.Message}");
+            foreach (var line in TypoCorrections(parsed)) stderr.WriteLine(line.StartsWith(' ') ? line : $"hotpapers: {line}");
             stderr.WriteLine("Run 'hotpapers --help' for usage.");
             return ExitCodes.Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>
+    /// System.CommandLine's "did you mean" for each word it did not know (a misspelt command or option),
+    /// as its parse error action prints them, one suggestion a line; its error lines are ours already.
+    /// </summary>
+    private static IEnumerable<string> TypoCorrections(ParseResult parsed)
+    {
+        if (parsed.Action is not ParseErrorAction action) return [];
+        action.ShowHelp = false;
+        action.ShowTypoCorrections = true;
+        var suggestions = new StringWriter();
+        parsed.Invoke(new InvocationConfiguration { Output = suggestions, Error = TextWriter.Null });
+        return suggestions.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.EndsWith('?') ? line : "  " + line);
     }
 
     internal static Option<DateOnly?> DateOption(string name, string description) => new(name)
@@ -34,7 +52,9 @@ public static class CommandLine
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (Rfc3339.TryParseDate(text, out var date)) return date;
-            result.AddError($"{name} expects a date as YYYY-MM-DD, found \"{text}\"");
+            result.AddError(Rfc3339.NoSuchDay(text) is { } why
+                ? $"{name} {text}: there is no such day ({why})"
+                : $"{name} expects a date as YYYY-MM-DD, found \"{text}\"");
             return null;
         },
     };

@@ -9,25 +9,56 @@ internal static class InitCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var flavor = CommandLine.FlavorOption("The kind of blog (default: gatsby).");
+        var flavor = CommandLine.FlavorOption("The kind of blog (default: the one the folder holds, Hugo or Gatsby; else gatsby).");
         var force = new Option<bool>("--force") { Description = "Replace files that exist already (otherwise they are left as they are)." };
+        var templates = new Option<bool>("--templates") { Description = "Also copy the built-in templates into templates/, for editing, and use them." };
+        var update = new Option<bool>("--update") { Description = "Bring the files init wrote (workflow, shortcode, schema) up to this version, where they are still as an earlier init wrote them." };
         var directory = new Argument<string>("DIR") { Description = "The blog repository's folder.", DefaultValueFactory = _ => "." };
-        var command = new Command("init", "Write hotpapers.yml, content/records/, a nightly GitHub Actions workflow and, for Hugo, the tweet shortcode.")
+        var command = new Command("init", "Write hotpapers.yml and its schema, the records folder, .gitignore lines, a nightly GitHub Actions workflow and, for Hugo, the tweet shortcode.")
         {
-            flavor, force, directory,
+            flavor, force, templates, update, directory,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(update) && (result.GetValue(force) || result.GetValue(templates)))
+                result.AddError($"--update cannot be used with {(result.GetValue(force) ? "--force" : "--templates")}: it replaces only files that are still as an earlier init wrote them");
+        });
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
-            var files = SiteScaffolder.Scaffold(parse.GetValue(directory)!, parse.GetValue(flavor) ?? Flavor.Gatsby, parse.GetValue(force));
-            foreach (var file in files)
+            var result = SiteScaffolder.Init(new InitRequest(parse.GetValue(directory)!, parse.GetValue(flavor), parse.GetValue(force),
+                parse.GetValue(templates), parse.GetValue(update)));
+            foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
+            stdout.WriteLine($"{"flavor",-10} {Flavors.Name(result.Flavor)} ({result.FlavorReason})");
+            foreach (var file in result.Files)
             {
                 var verb = file.Outcome switch
                 {
                     ScaffoldOutcome.Written => "wrote",
                     ScaffoldOutcome.Overwritten => "overwrote",
+                    ScaffoldOutcome.Extended => "extended",
+                    ScaffoldOutcome.Updated => "updated",
+                    ScaffoldOutcome.UpToDate => "current",
+                    ScaffoldOutcome.Changed => "changed",
                     _ => "skipped",
                 };
-                stdout.WriteLine($"{verb,-10} {file.Path}{(file.Outcome == ScaffoldOutcome.Skipped ? " (exists; --force replaces it)" : "")}");
+                var why = file.Outcome switch
+                {
+                    ScaffoldOutcome.Skipped => " (exists; --force replaces it)",
+                    ScaffoldOutcome.Changed => " (since init wrote it; left as it is: init --force would replace it)",
+                    _ => "",
+                };
+                stdout.WriteLine($"{verb,-10} {file.Path}{why}");
+            }
+            foreach (var note in result.Notes)
+            {
+                stdout.WriteLine();
+                stdout.WriteLine(note);
+            }
+            if (result.NextSteps.Count > 0)
+            {
+                stdout.WriteLine();
+                stdout.WriteLine("Next steps:");
+                foreach (var step in result.NextSteps) stdout.WriteLine($"  {step}");
             }
             return ExitCodes.Success;
         }));

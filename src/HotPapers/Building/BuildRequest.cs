@@ -3,7 +3,8 @@ namespace HotPapers.Building;
 /// <summary>
 /// Which digests to build: one <see cref="Day"/>, a <see cref="Range"/> of days, or <see cref="All"/> the
 /// records files in the folder. A closed choice, so that a request cannot name none or two of them: the
-/// command line maps its options onto one, and nothing checks that again.
+/// command line maps its options onto one, and nothing checks that again. A week is a range
+/// (<see cref="Week"/>).
 /// </summary>
 public abstract record BuildRequest
 {
@@ -20,7 +21,10 @@ public abstract record BuildRequest
     /// <summary>The digest of one day.</summary>
     public sealed record Day(DateOnly Date) : BuildRequest;
 
-    /// <summary>One digest of the days from <paramref name="First"/> to <paramref name="Last"/>, both included.</summary>
+    /// <summary>
+    /// One digest of the days from <paramref name="First"/> to <paramref name="Last"/>, both included: from
+    /// the range's own records file when there is one, else from the daily records files of those days.
+    /// </summary>
     public sealed record Range(DateOnly First, DateOnly Last) : BuildRequest;
 
     /// <summary>Every records file in the records folder, each its own digest.</summary>
@@ -29,4 +33,7 @@ public abstract record BuildRequest
     /// <summary>The day before <paramref name="now"/>'s day in <paramref name="zone"/>: what a nightly run builds.</summary>
     public static Day Yesterday(DateTimeOffset now, TimeZoneInfo zone) =>
         new(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1));
+
+    /// <summary>The seven days ending on <paramref name="last"/>, as one digest.</summary>
+    public static Range Week(DateOnly last) => new(last.AddDays(-6), last);
 }

@@ -1,18 +1,31 @@
+using System.Globalization;
 using HotPapers.Records;
 using HotPapers.Output;
+using HotPapers.Settings;
 
 namespace HotPapers.Building;
 
 /// <summary>A records file and the dates its name says it holds (null for a file named by the user).</summary>
-internal sealed record RecordsFile(string Path, DateOnly? Date, DateOnly? EndDate);
+/// <param name="Path">The file; for a range made of daily files, a label naming the folder and the days' files.</param>
+/// <param name="DailyPaths">For a range without a records file of its own: the daily records files of each of its days, in order; else empty.</param>
+internal sealed record RecordsFile(string Path, DateOnly? Date, DateOnly? EndDate, IReadOnlyList<string> DailyPaths)
+{
+    public RecordsFile(string path, DateOnly? date, DateOnly? endDate) : this(path, date, endDate, [])
+    {
+    }
+}
 
 /// <summary>Finds the records files a build asks for, and checks that each holds the digest its name says.</summary>
 internal static class RecordsFiles
 {
+    /// <summary>How many of the days that do exist a message about a missing one lists.</summary>
+    private const int NearestShown = 5;
+
     /// <param name="skipped">For <see cref="BuildRequest.All"/>: each <c>.json</c> file of the folder that is
     /// not named as a digest's records, with why it was left out.</param>
-    public static IReadOnlyList<RecordsFile> Find(string recordsPath, BuildRequest request, out IReadOnlyList<string> skipped)
+    public static IReadOnlyList<RecordsFile> Find(BuildSettings settings, BuildRequest request, out IReadOnlyList<string> skipped)
     {
+        var recordsPath = settings.RecordsPath;
         skipped = [];
         (DateOnly First, DateOnly Last)? days = request switch
         {
@@ -23,7 +36,13 @@ internal static class RecordsFiles
         if (File.Exists(recordsPath))
             return [days is var (first, last) ? new RecordsFile(recordsPath, first, last) : new RecordsFile(recordsPath, null, null)];
         if (!Directory.Exists(recordsPath))
-            throw Problem(recordsPath, "a records file or a folder of them", "no such file or folder");
+        {
+            // Without a settings file, the records folder is the default one, relative to where the user is:
+            // most often, the build was run outside the blog.
+            throw Problem(recordsPath, "a records file or a folder of them", settings.SourceFile is null
+                ? $"no such file or folder, and no {SettingsFile.FileName} here either: run hotpapers in the blog's folder (cd there), or run hotpapers init to set one up here"
+                : "no such file or folder");
+        }
         if (days is not var (day, until))
         {
             var list = new List<RecordsFile>();
@@ -41,10 +60,56 @@ internal static class RecordsFiles
         if (until < day)
             throw Problem("--until", $"a day on or after --date {Rfc3339.FormatDate(day)}", Rfc3339.FormatDate(until));
         var file = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, until));
-        if (!File.Exists(file))
-            throw Problem(file, $"the records of {PostNaming.Key(day, until)}", "no such file");
-        return [new RecordsFile(file, day, until)];
+        if (File.Exists(file)) return [new RecordsFile(file, day, until)];
+        if (day == until)
+            throw Problem(file, $"the records of {PostNaming.Key(day, until)}", $"no such file{Existing(recordsPath, day)}");
+
+        // A range without a file of its own is made of its days' files, all of them.
+        var daily = new List<string>();
+        var missing = new List<string>();
+        for (var d = day; d <= until; d = d.AddDays(1))
+        {
+            var path = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(d, d));
+            if (File.Exists(path)) daily.Add(path);
+            else missing.Add(Rfc3339.FormatDate(d));
+        }
+        if (missing.Count > 0)
+        {
+            throw Problem(file, $"the records of {PostNaming.Key(day, until)}, or the daily records of each of its days",
+                $"no such file, and no records of {Join(missing)}{Existing(recordsPath, until)}");
+        }
+        var label = $"{System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, day))} to {PostNaming.RecordsFileName(until, until)}";
+        return [new RecordsFile(label, day, until, daily)];
     }
+
+    /// <summary>The daily records file of <paramref name="day"/> in the records folder, or null when there is none (or the records are one file).</summary>
+    public static string? DailyFile(string recordsPath, DateOnly day)
+    {
+        if (!Directory.Exists(recordsPath)) return null;
+        var path = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, day));
+        return File.Exists(path) ? path : null;
+    }
+
+    // "; the records folder has 2021-04-29, 2021-05-01 (nearest first)": the digests there are, by distance from the day asked for.
+    private static string Existing(string folder, DateOnly near)
+    {
+        var keys = new List<(int Distance, DateOnly Date, string Key)>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            if (PostNaming.TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end))
+            {
+                var distance = near < date ? date.DayNumber - near.DayNumber : near > end ? near.DayNumber - end.DayNumber : 0;
+                keys.Add((distance, date, PostNaming.Key(date, end)));
+            }
+        }
+        if (keys.Count == 0) return "; the records folder has no records files (YYYY-MM-DD.json)";
+        var nearest = keys.OrderBy(k => k.Distance).ThenBy(k => k.Date).ThenBy(k => k.Key, StringComparer.Ordinal).Take(NearestShown).Select(k => k.Key).ToList();
+        if (keys.Count > NearestShown) nearest.Add(string.Create(CultureInfo.InvariantCulture, $"{keys.Count - NearestShown} more"));
+        return $"; the records folder has {Join(nearest)} (nearest first)";
+    }
+
+    private static string Join(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     public static void CheckDates(RecordsFile file, DigestRecords records)
     {
@@ -66,5 +131,5 @@ internal static class RecordsFiles
     }
 
     private static InputException Problem(string file, string expected, string found) =>
-        new([new InputProblem(file, "$", expected, found)]);
+        new([new InputProblem(file, InputProblem.WholeFile, expected, found)]);
 }

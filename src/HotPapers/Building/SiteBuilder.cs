@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HotPapers.Output;
 using HotPapers.Ranking;
 using HotPapers.Records;
@@ -20,15 +21,18 @@ public sealed class SiteBuilder
     private readonly BuildSettings _settings;
     private readonly RecordsLoader _loader;
     private readonly Ranker _ranker;
+    private readonly TemplateSet _templates;
     private readonly PostRenderer _renderer;
+    // The papers each earlier day showed, by its own ranking, for ranking.repeatAfterDays: read once per build.
+    private readonly ConcurrentDictionary<DateOnly, Lazy<IReadOnlySet<string>>> _shownOn = new();
 
     public SiteBuilder(BuildSettings settings)
     {
         _settings = settings;
         _loader = new RecordsLoader(settings.TimeZone);
         _ranker = new Ranker(settings.Ranking);
-        var templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
-        _renderer = new PostRenderer(templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
+        _templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
+        _renderer = new PostRenderer(_templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
             new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking));
     }
 
@@ -38,29 +42,32 @@ public sealed class SiteBuilder
     public BuildResult Build(BuildRequest request)
     {
         _renderer.Prepare();
-        var files = RecordsFiles.Find(_settings.RecordsPath, request, out var skipped);
+        var files = RecordsFiles.Find(_settings, request, out var skipped);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
         var slots = new Slot[files.Count];
         ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], output));
 
-        var problems = slots.SelectMany(s => s.Problems).ToList();
+        // Distinct: a broken earlier day is a problem of every digest that looked back at it.
+        var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
-        output.Commit();
-        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. skipped, .. slots.SelectMany(s => s.Warnings)] };
+        Writing(output.Commit);
+        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
+        {
+            Warnings = [.. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings)],
+        };
     }
 
     private Slot BuildOne(RecordsFile file, GuardedOutput output)
     {
         try
         {
-            var records = _loader.Load(file.Path);
-            RecordsFiles.CheckDates(file, records);
+            var records = Load(file);
             var warnings = new List<string>();
             using var bytes = new PostBytes();
-            _renderer.Render(_ranker.Rank(records), bytes, warnings);
+            _renderer.Render(_ranker.Rank(records, ShownBefore(records)), bytes, warnings);
             var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
-            var post = output.Offer(file.Path, postPath, bytes.Span);
+            var post = Writing(() => output.Offer(file.Path, postPath, bytes.Span));
             return new Slot(post, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }
         catch (InputException e)
@@ -68,6 +75,89 @@ public sealed class SiteBuilder
             return new Slot(null, e.Problems, []);
         }
     }
+
+    private DigestRecords Load(RecordsFile file)
+    {
+        if (file.DailyPaths.Count == 0)
+        {
+            var records = _loader.Load(file.Path);
+            RecordsFiles.CheckDates(file, records);
+            return records;
+        }
+        var days = new List<(string, DigestRecords)>(file.DailyPaths.Count);
+        var problems = new List<InputProblem>();
+        for (var i = 0; i < file.DailyPaths.Count; i++)
+        {
+            var day = file.Date!.Value.AddDays(i);
+            try
+            {
+                var records = _loader.Load(file.DailyPaths[i]);
+                RecordsFiles.CheckDates(new RecordsFile(file.DailyPaths[i], day, day), records);
+                days.Add((file.DailyPaths[i], records));
+            }
+            catch (InputException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+        if (problems.Count > 0) throw new InputException(problems);
+        return DayMerge.Merge(file.Date!.Value, file.EndDate!.Value, days);
+    }
+
+    /// <summary>
+    /// The papers a day's digest leaves out under <see cref="RankingSettings.RepeatAfterDays"/>: those each
+    /// of the days before showed by its own ranking of its own records (not chained through what it left
+    /// out in turn, so a day's verdict depends on those files alone). Range digests and ranked records keep all.
+    /// </summary>
+    private IReadOnlySet<string>? ShownBefore(DigestRecords records)
+    {
+        if (_settings.Ranking.RepeatAfterDays <= 0 || records.Ranked || records.IsRange) return null;
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 1; k <= _settings.Ranking.RepeatAfterDays && records.Date.DayNumber - k >= DateOnly.MinValue.DayNumber; k++)
+            shown.UnionWith(ShownOn(records.Date.AddDays(-k)));
+        return shown;
+    }
+
+    private IReadOnlySet<string> ShownOn(DateOnly day) => _shownOn.GetOrAdd(day, d => new Lazy<IReadOnlySet<string>>(() =>
+    {
+        if (RecordsFiles.DailyFile(_settings.RecordsPath, d) is not { } path) return new HashSet<string>();
+        var records = _loader.Load(path);
+        RecordsFiles.CheckDates(new RecordsFile(path, d, d), records);
+        return _ranker.Rank(records).Papers.Select(p => p.Paper.Id.Versionless).ToHashSet(StringComparer.Ordinal);
+    })).Value;
+
+    /// <summary>What the build notices about its folders: a templates folder that overrides nothing, posts going into a blog of the other flavor.</summary>
+    private IEnumerable<string> FolderWarnings()
+    {
+        var postTemplate = Flavors.PostTemplate(_settings.Flavor);
+        if (_settings.TemplatesDirectory is { } templates && _templates.Describe(postTemplate).StartsWith("built-in:", StringComparison.Ordinal))
+            yield return $"{templates}: has no {postTemplate}, so the built-in {Flavors.Name(_settings.Flavor)} template is used (a templates folder overrides the built-in templates by file name: {TemplateSet.PostTemplate} for gatsby, {Flavors.PostTemplate(Flavor.Hugo)} for hugo)";
+        if (BlogDetector.Enclosing(_settings.OutputDirectory) is { } blog && blog.Flavor != _settings.Flavor)
+        {
+            var other = Flavors.Name(blog.Flavor);
+            yield return $"{_settings.OutputDirectory}: is in a {Flavors.Title(blog.Flavor)} site ({Path.Combine(blog.Root, blog.Evidence)}), but the posts are built for {Flavors.Name(_settings.Flavor)}; set flavor: {other} in {SettingsFile.FileName} or pass --flavor {other}";
+        }
+    }
+
+    // The output folder refusing a write is the user's to fix, and says which folder: not .NET's message about a file in it.
+    private T Writing<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException([new InputProblem(_settings.OutputDirectory, InputProblem.WholeFile,
+                "a folder hotpapers may write to", "no permission to write there")]);
+        }
+    }
+
+    private void Writing(Action write) => Writing(() =>
+    {
+        write();
+        return true;
+    });
 
     // Parallel.For wraps what a body throws; callers want the template or I/O error itself.
     private static void ParallelOrFirstError(int count, Action<int> body)

@@ -10,7 +10,9 @@ namespace HotPapers.Ranking;
 /// </summary>
 internal sealed class Ranker(RankingSettings settings)
 {
-    public Digest Rank(DigestRecords records)
+    /// <param name="shownBefore">Papers (by versionless id) that earlier digests showed, left out here
+    /// (<see cref="RankingSettings.RepeatAfterDays"/>); records that are ranked already keep every paper.</param>
+    public Digest Rank(DigestRecords records, IReadOnlySet<string>? shownBefore = null)
     {
         if (records.Ranked) return AsListed(records);
         var reverseTies = records.Format == RecordsFormat.LegacyCrawler;
@@ -18,6 +20,7 @@ internal sealed class Ranker(RankingSettings settings)
         var candidates = new List<(long Score, int Tie, int Index, long Retweets, long Favorites)>(papers.Length);
         for (var i = 0; i < papers.Length; i++)
         {
+            if (shownBefore is { Count: > 0 } && shownBefore.Contains(papers[i].Id.Versionless)) continue;
             var (retweets, favorites) = Totals(papers[i]);
             if (retweets + favorites >= settings.MinPaperScore && (!settings.RequirePdf || papers[i].PdfUrl is not null))
                 candidates.Add((retweets + favorites, reverseTies ? -i : i, i, retweets, favorites));

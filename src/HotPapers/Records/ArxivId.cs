@@ -15,6 +15,9 @@ internal readonly partial record struct ArxivId(string Value)
         return id is not null;
     }
 
+    /// <summary>The id without its version: the paper, whichever version a records file names.</summary>
+    public string Versionless => RecordsReader.VersionlessId(Value);
+
     public override string ToString() => Value;
 
     // New style YYMM.NNNN(N), month 01-12; old style archive(.SUBJ)/YYMMNNN. [0-9], not \d (which takes

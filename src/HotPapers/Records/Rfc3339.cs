@@ -41,6 +41,23 @@ public static class Rfc3339
     public static bool TryParseDate(string text, out DateOnly value) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
+    /// <summary>
+    /// For text shaped as YYYY-MM-DD that is no day (2021-04-31, 2021-13-01): why, such as "April 2021 has
+    /// 30 days"; null for text of another shape, or a day that exists.
+    /// </summary>
+    public static string? NoSuchDay(string text)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-' || !text.Remove(7, 1).Remove(4, 1).All(char.IsAsciiDigit)) return null;
+        var year = int.Parse(text.AsSpan(0, 4), CultureInfo.InvariantCulture);
+        var month = int.Parse(text.AsSpan(5, 2), CultureInfo.InvariantCulture);
+        var day = int.Parse(text.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        if (year == 0) return "years start at 0001";
+        if (month is < 1 or > 12) return "months are 01 to 12";
+        var days = DateTime.DaysInMonth(year, month);
+        if (day >= 1 && day <= days) return null;
+        return day == 0 ? "days start at 01" : $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year:D4} has {days} days";
+    }
+
     public static bool TryParseTime(string text, out TimeOnly value) =>
         TimeOnly.TryParseExact(text, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 

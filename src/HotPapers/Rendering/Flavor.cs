@@ -16,6 +16,9 @@ public static class Flavors
 
     public static string Name(Flavor flavor) => flavor == Flavor.Hugo ? "hugo" : "gatsby";
 
+    /// <summary>The flavor's name as prose writes it: Hugo, Gatsby.</summary>
+    public static string Title(Flavor flavor) => flavor == Flavor.Hugo ? "Hugo" : "Gatsby";
+
     public static bool TryParse(string? text, out Flavor flavor)
     {
         flavor = Flavor.Gatsby;

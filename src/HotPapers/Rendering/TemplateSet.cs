@@ -28,6 +28,10 @@ internal sealed class TemplateSet : ITemplateLoader
 
     public static TemplateSet BuiltIn { get; } = new();
 
+    /// <summary>The built-in templates' file names (what <c>init --templates</c> copies out for editing).</summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } = [.. typeof(TemplateSet).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("templates/", StringComparison.Ordinal)).Select(n => n["templates/".Length..]).Order(StringComparer.Ordinal)];
+
     /// <summary>The parsed template; a syntax error is a <see cref="TemplateException"/> naming file, line and column.</summary>
     public Template Get(string name) => _parsed.GetOrAdd(name, n =>
     {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using HotPapers.Rendering;
 using HotPapers.Settings;
 using HotPapers.Output;
@@ -12,58 +13,218 @@ public enum ScaffoldOutcome
 
     /// <summary>The file was there already and <c>--force</c> was not given: left as it was.</summary>
     Skipped,
+
+    /// <summary>A <c>.gitignore</c> that lacked hotpapers' lines got them at its end.</summary>
+    Extended,
+
+    /// <summary><c>--update</c>: the file was what an earlier version wrote, and is now this version's.</summary>
+    Updated,
+
+    /// <summary><c>--update</c>: the file is this version's already (or, for <c>.gitignore</c>, has the lines).</summary>
+    UpToDate,
+
+    /// <summary><c>--update</c>: the file is neither this version's nor an earlier one's: the user changed it, and it is left as it is.</summary>
+    Changed,
 }
 
 public sealed record ScaffoldedFile(string Path, ScaffoldOutcome Outcome);
 
+/// <summary>What <c>hotpapers init</c> is asked to do.</summary>
+/// <param name="Flavor">The flavor given on the command line; null to take the one the folder shows.</param>
+/// <param name="Templates">Also copy the built-in templates into <c>templates/</c>, for editing.</param>
+/// <param name="Update">Only bring the files init keeps (workflow, shortcode, schema, <c>.gitignore</c>) up to this version.</param>
+public sealed record InitRequest(string Directory, Flavor? Flavor = null, bool Force = false, bool Templates = false, bool Update = false);
+
+/// <summary>What <c>init</c> did, and what the user should know and do next.</summary>
+/// <param name="FlavorReason">Why that flavor: the option, the file that shows the blog, or the default.</param>
+/// <param name="Notes">What the blog still lacks (a Hugo theme, the templates setting).</param>
+/// <param name="NextSteps">The commands to run, in order.</param>
+public sealed record InitResult(
+    Flavor Flavor,
+    string FlavorReason,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<ScaffoldedFile> Files,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> NextSteps);
+
 /// <summary>
 /// <c>hotpapers init</c>: the files a blog repository needs to run HotPapers nightly. The files are
-/// embedded in the assembly (<c>Scaffolding/files/</c>); an existing file is never replaced unless
-/// asked to, and a replaced one is replaced whole (temporary file and rename).
+/// embedded in the assembly (<c>Scaffolding/files/</c>, and the settings schema); an existing file is
+/// never replaced unless asked to, and a replaced one is replaced whole (temporary file and rename).
 /// </summary>
 public static class SiteScaffolder
 {
     public static readonly string WorkflowFile = Path.Combine(".github", "workflows", "hotpapers.yml");
     public static readonly string RecordsKeepFile = Path.Combine("content", "records", ".gitkeep");
 
-    /// <summary>The files of a flavor, relative to the site's root, with their text.</summary>
-    public static IReadOnlyList<(string Path, string Text)> Files(Flavor flavor)
+    /// <summary>
+    /// Hugo's records folder: outside <c>content/</c>, which Hugo publishes, and <c>data/</c>, which it
+    /// parses on every build (one bad file there fails the site).
+    /// </summary>
+    public static readonly string HugoRecordsFolder = Path.Combine("hotpapers", "records");
+
+    public const string SchemaFile = "hotpapers-settings.schema.json";
+    public const string GitIgnoreFile = ".gitignore";
+    public const string TemplatesFolder = "templates";
+
+    /// <summary>What <c>.gitignore</c> needs: the build's lock stays in the posts folder, a killed build's temporary files too.</summary>
+    public static IReadOnlyList<string> GitIgnoreLines { get; } = [OutputLock.FileName, "*" + PostWriter.TempSuffix];
+
+    /// <summary>The records folder <c>init</c> makes for a flavor, relative to the site's root.</summary>
+    public static string RecordsFolder(Flavor flavor) => flavor == Flavor.Hugo ? HugoRecordsFolder : Path.Combine("content", "records");
+
+    /// <summary>The files of a flavor, relative to the site's root, with their text (not <c>.gitignore</c>, which is extended rather than written).</summary>
+    public static IReadOnlyList<(string Path, string Text)> Files(Flavor flavor, bool templates = false)
     {
+        var records = flavor == Flavor.Hugo
+            ? "# Outside content/ (Hugo would publish the records) and data/ (Hugo would parse them).\nrecords: hotpapers/records"
+            : "# records: content/records";
         var files = new List<(string, string)>
         {
-            (SettingsFile.FileName, Resource("hotpapers.yml").Replace("{flavor}", Flavors.Name(flavor))),
-            (RecordsKeepFile, ""),
-            (WorkflowFile, Resource("workflow.yml")),
+            (SettingsFile.FileName, Resource("hotpapers.yml").Replace("{flavor}", Flavors.Name(flavor))
+                .Replace("{records}", records).Replace("{templates}", templates ? "templates: templates" : "# templates: templates")),
+            (SchemaFile, Resource(SchemaFile)),
+            (Path.Combine(RecordsFolder(flavor), ".gitkeep"), ""),
         };
-        if (flavor == Flavor.Hugo) files.Add((HugoShortcode.TweetFile, Resource("hotpapers-tweet.html")));
+        files.AddRange(Kept(flavor));
+        if (templates) files.AddRange(TemplateSet.BuiltInNames.Select(n => (Path.Combine(TemplatesFolder, n), TemplateSet.BuiltIn.Read(n).Text)));
         return files;
     }
 
-    public static IReadOnlyList<ScaffoldedFile> Scaffold(string directory, Flavor flavor, bool force)
+    /// <summary>The files <c>--update</c> keeps at this version's: the workflow, the schema and, for Hugo, the shortcode.</summary>
+    private static IEnumerable<(string Path, string Text)> Kept(Flavor flavor)
     {
-        var done = new List<ScaffoldedFile>();
-        foreach (var (relative, text) in Files(flavor))
-        {
-            var path = Path.Combine(directory, relative);
-            var bytes = PostWriter.Encode(text);
-            if (File.Exists(path) || Directory.Exists(path))
-            {
-                if (!force || Directory.Exists(path))
-                {
-                    done.Add(new(path, ScaffoldOutcome.Skipped));
-                    continue;
-                }
-                PostWriter.Write(path, bytes);
-                done.Add(new(path, ScaffoldOutcome.Overwritten));
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            // CreateNew: a file that appeared since the check above is not replaced either.
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write)) stream.Write(bytes);
-            done.Add(new(path, ScaffoldOutcome.Written));
-        }
-        return done;
+        yield return (WorkflowFile, Resource("workflow.yml"));
+        if (flavor == Flavor.Hugo) yield return (HugoShortcode.TweetFile, Resource("hotpapers-tweet.html"));
     }
+
+    /// <summary><c>init</c> with the folder's flavor (or <paramref name="flavor"/>), as <see cref="Init"/> does it.</summary>
+    public static IReadOnlyList<ScaffoldedFile> Scaffold(string directory, Flavor flavor, bool force) => Init(new InitRequest(directory, flavor, force)).Files;
+
+    public static InitResult Init(InitRequest request)
+    {
+        var (flavor, reason, warnings) = PickFlavor(request);
+        var done = new List<ScaffoldedFile>();
+        try
+        {
+            if (request.Update)
+            {
+                foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))))
+                    done.Add(Update(Path.Combine(request.Directory, relative), text));
+            }
+            else
+            {
+                foreach (var (relative, text) in Files(flavor, request.Templates))
+                    done.Add(Write(Path.Combine(request.Directory, relative), text, request.Force));
+            }
+            done.Add(ExtendGitIgnore(Path.Combine(request.Directory, GitIgnoreFile)));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException([new InputProblem(request.Directory, InputProblem.WholeFile, "a folder hotpapers may write to", "no permission to write there")]);
+        }
+        return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done), request.Update ? [] : NextSteps(request.Directory, flavor));
+    }
+
+    private static (Flavor, string, IReadOnlyList<string>) PickFlavor(InitRequest request)
+    {
+        var found = BlogDetector.Detect(request.Directory);
+        var settings = Path.Combine(request.Directory, SettingsFile.FileName);
+        if (request.Flavor is { } given)
+        {
+            var other = found.FirstOrDefault(b => b.Flavor != given);
+            return (given, "--flavor", other is null || found.Any(b => b.Flavor == given) ? []
+                : [$"--flavor {Flavors.Name(given)}, but this folder is a {Flavors.Title(other.Flavor)} site ({Path.Combine(request.Directory, other.Evidence)}): the posts will not show as they should there"]);
+        }
+        // Updating a blog set up already: the flavor its settings name.
+        if (request.Update && File.Exists(settings)) return (SettingsFile.Load(settings).Flavor, $"the flavor in {settings}", []);
+        if (found.Count == 1) return (found[0].Flavor, $"found {Path.Combine(request.Directory, found[0].Evidence)}", []);
+        var others = string.Join(", ", Flavors.Names.Where(n => n != Flavors.Name(Flavor.Gatsby)).Select(n => "--flavor " + n));
+        if (found.Count > 1)
+            return (Flavor.Gatsby, $"the default: this folder looks like both ({string.Join(" and ", found.Select(b => b.Evidence))}); for another, {others}", []);
+        return (Flavor.Gatsby, $"the default: no Hugo or Gatsby site found in {request.Directory}; for another, {others}", []);
+    }
+
+    private static ScaffoldedFile Write(string path, string text, bool force)
+    {
+        var bytes = PostWriter.Encode(text);
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            if (!force || Directory.Exists(path)) return new(path, ScaffoldOutcome.Skipped);
+            PostWriter.Write(path, bytes);
+            return new(path, ScaffoldOutcome.Overwritten);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        // CreateNew: a file that appeared since the check above is not replaced either.
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write)) stream.Write(bytes);
+        return new(path, ScaffoldOutcome.Written);
+    }
+
+    // A file init keeps: replaced only where it is still exactly what an earlier version wrote.
+    private static ScaffoldedFile Update(string path, string text)
+    {
+        if (!File.Exists(path)) return Write(path, text, force: false);
+        var bytes = PostWriter.Encode(text);
+        var hash = Hash(File.ReadAllBytes(path));
+        if (hash == Hash(bytes)) return new(path, ScaffoldOutcome.UpToDate);
+        if (!EarlierVersions.Contains(hash)) return new(path, ScaffoldOutcome.Changed);
+        PostWriter.Write(path, bytes);
+        return new(path, ScaffoldOutcome.Updated);
+    }
+
+    private static ScaffoldedFile ExtendGitIgnore(string path)
+    {
+        var text = File.Exists(path) ? File.ReadAllText(path) : null;
+        var lines = text?.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal) ?? [];
+        var missing = GitIgnoreLines.Where(l => !lines.Contains(l)).ToList();
+        if (missing.Count == 0) return new(path, ScaffoldOutcome.UpToDate);
+        var added = (text is null or "" || text.EndsWith('\n') ? "" : "\n") + "# hotpapers: a build's lock, and what a killed build left\n" + string.Join("\n", missing) + "\n";
+        PostWriter.Write(path, PostWriter.Encode((text ?? "") + added));
+        return new(path, text is null ? ScaffoldOutcome.Written : ScaffoldOutcome.Extended);
+    }
+
+    /// <summary>
+    /// The files in the blog at <paramref name="root"/> that are exactly what an earlier <c>init</c> wrote,
+    /// so older than this version's: <c>build</c> warns about them, <c>init --update</c> replaces them.
+    /// </summary>
+    public static IReadOnlyList<string> Outdated(string root, Flavor flavor) =>
+        [.. Kept(flavor).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p))
+            .Where(p => File.Exists(p) && EarlierVersions.Contains(Hash(File.ReadAllBytes(p))))];
+
+    private static IReadOnlyList<string> Notes(InitRequest request, Flavor flavor, List<ScaffoldedFile> done)
+    {
+        var notes = new List<string>();
+        // Only for a Hugo site: in another folder, the warning about the flavor says what matters.
+        if (flavor == Flavor.Hugo && BlogDetector.Detect(request.Directory).Any(b => b.Flavor == Flavor.Hugo) && !BlogDetector.HugoHasTheme(request.Directory))
+        {
+            var config = BlogDetector.Detect(request.Directory).FirstOrDefault(b => b.Flavor == Flavor.Hugo)?.Evidence is { } e && e.Contains('.') ? e : "hugo.toml";
+            notes.Add("This Hugo site has no theme (nor layouts of its own), so Hugo makes no pages. Add one the way its instructions say, e.g. Hugo's quick-start theme:\n"
+                + "  git submodule add https://github.com/theNewDynamic/gohugo-theme-ananke.git themes/ananke\n"
+                + $"  echo \"theme = 'ananke'\" >> {config}");
+        }
+        if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
+            notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
+        return notes;
+    }
+
+    private static IReadOnlyList<string> NextSteps(string directory, Flavor flavor)
+    {
+        var steps = new List<string>();
+        if (Path.GetFullPath(directory) != Path.GetFullPath(".")) steps.Add($"cd {directory}");
+        var records = RecordsFolder(flavor).Replace('\\', '/') + "/";
+        steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
+        steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
+        steps.Add(flavor == Flavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
+        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # from then on, the workflow builds each night's digest");
+        return steps;
+    }
+
+    private static HashSet<string> EarlierVersions { get; } = [.. Resource("earlier-versions.txt").Split('\n')
+        .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(' ')[0])];
+
+    // Line ends as LF: a checkout on Windows may have made them CR LF.
+    private static string Hash(byte[] bytes) =>
+        Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan().IndexOf((byte)'\r') < 0 ? bytes : PostWriter.Encode(System.Text.Encoding.UTF8.GetString(bytes))));
 
     private static string Resource(string name)
     {

@@ -24,5 +24,8 @@ public sealed record BuildSettings
     public string? TemplatesDirectory { get; init; }
     public string FileNamePattern { get; init; } = PostNaming.DefaultPattern;
 
+    /// <summary>The settings file these came from; null for the built-in defaults (no file was found or given).</summary>
+    public string? SourceFile { get; init; }
+
     public static BuildSettings Default { get; } = new();
 }

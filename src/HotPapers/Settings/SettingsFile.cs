@@ -34,7 +34,7 @@ public static partial class SettingsFile
         var info = new FileInfo(path);
         if (!info.Exists) throw Fail(path, "$", "a settings file", "no such file");
         if (info.Length > MaxFileBytes) throw Fail(path, "$", $"a settings file of at most {MaxFileBytes / 1024} KB", $"{info.Length / 1024} KB");
-        return Parse(path, File.ReadAllText(path), Path.GetDirectoryName(path) ?? "");
+        return Parse(path, File.ReadAllText(path), Path.GetDirectoryName(path) ?? "") with { SourceFile = path };
     }
 
     /// <summary>The settings <paramref name="text"/> gives over the defaults; <paramref name="file"/> names it in messages.</summary>

@@ -157,7 +157,7 @@ public sealed class CommandLineTests
         // A file that holds another day than --date says is bad input.
         var wrong = Run("build", "--date", "2021-05-04", "--records", file, "--output", temp["c"]);
         Assert.Equal(ExitCodes.BadInput, wrong.Code);
-        Assert.Contains($"error: {file}: $: expected the digest of 2021-05-04, found the digest of 2021-05-03", wrong.Err);
+        Assert.Contains($"error: {file}: expected the digest of 2021-05-04, found the digest of 2021-05-03", wrong.Err);
         Assert.False(Directory.Exists(temp["c"]));
     }
 
@@ -228,7 +228,7 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData("{", "line 1, column 2: expected well-formed JSON")]
-    [InlineData("", "$: expected a JSON object, found an empty file")]
+    [InlineData("", ".json: expected a JSON object, found an empty file")]
     [InlineData("{\"format\":\"hotpapers-records/1\"}", "$.date: expected a value, found no such key")]
     public void Bad_records_exit_1_without_a_stack_trace(string content, string message)
     {
@@ -250,7 +250,7 @@ public sealed class CommandLineTests
         var records = Records(temp);
         var noDay = Run("build", "--date", "2020-01-01", "--records", records, "--output", temp["out"]);
         Assert.Equal(ExitCodes.BadInput, noDay.Code);
-        Assert.Contains($"{Path.Combine(records, "2020-01-01.json")}: $: expected the records of 2020-01-01, found no such file", noDay.Err);
+        Assert.Contains($"{Path.Combine(records, "2020-01-01.json")}: expected the records of 2020-01-01, found no such file; the records folder has 2021-04-30, 2021-05-01-2021-05-02, 2021-05-03 and 2021-05-05 (nearest first)", noDay.Err);
 
         var noFolder = Run("build", "--all", "--records", temp["nowhere"], "--output", temp["out"]);
         Assert.Equal(ExitCodes.BadInput, noFolder.Code);
@@ -258,7 +258,7 @@ public sealed class CommandLineTests
 
         var backwards = Run("build", "--date", "2021-05-02", "--until", "2021-05-01", "--records", records, "--output", temp["out"]);
         Assert.Equal(ExitCodes.BadInput, backwards.Code);
-        Assert.Contains("--until: $: expected a day on or after --date 2021-05-02, found 2021-05-01", backwards.Err);
+        Assert.Contains("--until: expected a day on or after --date 2021-05-02, found 2021-05-01", backwards.Err);
 
         foreach (var err in new[] { noDay.Err, noFolder.Err, backwards.Err }) AssertNoStackTrace(err);
         Assert.False(Directory.Exists(temp["out"]));

@@ -126,7 +126,7 @@ public sealed class EndToEndTests : IDisposable
         var (code, _, stderr) = Run("init", "--flavor", "hugo");
         Assert.True(code == ExitCodes.Success, stderr);
         Assert.True(File.Exists(_temp["hotpapers.yml"]));
-        File.Copy(Path.Combine(Sample, "2021-04-30.json"), _temp["content/records/2021-04-30.json"]);
+        File.Copy(Path.Combine(Sample, "2021-04-30.json"), _temp["hotpapers/records/2021-04-30.json"]);
         (code, var stdout, stderr) = Run("build", "--date", "2021-04-30");
         Assert.True(code == ExitCodes.Success, stderr);
         Assert.Contains("created", stdout);

@@ -43,7 +43,7 @@ public sealed class HugoSiteTests
             """);
 
         // The sample, and a digest whose text tries to call shortcodes.
-        var records = Path.Combine(site, "content", "records");
+        var records = Path.Combine(site, "hotpapers", "records");
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), Path.Combine(records, "2021-04-30.json"));
         var hostile = JsonNode.Parse(File.ReadAllText(Path.Combine(records, "2021-04-30.json")))!;
         hostile["date"] = "2021-05-02";
@@ -63,6 +63,8 @@ public sealed class HugoSiteTests
 
         var (code, stdout, stderr) = Processes.Run(site, hugo, ["--quiet", "--destination", temp["public"]]);
         Assert.True(code == 0, $"hugo failed: {stdout}{stderr}");
+        // The records folder init makes for Hugo is outside content/: Hugo publishes none of it.
+        Assert.Empty(Directory.EnumerateFiles(temp["public"], "*.json", SearchOption.AllDirectories));
 
         var loader = new RecordsLoader(settings.TimeZone);
         var ranker = new Ranker(settings.Ranking);

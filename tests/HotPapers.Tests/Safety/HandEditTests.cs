@@ -138,6 +138,6 @@ public sealed class HandEditTests : IDisposable
         File.WriteAllText(_temp["posts/" + PostManifest.FileName], "{ not json");
         var (code, _, stderr) = Build();
         Assert.Equal(1, code);
-        Assert.Contains(PostManifest.FileName + ": $: expected hotpapers' manifest", stderr);
+        Assert.Contains(PostManifest.FileName + ": expected hotpapers' manifest", stderr);
     }
 }

@@ -16,18 +16,69 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         var done = SiteScaffolder.Scaffold(temp.Path, flavor, force: false);
         Assert.All(done, f => Assert.Equal(ScaffoldOutcome.Written, f.Outcome));
-        var expected = new List<string> { "hotpapers.yml", "content/records/.gitkeep", ".github/workflows/hotpapers.yml" };
+        // Hugo's records stay out of content/ (published) and data/ (parsed by every Hugo build).
+        var records = flavor == Flavor.Hugo ? "hotpapers/records" : "content/records";
+        var expected = new List<string> { "hotpapers.yml", "hotpapers-settings.schema.json", records + "/.gitkeep", ".github/workflows/hotpapers.yml" };
         if (flavor == Flavor.Hugo) expected.Add("layouts/shortcodes/hotpapers-tweet.html");
+        expected.Add(".gitignore");
         Assert.Equal(expected.Select(p => temp[p]), done.Select(f => f.Path));
         Assert.All(done, f => Assert.True(File.Exists(f.Path)));
 
         // The commented settings file reads back as the flavor's settings and nothing else.
         var settings = SettingsFile.Load(temp["hotpapers.yml"]);
         Assert.Equal(flavor, settings.Flavor);
-        Assert.Equal(SettingsFile.Defaults(temp.Path) with { Flavor = flavor }, settings);
+        Assert.Equal(SettingsFile.Defaults(temp.Path) with { Flavor = flavor, RecordsPath = temp[records], SourceFile = temp["hotpapers.yml"] }, settings);
         // Every key is mentioned in it, so users see what they can set.
         var text = File.ReadAllText(temp["hotpapers.yml"]);
         foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hugo.toml", "title = 'x'\n", Flavor.Hugo)]
+    [InlineData("config.toml", "baseURL = 'https://example.org/'\n", Flavor.Hugo)]
+    [InlineData("config.yaml", "languageCode: en-us\n", Flavor.Hugo)]
+    [InlineData("config.toml", "[tool]\nname = 'not a blog'\n", null)]
+    [InlineData("gatsby-config.ts", "export default {}\n", Flavor.Gatsby)]
+    [InlineData("package.json", "{}\n", null)]
+    public void Init_picks_the_flavor_the_folder_shows(string file, string text, Flavor? expected)
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp[file], text);
+        var result = SiteScaffolder.Init(new InitRequest(temp.Path));
+        Assert.Equal(expected ?? Flavor.Gatsby, result.Flavor);
+        Assert.StartsWith(expected is null ? "the default" : $"found {temp[file]}", result.FlavorReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gitignore_is_extended_once_and_kept()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp[".gitignore"], "node_modules/\npublic");
+        SiteScaffolder.Init(new InitRequest(temp.Path));
+        SiteScaffolder.Init(new InitRequest(temp.Path, Force: true));
+        Assert.Equal("node_modules/\npublic\n# hotpapers: a build's lock, and what a killed build left\n.hotpapers.lock\n*.tmp-hotpapers\n", File.ReadAllText(temp[".gitignore"]));
+    }
+
+    [Fact]
+    public void Earlier_versions_are_recognised_and_the_current_ones_are_not_among_them()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, Flavor.Hugo));
+        // A file init writes now is never "older": an edit of the list cannot make --update replace it with itself.
+        Assert.Empty(SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+        foreach (var earlier in Directory.EnumerateFiles(Fixture.Path("scaffold", "earlier")))
+            File.Copy(earlier, temp[Path.GetFileName(earlier)], overwrite: true);
+        Assert.Equal([temp[SiteScaffolder.SchemaFile]], SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+    }
+
+    [Fact]
+    public void Init_templates_copies_the_built_in_templates_and_the_build_uses_them()
+    {
+        using var temp = Fixture.TempDir();
+        var result = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true));
+        Assert.Contains(result.Files, f => f.Path == temp["templates/post.md.sbn"] && f.Outcome == ScaffoldOutcome.Written);
+        Assert.Equal(temp["templates"], SettingsFile.Load(temp["hotpapers.yml"]).TemplatesDirectory);
+        Assert.Equal(TemplateSet.BuiltIn.Read("post.hugo.md.sbn").Text, File.ReadAllText(temp["templates/post.hugo.md.sbn"]));
     }
 
     [Fact]
@@ -40,10 +91,11 @@ public sealed class SiteScaffolderTests
         Assert.Equal("flavor: hugo\n# mine\n", File.ReadAllText(temp["hotpapers.yml"]));
 
         var again = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
-        Assert.All(again, f => Assert.Equal(ScaffoldOutcome.Skipped, f.Outcome));
+        Assert.All(again, f => Assert.Equal(f.Path == temp[".gitignore"] ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Skipped, f.Outcome));
 
         var forced = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: true);
-        Assert.All(forced, f => Assert.Equal(ScaffoldOutcome.Overwritten, f.Outcome));
+        // .gitignore is the user's: it is only ever extended, and has the lines already.
+        Assert.All(forced, f => Assert.Equal(f.Path == temp[".gitignore"] ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Overwritten, f.Outcome));
         Assert.Contains("flavor: gatsby", File.ReadAllText(temp["hotpapers.yml"]), StringComparison.Ordinal);
     }
 
@@ -67,7 +119,7 @@ public sealed class SiteScaffolderTests
         // The user's own choices, in the file init wrote.
         var yml = File.ReadAllText(temp["hotpapers.yml"]).Replace("# fileName: \"{date}---Hot-Papers.md\"", "fileName: \"{date}-digest.md\"");
         File.WriteAllText(temp["hotpapers.yml"], yml);
-        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["content/records/2021-04-30.json"]);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["hotpapers/records/2021-04-30.json"]);
 
         var (code, stdout, stderr) = Processes.Hotpapers(temp.Path, "build", "--date", "2021-04-30");
         Assert.True(code == 0, stderr);

@@ -19,6 +19,7 @@ public sealed class SettingsFileTests
           minTweetScore: 3
           maxTweets: 0x10
           requirePdf: false
+          repeatAfterDays: 2
         post:
           title: "Daily {date}"
           description: About {date}
@@ -54,7 +55,7 @@ public sealed class SettingsFileTests
         Assert.Equal(Path.Combine("base", "site/content/posts"), s.OutputDirectory);
         Assert.Equal("posts/{date}.md", s.FileNamePattern);
         Assert.Equal(Path.Combine("base", "my-templates"), s.TemplatesDirectory);
-        Assert.Equal(new HotPapers.Ranking.RankingSettings(7, 3, 16, false), s.Ranking);
+        Assert.Equal(new HotPapers.Ranking.RankingSettings(7, 3, 16, false, 2), s.Ranking);
         Assert.Equal("Daily {date}", s.FrontMatter.TitlePattern);
         Assert.Equal("About {date}", s.FrontMatter.DescriptionPattern);
         Assert.Equal("daily-{date}", s.FrontMatter.SlugPattern);

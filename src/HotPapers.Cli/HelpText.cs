@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace HotPapers.Cli;
+
+/// <summary>What <c>--help</c> shows after System.CommandLine's own help: examples and exit codes, per command.</summary>
+internal static class HelpText
+{
+    private static readonly Dictionary<string, string[]> Examples = new(StringComparer.Ordinal)
+    {
+        ["hotpapers"] =
+        [
+            "hotpapers init                                  set up the blog in this folder",
+            "hotpapers build --date 2021-04-30               build that day's digest",
+            "hotpapers build --yesterday                     what the nightly workflow runs",
+        ],
+        ["build"] =
+        [
+            "hotpapers build --date 2021-04-30               one day, from content/records/2021-04-30.json",
+            "hotpapers build --date 2021-05-01 --until 2021-05-07",
+            "                                                one digest of those days (a range file, or the daily ones)",
+            "hotpapers build --week --yesterday              the seven days ending yesterday, as one digest",
+            "hotpapers build --all --check                   list the posts that are missing or out of date",
+        ],
+        ["import"] =
+        [
+            "hotpapers import content/posts --timezone Asia/Tokyo",
+            "                                                every old post back into records",
+        ],
+        ["init"] =
+        [
+            "hotpapers init                                  this folder; the flavor is the blog's (Hugo or Gatsby)",
+            "hotpapers init my-blog --flavor hugo",
+            "hotpapers init --templates                      also copy the built-in templates into templates/",
+            "hotpapers init --update                         bring the workflow, shortcode and schema up to this version",
+        ],
+    };
+
+    private static readonly Dictionary<string, string[]> ExitCodeLines = new(StringComparer.Ordinal)
+    {
+        ["hotpapers"] = ["0  success", "1  bad input (records, settings, templates, files): the message says where", "2  usage error", "3  build --check found posts missing or out of date"],
+        ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date"],
+        ["import"] = ["0  every post imported", "1  a post could not be imported (the others were)", "2  usage error"],
+        ["init"] = ["0  success", "1  a folder that cannot be written, or a broken hotpapers.yml (--update)", "2  usage error"],
+    };
+
+    public static void AddExamplesAndExitCodes(RootCommand root)
+    {
+        foreach (var option in root.Options.OfType<HelpOption>())
+        {
+            if (option.Action is HelpAction standard) option.Action = new WithExamples(standard);
+        }
+    }
+
+    private sealed class WithExamples(HelpAction standard) : SynchronousCommandLineAction
+    {
+        // As the standard help: asking for help is no usage error, whatever else the line lacks.
+        public override bool ClearsParseErrors => standard.ClearsParseErrors;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            var code = standard.Invoke(parseResult);
+            var output = parseResult.InvocationConfiguration.Output;
+            var command = parseResult.CommandResult.Command;
+            var name = command is RootCommand ? "hotpapers" : command.Name;
+            if (Examples.TryGetValue(name, out var examples)) Section(output, "Examples:", examples);
+            if (ExitCodeLines.TryGetValue(name, out var codes)) Section(output, "Exit codes:", codes);
+            return code;
+        }
+
+        private static void Section(TextWriter output, string title, IEnumerable<string> lines)
+        {
+            output.WriteLine(title);
+            foreach (var line in lines) output.WriteLine("  " + line);
+            output.WriteLine();
+        }
+    }
+}

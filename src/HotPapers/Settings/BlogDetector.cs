@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using HotPapers.Rendering;
+
+namespace HotPapers.Settings;
+
+/// <summary>What kind of blog a folder holds, and the file that shows it.</summary>
+/// <param name="Evidence">The file or folder that shows it, relative to <paramref name="Root"/>: <c>hugo.toml</c>, <c>gatsby-config.js</c>.</param>
+/// <param name="Root">The blog's folder.</param>
+public sealed record DetectedBlog(Flavor Flavor, string Evidence, string Root);
+
+/// <summary>
+/// Tells a Hugo site from a Gatsby one by the files each keeps at its root: Hugo's configuration
+/// (<c>hugo.toml</c>, or a <c>config.*</c> with Hugo's keys, or <c>config/_default/</c>) or its
+/// <c>archetypes/</c>; Gatsby's <c>gatsby-config.*</c>. <c>init</c> picks the flavor by it, and
+/// <c>build</c> warns when the posts go into a blog of the other flavor.
+/// </summary>
+public static partial class BlogDetector
+{
+    private static readonly string[] HugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"];
+    private static readonly string[] OldHugoConfigs = ["config.toml", "config.yaml", "config.yml", "config.json"];
+    private static readonly string[] GatsbyConfigs = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs", "gatsby-config.cjs", "gatsby-config.tsx"];
+
+    /// <summary>The blogs <paramref name="folder"/> itself looks like: none, one, or (for an odd folder) both.</summary>
+    public static IReadOnlyList<DetectedBlog> Detect(string folder)
+    {
+        var found = new List<DetectedBlog>();
+        if (HugoEvidence(folder) is { } hugo) found.Add(new(Flavor.Hugo, hugo, folder));
+        if (GatsbyConfigs.FirstOrDefault(f => File.Exists(Path.Combine(folder, f))) is { } gatsby) found.Add(new(Flavor.Gatsby, gatsby, folder));
+        return found;
+    }
+
+    /// <summary>
+    /// The blog <paramref name="path"/> is in: the nearest of it and its parent folders that looks like
+    /// one, not looking above a repository's root (a folder with <c>.git</c>). Null when none does, or
+    /// when the nearest looks like both.
+    /// </summary>
+    public static DetectedBlog? Enclosing(string path)
+    {
+        for (var folder = Path.GetFullPath(path); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (!Directory.Exists(folder)) continue;
+            var found = Detect(folder);
+            if (found.Count > 0) return found.Count == 1 ? found[0] : null;
+            if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git"))) return null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether a Hugo site names a theme, or has layouts of its own besides hotpapers' shortcode: else Hugo makes no pages.</summary>
+    public static bool HugoHasTheme(string root)
+    {
+        if (Directory.Exists(Path.Combine(root, "themes")) && Directory.EnumerateFileSystemEntries(Path.Combine(root, "themes")).Any()) return true;
+        var layouts = Path.Combine(root, "layouts");
+        if (Directory.Exists(layouts) && Directory.EnumerateFiles(layouts, "*.html", SearchOption.AllDirectories)
+                .Any(f => Path.GetFileName(Path.GetDirectoryName(f)) != "shortcodes")) return true;
+        return HugoConfigs.Concat(OldHugoConfigs).Select(f => Path.Combine(root, f)).Any(f => File.Exists(f) && ThemeKey().IsMatch(ReadStart(f)));
+    }
+
+    private static string? HugoEvidence(string folder)
+    {
+        if (HugoConfigs.FirstOrDefault(f => File.Exists(Path.Combine(folder, f))) is { } config) return config;
+        if (OldHugoConfigs.FirstOrDefault(f => File.Exists(Path.Combine(folder, f)) && HugoKey().IsMatch(ReadStart(Path.Combine(folder, f)))) is { } old) return old;
+        if (Directory.Exists(Path.Combine(folder, "config", "_default"))) return Path.Combine("config", "_default");
+        return Directory.Exists(Path.Combine(folder, "archetypes")) ? "archetypes" + Path.DirectorySeparatorChar : null;
+    }
+
+    // A configuration file's first 64 KB: the keys are at the top, and a huge file is no configuration.
+    private static string ReadStart(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var buffer = new char[64 * 1024];
+            return new string(buffer, 0, reader.ReadBlock(buffer));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    // Keys only Hugo's configuration has, as TOML (key =), YAML (key:) or JSON ("key":) writes them.
+    [GeneratedRegex(@"(?im)^\s*""?(?:baseURL|languageCode|defaultContentLanguage|paginate|theme)""?\s*[:=]")]
+    private static partial Regex HugoKey();
+
+    [GeneratedRegex(@"(?im)^\s*""?theme""?\s*[:=]")]
+    private static partial Regex ThemeKey();
+}

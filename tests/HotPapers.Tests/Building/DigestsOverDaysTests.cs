@@ -1,0 +1,150 @@
+using HotPapers.Building;
+using HotPapers.Ranking;
+using HotPapers.Records;
+using HotPapers.Settings;
+using HotPapers.TestData;
+
+namespace HotPapers.Tests.Building;
+
+/// <summary>Range and week digests made of daily records files, and ranking.repeatAfterDays, on generated weeks.</summary>
+public sealed class DigestsOverDaysTests
+{
+    private static readonly DateOnly First = new(2021, 5, 3);
+
+    // Papers shown from a lower score too, so that days have many and repeats are common.
+    private static readonly RankingSettings Loose = RankingSettings.Default with { MinPaperScore = 10 };
+
+    private static IReadOnlyList<DigestRecords> Week(TempDir temp, int seed, int days = 7)
+    {
+        var week = WeekGenerator.Generate(seed, First, days);
+        Directory.CreateDirectory(temp["records"]);
+        foreach (var day in week) File.WriteAllBytes(temp[$"records/{Rfc3339.FormatDate(day.Date)}.json"], RecordsWriter.Write(day));
+        return week;
+    }
+
+    private static BuildSettings Settings(TempDir temp, RankingSettings? ranking = null, string output = "out") =>
+        BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp[output], Ranking = ranking ?? Loose };
+
+    private static string Post(TempDir temp, string name, string output = "out") => File.ReadAllText(temp[$"{output}/{name}---Hot-Papers.md"]);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_merged_week_has_each_paper_once_and_each_tweet_once_with_its_latest_counts(int seed)
+    {
+        using var temp = Fixture.TempDir();
+        var week = Week(temp, seed);
+        var merged = DayMerge.Merge(First, First.AddDays(6), [.. week.Select(d => ("x", d))]);
+
+        var ids = week.SelectMany(d => d.Papers).Select(p => p.Id.Versionless).Distinct().ToList();
+        Assert.Equal(ids, merged.Papers.Select(p => p.Id.Versionless));
+        Assert.True(week.Sum(d => d.Papers.Length) > ids.Count, "the generated week repeats no paper");
+        foreach (var paper in merged.Papers)
+        {
+            var versions = week.SelectMany(d => d.Papers).Where(p => p.Id.Versionless == paper.Id.Versionless).ToList();
+            Assert.Equal(versions[^1].Title, paper.Title);
+            var statuses = versions.SelectMany(p => p.Tweets).Select(t => t.StatusId).Distinct().ToList();
+            Assert.Equal(statuses, paper.Tweets.Select(t => t.StatusId));
+            foreach (var tweet in paper.Tweets)
+                Assert.Equal(versions.SelectMany(p => p.Tweets).Last(t => t.StatusId == tweet.StatusId), tweet);
+        }
+        Assert.Equal(week.Max(d => d.CollectedAt), merged.CollectedAt);
+        Assert.Equal((First, First.AddDays(6)), (merged.Date, merged.EndDate));
+    }
+
+    [Fact]
+    public void Week_builds_one_post_from_the_daily_files_the_same_every_time()
+    {
+        using var temp = Fixture.TempDir();
+        Week(temp, 4);
+        var result = new SiteBuilder(Settings(temp)).Build(BuildRequest.Week(First.AddDays(6)));
+        Assert.Equal(temp["out/2021-05-03-2021-05-09---Hot-Papers.md"], Assert.Single(result.Posts).PostPath);
+        var post = Post(temp, "2021-05-03-2021-05-09");
+        Assert.Contains("title: Hot Papers 2021-05-03 - 2021-05-09\n", post, StringComparison.Ordinal);
+
+        new SiteBuilder(Settings(temp, output: "again")).Build(new BuildRequest.Range(First, First.AddDays(6)));
+        Assert.Equal(post, Post(temp, "2021-05-03-2021-05-09", "again"));
+    }
+
+    [Fact]
+    public void A_range_file_wins_over_the_daily_files()
+    {
+        using var temp = Fixture.TempDir();
+        var week = Week(temp, 5, days: 2);
+        var range = week[0] with { EndDate = First.AddDays(1), Papers = [week[0].Papers[0] with { Title = "Only in the range file" }] };
+        File.WriteAllBytes(temp["records/2021-05-03-2021-05-04.json"], RecordsWriter.Write(range));
+        new SiteBuilder(Settings(temp, RankingSettings.Default with { MinPaperScore = 0 })).Build(new BuildRequest.Range(First, First.AddDays(1)));
+        var post = Post(temp, "2021-05-03-2021-05-04");
+        Assert.Contains("Only in the range file", post, StringComparison.Ordinal);
+        Assert.DoesNotContain(week[1].Papers[^1].Title, post, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_week_with_a_missing_day_names_it_and_writes_nothing()
+    {
+        using var temp = Fixture.TempDir();
+        Week(temp, 6);
+        File.Delete(temp["records/2021-05-05.json"]);
+        var e = Assert.Throws<InputException>(() => new SiteBuilder(Settings(temp)).Build(BuildRequest.Week(First.AddDays(6))));
+        Assert.Equal(
+            $"{temp["records/2021-05-03-2021-05-09.json"]}: expected the records of 2021-05-03-2021-05-09, or the daily records of each of its days, "
+            + "found no such file, and no records of 2021-05-05; the records folder has 2021-05-09, 2021-05-08, 2021-05-07, 2021-05-06, 2021-05-04 and 1 more (nearest first)",
+            Assert.Single(e.Problems).ToString());
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public void Ranked_days_are_not_merged()
+    {
+        using var temp = Fixture.TempDir();
+        var week = Week(temp, 7, days: 2);
+        File.WriteAllBytes(temp["records/2021-05-04.json"], RecordsWriter.Write(week[1] with { Ranked = true }));
+        var e = Assert.Throws<InputException>(() => new SiteBuilder(Settings(temp)).Build(new BuildRequest.Range(First, First.AddDays(1))));
+        Assert.Equal(temp["records/2021-05-04.json"], Assert.Single(e.Problems).File);
+    }
+
+    [Theory]
+    [InlineData(8, 1)]
+    [InlineData(9, 2)]
+    [InlineData(10, 3)]
+    public void Repeat_after_days_leaves_out_what_each_earlier_day_showed_by_its_own_ranking(int seed, int n)
+    {
+        using var temp = Fixture.TempDir();
+        var week = Week(temp, seed);
+        var ranker = new Ranker(Loose);
+        var settings = Settings(temp, Loose with { RepeatAfterDays = n });
+        new SiteBuilder(settings).Build(new BuildRequest.All());
+        var left = 0;
+        for (var i = 0; i < week.Count; i++)
+        {
+            // What the earlier days showed, each ranked alone, without leaving anything out in turn.
+            var before = week.Take(i).TakeLast(n).SelectMany(d => ranker.Rank(d).Papers).Select(p => p.Paper.Id.Versionless).ToHashSet();
+            var expected = ranker.Rank(week[i] with { Papers = [.. week[i].Papers.Where(p => !before.Contains(p.Id.Versionless))] });
+            var post = Post(temp, Rfc3339.FormatDate(week[i].Date));
+            Assert.Equal(expected.Papers.Length, CountPapers(post));
+            foreach (var shown in expected.Papers) Assert.Contains($"[abs]({shown.Paper.AbsUrl})", post, StringComparison.Ordinal);
+            left += ranker.Rank(week[i]).Papers.Length - expected.Papers.Length;
+
+            // A day built alone is the same post as in the build of all: nothing depends on what was built before.
+            new SiteBuilder(settings with { OutputDirectory = temp["alone"] }).Build(new BuildRequest.Day(week[i].Date));
+            Assert.Equal(post, Post(temp, Rfc3339.FormatDate(week[i].Date), "alone"));
+        }
+        Assert.True(left > 0, "the generated week repeats no shown paper");
+    }
+
+    [Fact]
+    public void Repeat_after_days_keeps_ranked_records_and_ranges_whole()
+    {
+        using var temp = Fixture.TempDir();
+        var week = Week(temp, 11, days: 2);
+        var ranked = week[1] with { Ranked = true, Papers = [.. new Ranker(Loose).Rank(week[0]).Papers.Select(p => p.Paper)] };
+        File.WriteAllBytes(temp["records/2021-05-04.json"], RecordsWriter.Write(ranked));
+        var settings = Settings(temp, Loose with { RepeatAfterDays = 1 });
+        new SiteBuilder(settings).Build(new BuildRequest.Day(First.AddDays(1)));
+        Assert.Equal(ranked.Papers.Length, CountPapers(Post(temp, "2021-05-04")));
+    }
+
+    // Each shown paper is a "# N. title" heading in the Gatsby post.
+    private static int CountPapers(string post) => post.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^# \d+\. "));
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using HotPapers.Cli;
+
+namespace HotPapers.Tests.Cli;
+
+/// <summary>
+/// What the tool says where users go wrong, and what init says, kept as a golden file
+/// (<c>Fixtures/messages/messages.txt</c>): each command line with its exit code and everything printed,
+/// the test's temporary folder shown as <c>TMP</c>.
+/// </summary>
+public sealed class MessagesTests
+{
+    [Fact]
+    public void Messages_say_what_is_true()
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        foreach (var day in new[] { "2021-05-01", "2021-05-03", "2021-05-06" })
+            File.WriteAllText(Path.Combine(records, day + ".json"), File.ReadAllText(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json")).Replace("2021-04-30", day));
+        File.WriteAllText(temp["empty.json"], "");
+        Directory.CreateDirectory(temp["no-templates"]);
+        File.WriteAllText(temp["no-templates/post.sbn"], "{{ papers }}");
+        Directory.CreateDirectory(temp["hugo-site"]);
+        File.WriteAllText(temp["hugo-site/hugo.toml"], "baseURL = 'https://example.org/'\ntitle = 'My New Hugo Site'\n");
+        Directory.CreateDirectory(temp["gatsby-site"]);
+        File.WriteAllText(temp["gatsby-site/gatsby-config.js"], "module.exports = {}\n");
+        Directory.CreateDirectory(temp["plain"]);
+        var o = new[] { "--records", records, "--output", temp["out"] };
+
+        var text = new StringBuilder();
+        void Run(params string[] args)
+        {
+            var (code, stdout, stderr) = InProcessCli.Run(args);
+            text.Append("$ hotpapers ").AppendJoin(' ', args).Append('\n')
+                .Append("exit ").Append(code).Append('\n');
+            if (stdout.Length > 0) text.Append("stdout:\n").Append(stdout);
+            if (stderr.Length > 0) text.Append("stderr:\n").Append(stderr);
+            text.Append('\n');
+        }
+
+        Run("build");
+        Run("build", "--date", "2021-04-30", "--all");
+        Run("build", "--date", "2021-04-30", "--yesterday", "--all");
+        Run("build", "--date", "2021-04-31");
+        Run("build", "--date", "2021-02-29");
+        Run("build", "--date", "2021-13-01");
+        Run("build", "--date", "30/04/2021");
+        Run("build", "--week");
+        Run("build", "--week", "--all");
+        Run("build", "--week", "--date", "2021-05-07", "--until", "2021-05-08");
+        Run("biuld", "--date", "2021-04-30");
+        Run("build", "--dtae", "2021-04-30");
+        Run("build", "--date", "2021-04-30", "--chekc");
+        Run(["build", "--date", "2021-05-04", .. o]);
+        Run(["build", "--date", "2021-05-01", "--until", "2021-05-04", .. o]);
+        Run(["build", "--date", "2020-01-01", .. o]);
+        Run("build", "--date", "2021-04-30", "--records", temp["empty.json"], "--output", temp["out"]);
+        Run(["build", "--date", "2021-05-01", "--templates", temp["no-templates"], "--check", .. o]);
+        Run("build", "--date", "2021-05-01", "--records", records, "--output", temp["hugo-site/content/posts"], "--check");
+        Run("init", temp["plain"]);
+        Run("init", temp["hugo-site"]);
+        Run("init", "--flavor", "gatsby", temp["gatsby-site"]);
+        Run("init", "--flavor", "hugo", temp["gatsby-site"]);
+        Run("init", "--update", "--force", temp["plain"]);
+        File.Copy(Fixture.Path("scaffold", "earlier", "hotpapers-settings.schema.json"), temp["plain/hotpapers-settings.schema.json"], overwrite: true);
+        File.AppendAllText(temp["plain/.github/workflows/hotpapers.yml"], "# mine\n");
+        Run("init", "--update", temp["plain"]);
+
+        var golden = text.ToString().Replace(temp.Path, "TMP").Replace(Path.DirectorySeparatorChar, '/');
+        Golden.AssertBytes(Encoding.UTF8.GetBytes(golden), "messages", "messages.txt");
+    }
+
+    [Fact]
+    public void Build_warns_when_the_blogs_scaffolding_is_older_than_the_tool()
+    {
+        using var temp = Fixture.TempDir();
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run("init", temp.Path).Code);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["content/records/2021-04-30.json"]);
+        var current = InProcessCli.Run("build", "--date", "2021-04-30", "--config", temp["hotpapers.yml"], "--check");
+        Assert.Equal("", current.Stderr);
+
+        File.Copy(Fixture.Path("scaffold", "earlier", "hotpapers-settings.schema.json"), temp["hotpapers-settings.schema.json"], overwrite: true);
+        var old = InProcessCli.Run("build", "--date", "2021-04-30", "--config", temp["hotpapers.yml"], "--check");
+        Assert.Equal($"warning: {temp["hotpapers-settings.schema.json"]}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date\n", old.Stderr);
+
+        var update = InProcessCli.Run("init", "--update", temp.Path);
+        Assert.Contains($"updated    {temp["hotpapers-settings.schema.json"]}\n", update.Stdout, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(Fixture.RepoRoot(), "src", "HotPapers", "Settings", "hotpapers-settings.schema.json")), File.ReadAllText(temp["hotpapers-settings.schema.json"]));
+    }
+
+    [Fact]
+    public void Help_shows_examples_and_exit_codes_for_each_command()
+    {
+        foreach (var command in new[] { Array.Empty<string>(), ["build"], ["import"], ["init"] })
+        {
+            var (code, stdout, _) = InProcessCli.Run([.. command, "--help"]);
+            Assert.Equal(ExitCodes.Success, code);
+            Assert.Contains("\nExamples:\n  hotpapers ", stdout, StringComparison.Ordinal);
+            Assert.Contains("\nExit codes:\n  0  ", stdout, StringComparison.Ordinal);
+            Assert.Contains("\n  2  usage error\n", stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
+    public void A_folder_that_cannot_be_written_is_named_not_its_lock_file()
+    {
+        if (OperatingSystem.IsWindows()) throw new SkipException("folder permissions are Unix modes here");
+        Skip.If(Environment.UserName == "root", "root may write to any folder, so none can be made read-only for this test");
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["out"]);
+        File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", stderr);
+        }
+        finally
+        {
+            File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
