@@ -66,6 +66,11 @@ public sealed class MessagesTests
         File.Copy(Fixture.Path("scaffold", "earlier", "hotpapers-settings.schema.json"), temp["plain/hotpapers-settings.schema.json"], overwrite: true);
         File.AppendAllText(temp["plain/.github/workflows/hotpapers.yml"], "# mine\n");
         Run("init", "--update", temp["plain"]);
+        Run("init", "--flavr", "hugo", temp["plain"]);
+        Run("import", "--skip-foriegn", temp["plain"]);
+        Directory.CreateDirectory(temp["yaml-site/archetypes"]);
+        File.WriteAllText(temp["yaml-site/hugo.yaml"], "baseURL: https://example.org/\ntitle: My New Hugo Site\n");
+        Run("init", temp["yaml-site"]);
 
         var golden = text.ToString().Replace(temp.Path, "TMP").Replace(Path.DirectorySeparatorChar, '/');
         Golden.AssertBytes(Encoding.UTF8.GetBytes(golden), "messages", "messages.txt");
