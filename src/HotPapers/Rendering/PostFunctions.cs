@@ -22,7 +22,7 @@ internal static class PostFunctions
     {
         // An imported post whose text was written unescaped keeps its bytes (post.rawText), unless the
         // raw text would build HTML or a script link: rawText keeps bytes, not hazards. In a Hugo page,
-        // text must not call shortcodes either way.
+        // no text, link text or URL may call a shortcode or set attributes, either way.
         Func<string, string> site = flavor == Flavor.Hugo ? HugoShortcode.EscapeText : text => text;
         (string Name, Func<string, string> Function)[] named =
         [
@@ -35,7 +35,7 @@ internal static class PostFunctions
                 ? text => site(Raw(text, MarkdownText.Context.Heading))
                 : text => site(MarkdownText.Escape(text, MarkdownText.Context.Heading))),
             ("md_link_text", text => site(MarkdownText.LinkText(text))),
-            ("md_url", MarkdownText.LinkDestination),
+            ("md_url", url => site(MarkdownText.LinkDestination(url))),
             ("hugo_tweet", HugoShortcode.Tweet),
         ];
         var functions = new ScriptObject(named.Length);
@@ -47,10 +47,6 @@ internal static class PostFunctions
     private static string Raw(string text, MarkdownText.Context context)
     {
         var line = MarkdownText.OneLine(text);
-        // Judged where it stands and also as inline text: indentation that makes a harmless code block
-        // at a line start means nothing after "# 1. ".
-        var harmless = MarkdownGuard.IsHarmless(line) && MarkdownGuard.IsHarmless(line.TrimStart())
-            && (context != MarkdownText.Context.Heading || MarkdownGuard.IsHarmless("# 1. " + line));
-        return harmless ? line : MarkdownText.Escape(text, context);
+        return MarkdownGuard.IsHarmless(line, context == MarkdownText.Context.Heading) ? line : MarkdownText.Escape(text, context);
     }
 }
