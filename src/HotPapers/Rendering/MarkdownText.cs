@@ -74,20 +74,30 @@ internal static class MarkdownText
             {
                 // LaTeX as it is, but for what a renderer without math would read as HTML, an entity or a
                 // link: that gets a backslash, unless a backslash of the LaTeX escapes it already.
-                if (MarkupInMath(text, i) && !InertText.IsEscaped(text, i)) sb.Append('\\');
-                sb.Append(ch);
+                if (ch == '<' && InertText.OpensMarkup(text, i)) sb.Append(Lt);
+                else if (MarkupInMath(text, i) && !InertText.IsEscaped(text, i)) sb.Append('\\').Append(ch);
+                else sb.Append(ch);
                 continue;
             }
-            if (InlineMarkers.Contains(ch)) sb.Append('\\');
-            else if (ch == '#' && context == Context.Heading && i >= closingHashes) sb.Append('\\');
-            sb.Append(ch);
+            if (ch == '<') sb.Append(Lt);
+            else if (InlineMarkers.Contains(ch) || StartsBareUrl(text, i)) sb.Append('\\').Append(ch);
+            else if (ch == '#' && context == Context.Heading && i >= closingHashes) sb.Append('\\').Append(ch);
+            else sb.Append(ch);
         }
         return sb.ToString();
     }
 
+    // '<' is written as a character reference, not "\<": GFM's bare-URL autolinks (marked, micromark) run up
+    // to the '<' and take the backslash in, which left "https://x\<img ...>" a live tag.
+    private const string Lt = "&lt;";
+
+    // GFM's bare-URL autolinks (www.x, http://x, mailto:x) would take the backslashes after them into the
+    // URL, shown; escaping the ':' or the "www." dot means no such link starts in escaped text.
+    private static bool StartsBareUrl(string text, int i) =>
+        text[i] == ':' || (text[i] == '.' && i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase));
+
     private static bool MarkupInMath(string text, int i) => text[i] switch
     {
-        '<' => InertText.OpensMarkup(text, i),
         '&' => InertText.IsReference(text, i),
         ']' => i + 1 < text.Length && text[i + 1] == '(',
         _ => false,
@@ -133,8 +143,9 @@ internal static class MarkdownText
         var sb = new StringBuilder(text.Length * 2);
         foreach (var ch in text.TrimStart(' ', '\t'))
         {
-            if (AsciiPunctuation.Contains(ch)) sb.Append('\\');
-            sb.Append(ch);
+            if (ch == '<') sb.Append(Lt);
+            else if (AsciiPunctuation.Contains(ch)) sb.Append('\\').Append(ch);
+            else sb.Append(ch);
         }
         return sb.ToString();
     }

@@ -14,7 +14,8 @@ internal static class InertText
     /// Whether the <c>&lt;</c> at <paramref name="i"/> could open a tag, a closing tag, a comment, a
     /// processing instruction, a declaration, CDATA or an autolink, inline or as an HTML block at a line
     /// start: it is followed by <c>/</c>, <c>!</c> or <c>?</c>; or by a tag name (ASCII letter, then letters,
-    /// digits, <c>-</c>) that ends in white space, <c>/</c>, <c>&gt;</c> or the end of the text; or by a URI
+    /// digits, <c>- _ : .</c>) that ends in anything but ASCII punctuation, or in <c>/</c>, <c>&gt;</c> or the
+    /// end of the text; or by a URI
     /// scheme and <c>:</c>; or by an e-mail address's local part and <c>@</c>. Whether a <c>&gt;</c> follows
     /// is not asked: an HTML block needs none, and a tag's white space may be a tab. A tag name followed by
     /// anything else (<c>a&lt;b,</c>) is no tag in CommonMark, so never raw HTML.
@@ -27,9 +28,12 @@ internal static class InertText
         // Each run below stops at the next '<', so the scans of all '<' together are linear.
         if (char.IsAsciiLetter(next))
         {
+            // Renderers differ on the name (marked allows '_' and ':') and on the white space after it (a
+            // JavaScript \s takes U+00A0), so only ASCII punctuation that no name or tag takes after it
+            // (as in "a<b, c") ends a name that opens nothing.
             var name = i + 2;
-            while (name < text.Length && (char.IsAsciiLetterOrDigit(text[name]) || text[name] == '-')) name++;
-            if (name == text.Length || text[name] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' or '/' or '>') return true;
+            while (name < text.Length && (char.IsAsciiLetterOrDigit(text[name]) || text[name] is '-' or '_' or ':' or '.')) name++;
+            if (name == text.Length || !IsAsciiPunctuation(text[name]) || text[name] is '/' or '>') return true;
             var scheme = i + 2;
             while (scheme < text.Length && (char.IsAsciiLetterOrDigit(text[scheme]) || text[scheme] is '+' or '.' or '-')) scheme++;
             if (scheme < text.Length && text[scheme] == ':') return true;
@@ -152,7 +156,8 @@ internal static class InertText
     /// <summary>
     /// A block marker at the start of a paragraph: indentation that makes code, or a heading, quote,
     /// list item, thematic break, code fence or link reference definition. (<c>=</c>, <c>|</c> and
-    /// <c>:</c> need a second line, which one line of text does not have.)
+    /// <c>:</c> need a second line, which one line of text does not have.) Any Unicode white space counts
+    /// after a marker: marked takes U+00A0 there.
     /// </summary>
     public static bool StartsBlock(ReadOnlySpan<char> line)
     {
@@ -170,7 +175,7 @@ internal static class InertText
         {
             case '>':
                 return true;
-            case '-' or '+' or '*' when second is ' ' or '\t':
+            case '-' or '+' or '*' when char.IsWhiteSpace(second):
                 return true;
             case '-' or '*' or '_' when IsThematicBreak(t):
                 return true;
@@ -178,7 +183,7 @@ internal static class InertText
             {
                 var hashes = 0;
                 while (hashes < t.Length && t[hashes] == '#') hashes++;
-                return hashes <= 6 && (hashes == t.Length || t[hashes] is ' ' or '\t');
+                return hashes <= 6 && (hashes == t.Length || char.IsWhiteSpace(t[hashes]));
             }
             case '`' or '~':
                 return t.Length >= 3 && t[1] == first && t[2] == first;
@@ -188,7 +193,7 @@ internal static class InertText
         var digits = 0;
         while (digits < t.Length && char.IsAsciiDigit(t[digits])) digits++;
         return digits is > 0 and < 10 && digits < t.Length && t[digits] is '.' or ')'
-            && (digits + 1 == t.Length || t[digits + 1] is ' ' or '\t');
+            && (digits + 1 == t.Length || char.IsWhiteSpace(t[digits + 1]));
     }
 
     /// <summary>
@@ -201,10 +206,10 @@ internal static class InertText
     // After "# N. ", a run of '#' at the end that follows white space is taken off as the closing sequence.
     private static bool EndsWithClosingHashes(ReadOnlySpan<char> line)
     {
-        var end = line.TrimEnd(" \t").Length;
+        var end = line.TrimEnd().Length;
         var run = end;
         while (run > 0 && line[run - 1] == '#') run--;
-        return run < end && (run == 0 || line[run - 1] is ' ' or '\t');
+        return run < end && (run == 0 || char.IsWhiteSpace(line[run - 1]));
     }
 
     private static bool IsThematicBreak(ReadOnlySpan<char> t)
