@@ -41,7 +41,7 @@ internal static class RecordsFiles
         if (until < day)
             throw Problem("--until", $"a day on or after --date {Rfc3339.FormatDate(day)}", Rfc3339.FormatDate(until));
         var file = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, until));
-        if (!File.Exists(file))
+        if (!InputFile.Exists(file, $"the records of {PostNaming.Key(day, until)}", "$"))
             throw Problem(file, $"the records of {PostNaming.Key(day, until)}", "no such file");
         return [new RecordsFile(file, day, until)];
     }

@@ -21,6 +21,7 @@ public sealed class SiteBuilder
     private readonly RecordsLoader _loader;
     private readonly Ranker _ranker;
     private readonly PostRenderer _renderer;
+    private readonly IReadOnlyList<string> _notices;
 
     public SiteBuilder(BuildSettings settings)
     {
@@ -28,6 +29,7 @@ public sealed class SiteBuilder
         _loader = new RecordsLoader(settings.TimeZone);
         _ranker = new Ranker(settings.Ranking);
         var templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
+        _notices = templates.Notices;
         _renderer = new PostRenderer(templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
             new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking));
     }
@@ -47,7 +49,7 @@ public sealed class SiteBuilder
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         output.Commit();
-        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. skipped, .. slots.SelectMany(s => s.Warnings)] };
+        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. _notices, .. skipped, .. slots.SelectMany(s => s.Warnings)] };
     }
 
     private Slot BuildOne(RecordsFile file, GuardedOutput output)

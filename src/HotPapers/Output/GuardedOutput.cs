@@ -48,9 +48,10 @@ internal sealed class GuardedOutput : IDisposable
     {
         // A second digest for the same post: the builder refuses the build (RecordsFiles.CheckDistinct), naming both.
         if (_claimed.GetOrAdd(postPath, recordsFile) != recordsFile) return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged);
+        var kind = InputFile.KindOf(postPath);
+        if (kind is not (FileKind.Missing or FileKind.File))
+            throw new IOException($"{postPath}: expected a post file (or none), found {InputFile.Describe(kind)}. Nothing was written.");
         var seen = FileStamp.Of(postPath);
-        if (seen is null && Directory.Exists(postPath))
-            throw new IOException($"{postPath}: expected a post file (or none), found a folder. Nothing was written.");
         var hash = PostManifest.Hash(bytes);
         var current = seen is null ? null : File.ReadAllBytes(postPath);
         if (current is not null && current.AsSpan().SequenceEqual(bytes))
