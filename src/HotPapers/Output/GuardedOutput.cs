@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using HotPapers.Output;
 
 namespace HotPapers.Output;
 
@@ -8,7 +7,8 @@ namespace HotPapers.Output;
 /// edits, and stages what changed (<see cref="StagedPosts"/>); <see cref="Commit"/> refuses all of it,
 /// before writing any, when a post was edited since we wrote it unless forced, and otherwise writes it
 /// under <see cref="PostManifest"/> so that a kill at any moment leaves every post complete (old or new)
-/// and still recognised as ours. Disposing without committing leaves every post as it was. The
+/// and still recognised as ours. A commit that fails part way (a rename refused, a post edited at that
+/// moment) puts back every post it replaced and the manifest. Disposing without committing leaves every post as it was. The
 /// <see cref="OutputLock"/> is taken when the first post is staged (a build that writes nothing, or
 /// fails before it would write, leaves the folder untouched), and then what a killed run left is removed.
 /// With <c>checkOnly</c> it takes no lock and writes nothing.
@@ -92,12 +92,33 @@ internal sealed class GuardedOutput : IDisposable
             var changed = _seen.Where(s => FileStamp.Of(s.Key) != s.Value).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
             if (changed.Count > 0) throw new PostsEditedException(changed);
         }
-        // First the new hashes beside the old ones, then the posts, then the new hashes alone.
-        _committed = true;
+        // First the new hashes beside the old ones, then the posts, then the new hashes alone; a kill at any
+        // point leaves each post old or new, and accepted. A failure puts back every post and the manifest.
         var hashes = _hashes.ToArray();
-        Manifest.With(hashes, keepOld: true).Save();
-        _staged.Commit();
-        Manifest.With(hashes, keepOld: false).Save();
+        try
+        {
+            Manifest.With(hashes, keepOld: true).Save();
+            // Checked again right at each rename, on the file the rename displaced (see StagedPosts.Replace).
+            _staged.Replace(_force ? null : _seen);
+            _staged.FlushRenames();
+            Manifest.With(hashes, keepOld: false).Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PostsEditedException)
+        {
+            var failed = _staged.PutBack();
+            try
+            {
+                Manifest.Restore();
+            }
+            catch (Exception m) when (m is IOException or UnauthorizedAccessException)
+            {
+                failed.Add($"{Manifest.Path}: could not be put back ({m.Message})");
+            }
+            if (failed.Count > 0) throw new IOException(string.Join(Environment.NewLine, [e.Message, .. failed]), e);
+            throw;
+        }
+        _committed = true;
+        _staged.Finish();
     }
 
     private void EnsureLocked()

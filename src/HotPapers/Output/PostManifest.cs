@@ -32,15 +32,26 @@ internal sealed class PostManifest
 
     private readonly string _directory;
 
-    private PostManifest(string directory, ImmutableSortedDictionary<string, ImmutableArray<string>> posts, string? loadedHash = null)
+    // The manifest file's bytes as they were loaded; null when there was none.
+    private readonly byte[]? _loaded;
+
+    private PostManifest(string directory, ImmutableSortedDictionary<string, ImmutableArray<string>> posts, byte[]? loaded = null)
     {
         _directory = directory;
         Posts = posts;
-        LoadedHash = loadedHash;
+        _loaded = loaded;
+        LoadedHash = loaded is null ? null : Hash(loaded);
     }
 
     /// <summary>The SHA-256 of the manifest file as it was loaded; null when there was none.</summary>
     public string? LoadedHash { get; }
+
+    /// <summary>Puts the manifest file back as it was loaded (or deletes it, when there was none), after a failed commit.</summary>
+    public void Restore()
+    {
+        if (_loaded is null) File.Delete(Path);
+        else PostWriter.Write(Path, _loaded);
+    }
 
     /// <summary>The SHA-256 of the manifest file in <paramref name="directory"/> now; null when there is none.</summary>
     public static string? FileHash(string directory)
@@ -98,7 +109,7 @@ internal sealed class PostManifest
         {
             throw Corrupt(path, "$");
         }
-        return new PostManifest(directory, posts.ToImmutable(), Hash(bytes));
+        return new PostManifest(directory, posts.ToImmutable(), bytes);
     }
 
     private static InputException Corrupt(string path, string where) =>
