@@ -41,6 +41,8 @@ public sealed class SiteBuilder
     {
         _renderer.Prepare();
         var files = RecordsFiles.Find(_settings.RecordsPath, request, out var skipped);
+        // What a killed import left in the records folder (a build that checks writes nothing).
+        if (!request.CheckOnly) PostNaming.RemoveRecordsLeftovers(_settings.RecordsPath);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
         var slots = new Slot[files.Count];
         ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], output));

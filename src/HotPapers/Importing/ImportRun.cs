@@ -26,6 +26,8 @@ public static class ImportRun
 {
     public static IReadOnlyList<ImportFileResult> Run(ImportRequest request)
     {
+        // A killed import left its half-written records files behind.
+        PostNaming.RemoveRecordsLeftovers(request.RecordsDirectory);
         var importer = new PostImporter(request.Zone);
         var results = new List<ImportFileResult>();
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
