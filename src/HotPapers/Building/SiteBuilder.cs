@@ -50,8 +50,9 @@ public sealed class SiteBuilder
         var problems = slots.SelectMany(s => s.Problems).ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
-        output.Commit();
-        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. _notices, .. skipped, .. slots.SelectMany(s => s.Warnings)] };
+        var kept = output.Commit().Select(p =>
+            $"{p}: written to while this build replaced it; what was written is kept in place of the new post, and the next build takes it as edited by hand");
+        return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly) { Warnings = [.. _notices, .. skipped, .. slots.SelectMany(s => s.Warnings), .. kept] };
     }
 
     private Slot BuildOne(RecordsFile file, GuardedOutput output)

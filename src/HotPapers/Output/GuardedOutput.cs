@@ -72,9 +72,10 @@ internal sealed class GuardedOutput : IDisposable
         return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { EditedByHand = edited };
     }
 
-    public void Commit()
+    /// <summary>Writes what was staged; returns the posts written to during the commit and kept as their writer left them.</summary>
+    public IReadOnlyList<string> Commit()
     {
-        if (_checkOnly) return;
+        if (_checkOnly) return [];
         if (!_edited.IsEmpty && !_force)
         {
             // Posts another build wrote while this one rendered look edited against the manifest we
@@ -83,9 +84,9 @@ internal sealed class GuardedOutput : IDisposable
             throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
         }
         // Nothing to write still cleans up after a killed run.
-        if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return;
+        if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return [];
         EnsureLocked();
-        if (_hashes.IsEmpty) return;
+        if (_hashes.IsEmpty) return [];
         // A post saved by hand while this build rendered (after it was compared) is not replaced either.
         if (!_force)
         {
@@ -118,7 +119,7 @@ internal sealed class GuardedOutput : IDisposable
             throw;
         }
         _committed = true;
-        _staged.Finish();
+        return _staged.Finish(_force ? null : _seen);
     }
 
     private void EnsureLocked()

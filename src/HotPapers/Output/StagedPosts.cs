@@ -154,14 +154,32 @@ internal sealed class StagedPosts
     /// <summary>Makes the renames durable (the caller then saves the manifest) .</summary>
     public void FlushRenames() => Durability.Flush(_replaced.Select(r => r.Path));
 
-    /// <summary>The commit is done: the displaced old posts go.</summary>
-    public void Finish()
+    /// <summary>
+    /// The commit is done: the displaced old posts go, each checked again right before (with
+    /// <paramref name="seen"/>): one written to since, through a handle opened before its rename, is put
+    /// back in place of the new post instead, and returned, so that its writer's words are not lost (the
+    /// next build finds it edited by hand).
+    /// </summary>
+    public List<string> Finish(IReadOnlyDictionary<string, FileStamp?>? seen)
     {
-        foreach (var (_, _, backup, _) in _replaced)
-            if (backup is not null) File.Delete(backup);
+        var kept = new List<string>();
+        foreach (var (_, path, backup, _) in _replaced)
+        {
+            if (backup is null) continue;
+            if (seen is not null && FileStamp.Of(backup) != seen.GetValueOrDefault(path))
+            {
+                File.Move(backup, path, overwrite: true);
+                kept.Add(path);
+            }
+            else
+            {
+                File.Delete(backup);
+            }
+        }
         _replaced.Clear();
         _staged.Clear();
         _made.Clear();
+        return kept;
     }
 
     public void Discard()

@@ -166,6 +166,31 @@ public sealed class CommitTests : IDisposable
         AssertSame(before, Folder());
     }
 
+    // A write through a handle opened before the rename lands in the old post, which the commit keeps
+    // until it is done: it is checked again right before it would go, and put back in place.
+    [Fact]
+    public void A_write_through_a_handle_opened_before_the_rename_is_kept_in_place_of_the_new_post()
+    {
+        var before = File.ReadAllText(Post(1));
+        FileStream? open = null;
+        StagedPosts.BeforeRename.Value = path =>
+        {
+            if (path == Post(1)) open = new FileStream(path, FileMode.Append, FileAccess.Write);
+            if (path != Post(2)) return;
+            open!.Write("my note, written after its rename\n"u8); // after Post(1) was swapped and checked
+            open.Dispose();
+        };
+
+        var (code, _, stderr) = Build();
+
+        Assert.Equal(0, code);
+        Assert.Contains($"warning: {Post(1)}: written to while this build replaced it; what was written is kept in place of the new post", stderr);
+        Assert.Equal(before + "my note, written after its rename\n", File.ReadAllText(Post(1)));
+        Assert.Contains("second", File.ReadAllText(Post(2)));
+        StagedPosts.BeforeRename.Value = null;
+        Assert.Equal(1, Build().Code); // an edit by hand now, which --force replaces
+    }
+
     [Fact]
     public void A_failed_commit_into_a_new_folder_leaves_no_folder()
     {
