@@ -17,22 +17,36 @@ internal static class FileSwap
         Missing,
         /// <summary>The system or the file system does not swap; nothing changed.</summary>
         Unsupported,
+        /// <summary>Moved to a name that was free.</summary>
+        Moved,
+        /// <summary>The name moved to is taken; nothing changed.</summary>
+        Taken,
     }
 
     private const int AtFdCwd = -100;
+    private const uint RenameNoReplace = 1;
     private const uint RenameExchange = 2;
     private static bool _unsupported = !OperatingSystem.IsLinux();
 
     /// <summary>Test seam: makes this flow of calls behave as where names cannot be swapped.</summary>
     internal static readonly AsyncLocal<bool> Disabled = new();
 
-    public static Result Exchange(string a, string b)
+    public static Result Exchange(string a, string b) => RenameAt2(a, b, RenameExchange, Result.Swapped);
+
+    /// <summary>
+    /// Moves <paramref name="from"/> to <paramref name="to"/> only if nothing is there, in one step
+    /// (<c>RENAME_NOREPLACE</c>): .NET's <see cref="File.Move(string, string, bool)"/> looks first and
+    /// renames after, so a file saved at <paramref name="to"/> in between would be overwritten.
+    /// </summary>
+    public static Result MoveToFreeName(string from, string to) => RenameAt2(from, to, RenameNoReplace, Result.Moved);
+
+    private static Result RenameAt2(string a, string b, uint flags, Result done)
     {
         if (_unsupported || Disabled.Value) return Result.Unsupported;
         int result, error;
         try
         {
-            result = RenameAt2(AtFdCwd, Native(a), AtFdCwd, Native(b), RenameExchange);
+            result = RenameAt2(AtFdCwd, Native(a), AtFdCwd, Native(b), flags);
             error = result == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -40,11 +54,12 @@ internal static class FileSwap
             _unsupported = true;
             return Result.Unsupported;
         }
-        const int ENOENT = 2, EINVAL = 22, ENOSYS = 38;
+        const int ENOENT = 2, EEXIST = 17, EINVAL = 22, ENOSYS = 38;
         switch (error)
         {
-            case 0: return Result.Swapped;
-            case ENOENT: return Result.Missing;
+            case 0: return done;
+            case ENOENT when flags == RenameExchange: return Result.Missing;
+            case EEXIST when flags == RenameNoReplace: return Result.Taken;
             case EINVAL or ENOSYS: return Result.Unsupported;
             default: throw new IOException(Marshal.GetPInvokeErrorMessage(error));
         }

@@ -71,7 +71,7 @@ internal sealed class StagedPosts
             try
             {
                 BeforeRename.Value?.Invoke(path);
-                backup = PutInPlace(temp, path);
+                backup = PutInPlace(temp, path, expectNone: seen is not null && seen.GetValueOrDefault(path) is null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -88,8 +88,16 @@ internal sealed class StagedPosts
     }
 
     // The new post at path; returns where what was there now is (null when nothing was).
-    private string? PutInPlace(string temp, string path)
+    private string? PutInPlace(string temp, string path, bool expectNone)
     {
+        // Where the build saw no post, the new one takes the free name in one step (a whole rebuild into an
+        // empty folder is all such posts); one saved there meanwhile makes it fail, and the swap below
+        // then hands that file to the check, which finds it edited.
+        if (expectNone && FileSwap.MoveToFreeName(temp, path) == FileSwap.Result.Moved)
+        {
+            _replaced.Add((temp, path, null, false));
+            return null;
+        }
         switch (FileSwap.Exchange(temp, path))
         {
             case FileSwap.Result.Swapped:

@@ -166,6 +166,28 @@ public sealed class CommitTests : IDisposable
         AssertSame(before, Folder());
     }
 
+    // A post the build did not find takes its name in one step that fails if the name is taken: a file
+    // saved there meanwhile is swapped out instead, and the check finds it.
+    [Fact]
+    public void A_file_saved_where_a_new_post_goes_at_the_moment_of_its_rename_is_kept_and_reported()
+    {
+        File.Delete(Post(1));
+        var before = Folder();
+        var mine = "my own page, saved as the build commits\n";
+        StagedPosts.BeforeRename.Value = path =>
+        {
+            if (path == Post(1)) File.WriteAllText(path, mine);
+        };
+
+        var (code, _, stderr) = Build();
+
+        Assert.Equal(1, code);
+        Assert.Contains($"error: {Post(1)}: changed since hotpapers wrote it", stderr);
+        Assert.Equal(mine, File.ReadAllText(Post(1)));
+        before[Path.GetFileName(Post(1))] = System.Text.Encoding.UTF8.GetBytes(mine);
+        AssertSame(before, Folder());
+    }
+
     // A write through a handle opened before the rename lands in the old post, which the commit keeps
     // until it is done: it is checked again right before it would go, and put back in place.
     [Fact]
