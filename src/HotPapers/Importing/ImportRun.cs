@@ -80,6 +80,12 @@ public static class ImportRun
             return new(file, post, target, null, [new InputProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
         claimed[target] = file;
         var outcome = PostWriter.Compare(target, post.RecordsBytes);
+        // A post holds only the papers and tweets it showed: the day's own records (what a build ranks) are
+        // never replaced by it, --force or not.
+        if (outcome == WriteOutcome.Updated && IsDaysOwnRecords(target, request.Zone))
+            return new(file, post, target, null, [new InputProblem(target, "file",
+                "no records file, or one an import made (ranked: true); a post holds only what it showed, so it never replaces a day's own records",
+                "the day's own records")]);
         if (outcome == WriteOutcome.Updated && !request.Force)
             return new(file, post, target, null, [new InputProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
                 "a records file with other content")]);
@@ -92,6 +98,19 @@ public static class ImportRun
             return new(file, post, target, null, [new InputProblem(target, "file", "a records file that can be written", e.Message)]);
         }
         return new(file, post, target, outcome, []);
+    }
+
+    /// <summary>Whether the records file there is a day's own (not an imported post's, ranked: true); one that does not load is not.</summary>
+    private static bool IsDaysOwnRecords(string path, TimeZoneInfo zone)
+    {
+        try
+        {
+            return !new RecordsLoader(zone).Load(path).Ranked;
+        }
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);

@@ -46,6 +46,25 @@ public sealed class ImportRunTests
         Assert.Equal(File.ReadAllBytes(Fixture.Path("importing", "records", "2021-05-10.json")), File.ReadAllBytes(file));
     }
 
+    // Found by a new user: import --force in a blog built from its own records replaced each day's records
+    // with the few papers and tweets its post showed, ranked: true, and nothing said so.
+    [Fact]
+    public void A_days_own_records_are_never_replaced_by_a_post_even_with_force()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var file = temp["records/2021-05-10.json"];
+        var own = SampleRecords.Daily().Replace("\"2021-04-30\"", "\"2021-05-10\"");
+        File.WriteAllText(file, own);
+
+        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force", "--timezone", "Asia/Tokyo");
+
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains($"error: {file}: file: expected no records file, or one an import made (ranked: true); a post holds only what it showed, "
+            + "so it never replaces a day's own records, found the day's own records", StringComparison.Ordinal), stderr);
+        Assert.Equal(own, File.ReadAllText(file));
+    }
+
     [Fact]
     public void The_settings_file_gives_the_zone_and_the_records_folder_and_options_win()
     {
