@@ -22,7 +22,10 @@ internal sealed class TemplateSet : ITemplateLoader
     public TemplateSet(string? overrideDirectory = null)
     {
         if (overrideDirectory is not null && !Directory.Exists(overrideDirectory))
-            throw new DirectoryNotFoundException($"{overrideDirectory}: expected a folder of templates, found no such folder");
+        {
+            throw new InputException([new InputProblem(overrideDirectory, InputProblem.WholeFile, "a folder of templates",
+                File.Exists(overrideDirectory) ? "a file" : "no such folder")]);
+        }
         _overrideDirectory = overrideDirectory;
         Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory);
     }

@@ -58,6 +58,8 @@ public sealed class MessagesTests
         Run(["build", "--date", "2020-01-01", .. o]);
         Run("build", "--date", "2021-04-30", "--records", temp["empty.json"], "--output", temp["out"]);
         Run(["build", "--date", "2021-05-01", "--templates", temp["no-templates"], "--check", .. o]);
+        Run(["build", "--date", "2021-05-01", "--templates", temp["no-such-folder"], .. o]);
+        Run(["build", "--date", "2021-05-01", "--templates", temp["empty.json"], .. o]);
         Run("build", "--date", "2021-05-01", "--records", records, "--output", temp["hugo-site/content/posts"], "--check");
         Run("init", temp["plain"]);
         Run("init", temp["hugo-site"]);
