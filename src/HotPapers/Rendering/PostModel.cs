@@ -74,7 +74,7 @@ internal static class PostModel
     private static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>A tweet's embed HTML (<c>tweet.embed</c>); <paramref name="warnings"/> hears when a stored one was not safe to use.</summary>
-    private static string Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings)
+    private static string Embed(MentionRecord tweet, PaperRecord paper, ICollection<string>? warnings)
     {
         var html = TweetEmbed.Html(tweet, out var problem);
         if (problem is not null)
@@ -97,8 +97,8 @@ internal static class PostModel
         var times = ranked.CollectedAt == digestTimes.At && ranked.CollectedAt.Offset == digestTimes.At.Offset
             ? digestTimes
             : new Times(ranked.CollectedAt, Rfc3339.Format(ranked.CollectedAt), Stamp(ranked.CollectedAt));
-        var tweets = new ScriptArray(ranked.Tweets.Length);
-        foreach (var t in ranked.Tweets) tweets.Add(Tweet(t, p, warnings));
+        var tweets = new ScriptArray(ranked.Mentions.Length);
+        foreach (var t in ranked.Mentions) tweets.Add(Tweet(t, p, warnings));
         return new ScriptObject(14)
         {
             { "rank", ranked.Rank },
@@ -111,7 +111,7 @@ internal static class PostModel
             { "pdf_url", p.PdfUrl },
             { "retweets", ranked.Retweets },
             { "favorites", ranked.Favorites },
-            { "score", ranked.Score },
+            { "score", Number(ranked.Score) },
             { "collected_at", times.Rfc3339 },
             { "stamp", times.Stamp },
             { "tweets", tweets },
@@ -120,7 +120,7 @@ internal static class PostModel
 
     // Sized and added to, not set through the indexer: a dozen keys per tweet, each set through the
     // indexer was a lookup, a second lookup and now and then a resize.
-    private static ScriptObject Tweet(TweetRecord t, PaperRecord paper, ICollection<string>? warnings) => new(9)
+    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings) => new(9)
     {
         { "url", t.Url },
         { "author_name", t.AuthorName },
@@ -128,10 +128,14 @@ internal static class PostModel
         { "text", t.Text },
         { "created", t.Created?.ToString() },
         { "lang", t.Lang },
-        { "retweets", t.Retweets },
-        { "favorites", t.Favorites },
+        { "retweets", t.Reposts },
+        { "favorites", t.Likes },
         { "embed", Embed(t, paper, warnings) },
     };
+
+    /// <summary>A score as a template prints it: a whole number as one (the old posts' <c>150</c>), else as a decimal.</summary>
+    internal static object Number(decimal score) =>
+        score == decimal.Truncate(score) && score >= long.MinValue && score <= long.MaxValue ? (long)score : score / 1.000000000000000000000000000000000m;
 
     private static ScriptArray Array(IReadOnlyCollection<string> items)
     {

@@ -13,8 +13,8 @@ internal sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingS
         ["flavor"] = Flavors.Name(Flavor),
         ["timezone"] = TimeZone,
         ["min_paper_score"] = Ranking.MinPaperScore,
-        ["min_tweet_score"] = Ranking.MinTweetScore,
-        ["max_tweets"] = Ranking.MaxTweets,
+        ["min_tweet_score"] = Ranking.MinMentionScore,
+        ["max_tweets"] = Ranking.MaxMentions,
         ["require_pdf"] = Ranking.RequirePdf,
     };
 }

@@ -16,13 +16,13 @@ internal static partial class TweetEmbed
     public const string WidgetsScript = EmbedGuard.WidgetsScript;
 
     /// <summary>The stored embed when it is safe, else one built from the fields.</summary>
-    public static string For(TweetRecord tweet) => Html(tweet, out _).ToString();
+    public static string For(MentionRecord tweet) => Html(tweet, out _).ToString();
 
     /// <summary>
     /// <see cref="For"/>'s embed without a copy: a stored one is a slice of the stored text (without the
     /// line ends the old crawler's end with). <paramref name="problem"/> is why a stored one was not used.
     /// </summary>
-    internal static ReadOnlyMemory<char> Html(TweetRecord tweet, out string? problem)
+    internal static ReadOnlyMemory<char> Html(MentionRecord tweet, out string? problem)
     {
         problem = null;
         if (tweet.EmbedHtml is not { } html) return Build(tweet).AsMemory();
@@ -35,7 +35,7 @@ internal static partial class TweetEmbed
     /// It is one line (line breaks in the text become <c>&lt;br&gt;</c>, elsewhere spaces): a blank line
     /// would end the Markdown HTML block and let the rest be read as Markdown.
     /// </summary>
-    public static string Build(TweetRecord tweet)
+    public static string Build(MentionRecord tweet)
     {
         var sb = new StringBuilder(256 + tweet.Text.Length * 2);
         sb.Append("<blockquote class=\"twitter-tweet\"><p lang=\"").Append(Attr(OneLine(tweet.Lang ?? "und"))).Append("\" dir=\"ltr\">");

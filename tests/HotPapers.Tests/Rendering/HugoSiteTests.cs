@@ -90,7 +90,7 @@ public sealed class HugoSiteTests
             var headings = Regex.Matches(html, "<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value)).ToList();
             Assert.Equal(digest.Papers.Select(p => $"{p.Rank}. {MarkdownText.OneLine(p.Paper.Title).Trim()}"), headings);
 
-            var tweets = digest.Papers.SelectMany(p => p.Tweets).ToList();
+            var tweets = digest.Papers.SelectMany(p => p.Mentions).ToList();
             Assert.NotEmpty(tweets);
             foreach (var shown in tweets)
             {

@@ -152,7 +152,7 @@ public sealed class EmbedGuardTests
     {
         // Found by fuzzing: NUL went into the built embed as it was.
         const string Nasty = "a\0b\rc\r\nd";
-        var tweet = new TweetRecord("https://twitter.com/ab/status/1", Nasty, "ab", Nasty, null, Nasty, 1, 1, null, null);
+        var tweet = new MentionRecord("https://twitter.com/ab/status/1", Nasty, "ab", Nasty, null, Nasty, 1, 1, null, null);
         Assert.Null(EmbedGuard.Problem(TweetEmbed.Build(tweet)));
     }
 
