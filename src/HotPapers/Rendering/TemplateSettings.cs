@@ -13,6 +13,9 @@ internal sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingS
         ["flavor"] = Flavors.Name(Flavor),
         ["timezone"] = TimeZone,
         ["min_paper_score"] = Ranking.MinPaperScore,
+        ["min_mention_score"] = Ranking.MinMentionScore,
+        ["max_mentions"] = Ranking.MaxMentions,
+        // The old names, for templates written before other networks.
         ["min_tweet_score"] = Ranking.MinMentionScore,
         ["max_tweets"] = Ranking.MaxMentions,
         ["require_pdf"] = Ranking.RequirePdf,

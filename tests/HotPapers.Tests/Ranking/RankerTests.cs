@@ -33,6 +33,33 @@ public sealed class RankerTests
     private static string[] Ids(Digest digest) => [.. digest.Papers.Select(p => p.Paper.Id.Value)];
 
     [Fact]
+    public void A_mentions_score_is_its_networks_weight_times_reposts_plus_likes()
+    {
+        var bluesky = Tweet(10, 10) with { Url = "https://bsky.app/profile/a/post/1", Network = Network.Bluesky };
+        var tweet = Tweet(15, 15);
+        var hn = Tweet(null, 100) with { Url = "https://news.ycombinator.com/item?id=1", Network = Network.HackerNews };
+        var weights = System.Collections.Immutable.ImmutableSortedDictionary<string, decimal>.Empty.Add("bluesky", 2m).Add("hackernews", 0.25m);
+        var settings = RankingSettings.Default with { Weights = weights, MinMentionScore = 26 };
+        var paper = Assert.Single(Rank(Records(RecordsFormat.Records, Paper("2104.00001", tweet, hn, bluesky)), settings).Papers);
+        // Bluesky 2 x 20 = 40, Twitter 30, Hacker News 0.25 x 100 = 25 (under 26).
+        Assert.Equal([bluesky, tweet], paper.Mentions.ToArray());
+        Assert.Equal(95m, paper.Score);
+        Assert.Equal([Network.Twitter, Network.Bluesky, Network.HackerNews], paper.Totals.Select(t => t.Network));
+        Assert.Equal((15L, 15L), (paper.Retweets, paper.Favorites));
+        // With every weight 1 the paper's score is the plain sum, as for tweets alone.
+        Assert.Equal(150m, Assert.Single(Rank(Records(RecordsFormat.Records, Paper("2104.00001", tweet, hn, bluesky))).Papers).Score);
+    }
+
+    [Fact]
+    public void Stated_totals_per_network_are_weighted_too()
+    {
+        var weights = System.Collections.Immutable.ImmutableSortedDictionary<string, decimal>.Empty.Add("reddit", 0.5m);
+        var paper = Paper("2104.00001") with { Totals = [new EngagementTotals(20, 20), new EngagementTotals(0, 40, Network.Reddit)] };
+        Assert.Equal(60m, Assert.Single(Rank(Records(RecordsFormat.Records, paper), RankingSettings.Default with { Weights = weights }).Papers).Score);
+        Assert.Empty(Rank(Records(RecordsFormat.Records, paper), RankingSettings.Default with { Weights = weights, MinPaperScore = 61 }).Papers);
+    }
+
+    [Fact]
     public void Defaults_are_the_old_generators()
     {
         Assert.Equal(new RankingSettings(MinPaperScore: 50, MinMentionScore: 25, MaxMentions: 10, RequirePdf: true), RankingSettings.Default);
