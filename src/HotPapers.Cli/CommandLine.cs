@@ -45,6 +45,19 @@ public static class CommandLine
             .Select(line => line.EndsWith('?') ? line : "  " + line);
     }
 
+    /// <summary>
+    /// Refuses a path argument that looks like an option: System.CommandLine takes a word it does not know
+    /// for the argument, so a misspelt option (init --flavr) would otherwise become a folder of that name.
+    /// </summary>
+    internal static void RefuseOptionLikePaths(Command command, Argument argument) => argument.Validators.Add(result =>
+    {
+        foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+        {
+            result.AddError($"{token.Value} is not an option of {command.Name} (its options are {string.Join(", ", command.Options.Select(o => o.Name))}); "
+                + $"a path that starts with '-' is written ./{token.Value}");
+        }
+    });
+
     internal static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {
         Description = description,

@@ -18,6 +18,7 @@ internal static class ImportCommand
         var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };
         var skipForeign = new Option<bool>("--skip-foreign") { Description = "Skip, and list, files that are no digest at all (no digest title or slug), instead of failing on them." };
         var command = new Command("import", "Turn posts of the old generator back into records.") { paths, records, zone, config, force, strict, skipForeign };
+        CommandLine.RefuseOptionLikePaths(command, paths);
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
             // The settings file gives the defaults; the options win, as for build.

@@ -18,6 +18,7 @@ internal static class InitCommand
         {
             flavor, force, templates, update, directory,
         };
+        CommandLine.RefuseOptionLikePaths(command, directory);
         command.Validators.Add(result =>
         {
             if (result.GetValue(update) && (result.GetValue(force) || result.GetValue(templates)))
@@ -43,8 +44,9 @@ internal static class InitCommand
                 };
                 var why = file.Outcome switch
                 {
-                    ScaffoldOutcome.Skipped => " (exists; --force replaces it)",
-                    ScaffoldOutcome.Changed => " (since init wrote it; left as it is: init --force would replace it)",
+                    // Not "--force replaces it": --force replaces every file init writes, hotpapers.yml with the rest.
+                    ScaffoldOutcome.Skipped => " (exists; left as it is: move it aside and run init again for this version's)",
+                    ScaffoldOutcome.Changed => " (changed since init wrote it, so left as it is: move yours aside and run init --update for this version's)",
                     _ => "",
                 };
                 stdout.WriteLine($"{verb,-10} {file.Path}{why}");

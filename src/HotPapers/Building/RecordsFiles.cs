@@ -60,7 +60,7 @@ internal static class RecordsFiles
         if (until < day)
             throw Problem("--until", $"a day on or after --date {Rfc3339.FormatDate(day)}", Rfc3339.FormatDate(until));
         var file = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, until));
-        if (File.Exists(file)) return [new RecordsFile(file, day, until)];
+        if (InputFile.Exists(file, $"the records of {PostNaming.Key(day, until)}", "$")) return [new RecordsFile(file, day, until)];
         if (day == until)
             throw Problem(file, $"the records of {PostNaming.Key(day, until)}", $"no such file{Existing(recordsPath, day)}");
 
@@ -70,7 +70,7 @@ internal static class RecordsFiles
         for (var d = day; d <= until; d = d.AddDays(1))
         {
             var path = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(d, d));
-            if (File.Exists(path)) daily.Add(path);
+            if (InputFile.Exists(path, $"the records of {Rfc3339.FormatDate(d)}", "$")) daily.Add(path);
             else missing.Add(Rfc3339.FormatDate(d));
         }
         if (missing.Count > 0)

@@ -25,6 +25,7 @@ public sealed class SiteBuilder
     private readonly PostRenderer _renderer;
     // The papers each earlier day showed, by its own ranking, for ranking.repeatAfterDays: read once per build.
     private readonly ConcurrentDictionary<DateOnly, Lazy<IReadOnlySet<string>>> _shownOn = new();
+    private readonly IReadOnlyList<string> _notices;
 
     public SiteBuilder(BuildSettings settings)
     {
@@ -32,6 +33,7 @@ public sealed class SiteBuilder
         _loader = new RecordsLoader(settings.TimeZone);
         _ranker = new Ranker(settings.Ranking);
         _templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
+        _notices = _templates.Notices;
         _renderer = new PostRenderer(_templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
             new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking));
     }
@@ -43,6 +45,8 @@ public sealed class SiteBuilder
     {
         _renderer.Prepare();
         var files = RecordsFiles.Find(_settings, request, out var skipped);
+        // What a killed import left in the records folder (a build that checks writes nothing).
+        if (!request.CheckOnly) PostNaming.RemoveRecordsLeftovers(_settings.RecordsPath);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
         var slots = new Slot[files.Count];
         ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], output));
@@ -51,10 +55,11 @@ public sealed class SiteBuilder
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
-        Writing(output.Commit);
+        var kept = Writing(output.Commit).Select(p =>
+            $"{p}: written to while this build replaced it; what was written is kept in place of the new post, and the next build takes it as edited by hand");
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {
-            Warnings = [.. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings)],
+            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. kept],
         };
     }
 

@@ -30,6 +30,8 @@ public static class ImportRun
 {
     public static IReadOnlyList<ImportFileResult> Run(ImportRequest request)
     {
+        // A killed import left its half-written records files behind.
+        PostNaming.RemoveRecordsLeftovers(request.RecordsDirectory);
         var importer = new PostImporter(request.Zone);
         var results = new List<ImportFileResult>();
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -53,7 +55,7 @@ public static class ImportRun
         {
             // The limit build has for the records a post turns into: a bigger post made records that build
             // refused, and a 100 MB one took 1.7 GB to import.
-            var length = new FileInfo(file).Length;
+            var length = InputFile.Length(file, "a post");
             if (length > RecordsLoader.MaxFileBytes)
                 return new(file, null, null, null, [new InputProblem(file, "file", $"a post of at most {RecordsLoader.MaxFileBytes / 1024 / 1024} MB",
                     $"{length / 1024 / 1024} MB")]);

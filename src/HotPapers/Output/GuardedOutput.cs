@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using HotPapers.Output;
 
 namespace HotPapers.Output;
 
@@ -8,7 +7,8 @@ namespace HotPapers.Output;
 /// edits, and stages what changed (<see cref="StagedPosts"/>); <see cref="Commit"/> refuses all of it,
 /// before writing any, when a post was edited since we wrote it unless forced, and otherwise writes it
 /// under <see cref="PostManifest"/> so that a kill at any moment leaves every post complete (old or new)
-/// and still recognised as ours. Disposing without committing leaves every post as it was. The
+/// and still recognised as ours. A commit that fails part way (a rename refused, a post edited at that
+/// moment) puts back every post it replaced and the manifest. Disposing without committing leaves every post as it was. The
 /// <see cref="OutputLock"/> is taken when the first post is staged (a build that writes nothing, or
 /// fails before it would write, leaves the folder untouched), and then what a killed run left is removed.
 /// With <c>checkOnly</c> it takes no lock and writes nothing.
@@ -48,9 +48,10 @@ internal sealed class GuardedOutput : IDisposable
     {
         // A second digest for the same post: the builder refuses the build (RecordsFiles.CheckDistinct), naming both.
         if (_claimed.GetOrAdd(postPath, recordsFile) != recordsFile) return new BuiltPost(recordsFile, postPath, WriteOutcome.Unchanged);
+        var kind = InputFile.KindOf(postPath);
+        if (kind is not (FileKind.Missing or FileKind.File))
+            throw new IOException($"{postPath}: expected a post file (or none), found {InputFile.Describe(kind)}. Nothing was written.");
         var seen = FileStamp.Of(postPath);
-        if (seen is null && Directory.Exists(postPath))
-            throw new IOException($"{postPath}: expected a post file (or none), found a folder. Nothing was written.");
         var hash = PostManifest.Hash(bytes);
         var current = seen is null ? null : File.ReadAllBytes(postPath);
         if (current is not null && current.AsSpan().SequenceEqual(bytes))
@@ -71,9 +72,10 @@ internal sealed class GuardedOutput : IDisposable
         return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { EditedByHand = edited };
     }
 
-    public void Commit()
+    /// <summary>Writes what was staged; returns the posts written to during the commit and kept as their writer left them.</summary>
+    public IReadOnlyList<string> Commit()
     {
-        if (_checkOnly) return;
+        if (_checkOnly) return [];
         if (!_edited.IsEmpty && !_force)
         {
             // Posts another build wrote while this one rendered look edited against the manifest we
@@ -82,21 +84,42 @@ internal sealed class GuardedOutput : IDisposable
             throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
         }
         // Nothing to write still cleans up after a killed run.
-        if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return;
+        if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return [];
         EnsureLocked();
-        if (_hashes.IsEmpty) return;
+        if (_hashes.IsEmpty) return [];
         // A post saved by hand while this build rendered (after it was compared) is not replaced either.
         if (!_force)
         {
             var changed = _seen.Where(s => FileStamp.Of(s.Key) != s.Value).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
             if (changed.Count > 0) throw new PostsEditedException(changed);
         }
-        // First the new hashes beside the old ones, then the posts, then the new hashes alone.
-        _committed = true;
+        // First the new hashes beside the old ones, then the posts, then the new hashes alone; a kill at any
+        // point leaves each post old or new, and accepted. A failure puts back every post and the manifest.
         var hashes = _hashes.ToArray();
-        Manifest.With(hashes, keepOld: true).Save();
-        _staged.Commit();
-        Manifest.With(hashes, keepOld: false).Save();
+        try
+        {
+            Manifest.With(hashes, keepOld: true).Save();
+            // Checked again right at each rename, on the file the rename displaced (see StagedPosts.Replace).
+            _staged.Replace(_force ? null : _seen);
+            _staged.FlushRenames();
+            Manifest.With(hashes, keepOld: false).Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PostsEditedException)
+        {
+            var failed = _staged.PutBack();
+            try
+            {
+                Manifest.Restore();
+            }
+            catch (Exception m) when (m is IOException or UnauthorizedAccessException)
+            {
+                failed.Add($"{Manifest.Path}: could not be put back ({m.Message})");
+            }
+            if (failed.Count > 0) throw new IOException(string.Join(Environment.NewLine, [e.Message, .. failed]), e);
+            throw;
+        }
+        _committed = true;
+        return _staged.Finish(_force ? null : _seen);
     }
 
     private void EnsureLocked()

@@ -32,21 +32,48 @@ internal sealed class PostManifest
 
     private readonly string _directory;
 
-    private PostManifest(string directory, ImmutableSortedDictionary<string, ImmutableArray<string>> posts, string? loadedHash = null)
+    // The manifest file's bytes as they were loaded; null when there was none.
+    private readonly byte[]? _loaded;
+
+    private PostManifest(string directory, ImmutableSortedDictionary<string, ImmutableArray<string>> posts, byte[]? loaded = null)
     {
         _directory = directory;
         Posts = posts;
-        LoadedHash = loadedHash;
+        _loaded = loaded;
+        LoadedHash = loaded is null ? null : Hash(loaded);
     }
 
     /// <summary>The SHA-256 of the manifest file as it was loaded; null when there was none.</summary>
     public string? LoadedHash { get; }
 
+    /// <summary>Puts the manifest file back as it was loaded (or deletes it, when there was none), after a failed commit.</summary>
+    public void Restore()
+    {
+        if (_loaded is null) File.Delete(Path);
+        else PostWriter.Write(Path, _loaded);
+    }
+
     /// <summary>The SHA-256 of the manifest file in <paramref name="directory"/> now; null when there is none.</summary>
     public static string? FileHash(string directory)
     {
         var path = System.IO.Path.Combine(directory, FileName);
-        return File.Exists(path) ? Hash(File.ReadAllBytes(path)) : null;
+        return Read(path) is { } bytes ? Hash(bytes) : null;
+    }
+
+    /// <summary>Manifests larger than this are refused before they are read: a post's entry is about 100 bytes.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    private const string What = "hotpapers' manifest of the posts it wrote";
+
+    // The manifest's bytes, or null when there is none; a FIFO, a device or a folder (a link to /dev/zero
+    // ran the build out of memory) is refused before it is opened.
+    private static byte[]? Read(string path)
+    {
+        if (!InputFile.Exists(path, What, "$")) return null;
+        var length = InputFile.Length(path, What, "$");
+        if (length > MaxFileBytes)
+            throw new InputException([new InputProblem(path, "$", $"{What}, of at most {MaxFileBytes / 1024 / 1024} MB", $"{length / 1024 / 1024} MB")]);
+        return File.ReadAllBytes(path);
     }
 
     /// <summary>File name (relative to the folder, '/' separated) to accepted SHA-256 hashes (lower-case hex).</summary>
@@ -58,8 +85,7 @@ internal sealed class PostManifest
     {
         var path = System.IO.Path.Combine(directory, FileName);
         var posts = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
-        if (!File.Exists(path)) return new PostManifest(directory, posts.ToImmutable());
-        var bytes = File.ReadAllBytes(path);
+        if (Read(path) is not { } bytes) return new PostManifest(directory, posts.ToImmutable());
         try
         {
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
@@ -83,11 +109,11 @@ internal sealed class PostManifest
         {
             throw Corrupt(path, "$");
         }
-        return new PostManifest(directory, posts.ToImmutable(), Hash(bytes));
+        return new PostManifest(directory, posts.ToImmutable(), bytes);
     }
 
     private static InputException Corrupt(string path, string where) =>
-        new([new InputProblem(path, where, "hotpapers' manifest of the posts it wrote",
+        new([new InputProblem(path, where, What,
             "something else (delete it, then run with --force to take every post as hotpapers' own)")]);
 
     public string Key(string postPath) => System.IO.Path.GetRelativePath(_directory, postPath).Replace('\\', '/');

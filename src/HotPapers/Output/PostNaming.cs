@@ -18,7 +18,6 @@ internal static class PostNaming
 
     public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";
 
-    /// <summary>Reads the dates back from a records file name; false for any other file.</summary>
     /// <summary>
     /// Whether posts named by <paramref name="pattern"/> would take a name hotpapers keeps for its own files in
     /// the output folder: the manifest, the lock, or a staged post (which the next build deletes as a leftover).
@@ -30,6 +29,11 @@ internal static class PostNaming
             || name is PostManifest.FileName or OutputLock.FileName;
     }
 
+    /// <summary>Removes the records files a killed import left half written in <paramref name="recordsDirectory"/>.</summary>
+    public static int RemoveRecordsLeftovers(string recordsDirectory) =>
+        PostWriter.RemoveDeadLeftovers(recordsDirectory, name => TryParseRecordsFileName(name, out _, out _));
+
+    /// <summary>Reads the dates back from a records file name; false for any other file.</summary>
     public static bool TryParseRecordsFileName(string fileName, out DateOnly date, out DateOnly endDate)
     {
         date = endDate = default;

@@ -75,6 +75,52 @@ internal static class PostWriter
 
     public static bool HasLeftovers(string directory) => Leftovers(directory).Any();
 
+    /// <summary>
+    /// Removes what killed runs of <see cref="Write"/> left in <paramref name="directory"/> itself (import
+    /// writes records files there, with no lock): only names <see cref="TempPath"/> made for a file that
+    /// <paramref name="ownName"/> takes as ours, of a process that is gone (a live one may be writing it
+    /// now), and no symbolic link. A folder with a lock is an output folder: its build cleans it. A file
+    /// that cannot be deleted stays, as it did before.
+    /// </summary>
+    public static int RemoveDeadLeftovers(string directory, Func<string, bool> ownName)
+    {
+        if (!Directory.Exists(directory) || File.Exists(Path.Combine(directory, OutputLock.FileName))) return 0;
+        var removed = 0;
+        var options = new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var file in Directory.EnumerateFiles(directory, "*" + TempSuffix, options))
+        {
+            var name = Path.GetFileName(file)[..^TempSuffix.Length];
+            var dot = name.LastIndexOf('.');
+            if (dot <= 0 || !int.TryParse(name.AsSpan(dot + 1), System.Globalization.NumberStyles.None, null, out var pid)
+                || !ownName(name[..dot]) || IsRunning(pid))
+                continue;
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return removed;
+    }
+
+    // This process has written nothing yet when it sweeps; any other live one may be writing.
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Removes temporary files a killed run left behind in <paramref name="directory"/>.</summary>
     public static int RemoveLeftovers(string directory)
     {

@@ -11,15 +11,13 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
 
     public DigestRecords Load(string path)
     {
-        var info = new FileInfo(path);
-        // A symlink's own length is that of the path it holds: the file is read by its target's.
-        if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-        if (!info.Exists) throw Fail(path, "$", "a records file", "no such file");
-        if (info.Length > MaxFileBytes)
-            throw Fail(path, "$", $"a records file of at most {MaxFileBytes / 1024 / 1024} MB", $"{info.Length / 1024 / 1024} MB");
+        // A FIFO, a device or a folder is refused before it is opened; a symlink is read by its target.
+        var fileLength = InputFile.Length(path, "a records file", "$");
+        if (fileLength > MaxFileBytes)
+            throw Fail(path, "$", $"a records file of at most {MaxFileBytes / 1024 / 1024} MB", $"{fileLength / 1024 / 1024} MB");
         // A day is 100-200 KB: a fresh array each would land on the large object heap, and thousands of
         // them in a rebuild keep the GC sweeping it. The parsed records hold no reference to the bytes.
-        var length = (int)info.Length;
+        var length = (int)fileLength;
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
         try
         {

@@ -1,3 +1,5 @@
+using HotPapers.Safety;
+
 namespace HotPapers.Rendering;
 
 /// <summary>
@@ -23,12 +25,30 @@ internal static class HugoShortcode
     }
 
     /// <summary>
-    /// Markdown text for a Hugo page: Hugo would read <c>{{&lt;</c> or <c>{{%</c> in a title or an
-    /// abstract as a shortcode call and fail the build, so the <c>&lt;</c> or <c>%</c> gets a Markdown
-    /// backslash escape, which renders as the character itself.
+    /// Markdown for a Hugo page (text, link text or a link's URL). Hugo reads <c>{{&lt;</c> and <c>{{%</c>
+    /// anywhere in a page as shortcode calls, and fails the site on a bad one; Goldmark reads a heading
+    /// that ends in <c>{...}</c> as attributes for the element (<c>{style="..." #id .class}</c>), and with
+    /// block attributes on, a line that is only <c>{...}</c> likewise. So the second brace of each
+    /// <c>{{&lt;</c> <c>{{%</c> <c>%}}</c> <c>&gt;}}</c> gets a Markdown backslash (which no backslash can
+    /// precede there: the character before it is a brace), and so does a <c>}</c> that ends the text,
+    /// unless a backslash escapes it already. A backslash escape renders as the character itself,
+    /// in link destinations too.
     /// </summary>
-    public static string EscapeText(string markdown) =>
-        markdown.Contains("{{", StringComparison.Ordinal)
-            ? markdown.Replace("{{<", "{{\\<", StringComparison.Ordinal).Replace("{{%", "{{\\%", StringComparison.Ordinal)
-            : markdown;
+    public static string EscapeText(string markdown)
+    {
+        var end = markdown.AsSpan().TrimEnd(" \t").Length;
+        var lastBrace = end > 0 && markdown[end - 1] == '}' && !InertText.IsEscaped(markdown, end - 1);
+        if (!lastBrace && !markdown.Contains("{{", StringComparison.Ordinal) && !markdown.Contains("}}", StringComparison.Ordinal)) return markdown;
+        var sb = new System.Text.StringBuilder(markdown.Length + 8);
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var ch = markdown[i];
+            var delimiter = i > 0 && (
+                (ch == '{' && markdown[i - 1] == '{' && i + 1 < markdown.Length && markdown[i + 1] is '<' or '%')
+                || (ch == '}' && markdown[i - 1] == '}' && i > 1 && markdown[i - 2] is '>' or '%'));
+            if (delimiter || (lastBrace && i == end - 1)) sb.Append('\\');
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
 }

@@ -1,26 +1,18 @@
 using System.Buffers;
 using System.Text;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
+using HotPapers.Safety;
 
 namespace HotPapers.Rendering;
 
 /// <summary>
-/// Escapes text for Markdown only where a renderer would turn it into markup it does not mean, so
-/// that text which renders as itself (nearly every title and abstract) keeps its bytes and old posts
-/// reproduce. Markdig, the reference CommonMark implementation for .NET, is the judge of "renders as
-/// itself"; we never guess with regexes.
+/// Escapes text for Markdown where it could be markup in any CommonMark renderer, by the rule
+/// <see cref="InertText"/> states on the text itself; text that is inert by that rule (nearly every
+/// title and abstract) keeps its bytes, so old posts reproduce. Math spans (<c>$...$</c>) are LaTeX
+/// for KaTeX: their backslashes, underscores and stars are not Markdown, but what could be HTML, an
+/// entity or a link in them is escaped all the same, for renderers without math.
 /// </summary>
 internal static class MarkdownText
 {
-    // CommonMark plus ~~strikethrough~~, which GitHub-flavoured renderers such as Gatsby's remark add.
-    public static MarkdownPipeline Judge { get; } = new MarkdownPipelineBuilder()
-        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
-        .Build();
-
-    // Inline markup can only start at one of these; text without them and without a block marker
-    // at its start renders as itself, and is returned without asking Markdig.
     private static readonly SearchValues<char> InlineMarkers = SearchValues.Create("\\`*_[]<>&~");
     private static readonly SearchValues<char> AsciiPunctuation = SearchValues.Create("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 
@@ -35,70 +27,11 @@ internal static class MarkdownText
     public static string Escape(string text, Context context = Context.Paragraph)
     {
         text = OneLine(text);
-        if (IsPlain(text, context)) return text;
-        // What RendersAsItself would find without a Markdig parse: text that is plain once its math
-        // spans (where a backslash is LaTeX) are masked. Most abstracts with math are that.
-        var masked = MathSpans.Mask(text);
-        if ((!ReferenceEquals(masked, text) && IsPlain(masked, context)) || RendersAsItself(text, text, context)) return text;
-        var escaped = EscapeMarkers(text, context);
-        if (RendersAsItself(escaped, text, context)) return escaped;
-        return EscapeAll(text);
+        return InertText.IsInert(MathSpans.Mask(text), context == Context.Heading) ? text : EscapeMarkers(text, context);
     }
 
     public static string OneLine(string text) =>
         text.Contains('\n') || text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\n', ' ') : text;
-
-    private static bool IsPlain(string text, Context context)
-    {
-        if (text.AsSpan().ContainsAny(InlineMarkers)) return false;
-        if (context == Context.Heading) return !text.TrimEnd().EndsWith('#');
-        return !StartsBlock(text);
-    }
-
-    private static bool StartsBlock(string text)
-    {
-        var t = text.TrimStart(' ');
-        if (t.Length == 0) return false;
-        if (text.Length - t.Length >= 4 || text.StartsWith('\t')) return true;
-        if ("#>-+*=|:".Contains(t[0])) return true;
-        var digits = 0;
-        while (digits < t.Length && char.IsAsciiDigit(t[digits])) digits++;
-        return digits is > 0 and < 10 && digits < t.Length && (t[digits] == '.' || t[digits] == ')');
-    }
-
-    /// <summary>
-    /// Does <paramref name="markdown"/>, in this context, parse to nothing but literal text that reads
-    /// exactly <paramref name="text"/>? Math spans (<c>$...$</c>) count as themselves: the old blog
-    /// rendered them with KaTeX, and a backslash in them is LaTeX, not Markdown, so they are masked
-    /// before Markdig reads the rest.
-    /// </summary>
-    public static bool RendersAsItself(string markdown, string text, Context context)
-    {
-        var masked = MathSpans.Mask(markdown);
-        var source = context == Context.Heading ? "# 1. " + masked : masked;
-        MarkdownDocument document;
-        try
-        {
-            document = Markdown.Parse(source, Judge);
-        }
-        catch (ArgumentException)
-        {
-            // Markdig's depth limit: thousands of "[" or "*a " are no text a renderer shows as itself;
-            // Escape then escapes it whole, which no renderer nests.
-            return false;
-        }
-        var expected = (context == Context.Heading ? "1. " : "") + MathSpans.Mask(text).Trim();
-        if (document.Count == 0) return expected.Length == 0;
-        if (document.Count != 1 || document[0] is not LeafBlock { Inline: { } inline } block) return false;
-        if (context == Context.Heading ? block is not HeadingBlock : block is not ParagraphBlock) return false;
-        var read = new StringBuilder(expected.Length);
-        foreach (var node in inline)
-        {
-            if (node is not LiteralInline literal) return false;
-            read.Append(literal.Content.AsSpan());
-        }
-        return read.ToString() == expected;
-    }
 
     private static string EscapeMarkers(string text, Context context)
     {
@@ -106,9 +39,9 @@ internal static class MarkdownText
         var start = 0;
         if (context == Context.Paragraph)
         {
-            // Indentation of four or more makes a code block; it means nothing here, so it goes.
+            // Indentation of four columns or more (a tab reaches four) makes a code block; it means nothing here, so it goes.
             while (start < text.Length && (text[start] == ' ' || text[start] == '\t')) start++;
-            if (start < 4 && !text.StartsWith('\t')) start = 0;
+            if (start < 4 && !text.AsSpan(0, start).Contains('\t')) start = 0;
             var rest = text.AsSpan(start).TrimStart(' ');
             if (rest.Length > 0 && "#>-+*=|:".Contains(rest[0]))
             {
@@ -139,17 +72,36 @@ internal static class MarkdownText
             while (nextMath < math.Count && math[nextMath].End <= i) nextMath++;
             if (nextMath < math.Count && math[nextMath].Start <= i)
             {
-                var span = math[nextMath];
-                sb.Append(text.AsSpan(i, span.End - i));
-                i = span.End - 1;
+                // LaTeX as it is, but for what a renderer without math would read as HTML, an entity or a
+                // link: that gets a backslash, unless a backslash of the LaTeX escapes it already.
+                if (ch == '<' && InertText.OpensMarkup(text, i)) sb.Append(Lt);
+                else if (MarkupInMath(text, i) && !InertText.IsEscaped(text, i)) sb.Append('\\').Append(ch);
+                else sb.Append(ch);
                 continue;
             }
-            if (InlineMarkers.Contains(ch)) sb.Append('\\');
-            else if (ch == '#' && context == Context.Heading && i >= closingHashes) sb.Append('\\');
-            sb.Append(ch);
+            if (ch == '<') sb.Append(Lt);
+            else if (InlineMarkers.Contains(ch) || StartsBareUrl(text, i)) sb.Append('\\').Append(ch);
+            else if (ch == '#' && context == Context.Heading && i >= closingHashes) sb.Append('\\').Append(ch);
+            else sb.Append(ch);
         }
         return sb.ToString();
     }
+
+    // '<' is written as a character reference, not "\<": GFM's bare-URL autolinks (marked, micromark) run up
+    // to the '<' and take the backslash in, which left "https://x\<img ...>" a live tag.
+    private const string Lt = "&lt;";
+
+    // GFM's bare-URL autolinks (www.x, http://x, mailto:x) would take the backslashes after them into the
+    // URL, shown; escaping the ':' or the "www." dot means no such link starts in escaped text.
+    private static bool StartsBareUrl(string text, int i) =>
+        text[i] == ':' || (text[i] == '.' && i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase));
+
+    private static bool MarkupInMath(string text, int i) => text[i] switch
+    {
+        '&' => InertText.IsReference(text, i),
+        ']' => i + 1 < text.Length && text[i + 1] == '(',
+        _ => false,
+    };
 
     /// <summary>
     /// Link text: left alone when it is letters, digits, dots, hyphens and spaces (an arXiv category), else
@@ -191,8 +143,9 @@ internal static class MarkdownText
         var sb = new StringBuilder(text.Length * 2);
         foreach (var ch in text.TrimStart(' ', '\t'))
         {
-            if (AsciiPunctuation.Contains(ch)) sb.Append('\\');
-            sb.Append(ch);
+            if (ch == '<') sb.Append(Lt);
+            else if (AsciiPunctuation.Contains(ch)) sb.Append('\\').Append(ch);
+            else sb.Append(ch);
         }
         return sb.ToString();
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using HotPapers.Safety;
 
 namespace HotPapers.Rendering;
 
@@ -22,7 +23,7 @@ internal static class MathSpans
         while (i >= 0 && i < text.Length - 1)
         {
             var end = -1;
-            if (!Escaped(text, i))
+            if (!InertText.IsEscaped(text, i))
             {
                 var isDisplay = text[i + 1] == '$';
                 var from = i + (isDisplay ? 2 : 1);
@@ -54,7 +55,7 @@ internal static class MathSpans
         var (inline, display) = (new List<int>(), new List<int>());
         for (var j = first; j >= 0; j = j + 1 < text.Length ? text.IndexOf('$', j + 1) : -1)
         {
-            if (j == 0 || Escaped(text, j)) continue;
+            if (j == 0 || InertText.IsEscaped(text, j)) continue;
             var next = j + 1 < text.Length ? text[j + 1] : '\0';
             if (next == '$') display.Add(j);
             if (!char.IsWhiteSpace(text[j - 1]) && !char.IsAsciiDigit(next)) inline.Add(j);
@@ -63,8 +64,9 @@ internal static class MathSpans
     }
 
     /// <summary>
-    /// The text with each math span's inside replaced by letters, so Markdown sees plain text there;
-    /// <c>&lt; &gt; &amp;</c> stay, because a renderer without math support would still read HTML there.
+    /// The text with each math span's Markdown formatting characters (<c>\ * _ ~ `</c>, which are LaTeX
+    /// there) replaced by letters; everything else stays, because a renderer without math support would
+    /// still read HTML, entities and links there.
     /// </summary>
     public static string Mask(string text)
     {
@@ -76,16 +78,9 @@ internal static class MathSpans
         {
             for (var k = start; k < end; k++)
             {
-                if (sb[k] is not ('<' or '>' or '&')) sb[k] = 'm';
+                if (sb[k] is '\\' or '*' or '_' or '~' or '`') sb[k] = 'm';
             }
         }
         return sb.ToString();
-    }
-
-    private static bool Escaped(string text, int i)
-    {
-        var backslashes = 0;
-        while (i - backslashes - 1 >= 0 && text[i - backslashes - 1] == '\\') backslashes++;
-        return backslashes % 2 == 1;
     }
 }

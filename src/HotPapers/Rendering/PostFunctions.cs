@@ -22,7 +22,7 @@ internal static class PostFunctions
     {
         // An imported post whose text was written unescaped keeps its bytes (post.rawText), unless the
         // raw text would build HTML or a script link: rawText keeps bytes, not hazards. In a Hugo page,
-        // text must not call shortcodes either way.
+        // no text, link text or URL may call a shortcode or set attributes, either way.
         (string Name, Func<string, string> Function)[] named =
         [
             ("yaml", YamlText.Plain),
@@ -30,7 +30,7 @@ internal static class PostFunctions
             ("md", text => Markdown(text, MarkdownText.Context.Paragraph, rawText, flavor)),
             ("md_heading", text => Markdown(text, MarkdownText.Context.Heading, rawText, flavor)),
             ("md_link_text", text => LinkText(text, flavor)),
-            ("md_url", MarkdownText.LinkDestination),
+            ("md_url", url => Site(MarkdownText.LinkDestination(url), flavor)),
             ("hugo_tweet", HugoShortcode.Tweet),
         ];
         var functions = new ScriptObject(named.Length);
@@ -47,16 +47,12 @@ internal static class PostFunctions
     /// <summary>What <c>md_link_text</c> writes for <paramref name="text"/>.</summary>
     public static string LinkText(string text, Flavor flavor) => Site(MarkdownText.LinkText(text), flavor);
 
-    // In a Hugo page, text must not call shortcodes, raw or not.
+    // In a Hugo page, no text may call a shortcode or set a heading's attributes, raw or not.
     private static string Site(string markdown, Flavor flavor) => flavor == Flavor.Hugo ? HugoShortcode.EscapeText(markdown) : markdown;
 
     private static string Raw(string text, MarkdownText.Context context)
     {
         var line = MarkdownText.OneLine(text);
-        // Judged where it stands and also as inline text: indentation that makes a harmless code block
-        // at a line start means nothing after "# 1. ".
-        var harmless = MarkdownGuard.IsHarmless(line) && MarkdownGuard.IsHarmless(line.TrimStart())
-            && (context != MarkdownText.Context.Heading || MarkdownGuard.IsHarmless("# 1. " + line));
-        return harmless ? line : MarkdownText.Escape(text, context);
+        return MarkdownGuard.IsHarmless(line, context == MarkdownText.Context.Heading) ? line : MarkdownText.Escape(text, context);
     }
 }

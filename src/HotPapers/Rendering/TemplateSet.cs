@@ -24,7 +24,33 @@ internal sealed class TemplateSet : ITemplateLoader
         if (overrideDirectory is not null && !Directory.Exists(overrideDirectory))
             throw new DirectoryNotFoundException($"{overrideDirectory}: expected a folder of templates, found no such folder");
         _overrideDirectory = overrideDirectory;
+        Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory);
     }
+
+    /// <summary>Files of the templates folder that are not read, each naming the file and why, for the build's warnings.</summary>
+    public IReadOnlyList<string> Notices { get; }
+
+    // An editor's lock file (Emacs makes ".#post.md.sbn", a link to nothing), backup or swap file sits
+    // beside the template being edited: it is none of ours, and must not fail the build.
+    private static List<string> Ignored(string directory)
+    {
+        var notices = new List<string>();
+        foreach (var path in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            if (EditorFile(Path.GetFileName(path)) is { } what)
+                notices.Add($"{path}: ignored: an editor's {what} file, not a template");
+            else if (InputFile.KindOf(path, followLinks: false) is FileKind.Link && InputFile.KindOf(path) is FileKind.Missing or FileKind.LinkLoop)
+                notices.Add($"{path}: ignored: a symbolic link to nothing ({new FileInfo(path).LinkTarget})"
+                    + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
+        }
+        return notices;
+    }
+
+    private static string? EditorFile(string name) =>
+        name.StartsWith(".#", StringComparison.Ordinal) ? "lock"
+        : name.EndsWith('~') || (name.Length > 1 && name.StartsWith('#') && name.EndsWith('#')) ? "backup"
+        : name.StartsWith('.') && (name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swo", StringComparison.Ordinal)) ? "swap"
+        : null;
 
     public static TemplateSet BuiltIn { get; } = new();
 
@@ -68,7 +94,11 @@ internal sealed class TemplateSet : ITemplateLoader
         if (_overrideDirectory is not null)
         {
             var path = Path.Combine(_overrideDirectory, name);
-            if (File.Exists(path)) return (path, File.ReadAllText(path));
+            // A FIFO or a device would never end: refused before it is opened.
+            var kind = InputFile.KindOf(path);
+            if (kind is FileKind.File) return (path, File.ReadAllText(path));
+            if (kind is not FileKind.Missing)
+                throw new TemplateException(path, 1, 1, $"expected a template file, found {InputFile.Describe(kind)}");
         }
         using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream("templates/" + name)
             ?? throw new TemplateException(name, 1, 1, $"no template \"{name}\" in {_overrideDirectory ?? "the templates folder"} nor built in");
@@ -83,7 +113,7 @@ internal sealed class TemplateSet : ITemplateLoader
         if (_overrideDirectory is not null && !name.Contains("..", StringComparison.Ordinal) && !Path.IsPathRooted(name))
         {
             var path = Path.Combine(_overrideDirectory, name);
-            if (File.Exists(path)) return path;
+            if (InputFile.KindOf(path) is not FileKind.Missing) return path;
         }
         return "built-in:" + name;
     }

@@ -1,68 +1,70 @@
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
-
 namespace HotPapers.Safety;
 
 /// <summary>
-/// Decides whether Markdown that we emit as written (an imported post's <c>rawText</c>) can do harm:
-/// raw HTML other than a bare formatting tag (<c>&lt;b&gt;</c>, <c>&lt;/sub&gt;</c>: old posts have them and
-/// they run nothing), images, link reference definitions (which other fields could use), and links whose
-/// URL is not http(s), mailto or relative. Markdig with raw HTML on (CommonMark) is the judge, so the answer is
-/// what a renderer such as Gatsby's remark or Hugo's goldmark would build.
+/// Decides whether Markdown that we emit as written (an imported post's <c>rawText</c>) can do harm in
+/// any CommonMark renderer, by the rule <see cref="InertText"/> states on the text, not by one renderer's
+/// parse: every <c>&lt;</c> that could open markup must be a bare formatting tag (<c>&lt;b&gt;</c>,
+/// <c>&lt;/sub&gt;</c>: old posts have them and they run nothing), where it could be HTML; no image; no link reference definition
+/// (which other fields could use); and a link's URL is http(s), mailto or relative, with no character
+/// reference that a renderer would decode into a scheme.
 /// </summary>
 internal static class MarkdownGuard
 {
-    private static readonly MarkdownPipeline CommonMark = new MarkdownPipelineBuilder().Build();
-
-    public static bool IsHarmless(string markdown)
+    /// <summary>Whether <paramref name="markdown"/>, one line, is harmless at the start of a paragraph or in a heading.</summary>
+    public static bool IsHarmless(string markdown, bool heading)
     {
-        MarkdownDocument document;
-        try
+        var text = markdown.AsSpan();
+        var (contentStart, lastGt) = (InertText.ContentStart(text, heading), text.LastIndexOf('>'));
+        if (InertText.StartsLinkReferenceDefinition(text)) return false;
+        var image = false;
+        for (var i = 0; i < text.Length; i++)
         {
-            document = Markdown.Parse(markdown, CommonMark);
-        }
-        catch (ArgumentException)
-        {
-            // Nested past Markdig's depth limit: no judgement, so not harmless (it is escaped instead).
-            return false;
-        }
-        foreach (var node in document.Descendants())
-        {
-            switch (node)
+            switch (text[i])
             {
-                case HtmlInline html when IsFormattingTag(html.Tag):
+                case '<' when InertText.CouldBeHtml(text, i, contentStart, lastGt):
+                    var length = FormattingTagLength(text[i..]);
+                    if (length == 0) return false;
+                    i += length - 1;
                     break;
-                case HtmlBlock or HtmlInline or LinkReferenceDefinition or LinkReferenceDefinitionGroup:
-                    return false;
-                case LinkInline { IsImage: true }:
-                    return false;
-                case LinkInline link when !IsSafeUrl(link.Url):
-                    return false;
-                case AutolinkInline auto when !IsSafeUrl(auto.IsEmail ? "mailto:" + auto.Url : auto.Url):
-                    return false;
+                case '!' when i + 1 < text.Length && text[i + 1] == '[':
+                    image = true;
+                    break;
+                case ']' when i + 1 < text.Length && text[i + 1] == '(':
+                    if (image || !IsSafeDestination(text[(i + 2)..])) return false;
+                    break;
             }
         }
         return true;
     }
 
-    private static readonly HashSet<string> FormattingTags = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> FormattingTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "b", "i", "em", "strong", "sub", "sup", "u", "s", "small", "code", "mark", "del", "ins", "br",
     };
 
-    // One start or end tag, read by AngleSharp's HTML tokenizer, of a formatting element, without attributes.
-    private static bool IsFormattingTag(string? tag)
+    // The length of a start or end tag of a formatting element, without attributes, at the start; else 0.
+    private static int FormattingTagLength(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrEmpty(tag)) return false;
-        var failed = false;
-        var tokenizer = new AngleSharp.Html.Parser.HtmlTokenizer(new AngleSharp.Text.TextSource(tag), AngleSharp.Html.HtmlEntityProvider.Resolver);
-        tokenizer.Error += (_, _) => failed = true;
-        var token = tokenizer.Get();
-        if (failed || token.Type is not (AngleSharp.Html.Parser.HtmlTokenType.StartTag or AngleSharp.Html.Parser.HtmlTokenType.EndTag)) return false;
-        var t = token.AsTag();
-        return FormattingTags.Contains(t.Name) && t.Attributes.Count == 0 && !t.IsSelfClosing
-            && tokenizer.Get().Type == AngleSharp.Html.Parser.HtmlTokenType.EndOfFile && !failed;
+        var start = text.Length > 1 && text[1] == '/' ? 2 : 1;
+        var end = start;
+        while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
+        if (end >= text.Length || text[end] != '>') return 0;
+        return FormattingTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text[start..end]) ? end + 1 : 0;
+    }
+
+    // The destination after "](": up to white space or ')' (or '>' when in angle brackets); enough to read its scheme.
+    private static bool IsSafeDestination(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(" \t");
+        var angle = rest.StartsWith("<");
+        if (angle) rest = rest[1..];
+        var end = rest.IndexOfAny(angle ? ">" : " \t)");
+        var url = end < 0 ? rest : rest[..end];
+        for (var j = 0; j < url.Length; j++)
+        {
+            if (url[j] == '&' && InertText.IsReference(url, j)) return false;
+        }
+        return IsSafeUrl(url.ToString());
     }
 
     /// <summary>http(s), mailto or a relative URL (no scheme before the first / ? #); anything else may run.</summary>

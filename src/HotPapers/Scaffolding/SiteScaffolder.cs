@@ -200,12 +200,20 @@ public static class SiteScaffolder
             var config = BlogDetector.Detect(request.Directory).FirstOrDefault(b => b.Flavor == Flavor.Hugo)?.Evidence is { } e && e.Contains('.') ? e : "hugo.toml";
             notes.Add("This Hugo site has no theme (nor layouts of its own), so Hugo makes no pages. Add one the way its instructions say, e.g. Hugo's quick-start theme:\n"
                 + "  git submodule add https://github.com/theNewDynamic/gohugo-theme-ananke.git themes/ananke\n"
-                + $"  echo \"theme = 'ananke'\" >> {config}");
+                + ThemeLine(config));
         }
         if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
         return notes;
     }
+
+    /// <summary>The line that names the theme, in the syntax of the site's configuration file.</summary>
+    private static string ThemeLine(string config) => Path.GetExtension(config).ToLowerInvariant() switch
+    {
+        ".yaml" or ".yml" => $"  echo \"theme: ananke\" >> {config}",
+        ".json" => $"  and add \"theme\": \"ananke\" to the object in {config}",
+        _ => $"  echo \"theme = 'ananke'\" >> {config}",
+    };
 
     private static IReadOnlyList<string> NextSteps(string directory, Flavor flavor)
     {
@@ -215,7 +223,7 @@ public static class SiteScaffolder
         steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
         steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
         steps.Add(flavor == Flavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
-        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # from then on, the workflow builds each night's digest");
+        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then builds each night's digest from that day's records file, once it is there");
         return steps;
     }
 

@@ -31,9 +31,8 @@ public static partial class SettingsFile
 
     public static BuildSettings Load(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw Fail(path, "$", "a settings file", "no such file");
-        if (info.Length > MaxFileBytes) throw Fail(path, "$", $"a settings file of at most {MaxFileBytes / 1024} KB", $"{info.Length / 1024} KB");
+        var length = InputFile.Length(path, "a settings file", "$");
+        if (length > MaxFileBytes) throw Fail(path, "$", $"a settings file of at most {MaxFileBytes / 1024} KB", $"{length / 1024} KB");
         return Parse(path, File.ReadAllText(path), Path.GetDirectoryName(path) ?? "") with { SourceFile = path };
     }
 

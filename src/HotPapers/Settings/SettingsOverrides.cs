@@ -24,7 +24,7 @@ public sealed record SettingsOverrides
     public BuildSettings Resolve(string directory = "")
     {
         var found = ConfigFile ?? Path.Combine(directory, SettingsFile.FileName);
-        var settings = ConfigFile is not null || File.Exists(found) ? SettingsFile.Load(found) : SettingsFile.Defaults(directory);
+        var settings = ConfigFile is not null || InputFile.Exists(found, "a settings file", "$") ? SettingsFile.Load(found) : SettingsFile.Defaults(directory);
         return settings with
         {
             Flavor = Flavor ?? settings.Flavor,

@@ -66,6 +66,11 @@ public sealed class MessagesTests
         File.Copy(Fixture.Path("scaffold", "earlier", "hotpapers-settings.schema.json"), temp["plain/hotpapers-settings.schema.json"], overwrite: true);
         File.AppendAllText(temp["plain/.github/workflows/hotpapers.yml"], "# mine\n");
         Run("init", "--update", temp["plain"]);
+        Run("init", "--flavr", "hugo", temp["plain"]);
+        Run("import", "--skip-foriegn", temp["plain"]);
+        Directory.CreateDirectory(temp["yaml-site/archetypes"]);
+        File.WriteAllText(temp["yaml-site/hugo.yaml"], "baseURL: https://example.org/\ntitle: My New Hugo Site\n");
+        Run("init", temp["yaml-site"]);
 
         var golden = text.ToString().Replace(temp.Path, "TMP").Replace(Path.DirectorySeparatorChar, '/');
         Golden.AssertBytes(Encoding.UTF8.GetBytes(golden), "messages", "messages.txt");
@@ -106,10 +111,15 @@ public sealed class MessagesTests
     public void A_folder_that_cannot_be_written_is_named_not_its_lock_file()
     {
         if (OperatingSystem.IsWindows()) throw new SkipException("folder permissions are Unix modes here");
-        Skip.If(Environment.UserName == "root", "root may write to any folder, so none can be made read-only for this test");
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["out"]);
-        File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        // Root may write to any folder whatever its mode: for root the folder is made immutable instead
+        // (chattr +i), which refuses a new file to root too, with the same error from the system.
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+            ExternalTool.RequireThat(Chattr("+i", temp["out"]), "chattr +i failed here (a file system without attributes?); as root, no folder can be made unwritable without it");
+        else
+            File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
         {
             var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
@@ -118,7 +128,16 @@ public sealed class MessagesTests
         }
         finally
         {
-            File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (asRoot) Chattr("-i", temp["out"]);
+            else File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    private static bool Chattr(string change, string path)
+    {
+        if (ExternalTool.Find("chattr") is not { } chattr) return false;
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(chattr, [change, path]) { RedirectStandardError = true })!;
+        process.WaitForExit();
+        return process.ExitCode == 0;
     }
 }

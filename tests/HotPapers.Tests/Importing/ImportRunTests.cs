@@ -146,4 +146,52 @@ public sealed class ImportRunTests
         Assert.Equal(1, exit);
         Assert.Contains("expected a paper heading", stderr);
     }
+
+    // Found by an adversarial test: a killed import left its half-written records files for ever.
+    [Theory]
+    [InlineData("import")]
+    [InlineData("build")]
+    public void What_a_killed_import_left_is_cleaned_up_by_the_next_import_or_build_and_nothing_else(string command)
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), Path.Combine(records, "2021-04-30.json"));
+        const string dead = "2147483647"; // no such process: pids end far below
+        string Named(string name, string pid) => Path.Combine(records, $"{name}.{pid}.tmp-hotpapers");
+        var leftovers = new[] { Named("2021-05-10.json", dead), Named("2021-04-30-2021-05-01.json", dead), Named("2021-05-11.json", Environment.ProcessId.ToString()) };
+        foreach (var leftover in leftovers) File.WriteAllText(leftover, "{ \"format\": \"hotpapers-recor");
+        var kept = new[]
+        {
+            Named("notes.txt", dead), // not a name import makes
+            Named("2021-05-12.json", "1"), // a process that runs: it may be writing it now
+            Path.Combine(records, "2021-05-13.json.tmp-hotpapers"),
+        };
+        foreach (var file in kept) File.WriteAllText(file, "not ours");
+        var outside = temp["outside.json"];
+        File.WriteAllText(outside, "not ours");
+        var link = Named("2021-05-14.json", dead);
+        File.CreateSymbolicLink(link, outside);
+
+        var (exit, _, stderr) = command == "import"
+            ? ImportHarness.Cli("import", Post(), "--records", records)
+            : InProcessCli.Run("build", "--all", "--records", records, "--output", temp["posts"]);
+
+        Assert.True(exit == 0, stderr);
+        foreach (var leftover in leftovers) Assert.False(File.Exists(leftover), leftover);
+        foreach (var file in kept) Assert.Equal("not ours", File.ReadAllText(file));
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("not ours", File.ReadAllText(outside));
+    }
+
+    [Fact]
+    public void A_build_that_only_checks_leaves_the_leftovers_of_an_import()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var leftover = temp["records/2021-05-10.json.2147483647.tmp-hotpapers"];
+        File.WriteAllText(leftover, "{");
+        InProcessCli.Run("build", "--all", "--check", "--records", temp["records"], "--output", temp["posts"]);
+        Assert.True(File.Exists(leftover));
+    }
 }

@@ -47,6 +47,6 @@ public sealed class HugoPostTests
     {
         Assert.Equal("{{< hotpapers-tweet >}}\n<blockquote>{&#123;< x >}} {&#123;% y %}}</blockquote>\n<script></script>\n{{< /hotpapers-tweet >}}",
             HugoShortcode.Tweet("<blockquote>{{< x >}} {{% y %}}</blockquote>\n<script></script>\n"));
-        Assert.Equal("a {{\\< b >}} {{\\% c %}} {x}", HugoShortcode.EscapeText("a {{< b >}} {{% c %}} {x}"));
+        Assert.Equal("a {\\{< b >}\\} {\\{% c %}\\} {x\\}", HugoShortcode.EscapeText("a {{< b >}} {{% c %}} {x}"));
     }
 }

@@ -27,6 +27,37 @@ public sealed class TemplateTests
         TemplatesDirectory = templates,
     };
 
+    // Found by an adversarial test: an editor's lock file (Emacs's ".#post.md.sbn" is a symbolic link to
+    // nothing) failed builds. Such files, and links to nothing, are passed over with a notice each.
+    [Fact]
+    public void Editor_files_and_links_to_nothing_in_the_templates_folder_are_ignored_with_a_notice()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ digest.date }}\n");
+        File.CreateSymbolicLink(temp["t/.#post.md.sbn"], "ann@host.4242:1700000000");
+        File.WriteAllText(temp["t/post.md.sbn~"], "{{ broken");
+        File.WriteAllText(temp["t/.post.md.sbn.swp"], "\0\0");
+        File.WriteAllText(temp["t/#post.md.sbn#"], "{{ broken");
+        File.CreateSymbolicLink(temp["t/post.hugo.md.sbn"], temp["gone/post.hugo.md.sbn"]);
+        File.CreateSymbolicLink(temp["t/partial.sbn"], temp["gone/partial.sbn"]);
+
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("2021-04-30\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+        Assert.Equal(
+            [
+                $"warning: {temp["t/#post.md.sbn#"]}: ignored: an editor's backup file, not a template",
+                $"warning: {temp["t/.#post.md.sbn"]}: ignored: an editor's lock file, not a template",
+                $"warning: {temp["t/.post.md.sbn.swp"]}: ignored: an editor's swap file, not a template",
+                $"warning: {temp["t/partial.sbn"]}: ignored: a symbolic link to nothing ({temp["gone/partial.sbn"]})",
+                $"warning: {temp["t/post.hugo.md.sbn"]}: ignored: a symbolic link to nothing ({temp["gone/post.hugo.md.sbn"]}); the built-in template of that name is used",
+                $"warning: {temp["t/post.md.sbn~"]}: ignored: an editor's backup file, not a template",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public void A_template_in_the_folder_replaces_the_built_in_one_of_that_name()
     {

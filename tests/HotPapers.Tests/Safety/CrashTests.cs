@@ -46,18 +46,24 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         return Directory.EnumerateFiles(output, "*.md").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
     }
 
-    private static Process Start(string records, string output)
+    private static Process Start(string records, string output) => StartCli("build", "--all", "--records", records, "--output", output);
+
+    private static Process StartCli(params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "hotpapers.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Find("dotnet") ?? "dotnet";
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { cli, "build", "--all", "--records", records, "--output", output }) info.ArgumentList.Add(a);
+        info.ArgumentList.Add(cli);
+        foreach (var a in args) info.ArgumentList.Add(a);
         return Process.Start(info)!;
     }
 
-    private static (int Code, string Stdout, string Stderr) RunToEnd(string records, string output)
+    private static (int Code, string Stdout, string Stderr) RunToEnd(string records, string output) =>
+        RunToEnd(StartCli("build", "--all", "--records", records, "--output", output));
+
+    private static (int Code, string Stdout, string Stderr) RunToEnd(Process started)
     {
-        using var p = Start(records, output);
+        using var p = started;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
@@ -107,6 +113,42 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Empty(Directory.EnumerateFiles(output, "*" + PostWriter.TempSuffix));
         foreach (var (name, bytes) in @new) Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(output, name)));
+    }
+
+    // Found by an adversarial test: a killed import left its half-written records files for ever.
+    [Fact]
+    public void An_import_killed_at_random_moments_leaves_nothing_half_written_after_the_next_import()
+    {
+        var (a, _) = MakeRecords();
+        Expected(a);
+        var posts = _temp["expected-recordsA"];
+        var reference = _temp["imported-once"];
+        var watch = Stopwatch.StartNew();
+        var (code, _, stderr) = RunToEnd(StartCli("import", posts, "--records", reference));
+        Assert.True(code == 0, stderr);
+        var full = (int)Math.Max(200, watch.ElapsedMilliseconds);
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var records = _temp["imported"];
+        var leftBehind = 0;
+        for (var k = 0; k < 10; k++)
+        {
+            using (var p = StartCli("import", posts, "--records", records, "--force"))
+            {
+                Thread.Sleep(random.Next(0, full));
+                p.Kill(entireProcessTree: true);
+                p.WaitForExit();
+            }
+            if (Directory.Exists(records)) leftBehind += Directory.EnumerateFiles(records, "*" + PostWriter.TempSuffix).Count();
+        }
+        log.WriteLine($"an import takes {full} ms; 10 kills (seed {seed}) left {leftBehind} half-written records files");
+
+        (code, _, stderr) = RunToEnd(StartCli("import", posts, "--records", records, "--force"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Empty(Directory.EnumerateFiles(records, "*" + PostWriter.TempSuffix));
+        foreach (var file in Directory.EnumerateFiles(reference))
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(records, Path.GetFileName(file))));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class HostileTextTests
         Assert.Empty(HtmlSafety.Problems(Markdown.ToHtml("[x](https://a.example) " + TweetEmbed.WidgetsScript, RawHtml)));
     }
 
-    private static string Build(string vector, bool rawText, out IReadOnlyList<string> warnings)
+    internal static string Build(string vector, bool rawText, out IReadOnlyList<string> warnings)
     {
         using var temp = Fixture.TempDir();
         File.WriteAllBytes(temp["2021-04-30.json"], RecordsWith(vector, rawText));

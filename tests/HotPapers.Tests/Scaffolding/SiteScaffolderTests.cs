@@ -106,7 +106,7 @@ public sealed class SiteScaffolderTests
         File.WriteAllText(temp["hotpapers.yml"], "# mine\n");
         var (code, stdout, _) = InProcessCli.Run("init", "--flavor", "hugo", temp.Path);
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains($"skipped    {temp["hotpapers.yml"]} (exists; --force replaces it)\n", stdout, StringComparison.Ordinal);
+        Assert.Contains($"skipped    {temp["hotpapers.yml"]} (exists; left as it is: move it aside and run init again for this version's)\n", stdout, StringComparison.Ordinal);
         Assert.Contains($"wrote      {temp["layouts/shortcodes/hotpapers-tweet.html"]}\n", stdout, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, InProcessCli.Run("init", "--flavor", "jekyll", temp.Path).Code);
     }

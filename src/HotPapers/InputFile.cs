@@ -1,0 +1,122 @@
+using System.Runtime.InteropServices;
+
+namespace HotPapers;
+
+/// <summary>What is at a path, as far as reading it as a file goes.</summary>
+internal enum FileKind
+{
+    Missing,
+    File,
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    /// <summary>Only when links are not followed.</summary>
+    Link,
+    LinkLoop,
+}
+
+/// <summary>
+/// The one rule for "is this a regular file we may read": every reader (records, manifest, templates,
+/// settings, posts, import) asks here before it opens a file. Opening a FIFO blocks until a writer comes,
+/// and a device such as <c>/dev/zero</c> never ends, so what is at the path is found with <c>statx</c>
+/// (through links unless told otherwise), which opens nothing. .NET shows a FIFO or a device as an
+/// ordinary file, so where <c>statx</c> is not there (not Linux) only folders are told apart.
+/// </summary>
+internal static class InputFile
+{
+    public static FileKind KindOf(string path, bool followLinks = true) =>
+        StatxKind(path, followLinks) ?? (Directory.Exists(path) ? FileKind.Folder
+            : File.Exists(path) ? FileKind.File
+            : !followLinks && new FileInfo(path).LinkTarget is not null ? FileKind.Link
+            : FileKind.Missing);
+
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Missing => "no such file",
+        FileKind.File => "a file",
+        FileKind.Folder => "a folder",
+        FileKind.Fifo => "a FIFO (a named pipe)",
+        FileKind.Device => "a device",
+        FileKind.Socket => "a socket",
+        FileKind.Link => "a symbolic link",
+        _ => "a loop of symbolic links",
+    };
+
+    /// <summary>
+    /// True when a regular file is at <paramref name="path"/> (through links), false when nothing is;
+    /// anything else is refused, before it is opened, as not the <paramref name="expected"/> thing.
+    /// </summary>
+    public static bool Exists(string path, string expected, string where = "file")
+    {
+        var kind = KindOf(path);
+        if (kind is FileKind.Missing) return false;
+        if (kind is FileKind.File) return true;
+        throw Refuse(path, where, expected, kind);
+    }
+
+    /// <summary>
+    /// The length of the regular file at <paramref name="path"/>, through links (a link's own length is that
+    /// of the path it holds); anything else, or nothing, is refused before it is opened.
+    /// </summary>
+    public static long Length(string path, string expected, string where = "file")
+    {
+        if (!Exists(path, expected, where)) throw Refuse(path, where, expected, FileKind.Missing);
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        return info.Length;
+    }
+
+    public static InputException Refuse(string path, string where, string expected, FileKind found) =>
+        new([new InputProblem(path, where, expected, Describe(found))]);
+
+    // statx's struct is the same on every architecture (stat's is not): stx_mode is the 16 bits at offset 28.
+    private const int StatxSize = 256;
+    private const int ModeOffset = 28;
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const uint StatxType = 0x1;
+    private static bool _noStatx = !OperatingSystem.IsLinux();
+
+    private static FileKind? StatxKind(string path, bool followLinks)
+    {
+        if (_noStatx) return null;
+        var buffer = new byte[StatxSize];
+        int result, error;
+        try
+        {
+            result = Statx(AtFdCwd, System.Text.Encoding.UTF8.GetBytes(path + "\0"), followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer);
+            error = result == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _noStatx = true;
+            return null;
+        }
+        const int ENOENT = 2, ENOTDIR = 20, ELOOP = 40, ENOSYS = 38;
+        if (result != 0)
+        {
+            if (error == ENOSYS) _noStatx = true;
+            return error switch
+            {
+                ENOENT or ENOTDIR => FileKind.Missing,
+                ELOOP => FileKind.LinkLoop,
+                // Not allowed to look (EACCES) and the like: the open that follows says why.
+                _ => null,
+            };
+        }
+        return (BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000) switch
+        {
+            0x8000 => FileKind.File,
+            0x4000 => FileKind.Folder,
+            0x1000 => FileKind.Fifo,
+            0x2000 or 0x6000 => FileKind.Device,
+            0xC000 => FileKind.Socket,
+            0xA000 => FileKind.Link,
+            _ => FileKind.Device,
+        };
+    }
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int Statx(int dirfd, byte[] path, int flags, uint mask, byte[] statxbuf);
+}

@@ -1,0 +1,206 @@
+using HotPapers.Output;
+
+namespace HotPapers.Tests.Safety;
+
+/// <summary>
+/// The commit is all or nothing, and loses no hand edit. Found by an adversarial test: a rename that
+/// failed part way (an immutable post) left 76 of 300 posts new and the rest old, and a post saved by
+/// hand during the commit (after the check, before its rename) was overwritten, with exit 0.
+/// </summary>
+public sealed class CommitTests : IDisposable
+{
+    private static readonly string[] Days = ["2021-04-30", "2021-05-01", "2021-05-02"];
+
+    private readonly TempDir _temp = Fixture.TempDir();
+
+    public CommitTests()
+    {
+        Directory.CreateDirectory(_temp["records"]);
+        WriteRecords("first");
+        Assert.Equal(0, Build().Code);
+        WriteRecords("second");
+    }
+
+    public void Dispose()
+    {
+        StagedPosts.BeforeRename.Value = null;
+        _temp.Dispose();
+    }
+
+    private string Posts => _temp["posts"];
+
+    private string Post(int i) => Path.Combine(Posts, Days[i] + "---Hot-Papers.md");
+
+    private void WriteRecords(string text)
+    {
+        foreach (var day in Days)
+            File.WriteAllText(_temp[$"records/{day}.json"], SampleRecords.Daily(text: text).Replace("\"2021-04-30\"", $"\"{day}\""));
+    }
+
+    private (int Code, string Stdout, string Stderr) Build(params string[] extra) =>
+        InProcessCli.Run(["build", "--all", "--records", _temp["records"], "--output", Posts, .. extra]);
+
+    /// <summary>Every file of the output folder (the lock aside) and its bytes.</summary>
+    private Dictionary<string, byte[]> Folder() =>
+        Directory.EnumerateFiles(Posts, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != OutputLock.FileName)
+            .ToDictionary(f => Path.GetRelativePath(Posts, f), File.ReadAllBytes);
+
+    private static void AssertSame(Dictionary<string, byte[]> before, Dictionary<string, byte[]> after)
+    {
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), name + " changed");
+    }
+
+    [Fact]
+    public void A_rename_that_fails_part_way_puts_back_the_posts_already_replaced()
+    {
+        var before = Folder();
+        StagedPosts.BeforeRename.Value = path =>
+        {
+            if (path == Post(1)) throw new IOException("Operation not permitted");
+        };
+
+        var (code, _, stderr) = Build();
+
+        Assert.Equal(1, code);
+        Assert.Contains($"error: {Post(1)}: could not be replaced (Operation not permitted). The posts already replaced were put back. Nothing was written.", stderr);
+        AssertSame(before, Folder());
+        StagedPosts.BeforeRename.Value = null;
+        Assert.Equal(0, Build().Code);
+        Assert.Contains("second", File.ReadAllText(Post(0)));
+    }
+
+    // Something real that refuses a rename part way, even with --force: a folder in place of the second post.
+    [Fact]
+    public void A_folder_in_place_of_a_post_at_commit_time_puts_back_the_posts_already_replaced()
+    {
+        var before = Folder();
+        IOException e;
+        using (var output = GuardedOutput.Open(Posts, checkOnly: false, force: true))
+        {
+            foreach (var i in new[] { 0, 1, 2 })
+                output.Offer(_temp[$"records/{Days[i]}.json"], Post(i), File.ReadAllBytes(Post(i)).Concat("new\n"u8.ToArray()).ToArray());
+            File.Delete(Post(1));
+            Directory.CreateDirectory(Post(1));
+            before.Remove(Path.GetFileName(Post(1)));
+            e = Assert.Throws<IOException>(output.Commit);
+        }
+
+        Assert.Equal($"{Post(1)}: expected a post file (or none), found a folder. The posts already replaced were put back. Nothing was written.", e.Message);
+        Assert.True(Directory.Exists(Post(1)));
+        AssertSame(before, Folder());
+    }
+
+    // The adversarial test's own case; making a file immutable takes root (CAP_LINUX_IMMUTABLE) and chattr.
+    [SkippableFact]
+    public void An_immutable_post_fails_the_commit_and_the_posts_already_replaced_are_put_back()
+    {
+        var before = Folder();
+        var chattr = ExternalTool.Find("chattr");
+        Skip.If(chattr is null || Processes.Run(Posts, chattr, ["+i", Post(1)]).Code != 0, "making a file immutable takes chattr and root");
+        try
+        {
+            var (code, _, stderr) = Build();
+            Assert.Equal(1, code);
+            Assert.Contains($"error: {Post(1)}: could not be replaced (", stderr);
+            Assert.Contains("The posts already replaced were put back. Nothing was written.", stderr);
+        }
+        finally
+        {
+            Processes.Run(Posts, chattr!, ["-i", Post(1)]);
+        }
+        AssertSame(before, Folder());
+    }
+
+    [Fact]
+    public void Without_a_way_to_swap_names_a_failed_rename_puts_back_the_posts_too()
+    {
+        var before = Folder();
+        FileSwap.Disabled.Value = true;
+        try
+        {
+            StagedPosts.BeforeRename.Value = path =>
+            {
+                if (path == Post(2)) throw new IOException("No space left on device");
+            };
+            Assert.Equal(1, Build().Code);
+        }
+        finally
+        {
+            FileSwap.Disabled.Value = false;
+        }
+        AssertSame(before, Folder());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_post_saved_by_hand_at_the_moment_of_its_rename_is_kept_and_reported(bool inPlace)
+    {
+        var before = Folder();
+        var mine = "my edit, saved as the build commits\n";
+        StagedPosts.BeforeRename.Value = path =>
+        {
+            if (path != Post(1)) return;
+            if (inPlace)
+            {
+                File.WriteAllText(path, mine);
+            }
+            else
+            {
+                // As most editors save: a new file renamed over the old.
+                File.WriteAllText(path + ".swp", mine);
+                File.Move(path + ".swp", path, overwrite: true);
+            }
+        };
+
+        var (code, _, stderr) = Build();
+
+        Assert.Equal(1, code);
+        Assert.Contains($"error: {Post(1)}: changed since hotpapers wrote it (edited by hand, or not written by hotpapers); "
+            + "run again with --force to replace it, or delete it to have it rebuilt", stderr);
+        Assert.Contains("Nothing was written.", stderr);
+        Assert.Equal(mine, File.ReadAllText(Post(1)));
+        before[Path.GetFileName(Post(1))] = System.Text.Encoding.UTF8.GetBytes(mine);
+        AssertSame(before, Folder());
+    }
+
+    // A write through a handle opened before the rename lands in the old post, which the commit keeps
+    // until it is done: it is checked again right before it would go, and put back in place.
+    [Fact]
+    public void A_write_through_a_handle_opened_before_the_rename_is_kept_in_place_of_the_new_post()
+    {
+        var before = File.ReadAllText(Post(1));
+        FileStream? open = null;
+        StagedPosts.BeforeRename.Value = path =>
+        {
+            if (path == Post(1)) open = new FileStream(path, FileMode.Append, FileAccess.Write);
+            if (path != Post(2)) return;
+            open!.Write("my note, written after its rename\n"u8); // after Post(1) was swapped and checked
+            open.Dispose();
+        };
+
+        var (code, _, stderr) = Build();
+
+        Assert.Equal(0, code);
+        Assert.Contains($"warning: {Post(1)}: written to while this build replaced it; what was written is kept in place of the new post", stderr);
+        Assert.Equal(before + "my note, written after its rename\n", File.ReadAllText(Post(1)));
+        Assert.Contains("second", File.ReadAllText(Post(2)));
+        StagedPosts.BeforeRename.Value = null;
+        Assert.Equal(1, Build().Code); // an edit by hand now, which --force replaces
+    }
+
+    [Fact]
+    public void A_failed_commit_into_a_new_folder_leaves_no_folder()
+    {
+        var fresh = _temp["fresh"];
+        StagedPosts.BeforeRename.Value = path =>
+        {
+            if (path == Path.Combine(fresh, Path.GetFileName(Post(2)))) throw new IOException("Input/output error");
+        };
+        var (code, _, _) = InProcessCli.Run("build", "--all", "--records", _temp["records"], "--output", fresh);
+        Assert.Equal(1, code);
+        Assert.False(Directory.Exists(fresh));
+    }
+}
