@@ -44,5 +44,16 @@ internal static class Targets
             var tweet = new MentionRecord("https://twitter.com/a/status/1", text, "a", text, null, text, 1, 1, null, null);
             if (EmbedGuard.Problem(TweetEmbed.Build(tweet)) is { } problem) throw new InvalidOperationException("built embed rejected: " + problem);
         },
+        // The same for Bluesky's shape; a static card holds no script or iframe and stays on one line.
+        ["bluesky-embed"] = bytes =>
+        {
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            EmbedGuard.Problem(text, bluesky: true);
+            var post = new MentionRecord("https://bsky.app/profile/a.example/post/1", text, text, text, null, text, 1, 1, null, null, Network.Bluesky);
+            if (EmbedGuard.Problem(MentionEmbed.BuildBluesky(post), bluesky: true) is { } problem) throw new InvalidOperationException("built Bluesky embed rejected: " + problem);
+            var card = MentionEmbed.Card(post with { Network = Network.Mastodon });
+            if (card.Contains("<script", StringComparison.OrdinalIgnoreCase) || card.Contains("<iframe", StringComparison.OrdinalIgnoreCase) || card.Contains('\n'))
+                throw new InvalidOperationException("card holds markup or a line break: " + card);
+        },
     };
 }

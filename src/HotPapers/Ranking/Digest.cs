@@ -17,6 +17,9 @@ internal sealed record RankedPaper(
     DateTimeOffset CollectedAt,
     ImmutableArray<MentionRecord> Mentions)
 {
+    /// <summary>A mention's score, by the weights it was ranked with (1 for every network, where the paper was not ranked here).</summary>
+    public Func<MentionRecord, decimal> Scores { get; init; } = static m => m.Score;
+
     /// <summary>Twitter's retweets (the old posts' and templates' <c>paper.retweets</c>).</summary>
     public long Retweets => Of(Network.Twitter)?.Reposts ?? 0;
 

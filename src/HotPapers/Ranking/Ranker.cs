@@ -36,7 +36,7 @@ internal sealed class Ranker(RankingSettings settings)
         {
             var paper = papers[c.Index];
             shown.Add(new RankedPaper(shown.Count + 1, paper, c.Totals, c.Score, paper.CollectedAt ?? records.CollectedAt,
-                PickMentions(paper.Mentions, reverseTies)));
+                PickMentions(paper.Mentions, reverseTies)) { Scores = Score });
         }
         return new Digest(records, shown.MoveToImmutable());
     }
@@ -45,7 +45,7 @@ internal sealed class Ranker(RankingSettings settings)
         new(records, [.. records.Papers.Select((p, i) =>
         {
             var totals = Totals(p);
-            return new RankedPaper(i + 1, p, totals, Score(totals), p.CollectedAt ?? records.CollectedAt, p.Mentions);
+            return new RankedPaper(i + 1, p, totals, Score(totals), p.CollectedAt ?? records.CollectedAt, p.Mentions) { Scores = Score };
         })]);
 
     /// <summary>A mention's score: its network's weight times its reposts plus likes.</summary>

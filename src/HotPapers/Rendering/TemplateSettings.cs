@@ -4,7 +4,8 @@ using Scriban.Runtime;
 namespace HotPapers.Rendering;
 
 /// <summary>The settings a template can read, as <c>settings.*</c>.</summary>
-internal sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingSettings Ranking)
+/// <param name="StaticEmbeds">Every mention as a static card (<c>embeds: static</c>).</param>
+internal sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingSettings Ranking, bool StaticEmbeds = false)
 {
     public static TemplateSettings Default { get; } = new(Flavor.Gatsby, "UTC", RankingSettings.Default);
 
@@ -19,5 +20,6 @@ internal sealed record TemplateSettings(Flavor Flavor, string TimeZone, RankingS
         ["min_tweet_score"] = Ranking.MinMentionScore,
         ["max_tweets"] = Ranking.MaxMentions,
         ["require_pdf"] = Ranking.RequirePdf,
+        ["embeds"] = StaticEmbeds ? "static" : "script",
     };
 }

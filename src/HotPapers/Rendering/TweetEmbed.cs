@@ -48,12 +48,13 @@ internal static partial class TweetEmbed
     }
 
     // Links become anchors and line breaks <br>, as in Twitter's own embeds; everything else is text.
-    private static void AppendText(StringBuilder sb, string text)
+    /// <param name="httpsOnly">Only https links become anchors (Bluesky's shape allows no other).</param>
+    internal static void AppendText(StringBuilder sb, string text, bool httpsOnly = false)
     {
         var last = 0;
         foreach (Match m in UrlPattern().Matches(text))
         {
-            if (!HttpUrl.IsHttpHref(m.Value)) continue;
+            if (!HttpUrl.IsHttpHref(m.Value) || (httpsOnly && !m.Value.StartsWith("https://", StringComparison.Ordinal))) continue;
             AppendLines(sb, text[last..m.Index]);
             sb.Append("<a href=\"").Append(Attr(m.Value)).Append("\">").Append(Html(m.Value)).Append("</a>");
             last = m.Index + m.Length;
@@ -64,12 +65,14 @@ internal static partial class TweetEmbed
     private static void AppendLines(StringBuilder sb, string text) =>
         sb.Append(Html(text).Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", "<br>"));
 
-    private static string OneLine(string s) => MarkdownText.OneLine(s);
+    internal static string OneLine(string s) => MarkdownText.OneLine(s);
 
     // NUL becomes U+FFFD, as an HTML parser would read it (found by fuzzing; records cannot hold NUL).
-    private static string Html(string s) => HtmlText.Encode(s).Replace('\0', '\uFFFD');
+    // A form feed or vertical tab becomes a space: CommonMark ends no HTML block on them as HTML does,
+    // and the embed judge refuses them (found by fuzzing the Bluesky embed).
+    internal static string Html(string s) => HtmlText.Encode(s).Replace('\0', '\uFFFD').Replace('\f', ' ').Replace('\v', ' ');
 
-    private static string Attr(string s) => Html(s);
+    internal static string Attr(string s) => Html(s);
 
     [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();

@@ -23,6 +23,9 @@ internal enum SettingType
     Flavor,
     TimeZone,
 
+    /// <summary><c>script</c> or <c>static</c>.</summary>
+    EmbedMode,
+
     /// <summary>A mapping from network names to weights, numbers from 0.</summary>
     NetworkWeights,
 }
@@ -70,6 +73,9 @@ internal static class SettingKeys
             s => s.FileNamePattern, (s, v) => s with { FileNamePattern = (string)v! }),
         new("templates", SettingType.OptionalPath, "--templates", "A folder of templates that override the built-in ones by file name.",
             s => s.TemplatesDirectory, (s, v) => s with { TemplatesDirectory = (string?)v }),
+        new("embeds", SettingType.EmbedMode, null,
+            "script: tweets and Bluesky posts as their networks' embeds (with their scripts), other networks as static cards; static: every mention as a static card, so that posts load nothing from third parties.",
+            s => s.StaticEmbeds ? "static" : "script", (s, v) => s with { StaticEmbeds = (bool)v! }),
         new("ranking.minPaperScore", SettingType.Integer, null, "A paper is shown when its score (each network's weight times its reposts plus likes, summed) reaches this.",
             s => (long)s.Ranking.MinPaperScore, (s, v) => s with { Ranking = s.Ranking with { MinPaperScore = (int)(long)v! } }),
         new("ranking.minMentionScore", SettingType.Integer, null, "A mention (tweet or post) is shown when its score (its network's weight times its reposts plus likes) reaches this. Old name: minTweetScore.",

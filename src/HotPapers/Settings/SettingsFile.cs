@@ -154,6 +154,8 @@ public static partial class SettingsFile
                     items.Add(t);
                 }
                 return (items.ToImmutable(), null);
+            case SettingType.EmbedMode:
+                return Text(node) switch { "script" => (false, null), "static" => (true, null), _ => (null, "script or static") };
             case SettingType.Flavor:
                 return Text(node) is { } f && Flavors.TryParse(f, out var flavor) ? (flavor, null) : (null, "gatsby or hugo");
             case SettingType.TimeZone:

@@ -14,6 +14,7 @@ public sealed class SettingsFileTests
         output: site/content/posts
         fileName: "posts/{date}.md"
         templates: my-templates
+        embeds: static
         ranking:
           minPaperScore: 7
           minMentionScore: 3
@@ -60,6 +61,7 @@ public sealed class SettingsFileTests
         Assert.Equal(Path.Combine("base", "my-templates"), s.TemplatesDirectory);
         Assert.Equal(new HotPapers.Ranking.RankingSettings(7, 3, 16, false, 2,
             System.Collections.Immutable.ImmutableSortedDictionary<string, decimal>.Empty.Add("bluesky", 2m).Add("hackernews", 0.5m)), s.Ranking);
+        Assert.True(s.StaticEmbeds);
         Assert.Equal("Daily {date}", s.FrontMatter.TitlePattern);
         Assert.Equal("About {date}", s.FrontMatter.DescriptionPattern);
         Assert.Equal("daily-{date}", s.FrontMatter.SlugPattern);
@@ -93,6 +95,7 @@ public sealed class SettingsFileTests
     [InlineData("ranking:\n  weights:\n    bluesky: -1\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647", "an integer (-1)")]
     [InlineData("ranking:\n  weights:\n    bluesky: .inf\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647", "a number (.inf)")]
     [InlineData("ranking:\n  weights:\n    reddit: \"2\"\n", "line 3, column 13 (ranking.weights.reddit)", "a number from 0 to 2147483647", "the string \"2\"")]
+    [InlineData("embeds: none\n", "line 1, column 9 (embeds)", "script or static", "the string \"none\"")]
     [InlineData("ranking:\n  weights: 2\n", "line 2, column 12 (ranking.weights)", "a mapping from network names to weights", "an integer (2)")]
     public void Mention_settings_problems_are_reported_where_they_are(string yaml, string location, string expected, string found)
     {
