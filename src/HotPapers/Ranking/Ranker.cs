@@ -60,15 +60,14 @@ internal sealed class Ranker(RankingSettings settings)
 
     /// <summary>
     /// Stated totals win; otherwise each network's sums over its mentions (an overflow throws, as the
-    /// loader rules out). Twitter is always there (the old posts' counts line shows its zeros); other
-    /// networks where they have a mention or a stated total.
+    /// loader rules out). The networks with a mention or a stated total; Twitter's zeros where there is
+    /// none at all (the old posts' counts line shows them).
     /// </summary>
     public static ImmutableArray<EngagementTotals> Totals(PaperRecord paper)
     {
         var reposts = new long[Networks.All.Length];
         var likes = new long[Networks.All.Length];
         var present = new bool[Networks.All.Length];
-        present[(int)Network.Twitter] = true;
         if (!paper.Totals.IsDefaultOrEmpty)
         {
             foreach (var t in paper.Totals)
@@ -88,6 +87,7 @@ internal sealed class Ranker(RankingSettings settings)
                 likes[n] = checked(likes[n] + (m.Likes ?? 0));
             }
         }
+        if (!present.Contains(true)) present[(int)Network.Twitter] = true;
         var totals = ImmutableArray.CreateBuilder<EngagementTotals>();
         foreach (var n in Networks.All)
         {

@@ -85,6 +85,18 @@ internal static class MentionEmbed
         return string.Join(", ", parts);
     }
 
+    /// <summary>
+    /// A network's totals for a post's counts line (<c>total.text</c>): <c>Bluesky: 21 reposts, 130 likes</c>;
+    /// networks without reposts (Hacker News, Hugging Face, Reddit) give only their likes: <c>Hacker News: 181 points</c>.
+    /// </summary>
+    public static string TotalsText(EngagementTotals t)
+    {
+        var (reposts, likes, _) = Words(t.Network);
+        var text = t.Network.Title() + ": ";
+        if (reposts != "repost" || t.Network == Network.Bluesky) text += Count(t.Reposts, reposts) + ", ";
+        return text + Count(t.Likes, likes);
+    }
+
     /// <summary>What each network calls its reposts, likes and replies.</summary>
     public static (string Reposts, string Likes, string Replies) Words(Network network) => network switch
     {

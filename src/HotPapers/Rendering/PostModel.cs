@@ -138,8 +138,9 @@ internal static class PostModel
         foreach (var t in ranked.Totals)
         {
             var (reposts, likes, _) = MentionEmbed.Words(t.Network);
-            totals.Add(new ScriptObject(6)
+            totals.Add(new ScriptObject(7)
             {
+                { "text", MentionEmbed.TotalsText(t) },
                 { "network", t.Network.Name() },
                 { "title", t.Network.Title() },
                 { "reposts", t.Reposts },
