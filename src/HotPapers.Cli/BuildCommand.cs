@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using HotPapers.Building;
+using HotPapers.Records;
 using HotPapers.Settings;
 using HotPapers.Output;
 using HotPapers.Scaffolding;
@@ -11,6 +12,9 @@ namespace HotPapers.Cli;
 /// <summary><c>hotpapers build</c>: records in, posts out.</summary>
 internal static class BuildCommand
 {
+    private static DateOnly? Given(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> option) =>
+        result.GetResult(option)?.Tokens is [{ Value: var text }] && Rfc3339.TryParseDate(text, out var day) ? day : null;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var date = CommandLine.DateOption("--date", "The digest's day, YYYY-MM-DD.");
@@ -46,6 +50,9 @@ internal static class BuildCommand
                 result.AddError($"{string.Join(", ", chosen[..^1])} and {chosen[^1]} cannot be used together: build takes one of --date YYYY-MM-DD, --yesterday or --all");
             if (result.GetResult(until) is not null && !chosen.Contains("--date"))
                 result.AddError("--until goes with --date");
+            // Read from the words given: a value that does not parse has its own error, and throws when read.
+            else if (Given(result, date) is { } first && Given(result, until) is { } last && last < first)
+                result.AddError(BuildRequest.Range.Backwards(first, last));
             if (result.GetValue(week))
             {
                 if (result.GetResult(until) is not null) result.AddError("--week and --until cannot be used together: --week is the seven days ending on --date (or yesterday)");

@@ -22,10 +22,26 @@ public abstract record BuildRequest
     public sealed record Day(DateOnly Date) : BuildRequest;
 
     /// <summary>
-    /// One digest of the days from <paramref name="First"/> to <paramref name="Last"/>, both included: from
+    /// One digest of the days from <see cref="First"/> to <see cref="Last"/>, both included: from
     /// the range's own records file when there is one, else from the daily records files of those days.
     /// </summary>
-    public sealed record Range(DateOnly First, DateOnly Last) : BuildRequest;
+    public sealed record Range : BuildRequest
+    {
+        public Range(DateOnly first, DateOnly last)
+        {
+            if (last < first) throw new ArgumentOutOfRangeException(nameof(last), Backwards(first, last));
+            First = first;
+            Last = last;
+        }
+
+        public DateOnly First { get; }
+
+        public DateOnly Last { get; }
+
+        /// <summary>Why a range cannot end before it begins, in the words of the options that give it.</summary>
+        public static string Backwards(DateOnly first, DateOnly last) =>
+            $"--until: expected a day on or after --date {Records.Rfc3339.FormatDate(first)}, found {Records.Rfc3339.FormatDate(last)}";
+    }
 
     /// <summary>Every records file in the records folder, each its own digest.</summary>
     public sealed record All : BuildRequest;

@@ -57,8 +57,6 @@ internal static class RecordsFiles
             skipped = others;
             return list;
         }
-        if (until < day)
-            throw Problem("--until", $"a day on or after --date {Rfc3339.FormatDate(day)}", Rfc3339.FormatDate(until));
         var file = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, until));
         if (InputFile.Exists(file, $"the records of {PostNaming.Key(day, until)}", "$")) return [new RecordsFile(file, day, until)];
         if (day == until)

@@ -257,7 +257,8 @@ public sealed class CommandLineTests
         Assert.Contains("no such file or folder", noFolder.Err);
 
         var backwards = Run("build", "--date", "2021-05-02", "--until", "2021-05-01", "--records", records, "--output", temp["out"]);
-        Assert.Equal(ExitCodes.BadInput, backwards.Code);
+        // A usage error, found before anything is read.
+        Assert.Equal(ExitCodes.Usage, backwards.Code);
         Assert.Contains("--until: expected a day on or after --date 2021-05-02, found 2021-05-01", backwards.Err);
 
         foreach (var err in new[] { noDay.Err, noFolder.Err, backwards.Err }) AssertNoStackTrace(err);

@@ -49,6 +49,7 @@ public sealed class MessagesTests
         Run("build", "--week");
         Run("build", "--week", "--all");
         Run("build", "--week", "--date", "2021-05-07", "--until", "2021-05-08");
+        Run("build", "--date", "2021-04-30", "--until", "2021-04-29");
         Run("biuld", "--date", "2021-04-30");
         Run("build", "--dtae", "2021-04-30");
         Run("build", "--date", "2021-04-30", "--chekc");
