@@ -31,7 +31,7 @@ switch (args[1])
         return failed == 0 ? 0 : 1;
     case "--time":
         return Mutator.Run(args[0], target, TimeSpan.FromSeconds(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),
-            args.Length > 3 ? args[3] : Path.Combine(AppContext.BaseDirectory, "corpus", args[0] == "embed" ? "embed" : "records"));
+            args.Length > 3 ? args[3] : Path.Combine(AppContext.BaseDirectory, "corpus", args[0] is "embed" or "bluesky-embed" ? "embed" : "records"));
     default:
         Console.Error.WriteLine("expected --afl, --time or --replay");
         return 2;

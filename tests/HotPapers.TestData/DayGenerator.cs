@@ -59,12 +59,12 @@ internal static class DayGenerator
 
         var pdf = rng.Next(25) == 0 ? null : $"https://arxiv.org/pdf/{id}";
         var tweetCount = 1 + (int)(9 * Math.Pow(rng.NextDouble(), 1.7));
-        var tweets = ImmutableArray.CreateBuilder<TweetRecord>(tweetCount);
+        var tweets = ImmutableArray.CreateBuilder<MentionRecord>(tweetCount);
         var statuses = new HashSet<long>();
         for (var t = 0; t < tweetCount; t++) tweets.Add(Tweet(rng, day, tweets, statuses));
 
         return new PaperRecord(new ArxivId(id), Title(rng), authors.ToImmutable(), Abstract(rng), [.. categories],
-            $"https://arxiv.org/abs/{id}", pdf, null, null, tweets.MoveToImmutable());
+            $"https://arxiv.org/abs/{id}", pdf, null, [], tweets.MoveToImmutable());
     }
 
     private static string Title(Random rng)
@@ -100,7 +100,7 @@ internal static class DayGenerator
         return sb.ToString();
     }
 
-    private static TweetRecord Tweet(Random rng, DateOnly day, IList<TweetRecord> earlier, HashSet<long> statuses)
+    private static MentionRecord Tweet(Random rng, DateOnly day, IList<MentionRecord> earlier, HashSet<long> statuses)
     {
         var first = Pick(rng, Vocabulary.FirstNames);
         var last = Pick(rng, Vocabulary.LastNames);
@@ -119,7 +119,7 @@ internal static class DayGenerator
         if (earlier.Count > 0 && rng.Next(16) == 0)
         {
             var original = earlier[rng.Next(earlier.Count)];
-            return new TweetRecord(url, name, handle, original.Text, TweetTime.FromInstant(at), original.Lang,
+            return new MentionRecord(url, name, handle, original.Text, TweetTime.FromInstant(at), original.Lang,
                 retweets / 4, favorites / 4, null, original.StatusId);
         }
 
@@ -134,7 +134,7 @@ internal static class DayGenerator
             parts.Add(new(TweetPartKind.Picture, ShortCode(rng)));
         }
         var embed = rng.Next(10) == 0 ? null : TweetBody.EmbedHtml(parts, lang, name, handle, url, day);
-        return new TweetRecord(url, name, handle, TweetBody.Text(parts), TweetTime.FromInstant(at), lang, retweets, favorites, embed, null);
+        return new MentionRecord(url, name, handle, TweetBody.Text(parts), TweetTime.FromInstant(at), lang, retweets, favorites, embed, null);
     }
 
     private static List<TweetPart> EnglishParts(Random rng)

@@ -77,12 +77,12 @@ internal static class LegacyCrawlerWriter
             w.WriteEndObject();
         }
         w.WriteStartArray("tweets");
-        foreach (var t in p.Tweets) WriteTweet(w, t, p, rng, lean);
+        foreach (var t in p.Mentions) WriteTweet(w, t, p, rng, lean);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteTweet(Utf8JsonWriter w, TweetRecord t, PaperRecord paper, Random rng, bool lean)
+    private static void WriteTweet(Utf8JsonWriter w, MentionRecord t, PaperRecord paper, Random rng, bool lean)
     {
         var status = long.Parse(t.StatusId, CultureInfo.InvariantCulture);
         var at = t.Created!.Value.Instant!.Value.UtcDateTime;
@@ -105,10 +105,10 @@ internal static class LegacyCrawlerWriter
         w.WriteString("name", t.AuthorName);
         w.WriteString("tweet", t.Text);
         w.WriteString("lang", t.Lang ?? "en");
-        var replies = rng.Next(0, 1 + (int)Math.Min(t.Favorites ?? 0, 1000) / 10);
+        var replies = rng.Next(0, 1 + (int)Math.Min(t.Likes ?? 0, 1000) / 10);
         if (!lean) w.WriteNumber("replies_count", replies);
-        Count(w, "retweets_count", t.Retweets ?? 0, asStrings);
-        Count(w, "likes_count", t.Favorites ?? 0, asStrings);
+        Count(w, "retweets_count", t.Reposts ?? 0, asStrings);
+        Count(w, "likes_count", t.Likes ?? 0, asStrings);
         if (!lean)
         {
             w.WriteStartArray("hashtags");
@@ -121,14 +121,14 @@ internal static class LegacyCrawlerWriter
                 w.WriteStringValue($"https://pbs.twimg.com/media/{t.StatusId[^10..]}.jpg");
             w.WriteEndArray();
             w.WriteNumber("video", 0);
-            w.WriteBoolean("retweet", t.RetweetOf is not null);
+            w.WriteBoolean("retweet", t.RepostOf is not null);
             w.WriteString("quote_url", "");
         }
         w.WriteString("link", t.Url);
         // The crawler stored oEmbed's answer as it came, with its final line feed.
         if (t.EmbedHtml is { } html) w.WriteString("html", html + "\n");
         // The old generator never read retweet_id: a lean day's retweets are plain tweets.
-        if (!lean && t.RetweetOf is { } original) w.WriteString("retweet_id", original);
+        if (!lean && t.RepostOf is { } original) w.WriteString("retweet_id", original);
         w.WriteEndObject();
     }
 

@@ -33,13 +33,13 @@ internal static class WeekGenerator
     // The paper a day later: the same tweets with counts that grew (or, now and then, a retweet undone), a new one besides.
     private static PaperRecord Again(Random rng, PaperRecord paper, PaperRecord donor)
     {
-        var tweets = paper.Tweets.Select(t => t with
+        var tweets = paper.Mentions.Select(t => t with
         {
-            Retweets = t.Retweets is { } r ? Math.Max(0, r + rng.Next(-2, 40)) : null,
-            Favorites = t.Favorites is { } f ? f + rng.Next(0, 120) : null,
+            Reposts = t.Reposts is { } r ? Math.Max(0, r + rng.Next(-2, 40)) : null,
+            Likes = t.Likes is { } f ? f + rng.Next(0, 120) : null,
         }).Where(_ => rng.Next(8) > 0).ToList();
-        if (donor.Tweets.Length > 0 && rng.Next(2) == 0) tweets.Add(donor.Tweets[0]);
+        if (donor.Mentions.Length > 0 && rng.Next(2) == 0) tweets.Add(donor.Mentions[0]);
         var id = rng.Next(4) == 0 && !paper.Id.Value.Contains('v') ? new ArxivId(paper.Id.Value + "v2") : paper.Id;
-        return paper with { Id = id, Tweets = [.. tweets], Title = paper.Title + (rng.Next(3) == 0 ? " (revised)" : "") };
+        return paper with { Id = id, Mentions = [.. tweets], Title = paper.Title + (rng.Next(3) == 0 ? " (revised)" : "") };
     }
 }

@@ -35,7 +35,7 @@ public sealed class SiteBuilder
         _templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
         _notices = _templates.Notices;
         _renderer = new PostRenderer(_templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
-            new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking));
+            new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking, settings.StaticEmbeds));
     }
 
     /// <summary>What became of one records file: its post, or its problems.</summary>

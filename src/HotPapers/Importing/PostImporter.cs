@@ -175,19 +175,19 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             var idText = p.AbsUrl[(p.AbsUrl.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : p.AbsUrl.Length)..];
             if (!ArxivId.TryParse(idText, out var id))
                 throw PostParser.Problem(file, p.Line + 6, "an abs link ending in an arXiv id, such as https://arxiv.org/abs/2104.14421", JsonChecker.Quote(p.AbsUrl));
-            var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
+            var tweets = ImmutableArray.CreateBuilder<MentionRecord>();
             foreach (var embed in p.Embeds)
             {
                 if (EmbedReader.Read(embed.Html, out var problem) is not { } t)
                     throw PostParser.Problem(file, embed.Line, "a Twitter oEmbed blockquote", problem!.Replace("expected ", "", StringComparison.Ordinal));
                 if (!RecordsReader.IsHandle(t.Handle))
                     throw PostParser.Problem(file, embed.Line, "a Twitter handle of letters, digits and _", JsonChecker.Quote(t.Handle));
-                tweets.Add(new TweetRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null));
+                tweets.Add(new MentionRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null));
             }
             var (title, authorsLine, summary) = texts[papers.Count];
             ImmutableArray<string> authors = authorsLine.Length == 0 ? [] : [.. authorsLine.Split(", ")];
             papers.Add(new PaperRecord(id.Value, title, authors, summary, p.Categories, p.AbsUrl, p.PdfUrl,
-                LegacyCrawlerReader.Local(p.Stamp, zone), new EngagementTotals(p.Retweets, p.Favorites), tweets.ToImmutable()));
+                LegacyCrawlerReader.Local(p.Stamp, zone), [new EngagementTotals(p.Retweets, p.Favorites)], tweets.ToImmutable()));
         }
         if (papers.Count > 0 && papers.Select(p => p.Title).Any(t => t.Trim().Length == 0))
             throw PostParser.Problem(file, post.Papers.First(p => p.Title.Trim().Length == 0).Line, "a paper title", "an empty one");

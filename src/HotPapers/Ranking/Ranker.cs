@@ -4,12 +4,15 @@ using HotPapers.Records;
 namespace HotPapers.Ranking;
 
 /// <summary>
-/// Orders papers by engagement and picks the tweets to show. Equal scores keep input order, except
-/// for the old crawler's files, where they come out in reverse input order as the old generator's
-/// reversed stable sort left them.
+/// Orders papers by engagement and picks the mentions to show. A mention's score is its network's
+/// weight times its reposts plus likes; a paper's is the sum over its networks' totals. Equal scores
+/// keep input order, except for the old crawler's files, where they come out in reverse input order as
+/// the old generator's reversed stable sort left them.
 /// </summary>
 internal sealed class Ranker(RankingSettings settings)
 {
+    private readonly decimal[] _weights = Weights(settings);
+
     /// <param name="shownBefore">Papers (by versionless id) that earlier digests showed, left out here
     /// (<see cref="RankingSettings.RepeatAfterDays"/>); records that are ranked already keep every paper.</param>
     public Digest Rank(DigestRecords records, IReadOnlySet<string>? shownBefore = null)
@@ -17,13 +20,14 @@ internal sealed class Ranker(RankingSettings settings)
         if (records.Ranked) return AsListed(records);
         var reverseTies = records.Format == RecordsFormat.LegacyCrawler;
         var papers = records.Papers;
-        var candidates = new List<(long Score, int Tie, int Index, long Retweets, long Favorites)>(papers.Length);
+        var candidates = new List<(decimal Score, int Tie, int Index, ImmutableArray<EngagementTotals> Totals)>(papers.Length);
         for (var i = 0; i < papers.Length; i++)
         {
             if (shownBefore is { Count: > 0 } && shownBefore.Contains(papers[i].Id.Versionless)) continue;
-            var (retweets, favorites) = Totals(papers[i]);
-            if (retweets + favorites >= settings.MinPaperScore && (!settings.RequirePdf || papers[i].PdfUrl is not null))
-                candidates.Add((retweets + favorites, reverseTies ? -i : i, i, retweets, favorites));
+            var totals = Totals(papers[i]);
+            var score = Score(totals);
+            if (score >= settings.MinPaperScore && (!settings.RequirePdf || papers[i].PdfUrl is not null))
+                candidates.Add((score, reverseTies ? -i : i, i, totals));
         }
         // The tie-break makes the order total, so the sort need not be stable.
         candidates.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Tie.CompareTo(b.Tie));
@@ -31,58 +35,104 @@ internal sealed class Ranker(RankingSettings settings)
         foreach (var c in candidates)
         {
             var paper = papers[c.Index];
-            shown.Add(new RankedPaper(shown.Count + 1, paper, c.Retweets, c.Favorites, paper.CollectedAt ?? records.CollectedAt,
-                PickTweets(paper.Tweets, reverseTies)));
+            shown.Add(new RankedPaper(shown.Count + 1, paper, c.Totals, c.Score, paper.CollectedAt ?? records.CollectedAt,
+                PickMentions(paper.Mentions, reverseTies)) { Scores = Score });
         }
         return new Digest(records, shown.MoveToImmutable());
     }
 
-    private static Digest AsListed(DigestRecords records) =>
+    private Digest AsListed(DigestRecords records) =>
         new(records, [.. records.Papers.Select((p, i) =>
         {
-            var (retweets, favorites) = Totals(p);
-            return new RankedPaper(i + 1, p, retweets, favorites, p.CollectedAt ?? records.CollectedAt, p.Tweets);
+            var totals = Totals(p);
+            return new RankedPaper(i + 1, p, totals, Score(totals), p.CollectedAt ?? records.CollectedAt, p.Mentions) { Scores = Score };
         })]);
 
-    /// <summary>Stated totals win; otherwise the sums over every tweet (an overflow throws, as the loader rules out).</summary>
-    public static (long Retweets, long Favorites) Totals(PaperRecord paper)
+    /// <summary>A mention's score: its network's weight times its reposts plus likes.</summary>
+    public decimal Score(MentionRecord mention) => _weights[(int)mention.Network] * mention.Score;
+
+    private decimal Score(ImmutableArray<EngagementTotals> totals)
     {
-        if (paper.Totals is { } t) return (t.Retweets, t.Favorites);
-        long retweets = 0, favorites = 0;
-        foreach (var tweet in paper.Tweets)
+        decimal score = 0;
+        foreach (var t in totals) score += _weights[(int)t.Network] * (t.Reposts + t.Likes);
+        return score;
+    }
+
+    /// <summary>
+    /// Stated totals win; otherwise each network's sums over its mentions (an overflow throws, as the
+    /// loader rules out). The networks with a mention or a stated total; Twitter's zeros where there is
+    /// none at all (the old posts' counts line shows them).
+    /// </summary>
+    public static ImmutableArray<EngagementTotals> Totals(PaperRecord paper)
+    {
+        var reposts = new long[Networks.All.Length];
+        var likes = new long[Networks.All.Length];
+        var present = new bool[Networks.All.Length];
+        if (!paper.Totals.IsDefaultOrEmpty)
         {
-            retweets = checked(retweets + (tweet.Retweets ?? 0));
-            favorites = checked(favorites + (tweet.Favorites ?? 0));
+            foreach (var t in paper.Totals)
+            {
+                present[(int)t.Network] = true;
+                reposts[(int)t.Network] = t.Reposts;
+                likes[(int)t.Network] = t.Likes;
+            }
         }
-        return (retweets, favorites);
+        else
+        {
+            foreach (var m in paper.Mentions)
+            {
+                var n = (int)m.Network;
+                present[n] = true;
+                reposts[n] = checked(reposts[n] + (m.Reposts ?? 0));
+                likes[n] = checked(likes[n] + (m.Likes ?? 0));
+            }
+        }
+        if (!present.Contains(true)) present[(int)Network.Twitter] = true;
+        var totals = ImmutableArray.CreateBuilder<EngagementTotals>();
+        foreach (var n in Networks.All)
+        {
+            if (present[(int)n]) totals.Add(new EngagementTotals(reposts[(int)n], likes[(int)n], n));
+        }
+        return totals.ToImmutable();
+    }
+
+    private static decimal[] Weights(RankingSettings settings)
+    {
+        var weights = new decimal[Networks.All.Length];
+        System.Array.Fill(weights, 1m);
+        foreach (var (name, weight) in settings.Weights ?? ImmutableSortedDictionary<string, decimal>.Empty)
+        {
+            if (Networks.TryParse(name, out var n)) weights[(int)n] = weight;
+        }
+        return weights;
     }
 
     // Written out rather than in LINQ: under Native AOT its chains were most of ranking's time, 3 to 4% of a rebuild.
-    private ImmutableArray<TweetRecord> PickTweets(ImmutableArray<TweetRecord> tweets, bool reverseTies)
+    private ImmutableArray<MentionRecord> PickMentions(ImmutableArray<MentionRecord> mentions, bool reverseTies)
     {
-        var order = new (long Score, int Tie, int Index)[tweets.Length];
-        for (var i = 0; i < tweets.Length; i++) order[i] = (tweets[i].Score, reverseTies ? -i : i, i);
+        var order = new (decimal Score, int Tie, int Index)[mentions.Length];
+        for (var i = 0; i < mentions.Length; i++) order[i] = (Score(mentions[i]), reverseTies ? -i : i, i);
         System.Array.Sort(order, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Tie.CompareTo(b.Tie));
-        var picked = ImmutableArray.CreateBuilder<TweetRecord>();
+        var picked = ImmutableArray.CreateBuilder<MentionRecord>();
         var shownIds = new HashSet<string>(StringComparer.Ordinal);
         // Compared one by one, not hashed: embeds are kilobytes long, and two different ones differ in
         // length or early on, so each comparison stops at once.
         var shownEmbeds = new List<string>();
-        foreach (var (_, _, index) in order.AsSpan(0, Math.Clamp(settings.MaxTweets, 0, order.Length)))
+        foreach (var (score, _, index) in order.AsSpan(0, Math.Clamp(settings.MaxMentions, 0, order.Length)))
         {
-            var tweet = tweets[index];
-            if (tweet.Score < settings.MinTweetScore) continue;
-            // A retweet of a tweet already shown, or the same embed twice, would show the same card twice.
-            if (tweet.RetweetOf is { } original && shownIds.Contains(original)) continue;
-            var id = tweet.StatusId;
+            var mention = mentions[index];
+            if (score < settings.MinMentionScore) continue;
+            // A repost of a mention already shown, or the same embed twice, would show the same card twice.
+            if (mention.RepostOf is { } original && shownIds.Contains(original)) continue;
+            var id = mention.StatusId;
             if (shownIds.Contains(id)) continue;
-            if (tweet.EmbedHtml is { } embed)
+            if (mention.EmbedHtml is { } embed)
             {
                 if (shownEmbeds.Contains(embed)) continue;
                 shownEmbeds.Add(embed);
             }
             shownIds.Add(id);
-            picked.Add(tweet);
+            picked.Add(mention);
         }
         return picked.ToImmutable();
     }

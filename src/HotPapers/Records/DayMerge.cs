@@ -24,7 +24,7 @@ internal static class DayMerge
 
         // By the paper's versionless id, in order of first appearance: ties in score keep that order.
         var order = new List<string>();
-        var papers = new Dictionary<string, (PaperRecord Latest, List<TweetRecord> Tweets, Dictionary<string, int> TweetAt)>(StringComparer.Ordinal);
+        var papers = new Dictionary<string, (PaperRecord Latest, List<MentionRecord> Tweets, Dictionary<string, int> TweetAt)>(StringComparer.Ordinal);
         foreach (var (_, records) in days)
         {
             foreach (var paper in records.Papers)
@@ -35,7 +35,7 @@ internal static class DayMerge
                     merged = (paper, [], new Dictionary<string, int>(StringComparer.Ordinal));
                     order.Add(id);
                 }
-                foreach (var tweet in paper.Tweets)
+                foreach (var tweet in paper.Mentions)
                 {
                     // The same post on another day: its place stays, its counts are the later ones.
                     if (merged.TweetAt.TryGetValue(tweet.StatusId, out var at)) merged.Tweets[at] = tweet;
@@ -53,7 +53,7 @@ internal static class DayMerge
         {
             var (latest, tweets, _) = papers[id];
             // Stated totals are counts at one collection: the latest day's stand, when it states them.
-            result.Add(latest with { Tweets = [.. tweets] });
+            result.Add(latest with { Mentions = [.. tweets] });
         }
         var collectedAt = days.Max(d => d.Records.CollectedAt);
         return new DigestRecords(first, last, collectedAt, false, result.MoveToImmutable(), PostOverrides.None, RecordsFormat.Records);

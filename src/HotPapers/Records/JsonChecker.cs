@@ -354,13 +354,13 @@ internal sealed class JsonChecker
     public const long MaxCount = 1L << 53;
 
     /// <summary>A paper's tweets' counts must add up to a count too, or totals and scores would overflow.</summary>
-    public void CountSums(IReadOnlyList<TweetRecord> tweets, int key)
+    public void CountSums(IReadOnlyList<MentionRecord> tweets, int key)
     {
         long retweets = 0, favorites = 0;
         foreach (var t in tweets)
         {
-            retweets += t.Retweets ?? 0;
-            favorites += t.Favorites ?? 0;
+            retweets += t.Reposts ?? 0;
+            favorites += t.Likes ?? 0;
             if (retweets > MaxCount || favorites > MaxCount)
             {
                 ReportAt(key, KeyPath(key), "retweet and favorite counts that add up to at most 2^53 per paper", "larger sums");

@@ -85,7 +85,7 @@ internal static class LegacyCrawlerReader
         var collected = end;
         foreach (var paper in papers)
         {
-            foreach (var t in paper.Tweets)
+            foreach (var t in paper.Mentions)
             {
                 if (t.Created?.Instant is { } i && i > collected) collected = i;
             }
@@ -138,7 +138,7 @@ internal static class LegacyCrawlerReader
         if (!check.Object(ref r, PaperKeys, index)) return null;
         string? title = null, summary = null, abs = null, pdf = null, idText = null;
         List<string> authors = [], subjects = [];
-        ImmutableArray<TweetRecord> tweets = [];
+        ImmutableArray<MentionRecord> tweets = [];
         while (check.NextKey(ref r, out var key))
         {
             switch ((PaperKey)key)
@@ -162,7 +162,7 @@ internal static class LegacyCrawlerReader
         check.CountSums(tweets, (int)PaperKey.Tweets);
         // A key given twice is a problem with the file, not with the paper.
         if (check.EndObject().Values > 0 || id is null) return null;
-        return new(id.Value, title!, [.. authors], summary ?? "", [.. subjects.Select(Category)], abs!, pdf, null, null, tweets);
+        return new(id.Value, title!, [.. authors], summary ?? "", [.. subjects.Select(Category)], abs!, pdf, null, [], tweets);
     }
 
     /// <summary>The paper's id as written, else the end of its abs link.</summary>
@@ -177,10 +177,10 @@ internal static class LegacyCrawlerReader
         return open >= 0 && close > open ? subject[(open + 1)..close] : subject.Trim();
     }
 
-    private static ImmutableArray<TweetRecord> ReadTweets(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone)
+    private static ImmutableArray<MentionRecord> ReadTweets(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone)
     {
         if (!check.Array(ref r)) return [];
-        var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
+        var tweets = ImmutableArray.CreateBuilder<MentionRecord>();
         for (var index = 0; JsonChecker.Item(ref r); index++)
         {
             if (ReadTweet(ref r, check, zone, index) is { } tweet) tweets.Add(tweet);
@@ -188,7 +188,7 @@ internal static class LegacyCrawlerReader
         return tweets.ToImmutable();
     }
 
-    private static TweetRecord? ReadTweet(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index)
+    private static MentionRecord? ReadTweet(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index)
     {
         if (!check.Object(ref r, TweetKeys, index)) return null;
         string? url = null, name = null, handle = null, text = null, day = null, time = null, lang = null, embed = null, retweetId = null;

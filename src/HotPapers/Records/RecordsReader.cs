@@ -3,10 +3,16 @@ using System.Text.Json;
 
 namespace HotPapers.Records;
 
-/// <summary>Reads the hotpapers records format (see <c>hotpapers-records.schema.json</c>).</summary>
+/// <summary>
+/// Reads the hotpapers records format: <c>hotpapers-records/1</c> (papers with tweets, see
+/// <c>hotpapers-records.schema.json</c>) and <c>hotpapers-records/2</c> (papers with mentions from any
+/// network, see <c>hotpapers-records-2.schema.json</c>). A version-1 tweet is a Twitter mention.
+/// </summary>
 internal static class RecordsReader
 {
     public const string FormatName = "hotpapers-records/1";
+
+    public const string FormatName2 = "hotpapers-records/2";
 
     // Every key of the format is listed: another is a problem. Listed in the order they are checked.
     private static readonly JsonKeys DigestKeys = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers");
@@ -18,6 +24,12 @@ internal static class RecordsReader
     private static readonly JsonKeys TweetKeys = new(otherKeys: false, "url", "author", "text", "created", "lang?", "retweets?", "favorites?", "embedHtml?", "retweetOf?");
     private static readonly JsonKeys AuthorKeys = new(otherKeys: false, "name", "handle");
 
+    // Version 2: mentions instead of tweets, totals per network.
+    private static readonly JsonKeys PaperKeys2 = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "mentions");
+    private static readonly JsonKeys NetworkTotalsKeys = new(otherKeys: false, [.. Networks.All.Select(n => n.Name() + "?")]);
+    private static readonly JsonKeys TotalsKeys2 = new(otherKeys: false, "reposts", "likes");
+    private static readonly JsonKeys MentionKeys = new(otherKeys: false, "network", "url", "author", "text", "created?", "lang?", "reposts?", "likes?", "replies?", "quotes?", "embedHtml?", "repostOf?");
+
     private enum DigestKey { Schema, Format, Date, EndDate, CollectedAt, Ranked, Post, Papers }
 
     private enum PostKey { Title, Template, Draft, Slug, Category, Tags, Description, SocialImage, RawText, Layout }
@@ -26,10 +38,14 @@ internal static class RecordsReader
 
     private enum TweetKey { Url, Author, Text, Created, Lang, Retweets, Favorites, EmbedHtml, RetweetOf }
 
+    private enum MentionKey { Network, Url, Author, Text, Created, Lang, Reposts, Likes, Replies, Quotes, EmbedHtml, RepostOf }
+
     /// <summary>The digest that is the value the reader is on, or null where the checker has problems with it.</summary>
     public static DigestRecords? Read(ref Utf8JsonReader r, JsonChecker check)
     {
         if (!check.Object(ref r, DigestKeys)) return null;
+        // The papers' keys depend on the version, which a file may give after them: looked up first.
+        var version = Version(r);
         DateOnly? date = null, end = null;
         DateTimeOffset? collected = null;
         bool? ranked = null;
@@ -43,8 +59,8 @@ internal static class RecordsReader
                     check.String(ref r);
                     break;
                 case DigestKey.Format:
-                    if (check.String(ref r) is { } format && format != FormatName)
-                        check.Report(check.ValuePath(), $"\"{FormatName}\"", JsonChecker.Quote(format));
+                    if (check.String(ref r) is { } format && format != FormatName && format != FormatName2)
+                        check.Report(check.ValuePath(), $"\"{FormatName}\" or \"{FormatName2}\"", JsonChecker.Quote(format));
                     break;
                 case DigestKey.Date:
                     date = check.Date(ref r);
@@ -62,7 +78,7 @@ internal static class RecordsReader
                     post = ReadPost(ref r, check);
                     break;
                 case DigestKey.Papers:
-                    papers = ReadPapers(ref r, check);
+                    papers = ReadPapers(ref r, check, version);
                     break;
             }
         }
@@ -71,6 +87,21 @@ internal static class RecordsReader
         check.EndObject();
         if (date is null || collected is null || check.Problems.Count > 0) return null;
         return new DigestRecords(date.Value, end ?? date.Value, collected.Value, ranked ?? false, papers, post, RecordsFormat.Records);
+    }
+
+    /// <summary>2 where the object the reader is on says <c>"format": "hotpapers-records/2"</c>, else 1; the reader is a copy and stays where it is.</summary>
+    private static int Version(Utf8JsonReader r)
+    {
+        // The reader has checked the JSON: in an object, a token is a key or the object's end. Most
+        // files give the format first, so this reads one key.
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var isFormat = r.ValueTextEquals("format"u8);
+            r.Read();
+            if (isFormat) return r.TokenType == JsonTokenType.String && r.ValueTextEquals(FormatName2) ? 2 : 1;
+            r.Skip();
+        }
+        return 1;
     }
 
     internal static string VersionlessId(string id)
@@ -115,7 +146,7 @@ internal static class RecordsReader
         return new PostLayout(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    private static ImmutableArray<PaperRecord> ReadPapers(ref Utf8JsonReader r, JsonChecker check)
+    private static ImmutableArray<PaperRecord> ReadPapers(ref Utf8JsonReader r, JsonChecker check, int version)
     {
         if (!check.Array(ref r)) return [];
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
@@ -123,7 +154,7 @@ internal static class RecordsReader
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var index = 0; JsonChecker.Item(ref r); index++)
         {
-            if (ReadPaper(ref r, check, index) is not { } paper) continue;
+            if (ReadPaper(ref r, check, index, version) is not { } paper) continue;
             var id = VersionlessId(paper.Id.Value);
             if (seen.TryGetValue(id, out var first))
                 check.Report($"{check.ValuePath(index)}.id", $"each paper once (it is already at {check.ValuePath(first)})", $"\"{paper.Id}\" again");
@@ -134,32 +165,29 @@ internal static class RecordsReader
         return papers.ToImmutable();
     }
 
-    private static PaperRecord? ReadPaper(ref Utf8JsonReader r, JsonChecker check, int index)
+    // The two versions' papers differ only in their totals and in tweets or mentions, at the same keys.
+    private static PaperRecord? ReadPaper(ref Utf8JsonReader r, JsonChecker check, int index, int version)
     {
-        if (!check.Object(ref r, PaperKeys, index)) return null;
+        if (!check.Object(ref r, version == 2 ? PaperKeys2 : PaperKeys, index)) return null;
         ArxivId? id = null;
         string? title = null, summary = null, abs = null, pdf = null;
         List<string> authors = [], categories = [];
         DateTimeOffset? collected = null;
-        EngagementTotals? totals = null;
-        ImmutableArray<TweetRecord> tweets = [];
+        ImmutableArray<EngagementTotals> totals = [];
+        ImmutableArray<MentionRecord> tweets = [];
         while (check.NextKey(ref r, out var key))
         {
             switch ((PaperKey)key)
             {
-                case PaperKey.Id:
-                    id = null;
-                    if (check.String(ref r, nonEmpty: true) is { } idText && !ArxivId.TryParse(idText, out id))
-                        check.Report(check.ValuePath(), "an arXiv id such as 2104.14421, 2104.14421v2 or hep-th/9901001", JsonChecker.Quote(idText));
-                    break;
+                case PaperKey.Id: id = ReadId(ref r, check); break;
                 case PaperKey.Title: title = check.String(ref r, nonEmpty: true); break;
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
                 case PaperKey.Abstract: summary = check.String(ref r); break;
                 case PaperKey.Categories: categories = check.Strings(ref r); break;
                 case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.CollectedAt: collected = check.Instant(ref r); break;
-                case PaperKey.Totals: totals = ReadTotals(ref r, check); break;
-                case PaperKey.Tweets: tweets = ReadTweets(ref r, check); break;
+                case PaperKey.Totals: totals = version == 2 ? ReadNetworkTotals(ref r, check) : ReadTotals(ref r, check); break;
+                case PaperKey.Tweets: tweets = version == 2 ? ReadMentions(ref r, check) : ReadTweets(ref r, check); break;
             }
         }
         check.CountSums(tweets, (int)PaperKey.Tweets);
@@ -167,9 +195,13 @@ internal static class RecordsReader
         return new PaperRecord(id!.Value, title!, [.. authors], summary!, [.. categories], abs!, pdf, collected, totals, tweets);
     }
 
-    private static EngagementTotals? ReadTotals(ref Utf8JsonReader r, JsonChecker check)
+    private static ImmutableArray<EngagementTotals> ReadTotals(ref Utf8JsonReader r, JsonChecker check) =>
+        ReadTotals(ref r, check, TotalsKeys, Network.Twitter) is { } totals ? [totals] : [];
+
+    /// <summary>One network's totals: its reposts and likes, by the two names of <paramref name="keys"/>.</summary>
+    private static EngagementTotals? ReadTotals(ref Utf8JsonReader r, JsonChecker check, JsonKeys keys, Network network)
     {
-        if (!check.Object(ref r, TotalsKeys)) return null;
+        if (!check.Object(ref r, keys)) return null;
         long? retweets = null, favorites = null;
         while (check.NextKey(ref r, out var key))
         {
@@ -177,21 +209,27 @@ internal static class RecordsReader
             else favorites = check.Count(ref r);
         }
         check.EndObject();
-        return retweets is { } rt && favorites is { } fav ? new(rt, fav) : null;
+        return retweets is { } rt && favorites is { } fav ? new(rt, fav, network) : null;
     }
 
-    private static ImmutableArray<TweetRecord> ReadTweets(ref Utf8JsonReader r, JsonChecker check)
+    private delegate T? ItemReader<T>(ref Utf8JsonReader r, JsonChecker check, int index) where T : class;
+
+    private static ImmutableArray<MentionRecord> ReadTweets(ref Utf8JsonReader r, JsonChecker check) => ReadItems<MentionRecord>(ref r, check, ReadTweet);
+
+    private static ImmutableArray<MentionRecord> ReadMentions(ref Utf8JsonReader r, JsonChecker check) => ReadItems<MentionRecord>(ref r, check, ReadMention);
+
+    private static ImmutableArray<T> ReadItems<T>(ref Utf8JsonReader r, JsonChecker check, ItemReader<T> read) where T : class
     {
         if (!check.Array(ref r)) return [];
-        var tweets = ImmutableArray.CreateBuilder<TweetRecord>();
+        var items = ImmutableArray.CreateBuilder<T>();
         for (var index = 0; JsonChecker.Item(ref r); index++)
         {
-            if (ReadTweet(ref r, check, index) is { } tweet) tweets.Add(tweet);
+            if (read(ref r, check, index) is { } item) items.Add(item);
         }
-        return tweets.ToImmutable();
+        return items.ToImmutable();
     }
 
-    private static TweetRecord? ReadTweet(ref Utf8JsonReader r, JsonChecker check, int index)
+    private static MentionRecord? ReadTweet(ref Utf8JsonReader r, JsonChecker check, int index)
     {
         if (!check.Object(ref r, TweetKeys, index)) return null;
         string? url = null, name = null, handle = null, text = null, lang = null, embed = null, retweetOf = null;
@@ -204,12 +242,7 @@ internal static class RecordsReader
                 case TweetKey.Url: url = check.Url(ref r); break;
                 case TweetKey.Author: (name, handle) = ReadAuthor(ref r, check); break;
                 case TweetKey.Text: text = check.String(ref r); break;
-                case TweetKey.Created:
-                    created = null;
-                    if (check.String(ref r) is not { } c) break;
-                    if (TryCreated(c, out var time)) created = time;
-                    else check.Report(check.ValuePath(), "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", JsonChecker.Quote(c));
-                    break;
+                case TweetKey.Created: created = ReadCreated(ref r, check); break;
                 case TweetKey.Lang: lang = check.String(ref r); break;
                 case TweetKey.Retweets: retweets = check.Count(ref r); break;
                 case TweetKey.Favorites: favorites = check.Count(ref r); break;
@@ -218,10 +251,16 @@ internal static class RecordsReader
             }
         }
         if (check.EndObject() != (0, 0)) return null;
-        return new TweetRecord(url!, name!, handle!, text!, created, lang, retweets, favorites, embed, retweetOf);
+        return new MentionRecord(url!, name!, handle!, text!, created, lang, retweets, favorites, embed, retweetOf);
     }
 
     private static (string? Name, string? Handle) ReadAuthor(ref Utf8JsonReader r, JsonChecker check)
+    {
+        return ReadAuthor(ref r, check, twitter: true);
+    }
+
+    /// <param name="twitter">Whether the handle must be a Twitter handle (else any non-empty text).</param>
+    private static (string? Name, string? Handle) ReadAuthor(ref Utf8JsonReader r, JsonChecker check, bool twitter)
     {
         if (!check.Object(ref r, AuthorKeys)) return (null, null);
         string? name = null, handle = null;
@@ -230,10 +269,75 @@ internal static class RecordsReader
             if (key == 0) name = check.String(ref r);
             else handle = check.String(ref r, nonEmpty: true);
         }
-        if (handle is not null && !IsHandle(handle))
-            check.ReportAt(1, check.KeyPath(1), "a Twitter handle of letters, digits and _ without @", JsonChecker.Quote(handle));
+        if (twitter && handle is not null && !IsHandle(handle))
+            check.ReportAt(1, check.KeyPath(1), TwitterHandle, JsonChecker.Quote(handle));
         check.EndObject();
         return (name, handle);
+    }
+
+    private const string TwitterHandle = "a Twitter handle of letters, digits and _ without @";
+
+    private static ArxivId? ReadId(ref Utf8JsonReader r, JsonChecker check)
+    {
+        if (check.String(ref r, nonEmpty: true) is not { } idText) return null;
+        if (ArxivId.TryParse(idText, out var id)) return id;
+        check.Report(check.ValuePath(), "an arXiv id such as 2104.14421, 2104.14421v2 or hep-th/9901001", JsonChecker.Quote(idText));
+        return null;
+    }
+
+    /// <summary>Version 2's totals: an object with a key per network.</summary>
+    private static ImmutableArray<EngagementTotals> ReadNetworkTotals(ref Utf8JsonReader r, JsonChecker check)
+    {
+        if (!check.Object(ref r, NetworkTotalsKeys)) return [];
+        var totals = new EngagementTotals?[Networks.All.Length];
+        while (check.NextKey(ref r, out var key)) totals[key] = ReadTotals(ref r, check, TotalsKeys2, (Network)key);
+        check.EndObject();
+        return [.. totals.OfType<EngagementTotals>()];
+    }
+
+    private static MentionRecord? ReadMention(ref Utf8JsonReader r, JsonChecker check, int index)
+    {
+        if (!check.Object(ref r, MentionKeys, index)) return null;
+        string? url = null, name = null, handle = null, text = null, lang = null, embed = null, repostOf = null;
+        Network? network = null;
+        TweetTime? created = null;
+        long? reposts = null, likes = null, replies = null, quotes = null;
+        while (check.NextKey(ref r, out var key))
+        {
+            switch ((MentionKey)key)
+            {
+                case MentionKey.Network:
+                    network = null;
+                    if (check.String(ref r) is not { } n) break;
+                    if (Networks.TryParse(n, out var known)) network = known;
+                    else check.Report(check.ValuePath(), "one of " + Networks.NameList, JsonChecker.Quote(n));
+                    break;
+                case MentionKey.Url: url = check.Url(ref r); break;
+                case MentionKey.Author: (name, handle) = ReadAuthor(ref r, check, twitter: false); break;
+                case MentionKey.Text: text = check.String(ref r); break;
+                case MentionKey.Created: created = ReadCreated(ref r, check); break;
+                case MentionKey.Lang: lang = check.String(ref r); break;
+                case MentionKey.Reposts: reposts = check.Count(ref r); break;
+                case MentionKey.Likes: likes = check.Count(ref r); break;
+                case MentionKey.Replies: replies = check.Count(ref r); break;
+                case MentionKey.Quotes: quotes = check.Count(ref r); break;
+                case MentionKey.EmbedHtml: embed = check.String(ref r); break;
+                case MentionKey.RepostOf: repostOf = check.String(ref r); break;
+            }
+        }
+        // The network may come after the author: a tweet's handle is checked once both are read.
+        if (network == Network.Twitter && handle is not null && !IsHandle(handle))
+            check.ReportAt((int)MentionKey.Author, check.KeyPath((int)MentionKey.Author) + ".handle", TwitterHandle, JsonChecker.Quote(handle));
+        if (check.EndObject() != (0, 0)) return null;
+        return new MentionRecord(url!, name!, handle!, text!, created, lang, reposts, likes, embed, repostOf, network!.Value, replies, quotes);
+    }
+
+    private static TweetTime? ReadCreated(ref Utf8JsonReader r, JsonChecker check)
+    {
+        if (check.String(ref r) is not { } c) return null;
+        if (TryCreated(c, out var time)) return time;
+        check.Report(check.ValuePath(), "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", JsonChecker.Quote(c));
+        return null;
     }
 
     /// <summary>A tweet's time: an instant, or only its day (no text is both: the timestamp, most tweets have, is asked first).</summary>

@@ -5,7 +5,9 @@ using System.Text.Json;
 namespace HotPapers.Records;
 
 /// <summary>
-/// Writes records in the format <see cref="RecordsReader"/> reads ("hotpapers-records/1"): 2-space
+/// Writes records in the format <see cref="RecordsReader"/> reads: "hotpapers-records/1" where every
+/// mention is a tweet that version 1 can hold (so records of Twitter alone stay as they were), else
+/// "hotpapers-records/2". 2-space
 /// indent, LF, keys in the documented order, unknown values left out, non-ASCII text as itself (a
 /// Japanese tweet stays readable in a diff), and a final line feed. What it writes loads back to the same data.
 /// </summary>
@@ -25,14 +27,15 @@ internal static class RecordsWriter
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
-            String(w, "format", RecordsReader.FormatName);
+            var v2 = NeedsVersion2(records);
+            String(w, "format", v2 ? RecordsReader.FormatName2 : RecordsReader.FormatName);
             String(w, "date", Rfc3339.FormatDate(records.Date));
             if (records.IsRange) String(w, "endDate", Rfc3339.FormatDate(records.EndDate));
             String(w, "collectedAt", Rfc3339.Format(records.CollectedAt));
             w.WriteBoolean("ranked", records.Ranked);
             if (!records.Post.IsEmpty) WritePost(w, records.Post);
             w.WriteStartArray("papers");
-            foreach (var paper in records.Papers) WritePaper(w, paper);
+            foreach (var paper in records.Papers) WritePaper(w, paper, v2);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -65,7 +68,20 @@ internal static class RecordsWriter
         w.WriteEndObject();
     }
 
-    private static void WritePaper(Utf8JsonWriter w, PaperRecord p)
+    private static bool NeedsVersion2(DigestRecords records)
+    {
+        foreach (var paper in records.Papers)
+        {
+            if (!paper.TwitterOnly) return true;
+            foreach (var m in paper.Mentions)
+            {
+                if (m.Replies is not null || m.Quotes is not null) return true;
+            }
+        }
+        return false;
+    }
+
+    private static void WritePaper(Utf8JsonWriter w, PaperRecord p, bool v2)
     {
         w.WriteStartObject();
         String(w, "id", p.Id.Value);
@@ -78,22 +94,29 @@ internal static class RecordsWriter
         if (p.PdfUrl is { } pdf) String(w, "pdf", pdf);
         w.WriteEndObject();
         if (p.CollectedAt is { } collected) String(w, "collectedAt", Rfc3339.Format(collected));
-        if (p.Totals is { } totals)
+        if (!p.Totals.IsDefaultOrEmpty)
         {
             w.WriteStartObject("totals");
-            w.WriteNumber("retweets", totals.Retweets);
-            w.WriteNumber("favorites", totals.Favorites);
+            foreach (var totals in p.Totals)
+            {
+                if (v2) w.WriteStartObject(totals.Network.Name());
+                w.WriteNumber(v2 ? "reposts" : "retweets", totals.Reposts);
+                w.WriteNumber(v2 ? "likes" : "favorites", totals.Likes);
+                if (v2) w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
-        w.WriteStartArray("tweets");
-        foreach (var t in p.Tweets) WriteTweet(w, t);
+        w.WriteStartArray(v2 ? "mentions" : "tweets");
+        foreach (var t in p.Mentions) WriteMention(w, t, v2);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteTweet(Utf8JsonWriter w, TweetRecord t)
+    // Version 1's tweet and version 2's mention: the same values, some under other names.
+    private static void WriteMention(Utf8JsonWriter w, MentionRecord t, bool v2)
     {
         w.WriteStartObject();
+        if (v2) String(w, "network", t.Network.Name());
         String(w, "url", t.Url);
         w.WriteStartObject("author");
         String(w, "name", t.AuthorName);
@@ -102,10 +125,12 @@ internal static class RecordsWriter
         String(w, "text", t.Text);
         if (t.Created is { } created) String(w, "created", created.ToString());
         if (t.Lang is { } lang) String(w, "lang", lang);
-        if (t.Retweets is { } retweets) w.WriteNumber("retweets", retweets);
-        if (t.Favorites is { } favorites) w.WriteNumber("favorites", favorites);
+        if (t.Reposts is { } reposts) w.WriteNumber(v2 ? "reposts" : "retweets", reposts);
+        if (t.Likes is { } likes) w.WriteNumber(v2 ? "likes" : "favorites", likes);
+        if (t.Replies is { } replies) w.WriteNumber("replies", replies);
+        if (t.Quotes is { } quotes) w.WriteNumber("quotes", quotes);
         if (t.EmbedHtml is { } embed) String(w, "embedHtml", embed);
-        if (t.RetweetOf is { } original) String(w, "retweetOf", original);
+        if (t.RepostOf is { } original) String(w, v2 ? "repostOf" : "retweetOf", original);
         w.WriteEndObject();
     }
 

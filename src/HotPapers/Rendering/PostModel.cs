@@ -14,7 +14,8 @@ namespace HotPapers.Rendering;
 internal static class PostModel
 {
     /// <param name="warnings">Hears about each stored embed that was not safe to use (paper and tweet named).</param>
-    public static ScriptObject Create(Digest digest, FrontMatterSettings front, ICollection<string>? warnings = null)
+    /// <param name="staticCards">Every mention as a static card (<c>embeds: static</c>), Twitter's and Bluesky's too.</param>
+    public static ScriptObject Create(Digest digest, FrontMatterSettings front, ICollection<string>? warnings = null, bool staticCards = false)
     {
         var records = digest.Records;
         var overrides = records.Post;
@@ -50,7 +51,7 @@ internal static class PostModel
         var papers = new ScriptArray(digest.Papers.Length);
         // A digest's papers are nearly always collected when it was: their times are written once.
         var times = new Times(records.CollectedAt, collectedAt, Stamp(records.CollectedAt));
-        foreach (var paper in digest.Papers) papers.Add(Paper(paper, times, warnings));
+        foreach (var paper in digest.Papers) papers.Add(Paper(paper, times, warnings, staticCards));
         model["papers"] = papers;
         return model;
     }
@@ -73,12 +74,14 @@ internal static class PostModel
     /// <summary>The old posts' stamp of a paper (<c>paper.stamp</c>): the collection time's own wall clock, US order.</summary>
     private static string Stamp(DateTimeOffset collectedAt) => collectedAt.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>A tweet's embed HTML (<c>tweet.embed</c>); <paramref name="warnings"/> hears when a stored one was not safe to use.</summary>
-    private static string Embed(TweetRecord tweet, PaperRecord paper, ICollection<string>? warnings)
+    /// <summary>A mention's embed HTML or card (<c>mention.embed</c>); <paramref name="warnings"/> hears when a stored one was not safe to use.</summary>
+    private static string Embed(MentionRecord tweet, PaperRecord paper, ICollection<string>? warnings, bool staticCards)
     {
-        var html = TweetEmbed.Html(tweet, out var problem);
+        var html = MentionEmbed.Html(tweet, staticCards, out var problem);
         if (problem is not null)
-            warnings?.Add($"paper {paper.Id}, tweet {tweet.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields");
+            warnings?.Add(tweet.Network == Network.Twitter
+                ? $"paper {paper.Id}, tweet {tweet.Url}: stored embed HTML not used ({problem}); rebuilt from the tweet's fields"
+                : $"paper {paper.Id}, {tweet.Network.Name()} post {tweet.Url}: stored embed HTML not used ({problem}); rebuilt from the post's fields");
         // A stored embed without line ends after it is its whole text: the same string, not a copy.
         return MemoryMarshal.TryGetString(html, out var text, out var start, out var length) && start == 0 && length == text.Length
             ? text
@@ -91,15 +94,22 @@ internal static class PostModel
             ? $"{Rfc3339.FormatDate(records.Date)} - {Rfc3339.FormatDate(records.EndDate)}"
             : Rfc3339.FormatDate(records.Date);
 
-    private static ScriptObject Paper(RankedPaper ranked, Times digestTimes, ICollection<string>? warnings)
+    private static ScriptObject Paper(RankedPaper ranked, Times digestTimes, ICollection<string>? warnings, bool staticCards)
     {
         var p = ranked.Paper;
         var times = ranked.CollectedAt == digestTimes.At && ranked.CollectedAt.Offset == digestTimes.At.Offset
             ? digestTimes
             : new Times(ranked.CollectedAt, Rfc3339.Format(ranked.CollectedAt), Stamp(ranked.CollectedAt));
-        var tweets = new ScriptArray(ranked.Tweets.Length);
-        foreach (var t in ranked.Tweets) tweets.Add(Tweet(t, p, warnings));
-        return new ScriptObject(14)
+        // paper.tweets: the tweets alone, as templates written before other networks expect; paper.mentions: all.
+        var tweets = new ScriptArray(ranked.Mentions.Length);
+        var mentions = new ScriptArray(ranked.Mentions.Length);
+        foreach (var t in ranked.Mentions)
+        {
+            var mention = Tweet(t, p, warnings, staticCards, ranked.Scores);
+            mentions.Add(mention);
+            if (t.Network == Network.Twitter) tweets.Add(mention);
+        }
+        return new ScriptObject(18)
         {
             { "rank", ranked.Rank },
             { "id", p.Id.Value },
@@ -111,27 +121,61 @@ internal static class PostModel
             { "pdf_url", p.PdfUrl },
             { "retweets", ranked.Retweets },
             { "favorites", ranked.Favorites },
-            { "score", ranked.Score },
+            { "score", Number(ranked.Score) },
             { "collected_at", times.Rfc3339 },
             { "stamp", times.Stamp },
             { "tweets", tweets },
+            { "mentions", mentions },
+            { "totals", Totals(ranked) },
+            { "twitter_only", p.TwitterOnly },
         };
+    }
+
+    /// <summary><c>paper.totals</c>: per network with any count, in order, each with its name, title and counts.</summary>
+    private static ScriptArray Totals(RankedPaper ranked)
+    {
+        var totals = new ScriptArray(ranked.Totals.Length);
+        foreach (var t in ranked.Totals)
+        {
+            var (reposts, likes, _) = MentionEmbed.Words(t.Network);
+            totals.Add(new ScriptObject(7)
+            {
+                { "text", MentionEmbed.TotalsText(t) },
+                { "network", t.Network.Name() },
+                { "title", t.Network.Title() },
+                { "reposts", t.Reposts },
+                { "likes", t.Likes },
+                { "reposts_word", reposts },
+                { "likes_word", likes },
+            });
+        }
+        return totals;
     }
 
     // Sized and added to, not set through the indexer: a dozen keys per tweet, each set through the
     // indexer was a lookup, a second lookup and now and then a resize.
-    private static ScriptObject Tweet(TweetRecord t, PaperRecord paper, ICollection<string>? warnings) => new(9)
+    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings, bool staticCards, Func<MentionRecord, decimal> score) => new(16)
     {
+        { "network", t.Network.Name() },
+        { "score", Number(score(t)) },
+        { "reposts", t.Reposts },
+        { "likes", t.Likes },
+        { "replies", t.Replies },
+        { "quotes", t.Quotes },
         { "url", t.Url },
         { "author_name", t.AuthorName },
         { "handle", t.Handle },
         { "text", t.Text },
         { "created", t.Created?.ToString() },
         { "lang", t.Lang },
-        { "retweets", t.Retweets },
-        { "favorites", t.Favorites },
-        { "embed", Embed(t, paper, warnings) },
+        { "retweets", t.Reposts },
+        { "favorites", t.Likes },
+        { "embed", Embed(t, paper, warnings, staticCards) },
     };
+
+    /// <summary>A score as a template prints it: a whole number as one (the old posts' <c>150</c>), else as a decimal.</summary>
+    internal static object Number(decimal score) =>
+        score == decimal.Truncate(score) && score >= long.MinValue && score <= long.MaxValue ? (long)score : score / 1.000000000000000000000000000000000m;
 
     private static ScriptArray Array(IReadOnlyCollection<string> items)
     {

@@ -44,7 +44,7 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         var flavor = (settings ?? TemplateSettings.Default).Flavor;
         var functions = PostFunctions.For(digest.Records.Post.RawText ?? false, flavor);
         var template = templates.Get(postTemplate);
-        var model = PostModel.Create(digest, front, warnings);
+        var model = PostModel.Create(digest, front, warnings, (settings ?? TemplateSettings.Default).StaticEmbeds);
         // Built per render: a template may assign to it, and renders run in parallel.
         model["settings"] = (settings ?? TemplateSettings.Default).ToScriptObject();
         // Taken from the thread while in use, and given back only after a render that succeeded: one that

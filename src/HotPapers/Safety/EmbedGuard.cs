@@ -7,10 +7,13 @@ using AngleSharp.Text;
 namespace HotPapers.Safety;
 
 /// <summary>
-/// Decides whether a stored embed is Twitter's oEmbed shape and nothing else, so that it can be
-/// emitted byte for byte: one <c>blockquote class="twitter-tweet"</c> (data- attributes allowed)
+/// Decides whether a stored embed is its network's oEmbed shape and nothing else, so that it can be
+/// emitted byte for byte. Twitter's: one <c>blockquote class="twitter-tweet"</c> (data- attributes allowed)
 /// holding <c>p</c> (lang, dir), <c>a</c> (an http(s) href) and <c>br</c>, text and entities, then a
-/// line feed and exactly <see cref="WidgetsScript"/>. The markup is read by AngleSharp's
+/// line feed and exactly <see cref="WidgetsScript"/>. Bluesky's, on the same terms: one
+/// <c>blockquote class="bluesky-embed"</c> (data-bluesky- attributes allowed) holding <c>p</c> (lang),
+/// <c>a</c> (an https href) and <c>br</c>, then exactly <see cref="BlueskyScript"/> (at once, as its
+/// oEmbed answer has it, or after a line feed). The markup is read by AngleSharp's
 /// HTML tokenizer, the one its spec-following parser uses, so that what we check is what a browser
 /// reads (a regex would miss unquoted attributes, entity tricks, <c>&lt;/p&gt;</c> inside attribute
 /// values and the like). Tags must be balanced and properly nested and any tokenizer parse error
@@ -18,19 +21,43 @@ namespace HotPapers.Safety;
 /// </summary>
 internal static class EmbedGuard
 {
-    /// <summary>The script line that ends every Twitter oEmbed answer, and the only script an embed may hold.</summary>
+    /// <summary>The script line that ends every Twitter oEmbed answer, and the only script a tweet's embed may hold.</summary>
     public const string WidgetsScript = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>";
+
+    /// <summary>The script that ends every Bluesky oEmbed answer, and the only script a Bluesky post's embed may hold.</summary>
+    public const string BlueskyScript = "<script async src=\"https://embed.bsky.app/static/embed.js\" charset=\"utf-8\"></script>";
 
     private const string Separator = "\n";
 
-    /// <summary>Null when <paramref name="html"/> (trailing line ends ignored) is a safe embed; else why not.</summary>
-    public static string? Problem(string html)
+    /// <summary>The two embed shapes that pass: what differs between Twitter's and Bluesky's.</summary>
+    private sealed record Shape(string Class, string DataPrefix, bool PDir, bool HttpsOnly);
+
+    private static readonly Shape Tweet = new("twitter-tweet", "data-", PDir: true, HttpsOnly: false);
+
+    private static readonly Shape Bluesky = new("bluesky-embed", "data-bluesky-", PDir: false, HttpsOnly: true);
+
+    /// <summary>Null when <paramref name="html"/> (trailing line ends ignored) is a safe tweet embed; else why not.</summary>
+    public static string? Problem(string html) => Problem(html, bluesky: false);
+
+    /// <summary>Null when <paramref name="html"/> (trailing line ends ignored) is a safe embed of a tweet, or of a Bluesky post; else why not.</summary>
+    public static string? Problem(string html, bool bluesky)
     {
         // Spans, not strings: every tweet of a rebuild comes through here, and each copy was a kilobyte.
         var trimmed = html.AsSpan().TrimEnd("\n\r");
-        if (!trimmed.EndsWith(Separator + WidgetsScript, StringComparison.Ordinal))
-            return "it does not end with a line feed and the widgets.js script line";
-        var quote = trimmed[..^(Separator.Length + WidgetsScript.Length)];
+        ReadOnlySpan<char> quote;
+        if (!bluesky)
+        {
+            if (!trimmed.EndsWith(Separator + WidgetsScript, StringComparison.Ordinal))
+                return "it does not end with a line feed and the widgets.js script line";
+            quote = trimmed[..^(Separator.Length + WidgetsScript.Length)];
+        }
+        else
+        {
+            if (!trimmed.EndsWith(BlueskyScript, StringComparison.Ordinal))
+                return "it does not end with the embed.js script";
+            quote = trimmed[..^BlueskyScript.Length];
+            if (quote.EndsWith(Separator, StringComparison.Ordinal)) quote = quote[..^Separator.Length];
+        }
         if (!quote.StartsWith("<blockquote", StringComparison.Ordinal) || !quote.EndsWith("</blockquote>", StringComparison.Ordinal))
             return "it is not one blockquote followed by the script";
         // A blank line ends a Markdown HTML block: what follows it would be read as Markdown, not HTML.
@@ -43,7 +70,7 @@ internal static class EmbedGuard
             // (An empty line is white space too.)
             if (quote[line].IsWhiteSpace()) return "it holds a blank line";
         }
-        return MarkupProblem(html.AsMemory(0, quote.Length));
+        return MarkupProblem(html.AsMemory(0, quote.Length), bluesky ? Bluesky : Tweet);
     }
 
     /// <summary>The tokenizer check of the blockquote's markup: null when safe, else why not.</summary>
@@ -53,7 +80,9 @@ internal static class EmbedGuard
     /// out its reused struct token instead of a token object each, and gives its pooled buffer back when
     /// disposed; attribute names and values are compared as spans.
     /// </remarks>
-    internal static string? MarkupProblem(ReadOnlyMemory<char> quote)
+    internal static string? MarkupProblem(ReadOnlyMemory<char> quote) => MarkupProblem(quote, Tweet);
+
+    private static string? MarkupProblem(ReadOnlyMemory<char> quote, Shape shape)
     {
         string? error = null;
         using var source = new TextSource(new ReadOnlyMemoryTextSource(quote));
@@ -78,7 +107,7 @@ internal static class EmbedGuard
                 {
                     if (closedRoot) return "it has markup after the blockquote";
                     if (token.IsSelfClosing) return $"<{token.Name}/> is self-closing";
-                    if (ElementProblem(ref token, open.Count == 0, out var element) is { } problem) return problem;
+                    if (ElementProblem(ref token, open.Count == 0, shape, out var element) is { } problem) return problem;
                     if (element != "br") open.Push(element);
                     break;
                 }
@@ -99,7 +128,7 @@ internal static class EmbedGuard
     }
 
     /// <summary>Null when the start tag is allowed where it is, with <paramref name="element"/> its name; else why not.</summary>
-    private static string? ElementProblem(ref StructHtmlToken tag, bool isRoot, out string element)
+    private static string? ElementProblem(ref StructHtmlToken tag, bool isRoot, Shape shape, out string element)
     {
         var name = tag.Name.Memory.Span;
         element = name switch
@@ -124,15 +153,16 @@ internal static class EmbedGuard
             }
             var allowed = element switch
             {
-                "blockquote" when attrName is "class" => hasTweetClass = IsTweetClass(value),
-                "blockquote" => IsDataAttribute(attrName),
-                "p" => attrName is "lang" or "dir",
-                "a" => attrName is "href" && Records.HttpUrl.IsHttpHref(value.ToString()),
+                "blockquote" when attrName is "class" => hasTweetClass = shape == Tweet ? IsTweetClass(value) : value.SequenceEqual(shape.Class),
+                "blockquote" => IsDataAttribute(attrName, shape.DataPrefix),
+                "p" => attrName is "lang" || (shape.PDir && attrName is "dir"),
+                "a" => attrName is "href" && Records.HttpUrl.IsHttpHref(value.ToString())
+                    && (!shape.HttpsOnly || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)),
                 _ => false,
             };
             if (!allowed) return $"<{element}> has the attribute {attrName}=\"{Shorten(value)}\"";
         }
-        return element == "blockquote" && !hasTweetClass ? "the blockquote is not class=\"twitter-tweet\"" : null;
+        return element == "blockquote" && !hasTweetClass ? $"the blockquote is not class=\"{shape.Class}\"" : null;
     }
 
     // Any other element: the old order of checks holds, so its first attribute (none is allowed on it) is named first.
@@ -154,8 +184,8 @@ internal static class EmbedGuard
         return !first;
     }
 
-    private static bool IsDataAttribute(ReadOnlySpan<char> name) =>
-        name.Length > 5 && name.StartsWith("data-", StringComparison.Ordinal) && name[5..].IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-") < 0;
+    private static bool IsDataAttribute(ReadOnlySpan<char> name, string prefix) =>
+        name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length..].IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-") < 0;
 
     private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : string.Concat(s[..37], "...");
 }

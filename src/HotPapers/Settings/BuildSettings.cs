@@ -24,6 +24,9 @@ public sealed record BuildSettings
     public string? TemplatesDirectory { get; init; }
     public string FileNamePattern { get; init; } = PostNaming.DefaultPattern;
 
+    /// <summary><c>embeds: static</c>: every mention is a static card, so that posts load nothing from third parties.</summary>
+    public bool StaticEmbeds { get; init; }
+
     /// <summary>The settings file these came from; null for the built-in defaults (no file was found or given).</summary>
     public string? SourceFile { get; init; }
 

@@ -22,6 +22,12 @@ internal enum SettingType
     StringList,
     Flavor,
     TimeZone,
+
+    /// <summary><c>script</c> or <c>static</c>.</summary>
+    EmbedMode,
+
+    /// <summary>A mapping from network names to weights, numbers from 0.</summary>
+    NetworkWeights,
 }
 
 /// <summary>
@@ -31,18 +37,22 @@ internal enum SettingType
 /// </summary>
 /// <param name="Name">Dotted: <c>flavor</c>, <c>ranking.maxTweets</c>, <c>post.title</c>.</param>
 /// <param name="Get">The value in a <see cref="BuildSettings"/>, as the settings file writes it.</param>
-/// <param name="Set">Puts a checked value (string, long, bool, string list, Flavor, TimeZoneInfo) in.</param>
+/// <param name="Set">Puts a checked value (string, long, bool, string list, Flavor, TimeZoneInfo, weights) in.</param>
+/// <param name="OldName">The key's earlier name, still read (dotted, in the same section); a file may not give both.</param>
 internal sealed record SettingKey(
     string Name,
     SettingType Type,
     string? CliOption,
     string Description,
     Func<BuildSettings, object?> Get,
-    Func<BuildSettings, object?, BuildSettings> Set)
+    Func<BuildSettings, object?, BuildSettings> Set,
+    string? OldName = null)
 {
     public string Section => Name.Contains('.') ? Name[..Name.IndexOf('.')] : "";
 
     public string Key => Name.Contains('.') ? Name[(Name.IndexOf('.') + 1)..] : Name;
+
+    public string? OldKey => OldName is null ? null : OldName[(OldName.IndexOf('.') + 1)..];
 }
 
 internal static class SettingKeys
@@ -63,12 +73,17 @@ internal static class SettingKeys
             s => s.FileNamePattern, (s, v) => s with { FileNamePattern = (string)v! }),
         new("templates", SettingType.OptionalPath, "--templates", "A folder of templates that override the built-in ones by file name.",
             s => s.TemplatesDirectory, (s, v) => s with { TemplatesDirectory = (string?)v }),
-        new("ranking.minPaperScore", SettingType.Integer, null, "A paper is shown when its retweets plus favorites reach this.",
+        new("embeds", SettingType.EmbedMode, null,
+            "script: tweets and Bluesky posts as their networks' embeds (with their scripts), other networks as static cards; static: every mention as a static card, so that posts load nothing from third parties.",
+            s => s.StaticEmbeds ? "static" : "script", (s, v) => s with { StaticEmbeds = (bool)v! }),
+        new("ranking.minPaperScore", SettingType.Integer, null, "A paper is shown when its score (each network's weight times its reposts plus likes, summed) reaches this.",
             s => (long)s.Ranking.MinPaperScore, (s, v) => s with { Ranking = s.Ranking with { MinPaperScore = (int)(long)v! } }),
-        new("ranking.minTweetScore", SettingType.Integer, null, "A tweet is shown when its retweets plus favorites reach this.",
-            s => (long)s.Ranking.MinTweetScore, (s, v) => s with { Ranking = s.Ranking with { MinTweetScore = (int)(long)v! } }),
-        new("ranking.maxTweets", SettingType.Integer, null, "How many of a paper's best tweets are considered, before the score filter.",
-            s => (long)s.Ranking.MaxTweets, (s, v) => s with { Ranking = s.Ranking with { MaxTweets = (int)(long)v! } }),
+        new("ranking.minMentionScore", SettingType.Integer, null, "A mention (tweet or post) is shown when its score (its network's weight times its reposts plus likes) reaches this. Old name: minTweetScore.",
+            s => (long)s.Ranking.MinMentionScore, (s, v) => s with { Ranking = s.Ranking with { MinMentionScore = (int)(long)v! } }, "ranking.minTweetScore"),
+        new("ranking.maxMentions", SettingType.Integer, null, "How many of a paper's best mentions are considered, before the score filter. Old name: maxTweets.",
+            s => (long)s.Ranking.MaxMentions, (s, v) => s with { Ranking = s.Ranking with { MaxMentions = (int)(long)v! } }, "ranking.maxTweets"),
+        new("ranking.weights", SettingType.NetworkWeights, null, "Each network's weight in the scores, by name (twitter, bluesky, mastodon, hackernews, huggingface, reddit); a network not listed weighs 1.",
+            s => s.Ranking.Weights ?? ImmutableSortedDictionary<string, decimal>.Empty, (s, v) => s with { Ranking = s.Ranking with { Weights = (ImmutableSortedDictionary<string, decimal>)v! } }),
         new("ranking.requirePdf", SettingType.Boolean, null, "Leave out papers without a PDF link.",
             s => s.Ranking.RequirePdf, (s, v) => s with { Ranking = s.Ranking with { RequirePdf = (bool)v! } }),
         new("ranking.repeatAfterDays", SettingType.Integer, null,
@@ -94,5 +109,6 @@ internal static class SettingKeys
 
     public static IReadOnlyList<string> Sections { get; } = ["ranking", "post"];
 
-    public static SettingKey? Find(string name) => All.FirstOrDefault(k => k.Name == name);
+    /// <summary>The key of this name, or of this old name.</summary>
+    public static SettingKey? Find(string name) => All.FirstOrDefault(k => k.Name == name || k.OldName == name);
 }

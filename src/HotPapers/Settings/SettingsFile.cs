@@ -69,15 +69,24 @@ public static partial class SettingsFile
                         problems.Add(new(file, Where(value, key), $"a mapping of {key} settings", Describe(value)));
                     continue;
                 }
+                // A key by its name and by its old name is the same setting given twice.
+                var given = new Dictionary<SettingKey, string>();
                 foreach (var (innerKey, innerValue) in section.Children)
                 {
-                    if (Key(file, innerKey, key + ".", problems) is { } inner)
-                        settings = Apply(file, SettingKeys.Find(key + "." + inner)!, innerValue, baseDirectory, settings, problems);
+                    if (Key(file, innerKey, key + ".", problems) is not { } inner) continue;
+                    var setting = SettingKeys.Find(key + "." + inner)!;
+                    if (given.TryGetValue(setting, out var first))
+                    {
+                        problems.Add(new(file, Where(innerKey, key + "." + inner), $"one of {setting.Name} and its old name {setting.OldName}", $"both ({key}.{first} too)"));
+                        continue;
+                    }
+                    given[setting] = inner;
+                    settings = Apply(file, setting, key + "." + inner, innerValue, baseDirectory, settings, problems);
                 }
             }
             else
             {
-                settings = Apply(file, SettingKeys.Find(key)!, value, baseDirectory, settings, problems);
+                settings = Apply(file, SettingKeys.Find(key)!, key, value, baseDirectory, settings, problems);
             }
         }
         if (problems.Count > 0) throw new InputException(problems);
@@ -90,19 +99,23 @@ public static partial class SettingsFile
         var known = prefix.Length == 0
             ? SettingKeys.All.Where(k => k.Section.Length == 0).Select(k => k.Name).Concat(SettingKeys.Sections).ToList()
             : SettingKeys.All.Where(k => k.Section + "." == prefix).Select(k => k.Key).ToList();
-        if (node is YamlScalarNode { Value: { } name } && known.Contains(name, StringComparer.Ordinal)) return name;
+        // Old names are read, and not offered.
+        var old = SettingKeys.All.Where(k => k.Section + "." == prefix && k.OldKey is not null).Select(k => k.OldKey!);
+        if (node is YamlScalarNode { Value: { } name } && (known.Contains(name, StringComparer.Ordinal) || old.Contains(name, StringComparer.Ordinal))) return name;
         var found = node is YamlScalarNode { Value: { } n } ? $"unknown key \"{n}\"" : Describe(node);
         problems.Add(new(file, Where(node, prefix + (node is YamlScalarNode { Value: { } v } ? v : "?")),
             $"one of the keys {string.Join(", ", known)}", found));
         return null;
     }
 
-    private static BuildSettings Apply(string file, SettingKey key, YamlNode node, string baseDirectory, BuildSettings settings, List<InputProblem> problems)
+    /// <param name="name">The key as the file names it (an old name, maybe).</param>
+    private static BuildSettings Apply(string file, SettingKey key, string name, YamlNode node, string baseDirectory, BuildSettings settings, List<InputProblem> problems)
     {
+        if (key.Type == SettingType.NetworkWeights) return Weights(file, key, node, settings, problems);
         var (value, expected) = Convert(key.Type, node, baseDirectory);
         if (expected is not null)
         {
-            problems.Add(new(file, Where(node, key.Name), expected, Describe(node)));
+            problems.Add(new(file, Where(node, name), expected, Describe(node)));
             return settings;
         }
         return key.Set(settings, value);
@@ -141,6 +154,8 @@ public static partial class SettingsFile
                     items.Add(t);
                 }
                 return (items.ToImmutable(), null);
+            case SettingType.EmbedMode:
+                return Text(node) switch { "script" => (false, null), "static" => (true, null), _ => (null, "script or static") };
             case SettingType.Flavor:
                 return Text(node) is { } f && Flavors.TryParse(f, out var flavor) ? (flavor, null) : (null, "gatsby or hugo");
             case SettingType.TimeZone:
@@ -150,6 +165,39 @@ public static partial class SettingsFile
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
     }
+
+    // A problem per bad network or weight, each where it is.
+    private static BuildSettings Weights(string file, SettingKey key, YamlNode node, BuildSettings settings, List<InputProblem> problems)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            problems.Add(new(file, Where(node, key.Name), "a mapping from network names to weights", Describe(node)));
+            return settings;
+        }
+        var weights = ImmutableSortedDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        var count = problems.Count;
+        foreach (var (networkNode, weightNode) in mapping.Children)
+        {
+            if (networkNode is not YamlScalarNode { Value: { } name } || !Networks.TryParse(name, out _))
+            {
+                var found = networkNode is YamlScalarNode { Value: { } n } ? $"unknown key \"{n}\"" : Describe(networkNode);
+                problems.Add(new(file, Where(networkNode, $"{key.Name}.{(networkNode as YamlScalarNode)?.Value ?? "?"}"), "one of the keys " + Networks.NameList, found));
+                continue;
+            }
+            if (weightNode is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } w } && Number(w) is { } weight && weight >= 0 && weight <= int.MaxValue)
+                weights[name] = weight;
+            else
+                problems.Add(new(file, Where(weightNode, $"{key.Name}.{name}"), $"a number from 0 to {int.MaxValue}", Describe(weightNode)));
+        }
+        return problems.Count > count ? settings : key.Set(settings, weights.ToImmutable());
+    }
+
+    // A YAML 1.2 core integer or finite float, as a decimal.
+    private static decimal? Number(string plain) =>
+        IntegerValue(plain) is { } i ? i
+        : FloatPattern().IsMatch(plain) && !plain.Contains("inf", StringComparison.OrdinalIgnoreCase) && !plain.Contains("nan", StringComparison.OrdinalIgnoreCase)
+            && decimal.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
+        : null;
 
     /// <summary>The string a scalar holds, when YAML's core schema reads it as a string.</summary>
     private static string? Text(YamlNode node) => node switch

@@ -44,10 +44,10 @@ public sealed class DigestsOverDaysTests
         {
             var versions = week.SelectMany(d => d.Papers).Where(p => p.Id.Versionless == paper.Id.Versionless).ToList();
             Assert.Equal(versions[^1].Title, paper.Title);
-            var statuses = versions.SelectMany(p => p.Tweets).Select(t => t.StatusId).Distinct().ToList();
-            Assert.Equal(statuses, paper.Tweets.Select(t => t.StatusId));
-            foreach (var tweet in paper.Tweets)
-                Assert.Equal(versions.SelectMany(p => p.Tweets).Last(t => t.StatusId == tweet.StatusId), tweet);
+            var statuses = versions.SelectMany(p => p.Mentions).Select(t => t.StatusId).Distinct().ToList();
+            Assert.Equal(statuses, paper.Mentions.Select(t => t.StatusId));
+            foreach (var tweet in paper.Mentions)
+                Assert.Equal(versions.SelectMany(p => p.Mentions).Last(t => t.StatusId == tweet.StatusId), tweet);
         }
         Assert.Equal(week.Max(d => d.CollectedAt), merged.CollectedAt);
         Assert.Equal((First, First.AddDays(6)), (merged.Date, merged.EndDate));

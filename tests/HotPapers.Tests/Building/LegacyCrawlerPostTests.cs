@@ -84,16 +84,16 @@ public sealed class LegacyCrawlerPostTests
         Assert.Null(papers.Single(p => p.Id.Value == "2105.00013").PdfUrl);
 
         var alpha = papers.Single(p => p.Id.Value == "2105.00010");
-        var t1 = alpha.Tweets[1];
+        var t1 = alpha.Mentions[1];
         Assert.Equal(("https://twitter.com/t1/status/1001", "T One", "t1"), (t1.Url, t1.AuthorName, t1.Handle));
-        Assert.Equal((10L, 40L), (t1.Retweets!.Value, t1.Favorites!.Value)); // "10" and "40" in the file
+        Assert.Equal((10L, 40L), (t1.Reposts!.Value, t1.Likes!.Value)); // "10" and "40" in the file
         Assert.Equal(new DateTimeOffset(2021, 5, 3, 9, 0, 0, TimeSpan.Zero), t1.Created!.Value.Instant);
 
         var beta = papers.Single(p => p.Id.Value == "2105.00011");
-        Assert.Equal("2001", beta.Tweets[1].RetweetOf);
-        Assert.Null(beta.Tweets[0].RetweetOf);
-        Assert.Equal("ja", beta.Tweets[3].Lang);
-        Assert.NotNull(beta.Tweets[2].EmbedHtml);
+        Assert.Equal("2001", beta.Mentions[1].RepostOf);
+        Assert.Null(beta.Mentions[0].RepostOf);
+        Assert.Equal("ja", beta.Mentions[3].Lang);
+        Assert.NotNull(beta.Mentions[2].EmbedHtml);
     }
 
     [Fact]
@@ -111,10 +111,10 @@ public sealed class LegacyCrawlerPostTests
     public void Paper_totals_count_every_tweet_also_those_not_shown()
     {
         var alpha = Rank("2021-05-03.json").Papers.Single(p => p.Paper.Id.Value == "2105.00010");
-        Assert.Equal(alpha.Paper.Tweets.Sum(t => t.Retweets!.Value), alpha.Retweets);
-        Assert.Equal(alpha.Paper.Tweets.Sum(t => t.Favorites!.Value), alpha.Favorites);
+        Assert.Equal(alpha.Paper.Mentions.Sum(t => t.Reposts!.Value), alpha.Retweets);
+        Assert.Equal(alpha.Paper.Mentions.Sum(t => t.Likes!.Value), alpha.Favorites);
         Assert.Equal((84L, 282L), (alpha.Retweets, alpha.Favorites));
-        Assert.True(alpha.Tweets.Length < alpha.Paper.Tweets.Length);
+        Assert.True(alpha.Mentions.Length < alpha.Paper.Mentions.Length);
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public sealed class LegacyCrawlerPostTests
         var alpha = Rank("2021-05-03.json").Papers.Single(p => p.Paper.Id.Value == "2105.00010");
         // Scores by input index: 30 50 30 3 30 30 26 25 24 40 26 26 26. Sorted, ties reversed, the
         // tenth place goes to t6 (26); t7 (exactly 25) is eleventh, so it is not even considered.
-        Assert.Equal(["t1", "t9", "t5", "t4", "t2", "t0", "t12", "t11", "t10", "t6"], alpha.Tweets.Select(t => t.Handle));
-        Assert.DoesNotContain(alpha.Tweets, t => t.Handle is "t7" or "t8" or "t3");
+        Assert.Equal(["t1", "t9", "t5", "t4", "t2", "t0", "t12", "t11", "t10", "t6"], alpha.Mentions.Select(t => t.Handle));
+        Assert.DoesNotContain(alpha.Mentions, t => t.Handle is "t7" or "t8" or "t3");
     }
 
     [Fact]
@@ -133,14 +133,14 @@ public sealed class LegacyCrawlerPostTests
         var beta = Rank("2021-05-03.json").Papers.Single(p => p.Paper.Id.Value == "2105.00011");
         // 2001 (70) shown; 2002 (60) retweets 2001; 2003 (50) has 2001's embed; 2006 (30) retweets 2005,
         // which is not shown (24), so it is; 2004 is exactly 25.
-        Assert.Equal(["2001", "2006", "2004"], beta.Tweets.Select(t => t.StatusId));
+        Assert.Equal(["2001", "2006", "2004"], beta.Mentions.Select(t => t.StatusId));
     }
 
     [Fact]
     public void A_paper_whose_tweets_are_all_under_25_is_shown_without_tweets()
     {
         var epsilon = Rank("2021-05-03.json").Papers.Single(p => p.Paper.Id.Value == "2105.00014");
-        Assert.Empty(epsilon.Tweets);
+        Assert.Empty(epsilon.Mentions);
         Assert.Equal(55, epsilon.Score);
         var post = Post("2021-05-03---Hot-Papers.md");
         var section = post[post.IndexOf("# 5. Epsilon", StringComparison.Ordinal)..];

@@ -60,19 +60,19 @@ public sealed partial class RoundTripTests
             .Select(n => new PostImporter(TimeZoneInfo.Utc).Import(n, File.ReadAllBytes(Path.Combine(ImportHarness.PostsDir, n))).Records)
             .ToList();
         Assert.Contains(records, r => r.Papers.IsEmpty);                                       // a day with no paper
-        Assert.Contains(records, r => r.Papers.Any(p => p.Tweets.IsEmpty));                   // a paper with no tweet
-        Assert.Contains(records, r => r.Papers.Any(p => p.Tweets.Length >= 10));               // many tweets
+        Assert.Contains(records, r => r.Papers.Any(p => p.Mentions.IsEmpty));                   // a paper with no tweet
+        Assert.Contains(records, r => r.Papers.Any(p => p.Mentions.Length >= 10));               // many tweets
         Assert.Contains(records, r => r.Papers.Any(p => p.Abstract.Length == 0));              // empty abstract
         Assert.Contains(records, r => r.Papers.Any(p => p.Title.Contains("$\\mathcal")));      // LaTeX
-        Assert.Contains(records, r => r.Papers.Any(p => p.Tweets.Any(t => t.Lang == "ja")));   // non-Latin scripts
-        Assert.Contains(records, r => r.Papers.Any(p => p.Tweets.Any(t => t.Lang == "ar")));
+        Assert.Contains(records, r => r.Papers.Any(p => p.Mentions.Any(t => t.Lang == "ja")));   // non-Latin scripts
+        Assert.Contains(records, r => r.Papers.Any(p => p.Mentions.Any(t => t.Lang == "ar")));
         Assert.Contains(records, r => r.IsRange);                                              // a range post
         Assert.Contains(records, r => r.Post.RawText == true);                                 // text escaping would change
         Assert.Contains(records, r => r.Post.Tags is not null && r.Post.SocialImage is not null); // older front matter
-        Assert.Contains(records, r => r.Papers.Any(p => p.Tweets.Length > 1
-            && p.Tweets.Select(t => t.EmbedHtml).Distinct().Count() < p.Tweets.Length));       // duplicate embed of early posts
+        Assert.Contains(records, r => r.Papers.Any(p => p.Mentions.Length > 1
+            && p.Mentions.Select(t => t.EmbedHtml).Distinct().Count() < p.Mentions.Length));       // duplicate embed of early posts
         Assert.Contains(records, r => r.Papers.Length > 1
-            && r.Papers[0].Tweets.Length > 0 && r.Papers[0].Tweets[0].EmbedHtml == r.Papers[1].Tweets.FirstOrDefault()?.EmbedHtml); // same tweet under two papers
+            && r.Papers[0].Mentions.Length > 0 && r.Papers[0].Mentions[0].EmbedHtml == r.Papers[1].Mentions.FirstOrDefault()?.EmbedHtml); // same tweet under two papers
     }
 
     [Fact]

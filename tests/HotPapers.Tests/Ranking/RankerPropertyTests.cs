@@ -26,7 +26,7 @@ public sealed class RankerPropertyTests
             var actual = new Ranker(settings).Rank(records);
             var expected = Rules(records, settings);
             Assert.Equal(Describe(expected), Describe(actual));
-            shownTweets += actual.Papers.Sum(p => p.Tweets.Length);
+            shownTweets += actual.Papers.Sum(p => p.Mentions.Length);
         }
         // The draws show papers and tweets, not only empty digests.
         Assert.True(shownTweets > 2_000, $"only {shownTweets} tweets shown");
@@ -35,7 +35,7 @@ public sealed class RankerPropertyTests
     private static PaperRecord Paper(Random random, int index)
     {
         // Few distinct counts, handles and embeds, so that ties, repeats and retweets of shown tweets are common.
-        var tweets = new List<TweetRecord>();
+        var tweets = new List<MentionRecord>();
         for (var t = random.Next(0, 9); t > 0; t--)
         {
             var earlier = tweets.Count > 0 && random.Next(3) == 0 ? tweets[random.Next(tweets.Count)] : null;
@@ -46,13 +46,13 @@ public sealed class RankerPropertyTests
             tweets.Add(earlier is not null && random.Next(4) == 0 ? tweet with { Url = earlier.Url } : tweet);
         }
         var paper = RankerTests.Paper("2104." + (10000 + index), pdf: random.Next(4) != 0, [.. tweets]);
-        return random.Next(5) == 0 ? paper with { Totals = new EngagementTotals(random.Next(0, 30), random.Next(0, 30)) } : paper;
+        return random.Next(5) == 0 ? paper with { Totals = [new EngagementTotals(random.Next(0, 30), random.Next(0, 30))] } : paper;
     }
 
     private static long? Count(Random random) => random.Next(6) == 0 ? null : random.Next(0, 12);
 
     private static string Describe(Digest digest) => string.Join("\n", digest.Papers.Select(p =>
-        $"{p.Rank} {p.Paper.Id} {p.Retweets}/{p.Favorites} {p.CollectedAt:O}: {string.Join(", ", p.Tweets.Select(t => t.Url + "|" + t.EmbedHtml))}"));
+        $"{p.Rank} {p.Paper.Id} {p.Retweets}/{p.Favorites} {p.CollectedAt:O}: {string.Join(", ", p.Mentions.Select(t => t.Url + "|" + t.EmbedHtml))}"));
 
     // The rules as the ranker first stated them (Ranking/Ranker.cs before it was written out without LINQ).
     private static Digest Rules(DigestRecords records, RankingSettings settings)
@@ -63,31 +63,31 @@ public sealed class RankerPropertyTests
             .Where(p => p.totals.Retweets + p.totals.Favorites >= settings.MinPaperScore && (!settings.RequirePdf || p.paper.PdfUrl is not null))
             .OrderByDescending(p => p.totals.Retweets + p.totals.Favorites)
             .ThenBy(p => reverseTies ? -p.index : p.index)
-            .Select((p, i) => new RankedPaper(i + 1, p.paper, p.totals.Retweets, p.totals.Favorites,
-                p.paper.CollectedAt ?? records.CollectedAt, PickTweets(p.paper.Tweets, reverseTies, settings)))
+            .Select((p, i) => new RankedPaper(i + 1, p.paper, [new EngagementTotals(p.totals.Retweets, p.totals.Favorites)], p.totals.Retweets + p.totals.Favorites,
+                p.paper.CollectedAt ?? records.CollectedAt, PickTweets(p.paper.Mentions, reverseTies, settings)))
             .ToImmutableArray();
         return new Digest(records, shown);
     }
 
     private static (long Retweets, long Favorites) Totals(PaperRecord paper) =>
-        paper.Totals is { } t ? (t.Retweets, t.Favorites)
-            : (paper.Tweets.Sum(t => t.Retweets ?? 0), paper.Tweets.Sum(t => t.Favorites ?? 0));
+        paper.Totals is [var t] ? (t.Reposts, t.Likes)
+            : (paper.Mentions.Sum(t => t.Reposts ?? 0), paper.Mentions.Sum(t => t.Likes ?? 0));
 
-    private static ImmutableArray<TweetRecord> PickTweets(ImmutableArray<TweetRecord> tweets, bool reverseTies, RankingSettings settings)
+    private static ImmutableArray<MentionRecord> PickTweets(ImmutableArray<MentionRecord> tweets, bool reverseTies, RankingSettings settings)
     {
-        var picked = ImmutableArray.CreateBuilder<TweetRecord>();
+        var picked = ImmutableArray.CreateBuilder<MentionRecord>();
         var shownIds = new HashSet<string>(StringComparer.Ordinal);
         var shownEmbeds = new HashSet<string>(StringComparer.Ordinal);
         var considered = tweets
             .Select((tweet, index) => (tweet, index))
             .OrderByDescending(t => t.tweet.Score)
             .ThenBy(t => reverseTies ? -t.index : t.index)
-            .Take(settings.MaxTweets)
+            .Take(settings.MaxMentions)
             .Select(t => t.tweet);
         foreach (var tweet in considered)
         {
-            if (tweet.Score < settings.MinTweetScore) continue;
-            if (tweet.RetweetOf is { } original && shownIds.Contains(original)) continue;
+            if (tweet.Score < settings.MinMentionScore) continue;
+            if (tweet.RepostOf is { } original && shownIds.Contains(original)) continue;
             if (shownIds.Contains(tweet.StatusId)) continue;
             if (tweet.EmbedHtml is { } embed && !shownEmbeds.Add(embed)) continue;
             shownIds.Add(tweet.StatusId);

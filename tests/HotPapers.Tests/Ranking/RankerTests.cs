@@ -11,19 +11,19 @@ public sealed class RankerTests
 
     private static int _status;
 
-    internal static TweetRecord Tweet(long? retweets, long? favorites, string? handle = null, string? retweetOf = null, string? embed = null)
+    internal static MentionRecord Tweet(long? retweets, long? favorites, string? handle = null, string? retweetOf = null, string? embed = null)
     {
         var id = Interlocked.Increment(ref _status);
         handle ??= "u" + id;
-        return new TweetRecord($"https://twitter.com/{handle}/status/{id}", handle, handle, "text " + id, TweetTime.FromDay(new DateOnly(2021, 4, 30)),
+        return new MentionRecord($"https://twitter.com/{handle}/status/{id}", handle, handle, "text " + id, TweetTime.FromDay(new DateOnly(2021, 4, 30)),
             "en", retweets, favorites, embed, retweetOf);
     }
 
-    internal static PaperRecord Paper(string id, params TweetRecord[] tweets) => Paper(id, pdf: true, tweets);
+    internal static PaperRecord Paper(string id, params MentionRecord[] tweets) => Paper(id, pdf: true, tweets);
 
-    internal static PaperRecord Paper(string id, bool pdf, params TweetRecord[] tweets) =>
+    internal static PaperRecord Paper(string id, bool pdf, params MentionRecord[] tweets) =>
         new(new ArxivId(id), "Title " + id, ["Author"], "Abstract", ["cs.LG"], "https://arxiv.org/abs/" + id,
-            pdf ? "https://arxiv.org/pdf/" + id : null, null, null, [.. tweets]);
+            pdf ? "https://arxiv.org/pdf/" + id : null, null, [], [.. tweets]);
 
     internal static DigestRecords Records(RecordsFormat format, params PaperRecord[] papers) =>
         new(new DateOnly(2021, 4, 30), new DateOnly(2021, 4, 30), Collected, false, [.. papers], PostOverrides.None, format);
@@ -33,9 +33,36 @@ public sealed class RankerTests
     private static string[] Ids(Digest digest) => [.. digest.Papers.Select(p => p.Paper.Id.Value)];
 
     [Fact]
+    public void A_mentions_score_is_its_networks_weight_times_reposts_plus_likes()
+    {
+        var bluesky = Tweet(10, 10) with { Url = "https://bsky.app/profile/a/post/1", Network = Network.Bluesky };
+        var tweet = Tweet(15, 15);
+        var hn = Tweet(null, 100) with { Url = "https://news.ycombinator.com/item?id=1", Network = Network.HackerNews };
+        var weights = System.Collections.Immutable.ImmutableSortedDictionary<string, decimal>.Empty.Add("bluesky", 2m).Add("hackernews", 0.25m);
+        var settings = RankingSettings.Default with { Weights = weights, MinMentionScore = 26 };
+        var paper = Assert.Single(Rank(Records(RecordsFormat.Records, Paper("2104.00001", tweet, hn, bluesky)), settings).Papers);
+        // Bluesky 2 x 20 = 40, Twitter 30, Hacker News 0.25 x 100 = 25 (under 26).
+        Assert.Equal([bluesky, tweet], paper.Mentions.ToArray());
+        Assert.Equal(95m, paper.Score);
+        Assert.Equal([Network.Twitter, Network.Bluesky, Network.HackerNews], paper.Totals.Select(t => t.Network));
+        Assert.Equal((15L, 15L), (paper.Retweets, paper.Favorites));
+        // With every weight 1 the paper's score is the plain sum, as for tweets alone.
+        Assert.Equal(150m, Assert.Single(Rank(Records(RecordsFormat.Records, Paper("2104.00001", tweet, hn, bluesky))).Papers).Score);
+    }
+
+    [Fact]
+    public void Stated_totals_per_network_are_weighted_too()
+    {
+        var weights = System.Collections.Immutable.ImmutableSortedDictionary<string, decimal>.Empty.Add("reddit", 0.5m);
+        var paper = Paper("2104.00001") with { Totals = [new EngagementTotals(20, 20), new EngagementTotals(0, 40, Network.Reddit)] };
+        Assert.Equal(60m, Assert.Single(Rank(Records(RecordsFormat.Records, paper), RankingSettings.Default with { Weights = weights }).Papers).Score);
+        Assert.Empty(Rank(Records(RecordsFormat.Records, paper), RankingSettings.Default with { Weights = weights, MinPaperScore = 61 }).Papers);
+    }
+
+    [Fact]
     public void Defaults_are_the_old_generators()
     {
-        Assert.Equal(new RankingSettings(MinPaperScore: 50, MinTweetScore: 25, MaxTweets: 10, RequirePdf: true), RankingSettings.Default);
+        Assert.Equal(new RankingSettings(MinPaperScore: 50, MinMentionScore: 25, MaxMentions: 10, RequirePdf: true), RankingSettings.Default);
     }
 
     [Theory]
@@ -60,8 +87,8 @@ public sealed class RankerTests
     public void A_tweet_is_shown_when_its_score_reaches_the_tweet_threshold(int score, int threshold, bool shown)
     {
         var records = Records(RecordsFormat.Records, Paper("2104.00001", Tweet(100, 0), Tweet(score, 0)));
-        var paper = Assert.Single(Rank(records, RankingSettings.Default with { MinTweetScore = threshold }).Papers);
-        Assert.Equal(shown ? 2 : 1, paper.Tweets.Length);
+        var paper = Assert.Single(Rank(records, RankingSettings.Default with { MinMentionScore = threshold }).Papers);
+        Assert.Equal(shown ? 2 : 1, paper.Mentions.Length);
     }
 
     [Theory]
@@ -72,10 +99,10 @@ public sealed class RankerTests
     public void At_most_MaxTweets_are_considered(int max, int expected)
     {
         var tweets = Enumerable.Range(0, 12).Select(i => Tweet(30 + i, 0)).ToArray();
-        var paper = Assert.Single(Rank(Records(RecordsFormat.Records, Paper("2104.00001", tweets)), RankingSettings.Default with { MaxTweets = max }).Papers);
-        Assert.Equal(expected, paper.Tweets.Length);
+        var paper = Assert.Single(Rank(Records(RecordsFormat.Records, Paper("2104.00001", tweets)), RankingSettings.Default with { MaxMentions = max }).Papers);
+        Assert.Equal(expected, paper.Mentions.Length);
         // The best ones, best first.
-        Assert.Equal(tweets.Reverse().Take(expected).Select(t => t.Url), paper.Tweets.Select(t => t.Url));
+        Assert.Equal(tweets.Reverse().Take(expected).Select(t => t.Url), paper.Mentions.Select(t => t.Url));
     }
 
     [Fact]
@@ -83,8 +110,8 @@ public sealed class RankerTests
     {
         // Best first: 100, 90, then 20 (under 25) fills the third place, so the 25 after it is never considered.
         var records = Records(RecordsFormat.Records, Paper("2104.00001", Tweet(100, 0), Tweet(90, 0), Tweet(20, 0), Tweet(19, 0)));
-        var paper = Assert.Single(Rank(records, RankingSettings.Default with { MaxTweets = 3, MinTweetScore = 19 }).Papers);
-        Assert.Equal([100L, 90, 20], paper.Tweets.Select(t => t.Score));
+        var paper = Assert.Single(Rank(records, RankingSettings.Default with { MaxMentions = 3, MinMentionScore = 19 }).Papers);
+        Assert.Equal([100L, 90, 20], paper.Mentions.Select(t => t.Score));
     }
 
     [Theory]
@@ -117,7 +144,7 @@ public sealed class RankerTests
         var digest = Rank(records);
         // 00001, 00002 and 00004 tie at 90; 00003 has 80.
         Assert.Equal(["2104.00001", "2104.00002", "2104.00004", "2104.00003"], Ids(digest));
-        Assert.Equal(["a", "b", "c"], digest.Papers[0].Tweets.Select(t => t.Handle));
+        Assert.Equal(["a", "b", "c"], digest.Papers[0].Mentions.Select(t => t.Handle));
     }
 
     [Fact]
@@ -130,7 +157,7 @@ public sealed class RankerTests
             Paper("2104.00004", Tweet(90, 0)));
         var digest = Rank(records);
         Assert.Equal(["2104.00004", "2104.00002", "2104.00001", "2104.00003"], Ids(digest));
-        Assert.Equal(["c", "b", "a"], digest.Papers[2].Tweets.Select(t => t.Handle));
+        Assert.Equal(["c", "b", "a"], digest.Papers[2].Mentions.Select(t => t.Handle));
     }
 
     [Fact]
@@ -142,17 +169,17 @@ public sealed class RankerTests
         var digest = Rank(records);
         Assert.Equal(["2104.00001", "2104.00002"], Ids(digest));
         Assert.Equal([1, 2], digest.Papers.Select(p => p.Rank));
-        Assert.Equal(["low", "high"], digest.Papers[0].Tweets.Select(t => t.Handle));
+        Assert.Equal(["low", "high"], digest.Papers[0].Mentions.Select(t => t.Handle));
         Assert.Equal((91L, 1L), (digest.Papers[0].Retweets, digest.Papers[0].Favorites));
     }
 
     [Fact]
     public void Stated_totals_win_over_the_sums_of_the_tweets()
     {
-        var withTotals = Paper("2104.00001", Tweet(1, 1)) with { Totals = new EngagementTotals(40, 20) };
+        var withTotals = Paper("2104.00001", Tweet(1, 1)) with { Totals = [new EngagementTotals(40, 20)] };
         var paper = Assert.Single(Rank(Records(RecordsFormat.Records, withTotals)).Papers);
         Assert.Equal((40L, 20L, 60L), (paper.Retweets, paper.Favorites, paper.Score));
-        Assert.Empty(paper.Tweets); // the tweet's own score (2) is under 25
+        Assert.Empty(paper.Mentions); // the tweet's own score (2) is under 25
     }
 
     [Fact]
@@ -161,7 +188,7 @@ public sealed class RankerTests
         var paper = Paper("2104.00001", Tweet(40, null), Tweet(null, 15), Tweet(null, null), Tweet(3, 4));
         var ranked = Assert.Single(Rank(Records(RecordsFormat.Records, paper)).Papers);
         Assert.Equal((43L, 19L), (ranked.Retweets, ranked.Favorites));
-        Assert.Equal([40L], ranked.Tweets.Select(t => t.Score));
+        Assert.Equal([40L], ranked.Mentions.Select(t => t.Score));
     }
 
     [Fact]
@@ -183,10 +210,10 @@ public sealed class RankerTests
         var sameEmbedB = Tweet(39, 0, "eb", embed: embed);
         var low = Tweet(10, 0, "low");
         var retweetOfLow = Tweet(30, 0, "rtlow", retweetOf: low.StatusId);
-        var sameUrl = original with { Handle = "again", Retweets = 45 };
+        var sameUrl = original with { Handle = "again", Reposts = 45 };
         var paper = Paper("2104.00001", original, retweet, sameEmbedA, sameEmbedB, low, retweetOfLow, sameUrl);
         var ranked = Assert.Single(Rank(Records(RecordsFormat.Records, paper)).Papers);
-        Assert.Equal(["orig", "ea", "rtlow"], ranked.Tweets.Select(t => t.Handle));
+        Assert.Equal(["orig", "ea", "rtlow"], ranked.Mentions.Select(t => t.Handle));
     }
 
     [Fact]
@@ -198,7 +225,7 @@ public sealed class RankerTests
             var first = Rank(Records(format, papers));
             var second = Rank(Records(format, papers));
             Assert.Equal(Ids(first), Ids(second));
-            Assert.Equal(first.Papers.SelectMany(p => p.Tweets.Select(t => t.Url)), second.Papers.SelectMany(p => p.Tweets.Select(t => t.Url)));
+            Assert.Equal(first.Papers.SelectMany(p => p.Mentions.Select(t => t.Url)), second.Papers.SelectMany(p => p.Mentions.Select(t => t.Url)));
             // Sorted by score, and every tie in the order the format promises.
             for (var i = 1; i < first.Papers.Length; i++)
             {

@@ -45,6 +45,34 @@ internal static class MalformedRecords
         }),
     };
 
+    /// <summary>The valid records in version 2: its tweet a Twitter mention, its totals Twitter's.</summary>
+    public static JsonObject ValidRecords2()
+    {
+        var r = ValidRecords();
+        r["format"] = "hotpapers-records/2";
+        foreach (var paper in r["papers"]!.AsArray())
+        {
+            var p = paper!.AsObject();
+            p["totals"] = new JsonObject { ["twitter"] = new JsonObject { ["reposts"] = 10, ["likes"] = 70 } };
+            var tweet = p["tweets"]![0]!.AsObject();
+            p.Remove("tweets");
+            p["mentions"] = new JsonArray(new JsonObject
+            {
+                ["network"] = "twitter",
+                ["url"] = tweet["url"]!.DeepClone(),
+                ["author"] = tweet["author"]!.DeepClone(),
+                ["text"] = "Nice",
+                ["created"] = "2021-04-30T10:00:00Z",
+                ["reposts"] = 10,
+                ["likes"] = 70,
+                ["replies"] = 1,
+                ["quotes"] = 0,
+                ["repostOf"] = "123",
+            });
+        }
+        return r;
+    }
+
     public static JsonObject ValidLegacy() => new()
     {
         ["meta"] = new JsonObject { ["since"] = "2021/04/30", ["until"] = "2021/05/01" },
@@ -187,7 +215,20 @@ internal static class MalformedRecords
         }
         foreach (var handle in new[] { "@ab", "a b", "ab<script>", "", new string('a', 51) })
             yield return ($"records handle \"{handle}\"", () => Bytes(Set(ValidRecords(), $"{T0}.author.handle", handle)));
-        yield return ("records format hotpapers-records/2", () => Bytes(Set(ValidRecords(), "$.format", "hotpapers-records/2")));
+        yield return ("records format hotpapers-records/3", () => Bytes(Set(ValidRecords(), "$.format", "hotpapers-records/3")));
+        // Version 2.
+        const string M0 = "$.papers[0].mentions[0]";
+        yield return ("records2 tweets instead of mentions", () => { var r = ValidRecords2(); r["papers"]![0]!["tweets"] = new JsonArray(); return Bytes(r); });
+        yield return ("records1 mentions instead of tweets", () => { var r = ValidRecords(); r["papers"]![0]!["mentions"] = new JsonArray(); return Bytes(r); });
+        yield return ("records2 version 1 totals", () => Bytes(Set(ValidRecords2(), $"{P0}.totals", new JsonObject { ["retweets"] = 1, ["favorites"] = 2 })));
+        yield return ("records2 unknown network in totals", () => Bytes(Set(ValidRecords2(), $"{P0}.totals", new JsonObject { ["myspace"] = new JsonObject { ["reposts"] = 1, ["likes"] = 2 } })));
+        yield return ("records2 network \"x\"", () => Bytes(Set(ValidRecords2(), $"{M0}.network", "x")));
+        yield return ("records2 network \"Twitter\"", () => Bytes(Set(ValidRecords2(), $"{M0}.network", "Twitter")));
+        yield return ("records2 no network", () => { var r = ValidRecords2(); r["papers"]![0]!["mentions"]![0]!.AsObject().Remove("network"); return Bytes(r); });
+        yield return ("records2 tweet handle with a dot", () => Bytes(Set(ValidRecords2(), $"{M0}.author.handle", "ab.bsky.social")));
+        yield return ("records2 bluesky empty handle", () => { var r = Set(ValidRecords2(), $"{M0}.network", "bluesky"); return Bytes(Set(r, $"{M0}.author.handle", "")); });
+        yield return ("records2 retweets instead of reposts", () => Bytes(Set(ValidRecords2(), $"{M0}.retweets", 3, add: true)));
+        yield return ("records2 replies -1", () => Bytes(Set(ValidRecords2(), $"{M0}.replies", -1)));
         yield return ("records NUL in a title", () => Bytes(Set(ValidRecords(), $"{P0}.title", "a\0b")));
         yield return ("records empty title", () => Bytes(Set(ValidRecords(), $"{P0}.title", "  ")));
 

@@ -18,11 +18,11 @@ internal static class RecordsDump
         foreach (var p in r.Papers)
         {
             s.Append(CultureInfo.InvariantCulture, $"paper {p.Id} {Q(p.Title)} by [{string.Join(", ", p.Authors.Select(Q))}] in [{string.Join(", ", p.Categories.Select(Q))}]\n");
-            s.Append(CultureInfo.InvariantCulture, $"  abs {Q(p.AbsUrl)} pdf {Q(p.PdfUrl)} collected {p.CollectedAt:o} totals {p.Totals}\n  abstract {Q(p.Abstract)}\n");
-            foreach (var t in p.Tweets)
+            s.Append(CultureInfo.InvariantCulture, $"  abs {Q(p.AbsUrl)} pdf {Q(p.PdfUrl)} collected {p.CollectedAt:o} totals {string.Join(", ", p.Totals.Select(t => $"{t.Network} {t.Reposts}/{t.Likes}"))}\n  abstract {Q(p.Abstract)}\n");
+            foreach (var t in p.Mentions)
             {
                 s.Append(CultureInfo.InvariantCulture, $"  tweet {Q(t.Url)} {Q(t.AuthorName)} @{Q(t.Handle)} {Q(t.Text)} at {t.Created?.Day:yyyy-MM-dd} {t.Created?.Instant:o}");
-                s.Append(CultureInfo.InvariantCulture, $" lang {Q(t.Lang)} rt {t.Retweets} fav {t.Favorites} of {Q(t.RetweetOf)} embed {Q(t.EmbedHtml)}\n");
+                s.Append(CultureInfo.InvariantCulture, $" lang {Q(t.Lang)} rt {t.Reposts} fav {t.Likes} of {Q(t.RepostOf)} embed {Q(t.EmbedHtml)}\n");
             }
         }
         return s.ToString();

@@ -24,7 +24,7 @@ public sealed class RecordsLoaderTests
     [InlineData("[]", "$", "an object", "an array of 0")]
     [InlineData("'text'", "$", "an object", "\"text\"")]
     // the digest
-    [InlineData("{'format':'hotpapers-records/2','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.format", "\"hotpapers-records/1\"", "\"hotpapers-records/2\"")]
+    [InlineData("{'format':'hotpapers-records/3','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.format", "\"hotpapers-records/1\" or \"hotpapers-records/2\"", "\"hotpapers-records/3\"")]
     [InlineData("{'date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.format", "a value", "no such key")]
     [InlineData("{'format':'hotpapers-records/1','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.date", "a value", "no such key")]
     [InlineData("{'format':'hotpapers-records/1','date':'2021-02-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.date", "a date as YYYY-MM-DD", "\"2021-02-30\"")]
@@ -167,6 +167,6 @@ public sealed class RecordsLoaderTests
         var records = new RecordsLoader(TimeZoneInfo.Utc).Parse("old.json", Encoding.UTF8.GetBytes(json.Replace('\'', '"')));
         var paper = Assert.Single(records.Papers);
         Assert.Null(paper.PdfUrl);
-        Assert.Equal(42, Assert.Single(paper.Tweets).Score);
+        Assert.Equal(42, Assert.Single(paper.Mentions).Score);
     }
 }

@@ -12,7 +12,7 @@ public sealed class RecordsProperties
 {
     internal sealed record GenTweet(string Name, string Handle, string Text, long? Retweets, long? Favorites, string? Lang);
 
-    internal sealed record GenPaper(string Title, string[] Authors, string Abstract, string[] Categories, bool Pdf, GenTweet[] Tweets);
+    internal sealed record GenPaper(string Title, string[] Authors, string Abstract, string[] Categories, bool Pdf, GenTweet[] Mentions);
 
     private static readonly Gen<string> Handle = Gen.String[Gen.Char["abcXYZ019_"], 1, 15];
     private static readonly Gen<long?> Count = Gen.Frequency((1, Gen.Const((long?)null)), (6, Gen.Long[0, 120].Select(n => (long?)n)), (1, Gen.Long[0, 1L << 40].Select(n => (long?)n)));
@@ -59,9 +59,9 @@ public sealed class RecordsProperties
                 if (p.Pdf) w.WriteString("pdf", $"https://arxiv.org/pdf/2104.{10000 + i}");
                 w.WriteEndObject();
                 w.WriteStartArray("tweets");
-                for (var t = 0; t < p.Tweets.Length; t++)
+                for (var t = 0; t < p.Mentions.Length; t++)
                 {
-                    var tw = p.Tweets[t];
+                    var tw = p.Mentions[t];
                     w.WriteStartObject();
                     w.WriteString("url", $"https://twitter.com/{tw.Handle}/status/{i * 100 + t + 1}");
                     w.WriteStartObject("author"); w.WriteString("name", tw.Name); w.WriteString("handle", tw.Handle); w.WriteEndObject();
@@ -97,11 +97,11 @@ public sealed class RecordsProperties
                 Assert.Equal(g.Abstract, r.Abstract);
                 Assert.Equal(g.Categories, r.Categories);
                 Assert.Equal(g.Pdf, r.PdfUrl is not null);
-                Assert.Equal(g.Tweets.Length, r.Tweets.Length);
-                for (var t = 0; t < g.Tweets.Length; t++)
+                Assert.Equal(g.Mentions.Length, r.Mentions.Length);
+                for (var t = 0; t < g.Mentions.Length; t++)
                 {
-                    var (gt, rt) = (g.Tweets[t], r.Tweets[t]);
-                    Assert.Equal((gt.Name, gt.Handle, gt.Text, gt.Retweets, gt.Favorites, gt.Lang), (rt.AuthorName, rt.Handle, rt.Text, rt.Retweets, rt.Favorites, rt.Lang));
+                    var (gt, rt) = (g.Mentions[t], r.Mentions[t]);
+                    Assert.Equal((gt.Name, gt.Handle, gt.Text, gt.Retweets, gt.Favorites, gt.Lang), (rt.AuthorName, rt.Handle, rt.Text, rt.Reposts, rt.Likes, rt.Lang));
                 }
             }
         }, iter: 300);
@@ -162,16 +162,16 @@ public sealed class RecordsProperties
             var order = shown.Select(p => records.Papers.IndexOf(p.Paper)).ToList();
             for (var i = 1; i < shown.Length; i++)
                 Assert.True(shown[i - 1].Score > shown[i].Score || (shown[i - 1].Score == shown[i].Score && order[i - 1] < order[i]));
-            var qualifying = records.Papers.Count(p => { var (r, f) = Ranker.Totals(p); return r + f >= s.MinPaperScore && (!s.RequirePdf || p.PdfUrl is not null); });
+            var qualifying = records.Papers.Count(p => { var score = Ranker.Totals(p).Sum(t => t.Reposts + t.Likes); return score >= s.MinPaperScore && (!s.RequirePdf || p.PdfUrl is not null); });
             Assert.Equal(qualifying, shown.Length);
             foreach (var p in shown)
             {
-                Assert.Equal(p.Paper.Tweets.Sum(t => t.Retweets ?? 0), p.Retweets);
-                Assert.Equal(p.Paper.Tweets.Sum(t => t.Favorites ?? 0), p.Favorites);
-                Assert.True(p.Tweets.Length <= s.MaxTweets);
-                Assert.All(p.Tweets, t => Assert.True(t.Score >= s.MinTweetScore && p.Paper.Tweets.Contains(t)));
-                for (var i = 1; i < p.Tweets.Length; i++) Assert.True(p.Tweets[i - 1].Score >= p.Tweets[i].Score);
-                Assert.Equal(p.Tweets.Length, p.Tweets.Select(t => t.StatusId).Distinct().Count());
+                Assert.Equal(p.Paper.Mentions.Sum(t => t.Reposts ?? 0), p.Retweets);
+                Assert.Equal(p.Paper.Mentions.Sum(t => t.Likes ?? 0), p.Favorites);
+                Assert.True(p.Mentions.Length <= s.MaxMentions);
+                Assert.All(p.Mentions, t => Assert.True(t.Score >= s.MinMentionScore && p.Paper.Mentions.Contains(t)));
+                for (var i = 1; i < p.Mentions.Length; i++) Assert.True(p.Mentions[i - 1].Score >= p.Mentions[i].Score);
+                Assert.Equal(p.Mentions.Length, p.Mentions.Select(t => t.StatusId).Distinct().Count());
             }
         }, iter: 500);
     }

@@ -15,7 +15,86 @@ public sealed class RecordsSchemaTests
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(SchemaPath)));
 
+    private static readonly Lazy<JsonSchema> Schema2 = new(() =>
+        JsonSchema.FromText(File.ReadAllText(SchemaPath2)));
+
     private static string SchemaPath => Path.Combine(Fixture.RepoRoot(), "src", "HotPapers", "Records", "hotpapers-records.schema.json");
+
+    // Version 2 (mentions of any network) has its own schema beside version 1's.
+    private static string SchemaPath2 => Path.Combine(Fixture.RepoRoot(), "src", "HotPapers", "Records", "hotpapers-records-2.schema.json");
+
+    private static JsonObject Full2() => JsonNode.Parse(Fixture.Read("records", "full-2.json"))!.AsObject();
+
+    // Where each object of version 2 sits in its full fixture (the paper's last mention is Reddit's), and its definition.
+    public static TheoryData<string, string> Objects2 => new()
+    {
+        { "$", "" },
+        { "$.papers[0]", "/$defs/paper" },
+        { "$.papers[0].totals", "/$defs/totals" },
+        { "$.papers[0].totals.twitter", "/$defs/networkTotals" },
+        { "$.papers[0].mentions[0]", "/$defs/mention" },
+        { "$.papers[0].mentions[2]", "/$defs/mention" },
+        { "$.papers[0].mentions[2].author", "/$defs/author" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Objects2))]
+    public void Each_object_of_version_2_has_the_same_keys_in_schema_and_reader(string readerPath, string schemaPointer)
+    {
+        var doc = Full2();
+        ((JsonObject)At(doc, readerPath)).Add("zzUnknown", 1);
+        var unknown = Assert.Single(Problems(Bytes(doc)), p => p.Location == readerPath + ".zzUnknown");
+        var readerKeys = unknown.Expected["one of the keys ".Length..].Split(", ").Order(StringComparer.Ordinal).ToList();
+        var definition = SchemaNode(schemaPointer, SchemaPath2);
+        Assert.Equal(readerKeys, definition["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList());
+        Assert.False(definition["additionalProperties"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Objects2))]
+    public void Each_object_of_version_2_requires_the_same_keys_in_schema_and_reader(string readerPath, string schemaPointer)
+    {
+        var schemaRequired = SchemaNode(schemaPointer, SchemaPath2)["required"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet() ?? [];
+        foreach (var key in ((JsonObject)At(Full2(), readerPath)).Select(p => p.Key).ToList())
+        {
+            var doc = Full2();
+            ((JsonObject)At(doc, readerPath)).Remove(key);
+            var bytes = Bytes(doc);
+            var readerAccepts = Load(bytes) is not null;
+            Assert.True(readerAccepts == SchemaAccepts(bytes, out var errors), $"without {readerPath}.{key}: reader {readerAccepts}, schema: {errors}");
+            Assert.Equal(schemaRequired.Contains(key), !readerAccepts);
+        }
+    }
+
+    /// <summary>Version 2's own edge values: networks, counts and handles, which depend on the network.</summary>
+    [Theory]
+    [InlineData("$.papers[0].mentions[0].network", "\"bluesky\"", true)]
+    [InlineData("$.papers[0].mentions[0].network", "\"x\"", false)]
+    [InlineData("$.papers[0].mentions[0].network", "null", false)]
+    [InlineData("$.papers[0].mentions[0].author.handle", "\"ada.bsky.social\"", false)]
+    [InlineData("$.papers[0].mentions[2].author.handle", "\"ada.bsky.social\"", true)]
+    [InlineData("$.papers[0].mentions[2].author.handle", "\"ada lovelace@mastodon.social\"", true)]
+    [InlineData("$.papers[0].mentions[2].author.handle", "\" \"", false)]
+    [InlineData("$.papers[0].mentions[2].replies", "-1", false)]
+    [InlineData("$.papers[0].mentions[2].quotes", "null", false)]
+    [InlineData("$.papers[0].mentions[2].created", "null", true)]
+    [InlineData("$.papers[0].mentions[2].created", "\"April 30\"", false)]
+    [InlineData("$.papers[0].mentions[2].repostOf", "\"https://bsky.app/profile/b/post/1\"", true)]
+    [InlineData("$.papers[0].totals.reddit", "{\"reposts\": 0, \"likes\": 3}", true)]
+    [InlineData("$.papers[0].totals.reddit", "{\"likes\": 3}", false)]
+    [InlineData("$.papers[0].totals.myspace", "{\"reposts\": 0, \"likes\": 3}", false)]
+    [InlineData("$.papers[0].tweets", "[]", false)]
+    [InlineData("$.format", "\"hotpapers-records/1\"", false)]
+    public void Schema_and_reader_agree_on_version_2_edge_values(string path, string json, bool accepted)
+    {
+        var doc = Full2();
+        Set(doc, path, JsonNode.Parse(json));
+        var bytes = Bytes(doc);
+        var readerAccepts = Load(bytes) is not null;
+        var schemaAccepts = SchemaAccepts(bytes, out var errors);
+        Assert.True(accepted == readerAccepts, $"reader {(readerAccepts ? "accepts" : "rejects")} {path} = {json}: " + string.Join("; ", Problems(bytes)));
+        Assert.True(accepted == schemaAccepts, $"schema {(schemaAccepts ? "accepts" : "rejects")} {path} = {json}: {errors}");
+    }
 
     private static readonly EvaluationOptions Options = new() { RequireFormatValidation = true, OutputFormat = OutputFormat.List };
 
@@ -43,7 +122,13 @@ public sealed class RecordsSchemaTests
     [Fact]
     public void Schema_is_a_valid_draft_2020_12_schema()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(SchemaPath));
+        Schema_is_valid(SchemaPath);
+        Schema_is_valid(SchemaPath2);
+    }
+
+    private static void Schema_is_valid(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", doc.RootElement.GetProperty("$schema").GetString());
         var meta = MetaSchemas.Draft202012;
         var result = meta.Evaluate(doc.RootElement, Options);
@@ -56,6 +141,7 @@ public sealed class RecordsSchemaTests
         foreach (var f in Directory.EnumerateFiles(Path.Combine(Fixture.RepoRoot(), "content", "records"), "*.json").Order())
             data.Add(Path.GetRelativePath(Fixture.RepoRoot(), f));
         data.Add(Path.Combine("tests", "HotPapers.Tests", "Fixtures", "records", "full.json"));
+        data.Add(Path.Combine("tests", "HotPapers.Tests", "Fixtures", "records", "full-2.json"));
         return data;
     }
 
@@ -304,7 +390,9 @@ public sealed class RecordsSchemaTests
     private static bool SchemaAccepts(byte[] bytes, out string errors)
     {
         using var doc = JsonDocument.Parse(bytes);
-        var result = Schema.Value.Evaluate(doc.RootElement, Options);
+        // Each version's schema judges its own files; the format decides which (the reader's way too).
+        var version2 = doc.RootElement.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == RecordsReader.FormatName2;
+        var result = (version2 ? Schema2 : Schema).Value.Evaluate(doc.RootElement, Options);
         errors = Errors(result);
         return result.IsValid;
     }
@@ -315,9 +403,9 @@ public sealed class RecordsSchemaTests
 
     private static byte[] Bytes(JsonNode doc) => Encoding.UTF8.GetBytes(doc.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 
-    private static JsonNode SchemaNode(string pointer)
+    private static JsonNode SchemaNode(string pointer, string? path = null)
     {
-        JsonNode node = JsonNode.Parse(File.ReadAllText(SchemaPath))!;
+        JsonNode node = JsonNode.Parse(File.ReadAllText(path ?? SchemaPath))!;
         foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)) node = node[part]!;
         return node;
     }

@@ -57,16 +57,16 @@ public sealed class BuiltInTemplateTests
     {
         var records = Load(Fixture.Path("records", "full.json"));
         var paper = records.Papers[0];
-        var built = paper.Tweets[0] with { Text = text, EmbedHtml = null, AuthorName = text, Lang = text };
+        var built = paper.Mentions[0] with { Text = text, EmbedHtml = null, AuthorName = text, Lang = text };
         // Another status: the ranker shows a status once.
-        var unsafeEmbed = paper.Tweets[0] with { Url = paper.Tweets[0].Url + "0", EmbedHtml = "<script>" + text + "</script>" };
+        var unsafeEmbed = paper.Mentions[0] with { Url = paper.Mentions[0].Url + "0", EmbedHtml = "<script>" + text + "</script>" };
         var hostile = paper with
         {
             Title = text,
             Authors = [text, text],
             Abstract = text,
             Categories = [text, "cs.LG", text],
-            Tweets = [built, unsafeEmbed],
+            Mentions = [built, unsafeEmbed],
         };
         // The settings' values, not the file's own front matter.
         records = records with { Papers = [hostile, .. records.Papers.Skip(1)], Post = new PostOverrides() };
@@ -123,9 +123,9 @@ public sealed class BuiltInTemplateTests
         var records = Load(Fixture.Path("records", "full.json")) with { Post = new PostOverrides() };
         var paper = records.Papers[0];
         var unusual = ImmutableArray.Create(
-            paper with { PdfUrl = null, Tweets = [] },
+            paper with { PdfUrl = null, Mentions = [] },
             paper with { Categories = [], Authors = [], Abstract = "" },
-            paper with { Totals = new EngagementTotals(long.MaxValue / 2, long.MaxValue / 3) });
+            paper with { Totals = [new EngagementTotals(long.MaxValue / 2, long.MaxValue / 3)] });
         FrontMatterSettings[] fronts =
         [
             FrontMatterSettings.Default,

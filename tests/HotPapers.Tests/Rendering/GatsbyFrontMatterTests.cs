@@ -32,20 +32,26 @@ public sealed class GatsbyFrontMatterTests
         using var temp = Fixture.TempDir();
         var records = new RecordsLoader(TimeZoneInfo.Utc).Load(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"));
         var digest = new Ranker(RankingSettings.Default).Rank(records);
-        var expected = new List<(string File, string Title, string Description, string Slug, string Category, string[] Tags, string Image, bool Draft)>();
+        var expected = new List<(string File, string Title, string Description, string Slug, string Category, string[] Tags, string Image, bool Draft, string Date)>();
 
         // The sample as built, then every hostile text in every text field.
         var files = new List<string>();
-        void Add(string title, FrontMatterSettings front, PostOverrides overrides)
+        void Add(string title, FrontMatterSettings front, PostOverrides overrides, Digest? other = null)
         {
             var file = temp[$"post-{files.Count}.md"];
-            var text = new PostRenderer(TemplateSet.BuiltIn, front).Render(digest with { Records = records with { Post = overrides } });
+            var day = other ?? digest;
+            var text = new PostRenderer(TemplateSet.BuiltIn, front).Render(day with { Records = day.Records with { Post = overrides } });
             File.WriteAllBytes(file, PostWriter.Encode(text));
             files.Add(file);
-            expected.Add((file, title, front.DescriptionPattern.Replace("{date}", "2021-04-30"), front.SlugPattern.Replace("{date}", "2021-04-30"),
-                front.Category, [.. front.Tags], front.SocialImage, front.Draft));
+            var date = Rfc3339.FormatDate(day.Records.Date);
+            expected.Add((file, title, front.DescriptionPattern.Replace("{date}", date), front.SlugPattern.Replace("{date}", date),
+                front.Category, [.. front.Tags], front.SocialImage, front.Draft,
+                day.Records.CollectedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", System.Globalization.CultureInfo.InvariantCulture)));
         }
         Add("Hot Papers 2021-04-30", FrontMatterSettings.Default, PostOverrides.None);
+        // The sample day that mixes networks: Bluesky's embed and script, and static cards.
+        var mixed = new Ranker(RankingSettings.Default).Rank(new RecordsLoader(TimeZoneInfo.Utc).Load(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json")));
+        Add("Hot Papers 2021-05-03", FrontMatterSettings.Default, PostOverrides.None, mixed);
         foreach (var hostile in HostileTexts)
         {
             var front = FrontMatterSettings.Default with
@@ -70,7 +76,7 @@ public sealed class GatsbyFrontMatterTests
                 var where = $"{reader} on {JsonSerializer.Serialize(want.Title)}";
                 Assert.True(JsonValueKind.String == data.GetProperty("title").ValueKind, where + ": title is not a string");
                 Assert.Equal(want.Title, data.GetProperty("title").GetString());
-                Assert.Equal("2021-05-01T09:50:48.000Z", data.GetProperty("date").GetProperty("$date").GetString());
+                Assert.Equal(want.Date, data.GetProperty("date").GetProperty("$date").GetString());
                 Assert.Equal("post", data.GetProperty("template").GetString());
                 Assert.Equal(want.Draft, data.GetProperty("draft").GetBoolean());
                 Assert.Equal(want.Slug, data.GetProperty("slug").GetString());

@@ -142,8 +142,8 @@ public sealed class HostileTextTests
     [InlineData("<!-- open comment and a link https://example.com/?a=1&b=<2>", "Name -->", "en")]
     public void Offline_embeds_keep_hostile_tweets_inside_their_blockquote(string text, string name, string lang)
     {
-        var tweet = new TweetRecord("https://twitter.com/eve/status/42", name, "eve", text, TweetTime.FromDay(new DateOnly(2021, 4, 30)), lang, 30, 40, null, null);
-        var paper = Paper("Title", ["Author"], "Abstract.") with { Tweets = [tweet] };
+        var tweet = new MentionRecord("https://twitter.com/eve/status/42", name, "eve", text, TweetTime.FromDay(new DateOnly(2021, 4, 30)), lang, 30, 40, null, null);
+        var paper = Paper("Title", ["Author"], "Abstract.") with { Mentions = [tweet] };
         var post = Render(Records([paper]));
         var blocks = Body(post);
         Assert.Equal(Shape, Kinds(blocks)); // the embed is still one HTML block, after the abstract
@@ -263,8 +263,8 @@ public sealed class HostileTextTests
 
     private static PaperRecord Paper(string title, ImmutableArray<string> authors, string summary) =>
         new(new ArxivId("2104.14421"), title, authors, summary, ["cs.LG"], "https://arxiv.org/abs/2104.14421", "https://arxiv.org/pdf/2104.14421",
-            null, new EngagementTotals(60, 40),
-            [new TweetRecord("https://twitter.com/a/status/1", "A", "a", "Tweet", TweetTime.FromDay(new DateOnly(2021, 4, 30)), "en", 30, 40, null, null)]);
+            null, [new EngagementTotals(60, 40)],
+            [new MentionRecord("https://twitter.com/a/status/1", "A", "a", "Tweet", TweetTime.FromDay(new DateOnly(2021, 4, 30)), "en", 30, 40, null, null)]);
 
     private static DigestRecords Records(ImmutableArray<PaperRecord> papers, PostOverrides? post = null) =>
         new(new DateOnly(2021, 4, 30), new DateOnly(2021, 4, 30), new DateTimeOffset(2021, 5, 1, 18, 50, 48, TimeSpan.FromHours(9)),

@@ -45,6 +45,8 @@ public sealed class HugoSiteTests
         // The sample, and a digest whose text tries to call shortcodes.
         var records = Path.Combine(site, "hotpapers", "records");
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), Path.Combine(records, "2021-04-30.json"));
+        // And the sample day that mixes networks.
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json"), Path.Combine(records, "2021-05-03.json"));
         var hostile = JsonNode.Parse(File.ReadAllText(Path.Combine(records, "2021-04-30.json")))!;
         hostile["date"] = "2021-05-02";
         hostile["post"] = new JsonObject { ["title"] = HostilePostTitle };
@@ -59,7 +61,7 @@ public sealed class HugoSiteTests
         var settings = new HotPapers.Settings.SettingsOverrides().Resolve(site);
         Assert.Equal(Flavor.Hugo, settings.Flavor);
         var result = new SiteBuilder(settings).Build(new BuildRequest.All());
-        Assert.Equal(2, result.Posts.Count);
+        Assert.Equal(3, result.Posts.Count);
 
         var (code, stdout, stderr) = Processes.Run(site, hugo, ["--quiet", "--destination", temp["public"]]);
         Assert.True(code == 0, $"hugo failed: {stdout}{stderr}");
@@ -72,6 +74,7 @@ public sealed class HugoSiteTests
         {
             ("2021-04-30.json", "hot-papers-2021-04-30", "Hot Papers 2021-04-30"),
             ("2021-05-02.json", "hot-papers-2021-05-02", HostilePostTitle),
+            ("2021-05-03.json", "hot-papers-2021-05-03", "Hot Papers 2021-05-03"),
         })
         {
             var digest = ranker.Rank(loader.Load(Path.Combine(records, file)));
@@ -90,16 +93,16 @@ public sealed class HugoSiteTests
             var headings = Regex.Matches(html, "<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value)).ToList();
             Assert.Equal(digest.Papers.Select(p => $"{p.Rank}. {MarkdownText.OneLine(p.Paper.Title).Trim()}"), headings);
 
-            var tweets = digest.Papers.SelectMany(p => p.Tweets).ToList();
+            var tweets = digest.Papers.SelectMany(p => p.Mentions).ToList();
             Assert.NotEmpty(tweets);
             foreach (var shown in tweets)
             {
-                var embed = TweetEmbed.For(shown);
+                var embed = MentionEmbed.Html(shown, staticCards: false, out _).ToString();
                 var blockquote = embed[..(embed.IndexOf("</blockquote>", StringComparison.Ordinal) + "</blockquote>".Length)];
                 // Braces reach the page as {&#123;, which the browser shows as {{ (see HugoShortcode).
                 Assert.Contains(blockquote, html.Replace("{&#123;", "{{", StringComparison.Ordinal), StringComparison.Ordinal);
             }
-            Assert.Equal(tweets.Count, Regex.Matches(html, "<blockquote class=\"twitter-tweet\"").Count);
+            Assert.Equal(tweets.Count, Regex.Matches(html, "<blockquote class=\"(twitter-tweet|bluesky-embed|hotpapers-card hotpapers-[a-z]+)\"").Count);
         }
     }
 

@@ -151,8 +151,9 @@ public sealed class EmbedGuardTests
     public void A_built_embed_with_NUL_and_CR_in_every_field_passes_the_guard()
     {
         // Found by fuzzing: NUL went into the built embed as it was.
-        const string Nasty = "a\0b\rc\r\nd";
-        var tweet = new TweetRecord("https://twitter.com/ab/status/1", Nasty, "ab", Nasty, null, Nasty, 1, 1, null, null);
+        // And a vertical tab or form feed, found by fuzzing the Bluesky embed: the built embed was refused.
+        const string Nasty = "a\0b\rc\r\nd\ve\ff";
+        var tweet = new MentionRecord("https://twitter.com/ab/status/1", Nasty, "ab", Nasty, null, Nasty, 1, 1, null, null);
         Assert.Null(EmbedGuard.Problem(TweetEmbed.Build(tweet)));
     }
 

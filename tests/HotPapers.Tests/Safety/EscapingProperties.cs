@@ -62,7 +62,7 @@ public sealed class EscapingProperties
     public void A_built_embed_always_passes_the_guard_and_keeps_the_text() =>
         Gen.Select(Generators.Text, Generators.Text, Generators.Text).Sample((text, name, lang) =>
         {
-            var tweet = new TweetRecord("https://twitter.com/ab/status/1", name, "ab", text, TweetTime.FromDay(new DateOnly(2021, 4, 30)), lang, 1, 2, null, null);
+            var tweet = new MentionRecord("https://twitter.com/ab/status/1", name, "ab", text, TweetTime.FromDay(new DateOnly(2021, 4, 30)), lang, 1, 2, null, null);
             var html = TweetEmbed.Build(tweet);
             Assert.Null(EmbedGuard.Problem(html));
             var p = new HtmlParser().ParseDocument(html).QuerySelector("blockquote > p")!;

@@ -43,9 +43,10 @@ internal static class HtmlSafety
         return problems;
     }
 
-    // TweetEmbed.WidgetsScript as parsed: these three attributes and no content.
+    // TweetEmbed.WidgetsScript or MentionEmbed.BlueskyScript as parsed: these three attributes and no content.
     private static bool IsWidgetsScript(IElement script) =>
         script.Attributes.Length == 3 && script.GetAttribute("async") == ""
-        && script.GetAttribute("src") == "https://platform.twitter.com/widgets.js" && script.GetAttribute("charset") == "utf-8"
+        && script.GetAttribute("src") is "https://platform.twitter.com/widgets.js" or "https://embed.bsky.app/static/embed.js"
+        && script.GetAttribute("charset") == "utf-8"
         && script.ChildNodes.Length == 0;
 }

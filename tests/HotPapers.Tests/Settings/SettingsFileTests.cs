@@ -14,12 +14,16 @@ public sealed class SettingsFileTests
         output: site/content/posts
         fileName: "posts/{date}.md"
         templates: my-templates
+        embeds: static
         ranking:
           minPaperScore: 7
-          minTweetScore: 3
-          maxTweets: 0x10
+          minMentionScore: 3
+          maxMentions: 0x10
           requirePdf: false
           repeatAfterDays: 2
+          weights:
+            bluesky: 2
+            hackernews: 0.5
         post:
           title: "Daily {date}"
           description: About {date}
@@ -55,7 +59,9 @@ public sealed class SettingsFileTests
         Assert.Equal(Path.Combine("base", "site/content/posts"), s.OutputDirectory);
         Assert.Equal("posts/{date}.md", s.FileNamePattern);
         Assert.Equal(Path.Combine("base", "my-templates"), s.TemplatesDirectory);
-        Assert.Equal(new HotPapers.Ranking.RankingSettings(7, 3, 16, false, 2), s.Ranking);
+        Assert.Equal(new HotPapers.Ranking.RankingSettings(7, 3, 16, false, 2,
+            System.Collections.Immutable.ImmutableSortedDictionary<string, decimal>.Empty.Add("bluesky", 2m).Add("hackernews", 0.5m)), s.Ranking);
+        Assert.True(s.StaticEmbeds);
         Assert.Equal("Daily {date}", s.FrontMatter.TitlePattern);
         Assert.Equal("About {date}", s.FrontMatter.DescriptionPattern);
         Assert.Equal("daily-{date}", s.FrontMatter.SlugPattern);
@@ -73,6 +79,28 @@ public sealed class SettingsFileTests
     {
         var s = SettingsFile.Parse("hotpapers.yml", "records: /srv/records\n", "base");
         Assert.Equal("/srv/records", s.RecordsPath);
+    }
+
+    [Fact]
+    public void The_old_names_of_the_mention_settings_still_work()
+    {
+        var s = SettingsFile.Parse("hotpapers.yml", "ranking:\n  minTweetScore: 3\n  maxTweets: 4\n", "");
+        Assert.Equal((3, 4), (s.Ranking.MinMentionScore, s.Ranking.MaxMentions));
+    }
+
+    [Theory]
+    [InlineData("ranking:\n  maxTweets: 3\n  maxMentions: 4\n", "line 3, column 3 (ranking.maxMentions)", "one of ranking.maxMentions and its old name ranking.maxTweets", "both (ranking.maxTweets too)")]
+    [InlineData("ranking:\n  minMentionScore: 3\n  minTweetScore: 4\n", "line 3, column 3 (ranking.minTweetScore)", "one of ranking.minMentionScore and its old name ranking.minTweetScore", "both (ranking.minMentionScore too)")]
+    [InlineData("ranking:\n  weights:\n    myspace: 1\n", "line 3, column 5 (ranking.weights.myspace)", "one of the keys twitter, bluesky, mastodon, hackernews, huggingface, reddit", "unknown key \"myspace\"")]
+    [InlineData("ranking:\n  weights:\n    bluesky: -1\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647", "an integer (-1)")]
+    [InlineData("ranking:\n  weights:\n    bluesky: .inf\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647", "a number (.inf)")]
+    [InlineData("ranking:\n  weights:\n    reddit: \"2\"\n", "line 3, column 13 (ranking.weights.reddit)", "a number from 0 to 2147483647", "the string \"2\"")]
+    [InlineData("embeds: none\n", "line 1, column 9 (embeds)", "script or static", "the string \"none\"")]
+    [InlineData("ranking:\n  weights: 2\n", "line 2, column 12 (ranking.weights)", "a mapping from network names to weights", "an integer (2)")]
+    public void Mention_settings_problems_are_reported_where_they_are(string yaml, string location, string expected, string found)
+    {
+        var problem = Assert.Single(Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", yaml, "")).Problems);
+        Assert.Equal((location, expected, found), (problem.Location, problem.Expected, problem.Found));
     }
 
     [Theory]

@@ -54,6 +54,7 @@ public sealed class SettingsSchemaTests
                 string s => JsonSerializer.Serialize(s),
                 bool b => b ? "true" : "false",
                 long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                System.Collections.Immutable.ImmutableSortedDictionary<string, decimal> { Count: 0 } => "{}",
                 System.Collections.Immutable.ImmutableArray<string> list => "[" + string.Join(",", list.Select(i => JsonSerializer.Serialize(i))) + "]",
                 var other => throw new InvalidOperationException(other.GetType().Name),
             };
@@ -94,6 +95,16 @@ public sealed class SettingsSchemaTests
         "ranking:\n  minPaperScore: \"5\"\n",
         "ranking:\n  maxTweets: 0x10\n",
         "ranking:\n  maxTweets: 1.5\n",
+        "ranking:\n  maxMentions: 3\n",
+        "ranking:\n  minMentionScore: -3\n",
+        "ranking:\n  minTweetScore: 3\n",
+        "ranking:\n  weights: {}\n",
+        "ranking:\n  weights:\n    bluesky: 2\n    hackernews: 0.5\n    twitter: 0\n",
+        "ranking:\n  weights:\n    mastodon: 1e1\n",
+        "ranking:\n  weights:\n    bluesky: -1\n",
+        "ranking:\n  weights:\n    myspace: 1\n",
+        "ranking:\n  weights:\n    reddit: \"2\"\n",
+        "ranking:\n  weights: 2\n",
         "ranking:\n  requirePdf: false\n",
         "ranking:\n  requirePdf: no\n",
         "ranking:\n  requirePdf: \"true\"\n",
@@ -218,6 +229,8 @@ public sealed class SettingsSchemaTests
             foreach (var (name, child) in obj)
             {
                 if (properties?[name] is JsonObject sub) Validate(sub, child, $"{path}.{name}", errors);
+                else if (schema["patternProperties"]?.AsObject().FirstOrDefault(p => Regex.IsMatch(name, p.Key, RegexOptions.ECMAScript)).Value is JsonObject matched)
+                    Validate(matched, child, $"{path}.{name}", errors);
                 else if (schema["additionalProperties"]?.GetValue<bool>() == false) errors.Add($"{path}.{name}: not allowed");
             }
         }
@@ -225,9 +238,9 @@ public sealed class SettingsSchemaTests
         {
             for (var i = 0; i < array.Count; i++) Validate(items, array[i], $"{path}[{i}]", errors);
         }
-        if (kind == "integer")
+        if (kind is "integer" or "number")
         {
-            var n = value!.GetValue<decimal>();
+            var n = kind == "integer" ? value!.GetValue<decimal>() : (decimal)value!.GetValue<double>();
             if (schema["minimum"] is { } min && n < min.GetValue<decimal>()) errors.Add($"{path}: below minimum");
             if (schema["maximum"] is { } max && n > max.GetValue<decimal>()) errors.Add($"{path}: above maximum");
         }

@@ -104,11 +104,11 @@ public sealed class CatalogGeneratorTests
         {
             var legacy = loader.Load(file);
             var lean = loader.Load(Path.Combine(temp["lean"], Path.GetFileName(file)));
-            retweets += legacy.Papers.Sum(p => p.Tweets.Count(t => t.RetweetOf is not null));
+            retweets += legacy.Papers.Sum(p => p.Mentions.Count(t => t.RepostOf is not null));
             // A lean file has no retweet_id (the old generator never read it): that is all that may differ.
             var plain = legacy with
             {
-                Papers = [.. legacy.Papers.Select(p => p with { Tweets = [.. p.Tweets.Select(t => t with { RetweetOf = null })] })],
+                Papers = [.. legacy.Papers.Select(p => p with { Mentions = [.. p.Mentions.Select(t => t with { RepostOf = null })] })],
             };
             Assert.Equal(RecordsWriter.Write(plain), RecordsWriter.Write(lean));
         }
