@@ -7,14 +7,16 @@ using HotPapers.Records;
 
 namespace HotPapers.Importing;
 
-/// <summary>What a stored oEmbed blockquote tells about its tweet.</summary>
-/// <param name="Created">The day the embed shows; when it shows it in a language other than English,
-/// the instant the status id itself encodes.</param>
-internal sealed record EmbeddedTweet(string Url, string AuthorName, string Handle, string Text, string? Lang, TweetTime Created);
+/// <summary>What a stored oEmbed blockquote tells about its tweet or Bluesky post.</summary>
+/// <param name="Created">The day the embed shows; when a tweet's embed shows it in a language other than
+/// English, the instant the status id itself encodes. Null for a Bluesky post whose embed shows no day.</param>
+internal sealed record EmbeddedTweet(string Url, string AuthorName, string Handle, string Text, string? Lang, TweetTime? Created, Network Network = Network.Twitter);
 
 /// <summary>
-/// Reads a tweet back out of the oEmbed HTML an old post holds: Twitter's
-/// <c>&lt;blockquote class="twitter-tweet"&gt;&lt;p lang=".."&gt;text&lt;/p&gt;&amp;mdash; Name (@handle) &lt;a href="status url"&gt;April 30, 2021&lt;/a&gt;&lt;/blockquote&gt;</c>.
+/// Reads a tweet back out of the oEmbed HTML a post holds: Twitter's
+/// <c>&lt;blockquote class="twitter-tweet"&gt;&lt;p lang=".."&gt;text&lt;/p&gt;&amp;mdash; Name (@handle) &lt;a href="status url"&gt;April 30, 2021&lt;/a&gt;&lt;/blockquote&gt;</c>,
+/// or a Bluesky post out of Bluesky's, which has the same parts (<c>class="bluesky-embed"</c>, the
+/// handle perhaps in a link of its own, the day perhaps followed by " at " and a time).
 /// AngleSharp parses it as a browser would (entities, attribute quoting, nesting), which regexes over
 /// arbitrary tweet text would only approximate.
 /// </summary>
@@ -28,8 +30,9 @@ internal static class EmbedReader
         problem = null;
         var document = Parser.ParseDocument(html);
         var quote = document.Body?.Children.FirstOrDefault();
-        if (quote is not IHtmlQuoteElement || quote.LocalName != "blockquote" || !quote.ClassList.Contains("twitter-tweet"))
+        if (quote is not IHtmlQuoteElement || quote.LocalName != "blockquote" || !(quote.ClassList.Contains("twitter-tweet") || quote.ClassList.Contains("bluesky-embed")))
             return Fail(out problem, "a <blockquote class=\"twitter-tweet\"> first");
+        var bluesky = !quote.ClassList.Contains("twitter-tweet");
         if (quote.Children.FirstOrDefault(e => e.LocalName == "p") is not { } paragraph)
             return Fail(out problem, "the tweet text in a <p> inside the blockquote");
         if (quote.Children.LastOrDefault() is not IHtmlAnchorElement link || link.GetAttribute("href") is not { } href)
@@ -37,13 +40,19 @@ internal static class EmbedReader
         var url = href;
         var query = url.IndexOf('?');
         if (query >= 0) url = url[..query];
-        if (!url.Contains("/status/", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out _))
-            return Fail(out problem, "a link to a tweet's status page", href);
-        TweetTime created;
-        if (DateOnly.TryParseExact(link.TextContent.Trim(), "MMMM d, yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!(bluesky || url.Contains("/status/", StringComparison.Ordinal)) || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            return Fail(out problem, bluesky ? "a link to the Bluesky post" : "a link to a tweet's status page", href);
+        TweetTime? created;
+        // Bluesky's own embeds add the time: "January 5, 2024 at 3:04 PM".
+        var dayText = link.TextContent.Trim();
+        if (bluesky && dayText.IndexOf(" at ", StringComparison.Ordinal) is var at and > 0) dayText = dayText[..at];
+        if (DateOnly.TryParseExact(dayText, "MMMM d, yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             created = TweetTime.FromDay(day);
-        else if (SnowflakeTime(url) is { } instant)
-            created = TweetTime.FromInstant(instant);
+        else if (bluesky)
+            // Some embeds show the post's time as RFC 3339; else the embed, kept as it is, shows it and the records need not.
+            created = Rfc3339.TryParseWithOffset(dayText, out var instant) ? TweetTime.FromInstant(instant) : null;
+        else if (SnowflakeTime(url) is { } snowflake)
+            created = TweetTime.FromInstant(snowflake);
         else
             return Fail(out problem, "the tweet's day as \"April 30, 2021\"", link.TextContent);
 
@@ -57,7 +66,7 @@ internal static class EmbedReader
         var handle = author[(open + 2)..^1];
         var name = author[..open].TrimEnd();
         var lang = paragraph.GetAttribute("lang");
-        return new EmbeddedTweet(url, name, handle, Text(paragraph), string.IsNullOrEmpty(lang) ? null : lang, created);
+        return new EmbeddedTweet(url, name, handle, Text(paragraph), string.IsNullOrEmpty(lang) ? null : lang, created, bluesky ? Network.Bluesky : Network.Twitter);
     }
 
     /// <summary>
@@ -73,6 +82,10 @@ internal static class EmbedReader
         // Ids below about 3e16 are older sequential ids that encode no time.
         return id < 30_000_000_000_000_000UL ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.Zero);
     }
+
+    /// <summary>The text of a paragraph's inner HTML, as <see cref="Text(INode)"/> reads it.</summary>
+    internal static string ParagraphText(string innerHtml) =>
+        Parser.ParseDocument("<p>" + innerHtml + "</p>").QuerySelector("p") is { } p ? Text(p) : "";
 
     // The text as it was tweeted: links as the text they show, <br> as a line break.
     private static string Text(INode node)

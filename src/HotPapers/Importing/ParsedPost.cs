@@ -28,13 +28,15 @@ internal sealed record PostFrontMatter(
     string? SocialImage,
     bool IsHugo);
 
-/// <summary>One paper section of an old post; <see cref="Stamp"/> is the naive wall clock of its <c>(MM/DD/YYYY HH:MM:SS)</c>.</summary>
+/// <summary>
+/// One paper section of a post; <see cref="Totals"/> are its counts line's (Twitter's alone in the old
+/// form), <see cref="Stamp"/> is the naive wall clock of its <c>(MM/DD/YYYY HH:MM:SS)</c>.
+/// </summary>
 internal sealed record ParsedPaper(
     int Line,
     string Title,
     string Authors,
-    long Retweets,
-    long Favorites,
+    ImmutableArray<EngagementTotals> Totals,
     DateTime Stamp,
     string AbsUrl,
     string? PdfUrl,

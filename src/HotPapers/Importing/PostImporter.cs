@@ -18,9 +18,11 @@ namespace HotPapers.Importing;
 internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSettings? frontMatter = null, TemplateSet? templates = null)
 {
     private readonly FrontMatterSettings _front = frontMatter ?? FrontMatterSettings.Default;
-    // The post is checked against the template of its own flavor, as it was built.
-    private readonly PostRenderer[] _renderers = [.. new[] { Flavor.Gatsby, Flavor.Hugo }.Select(f =>
-        new PostRenderer(templates ?? TemplateSet.BuiltIn, frontMatter ?? FrontMatterSettings.Default, Flavors.PostTemplate(f), TemplateSettings.Default with { Flavor = f }))];
+    // The post is checked against the template of its own flavor, with its own embeds setting, as it was built:
+    // Gatsby, Hugo, then each with embeds: static.
+    private readonly PostRenderer[] _renderers = [.. new[] { false, true }.SelectMany(_ => new[] { Flavor.Gatsby, Flavor.Hugo }, (cards, f) =>
+        new PostRenderer(templates ?? TemplateSet.BuiltIn, frontMatter ?? FrontMatterSettings.Default, Flavors.PostTemplate(f),
+            TemplateSettings.Default with { Flavor = f, StaticEmbeds = cards }))];
     private readonly Ranker _ranker = new(RankingSettings.Default);
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
@@ -40,22 +42,30 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         foreach (var (line, excerpt) in MojibakeRepair.Suspects(repaired))
             notes.Add($"line {line} may be garbled but could not be repaired with certainty; left as it is: \"{excerpt}\"");
         var post = PostParser.Parse(file, repaired);
-        var records = ToRecords(file, post);
+        var (records, staticCards) = ToRecords(file, post);
+        if (staticCards) notes.Add(StaticCardsNote);
         // Compared with the post as it was (mojibake repaired), so a CRLF or BOM file is reported too.
         var original = (bom ? "\uFEFF" : "") + (crlf ? repaired.Replace("\n", "\r\n", StringComparison.Ordinal) : repaired);
-        var (recordsBytes, reloaded, difference) = Check(file, post, records, original);
-        if (difference is not null && OwnLayout(file, post, reloaded) is { } layout)
+        var (recordsBytes, reloaded, difference) = Check(file, post, records, original, staticCards);
+        if (difference is not null && OwnLayout(file, post, reloaded, staticCards) is { } layout)
         {
             // Empty lines where the template has others: the records keep the post's own counts.
             var withLayout = records with { Post = records.Post with { Layout = layout } };
-            var check = Check(file, post, withLayout, original);
+            var check = Check(file, post, withLayout, original, staticCards);
             if (check.Difference is null || check.Difference.Line > difference.Line) (records, recordsBytes, reloaded, difference) = (withLayout, check.Bytes, check.Reloaded, check.Difference);
         }
         return new ImportedPost(file, reloaded, recordsBytes, PostNaming.RecordsFileName(records.Date, records.EndDate), fixes, notes, difference);
     }
 
+    /// <summary>
+    /// A post that shows a tweet or a Bluesky post as a static card was built with <c>embeds: static</c>:
+    /// its self-check builds it so, and so must the user's builds. The setting is the site's, as the
+    /// flavor is: a card holds the mention's fields, and they build the same card again under it.
+    /// </summary>
+    internal const string StaticCardsNote = "the post shows tweets or Bluesky posts as static cards: build it with \"embeds: static\" to get it back";
+
     /// <summary>Writes the records, reads them back and builds the post from them, as build would, and compares.</summary>
-    private (byte[] Bytes, DigestRecords Reloaded, SelfCheckDifference? Difference) Check(string file, ParsedPost post, DigestRecords records, string original)
+    private (byte[] Bytes, DigestRecords Reloaded, SelfCheckDifference? Difference) Check(string file, ParsedPost post, DigestRecords records, string original, bool staticCards)
     {
         var recordsBytes = RecordsWriter.Write(records);
         // What build will see is what the records file says, so the check starts from the written bytes.
@@ -74,22 +84,23 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
                 Expected = $"{p.Expected} (records {p.Location})",
             })]);
         }
-        var rebuilt = Render(reloaded, post.Flavor);
+        var rebuilt = Render(reloaded, post.Flavor, staticCards);
         return (recordsBytes, reloaded, Compare(original, rebuilt, post.FrontMatter.DateLine));
     }
 
-    private string Render(DigestRecords records, Flavor flavor) => _renderers[flavor == Flavor.Hugo ? 1 : 0].Render(_ranker.Rank(records));
+    private string Render(DigestRecords records, Flavor flavor, bool staticCards) =>
+        _renderers[(flavor == Flavor.Hugo ? 1 : 0) + (staticCards ? 2 : 0)].Render(_ranker.Rank(records));
 
     /// <summary>
     /// The post's empty-line counts where they differ from the template's: the template's own are read
     /// from its rebuild of the post by the same parser, so no count is known twice. Null when none differ.
     /// </summary>
-    private PostLayout? OwnLayout(string file, ParsedPost post, DigestRecords records)
+    private PostLayout? OwnLayout(string file, ParsedPost post, DigestRecords records, bool staticCards)
     {
         PostLayout standard;
         try
         {
-            standard = PostParser.Parse(file, Render(records, post.Flavor)).Layout;
+            standard = PostParser.Parse(file, Render(records, post.Flavor, staticCards)).Layout;
         }
         catch (InputException)
         {
@@ -163,8 +174,11 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         }
     }
 
-    private DigestRecords ToRecords(string file, ParsedPost post)
+    /// <param name="post">The post as parsed.</param>
+    /// <returns>The records, and whether the post was built with <c>embeds: static</c> (see <see cref="StaticCardsNote"/>).</returns>
+    private (DigestRecords Records, bool StaticCards) ToRecords(string file, ParsedPost post)
     {
+        var staticCards = false;
         var front = post.FrontMatter;
         var (date, end) = DigestDates(file, front);
         var collected = ReadDate(file, front);
@@ -178,16 +192,15 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             var tweets = ImmutableArray.CreateBuilder<MentionRecord>();
             foreach (var embed in p.Embeds)
             {
-                if (EmbedReader.Read(embed.Html, out var problem) is not { } t)
-                    throw PostParser.Problem(file, embed.Line, "a Twitter oEmbed blockquote", problem!.Replace("expected ", "", StringComparison.Ordinal));
-                if (!RecordsReader.IsHandle(t.Handle))
-                    throw PostParser.Problem(file, embed.Line, "a Twitter handle of letters, digits and _", JsonChecker.Quote(t.Handle));
-                tweets.Add(new MentionRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null));
+                var mention = ReadEmbed(file, embed);
+                // Only embeds: static shows a tweet or a Bluesky post as a card.
+                staticCards |= mention.EmbedHtml is null && mention.Network is Network.Twitter or Network.Bluesky;
+                tweets.Add(mention);
             }
             var (title, authorsLine, summary) = texts[papers.Count];
             ImmutableArray<string> authors = authorsLine.Length == 0 ? [] : [.. authorsLine.Split(", ")];
             papers.Add(new PaperRecord(id.Value, title, authors, summary, p.Categories, p.AbsUrl, p.PdfUrl,
-                LegacyCrawlerReader.Local(p.Stamp, zone), [new EngagementTotals(p.Retweets, p.Favorites)], tweets.ToImmutable()));
+                LegacyCrawlerReader.Local(p.Stamp, zone), p.Totals, tweets.ToImmutable()));
         }
         if (papers.Count > 0 && papers.Select(p => p.Title).Any(t => t.Trim().Length == 0))
             throw PostParser.Problem(file, post.Papers.First(p => p.Title.Trim().Length == 0).Line, "a paper title", "an empty one");
@@ -202,8 +215,30 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             Description: Differs(front.Description, _front.DescriptionPattern.Replace("{date}", dateText)),
             SocialImage: Differs(front.SocialImage, _front.SocialImage),
             RawText: rawText ? true : null);
-        return new DigestRecords(date, end, collected, true, papers.ToImmutable(), overrides.IsEmpty ? PostOverrides.None : overrides, RecordsFormat.Records);
+        return (new DigestRecords(date, end, collected, true, papers.ToImmutable(), overrides.IsEmpty ? PostOverrides.None : overrides, RecordsFormat.Records), staticCards);
     }
+
+    /// <summary>
+    /// A mention from its embed: a tweet's or a Bluesky post's oEmbed blockquote, kept as it is
+    /// (<c>embedHtml</c>) with the fields read from it, or a static card, read back into the fields
+    /// it was built from (no <c>embedHtml</c>: the rebuild makes the card again).
+    /// </summary>
+    private static MentionRecord ReadEmbed(string file, ParsedEmbed embed)
+    {
+        if (CardReader.IsCard(embed.Html))
+        {
+            if (CardReader.Read(embed.Html, out var cardProblem) is not { } card)
+                throw PostParser.Problem(file, embed.Line, "a static card as hotpapers writes it", cardProblem!.Replace("expected ", "", StringComparison.Ordinal));
+            return Checked(file, embed, card);
+        }
+        if (EmbedReader.Read(embed.Html, out var problem) is not { } t)
+            throw PostParser.Problem(file, embed.Line, "a Twitter oEmbed blockquote", problem!.Replace("expected ", "", StringComparison.Ordinal));
+        return Checked(file, embed, new MentionRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null, t.Network));
+    }
+
+    private static MentionRecord Checked(string file, ParsedEmbed embed, MentionRecord mention) =>
+        mention.Network != Network.Twitter || RecordsReader.IsHandle(mention.Handle) ? mention
+            : throw PostParser.Problem(file, embed.Line, "a Twitter handle of letters, digits and _", JsonChecker.Quote(mention.Handle));
 
     /// <summary>
     /// Each paper's title, authors and abstract as text. hotpapers escapes them for Markdown: each line is

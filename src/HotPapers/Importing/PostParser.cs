@@ -180,17 +180,14 @@ internal static partial class PostParser
             Gap();
             // No authors leaves an empty line where they would stand, among the empty lines around it.
             var authors = "";
-            if (_i < lines.Length && !CountsPattern().IsMatch(lines[_i]))
+            if (_i < lines.Length && !IsCountsLine(lines[_i]))
             {
                 authors = Line();
                 _i++;
                 Gap();
             }
-            var counts = CountsPattern().Match(Line());
-            if (!counts.Success) throw Fail("\"- retweets: R, favorites: F (MM/DD/YYYY HH:MM:SS)\"");
-            var retweets = Number(counts.Groups[1].Value);
-            var favorites = Number(counts.Groups[2].Value);
-            if (!DateTime.TryParseExact(counts.Groups[3].Value, "MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamp))
+            var totals = Counts(Line(), out var stampText);
+            if (!DateTime.TryParseExact(stampText, "MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamp))
                 throw Fail("a real date and time as (MM/DD/YYYY HH:MM:SS)");
             _i++;
             // Between two lines that are never empty: the paper's own count of empty lines between sections.
@@ -240,7 +237,42 @@ internal static partial class PostParser
                 while (_i < lines.Length && lines[_i].Length > 0 && !lines[_i].StartsWith("<blockquote", StringComparison.Ordinal)) _i++;
                 embeds.Add(new ParsedEmbed(first + 1, string.Join('\n', lines[first.._i])));
             }
-            return new ParsedPaper(headingLine + 1, title, authors, retweets, favorites, stamp, abs, pdf, categories, summary, embeds.ToImmutable());
+            return new ParsedPaper(headingLine + 1, title, authors, totals, stamp, abs, pdf, categories, summary, embeds.ToImmutable());
+        }
+
+        private static bool IsCountsLine(string line) => CountsPattern().IsMatch(line) || NetworkCountsPattern().IsMatch(line);
+
+        /// <summary>
+        /// A paper's counts line: the old <c>- retweets: R, favorites: F (stamp)</c> (Twitter's totals), or,
+        /// for a paper with mentions of other networks, each network's totals as the template writes them
+        /// (<c>- Twitter: 40 retweets, 60 likes | Hacker News: 181 points (stamp)</c>). Each network's part
+        /// is read back by writing its numbers again with the renderer's own <see cref="MentionEmbed.TotalsText"/>,
+        /// so the words and plurals are known in one place. Networks whose line shows no reposts get 0.
+        /// </summary>
+        private ImmutableArray<EngagementTotals> Counts(string line, out string stamp)
+        {
+            var old = CountsPattern().Match(line);
+            if (old.Success)
+            {
+                stamp = old.Groups[3].Value;
+                return [new EngagementTotals(Number(old.Groups[1].Value), Number(old.Groups[2].Value))];
+            }
+            var counts = NetworkCountsPattern().Match(line);
+            if (!counts.Success) throw Fail("\"- retweets: R, favorites: F (MM/DD/YYYY HH:MM:SS)\"");
+            stamp = counts.Groups[2].Value;
+            var totals = ImmutableArray.CreateBuilder<EngagementTotals>();
+            foreach (var part in counts.Groups[1].Value.Split(" | "))
+            {
+                var m = NetworkTotalsPattern().Match(part);
+                var network = m.Success ? Networks.All.FirstOrDefault(n => n.Title() == m.Groups[1].Value, (Network)(-1)) : (Network)(-1);
+                if ((int)network < 0 || (totals.Count > 0 && totals[^1].Network >= network))
+                    throw Fail("each network's counts once, in the order " + string.Join(", ", Networks.All.Select(n => n.Title())) + ", as \"- Twitter: R retweets, L likes | Bluesky: R reposts, L likes (MM/DD/YYYY HH:MM:SS)\"");
+                var t = new EngagementTotals(m.Groups[2].Success ? Number(m.Groups[2].Value) : 0, Number(m.Groups[3].Value), network);
+                if (MentionEmbed.TotalsText(t) != part)
+                    throw Fail($"the {network.Title()} counts as \"{MentionEmbed.TotalsText(t)}\"");
+                totals.Add(t);
+            }
+            return totals.ToImmutable();
         }
 
         // The old generator wrote abstracts unescaped: one that starts a code fence or an HTML comment
@@ -305,6 +337,12 @@ internal static partial class PostParser
 
     [GeneratedRegex(@"^- retweets: ([0-9]+), favorites: ([0-9]+) \(([0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2})\)$")]
     private static partial Regex CountsPattern();
+
+    [GeneratedRegex(@"^- ([A-Z][A-Za-z ]*: [0-9].*) \(([0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2})\)$")]
+    private static partial Regex NetworkCountsPattern();
+
+    [GeneratedRegex(@"^([A-Z][A-Za-z ]*): (?:([0-9]+) [a-z]+, )?([0-9]+) [a-z]+$")]
+    private static partial Regex NetworkTotalsPattern();
 
     [GeneratedRegex(@"^- links: \[abs\]\(([^()\s]+)\)(?: \| \[pdf\]\(([^()\s]+)\))?$")]
     private static partial Regex LinksPattern();

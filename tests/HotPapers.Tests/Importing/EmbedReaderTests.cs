@@ -40,8 +40,8 @@ public sealed class EmbedReaderTests
         var tweet = EmbedReader.Read(html, out var problem);
         Assert.Null(problem);
         // 1387970959164932099 >> 22 is 330918063918 ms after the Twitter epoch (2010-11-04T01:42:54.657Z).
-        Assert.Equal(new DateTimeOffset(2021, 4, 30, 3, 23, 58, 575, TimeSpan.Zero), tweet!.Created.Instant);
-        Assert.Equal(new DateOnly(2021, 4, 30), tweet.Created.Day);
+        Assert.Equal(new DateTimeOffset(2021, 4, 30, 3, 23, 58, 575, TimeSpan.Zero), tweet!.Created!.Value.Instant);
+        Assert.Equal(new DateOnly(2021, 4, 30), tweet.Created!.Value.Day);
     }
 
     [Theory]
