@@ -44,39 +44,14 @@ internal static class InertText
     }
 
     /// <summary>
-    /// Whether the <c>&lt;</c> at <paramref name="i"/> of a line could be raw HTML or an autolink there:
-    /// <see cref="OpensMarkup"/>, and either it is at the line's <paramref name="contentStart"/> (where an
-    /// HTML block needs no end) or a <c>&gt;</c> follows (every inline tag, comment, declaration, processing
-    /// instruction, CDATA and autolink ends in one). <paramref name="lastGt"/> is the line's last <c>&gt;</c>.
+    /// Whether the <c>&lt;</c> at <paramref name="i"/> could be raw HTML or an autolink: where
+    /// <see cref="OpensMarkup"/> says it opens one. In a paragraph that is enough, whether or not a
+    /// <c>&gt;</c> follows on the line: a tag's white space may be a line break, and a template may put the
+    /// next value on the next line (<c>a &lt;img src=x onerror=f()</c>, then <c>x&gt;</c>, is one live tag).
+    /// A heading is one line, so there a <c>&gt;</c> must follow (<paramref name="lastGt"/>, the line's last).
     /// </summary>
-    public static bool CouldBeHtml(ReadOnlySpan<char> line, int i, int contentStart, int lastGt) =>
-        (i <= contentStart || i < lastGt) && OpensMarkup(line, i);
-
-    /// <summary>
-    /// Where a paragraph line's content starts, after its indentation and any quote and list markers (each
-    /// opens a block whose first line may be an HTML block); -1 in a heading, where text is inline.
-    /// </summary>
-    public static int ContentStart(ReadOnlySpan<char> line, bool heading)
-    {
-        if (heading) return -1;
-        var i = 0;
-        while (true)
-        {
-            while (i < line.Length && line[i] is ' ' or '\t') i++;
-            if (i >= line.Length) return i;
-            var marker = i;
-            if (line[i] == '>') marker++;
-            else if (line[i] is '-' or '+' or '*') marker++;
-            else
-            {
-                while (marker < line.Length && marker - i < 9 && char.IsAsciiDigit(line[marker])) marker++;
-                if (marker == i || marker >= line.Length || line[marker] is not ('.' or ')')) return i;
-                marker++;
-            }
-            if (line[i] != '>' && marker < line.Length && line[marker] is not (' ' or '\t')) return i;
-            i = marker;
-        }
-    }
+    public static bool CouldBeHtml(ReadOnlySpan<char> line, int i, bool heading, int lastGt) =>
+        (!heading || i < lastGt) && OpensMarkup(line, i);
 
     /// <summary>Whether the <c>&amp;</c> at <paramref name="i"/> starts something shaped like an entity or a numeric character reference.</summary>
     public static bool IsReference(ReadOnlySpan<char> text, int i)
@@ -109,7 +84,7 @@ internal static class InertText
         Span<bool> opener = stackalloc bool[3]; // '*', '_', '~': a run that could open came before
         HashSet<int>? codeRuns = null;
         var bracket = false;
-        var (contentStart, lastGt) = (ContentStart(line, heading), line.LastIndexOf('>'));
+        var lastGt = line.LastIndexOf('>');
         for (var i = 0; i < line.Length; i++)
         {
             var ch = line[i];
@@ -117,7 +92,7 @@ internal static class InertText
             {
                 case '\\' when i + 1 < line.Length && IsAsciiPunctuation(line[i + 1]):
                     return false;
-                case '<' when CouldBeHtml(line, i, contentStart, lastGt):
+                case '<' when CouldBeHtml(line, i, heading, lastGt):
                     return false;
                 case '&' when IsReference(line, i):
                     return false;

@@ -14,14 +14,14 @@ internal static class MarkdownGuard
     public static bool IsHarmless(string markdown, bool heading)
     {
         var text = markdown.AsSpan();
-        var (contentStart, lastGt) = (InertText.ContentStart(text, heading), text.LastIndexOf('>'));
+        var lastGt = text.LastIndexOf('>');
         if (InertText.StartsLinkReferenceDefinition(text)) return false;
         var image = false;
         for (var i = 0; i < text.Length; i++)
         {
             switch (text[i])
             {
-                case '<' when InertText.CouldBeHtml(text, i, contentStart, lastGt):
+                case '<' when InertText.CouldBeHtml(text, i, heading, lastGt):
                     var length = FormattingTagLength(text[i..]);
                     if (length == 0) return false;
                     i += length - 1;
