@@ -6,7 +6,7 @@ namespace HotPapers.Settings;
 /// <summary>What kind of blog a folder holds, and the file that shows it.</summary>
 /// <param name="Evidence">The file or folder that shows it, relative to <paramref name="Root"/>: <c>hugo.toml</c>, <c>gatsby-config.js</c>.</param>
 /// <param name="Root">The blog's folder.</param>
-public sealed record DetectedBlog(Flavor Flavor, string Evidence, string Root);
+internal sealed record DetectedBlog(Flavor Flavor, string Evidence, string Root);
 
 /// <summary>
 /// Tells a Hugo site from a Gatsby one by the files each keeps at its root: Hugo's configuration
@@ -14,7 +14,7 @@ public sealed record DetectedBlog(Flavor Flavor, string Evidence, string Root);
 /// <c>archetypes/</c>; Gatsby's <c>gatsby-config.*</c>. <c>init</c> picks the flavor by it, and
 /// <c>build</c> warns when the posts go into a blog of the other flavor.
 /// </summary>
-public static partial class BlogDetector
+internal static partial class BlogDetector
 {
     private static readonly string[] HugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"];
     private static readonly string[] OldHugoConfigs = ["config.toml", "config.yaml", "config.yml", "config.json"];
@@ -51,7 +51,9 @@ public static partial class BlogDetector
     {
         if (Directory.Exists(Path.Combine(root, "themes")) && Directory.EnumerateFileSystemEntries(Path.Combine(root, "themes")).Any()) return true;
         var layouts = Path.Combine(root, "layouts");
-        if (Directory.Exists(layouts) && Directory.EnumerateFiles(layouts, "*.html", SearchOption.AllDirectories)
+        // Not through links to folders: a link back up would make the walk endless.
+        var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        if (Directory.Exists(layouts) && Directory.EnumerateFiles(layouts, "*.html", walk)
                 .Any(f => Path.GetFileName(Path.GetDirectoryName(f)) != "shortcodes")) return true;
         return HugoConfigs.Concat(OldHugoConfigs).Select(f => Path.Combine(root, f)).Any(f => File.Exists(f) && ThemeKey().IsMatch(ReadStart(f)));
     }
@@ -64,11 +66,13 @@ public static partial class BlogDetector
         return Directory.Exists(Path.Combine(folder, "archetypes")) ? "archetypes" + Path.DirectorySeparatorChar : null;
     }
 
-    // A configuration file's first 64 KB: the keys are at the top, and a huge file is no configuration.
+    // A configuration file's first 64 KB: the keys are at the top, and a huge file is no configuration. A
+    // FIFO or device of that name (which every build looks for, up the folders) is never opened: no blog.
     private static string ReadStart(string path)
     {
         try
         {
+            if (InputFile.KindOf(path) != FileKind.File) return "";
             using var reader = new StreamReader(path);
             var buffer = new char[64 * 1024];
             return new string(buffer, 0, reader.ReadBlock(buffer));

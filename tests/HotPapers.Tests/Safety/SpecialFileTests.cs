@@ -61,6 +61,23 @@ public sealed class SpecialFileTests : IDisposable
         Assert.False(Directory.Exists(Posts) && Directory.EnumerateFiles(Posts, "*.md").Any());
     }
 
+    // Found by review: every build looks for the blog it writes into, up the folders, and read a Hugo
+    // config.toml there without asking what it is.
+    [SkippableFact]
+    public void A_FIFO_named_like_a_blogs_configuration_above_the_output_is_never_opened()
+    {
+        var fifo = Fifo(_temp["config.toml"]);
+        var run = Task.Run(() => InProcessCli.Run(["build", "--all", "--records", _temp["records"], "--output", Posts]));
+        var finished = run.Wait(TimeSpan.FromSeconds(20));
+        if (!finished)
+        {
+            using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            writer.Write("baseURL = 'x'"u8);
+        }
+        Assert.True(finished, "the build opened the FIFO and waited for a writer");
+        Assert.Equal(0, run.Result.Code);
+    }
+
     [SkippableFact]
     public void A_FIFO_as_a_records_file_is_refused_not_read()
     {
