@@ -55,11 +55,10 @@ public sealed class SiteBuilder
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
-        var kept = Writing(output.Commit).Select(p =>
-            $"{p}: written to while this build replaced it; what was written is kept in place of the new post, and the next build takes it as edited by hand");
+        var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {
-            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. kept],
+            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. afterCommit],
         };
     }
 

@@ -72,7 +72,10 @@ internal sealed class GuardedOutput : IDisposable
         return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { EditedByHand = edited };
     }
 
-    /// <summary>Writes what was staged; returns the posts written to during the commit and kept as their writer left them.</summary>
+    /// <summary>
+    /// Writes what was staged; returns warnings about what came after the posts were written (a post
+    /// written to during the commit, kept as its writer left it; an old post that could not be removed).
+    /// </summary>
     public IReadOnlyList<string> Commit()
     {
         if (_checkOnly) return [];

@@ -49,6 +49,9 @@ internal sealed class StagedPosts
     /// </summary>
     internal static readonly AsyncLocal<Action<string>?> BeforeRename = new();
 
+    /// <summary>Test seam: called with each displaced old post's backup right before it is removed or put back.</summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforeRemovingOld = new();
+
     // Posts renamed into place by Replace, in order, and where what they displaced now is (null: there was nothing).
     private readonly List<(string Temp, string Path, string? Backup, bool Swapped)> _replaced = [];
 
@@ -165,29 +168,41 @@ internal sealed class StagedPosts
     /// <summary>
     /// The commit is done: the displaced old posts go, each checked again right before (with
     /// <paramref name="seen"/>): one written to since, through a handle opened before its rename, is put
-    /// back in place of the new post instead, and returned, so that its writer's words are not lost (the
-    /// next build finds it edited by hand).
+    /// back in place of the new post instead, so that its writer's words are not lost (the next build finds
+    /// it edited by hand). Returns a warning for each such post, and for each old post that could not be
+    /// removed or put back: the posts are written by then, so these are no failure of the build.
     /// </summary>
     public List<string> Finish(IReadOnlyDictionary<string, FileStamp?>? seen)
     {
-        var kept = new List<string>();
+        var warnings = new List<string>();
         foreach (var (_, path, backup, _) in _replaced)
         {
             if (backup is null) continue;
-            if (seen is not null && FileStamp.Of(backup) != seen.GetValueOrDefault(path))
+            var edited = seen is not null && FileStamp.Of(backup) != seen.GetValueOrDefault(path);
+            try
             {
-                File.Move(backup, path, overwrite: true);
-                kept.Add(path);
+                BeforeRemovingOld.Value?.Invoke(backup);
+                if (edited)
+                {
+                    File.Move(backup, path, overwrite: true);
+                    warnings.Add($"{path}: written to while this build replaced it; what was written is kept in place of the new post, and the next build takes it as edited by hand");
+                }
+                else
+                {
+                    File.Delete(backup);
+                }
             }
-            else
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                File.Delete(backup);
+                warnings.Add(edited
+                    ? $"{path}: written to while this build replaced it; what was written is left at {backup} ({e.Message})"
+                    : $"{backup}: the old post, replaced, could not be removed ({e.Message}); the next build removes it");
             }
         }
         _replaced.Clear();
         _staged.Clear();
         _made.Clear();
-        return kept;
+        return warnings;
     }
 
     public void Discard()

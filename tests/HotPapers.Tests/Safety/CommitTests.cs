@@ -24,6 +24,7 @@ public sealed class CommitTests : IDisposable
     public void Dispose()
     {
         StagedPosts.BeforeRename.Value = null;
+        StagedPosts.BeforeRemovingOld.Value = null;
         _temp.Dispose();
     }
 
@@ -186,6 +187,24 @@ public sealed class CommitTests : IDisposable
         Assert.Equal(mine, File.ReadAllText(Post(1)));
         before[Path.GetFileName(Post(1))] = System.Text.Encoding.UTF8.GetBytes(mine);
         AssertSame(before, Folder());
+    }
+
+    // Found by review: once every post is in place, an old post that cannot be removed is no failure of
+    // the build (it said "error" and exited 1 with every post written).
+    [Fact]
+    public void An_old_post_that_cannot_be_removed_after_the_commit_is_a_warning_not_a_failure()
+    {
+        StagedPosts.BeforeRemovingOld.Value = backup => throw new IOException("Input/output error");
+        WriteRecords("second");
+
+        var (code, _, stderr) = Build();
+
+        Assert.Equal(0, code);
+        Assert.Contains("the old post, replaced, could not be removed (Input/output error); the next build removes it", stderr);
+        Assert.Contains("second", File.ReadAllText(Post(1)));
+        StagedPosts.BeforeRemovingOld.Value = null;
+        Assert.Equal(0, Build().Code);
+        Assert.DoesNotContain(Directory.EnumerateFiles(Posts), f => f.EndsWith(PostWriter.TempSuffix, StringComparison.Ordinal));
     }
 
     // A write through a handle opened before the rename lands in the old post, which the commit keeps
