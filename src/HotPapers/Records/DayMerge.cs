@@ -25,6 +25,8 @@ internal static class DayMerge
         // By the paper's versionless id, in order of first appearance: ties in score keep that order.
         var order = new List<string>();
         var papers = new Dictionary<string, (PaperRecord Latest, List<MentionRecord> Tweets, Dictionary<string, int> TweetAt)>(StringComparer.Ordinal);
+        // Stated totals, per network: the latest day that states a network's stands for it.
+        var stated = new Dictionary<string, SortedDictionary<Network, EngagementTotals>>(StringComparer.Ordinal);
         foreach (var (_, records) in days)
         {
             foreach (var paper in records.Papers)
@@ -46,16 +48,44 @@ internal static class DayMerge
                     }
                 }
                 papers[id] = (paper, merged.Tweets, merged.TweetAt);
+                if (!paper.Totals.IsDefaultOrEmpty)
+                {
+                    if (!stated.TryGetValue(id, out var byNetwork)) stated[id] = byNetwork = [];
+                    foreach (var t in paper.Totals) byNetwork[t.Network] = t;
+                }
             }
         }
         var result = ImmutableArray.CreateBuilder<PaperRecord>(order.Count);
         foreach (var id in order)
         {
             var (latest, tweets, _) = papers[id];
-            // Stated totals are counts at one collection: the latest day's stand, when it states them.
-            result.Add(latest with { Mentions = [.. tweets] });
+            var merged = latest with
+            {
+                Mentions = [.. tweets],
+                Totals = stated.TryGetValue(id, out var byNetwork) ? [.. byNetwork.Values] : latest.Totals,
+            };
+            // Each day's sums fit in 64 bits (the loader checks); the merged mentions' need not.
+            if (!stated.ContainsKey(id) && !SumsFit(merged))
+            {
+                problems.Add(new(days[^1].File, $"$.papers[{id}]", "counts whose sums over the days fit in 64 bits",
+                    "counts too large to add up"));
+            }
+            result.Add(merged);
         }
+        if (problems.Count > 0) throw new InputException(problems);
         var collectedAt = days.Max(d => d.Records.CollectedAt);
         return new DigestRecords(first, last, collectedAt, false, result.MoveToImmutable(), PostOverrides.None, RecordsFormat.Records);
+    }
+
+    private static bool SumsFit(PaperRecord paper)
+    {
+        long reposts = 0, likes = 0;
+        foreach (var m in paper.Mentions)
+        {
+            if (long.MaxValue - reposts < (m.Reposts ?? 0) || long.MaxValue - likes < (m.Likes ?? 0)) return false;
+            reposts += m.Reposts ?? 0;
+            likes += m.Likes ?? 0;
+        }
+        return true;
     }
 }

@@ -53,6 +53,27 @@ public sealed class DigestsOverDaysTests
         Assert.Equal((First, First.AddDays(6)), (merged.Date, merged.EndDate));
     }
 
+    // Found by review: the merged paper kept only the last day's stated totals, and the merged mentions'
+    // sums, which no loader had checked, could overflow in the ranker (a stack trace).
+    [Fact]
+    public void Stated_totals_merge_per_network_and_sums_too_large_are_refused()
+    {
+        using var temp = Fixture.TempDir();
+        var week = Week(temp, 1, days: 2);
+        var paper = week[0].Papers[0];
+        var day1 = week[0] with { Papers = [paper with { Totals = [new EngagementTotals(5, 6, Network.Twitter)] }] };
+        var day2 = week[1] with { Papers = [paper with { Totals = [new EngagementTotals(7, 8, Network.Bluesky)] }] };
+        var merged = DayMerge.Merge(First, First.AddDays(1), [("a", day1), ("b", day2)]);
+        Assert.Equal([new EngagementTotals(5, 6, Network.Twitter), new EngagementTotals(7, 8, Network.Bluesky)], merged.Papers[0].Totals.ToArray());
+
+        var huge = paper.Mentions[0] with { Likes = long.MaxValue - 1, Reposts = 0 };
+        var other = huge with { Url = huge.Url + "0" };
+        var one = week[0] with { Papers = [paper with { Totals = [], Mentions = [huge] }] };
+        var two = week[1] with { Papers = [paper with { Totals = [], Mentions = [other] }] };
+        var e = Assert.Throws<InputException>(() => DayMerge.Merge(First, First.AddDays(1), [("a", one), ("b", two)]));
+        Assert.Equal($"b: $.papers[{paper.Id.Versionless}]: expected counts whose sums over the days fit in 64 bits, found counts too large to add up", e.Problems.Single().ToString());
+    }
+
     [Fact]
     public void Week_builds_one_post_from_the_daily_files_the_same_every_time()
     {
