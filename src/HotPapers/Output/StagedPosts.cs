@@ -117,8 +117,10 @@ internal sealed class StagedPosts
                 var backup = BackupPath(path);
                 var existed = File.Exists(path);
                 if (existed) File.Move(path, backup, overwrite: false);
-                _replaced.Add((temp, path, existed ? backup : null, false));
+                // Recorded only once the new post is in place: a file saved at its name in between makes the
+                // move fail, and putting back would then have moved that file away to be discarded.
                 File.Move(temp, path, overwrite: false);
+                _replaced.Add((temp, path, existed ? backup : null, false));
                 return existed ? backup : null;
         }
     }
