@@ -28,16 +28,8 @@ public sealed class HugoSiteTests
         var hugo = ExternalTool.Require("hugo", "the Hugo flavor is checked by building a real Hugo site");
         using var temp = Fixture.TempDir();
         var site = temp["site"];
-        SiteScaffolder.Scaffold(site, Flavor.Hugo, force: false);
-        File.WriteAllText(Path.Combine(site, "hugo.toml"), """
-            baseURL = "https://example.org/"
-            title = "Test"
-            disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
-            """);
-        Directory.CreateDirectory(Path.Combine(site, "layouts", "_default"));
-        File.WriteAllText(Path.Combine(site, "layouts", "_default", "list.html"), "<html><body>{{ range .Site.RegularPages }}{{ .Title }}{{ end }}</body></html>\n");
         // The page prints what Hugo read from the front matter, as JSON, before the content.
-        File.WriteAllText(Path.Combine(site, "layouts", "_default", "single.html"), """
+        HugoTestSite.Create(site, "", """
             <!doctype html><html><body><script type="application/json" id="front-matter">{{ dict "title" .Title "date" (.Date.Format "2006-01-02T15:04:05-07:00") "draft" .Draft "slug" .Slug "description" .Description "categories" .Params.categories "tags" .Params.tags "images" .Params.images | jsonify | safeJS }}</script>
             <main>{{ .Content }}</main></body></html>
             """);

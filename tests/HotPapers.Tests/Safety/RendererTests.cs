@@ -49,13 +49,9 @@ public sealed class RendererTests
         var hugo = ExternalTool.Require("hugo", "Hugo posts are checked by building a real Hugo site");
         using var temp = Fixture.TempDir();
         var site = temp["site"];
-        SiteScaffolder.Scaffold(site, Flavor.Hugo, force: false);
         // Raw HTML on, block attributes on, automatic heading ids off: so that any tag, attribute or id in
         // the page came from the data.
-        File.WriteAllText(Path.Combine(site, "hugo.toml"), """
-            baseURL = "https://example.org/"
-            title = "Test"
-            disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+        HugoTestSite.Create(site, """
             [markup.goldmark.renderer]
             unsafe = true
             [markup.goldmark.parser]
@@ -63,10 +59,7 @@ public sealed class RendererTests
             [markup.goldmark.parser.attribute]
             block = true
             title = true
-            """);
-        Directory.CreateDirectory(Path.Combine(site, "layouts", "_default"));
-        File.WriteAllText(Path.Combine(site, "layouts", "_default", "list.html"), "<html><body>{{ range .Site.RegularPages }}{{ .Title }}{{ end }}</body></html>\n");
-        File.WriteAllText(Path.Combine(site, "layouts", "_default", "single.html"), "<!doctype html><html><body><main>{{ .Content }}</main></body></html>\n");
+            """, "<!doctype html><html><body><main>{{ .Content }}</main></body></html>\n");
         var records = Path.Combine(site, "hotpapers", "records");
         var posts = new List<(string Vector, bool Raw, string Slug)>();
         var day = new DateOnly(2021, 1, 1);
