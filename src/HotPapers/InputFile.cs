@@ -81,6 +81,8 @@ internal static class InputFile
     private static FileKind? StatxKind(string path, bool followLinks)
     {
         if (_noStatx) return null;
+        // The system reads a path up to its first NUL: "a\0b" would be taken for "a". No file has such a name.
+        if (path.Contains('\0')) return FileKind.Missing;
         var buffer = new byte[StatxSize];
         int result, error;
         try

@@ -65,7 +65,10 @@ internal static class FileSwap
         }
     }
 
-    private static byte[] Native(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
+    // The system reads a path up to its first NUL, so a path holding one would name another file.
+    private static byte[] Native(string path) => path.Contains('\0')
+        ? throw new IOException($"{path.Replace("\0", "\\0")}: a path holding a NUL character names no file")
+        : System.Text.Encoding.UTF8.GetBytes(path + "\0");
 
     [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
     private static extern int RenameAt2(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath, uint flags);

@@ -151,6 +151,19 @@ public sealed class SpecialFileTests : IDisposable
         Assert.Equal(FileKind.Fifo, InputFile.KindOf(fifo));
     }
 
+    // Found by review: the system reads a path up to its first NUL, so "file\0more" was taken for "file".
+    [Fact]
+    public void A_path_holding_a_NUL_names_no_file_even_where_its_start_does()
+    {
+        var file = _temp["records/2021-04-30.json"];
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "{}");
+        Assert.Equal(FileKind.File, InputFile.KindOf(file));
+        Assert.Equal(FileKind.Missing, InputFile.KindOf(file + "\0.json"));
+        Assert.Throws<IOException>(() => FileSwap.MoveToFreeName(file, file + "\0x"));
+        Assert.True(File.Exists(file));
+    }
+
     [SkippableFact]
     public void A_FIFO_as_a_template_is_refused_not_read()
     {
