@@ -73,7 +73,8 @@ internal static class InputFile
     // statx's struct is the same on every architecture (stat's is not): stx_mode is the 16 bits at offset 28.
     private const int StatxSize = 256;
     private const int ModeOffset = 28;
-    private const int AtFdCwd = -100;
+    /// <summary>For the <c>*at</c> system calls: a relative path is taken from the current folder.</summary>
+    internal const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1;
     private static bool _noStatx = !OperatingSystem.IsLinux();
@@ -87,7 +88,7 @@ internal static class InputFile
         int result, error;
         try
         {
-            result = Statx(AtFdCwd, System.Text.Encoding.UTF8.GetBytes(path + "\0"), followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer);
+            result = Statx(AtFdCwd, NativePath(path), followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer);
             error = result == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -118,6 +119,9 @@ internal static class InputFile
             _ => FileKind.Device,
         };
     }
+
+    /// <summary>A path as the system calls take it: UTF-8 ending in NUL. The caller has ruled out a NUL inside it.</summary>
+    internal static byte[] NativePath(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(int dirfd, byte[] path, int flags, uint mask, byte[] statxbuf);

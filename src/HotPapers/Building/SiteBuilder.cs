@@ -82,12 +82,7 @@ public sealed class SiteBuilder
 
     private DigestRecords Load(RecordsFile file)
     {
-        if (file.DailyPaths.Count == 0)
-        {
-            var records = _loader.Load(file.Path);
-            RecordsFiles.CheckDates(file, records);
-            return records;
-        }
+        if (file.DailyPaths.Count == 0) return LoadChecked(file);
         var days = new List<(string, DigestRecords)>(file.DailyPaths.Count);
         var problems = new List<InputProblem>();
         for (var i = 0; i < file.DailyPaths.Count; i++)
@@ -95,9 +90,7 @@ public sealed class SiteBuilder
             var day = file.Date!.Value.AddDays(i);
             try
             {
-                var records = _loader.Load(file.DailyPaths[i]);
-                RecordsFiles.CheckDates(new RecordsFile(file.DailyPaths[i], day, day), records);
-                days.Add((file.DailyPaths[i], records));
+                days.Add((file.DailyPaths[i], LoadChecked(new RecordsFile(file.DailyPaths[i], day, day))));
             }
             catch (InputException e)
             {
@@ -106,6 +99,14 @@ public sealed class SiteBuilder
         }
         if (problems.Count > 0) throw new InputException(problems);
         return DayMerge.Merge(file.Date!.Value, file.EndDate!.Value, days);
+    }
+
+    /// <summary>A records file, loaded, whose dates are those its name says.</summary>
+    private DigestRecords LoadChecked(RecordsFile file)
+    {
+        var records = _loader.Load(file.Path);
+        RecordsFiles.CheckDates(file, records);
+        return records;
     }
 
     /// <summary>
@@ -125,9 +126,7 @@ public sealed class SiteBuilder
     private IReadOnlySet<string> ShownOn(DateOnly day) => _shownOn.GetOrAdd(day, d => new Lazy<IReadOnlySet<string>>(() =>
     {
         if (RecordsFiles.DailyFile(_settings.RecordsPath, d) is not { } path) return new HashSet<string>();
-        var records = _loader.Load(path);
-        RecordsFiles.CheckDates(new RecordsFile(path, d, d), records);
-        return _ranker.Rank(records).Papers.Select(p => p.Paper.Id.Versionless).ToHashSet(StringComparer.Ordinal);
+        return _ranker.Rank(LoadChecked(new RecordsFile(path, d, d))).Papers.Select(p => p.Paper.Id.Versionless).ToHashSet(StringComparer.Ordinal);
     })).Value;
 
     /// <summary>What the build notices about its folders: a templates folder that overrides nothing, posts going into a blog of the other flavor.</summary>

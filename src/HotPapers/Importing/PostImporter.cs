@@ -204,15 +204,15 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         }
         if (papers.Count > 0 && papers.Select(p => p.Title).Any(t => t.Trim().Length == 0))
             throw PostParser.Problem(file, post.Papers.First(p => p.Title.Trim().Length == 0).Line, "a paper title", "an empty one");
-        var dateText = date == end ? Rfc3339.FormatDate(date) : $"{Rfc3339.FormatDate(date)} - {Rfc3339.FormatDate(end)}";
+        var dateText = PostModel.DateText(date, end);
         var overrides = new PostOverrides(
-            Title: Differs(front.Title, _front.TitlePattern.Replace("{date}", dateText)),
+            Title: Differs(front.Title, FrontMatterSettings.Fill(_front.TitlePattern, dateText)),
             Template: Differs(front.Template, _front.Template),
             Draft: front.Draft is { } d && d != _front.Draft ? d : null,
-            Slug: Differs(front.Slug, _front.SlugPattern.Replace("{date}", dateText)),
+            Slug: Differs(front.Slug, FrontMatterSettings.Fill(_front.SlugPattern, dateText)),
             Category: Differs(front.Category, _front.Category),
             Tags: front.Tags is { } tags && !tags.SequenceEqual(_front.Tags) ? tags : null,
-            Description: Differs(front.Description, _front.DescriptionPattern.Replace("{date}", dateText)),
+            Description: Differs(front.Description, FrontMatterSettings.Fill(_front.DescriptionPattern, dateText)),
             SocialImage: Differs(front.SocialImage, _front.SocialImage),
             RawText: rawText ? true : null);
         return (new DigestRecords(date, end, collected, true, papers.ToImmutable(), overrides.IsEmpty ? PostOverrides.None : overrides, RecordsFormat.Records), staticCards);

@@ -23,7 +23,6 @@ internal static class FileSwap
         Taken,
     }
 
-    private const int AtFdCwd = -100;
     private const uint RenameNoReplace = 1;
     private const uint RenameExchange = 2;
     private static bool _unsupported = !OperatingSystem.IsLinux();
@@ -46,7 +45,7 @@ internal static class FileSwap
         int result, error;
         try
         {
-            result = RenameAt2(AtFdCwd, Native(a), AtFdCwd, Native(b), flags);
+            result = RenameAt2(InputFile.AtFdCwd, Native(a), InputFile.AtFdCwd, Native(b), flags);
             error = result == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -68,7 +67,7 @@ internal static class FileSwap
     // The system reads a path up to its first NUL, so a path holding one would name another file.
     private static byte[] Native(string path) => path.Contains('\0')
         ? throw new IOException($"{path.Replace("\0", "\\0")}: a path holding a NUL character names no file")
-        : System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        : InputFile.NativePath(path);
 
     [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
     private static extern int RenameAt2(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath, uint flags);

@@ -18,4 +18,7 @@ public sealed record FrontMatterSettings
     public string SocialImage { get; init; } = "/media/flying-marine.jpg";
 
     public static FrontMatterSettings Default { get; } = new();
+
+    /// <summary>The digest's date text (<see cref="PostModel.DateText(DateOnly, DateOnly)"/>) put into a pattern.</summary>
+    internal static string Fill(string pattern, string dateText) => pattern.Replace("{date}", dateText);
 }

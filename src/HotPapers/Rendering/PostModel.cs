@@ -26,14 +26,14 @@ internal static class PostModel
             // The digest's own front matter values where it gives them, else the settings' with its date.
             ["post"] = new ScriptObject(11)
             {
-                ["title"] = overrides.Title ?? front.TitlePattern.Replace("{date}", dateText),
+                ["title"] = overrides.Title ?? FrontMatterSettings.Fill(front.TitlePattern, dateText),
                 ["date"] = collectedAt,
                 ["template"] = overrides.Template ?? front.Template,
                 ["draft"] = overrides.Draft ?? front.Draft,
-                ["slug"] = overrides.Slug ?? front.SlugPattern.Replace("{date}", dateText),
+                ["slug"] = overrides.Slug ?? FrontMatterSettings.Fill(front.SlugPattern, dateText),
                 ["category"] = overrides.Category ?? front.Category,
                 ["tags"] = Array(overrides.Tags ?? front.Tags),
-                ["description"] = overrides.Description ?? front.DescriptionPattern.Replace("{date}", dateText),
+                ["description"] = overrides.Description ?? FrontMatterSettings.Fill(front.DescriptionPattern, dateText),
                 ["social_image"] = overrides.SocialImage ?? front.SocialImage,
                 ["raw_text"] = overrides.RawText ?? false,
                 ["layout"] = Layout(overrides.Layout ?? PostLayout.Standard),
@@ -89,10 +89,11 @@ internal static class PostModel
     }
 
     /// <summary><c>2021-04-30</c>, or <c>2021-04-30 - 2021-05-02</c> for a range: the old title's text.</summary>
-    public static string DateText(DigestRecords records) =>
-        records.IsRange
-            ? $"{Rfc3339.FormatDate(records.Date)} - {Rfc3339.FormatDate(records.EndDate)}"
-            : Rfc3339.FormatDate(records.Date);
+    public static string DateText(DigestRecords records) => DateText(records.Date, records.EndDate);
+
+    /// <summary>The date text of the digest from <paramref name="date"/> to <paramref name="end"/>.</summary>
+    public static string DateText(DateOnly date, DateOnly end) =>
+        date == end ? Rfc3339.FormatDate(date) : $"{Rfc3339.FormatDate(date)} - {Rfc3339.FormatDate(end)}";
 
     private static ScriptObject Paper(RankedPaper ranked, Times digestTimes, ICollection<string>? warnings, bool staticCards)
     {
