@@ -21,6 +21,7 @@ public sealed partial class LayeringTests
         ["Building"] = ["Records", "Ranking", "Safety", "Rendering", "Output", "Settings"],
         ["Importing"] = ["Records", "Ranking", "Safety", "Rendering", "Output"],
         ["Scaffolding"] = ["Rendering", "Settings", "Output"],
+        ["Collecting"] = ["Records", "Safety", "Output", "Settings"],
     };
 
     [Fact]
@@ -43,6 +44,6 @@ public sealed partial class LayeringTests
         Assert.Empty(found);
     }
 
-    [GeneratedRegex(@"\bHotPapers\.(Records|Ranking|Safety|Output|Rendering|Settings|Building|Importing|Scaffolding)\b")]
+    [GeneratedRegex(@"\bHotPapers\.(Records|Ranking|Safety|Output|Rendering|Settings|Building|Importing|Scaffolding|Collecting|Site)\b")]
     private static partial Regex Uses();
 }
