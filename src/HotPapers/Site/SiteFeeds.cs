@@ -48,16 +48,19 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
             [.. shown.Papers.SelectMany(p => p.Paper.Categories).Distinct(StringComparer.Ordinal)]);
     }
 
-    // The site's Atom, RSS and JSON feeds: written by FeedWriter (issue 19's feeds, another branch).
+    // The site's Atom, RSS and JSON feeds, at the root.
     private void WriteSiteFeeds(IReadOnlyList<FeedEntry> entries)
     {
-        _ = output;
-        _ = entries;
+        output.Write(SitePaths.AtomFeed, FeedWriter.Atom(Site, new Uri(baseUrl, SitePaths.AtomFeed), entries));
+        output.Write(SitePaths.RssFeed, FeedWriter.Rss(Site, new Uri(baseUrl, SitePaths.RssFeed), entries));
+        output.Write(SitePaths.JsonFeed, FeedWriter.JsonFeed(Site, new Uri(baseUrl, SitePaths.JsonFeed), entries));
     }
 
+    // A category's Atom feed, in its page's folder.
     private void WriteCategoryFeed(string category, IReadOnlyList<FeedEntry> entries)
     {
-        _ = SitePaths.Category(category);
-        _ = entries;
+        var path = SitePaths.Category(category) + SitePaths.AtomFeed;
+        var feed = Site with { Title = $"{site.Title}: {category}" };
+        output.Write(path, FeedWriter.Atom(feed, new Uri(baseUrl, path), entries));
     }
 }
