@@ -34,9 +34,13 @@ internal sealed class JsonBody : IDisposable
         {
             var what = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal) is var i and > 0 ? e.Message[..i] : e.Message;
             throw new SourceException(source, response.Url, string.Create(CultureInfo.InvariantCulture,
-                $"malformed JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1} of {response.Body.Length}: {what.TrimEnd('.')}{(e.Message.Contains("end of the JSON payload", StringComparison.Ordinal) || e.Message.Contains("incomplete", StringComparison.Ordinal) ? " (the body is cut short)" : "")}"));
+                $"malformed JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1} of {response.Body.Length}: {what.TrimEnd('.')}{(CutShort(e.Message) ? " (the body is cut short)" : "")}"));
         }
     }
+
+    // What System.Text.Json says of a document that stops before it ends.
+    private static bool CutShort(string message) =>
+        message.Contains("reached end of data", StringComparison.Ordinal) || message.Contains("end of the JSON payload", StringComparison.Ordinal);
 
     public SourceException Fail(string path, string expected, JsonElement? found) =>
         new(Source, Url, $"{path}: expected {expected}, found {Describe(found)}");
