@@ -62,8 +62,8 @@ internal static class CollectCommand
         foreach (var day in report.Days)
         {
             var date = Rfc3339.FormatDate(day.Date);
-            foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
             foreach (var failure in day.Failures) stderr.WriteLine($"error: {date}: {failure}");
+            foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
             if (day.RecordsPath is { } path)
             {
                 var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };

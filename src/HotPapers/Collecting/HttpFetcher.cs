@@ -89,7 +89,7 @@ internal sealed class HttpFetcher : IFetcher
 
     private async Task<FetchedResponse> SendAsync(Uri url, Func<CancellationToken, Task<HttpRequestMessage>> make, bool retry, CancellationToken cancellationToken)
     {
-        _session.Progress($"{_source}: GET {url}");
+        _session.Progress($"{_source}: GET {url.AbsoluteUri}");
         var tries = 0;
         HttpResponseMessage response;
         try

@@ -34,11 +34,15 @@ internal sealed class CollectHarness : IAsyncDisposable
     /// <summary>The answers of a day on which every source answers as documented.</summary>
     public CollectHarness Everything()
     {
-        Api.On(HuggingFace, Reply.File("huggingface-2021-04-30.json"))
-            .On(HackerNews, Reply.File("hackernews-2021-04-30.json"))
-            .On(Arxiv, Reply.File("arxiv-2021-04-30.xml"));
+        Everything(Api);
         return this;
     }
+
+    /// <summary>Sets <paramref name="api"/> to answer as every source does on a good day.</summary>
+    public static LoopbackApi Everything(LoopbackApi api) =>
+        api.On(HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(Arxiv, Reply.File("arxiv-2021-04-30.xml"));
 
     public BuildSettings Settings(Uri? other = null) => SettingsFile.Defaults(Folder) with
     {
