@@ -31,7 +31,7 @@ internal static class CollectCommand
                 result.AddError(hasDate ? "--date and --yesterday cannot be used together: collect takes one of them" : "collect needs one of --date YYYY-MM-DD or --yesterday");
             if (result.GetResult(until) is not null && !hasDate)
                 result.AddError("--until goes with --date");
-            else if (Given(result, date) is { } first && Given(result, until) is { } last)
+            else if (CommandLine.Given(result, date) is { } first && CommandLine.Given(result, until) is { } last)
             {
                 if (last < first) result.AddError(BuildRequest.Range.Backwards(first, last));
                 else if (last.DayNumber - first.DayNumber >= CollectRequest.MaxDays) result.AddError($"--date {Rfc3339.FormatDate(first)} --until {Rfc3339.FormatDate(last)} is {last.DayNumber - first.DayNumber + 1} days; collect takes at most {CollectRequest.MaxDays} at a time");
@@ -53,9 +53,6 @@ internal static class CollectCommand
         }));
         return command;
     }
-
-    private static DateOnly? Given(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> option) =>
-        result.GetResult(option)?.Tokens is [{ Value: var text }] && Rfc3339.TryParseDate(text, out var day) ? day : null;
 
     private static int Report(CollectReport report, TextWriter stdout, TextWriter stderr)
     {

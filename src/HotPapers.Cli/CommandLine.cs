@@ -74,6 +74,10 @@ public static class CommandLine
         },
     };
 
+    /// <summary>The date given to <paramref name="option"/>, read from the words given: a value that does not parse has its own error, and throws when read.</summary>
+    internal static DateOnly? Given(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> option) =>
+        result.GetResult(option)?.Tokens is [{ Value: var text }] && Rfc3339.TryParseDate(text, out var day) ? day : null;
+
     internal static Option<Flavor?> FlavorOption(string description) => new("--flavor")
     {
         Description = description,

@@ -81,11 +81,13 @@ public sealed class MessagesTests
             var c = HotPapers.Tests.Collecting.CollectHarness.Everything(api);
             void Config(string name, string extra = "") => File.WriteAllText(temp[name],
                 $"collect:\n  contact: tests@example.org\n  cache: cache-{name}\n  arxiv: {{ baseUrl: \"{api.BaseUrl}\" }}\n  huggingface: {{ baseUrl: \"{api.BaseUrl}\" }}\n"
-                + $"  hackernews: {{ baseUrl: \"{api.BaseUrl}\" }}\n{extra}");
+                + $"  hackernews: {{ baseUrl: \"{api.BaseUrl}\" }}\n{extra}"
+                // The real environment is read here: sources with credentials must not reach the real network.
+                + "  bluesky: { enabled: false }\n  twitter: { enabled: false }\n  mastodon: { enabled: false }\n");
             Config("ok.yml");
             Config("again.yml");
             Config("none.yml");
-            Config("bad.yml", "  cacheMaxAge: 12 hours\n  twitter: { enabled: maybe }\n");
+            Config("bad.yml", "  cacheMaxAge: 12 hours\n  maxAge: 1h\n");
             var collected = temp["collected"];
             Run("collect");
             Run("collect", "--date", "2021-04-30", "--yesterday");
