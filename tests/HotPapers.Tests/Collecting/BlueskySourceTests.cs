@@ -36,15 +36,7 @@ public sealed class BlueskySourceTests
             });
 
     /// <summary>The recorded day: a full first page (100 posts), a second of one post.</summary>
-    private static FakeFetcher Day30(bool cached = false) => new FakeFetcher()
-        .On(Session, "bluesky/session.json")
-        .On(Search, "bluesky/search-1.json", cached)
-        .On(Search2, "bluesky/search-2.json", cached)
-        .On(Embed(A, "3kq2x7yz2ab2c"), "bluesky/oembed-accepted.json", cached)
-        .On(Embed(B, "3kq2y00000002"), "bluesky/oembed-rejected.json", cached)
-        .Failing(Embed(C, "3kq2y00000003"), 404)
-        .On(Embed(A, "3kq2y00000004"), "bluesky/oembed-thrice.json", cached)
-        .Failing(Embed(A, "3kq2y00000101"), 403);
+    private static FakeFetcher Day30(bool cached = false) => FakeFetcher.Recorded("bluesky", cached);
 
     [Fact]
     public async Task Each_post_is_a_mention_of_each_paper_it_links()

@@ -18,6 +18,22 @@ internal sealed class FakeFetcher : IFetcher
 
     public List<Request> Requests { get; } = [];
 
+    /// <summary>
+    /// A network's recorded day: <c>Fixtures/collect/NETWORK/routes.txt</c> lists, a line each, a URL and the
+    /// response file it answers with, or <c>HTTPnnn</c> for an error status.
+    /// </summary>
+    public static FakeFetcher Recorded(string network, bool cached = false)
+    {
+        var fetcher = new FakeFetcher();
+        foreach (var line in File.ReadAllLines(Fixture.Path("collect", network, "routes.txt")))
+        {
+            var (url, answer) = (line[..line.IndexOf(' ')], line[(line.IndexOf(' ') + 1)..]);
+            if (answer.StartsWith("HTTP", StringComparison.Ordinal)) fetcher.Failing(url, int.Parse(answer[4..], System.Globalization.CultureInfo.InvariantCulture));
+            else fetcher.On(url, network + "/" + answer, cached);
+        }
+        return fetcher;
+    }
+
     public FakeFetcher On(string url, string fixture, bool cached = false) => OnBytes(url, File.ReadAllBytes(Fixture.Path("collect", fixture)), cached);
 
     public FakeFetcher OnBytes(string url, byte[] body, bool cached = false)

@@ -16,12 +16,7 @@ public sealed class MastodonSourceTests
     private static MastodonSource Source() =>
         new(new SourceSettings(false, new Uri("https://mastodon.example")), name => throw new InvalidOperationException("read " + name));
 
-    private static FakeFetcher Day30() => new FakeFetcher()
-        .On(Trends, "mastodon/trends-links.json")
-        .On(Link1, "mastodon/link-1.json")
-        .On(Link2, "mastodon/link-2.json")
-        .On(Tag1, "mastodon/tag-1.json")
-        .On(Tag2, "mastodon/tag-2.json");
+    private static FakeFetcher Day30() => FakeFetcher.Recorded("mastodon");
 
     [Fact]
     public async Task The_days_statuses_linking_papers_from_trending_links_and_the_arxiv_tag()
