@@ -208,9 +208,11 @@ public sealed class BlueskySourceTests
     [InlineData("{\"posts\": [{\"uri\": \"https://bsky.app/profile/x/post/y\"}]}", "expected an at:// URI of a post (at://did/app.bsky.feed.post/rkey), found \"https://bsky.app/profile/x/post/y\" at $.posts[0].uri")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"did\": \"did:plc:x\"}}]}", "expected a string, found nothing at $.posts[0].author.handle")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"t\", \"createdAt\": \"yesterday\"}}]}", "expected an RFC 3339 date and time with an offset, found \"yesterday\" at $.posts[0].record.createdAt")]
-    [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"https://arxiv.org/abs/2104.14421\", \"createdAt\": \"2021-04-30T15:00:00Z\"}, \"likeCount\": -1}]}", "expected a count (a whole number from 0), found a number at $.posts[0].likeCount")]
+    [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"https://arxiv.org/abs/2104.14421\", \"createdAt\": \"2021-04-30T15:00:00Z\"}, \"likeCount\": -1}]}", "expected a count (a whole number from 0 to 2^53), found a number at $.posts[0].likeCount")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"t\", \"createdAt\": \"2021-04-30T15:00:00Z\", \"facets\": [{\"features\": {}}]}}]}", "expected an array, found an object at $.posts[0].record.facets[0].features")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"t\", \"createdAt\": \"2021-04-30T15:00:00Z\", \"langs\": [7]}}]}", "expected a string, found a number at $.posts[0].record.langs[0]")]
+    [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \" \"}}]}", "expected a handle, found an empty string at $.posts[0].author.handle")]
+    [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"https://arxiv.org/abs/2104.14421\", \"createdAt\": \"2021-04-30T15:00:00Z\"}, \"repostCount\": 9007199254740993}]}", "expected a count (a whole number from 0 to 2^53), found a number at $.posts[0].repostCount")]
     public async Task A_search_answer_of_the_wrong_shape_names_the_place(string body, string what)
     {
         var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").OnText(Search, body);
@@ -221,6 +223,21 @@ public sealed class BlueskySourceTests
         Assert.Equal(Search, e.Url!.AbsoluteUri);
         Assert.Equal(what, e.What);
         Assert.Equal($"bluesky: {Search}: {what}", e.Message);
+    }
+
+    [Fact]
+    public async Task NUL_characters_records_cannot_hold_are_left_out_of_text_and_names()
+    {
+        const string Body = """
+            {"posts": [{"uri": "at://did:plc:x/app.bsky.feed.post/y", "author": {"handle": "x.example", "displayName": "X\u0000Y"},
+              "record": {"text": "a\u0000b https://arxiv.org/abs/2104.14421", "createdAt": "2021-04-30T15:00:00Z", "langs": ["e\u0000n"]}}]}
+            """;
+        var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").OnText(Search, Body);
+
+        var found = await Source(embeds: false).CollectAsync(Day, fetcher, CancellationToken.None);
+
+        var m = Assert.Single(found).Mention;
+        Assert.Equal(("XY", "ab https://arxiv.org/abs/2104.14421", "en"), (m.AuthorName, m.Text, m.Lang));
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class MastodonSourceTests
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00\"}]", Tag1, "expected an RFC 3339 date and time with an offset, found \"2021-04-30T10:00:00\" at $[0].created_at")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"x\", \"account\": \"a\"}]", Tag1, "expected an object, found a string at $[0].account")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"x\", \"account\": {\"noindex\": \"yes\"}}]", Tag1, "expected true or false, found a string at $[0].account.noindex")]
-    [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"<p><a href=\\\"https://arxiv.org/abs/2104.14421\\\">paper</a></p>\", \"url\": \"https://m.example/@a/1\", \"account\": {\"acct\": \"a\", \"username\": \"a\"}, \"favourites_count\": 1.5}]", Tag1, "expected a count (a whole number from 0), found a number at $[0].favourites_count")]
+    [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"<p><a href=\\\"https://arxiv.org/abs/2104.14421\\\">paper</a></p>\", \"url\": \"https://m.example/@a/1\", \"account\": {\"acct\": \"a\", \"username\": \"a\"}, \"favourites_count\": 1.5}]", Tag1, "expected a count (a whole number from 0 to 2^53), found a number at $[0].favourites_count")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"reblog\": {\"id\": \"2\"}}]", Tag1, "expected a string, found nothing at $[0].reblog.created_at")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10", Tag1, "the answer is not JSON: ")]
     public async Task An_answer_of_the_wrong_shape_names_the_place(string body, string at, string what)

@@ -104,14 +104,14 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
     {
         var url = WebUrl(post.Member("uri"));
         var author = post.Member("author");
-        var handle = author.String("handle");
+        var handle = author.Handle("handle");
         var record = post.Member("record");
-        var text = record.String("text");
+        var text = record.Text("text");
         var created = record.Instant("createdAt");
         string? lang = null;
         foreach (var l in record.OptionalItems("langs"))
         {
-            lang = l.String();
+            lang = l.Text();
             break;
         }
         var links = new PaperLinks();
@@ -127,7 +127,7 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
         links.AddFromText(text);
         if (links.Papers.Count == 0 || HasLabel(author, NoUnauthenticated) || HasLabel(post, NoUnauthenticated)) return null;
         // The display name may be missing or empty: Bluesky's own embed then names the author by handle.
-        var name = author.OptionalString("displayName") is { Length: > 0 } displayName ? displayName : handle;
+        var name = author.OptionalText("displayName") is { Length: > 0 } displayName ? displayName : handle;
         var mention = new MentionRecord(url, name, handle, text, TweetTime.FromInstant(created), lang,
             Reposts: post.OptionalCount("repostCount"), Likes: post.OptionalCount("likeCount"), EmbedHtml: null, RepostOf: null,
             Network: Network.Bluesky, Replies: post.OptionalCount("replyCount"), Quotes: post.OptionalCount("quoteCount"));

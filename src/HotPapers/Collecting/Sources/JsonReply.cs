@@ -11,6 +11,8 @@ namespace HotPapers.Collecting;
 /// </summary>
 internal readonly struct JsonReply
 {
+    public const long MaxCount = 1L << 53;
+
     private readonly JsonElement element;
 
     private JsonReply(string source, Uri url, JsonElement element, string path)
@@ -102,11 +104,32 @@ internal readonly struct JsonReply
 
     public string? OptionalString(string name) => OptionalMember(name)?.String();
 
+    /// <summary>
+    /// Text for people (a post's text, a name, a language tag) as a records file can hold it: without NUL
+    /// characters, which records refuse and no reader would see; one such character must not cost a day.
+    /// </summary>
+    public string Text() => WithoutNul(String());
+
+    public string Text(string name) => Member(name).Text();
+
+    public string? OptionalText(string name) => OptionalString(name) is { } s ? WithoutNul(s) : null;
+
+    /// <summary>A handle: text that is not blank (records name every author by one).</summary>
+    public string Handle(string name)
+    {
+        var m = Member(name);
+        var text = WithoutNul(m.String());
+        return text.AsSpan().Trim().Length > 0 ? text : throw m.Wrong("a handle", "an empty string");
+    }
+
+    private static string WithoutNul(string s) => s.Contains('\0') ? s.Replace("\0", "", StringComparison.Ordinal) : s;
+
     /// <summary>A count (a whole number from 0), or null when missing or null.</summary>
     public long? OptionalCount(string name)
     {
         if (OptionalMember(name) is not { } m) return null;
-        return m.element.ValueKind == JsonValueKind.Number && m.element.TryGetInt64(out var n) && n >= 0 ? n : throw m.Wrong("a count (a whole number from 0)");
+        // Records hold counts up to 2^53, the whole numbers every JSON reader keeps exactly.
+        return m.element.ValueKind == JsonValueKind.Number && m.element.TryGetInt64(out var n) && n is >= 0 and <= MaxCount ? n : throw m.Wrong("a count (a whole number from 0 to 2^53)");
     }
 
     /// <summary>An RFC 3339 timestamp with an offset.</summary>

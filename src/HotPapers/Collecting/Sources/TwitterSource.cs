@@ -68,7 +68,7 @@ internal sealed class TwitterSource(SourceSettings settings, Func<string, string
         var users = new Dictionary<string, (string Name, string Username)>(StringComparer.Ordinal);
         foreach (var user in root.OptionalMember("includes")?.OptionalItems("users") ?? [])
         {
-            users.TryAdd(user.String("id"), (user.String("name"), user.String("username")));
+            users.TryAdd(user.String("id"), (user.Text("name"), user.String("username")));
         }
         var posts = new List<Post>();
         var count = 0;
@@ -90,7 +90,7 @@ internal sealed class TwitterSource(SourceSettings settings, Func<string, string
         var idValue = post.Member("id");
         var id = idValue.String();
         if (id.Length == 0 || !id.All(char.IsAsciiDigit)) throw idValue.Wrong("a post id of digits", JsonReply.Found(id));
-        var text = post.String("text");
+        var text = post.Text("text");
         var links = new PaperLinks();
         foreach (var link in post.OptionalMember("entities")?.OptionalItems("urls") ?? [])
         {
@@ -100,14 +100,14 @@ internal sealed class TwitterSource(SourceSettings settings, Func<string, string
         }
         if (links.Papers.Count == 0) return null;
         if (!users.TryGetValue(post.String("author_id"), out var author)) return null;
-        if (author.Username.Length == 0 || !author.Username.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        if (!RecordsReader.IsHandle(author.Username))
             throw post.Wrong("a username of letters, digits and _ for its author", JsonReply.Found(author.Username));
         var created = post.OptionalMember("created_at") is null ? (TweetTime?)null : TweetTime.FromInstant(post.Instant("created_at"));
         var metrics = post.OptionalMember("public_metrics");
         // X is renaming retweet_count to repost_count: either may come.
         var reposts = metrics?.OptionalCount("retweet_count") ?? metrics?.OptionalCount("repost_count");
         var mention = new MentionRecord($"https://x.com/{author.Username}/status/{id}", author.Name, author.Username, text, created,
-            post.OptionalString("lang"), reposts, metrics?.OptionalCount("like_count"), EmbedHtml: null, RepostOf: null,
+            post.OptionalText("lang"), reposts, metrics?.OptionalCount("like_count"), EmbedHtml: null, RepostOf: null,
             Network: Network.Twitter, Replies: metrics?.OptionalCount("reply_count"), Quotes: metrics?.OptionalCount("quote_count"));
         return new Post(links.Papers, mention, $"https://twitter.com/{author.Username}/status/{id}");
     }
