@@ -121,6 +121,19 @@ public sealed class MastodonSourceTests
     }
 
     [Fact]
+    public async Task An_answer_that_is_not_utf8_or_is_a_proxys_html_page_is_refused()
+    {
+        var fetcher = new FakeFetcher().OnText(Trends, "[]").OnBytes(Tag1, [.. "[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \""u8, 0xC3, 0x28, .. "\"}]"u8]);
+
+        var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+
+        Assert.Equal((Tag1, "the answer is not UTF-8 text"), (e.Url!.AbsoluteUri, e.What));
+        fetcher = new FakeFetcher().OnText(Trends, "<html><body>502 Bad Gateway</body></html>");
+        e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+        Assert.Equal((Trends, "the answer is not JSON: '<' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0."), (e.Url!.AbsoluteUri, e.What));
+    }
+
+    [Fact]
     public async Task A_truncated_timeline_is_refused()
     {
         var whole = File.ReadAllBytes(Fixture.Path("collect", "mastodon", "tag-1.json"));

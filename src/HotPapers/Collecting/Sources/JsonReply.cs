@@ -33,6 +33,8 @@ internal readonly struct JsonReply
     /// <summary>Parses <paramref name="response"/>'s body and hands its root to <paramref name="read"/> while the document is alive.</summary>
     public static T Read<T>(string source, FetchedResponse response, Func<JsonReply, T> read)
     {
+        // The JSON reader checks a string's bytes only when the string is read, and then throws no JsonException.
+        if (!System.Text.Unicode.Utf8.IsValid(response.Body)) throw new SourceException(source, response.Url, "the answer is not UTF-8 text");
         JsonDocument document;
         try
         {
@@ -40,7 +42,7 @@ internal readonly struct JsonReply
         }
         catch (JsonException e)
         {
-            // The reader's message says where (line, byte) and what, with no value of the body in it.
+            // The reader's message says where (line, byte) and what, quoting at most the one character it stopped at.
             throw new SourceException(source, response.Url, $"the answer is not JSON: {e.Message}");
         }
         using (document)
