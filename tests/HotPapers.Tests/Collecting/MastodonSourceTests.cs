@@ -73,6 +73,20 @@ public sealed class MastodonSourceTests
         Assert.Equal([Trends, Tag1], fetcher.Urls);
     }
 
+    [Fact]
+    public async Task A_page_whose_ids_do_not_go_down_is_refused_rather_than_followed_forever()
+    {
+        var fetcher = new FakeFetcher().OnText(Trends, "[]").OnText(Tag1, Page(first: 539)).OnText(Tag1 + "&max_id=500", Page(first: 639));
+
+        var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+
+        Assert.Equal((Tag1 + "&max_id=500", "the page's last status id \"600\" is not older than max_id"), (e.Url!.AbsoluteUri, e.What));
+
+        // A full page of the day's statuses linking nothing, ids first down to first - 39.
+        static string Page(int first) => "[" + string.Join(",", Enumerable.Range(0, MastodonSource.PageSize).Select(i =>
+            $$$"""{"id": "{{{first - i}}}", "created_at": "2021-04-30T12:00:00Z", "content": "<p>nothing</p>", "url": "https://mastodon.example/@a/{{{first - i}}}", "account": {"username": "a", "acct": "a"}}""")) + "]";
+    }
+
     [Theory]
     [InlineData(401)]
     [InlineData(403)]
