@@ -13,7 +13,9 @@ internal static class MentionSources
         [
             (settings.HuggingFace, s => new HuggingFaceSource(s, environment)),
             (settings.HackerNews, s => new HackerNewsSource(s, environment)),
-            // Bluesky, X and Mastodon go here: (settings.Bluesky, s => new BlueskySource(s, environment)), ...
+            (settings.Bluesky, s => new BlueskySource(s, environment)),
+            (settings.Twitter, s => new TwitterSource(s, environment)),
+            (settings.Mastodon, s => new MastodonSource(s, environment)),
         ];
         return [.. all.Where(a => a.Settings.Enabled).Select(a => a.Make(a.Settings))];
     }
