@@ -165,7 +165,7 @@ internal sealed class HttpFetcher : IFetcher
     private static string Describe(Exception e) => e switch
     {
         TimeoutRejectedException => "no answer in time",
-        HttpRequestException { InnerException: { } inner } h when inner is not HttpRequestException => $"{h.Message} ({inner.Message})",
+        HttpRequestException { InnerException: { } inner } h when inner is not HttpRequestException && !h.Message.Contains(inner.Message, StringComparison.Ordinal) => $"{h.Message} ({inner.Message})",
         _ => e.Message,
     };
 

@@ -11,8 +11,9 @@ internal static class MentionSources
     {
         (SourceSettings Settings, Func<SourceSettings, IMentionSource> Make)[] all =
         [
-            (settings.HuggingFace, s => new HuggingFaceSource(s, environment)),
-            (settings.HackerNews, s => new HackerNewsSource(s, environment)),
+            // No key: these two take none from the environment.
+            (settings.HuggingFace, s => new HuggingFaceSource(s)),
+            (settings.HackerNews, s => new HackerNewsSource(s)),
             (settings.Bluesky, s => new BlueskySource(s, environment)),
             (settings.Twitter, s => new TwitterSource(s, environment)),
             (settings.Mastodon, s => new MastodonSource(s, environment)),

@@ -284,4 +284,22 @@ public sealed class CollectTests
         Assert.Contains("\"likes\": 43", File.ReadAllText(h.DayFile));
         Assert.Contains("\"collectedAt\": \"2021-05-02T08:00:0", File.ReadAllText(h.DayFile));
     }
+
+    [Fact]
+    public async Task Until_writes_one_file_per_day_each_day_from_midnight_to_midnight_in_the_settings_zone()
+    {
+        await using var h = new CollectHarness();
+        static string Hn(long from) => $"/api/v1/search_by_date?query=arxiv.org&restrictSearchableAttributes=url&tags=story&numericFilters=created_at_i%3E%3D{from}%2Ccreated_at_i%3C{from + 86400}&hitsPerPage=100&page=0";
+        // Midnight in Tokyo (+09:00) is 15:00 UTC the day before.
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json")).On(Hn(1619708400), Reply.File("hackernews-empty.json"))
+            .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json")).On(Hn(1619794800), Reply.File("hackernews-empty.json"));
+        var settings = h.Settings() with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo") };
+        var report = await h.RunAsync(settings: settings, until: new DateOnly(2021, 5, 1));
+
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        Assert.Equal(["2021-04-30.json", "2021-05-01.json"], Directory.GetFiles(h.Records).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // Read a second later (the sources' pacing), shown in the zone.
+        Assert.Contains("\"collectedAt\": \"2021-05-01T15:00:01+09:00\"", File.ReadAllText(Path.Combine(h.Records, "2021-05-01.json")));
+        Assert.Equal(4, h.Api.Requests.Count);
+    }
 }

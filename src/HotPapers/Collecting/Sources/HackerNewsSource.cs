@@ -11,9 +11,7 @@ namespace HotPapers.Collecting;
 /// arxiv.org created within the day, paged while a page is full. The search matches words, so each hit's
 /// URL is checked again here (<see cref="ArxivId.FromLink"/>): only abs, pdf and html links to a paper count.
 /// </summary>
-#pragma warning disable CS9113 // environment: every source is made alike (MentionSources); this one needs no key.
-internal sealed class HackerNewsSource(SourceSettings settings, Func<string, string?> environment) : IMentionSource
-#pragma warning restore CS9113
+internal sealed class HackerNewsSource(SourceSettings settings) : IMentionSource
 {
     public const int PageSize = 100;
 

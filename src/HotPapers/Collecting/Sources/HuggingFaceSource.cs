@@ -9,9 +9,7 @@ namespace HotPapers.Collecting;
 /// Hugging Face Daily Papers: <c>GET /api/daily_papers?date=D&amp;limit=100</c> (no key), the papers added
 /// that day, each a mention with <c>paper.upvotes</c> as likes and <c>numComments</c> as replies.
 /// </summary>
-#pragma warning disable CS9113 // environment: every source is made alike (MentionSources); this one needs no key.
-internal sealed class HuggingFaceSource(SourceSettings settings, Func<string, string?> environment) : IMentionSource
-#pragma warning restore CS9113
+internal sealed class HuggingFaceSource(SourceSettings settings) : IMentionSource
 {
     public const int PageSize = 100;
 
