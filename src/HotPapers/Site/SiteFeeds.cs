@@ -14,17 +14,44 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
     public FeedSite Site => new(site.Title, site.Description, baseUrl, site.Author.Length > 0 ? site.Author : null);
 
     /// <param name="digests">Newest first.</param>
-    /// <param name="ranked">A digest's ranked papers, by its summary (ranked again, once, for the feeds).</param>
+    /// <param name="ranked">A digest's ranked papers, by its summary (ranked again for the feeds).</param>
+    /// <remarks>
+    /// Each digest a feed needs is ranked once, in parallel, made into the items of every feed that carries
+    /// it, and let go: a rare category's feed reaches years back, and those digests are not kept.
+    /// </remarks>
     public void Write(IReadOnlyList<DigestSummary> digests, Func<DigestSummary, Digest> ranked)
     {
-        var entries = digests.Take(site.FeedItems).Select(d => Entry(d, ranked(d), null)).ToList();
-        WriteSiteFeeds(entries);
-        foreach (var category in digests.SelectMany(d => d.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // Which feeds carry each digest (null: the site's), by the digest's place, newest first.
+        var wanted = new SortedDictionary<int, List<string?>>();
+        void Want(int k, string? category)
         {
-            var items = digests.Where(d => d.Categories.Contains(category, StringComparer.Ordinal)).Take(site.FeedItems)
-                .Select(d => Entry(d, ranked(d), category)).ToList();
-            WriteCategoryFeed(category, items);
+            if (!wanted.TryGetValue(k, out var feeds)) wanted[k] = feeds = [];
+            feeds.Add(category);
         }
+        for (var k = 0; k < Math.Min(site.FeedItems, digests.Count); k++) Want(k, null);
+        var categories = digests.SelectMany(d => d.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var taken = categories.ToDictionary(c => c, _ => 0, StringComparer.Ordinal);
+        for (var k = 0; k < digests.Count; k++)
+        {
+            foreach (var category in digests[k].Categories)
+            {
+                if (taken[category] >= site.FeedItems) continue;
+                taken[category]++;
+                Want(k, category);
+            }
+        }
+        var places = wanted.Keys.ToArray();
+        var items = new List<(string? Category, FeedEntry Entry)>[places.Length];
+        Building.SiteBuilder.ParallelOrFirstError(places.Length, i =>
+        {
+            var summary = digests[places[i]];
+            var digest = ranked(summary);
+            items[i] = [.. wanted[places[i]].Select(category => (category, Entry(summary, digest, category)))];
+        });
+        var all = items.SelectMany(list => list).ToList();
+        WriteSiteFeeds([.. all.Where(i => i.Category is null).Select(i => i.Entry)]);
+        var byCategory = all.Where(i => i.Category is not null).ToLookup(i => i.Category!, i => i.Entry, StringComparer.Ordinal);
+        foreach (var category in categories) WriteCategoryFeed(category, [.. byCategory[category]]);
     }
 
     /// <summary>A digest as a feed item; with <paramref name="category"/>, holding only that category's papers.</summary>

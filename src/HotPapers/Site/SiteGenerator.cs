@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using HotPapers.Building;
 using HotPapers.Ranking;
@@ -67,8 +66,7 @@ public sealed class SiteGenerator
                 + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");
 
         cancellationToken.ThrowIfCancellationRequested();
-        var ranked = new ConcurrentDictionary<int, Digest>();
-        Digest Ranked(DigestSummary d) => ranked.GetOrAdd(d.File, f => _digests.Rank(files[f]));
+        Digest Ranked(DigestSummary d) => _digests.Rank(files[d.File]);
         var lists = new SiteListings(_pages, output, _site);
         lists.Home(digests, digests.Count > 0 ? Ranked(digests[0]) : null);
         lists.Archive(digests);

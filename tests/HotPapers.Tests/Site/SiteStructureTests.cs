@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using HotPapers.Building;
@@ -168,5 +169,30 @@ public sealed class SiteStructureTests
         var archive = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files["archive/index.html"]));
         Assert.Equal(["2022", "2021"], archive.QuerySelectorAll("section.year > h2").Select(h => h.TextContent));
         Assert.Equal(4, archive.QuerySelectorAll("ul.months > li").Length);
+    }
+
+    [Fact]
+    public void A_category_feed_holds_the_digests_with_papers_in_it_and_only_those_papers()
+    {
+        using var site = Make(s => s with { FeedItems = 1 });
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feeds = site.Files.Keys.Where(k => k.StartsWith("category/", StringComparison.Ordinal) && k.EndsWith("/feed.atom", StringComparison.Ordinal)).ToList();
+        Assert.Equal(site.Files.Keys.Count(k => k.StartsWith("category/", StringComparison.Ordinal) && k.EndsWith("/index.html", StringComparison.Ordinal)) - 1, feeds.Count);
+        foreach (var path in feeds)
+        {
+            var category = path.Split('/')[1];
+            var feed = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(site.Files[path]));
+            var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
+            Assert.Equal(new Uri(SiteHarness.BaseUrl, path).AbsoluteUri, feed.Root!.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+            var content = Parser.ParseDocument(entry.Element(atom + "content")!.Value);
+            var papers = content.QuerySelectorAll("section.paper");
+            Assert.NotEmpty(papers);
+            foreach (var paper in papers)
+                Assert.Contains(paper.QuerySelectorAll("li.categories a"), a => a.TextContent == category && a.GetAttribute("href") == new Uri(SiteHarness.BaseUrl, $"category/{category}/index.html").AbsoluteUri);
+            // The newest digest with papers in it: 2021-05-03 when it has any, else 2021-04-30.
+            var pageOf = new Uri(entry.Element(atom + "link")!.Attribute("href")!.Value).AbsolutePath;
+            var dayPage = site.Page(pageOf[SiteHarness.BaseUrl.AbsolutePath.Length..] + SitePaths.Index);
+            Assert.Equal(papers.Length, dayPage.QuerySelectorAll("section.paper").Count(p => p.QuerySelectorAll("li.categories a").Any(a => a.TextContent == category)));
+        }
     }
 }
