@@ -89,6 +89,7 @@ public sealed class NightlyWorkflowTests : IDisposable
         // Night 1: two papers, from Hugging Face and Hacker News; records and post in one commit.
         var first = RunNight(bash, site, steps, day);
         Assert.All(first, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
+        Assert.DoesNotContain("::warning", first.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
         Assert.Equal(2, Log(_temp["remote.git"], git).Length);
         Assert.Equal(["content/posts/.hotpapers-manifest.json", "content/posts/2021-04-30---Hot-Papers.md", "content/records/2021-04-30.json"],
             Changed(git, "main"));
@@ -249,7 +250,9 @@ public sealed class NightlyWorkflowTests : IDisposable
         ["publishedAt"] = day.AddHours(2 + i).ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
         ["title"] = Papers[id].Title,
         ["summary"] = "Synthetic.",
+        ["thumbnail"] = $"https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{id}.png",
         ["numComments"] = 3 - i,
+        ["submittedBy"] = new Dictionary<string, object> { ["_id"] = "5f0000000000000000000009", ["avatarUrl"] = "/avatars/def.svg", ["fullname"] = "AK", ["name"] = "akhaliq", ["type"] = "user", ["isPro"] = true },
         ["isAuthorParticipating"] = false,
     }).ToList());
 
@@ -270,7 +273,7 @@ public sealed class NightlyWorkflowTests : IDisposable
         };
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["hits"] = new[] { Hit(Posteriors, $"https://arxiv.org/abs/{Posteriors}", 14, "26990001", 181), Hit(Properties, $"https://arxiv.org/pdf/{Properties}v2.pdf", 9, "26987777", 12) },
+            ["hits"] = new[] { Hit(Posteriors, $"https://arxiv.org/abs/{Posteriors}", 14, "26990001", 181), Hit(Properties, $"https://arxiv.org/pdf/{Properties}v2.pdf", 9, "26987777", 96) },
             ["nbHits"] = 2, ["page"] = 0, ["nbPages"] = 1, ["hitsPerPage"] = 100, ["exhaustiveNbHits"] = true, ["query"] = "arxiv.org",
         });
     }
