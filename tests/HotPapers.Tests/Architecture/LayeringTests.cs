@@ -22,6 +22,7 @@ public sealed partial class LayeringTests
         ["Importing"] = ["Records", "Ranking", "Safety", "Rendering", "Output"],
         ["Scaffolding"] = ["Rendering", "Settings", "Output"],
         ["Collecting"] = ["Records", "Safety", "Output", "Settings"],
+        ["Site"] = ["Records", "Ranking", "Safety", "Rendering", "Output", "Settings", "Building"],
     };
 
     [Fact]
