@@ -12,9 +12,6 @@ namespace HotPapers.Cli;
 /// <summary><c>hotpapers build</c>: records in, posts out.</summary>
 internal static class BuildCommand
 {
-    private static DateOnly? Given(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> option) =>
-        result.GetResult(option)?.Tokens is [{ Value: var text }] && Rfc3339.TryParseDate(text, out var day) ? day : null;
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var date = CommandLine.DateOption("--date", "The digest's day, YYYY-MM-DD.");
@@ -51,7 +48,7 @@ internal static class BuildCommand
             if (result.GetResult(until) is not null && !chosen.Contains("--date"))
                 result.AddError("--until goes with --date");
             // Read from the words given: a value that does not parse has its own error, and throws when read.
-            else if (Given(result, date) is { } first && Given(result, until) is { } last && last < first)
+            else if (CommandLine.Given(result, date) is { } first && CommandLine.Given(result, until) is { } last && last < first)
                 result.AddError(BuildRequest.Range.Backwards(first, last));
             if (result.GetValue(week))
             {

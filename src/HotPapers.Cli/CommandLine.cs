@@ -10,7 +10,8 @@ namespace HotPapers.Cli;
 /// <summary>The <c>hotpapers</c> command line: parsing and printing only; the work is the library's.</summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="terminal">The terminal collect shows its progress on, rewriting one line; null (output redirected, or CI) for plain lines on <paramref name="stderr"/>.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextWriter? terminal = null)
     {
         stdout = new ControlEscapingWriter(stdout);
         stderr = new ControlEscapingWriter(stderr);
@@ -19,6 +20,7 @@ public static class CommandLine
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         root.Subcommands.Add(SiteCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CollectCommand.Create(stdout, stderr, terminal is null ? new ProgressLine(null, stderr) : new ProgressLine(terminal, null)));
         HelpText.AddExamplesAndExitCodes(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -72,6 +74,10 @@ public static class CommandLine
             return null;
         },
     };
+
+    /// <summary>The date given to <paramref name="option"/>, read from the words given: a value that does not parse has its own error, and throws when read.</summary>
+    internal static DateOnly? Given(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> option) =>
+        result.GetResult(option)?.Tokens is [{ Value: var text }] && Rfc3339.TryParseDate(text, out var day) ? day : null;
 
     internal static Option<Flavor?> FlavorOption(string description) => new("--flavor")
     {

@@ -43,6 +43,14 @@ internal sealed class ControlEscapingWriter(TextWriter inner) : TextWriter
 
     public override void Flush() => inner.Flush();
 
+    /// <summary><paramref name="text"/> as this writer shows it.</summary>
+    public static string Escape(string text)
+    {
+        var shown = new StringWriter();
+        new ControlEscapingWriter(shown).Write(text);
+        return shown.ToString();
+    }
+
     // C0 and C1 controls and DEL; the line feed and the tab are layout.
     private static bool IsShownEscaped(char c) => (c < ' ' && c is not '\n' and not '\t') || c is >= '\x7f' and <= '\x9f';
 }

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary><c>build --check</c> found posts that are missing or would change.</summary>
     public const int CheckFoundChanges = 3;
+
+    /// <summary><c>collect</c>: some sources failed; the records hold what the others gave.</summary>
+    public const int PartialCollection = 4;
 }

@@ -13,9 +13,18 @@ internal static class HelpText
         [
             "hotpapers init                                  set up the blog in this folder",
             "hotpapers build --date 2021-04-30               build that day's digest",
+            "hotpapers collect --yesterday                   collect yesterday's records (arXiv, Hugging Face, Hacker News, ...)",
             "hotpapers build --yesterday                     what the nightly workflow runs",
             "hotpapers site --base-url https://me.github.io/papers/",
             "                                                the HTML site of every digest, into public/",
+        ],
+        ["collect"] =
+        [
+            "hotpapers collect --yesterday                   what the nightly workflow runs, before build",
+            "hotpapers collect --date 2021-04-30             that day's records, content/records/2021-04-30.json",
+            "hotpapers collect --date 2021-04-01 --until 2021-04-30",
+            "                                                a first backfill, one records file per day",
+            "hotpapers collect --date 2021-04-30 --offline   the same file again from the cache, asking no network",
         ],
         ["build"] =
         [
@@ -47,7 +56,10 @@ internal static class HelpText
 
     private static readonly Dictionary<string, string[]> ExitCodeLines = new(StringComparer.Ordinal)
     {
-        ["hotpapers"] = ["0  success", "1  bad input (records, settings, templates, files): the message says where", "2  usage error", "3  build --check found posts missing or out of date"],
+        ["hotpapers"] = ["0  success", "1  bad input (records, settings, templates, files): the message says where", "2  usage error", "3  build --check found posts missing or out of date",
+            "4  collect: some sources failed; the records hold what the others gave"],
+        ["collect"] = ["0  every source answered", "1  nothing could be collected (no source answered, or arXiv did not), or the settings are wrong", "2  usage error",
+            "4  some sources failed: the records hold what the others gave, and each failure is listed"],
         ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date"],
         ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error"],
         ["import"] = ["0  every post imported", "1  a post could not be imported (the others were)", "2  usage error"],

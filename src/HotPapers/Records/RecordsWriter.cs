@@ -21,13 +21,14 @@ internal static class RecordsWriter
         NewLine = "\n",
     };
 
-    public static byte[] Write(DigestRecords records)
+    /// <param name="version2">Write "hotpapers-records/2" whatever the mentions are (collect's files, which any network may fill).</param>
+    public static byte[] Write(DigestRecords records, bool version2 = false)
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
-            var v2 = NeedsVersion2(records);
+            var v2 = version2 || NeedsVersion2(records);
             String(w, "format", v2 ? RecordsReader.FormatName2 : RecordsReader.FormatName);
             String(w, "date", Rfc3339.FormatDate(records.Date));
             if (records.IsRange) String(w, "endDate", Rfc3339.FormatDate(records.EndDate));

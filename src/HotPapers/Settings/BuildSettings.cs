@@ -29,6 +29,8 @@ public sealed record BuildSettings
 
     /// <summary>The HTML site's settings (<c>site:</c>), for <c>hotpapers site</c>.</summary>
     public SiteSettings Site { get; init; } = SiteSettings.Default;
+    /// <summary>What collect asks and how (the <c>collect:</c> section).</summary>
+    internal CollectSettings Collect { get; init; } = CollectSettings.Default;
 
     /// <summary>The settings file these came from; null for the built-in defaults (no file was found or given).</summary>
     public string? SourceFile { get; init; }

@@ -9,6 +9,9 @@ internal enum SettingType
 {
     String,
 
+    /// <summary>A string, or null for none.</summary>
+    OptionalString,
+
     /// <summary>A file name pattern: a string with <c>{date}</c>, relative, without <c>..</c>.</summary>
     FileNamePattern,
 
@@ -37,6 +40,11 @@ internal enum SettingType
 
     /// <summary>An absolute http(s) URL (made to end in <c>/</c>), or null for none.</summary>
     BaseUrl,
+    /// <summary>A duration, <c>12h</c> (see <see cref="Durations"/>).</summary>
+    Duration,
+
+    /// <summary>A collect source's mapping: <c>enabled</c>, <c>baseUrl</c>, <c>embedUrl</c> (see <see cref="CollectSettings.SourceKeys"/>).</summary>
+    Source,
 }
 
 /// <summary>
@@ -136,9 +144,25 @@ internal static class SettingKeys
             s => s.Site.About, (s, v) => s with { Site = s.Site with { About = (string)v! } }),
         new("site.language", SettingType.String, null, "The pages' language, a BCP 47 tag (the html element's lang).",
             s => s.Site.Language, (s, v) => s with { Site = s.Site with { Language = (string)v! } }),
+        new("collect.contact", SettingType.OptionalString, null, "A contact address (an email or a URL) that collect puts in its User-Agent, as arXiv and the others ask; null for none.",
+            s => s.Collect.Contact, (s, v) => s with { Collect = s.Collect with { Contact = (string?)v } }),
+        new("collect.cache", SettingType.Path, null, "The folder collect keeps every response in, for --offline and for reruns.",
+            s => s.Collect.CachePath, (s, v) => s with { Collect = s.Collect with { CachePath = (string)v! } }),
+        new("collect.cacheMaxAge", SettingType.Duration, null, "A cached response younger than this (12h, 30m, 2d; 0s for never) is used instead of asking again.",
+            s => Durations.Format(s.Collect.CacheMaxAge), (s, v) => s with { Collect = s.Collect with { CacheMaxAge = (TimeSpan)v! } }),
+        Source("arxiv", "arXiv's export API, for every mentioned paper's title, authors, abstract and categories (always asked).", c => c.Arxiv, (c, v) => c with { Arxiv = v }),
+        Source("huggingface", "Hugging Face Daily Papers: the day's papers with their upvotes and comments.", c => c.HuggingFace, (c, v) => c with { HuggingFace = v }),
+        Source("hackernews", "Hacker News (its Algolia search): the day's stories linking arxiv.org, with points and comments.", c => c.HackerNews, (c, v) => c with { HackerNews = v }),
+        Source("bluesky", "Bluesky: posts linking arxiv.org (needs HOTPAPERS_BLUESKY_HANDLE and HOTPAPERS_BLUESKY_APP_PASSWORD), embeds from embedUrl.", c => c.Bluesky, (c, v) => c with { Bluesky = v }),
+        Source("twitter", "X: posts linking arxiv.org (needs HOTPAPERS_TWITTER_BEARER_TOKEN, a paid API), embeds from embedUrl.", c => c.Twitter, (c, v) => c with { Twitter = v }),
+        Source("mastodon", "Mastodon: an instance's public posts linking arxiv.org, where the instance allows it.", c => c.Mastodon, (c, v) => c with { Mastodon = v }),
     ];
 
-    public static IReadOnlyList<string> Sections { get; } = ["ranking", "post", "site"];
+    public static IReadOnlyList<string> Sections { get; } = ["ranking", "post", "collect", "site"];
+
+    private static SettingKey Source(string name, string description, Func<CollectSettings, SourceSettings> get, Func<CollectSettings, SourceSettings, CollectSettings> set) =>
+        new("collect." + name, SettingType.Source, null, $"{description} A mapping of {string.Join(", ", CollectSettings.SourceKeys(name))}.",
+            s => get(s.Collect), (s, v) => s with { Collect = set(s.Collect, (SourceSettings)v!) });
 
     /// <summary>The key of this name, or of this old name.</summary>
     public static SettingKey? Find(string name) => All.FirstOrDefault(k => k.Name == name || k.OldName == name);

@@ -28,6 +28,7 @@ public static partial class SettingsFile
         RecordsPath = Path.Combine(baseDirectory, BuildSettings.Default.RecordsPath),
         OutputDirectory = Path.Combine(baseDirectory, BuildSettings.Default.OutputDirectory),
         Site = SiteSettings.Default with { OutputDirectory = Path.Combine(baseDirectory, SiteSettings.Default.OutputDirectory) },
+        Collect = BuildSettings.Default.Collect with { CachePath = Path.Combine(baseDirectory, CollectSettings.DefaultCachePath) },
     };
 
     public static BuildSettings Load(string path)
@@ -113,6 +114,7 @@ public static partial class SettingsFile
     private static BuildSettings Apply(string file, SettingKey key, string name, YamlNode node, string baseDirectory, BuildSettings settings, List<InputProblem> problems)
     {
         if (key.Type == SettingType.NetworkWeights) return Weights(file, key, node, settings, problems);
+        if (key.Type == SettingType.Source) return Source(file, key, node, settings, problems);
         var (value, expected) = Convert(key.Type, node, baseDirectory);
         if (expected is not null)
         {
@@ -129,6 +131,11 @@ public static partial class SettingsFile
         {
             case SettingType.String:
                 return Text(node) is { } s ? (s, null) : (null, "a string");
+            case SettingType.OptionalString:
+                if (node is YamlScalarNode { Style: ScalarStyle.Plain } none && IsNull(none.Value)) return (null, null);
+                return Text(node) is { } o ? (o, null) : (null, "a string, or null for none");
+            case SettingType.Duration:
+                return Text(node) is { } d && Durations.Parse(d) is { } span ? (span, null) : (null, Durations.Expected);
             case SettingType.FileNamePattern:
                 if (Text(node) is { } own && PostNaming.IsOwnName(own))
                     return (null, $"a post file name that is not one hotpapers keeps for itself ({PostManifest.FileName}, {OutputLock.FileName}, *{PostWriter.TempSuffix})");
@@ -161,7 +168,7 @@ public static partial class SettingsFile
             case SettingType.SiteEmbedMode:
                 return Text(node) switch { "static" => (false, null), "live" => (true, null), _ => (null, "static or live") };
             case SettingType.BaseUrl:
-                if (node is YamlScalarNode { Style: ScalarStyle.Plain } none && IsNull(none.Value)) return (null, null);
+                if (node is YamlScalarNode { Style: ScalarStyle.Plain } noUrl && IsNull(noUrl.Value)) return (null, null);
                 return Text(node) is { } url && BaseUrls.TryParse(url, out var baseUrl)
                     ? (baseUrl, null) : (null, "an absolute http or https URL such as https://example.github.io/papers/, or null for none");
             case SettingType.EmbedMode:
@@ -200,6 +207,41 @@ public static partial class SettingsFile
                 problems.Add(new(file, Where(weightNode, $"{key.Name}.{name}"), $"a number from 0 to {int.MaxValue}", Describe(weightNode)));
         }
         return problems.Count > count ? settings : key.Set(settings, weights.ToImmutable());
+    }
+
+    // A collect source's mapping, over its defaults: each key it takes once, each value checked where it is.
+    private static BuildSettings Source(string file, SettingKey key, YamlNode node, BuildSettings settings, List<InputProblem> problems)
+    {
+        var source = (SourceSettings)key.Get(settings)!;
+        var allowed = CollectSettings.SourceKeys(key.Key);
+        if (node is not YamlMappingNode mapping)
+        {
+            problems.Add(new(file, Where(node, key.Name), $"a mapping of {string.Join(", ", allowed)}", Describe(node)));
+            return settings;
+        }
+        var count = problems.Count;
+        foreach (var (nameNode, valueNode) in mapping.Children)
+        {
+            var name = (nameNode as YamlScalarNode)?.Value;
+            if (name is null || !allowed.Contains(name, StringComparer.Ordinal))
+            {
+                problems.Add(new(file, Where(nameNode, $"{key.Name}.{name ?? "?"}"), $"one of the keys {string.Join(", ", allowed)}",
+                    name is null ? Describe(nameNode) : $"unknown key \"{name}\""));
+                continue;
+            }
+            if (name == "enabled")
+            {
+                if (valueNode is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } b } && BooleanValue(b) is { } flag) source = source with { Enabled = flag };
+                else problems.Add(new(file, Where(valueNode, $"{key.Name}.{name}"), "true or false", Describe(valueNode)));
+                continue;
+            }
+            // A base for the API's own paths: http(s), no query or fragment, which a path put after it would break.
+            if (Text(valueNode) is { } text && HttpUrl.IsHttp(text) && new Uri(text) is { Query: "", Fragment: "" } url)
+                source = name == "baseUrl" ? source with { BaseUrl = url } : source with { EmbedUrl = url };
+            else
+                problems.Add(new(file, Where(valueNode, $"{key.Name}.{name}"), "an absolute http or https URL without query or fragment", Describe(valueNode)));
+        }
+        return problems.Count > count ? settings : key.Set(settings, source);
     }
 
     // A YAML 1.2 core integer or finite float, as a decimal.

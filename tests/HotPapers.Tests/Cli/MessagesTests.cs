@@ -11,7 +11,7 @@ namespace HotPapers.Tests.Cli;
 public sealed class MessagesTests
 {
     [Fact]
-    public void Messages_say_what_is_true()
+    public async Task Messages_say_what_is_true()
     {
         using var temp = Fixture.TempDir();
         var records = temp["records"];
@@ -81,7 +81,38 @@ public sealed class MessagesTests
         File.WriteAllText(temp["yaml-site/hugo.yaml"], "baseURL: https://example.org/\ntitle: My New Hugo Site\n");
         Run("init", temp["yaml-site"]);
 
-        var golden = text.ToString().Replace(temp.Path, "TMP").Replace(Path.DirectorySeparatorChar, '/');
+        // collect, against the loopback APIs (on the real clock: each source asks once, so nothing waits).
+        await using var api = new HotPapers.Tests.Collecting.LoopbackApi();
+        {
+            var c = HotPapers.Tests.Collecting.CollectHarness.Everything(api);
+            void Config(string name, string extra = "") => File.WriteAllText(temp[name],
+                $"collect:\n  contact: tests@example.org\n  cache: cache-{name}\n  arxiv: {{ baseUrl: \"{api.BaseUrl}\" }}\n  huggingface: {{ baseUrl: \"{api.BaseUrl}\" }}\n"
+                + $"  hackernews: {{ baseUrl: \"{api.BaseUrl}\" }}\n{extra}"
+                // The real environment is read here: sources with credentials must not reach the real network.
+                + "  bluesky: { enabled: false }\n  twitter: { enabled: false }\n  mastodon: { enabled: false }\n");
+            Config("ok.yml");
+            Config("again.yml");
+            Config("none.yml");
+            Config("bad.yml", "  cacheMaxAge: 12 hours\n  maxAge: 1h\n");
+            var collected = temp["collected"];
+            Run("collect");
+            Run("collect", "--date", "2021-04-30", "--yesterday");
+            Run("collect", "--until", "2021-05-01");
+            Run("collect", "--date", "2021-04-30", "--until", "2022-05-01");
+            Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected);
+            Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected);
+            Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected, "--offline");
+            Run("collect", "--date", "2021-05-01", "--config", temp["ok.yml"], "--records", collected, "--offline");
+            api.On(HotPapers.Tests.Collecting.CollectHarness.HuggingFace, HotPapers.Tests.Collecting.Reply.Text(404, "{\"error\":\"Not Found\"}"))
+                .On("/api/query?id_list=2104.14421,2104.99999,hep-th/9901001&max_results=3", HotPapers.Tests.Collecting.Reply.File("arxiv-2021-04-30.xml"));
+            Run("collect", "--date", "2021-04-30", "--config", temp["again.yml"], "--records", temp["partial"]);
+            api.On(HotPapers.Tests.Collecting.CollectHarness.HackerNews, HotPapers.Tests.Collecting.Reply.File("hackernews-truncated.json"));
+            Run("collect", "--date", "2021-04-30", "--config", temp["none.yml"], "--records", temp["none"]);
+            Run("collect", "--date", "2021-04-30", "--config", temp["bad.yml"], "--records", collected);
+            Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", temp["empty.json"]);
+        }
+
+        var golden = text.ToString().Replace(temp.Path, "TMP").Replace(api.BaseUrl.ToString().TrimEnd('/'), "http://API").Replace(Path.DirectorySeparatorChar, '/');
         Golden.AssertBytes(Encoding.UTF8.GetBytes(golden), "messages", "messages.txt");
     }
 
@@ -106,7 +137,7 @@ public sealed class MessagesTests
     [Fact]
     public void Help_shows_examples_and_exit_codes_for_each_command()
     {
-        foreach (var command in new[] { Array.Empty<string>(), ["build"], ["import"], ["init"], ["site"] })
+        foreach (var command in new[] { Array.Empty<string>(), ["build"], ["import"], ["init"], ["site"], ["collect"] })
         {
             var (code, stdout, _) = InProcessCli.Run([.. command, "--help"]);
             Assert.Equal(ExitCodes.Success, code);

@@ -44,6 +44,18 @@ public sealed class SettingsFileTests
           output: _site
           about: "One.\n\nTwo."
           language: de
+        collect:
+          contact: you@example.org
+          cache: cache
+          cacheMaxAge: 90m
+          arxiv: { baseUrl: "http://127.0.0.1:8080/arxiv" }
+          huggingface: { enabled: false }
+          hackernews: { enabled: true, baseUrl: "https://hn.example" }
+          bluesky: { baseUrl: "https://pds.example", embedUrl: "https://embed.example" }
+          twitter: { enabled: false }
+          mastodon:
+            enabled: true
+            baseUrl: https://mastodon.example
         """;
 
     [Fact]
@@ -94,6 +106,15 @@ public sealed class SettingsFileTests
             About = "One.\n\nTwo.",
             Language = "de",
         }, s.Site);
+        Assert.Equal("you@example.org", s.Collect.Contact);
+        Assert.Equal(Path.Combine("base", "cache"), s.Collect.CachePath);
+        Assert.Equal(TimeSpan.FromMinutes(90), s.Collect.CacheMaxAge);
+        Assert.Equal(new SourceSettings(true, new Uri("http://127.0.0.1:8080/arxiv")), s.Collect.Arxiv);
+        Assert.Equal(new SourceSettings(false, new Uri("https://huggingface.co")), s.Collect.HuggingFace);
+        Assert.Equal(new SourceSettings(true, new Uri("https://hn.example")), s.Collect.HackerNews);
+        Assert.Equal(new SourceSettings(true, new Uri("https://pds.example"), new Uri("https://embed.example")), s.Collect.Bluesky);
+        Assert.False(s.Collect.Twitter.Enabled);
+        Assert.Equal(new SourceSettings(true, new Uri("https://mastodon.example")), s.Collect.Mastodon);
         // Each key of the table is in the full example, so none can be left untested.
         foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", Full);
     }
@@ -121,6 +142,12 @@ public sealed class SettingsFileTests
     [InlineData("ranking:\n  weights:\n    reddit: \"2\"\n", "line 3, column 13 (ranking.weights.reddit)", "a number from 0 to 2147483647", "the string \"2\"")]
     [InlineData("embeds: none\n", "line 1, column 9 (embeds)", "script or static", "the string \"none\"")]
     [InlineData("ranking:\n  weights: 2\n", "line 2, column 12 (ranking.weights)", "a mapping from network names to weights", "an integer (2)")]
+    [InlineData("collect:\n  cacheMaxAge: 12 hours\n", "line 2, column 16 (collect.cacheMaxAge)", "a duration: a whole number followed by s, m, h or d (12h; 0s for none)", "the string \"12 hours\"")]
+    [InlineData("collect:\n  arxiv: { enabled: false }\n", "line 2, column 12 (collect.arxiv.enabled)", "one of the keys baseUrl", "unknown key \"enabled\"")]
+    [InlineData("collect:\n  hackernews: { baseUrl: \"hn.algolia.com\" }\n", "line 2, column 26 (collect.hackernews.baseUrl)", "an absolute http or https URL without query or fragment", "the string \"hn.algolia.com\"")]
+    [InlineData("collect:\n  huggingface: { enabled: yes }\n", "line 2, column 27 (collect.huggingface.enabled)", "true or false", "the string \"yes\"")]
+    [InlineData("collect:\n  twitter: on\n", "line 2, column 12 (collect.twitter)", "a mapping of enabled, baseUrl, embedUrl", "the string \"on\"")]
+    [InlineData("collect:\n  reddit: {}\n", "line 2, column 3 (collect.reddit)", "one of the keys contact, cache, cacheMaxAge, arxiv, huggingface, hackernews, bluesky, twitter, mastodon", "unknown key \"reddit\"")]
     public void Mention_settings_problems_are_reported_where_they_are(string yaml, string location, string expected, string found)
     {
         var problem = Assert.Single(Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", yaml, "")).Problems);

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using HotPapers.Building;
+using HotPapers.Collecting;
+using HotPapers.Output;
+using HotPapers.Records;
+using HotPapers.Settings;
+
+namespace HotPapers.Cli;
+
+/// <summary><c>hotpapers collect</c>: the day's records from arXiv and the networks.</summary>
+internal static class CollectCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, ProgressLine progress)
+    {
+        var date = CommandLine.DateOption("--date", "The day to collect, YYYY-MM-DD, in the settings' timezone.");
+        var until = CommandLine.DateOption("--until", "With --date: the last day to collect (inclusive), one records file per day, for a first backfill.");
+        var yesterday = new Option<bool>("--yesterday") { Description = "Collect yesterday, yesterday in the settings' timezone (for nightly runs)." };
+        var records = new Option<string?>("--records") { Description = $"The folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
+        var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };
+        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
+        var timezone = CommandLine.TimeZoneOption("The site's zone, where the days begin and end (default: the settings' timezone, else UTC).");
+        var command = new Command("collect", "Collect a day's records: the papers the networks mentioned, with their arXiv metadata and the mentions' counts.")
+        {
+            date, until, yesterday, records, offline, config, timezone,
+        };
+        command.Validators.Add(result =>
+        {
+            var hasDate = result.GetResult(date) is not null;
+            var hasYesterday = result.GetValue(yesterday);
+            if (hasDate == hasYesterday)
+                result.AddError(hasDate ? "--date and --yesterday cannot be used together: collect takes one of them" : "collect needs one of --date YYYY-MM-DD or --yesterday");
+            if (result.GetResult(until) is not null && !hasDate)
+                result.AddError("--until goes with --date");
+            else if (CommandLine.Given(result, date) is { } first && CommandLine.Given(result, until) is { } last)
+            {
+                if (last < first) result.AddError(BuildRequest.Range.Backwards(first, last));
+                else if (last.DayNumber - first.DayNumber >= CollectRequest.MaxDays) result.AddError($"--date {Rfc3339.FormatDate(first)} --until {Rfc3339.FormatDate(last)} is {last.DayNumber - first.DayNumber + 1} days; collect takes at most {CollectRequest.MaxDays} at a time");
+            }
+        });
+        command.SetAction(parse => CommandLine.Guard(stderr, () =>
+        {
+            var settings = new SettingsOverrides
+            {
+                ConfigFile = parse.GetValue(config),
+                TimeZone = parse.GetValue(timezone),
+                RecordsPath = parse.GetValue(records),
+            }.Resolve();
+            var first = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date)!.Value;
+            var last = parse.GetValue(until) ?? first;
+            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline)), progress.Show);
+            progress.Clear();
+            return Report(report, stdout, stderr);
+        }));
+        return command;
+    }
+
+    private static int Report(CollectReport report, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var day in report.Days)
+        {
+            var date = Rfc3339.FormatDate(day.Date);
+            foreach (var failure in day.Failures) stderr.WriteLine($"error: {date}: {failure}");
+            foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
+            if (day.RecordsPath is { } path)
+            {
+                var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
+                stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){(day.Outcome == CollectOutcome.Partial ? $"; without {string.Join(", ", day.Failures.Select(f => f.Source).Distinct())}" : "")})");
+            }
+            else
+            {
+                stdout.WriteLine($"{"not written",-12} {date}: nothing could be collected");
+            }
+        }
+        var failed = report.Days.Count(d => d.Outcome == CollectOutcome.Failed);
+        var partial = report.Days.Count(d => d.Outcome == CollectOutcome.Partial);
+        stdout.WriteLine($"{report.Days.Count} day(s): {report.Days.Count - failed - partial} complete, {partial} partial (some sources failed), {failed} not written");
+        return report.Outcome switch
+        {
+            CollectOutcome.Complete => ExitCodes.Success,
+            CollectOutcome.Partial => ExitCodes.PartialCollection,
+            _ => ExitCodes.BadInput,
+        };
+    }
+}
+
+/// <summary>
+/// Progress while collect waits on the network: on a terminal one line rewritten in place; when the output
+/// is redirected or CI is set, nothing but the report (a log keeps every line, so progress would only bury it)
+/// unless <see cref="Plain"/> asks for each step as a plain line.
+/// </summary>
+internal sealed class ProgressLine(TextWriter? terminal, TextWriter? plain)
+{
+    public static ProgressLine None { get; } = new(null, null);
+
+    public void Show(string text)
+    {
+        if (terminal is not null)
+        {
+            var shown = ControlEscapingWriter.Escape(text);
+            terminal.Write("\r\x1b[2K" + (shown.Length > 100 ? shown[..99] + "…" : shown));
+            terminal.Flush();
+        }
+        plain?.WriteLine(text);
+    }
+
+    public void Clear()
+    {
+        if (terminal is null) return;
+        terminal.Write("\r\x1b[2K");
+        terminal.Flush();
+    }
+}

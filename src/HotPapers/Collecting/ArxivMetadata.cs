@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using HotPapers.Records;
+
+namespace HotPapers.Collecting;
+
+/// <summary>A paper as arXiv's export API describes it, in the records' terms.</summary>
+internal sealed record ArxivPaper(ArxivId Id, string Title, ImmutableArray<string> Authors, string Abstract, ImmutableArray<string> Categories, string AbsUrl, string? PdfUrl);
+
+/// <summary>
+/// The metadata of the mentioned papers from arXiv's export API: <c>/api/query?id_list=...</c>, at most
+/// <see cref="BatchSize"/> ids a request, the Atom answer read by namespace with System.Xml.Linq.
+/// </summary>
+internal static partial class ArxivMetadata
+{
+    public const string Name = "arxiv";
+
+    /// <summary>arXiv's terms: no more than one request every three seconds.</summary>
+    public static readonly TimeSpan Pacing = TimeSpan.FromSeconds(3);
+
+    public const int BatchSize = 100;
+
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Arxiv = "http://arxiv.org/schemas/atom";
+
+    /// <summary>The papers arXiv knows among <paramref name="ids"/> (versionless), by id; ids it does not know are not in it.</summary>
+    public static async Task<IReadOnlyDictionary<string, ArxivPaper>> FetchAsync(IReadOnlyList<ArxivId> ids, Uri baseUrl, IFetcher fetcher, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, ArxivPaper>(StringComparer.Ordinal);
+        foreach (var batch in ids.Select(i => i.Versionless).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(BatchSize))
+        {
+            var url = new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}/api/query?id_list={string.Join(",", batch)}&max_results={batch.Length}");
+            var response = await fetcher.GetAsync(url, null, cancellationToken).ConfigureAwait(false);
+            foreach (var paper in Parse(response))
+            {
+                // An answer may hold a paper not asked for (a search's extra hit): only those asked are taken.
+                if (batch.Contains(paper.Id.Value, StringComparer.Ordinal)) found[paper.Id.Value] = paper;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The entries of an Atom answer.</summary>
+    /// <exception cref="SourceException">Not an Atom feed, arXiv's error feed, or an entry without what every paper has.</exception>
+    public static IReadOnlyList<ArxivPaper> Parse(FetchedResponse response)
+    {
+        XDocument document;
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(response.Body), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e)
+        {
+            throw Fail(response, $"malformed Atom XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message.Split(" Line ")[0]}");
+        }
+        if (document.Root is not { } feed || feed.Name != Atom + "feed")
+            throw Fail(response, $"an Atom feed (<feed xmlns=\"{Atom}\">), found <{document.Root?.Name.LocalName}>");
+        var papers = new List<ArxivPaper>();
+        foreach (var entry in feed.Elements(Atom + "entry"))
+        {
+            var id = entry.Element(Atom + "id")?.Value.Trim() ?? "";
+            var title = Collapse(entry.Element(Atom + "title")?.Value);
+            if (title == "Error" || id.Contains("/api/errors", StringComparison.Ordinal))
+                throw Fail(response, $"arXiv answered an error: {Collapse(entry.Element(Atom + "summary")?.Value)}");
+            var where = $"entry {JsonChecker.Quote(id)} (line {((IXmlLineInfo)entry).LineNumber})";
+            if (ArxivId.FromLink(id) is not { } paper) throw Fail(response, $"{where}: expected an id that is an arxiv.org/abs/ link, found {JsonChecker.Quote(id)}");
+            if (title.Length == 0) throw Fail(response, $"{where}: expected a title, found none");
+            var authors = entry.Elements(Atom + "author").Select(a => Collapse(a.Element(Atom + "name")?.Value)).Where(a => a.Length > 0).ToImmutableArray();
+            var categories = new List<string>();
+            if (entry.Element(Arxiv + "primary_category")?.Attribute("term")?.Value.Trim() is { } primary && Category().IsMatch(primary)) categories.Add(primary);
+            foreach (var term in entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value.Trim() ?? ""))
+            {
+                // The old backend also gave ACM and MSC codes (I.2.6, 68T05): no arXiv category, left out.
+                if (Category().IsMatch(term) && !categories.Contains(term)) categories.Add(term);
+            }
+            var hasPdf = entry.Elements(Atom + "link").Any(l => (string?)l.Attribute("title") == "pdf" || (string?)l.Attribute("type") == "application/pdf");
+            // Links without version, as the records have always had them: a new version changes nothing in the file.
+            papers.Add(new ArxivPaper(paper, title, authors, Collapse(entry.Element(Atom + "summary")?.Value), [.. categories],
+                $"https://arxiv.org/abs/{paper.Value}", hasPdf ? $"https://arxiv.org/pdf/{paper.Value}" : null));
+        }
+        return papers;
+    }
+
+    /// <summary>Titles and abstracts come wrapped at ~80 characters and indented: each run of white space is one space, as the records have them.</summary>
+    internal static string Collapse(string? text)
+    {
+        if (text is null) return "";
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+            }
+            else if (c != '\0')
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString().TrimEnd(' ');
+    }
+
+    private static SourceException Fail(FetchedResponse response, string what) => new(Name, response.Url, what);
+
+    // cs.LG, hep-th, math-ph, q-bio.NC, cond-mat.stat-mech, astro-ph.CO.
+    [GeneratedRegex(@"^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Category();
+}

@@ -1,0 +1,47 @@
+using HotPapers.Output;
+
+namespace HotPapers.Collecting;
+
+/// <summary>What <c>hotpapers collect</c> is asked: the days <paramref name="First"/> to <paramref name="Last"/> (inclusive), one records file each.</summary>
+/// <param name="Offline">Answer from the cache alone, never the network.</param>
+public sealed record CollectRequest(DateOnly First, DateOnly Last, bool Offline)
+{
+    /// <summary>The most days one run collects: a backfill of a year.</summary>
+    public const int MaxDays = 366;
+}
+
+/// <summary>How a run went: every source answered, some did not (the records hold what the others gave), or nothing could be collected.</summary>
+public enum CollectOutcome
+{
+    Complete,
+    Partial,
+    Failed,
+}
+
+/// <summary>A source that did not answer as its API documents: which, the request, and what was wrong.</summary>
+public sealed record SourceFailure(string Source, string? Url, string What)
+{
+    public override string ToString() => Url is null ? $"{Source}: {What}" : $"{Source}: {Url}: {What}";
+}
+
+/// <summary>One day's collection.</summary>
+/// <param name="RecordsPath">The day's records file; null when nothing was written.</param>
+/// <param name="Written">What writing it did; null when nothing could be collected.</param>
+public sealed record CollectedDay(
+    DateOnly Date,
+    CollectOutcome Outcome,
+    string? RecordsPath,
+    WriteOutcome? Written,
+    int Papers,
+    int Mentions,
+    IReadOnlyList<SourceFailure> Failures,
+    IReadOnlyList<string> Notices);
+
+public sealed record CollectReport(IReadOnlyList<CollectedDay> Days)
+{
+    /// <summary>Complete when every day is; Failed when no day could be written; else Partial.</summary>
+    public CollectOutcome Outcome =>
+        Days.All(d => d.Outcome == CollectOutcome.Complete) ? CollectOutcome.Complete
+        : Days.All(d => d.Outcome == CollectOutcome.Failed) ? CollectOutcome.Failed
+        : CollectOutcome.Partial;
+}

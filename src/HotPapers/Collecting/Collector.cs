@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using HotPapers.Output;
+using HotPapers.Records;
+using HotPapers.Settings;
+
+namespace HotPapers.Collecting;
+
+/// <summary>
+/// <c>hotpapers collect</c>: for each day, every enabled source's mentions, merged per paper, the papers'
+/// metadata from arXiv, written as the day's <c>hotpapers-records/2</c> file when it is complete. A source
+/// that fails costs only itself; a day none could be collected for is not written at all.
+/// </summary>
+public static class Collector
+{
+    public static CollectReport Run(BuildSettings settings, CollectRequest request, Action<string> progress) =>
+        RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, CancellationToken.None)
+            .GetAwaiter().GetResult();
+
+    internal static async Task<CollectReport> RunAsync(BuildSettings settings, CollectRequest request, CollectEnvironment environment, Action<string> progress,
+        CancellationToken cancellationToken)
+    {
+        var recordsPath = settings.RecordsPath;
+        if (File.Exists(recordsPath))
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", "a file")]);
+        var collect = settings.Collect;
+        using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress, environment.Limits);
+        var sources = (environment.Sources ?? MentionSources.FromSettings)(collect, environment.Variables);
+        // One fetcher per source for the whole run: its pacing holds from one day to the next.
+        var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);
+        var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing);
+        var days = new List<CollectedDay>();
+        for (var date = request.First; date <= request.Last; date = date.AddDays(1))
+        {
+            var day = Day(date, settings.TimeZone);
+            days.Add(await CollectDayAsync(day, settings, sources, fetchers, arxiv, environment, progress, cancellationToken).ConfigureAwait(false));
+        }
+        return new CollectReport(days);
+    }
+
+    /// <summary>The day from midnight to midnight in <paramref name="zone"/> (a midnight that a clock change skips is the first instant after it).</summary>
+    internal static CollectDay Day(DateOnly date, TimeZoneInfo zone) => new(date, Midnight(date, zone), Midnight(date.AddDays(1), zone));
+
+    private static DateTimeOffset Midnight(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(15);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private static async Task<CollectedDay> CollectDayAsync(CollectDay day, BuildSettings settings, ImmutableArray<IMentionSource> sources,
+        Dictionary<string, HttpFetcher> fetchers, HttpFetcher arxiv, CollectEnvironment environment, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var date = Rfc3339.FormatDate(day.Date);
+        var failures = new List<SourceFailure>();
+        var notices = new List<string>();
+        var found = new List<FoundMention>();
+        var asked = 0;
+        var latest = (DateTimeOffset?)null;
+        foreach (var source in sources)
+        {
+            if (source.SkipReason is { } why)
+            {
+                notices.Add($"{source.Name}: skipped: {why}");
+                continue;
+            }
+            asked++;
+            progress($"{date}: asking {source.Name}");
+            try
+            {
+                var mentions = await source.CollectAsync(day, fetchers[source.Name], cancellationToken).ConfigureAwait(false);
+                found.AddRange(mentions);
+                progress($"{date}: {source.Name}: {mentions.Length} mention(s)");
+            }
+            catch (SourceException e)
+            {
+                failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // A source's own mistake still costs only that source; its message says what it was.
+                failures.Add(new SourceFailure(source.Name, null, e.Message));
+            }
+            if (fetchers[source.Name].LatestFetch is { } at && (latest is null || at > latest)) latest = at;
+        }
+        if (asked == 0 || failures.Count == asked)
+        {
+            notices.Add(asked == 0 ? "no source could be asked (each is disabled or skipped): nothing was written" : "no source answered: nothing was written");
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
+        }
+
+        var byPaper = Merge(found);
+        IReadOnlyDictionary<string, ArxivPaper> metadata;
+        try
+        {
+            if (byPaper.Count > 0) progress($"{date}: asking arxiv for {byPaper.Count} paper(s)");
+            metadata = byPaper.Count == 0 ? new Dictionary<string, ArxivPaper>()
+                : await ArxivMetadata.FetchAsync([.. byPaper.Keys.Select(k => new ArxivId(k))], settings.Collect.Arxiv.BaseUrl, arxiv, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException e)
+        {
+            // Without titles and abstracts there are no records to write, only made-up ones.
+            failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
+            notices.Add("arXiv gave no metadata for the mentioned papers: nothing was written");
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
+        }
+
+        var papers = ImmutableArray.CreateBuilder<PaperRecord>();
+        var mentionCount = 0;
+        foreach (var (id, mentions) in byPaper)
+        {
+            if (!metadata.TryGetValue(id, out var paper))
+            {
+                notices.Add($"{id}: arXiv does not know this paper; its {mentions.Length} mention(s) ({string.Join(", ", mentions.Select(m => m.Url).Take(3))}{(mentions.Length > 3 ? ", ..." : "")}) were dropped");
+                continue;
+            }
+            papers.Add(new PaperRecord(paper.Id, paper.Title, paper.Authors, paper.Abstract, paper.Categories, paper.AbsUrl, paper.PdfUrl, null, [], mentions));
+            mentionCount += mentions.Length;
+        }
+        if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
+
+        // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
+        var collectedAt = TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone);
+        var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
+        var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
+        WriteOutcome written;
+        try
+        {
+            written = Write(path, records, settings.TimeZone);
+        }
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+        {
+            notices.Add(e is InputException input ? string.Join("; ", input.Problems) : $"{path}: {e.Message}");
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
+        }
+        return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
+    }
+
+    /// <summary>
+    /// The mentions per paper (by id without version, so abs, pdf and v2 links are one paper), each mention
+    /// once (by network and URL; the latest read wins), papers by id and mentions by network then URL, so
+    /// the same answers always give the same file.
+    /// </summary>
+    internal static SortedDictionary<string, ImmutableArray<MentionRecord>> Merge(IEnumerable<FoundMention> found)
+    {
+        var byPaper = new SortedDictionary<string, Dictionary<(Network, string), FoundMention>>(StringComparer.Ordinal);
+        foreach (var f in found)
+        {
+            var id = f.Paper.Versionless;
+            if (!byPaper.TryGetValue(id, out var mentions)) byPaper[id] = mentions = [];
+            var key = (f.Mention.Network, f.Mention.Url);
+            if (!mentions.TryGetValue(key, out var other) || f.ReadAt > other.ReadAt) mentions[key] = f;
+        }
+        var result = new SortedDictionary<string, ImmutableArray<MentionRecord>>(StringComparer.Ordinal);
+        foreach (var (id, mentions) in byPaper)
+            result[id] = [.. mentions.Values.OrderBy(m => m.Mention.Network).ThenBy(m => m.Mention.Url, StringComparer.Ordinal).Select(m => m.Mention)];
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
+    /// counts already: then it is left as it is, its collectedAt too.
+    /// </summary>
+    private static WriteOutcome Write(string path, DigestRecords records, TimeZoneInfo zone)
+    {
+        if (File.Exists(path))
+        {
+            DigestRecords? existing = null;
+            try
+            {
+                existing = new RecordsLoader(zone).Load(path);
+            }
+            catch (InputException)
+            {
+                // A file that does not load is replaced by one that does.
+            }
+            if (existing is { Ranked: true })
+                throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
+            if (existing is not null && PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
+                return WriteOutcome.Unchanged;
+        }
+        return PostWriter.Write(path, RecordsWriter.Write(records, version2: true));
+    }
+}
+
+/// <summary>What a run depends on, given by the tests: the clock, the environment variables, the limits, the sources.</summary>
+internal sealed record CollectEnvironment(
+    TimeProvider Time,
+    Func<string, string?> Variables,
+    FetchLimits? Limits = null,
+    Func<CollectSettings, Func<string, string?>, ImmutableArray<IMentionSource>>? Sources = null);

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Reflection;
+
+namespace HotPapers.Collecting;
+
+/// <summary>
+/// What every source's fetcher shares in one run: one <see cref="HttpClient"/> (one connection per server,
+/// which is what arXiv's terms ask and more than the others need, as each source asks one thing at a time),
+/// the cache, the clock and the limits.
+/// </summary>
+internal sealed class FetchSession : IDisposable
+{
+    public FetchSession(ResponseCache cache, TimeProvider time, bool offline, TimeSpan maxAge, string? contact, Action<string> progress, FetchLimits? limits = null)
+    {
+        Cache = cache;
+        Time = time;
+        Offline = offline;
+        MaxAge = maxAge;
+        Progress = progress;
+        Limits = limits ?? FetchLimits.Default;
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 1,
+            AutomaticDecompression = DecompressionMethods.All,
+            AllowAutoRedirect = true,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = Limits.Attempt,
+        };
+        // Timeouts are the pipeline's, on the injected clock; the client's own would run on the real one.
+        Client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = FetchLimits.MaxBodyBytes };
+        Client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent(contact));
+    }
+
+    public HttpClient Client { get; }
+    public ResponseCache Cache { get; }
+    public TimeProvider Time { get; }
+    public bool Offline { get; }
+    public TimeSpan MaxAge { get; }
+    public FetchLimits Limits { get; }
+    public Action<string> Progress { get; }
+
+    /// <summary><c>hotpapers/0.1.0 (+https://github.com/hotpapers; you@example.org)</c>: the tool, its version, and whom to write to.</summary>
+    public static string UserAgent(string? contact)
+    {
+        var version = typeof(FetchSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+        if (version.IndexOf('+') is var plus and >= 0) version = version[..plus];
+        // Comment text in a header may not hold parentheses or control characters.
+        var who = contact is { Length: > 0 } ? "; " + new string(contact.Where(c => c >= ' ' && c != '(' && c != ')' && c != '\x7f').ToArray()).Trim() : "";
+        return $"hotpapers/{version} (collect{who})";
+    }
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace HotPapers.Collecting;
+
+/// <summary>
+/// One source's way to the network (<see cref="IFetcher"/>): the cache first (a fresh entry, or any entry
+/// offline), else a GET paced at the source's rate and retried by a Polly pipeline (429, 5xx, timeouts,
+/// failed connections; <c>Retry-After</c> and the reset headers honoured; the whole bounded in time),
+/// whose 2xx answer is cached. Polly rather than a loop of our own: its retry, backoff and timeout
+/// strategies are tested far beyond what a loop here would be, and it takes the injected clock.
+/// </summary>
+internal sealed class HttpFetcher : IFetcher
+{
+    private readonly FetchSession _session;
+    private readonly string _source;
+    private readonly TimeSpan _pacing;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private DateTimeOffset? _lastRequest;
+    private DateTimeOffset? _latest;
+
+    public HttpFetcher(FetchSession session, string source, TimeSpan pacing)
+    {
+        _session = session;
+        _source = source;
+        _pacing = pacing;
+        var limits = session.Limits;
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = session.Time }
+            .AddTimeout(limits.Total)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                MaxRetryAttempts = limits.Retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = limits.FirstDelay,
+                MaxDelay = limits.MaxDelay,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RetryDelay.From(r, session.Time.GetUtcNow()) : null),
+                OnRetry = args =>
+                {
+                    var why = args.Outcome.Result is { } r ? Status(r) : Describe(args.Outcome.Exception!);
+                    session.Progress($"{source}: {why}; trying again in {Seconds(args.RetryDelay)}");
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(limits.Attempt)
+            .Build();
+    }
+
+    /// <summary>The latest time of the answers this fetcher gave (fetched or cached): when the counts were read.</summary>
+    public DateTimeOffset? LatestFetch => _latest;
+
+    public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken)
+    {
+        var cached = _session.Cache.Read(_source, url);
+        if (cached is not null && (_session.Offline || _session.Time.GetUtcNow() - cached.FetchedAt < _session.MaxAge)) return Seen(cached);
+        if (_session.Offline)
+            throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)");
+        var response = await SendAsync(url, async token =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (authorization is not null) request.Headers.Authorization = AuthenticationHeaderValue.Parse(await authorization(token).ConfigureAwait(false));
+            return request;
+        }, retry: true, cancellationToken).ConfigureAwait(false);
+        _session.Cache.Write(_source, response);
+        return Seen(response);
+    }
+
+    public async Task<FetchedResponse> PostJsonAsync(Uri url, byte[] body, CancellationToken cancellationToken)
+    {
+        if (_session.Offline) throw new SourceException(_source, url, "a login, which --offline does not make (only cached answers are used)");
+        return await SendAsync(url, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        }), retry: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private FetchedResponse Seen(FetchedResponse response)
+    {
+        if (_latest is not { } latest || response.FetchedAt > latest) _latest = response.FetchedAt;
+        return response;
+    }
+
+    private async Task<FetchedResponse> SendAsync(Uri url, Func<CancellationToken, Task<HttpRequestMessage>> make, bool retry, CancellationToken cancellationToken)
+    {
+        _session.Progress($"{_source}: GET {url.AbsoluteUri}");
+        var tries = 0;
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(async token =>
+            {
+                // A login is sent at most twice: the first try, and one retry.
+                if (++tries > 2 && !retry) throw new SourceException(_source, url, "the login failed twice");
+                await PaceAsync(token).ConfigureAwait(false);
+                using var request = await make(token).ConfigureAwait(false);
+                return await _session.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceException(_source, url, e.Timeout == _session.Limits.Total
+                ? $"no answer within {Seconds(_session.Limits.Total)}, retries included"
+                : $"no answer within {Seconds(_session.Limits.Attempt)}, {tries} {(tries == 1 ? "try" : "tries")}");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new SourceException(_source, url, $"{Describe(e)}, {tries} {(tries == 1 ? "try" : "tries")}", e);
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var asked = RetryDelay.From(response, _session.Time.GetUtcNow());
+                var why = asked > _session.Limits.MaxDelay ? $"; it asks to wait {Seconds(asked.Value)}, longer than collect waits ({Seconds(_session.Limits.MaxDelay)})" : "";
+                throw new SourceException(_source, url, $"answered {Status(response)}{Said(response)}{why}, {tries} {(tries == 1 ? "try" : "tries")}");
+            }
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new FetchedResponse(url, (int)response.StatusCode, body, _session.Time.GetUtcNow());
+        }
+    }
+
+    // Each request starts at least the source's pacing after the one before, retries included.
+    private async Task PaceAsync(CancellationToken token)
+    {
+        var now = _session.Time.GetUtcNow();
+        if (_lastRequest is { } last && last + _pacing > now) await Task.Delay(last + _pacing - now, _session.Time, token).ConfigureAwait(false);
+        _lastRequest = _session.Time.GetUtcNow();
+    }
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Exception is HttpRequestException or TimeoutRejectedException or IOException) return true;
+        if (outcome.Result is not { } r) return false;
+        if (r.StatusCode != HttpStatusCode.TooManyRequests && (int)r.StatusCode < 500) return false;
+        // A wait longer than collect's is no retry: the source is given up now, not hammered early.
+        return !(RetryDelay.From(r, _session.Time.GetUtcNow()) > _session.Limits.MaxDelay);
+    }
+
+    private static string Status(HttpResponseMessage r) =>
+        string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)r.StatusCode}{(r.ReasonPhrase is { Length: > 0 } p ? " " + p : "")}");
+
+    // The first line of what the server said, short: the APIs put their reason in the body.
+    private static string Said(HttpResponseMessage r)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = r.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            return "";
+        }
+        var text = Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 300))).Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
+        return text is { Length: > 0 } ? $" ({text}{(bytes.Length > 300 ? "..." : "")})" : "";
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        TimeoutRejectedException => "no answer in time",
+        HttpRequestException { InnerException: { } inner } h when inner is not HttpRequestException => $"{h.Message} ({inner.Message})",
+        _ => e.Message,
+    };
+
+    private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HotPapers.Output;
+using HotPapers.Records;
+
+namespace HotPapers.Collecting;
+
+/// <summary>
+/// Every answer collect got, one file per request under the cache folder: <c>SOURCE/HASH.response</c>, the
+/// hash being the URL's SHA-256 (the URL holds no secret: <see cref="IFetcher"/> says so). A file is one
+/// line of JSON (<c>url</c>, <c>status</c>, <c>fetchedAt</c>, <c>length</c>) then the body as it came, so a
+/// person can read it. Written to a temporary file and renamed, so an entry is whole or absent.
+/// </summary>
+internal sealed class ResponseCache(string folder)
+{
+    public string Folder => folder;
+
+    public string PathOf(string source, Uri url) =>
+        Path.Combine(folder, source, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri))) + ".response");
+
+    /// <summary>The entry for <paramref name="url"/>, or null when there is none.</summary>
+    /// <exception cref="SourceException">The entry is there and is not one this cache wrote.</exception>
+    public FetchedResponse? Read(string source, Uri url)
+    {
+        var path = PathOf(source, url);
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(path)) return null;
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceException(source, url, $"the cache entry {path} cannot be read: {e.Message}");
+        }
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        string? storedUrl = null, fetchedAt = null;
+        int? status = null;
+        long? length = null;
+        try
+        {
+            using var header = JsonDocument.Parse(bytes.AsMemory(0, newline < 0 ? bytes.Length : newline));
+            foreach (var p in header.RootElement.EnumerateObject())
+            {
+                switch (p.Name)
+                {
+                    case "url" when p.Value.ValueKind == JsonValueKind.String: storedUrl = p.Value.GetString(); break;
+                    case "fetchedAt" when p.Value.ValueKind == JsonValueKind.String: fetchedAt = p.Value.GetString(); break;
+                    case "status" when p.Value.TryGetInt32(out var s): status = s; break;
+                    case "length" when p.Value.TryGetInt64(out var n): length = n; break;
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw Malformed(source, url, path, "a first line of JSON with url, status, fetchedAt and length", "something else");
+        }
+        if (storedUrl != url.AbsoluteUri) throw Malformed(source, url, path, $"the entry of {url.AbsoluteUri}", storedUrl is null ? "no url" : $"the entry of {storedUrl}");
+        if (fetchedAt is null || !Rfc3339.TryParseWithOffset(fetchedAt, out var when)) throw Malformed(source, url, path, "fetchedAt, an RFC 3339 time", fetchedAt ?? "none");
+        if (status is not (>= 200 and < 300)) throw Malformed(source, url, path, "a 2xx status", status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+        var body = newline < 0 ? [] : bytes.AsSpan(newline + 1).ToArray();
+        if (newline < 0 || length != body.Length)
+            throw Malformed(source, url, path, $"a body of {length?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the stated"} bytes", $"{body.Length} bytes (cut short, or changed since)");
+        return new FetchedResponse(url, status.Value, body, when);
+    }
+
+    public void Write(string source, FetchedResponse response)
+    {
+        var header = new MemoryStream();
+        using (var w = new Utf8JsonWriter(header))
+        {
+            w.WriteStartObject();
+            w.WriteString("url", response.Url.AbsoluteUri);
+            w.WriteNumber("status", response.Status);
+            w.WriteString("fetchedAt", Rfc3339.Format(response.FetchedAt));
+            w.WriteNumber("length", response.Body.Length);
+            w.WriteEndObject();
+        }
+        header.WriteByte((byte)'\n');
+        header.Write(response.Body);
+        PostWriter.Write(PathOf(source, response.Url), header.ToArray());
+    }
+
+    private static SourceException Malformed(string source, Uri url, string path, string expected, string found) =>
+        new(source, url, $"the cache entry {path} is malformed: expected {expected}, found {found}; delete it to fetch again");
+}

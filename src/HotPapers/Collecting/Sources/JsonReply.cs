@@ -1,0 +1,160 @@
+using System.Text.Json;
+using HotPapers.Records;
+
+namespace HotPapers.Collecting;
+
+/// <summary>
+/// A place in a source's JSON answer, with its JSON path, so that every wrong shape is refused the same way:
+/// a <see cref="SourceException"/> naming the source, the URL, the path, what was expected and what was
+/// found. Unknown members are never looked at; optional ones may be missing or null. What was found is
+/// named by its kind only (a string, a number...), never by its value: an answer may hold a token.
+/// </summary>
+internal readonly struct JsonReply
+{
+    public const long MaxCount = 1L << 53;
+
+    private readonly JsonElement element;
+
+    private JsonReply(string source, Uri url, JsonElement element, string path)
+    {
+        Source = source;
+        Url = url;
+        this.element = element;
+        Path = path;
+    }
+
+    public string Source { get; }
+
+    public Uri Url { get; }
+
+    /// <summary>Where this value is, as <c>$.posts[2].record.text</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>Parses <paramref name="response"/>'s body and hands its root to <paramref name="read"/> while the document is alive.</summary>
+    public static T Read<T>(string source, FetchedResponse response, Func<JsonReply, T> read)
+    {
+        // The JSON reader checks a string's bytes only when the string is read, and then throws no JsonException.
+        if (!System.Text.Unicode.Utf8.IsValid(response.Body)) throw new SourceException(source, response.Url, "the answer is not UTF-8 text");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(response.Body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            // The reader's message says where (line, byte) and what, quoting at most the one character it stopped at.
+            throw new SourceException(source, response.Url, $"the answer is not JSON: {e.Message}");
+        }
+        using (document)
+        {
+            return read(new JsonReply(source, response.Url, document.RootElement, "$"));
+        }
+    }
+
+    /// <summary>A refusal of this value: "expected ..., found ... at $.path".</summary>
+    public SourceException Wrong(string expected) => Wrong(expected, Kind(element));
+
+    public SourceException Wrong(string expected, string found) => new(Source, Url, $"expected {expected}, found {found} at {Path}");
+
+    public bool IsNull => element.ValueKind is JsonValueKind.Null;
+
+    /// <summary>The member <paramref name="name"/> of this object; when it is missing or null, reading it refuses it ("found nothing").</summary>
+    public JsonReply Member(string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw Wrong("an object");
+        return Child(name, element.TryGetProperty(name, out var value) ? value : default);
+    }
+
+    /// <summary>The member <paramref name="name"/> of this object, or null when it is missing or null.</summary>
+    public JsonReply? OptionalMember(string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw Wrong("an object");
+        return element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Child(name, value) : null;
+    }
+
+    /// <summary>The items of this array.</summary>
+    public IEnumerable<JsonReply> Items()
+    {
+        if (element.ValueKind != JsonValueKind.Array) throw Wrong("an array");
+        return ItemsOf(this);
+
+        static IEnumerable<JsonReply> ItemsOf(JsonReply array)
+        {
+            var i = 0;
+            foreach (var item in array.element.EnumerateArray())
+            {
+                yield return new JsonReply(array.Source, array.Url, item, $"{array.Path}[{i++}]");
+            }
+        }
+    }
+
+    /// <summary>The items of the array <paramref name="name"/>; none when it is missing or null.</summary>
+    public IEnumerable<JsonReply> OptionalItems(string name) => OptionalMember(name)?.Items() ?? [];
+
+    public int Count => element.ValueKind == JsonValueKind.Array ? element.GetArrayLength() : throw Wrong("an array");
+
+    public bool Boolean() => element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Wrong("true or false"),
+    };
+
+    public string String() => element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Wrong("a string");
+
+    public string String(string name) => Member(name).String();
+
+    public string? OptionalString(string name) => OptionalMember(name)?.String();
+
+    /// <summary>
+    /// Text for people (a post's text, a name, a language tag) as a records file can hold it: without NUL
+    /// characters, which records refuse and no reader would see; one such character must not cost a day.
+    /// </summary>
+    public string Text() => WithoutNul(String());
+
+    public string Text(string name) => Member(name).Text();
+
+    public string? OptionalText(string name) => OptionalString(name) is { } s ? WithoutNul(s) : null;
+
+    /// <summary>A handle: text that is not blank (records name every author by one).</summary>
+    public string Handle(string name)
+    {
+        var m = Member(name);
+        var text = WithoutNul(m.String());
+        return text.AsSpan().Trim().Length > 0 ? text : throw m.Wrong("a handle", "an empty string");
+    }
+
+    private static string WithoutNul(string s) => s.Contains('\0') ? s.Replace("\0", "", StringComparison.Ordinal) : s;
+
+    /// <summary>A count (a whole number from 0), or null when missing or null.</summary>
+    public long? OptionalCount(string name)
+    {
+        if (OptionalMember(name) is not { } m) return null;
+        // Records hold counts up to 2^53, the whole numbers every JSON reader keeps exactly.
+        return m.element.ValueKind == JsonValueKind.Number && m.element.TryGetInt64(out var n) && n is >= 0 and <= MaxCount ? n : throw m.Wrong("a count (a whole number from 0 to 2^53)");
+    }
+
+    /// <summary>An RFC 3339 timestamp with an offset.</summary>
+    public DateTimeOffset Instant(string name)
+    {
+        var m = Member(name);
+        var text = m.String();
+        return Rfc3339.TryParseWithOffset(text, out var value) ? value : throw m.Wrong("an RFC 3339 date and time with an offset", Found(text));
+    }
+
+    /// <summary>Found text, quoted and shortened, for an answer's public value (a date, a link): never a token's.</summary>
+    public static string Found(string text) => "\"" + (text.Length <= 60 ? text : text[..57] + "...") + "\"";
+
+    private JsonReply Child(string name, JsonElement value) => new(Source, Url, value, $"{Path}.{name}");
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}

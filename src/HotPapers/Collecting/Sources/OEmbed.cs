@@ -1,0 +1,41 @@
+using HotPapers.Safety;
+
+namespace HotPapers.Collecting;
+
+/// <summary>
+/// A network's own embed HTML for one of its posts, from its oEmbed endpoint (no login), kept only when the
+/// embed judge (<see cref="EmbedGuard"/>) accepts it: the build would refuse any other, so a post whose embed
+/// is not the network's plain shape is kept without one.
+/// </summary>
+/// <remarks>
+/// A post the endpoint will not embed (deleted, protected, not public: an error status) simply has no embed,
+/// as the networks document. After <see cref="MaxFailuresInARow"/> failures in a row the endpoint is taken
+/// for down and not asked again this run, so it cannot cost the retry budget once per post; the same answers
+/// replayed from the cache stop at the same post, so an offline rerun gives the same records. A 200 whose body
+/// is not oEmbed JSON is an error of the source, like any malformed answer.
+/// </remarks>
+internal sealed class OEmbed(string source, Uri endpoint, bool bluesky, params (string Name, string? Value)[] options)
+{
+    public const int MaxFailuresInARow = 3;
+
+    private int failuresInARow;
+
+    public async Task<string?> HtmlAsync(IFetcher fetcher, string postUrl, CancellationToken cancellationToken)
+    {
+        if (failuresInARow >= MaxFailuresInARow) return null;
+        var url = ApiUrl.Of(endpoint, "oembed", [("url", postUrl), .. options]);
+        FetchedResponse response;
+        try
+        {
+            response = await fetcher.GetAsync(url, authorization: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException)
+        {
+            failuresInARow++;
+            return null;
+        }
+        failuresInARow = 0;
+        var html = JsonReply.Read(source, response, root => root.OptionalString("html"));
+        return html is not null && EmbedGuard.Problem(html, bluesky) is null ? html : null;
+    }
+}

@@ -1,0 +1,287 @@
+using HotPapers.Collecting;
+using HotPapers.Output;
+using HotPapers.Records;
+
+namespace HotPapers.Tests.Collecting;
+
+/// <summary>collect end to end against the loopback APIs, on a fake clock: what it writes, how it paces and retries, and what a failing source costs.</summary>
+public sealed class CollectTests
+{
+    [Fact]
+    public async Task A_day_is_written_as_the_golden_records_file()
+    {
+        await using var h = new CollectHarness().Everything();
+        var report = await h.RunAsync();
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        Assert.Empty(day.Failures);
+        Assert.Equal(WriteOutcome.Created, day.Written);
+        Golden.AssertBytes(File.ReadAllBytes(h.DayFile), "collect", "expected-2021-04-30.json");
+        // Every API once; the User-Agent names the tool, its version and the contact.
+        Assert.Equal([CollectHarness.HuggingFace, CollectHarness.HackerNews, CollectHarness.Arxiv], h.Api.Requests.Select(r => r.Target));
+        Assert.All(h.Api.Requests, r => Assert.Matches(@"^hotpapers/[0-9]+\.[0-9]+\.[0-9]+\S* \(collect; tests@example\.org\)$", r.UserAgent));
+        // The unknown id is dropped with a notice naming it.
+        Assert.Contains(day.Notices, n => n.StartsWith("2104.99999: arXiv does not know this paper; its 1 mention(s) (https://news.ycombinator.com/item?id=26986000) were dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_paper_linked_as_abs_pdf_and_v2_is_one_paper_with_each_mention_once()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Equal(["2104.14294", "2104.14421", "hep-th/9901001"], records.Papers.Select(p => p.Id.Value));
+        var paper = records.Papers[1];
+        Assert.Equal("What Are Synthetic Posteriors Really Like?", paper.Title);
+        Assert.Equal(["cs.LG", "stat.ML"], paper.Categories.ToArray());
+        Assert.Equal(["Pavel Example", "Sharad Example"], paper.Authors.ToArray());
+        Assert.StartsWith("The posterior over parameters is high-dimensional and non-convex. We run a synthetic experiment with $\\alpha < 1$", paper.Abstract);
+        Assert.Equal(("https://arxiv.org/abs/2104.14421", "https://arxiv.org/pdf/2104.14421"), (paper.AbsUrl, paper.PdfUrl));
+        // The abs, pdf (http, .pdf, v2) and www v2 links are the three stories; by network, then URL.
+        Assert.Equal(
+            ["hackernews https://news.ycombinator.com/item?id=26988000", "hackernews https://news.ycombinator.com/item?id=26989000",
+             "hackernews https://news.ycombinator.com/item?id=26990001", "huggingface https://huggingface.co/papers/2104.14421"],
+            paper.Mentions.Select(m => $"{m.Network.Name()} {m.Url}"));
+        // The story of the day before, the blog whose URL only has the word, and the Ask HN are no mentions.
+        Assert.DoesNotContain(records.Papers.SelectMany(p => p.Mentions), m => m.Url.EndsWith("26983000") || m.Url.EndsWith("26985000") || m.Url.EndsWith("26984000"));
+        Assert.Equal(["hep-th"], records.Papers[2].Categories.ToArray());
+    }
+
+    [Fact]
+    public async Task Arxiv_is_asked_no_more_than_once_every_three_seconds_even_when_it_says_sooner()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(CollectHarness.Arxiv, Reply.Text(503, "busy", ("Retry-After", "1")), Reply.Text(503, "busy", ("Retry-After", "1")), Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        var times = h.Api.To("/api/query").Select(r => r.At).ToList();
+        Assert.Equal(3, times.Count);
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(3), $"{pair.First:O} then {pair.Second:O}"));
+        Assert.Contains(h.Progress, p => p == "arxiv: HTTP 503 Service Unavailable; trying again in 1 s");
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_is_waited_out_and_retried()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.Text(429, "{\"error\":\"slow down\"}", ("Retry-After", "7")), Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.Text(503, "{\"message\":\"Cannot reach any hosts\"}", ("Retry-After", DateTimeOffset.Parse("2021-05-01T06:00:20Z").ToString("R"))),
+                Reply.File("hackernews-2021-04-30.json"))
+            .On(CollectHarness.Arxiv, Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        var hf = h.Api.To("/api/daily_papers").Select(r => r.At).ToList();
+        Assert.Equal(TimeSpan.FromSeconds(7), hf[1] - hf[0]);
+        var hn = h.Api.To("/api/v1/").Select(r => r.At).ToList();
+        Assert.Equal(DateTimeOffset.Parse("2021-05-01T06:00:20Z"), hn[1]);
+        // The records are the same as when no one was busy, but for when they were read.
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Equal(6, records.Papers.Sum(p => p.Mentions.Length));
+    }
+
+    [Fact]
+    public async Task A_wait_longer_than_collect_waits_gives_the_source_up_at_once()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.Text(429, "{\"error\":\"quota\"}", ("RateLimit", "\"api\";r=0;t=250")))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On("/api/query?id_list=2104.14421,2104.99999,hep-th/9901001&max_results=3", Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        var failure = Assert.Single(report.Days[0].Failures);
+        Assert.Equal("huggingface", failure.Source);
+        Assert.Equal("answered HTTP 429 Too Many Requests ({\"error\":\"quota\"}); it asks to wait 250 s, longer than collect waits (60 s), 1 try", failure.What);
+        Assert.Single(h.Api.To("/api/daily_papers"));
+    }
+
+    [Fact]
+    public async Task A_source_that_never_answers_times_out_and_costs_only_itself()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.Hang)
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Partial, report.Outcome);
+        var failure = Assert.Single(report.Days[0].Failures);
+        Assert.Equal(("hackernews", h.Api.BaseUrl + CollectHarness.HackerNews[1..], "no answer within 30 s, 4 tries"), (failure.Source, failure.Url, failure.What));
+        Assert.Equal(4, h.Api.To("/api/v1/").Count);
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Equal(["huggingface", "huggingface"], records.Papers.SelectMany(p => p.Mentions).Select(m => m.Network.Name()));
+    }
+
+    [Fact]
+    public async Task A_body_cut_short_is_an_error_naming_source_and_url_and_the_others_still_collect()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json") with { Truncate = true })
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Partial, report.Outcome);
+        var failure = Assert.Single(report.Days[0].Failures);
+        Assert.Equal(("hackernews", h.Api.BaseUrl + CollectHarness.HackerNews[1..]), (failure.Source, failure.Url));
+        Assert.Contains("4 tries", failure.What);
+        Assert.True(File.Exists(h.DayFile));
+    }
+
+    [Theory]
+    [InlineData("hackernews-truncated.json", "hackernews", "malformed JSON at line 22, byte 6 of 700: ")]
+    [InlineData("huggingface-malformed.json", "huggingface", "$[0].paper.upvotes: expected a whole number from 0, found the string \"many\"")]
+    public async Task A_malformed_answer_is_an_error_naming_source_url_and_what(string file, string source, string what)
+    {
+        await using var h = new CollectHarness();
+        var bad = source == "hackernews" ? CollectHarness.HackerNews : CollectHarness.HuggingFace;
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(bad, Reply.File(file))
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"))
+            .On("/api/query?id_list=2104.14421,2104.99999,hep-th/9901001&max_results=3", Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Partial, report.Outcome);
+        var failure = Assert.Single(report.Days[0].Failures);
+        Assert.Equal((source, h.Api.BaseUrl + bad[1..]), (failure.Source, failure.Url));
+        Assert.StartsWith(what, failure.What);
+        if (source == "hackernews") Assert.EndsWith("(the body is cut short)", failure.What);
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.DoesNotContain(records.Papers.SelectMany(p => p.Mentions), m => m.Network.Name() == source);
+        Assert.NotEmpty(records.Papers);
+    }
+
+    [Theory]
+    [InlineData("arxiv-truncated.xml", "malformed Atom XML at line")]
+    [InlineData("arxiv-error.xml", "arXiv answered an error: incorrect id format for foo")]
+    public async Task Without_arxiv_nothing_is_written_and_the_old_file_stays(string file, string what)
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(CollectHarness.Arxiv, Reply.File(file));
+        Directory.CreateDirectory(h.Records);
+        File.WriteAllText(h.DayFile, "the old file\n");
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Failed, report.Outcome);
+        var failure = Assert.Single(report.Days[0].Failures);
+        Assert.Equal(("arxiv", h.Api.BaseUrl + CollectHarness.Arxiv[1..]), (failure.Source, failure.Url));
+        Assert.StartsWith(what, failure.What);
+        Assert.Equal("the old file\n", File.ReadAllText(h.DayFile));
+        Assert.Equal(["2021-04-30.json"], Directory.GetFiles(h.Records).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task When_no_source_answers_nothing_is_written()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.Text(404, "{\"error\":\"gone\"}")).On(CollectHarness.HackerNews, Reply.Text(400, "{\"message\":\"bad\"}"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Failed, report.Outcome);
+        Assert.Equal(["huggingface", "hackernews"], report.Days[0].Failures.Select(f => f.Source));
+        Assert.Equal("answered HTTP 404 Not Found ({\"error\":\"gone\"}), 1 try", report.Days[0].Failures[0].What);
+        Assert.False(Directory.Exists(h.Records) && Directory.EnumerateFileSystemEntries(h.Records).Any());
+    }
+
+    [Fact]
+    public async Task A_day_without_mentions_gets_records_without_papers_and_a_notice()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json")).On(CollectHarness.HackerNews, Reply.File("hackernews-empty.json"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        Assert.Contains("2021-04-30: no mention of any paper: the records have no papers, and the post will be front matter only", report.Days[0].Notices);
+        Assert.Equal("{\n  \"format\": \"hotpapers-records/2\",\n  \"date\": \"2021-04-30\",\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n  \"ranked\": false,\n  \"papers\": []\n}\n",
+            File.ReadAllText(h.DayFile));
+        Assert.Empty(h.Api.To("/api/query"));
+    }
+
+    [Fact]
+    public async Task Offline_rebuilds_the_same_file_byte_for_byte_from_the_cache_alone()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var online = File.ReadAllBytes(h.DayFile);
+        File.Delete(h.DayFile);
+
+        // A month later, long after the cache's age: offline, the cache answers all the same, and no request is made.
+        var asked = h.Api.Requests.Count;
+        h.Clock.Advance(TimeSpan.FromDays(30));
+        var report = await h.RunAsync(offline: true);
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        Assert.Equal(online, File.ReadAllBytes(h.DayFile));
+        Assert.Equal(asked, h.Api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Offline_without_a_cached_answer_is_a_clear_error()
+    {
+        await using var h = new CollectHarness();
+        var report = await h.RunAsync(offline: true);
+
+        Assert.Equal(CollectOutcome.Failed, report.Outcome);
+        Assert.Equal("not in the cache (--offline answers from the cache alone: collect this day online first)", report.Days[0].Failures[0].What);
+        Assert.Empty(h.Api.Requests);
+    }
+
+    [Fact]
+    public async Task A_cache_entry_that_was_changed_is_a_clear_error()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var entry = Directory.GetFiles(Path.Combine(h.Cache, "hackernews")).Single();
+        File.WriteAllBytes(entry, File.ReadAllBytes(entry)[..^10]);
+        var report = await h.RunAsync(offline: true);
+
+        var failure = report.Days[0].Failures[0];
+        Assert.Equal("hackernews", failure.Source);
+        Assert.Matches(@"^the cache entry .*hackernews.[0-9a-f]{64}\.response is malformed: expected a body of [0-9]+ bytes, found [0-9]+ bytes \(cut short, or changed since\); delete it to fetch again$", failure.What);
+    }
+
+    [Fact]
+    public async Task A_second_collect_within_the_cache_age_asks_nothing_and_leaves_the_file()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var first = File.ReadAllBytes(h.DayFile);
+        var asked = h.Api.Requests.Count;
+
+        h.Clock.Advance(TimeSpan.FromHours(11));
+        var report = await h.RunAsync();
+        Assert.Equal(WriteOutcome.Unchanged, report.Days[0].Written);
+        Assert.Equal(asked, h.Api.Requests.Count);
+        Assert.Equal(first, File.ReadAllBytes(h.DayFile));
+    }
+
+    [Fact]
+    public async Task Counts_read_again_later_but_unchanged_leave_the_file_as_it_is()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var first = File.ReadAllBytes(h.DayFile);
+
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        var report = await h.RunAsync();
+        Assert.Equal(6, h.Api.Requests.Count);
+        Assert.Equal(WriteOutcome.Unchanged, report.Days[0].Written);
+        Assert.Equal(first, File.ReadAllBytes(h.DayFile));
+
+        // New counts are a change, and the new collectedAt comes with them.
+        var more = File.ReadAllText(Fixture.Path("collect", "huggingface-2021-04-30.json")).Replace("\"upvotes\": 42", "\"upvotes\": 43");
+        h.Api.On(CollectHarness.HuggingFace, Reply.Text(200, more));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        report = await h.RunAsync();
+        Assert.Equal(WriteOutcome.Updated, report.Days[0].Written);
+        Assert.Contains("\"likes\": 43", File.ReadAllText(h.DayFile));
+        Assert.Contains("\"collectedAt\": \"2021-05-02T08:00:0", File.ReadAllText(h.DayFile));
+    }
+}

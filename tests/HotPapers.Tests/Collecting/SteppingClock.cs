@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace HotPapers.Tests.Collecting;
+
+/// <summary>
+/// A fake clock that lets time pass only when the code under test waits for it, so no test sleeps:
+/// <see cref="RunAsync{T}"/> jumps to the end of each short wait as soon as it is set (pacing, a retry's
+/// backoff or Retry-After: timers set for less than <see cref="ShortWait"/>), and to the end of a try's
+/// timeout (a timer of exactly <see cref="Attempt"/>) once for each request the server let hang. Longer
+/// timers (a try's timeout while an answer is on its way, the total budget) fire only as time so passes.
+/// </summary>
+internal sealed class SteppingClock(DateTimeOffset start, TimeSpan attempt) : FakeTimeProvider(start)
+{
+    private readonly object _gate = new();
+    private readonly List<Tracked> _timers = [];
+    private readonly SemaphoreSlim _changed = new(0);
+
+    public TimeSpan Attempt { get; } = attempt;
+
+    public TimeSpan ShortWait => Attempt;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var tracked = new Tracked(this);
+        // Tracked before it exists: a timer due at once may fire inside CreateTimer.
+        tracked.Set(dueTime, period);
+        tracked.Inner = base.CreateTimer(s =>
+        {
+            tracked.Fired();
+            callback(s);
+        }, state, dueTime, period);
+        return tracked;
+    }
+
+    /// <summary>Wakes the driver: something it may act on happened (a stalled request arrived).</summary>
+    public void Nudge() => _changed.Release();
+
+    /// <summary>Runs <paramref name="work"/>, moving the clock as described above, until it ends.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> work, Func<int>? stallsReceived = null)
+    {
+        var task = Task.Run(work);
+        var stallsServed = 0;
+        while (!task.IsCompleted)
+        {
+            DateTimeOffset? next;
+            lock (_gate)
+            {
+                var stalled = stallsReceived is not null && stallsReceived() > stallsServed;
+                next = _timers.Where(t => t.Due is not null && (t.Length < ShortWait || (stalled && t.Length == Attempt)))
+                    .Select(t => t.Due!.Value).DefaultIfEmpty().Min() is var min && min != default ? min : null;
+                if (next is not null && stalled && !_timers.Any(t => t.Due is not null && t.Length < ShortWait)) stallsServed++;
+            }
+            if (next is { } due)
+            {
+                var step = due - GetUtcNow();
+                if (step > TimeSpan.Zero) Advance(step);
+                else Advance(TimeSpan.FromTicks(1));
+                continue;
+            }
+            await Task.WhenAny(task, _changed.WaitAsync());
+        }
+        return await task;
+    }
+
+    private sealed class Tracked(SteppingClock clock) : ITimer
+    {
+        public ITimer Inner = null!;
+        public DateTimeOffset? Due;
+        public TimeSpan Length;
+
+        public void Set(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (clock._gate)
+            {
+                if (Due is null && dueTime != Timeout.InfiniteTimeSpan) clock._timers.Add(this);
+                if (dueTime == Timeout.InfiniteTimeSpan) clock._timers.Remove(this);
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime;
+                Length = dueTime;
+            }
+            clock._changed.Release();
+        }
+
+        public void Fired()
+        {
+            lock (clock._gate)
+            {
+                Due = null;
+                clock._timers.Remove(this);
+            }
+            clock._changed.Release();
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = Inner.Change(dueTime, period);
+            Set(dueTime, period);
+            return changed;
+        }
+
+        public void Dispose()
+        {
+            Inner.Dispose();
+            Fired();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
