@@ -82,10 +82,6 @@ public sealed class NightlyWorkflowTests : IDisposable
         Assert.True(version.Code == 0, version.Stderr);
         Assert.StartsWith(pinned + "", version.Stdout, StringComparison.Ordinal);
 
-        // (`collect --help` would not tell: System.CommandLine answers --help after an unknown word with the root's help.)
-        Skip.IfNot(InProcessCli.Run("--help").Stdout.Contains("\n  collect ", StringComparison.Ordinal),
-            "hotpapers collect is not on this branch yet (issue 18's core, branch h-core): the nights run once it is merged");
-
         // Night 1: two papers, from Hugging Face and Hacker News; records and post in one commit.
         var first = RunNight(bash, site, steps, day);
         Assert.All(first, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
