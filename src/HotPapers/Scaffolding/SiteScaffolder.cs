@@ -32,7 +32,7 @@ public sealed record ScaffoldedFile(string Path, ScaffoldOutcome Outcome);
 /// <summary>What <c>hotpapers init</c> is asked to do.</summary>
 /// <param name="Flavor">The flavor given on the command line; null to take the one the folder shows.</param>
 /// <param name="Templates">Also copy the built-in templates into <c>templates/</c>, for editing.</param>
-/// <param name="Update">Only bring the files init keeps (workflow, shortcode, schema, <c>.gitignore</c>) up to this version.</param>
+/// <param name="Update">Only bring the files init keeps (workflow, shortcode, schema, <c>.gitignore</c>, the tool manifest's pin) up to this version.</param>
 public sealed record InitRequest(string Directory, Flavor? Flavor = null, bool Force = false, bool Templates = false, bool Update = false);
 
 /// <summary>What <c>init</c> did, and what the user should know and do next.</summary>
@@ -67,8 +67,16 @@ public static class SiteScaffolder
     public const string GitIgnoreFile = ".gitignore";
     public const string TemplatesFolder = "templates";
 
-    /// <summary>What <c>.gitignore</c> needs: the build's lock stays in the posts folder, a killed build's temporary files too.</summary>
-    public static IReadOnlyList<string> GitIgnoreLines { get; } = [OutputLock.FileName, "*" + PostWriter.TempSuffix];
+    /// <summary>
+    /// What <c>.gitignore</c> needs: the build's lock stays in the posts folder, a killed build's temporary
+    /// files too, and collect's response cache beside hotpapers.yml. The cache is left out on purpose: it
+    /// grows every night and only <c>collect --offline</c> reads it; a nightly run starts from a clean
+    /// checkout, so a blog that wants it kept uses the workflow's cache step or deletes this line.
+    /// </summary>
+    public static IReadOnlyList<string> GitIgnoreLines { get; } = [OutputLock.FileName, "*" + PostWriter.TempSuffix, CacheFolder + "/"];
+
+    /// <summary>collect's response cache, beside hotpapers.yml (its default place).</summary>
+    public const string CacheFolder = ".hotpapers/cache";
 
     /// <summary>The records folder <c>init</c> makes for a flavor, relative to the site's root.</summary>
     public static string RecordsFolder(Flavor flavor) => flavor == Flavor.Hugo ? HugoRecordsFolder : Path.Combine("content", "records");
@@ -117,6 +125,9 @@ public static class SiteScaffolder
                 foreach (var (relative, text) in Files(flavor, request.Templates))
                     done.Add(Write(Path.Combine(request.Directory, relative), text, request.Force));
             }
+            // The workflow just written or updated installs the version pinned here: they move together.
+            var manifest = Path.Combine(request.Directory, ToolManifest.File);
+            done.Add(new(manifest, ToolManifest.Pin(manifest, ToolManifest.Version, repin: request.Update || request.Force)));
             done.Add(ExtendGitIgnore(Path.Combine(request.Directory, GitIgnoreFile)));
         }
         catch (UnauthorizedAccessException)
@@ -178,7 +189,7 @@ public static class SiteScaffolder
         var lines = text?.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal) ?? [];
         var missing = GitIgnoreLines.Where(l => !lines.Contains(l)).ToList();
         if (missing.Count == 0) return new(path, ScaffoldOutcome.UpToDate);
-        var added = (text is null or "" || text.EndsWith('\n') ? "" : "\n") + "# hotpapers: a build's lock, and what a killed build left\n" + string.Join("\n", missing) + "\n";
+        var added = (text is null or "" || text.EndsWith('\n') ? "" : "\n") + "# hotpapers: a build's lock, what a killed build left, and collect's response cache\n" + string.Join("\n", missing) + "\n";
         PostWriter.Write(path, PostWriter.Encode((text ?? "") + added));
         return new(path, text is null ? ScaffoldOutcome.Written : ScaffoldOutcome.Extended);
     }
@@ -223,7 +234,7 @@ public static class SiteScaffolder
         steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
         steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
         steps.Add(flavor == Flavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
-        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then builds each night's digest from that day's records file, once it is there");
+        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest");
         return steps;
     }
 

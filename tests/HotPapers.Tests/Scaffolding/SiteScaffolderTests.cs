@@ -2,6 +2,7 @@ using HotPapers.Cli;
 using HotPapers.Rendering;
 using HotPapers.Scaffolding;
 using HotPapers.Settings;
+using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
 namespace HotPapers.Tests.Scaffolding;
@@ -20,6 +21,7 @@ public sealed class SiteScaffolderTests
         var records = flavor == Flavor.Hugo ? "hotpapers/records" : "content/records";
         var expected = new List<string> { "hotpapers.yml", "hotpapers-settings.schema.json", records + "/.gitkeep", ".github/workflows/hotpapers.yml" };
         if (flavor == Flavor.Hugo) expected.Add("layouts/shortcodes/hotpapers-tweet.html");
+        expected.Add(".config/dotnet-tools.json");
         expected.Add(".gitignore");
         Assert.Equal(expected.Select(p => temp[p]), done.Select(f => f.Path));
         Assert.All(done, f => Assert.True(File.Exists(f.Path)));
@@ -56,7 +58,8 @@ public sealed class SiteScaffolderTests
         File.WriteAllText(temp[".gitignore"], "node_modules/\npublic");
         SiteScaffolder.Init(new InitRequest(temp.Path));
         SiteScaffolder.Init(new InitRequest(temp.Path, Force: true));
-        Assert.Equal("node_modules/\npublic\n# hotpapers: a build's lock, and what a killed build left\n.hotpapers.lock\n*.tmp-hotpapers\n", File.ReadAllText(temp[".gitignore"]));
+        Assert.Equal("node_modules/\npublic\n# hotpapers: a build's lock, what a killed build left, and collect's response cache\n.hotpapers.lock\n*.tmp-hotpapers\n.hotpapers/cache/\n",
+            File.ReadAllText(temp[".gitignore"]));
     }
 
     [Fact]
@@ -66,9 +69,76 @@ public sealed class SiteScaffolderTests
         SiteScaffolder.Init(new InitRequest(temp.Path, Flavor.Hugo));
         // A file init writes now is never "older": an edit of the list cannot make --update replace it with itself.
         Assert.Empty(SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
-        foreach (var earlier in Directory.EnumerateFiles(Fixture.Path("scaffold", "earlier")))
-            File.Copy(earlier, temp[Path.GetFileName(earlier)], overwrite: true);
-        Assert.Equal([temp[SiteScaffolder.SchemaFile]], SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+        // The fixtures lie where init writes them: earlier/.github/workflows/hotpapers.yml is the workflow.
+        var earlierRoot = Fixture.Path("scaffold", "earlier");
+        foreach (var earlier in Directory.EnumerateFiles(earlierRoot, "*", SearchOption.AllDirectories))
+            File.Copy(earlier, temp[Path.GetRelativePath(earlierRoot, earlier)], overwrite: true);
+        Assert.Equal([temp[SiteScaffolder.WorkflowFile], temp[SiteScaffolder.SchemaFile]], SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+
+        // --update brings both to this version's, and pins this version for the workflow's tool restore.
+        var update = SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
+        Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == temp[SiteScaffolder.WorkflowFile]).Outcome);
+        Assert.Empty(SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+    }
+
+    [Fact]
+    public void Init_pins_its_own_version_in_the_tool_manifest_the_workflow_restores()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path));
+        var manifest = JsonNode.Parse(File.ReadAllText(temp[".config/dotnet-tools.json"]))!;
+        Assert.Equal(1, (int)manifest["version"]!);
+        Assert.True((bool)manifest["isRoot"]!);
+        var tool = manifest["tools"]!["hotpapers.cli"]!;
+        // The version the package of this build is numbered with (Directory.Build.props, or the release's -p:Version).
+        var assembly = typeof(SiteScaffolder).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal(assembly.Split('+')[0], (string)tool["version"]!);
+        Assert.Matches(@"^\d+\.\d+\.\d+", (string)tool["version"]!);
+        Assert.Equal(["hotpapers"], tool["commands"]!.AsArray().Select(c => (string)c!));
+        Assert.False((bool)tool["rollForward"]!);
+    }
+
+    [Fact]
+    public void A_tool_manifest_of_the_users_keeps_its_tools_and_gets_hotpapers_repinned_only_on_update()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp[".config"]);
+        File.WriteAllText(temp[".config/dotnet-tools.json"], """
+            {
+              // the user's
+              "version": 1,
+              "isRoot": true,
+              "tools": { "dotnet-ef": { "version": "9.0.0", "commands": ["dotnet-ef"] } }
+            }
+            """);
+        var first = SiteScaffolder.Init(new InitRequest(temp.Path));
+        Assert.Equal(ScaffoldOutcome.Extended, first.Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
+        var tools = JsonNode.Parse(File.ReadAllText(temp[".config/dotnet-tools.json"]))!["tools"]!.AsObject();
+        Assert.Equal(["dotnet-ef", "hotpapers.cli"], tools.Select(t => t.Key));
+        Assert.Equal("9.0.0", (string)tools["dotnet-ef"]!["version"]!);
+        var ours = (string)tools["hotpapers.cli"]!["version"]!;
+
+        // An earlier version's pin (an id in other case, as a hand-written manifest may have it).
+        File.WriteAllText(temp[".config/dotnet-tools.json"], "{ \"version\": 1, \"isRoot\": true, \"tools\": { \"HotPapers.Cli\": { \"version\": \"0.0.1\", \"commands\": [\"hotpapers\"] } } }");
+        Assert.Equal(ScaffoldOutcome.Skipped, SiteScaffolder.Init(new InitRequest(temp.Path)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
+        Assert.Contains("0.0.1", File.ReadAllText(temp[".config/dotnet-tools.json"]), StringComparison.Ordinal);
+        Assert.Equal(ScaffoldOutcome.Updated, SiteScaffolder.Init(new InitRequest(temp.Path, Update: true)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
+        Assert.Equal(ours, (string)JsonNode.Parse(File.ReadAllText(temp[".config/dotnet-tools.json"]))!["tools"]!["HotPapers.Cli"]!["version"]!);
+        Assert.Equal(ScaffoldOutcome.UpToDate, SiteScaffolder.Init(new InitRequest(temp.Path, Update: true)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
+    }
+
+    [Fact]
+    public void A_malformed_tool_manifest_is_an_input_error_saying_where_and_is_left_as_it_was()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp[".config"]);
+        File.WriteAllText(temp[".config/dotnet-tools.json"], "{\n  \"tools\": {,\n}\n");
+        var (code, stdout, stderr) = InProcessCli.Run("init", temp.Path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{temp[".config/dotnet-tools.json"]}: line 2, column 13: expected a .NET tool manifest (JSON), found malformed JSON", stderr, StringComparison.Ordinal);
+        Assert.Equal("{\n  \"tools\": {,\n}\n", File.ReadAllText(temp[".config/dotnet-tools.json"]));
+        Assert.DoesNotContain("Exception", stdout + stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,12 +160,14 @@ public sealed class SiteScaffolderTests
         Assert.Equal(ScaffoldOutcome.Skipped, first.Single(f => f.Path == temp["hotpapers.yml"]).Outcome);
         Assert.Equal("flavor: hugo\n# mine\n", File.ReadAllText(temp["hotpapers.yml"]));
 
+        // .gitignore and the tool manifest may hold the user's own lines and tools: they are only ever
+        // extended (or repinned), and have hotpapers' already.
+        var extendedOnly = new[] { temp[".gitignore"], temp[".config/dotnet-tools.json"] };
         var again = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
-        Assert.All(again, f => Assert.Equal(f.Path == temp[".gitignore"] ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Skipped, f.Outcome));
+        Assert.All(again, f => Assert.Equal(extendedOnly.Contains(f.Path) ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Skipped, f.Outcome));
 
         var forced = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: true);
-        // .gitignore is the user's: it is only ever extended, and has the lines already.
-        Assert.All(forced, f => Assert.Equal(f.Path == temp[".gitignore"] ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Overwritten, f.Outcome));
+        Assert.All(forced, f => Assert.Equal(extendedOnly.Contains(f.Path) ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Overwritten, f.Outcome));
         Assert.Contains("flavor: gatsby", File.ReadAllText(temp["hotpapers.yml"]), StringComparison.Ordinal);
     }
 
@@ -158,72 +230,21 @@ public sealed class SiteScaffolderTests
         Assert.Equal("write", ((YamlScalarNode)((YamlMappingNode)root["permissions"])["contents"]).Value);
         var steps = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["jobs"])["build"])["steps"];
         var runs = steps.Children.Cast<YamlMappingNode>().Where(s => s.Children.ContainsKey("run")).Select(s => ((YamlScalarNode)s["run"]).Value!).ToList();
-        Assert.Contains(runs, r => r.Contains("dotnet tool install --global HotPapers.Cli", StringComparison.Ordinal));
-        Assert.Contains(runs, r => r.Contains("--yesterday", StringComparison.Ordinal));
-    }
-
-    [SkippableFact]
-    [Trait(Speed.Key, Speed.Slow)]
-    public void The_workflow_build_step_commits_a_new_post_once_and_then_nothing()
-    {
-        var git = ExternalTool.Require("git", "the workflow's build step commits with git");
-        var bash = ExternalTool.Require("bash", "GitHub runs the step with bash -e");
-        using var temp = Fixture.TempDir();
-        Git(temp.Path, git, "init", "--quiet", "--bare", "--initial-branch=main", "remote.git");
-        Git(temp.Path, git, "clone", "--quiet", "remote.git", "site");
-        var site = temp["site"];
-        SiteScaffolder.Scaffold(site, Flavor.Gatsby, force: false);
-        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), Path.Combine(site, "content", "records", "2021-04-30.json"));
-        Git(site, git, "-c", "user.name=t", "-c", "user.email=t@example.org", "checkout", "--quiet", "-b", "main");
-        Git(site, git, "add", "--all");
-        Git(site, git, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "init");
-        Git(site, git, "push", "--quiet", "origin", "main");
-
-        // The step's script as the workflow has it, with the built tool as `hotpapers` on PATH.
-        Directory.CreateDirectory(temp["bin"]);
-        File.WriteAllText(temp["bin/hotpapers"], $"#!/bin/sh\nexec \"{Processes.Dotnet}\" \"{Processes.HotpapersDll}\" \"$@\"\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp["bin/hotpapers"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var script = BuildStepScript(Path.Combine(site, SiteScaffolder.WorkflowFile));
-        var environment = new Dictionary<string, string>
-        {
-            ["PATH"] = temp["bin"] + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
-            ["DAY"] = "2021-04-30",
-        };
-
-        var first = Processes.Run(site, bash, ["-e", "-c", script], environment);
-        Assert.True(first.Code == 0, first.Stdout + first.Stderr);
-        Assert.Equal(2, Log(temp["remote.git"], git).Length);
-        Assert.Contains("content/posts/2021-04-30---Hot-Papers.md", Git(temp["remote.git"], git, "show", "--name-only", "--format=", "main"), StringComparison.Ordinal);
-
-        var second = Processes.Run(site, bash, ["-e", "-c", script], environment);
-        Assert.True(second.Code == 0, second.Stdout + second.Stderr);
-        Assert.Contains("Nothing changed.", second.Stdout, StringComparison.Ordinal);
-        Assert.Equal(2, Log(temp["remote.git"], git).Length);
-
-        // A day without records fails the job, and commits nothing.
-        var missing = Processes.Run(site, bash, ["-e", "-c", script], new Dictionary<string, string>(environment) { ["DAY"] = "2021-05-02" });
-        Assert.Equal(ExitCodes.BadInput, missing.Code);
-        Assert.Equal(2, Log(temp["remote.git"], git).Length);
-    }
-
-    private static string BuildStepScript(string workflowPath)
-    {
-        var workflow = new YamlStream();
-        workflow.Load(new StringReader(File.ReadAllText(workflowPath)));
-        var steps = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)workflow.Documents[0].RootNode)["jobs"])["build"])["steps"];
-        var step = steps.Children.Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("run")
-            && ((YamlScalarNode)s["run"]).Value!.Contains("hotpapers build", StringComparison.Ordinal));
-        Assert.Equal("${{ inputs.date }}", ((YamlScalarNode)((YamlMappingNode)step["env"])["DAY"]).Value);
-        return ((YamlScalarNode)step["run"]).Value!;
-    }
-
-    private static string[] Log(string repo, string git) =>
-        Git(repo, git, "log", "--format=%s", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static string Git(string directory, string git, params string[] args)
-    {
-        var (code, stdout, stderr) = Processes.Run(directory, git, args);
-        Assert.True(code == 0, $"git {string.Join(' ', args)}: {stderr}");
-        return stdout;
+        // The pinned version, through the tool manifest init wrote beside it; never whatever is newest on the feed.
+        Assert.Contains("dotnet tool restore", runs);
+        Assert.DoesNotContain(runs, r => r.Contains("tool install", StringComparison.Ordinal));
+        var collect = runs.FindIndex(r => r.Contains("dotnet tool run hotpapers collect \"${when[@]}\"", StringComparison.Ordinal));
+        var build = runs.FindIndex(r => r.Contains("dotnet tool run hotpapers build \"${when[@]}\"", StringComparison.Ordinal));
+        Assert.True(collect >= 0 && build > collect, "collect, then build");
+        Assert.All(new[] { runs[collect], runs[build] }, r => Assert.Contains("else when=(--yesterday); fi", r, StringComparison.Ordinal));
+        // The secrets of the optional sources come from the repository's secrets, as environment variables.
+        var collectEnv = (YamlMappingNode)steps.Children.Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("run") && ((YamlScalarNode)s["run"]).Value == runs[collect])["env"];
+        foreach (var secret in new[] { "HOTPAPERS_BLUESKY_HANDLE", "HOTPAPERS_BLUESKY_APP_PASSWORD", "HOTPAPERS_TWITTER_BEARER_TOKEN" })
+            Assert.Equal($"${{{{ secrets.{secret} }}}}", ((YamlScalarNode)collectEnv[secret]).Value);
+        // Neither the lock nor the cache is committed by `git add --all`.
+        Assert.Contains("git add --all", runs[build], StringComparison.Ordinal);
+        var ignored = File.ReadAllLines(temp[".gitignore"]);
+        Assert.Contains(".hotpapers.lock", ignored);
+        Assert.Contains(".hotpapers/cache/", ignored);
     }
 }

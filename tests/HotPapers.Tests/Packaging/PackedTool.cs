@@ -1,0 +1,26 @@
+namespace HotPapers.Tests.Packaging;
+
+/// <summary>
+/// The tool as <c>dotnet pack src/HotPapers.Cli</c> makes it (Release, so as not to write over the Debug
+/// build these tests run from), packed once per test run: packing takes seconds, and the package's
+/// contents and the nightly workflow's install both use it.
+/// </summary>
+internal static class PackedTool
+{
+    private static readonly Lazy<string> Package = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The .nupkg file.</summary>
+    public static string Nupkg => Package.Value;
+
+    /// <summary>Its folder: a package source for <c>dotnet tool restore</c>, through a nuget.config.</summary>
+    public static string Folder => Path.GetDirectoryName(Nupkg)!;
+
+    private static string Pack()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hotpapers-pack-" + Guid.NewGuid().ToString("N"));
+        var (code, stdout, stderr) = Processes.Run(Fixture.RepoRoot(), Processes.Dotnet,
+            ["pack", Path.Combine("src", "HotPapers.Cli"), "-c", "Release", "-o", folder, "--nologo", "-v", "q"]);
+        if (code != 0) throw new InvalidOperationException($"dotnet pack failed ({code}):\n{stdout}\n{stderr}");
+        return Directory.GetFiles(folder, "*.nupkg").Single();
+    }
+}

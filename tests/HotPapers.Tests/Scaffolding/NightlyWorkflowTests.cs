@@ -1,0 +1,322 @@
+using System.Text.Json;
+using System.Web;
+using HotPapers.Rendering;
+using HotPapers.Scaffolding;
+using HotPapers.Tests.Packaging;
+using YamlDotNet.RepresentationModel;
+
+namespace HotPapers.Tests.Scaffolding;
+
+/// <summary>
+/// The workflow init writes, run as GitHub would run it, on this machine: every <c>run:</c> step in order
+/// with bash, in a clone of a local bare remote, the tool installed through the tool manifest from the
+/// package <c>dotnet pack</c> makes (a nuget.config naming only that folder: no network), and collect's
+/// sources pointed at a loopback server through hotpapers.yml's base URLs.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+[Trait(Speed.Key, Speed.Slow)]
+public sealed class NightlyWorkflowTests : IDisposable
+{
+    private const string Posteriors = "2104.14421";
+    private const string Properties = "2104.14294";
+
+    private readonly TempDir _temp = Fixture.TempDir();
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>What the sources say on the night being run.</summary>
+    private enum Night { TwoPapers, HackerNewsBroken, NoMention, AllBroken }
+
+    [SkippableFact]
+    public void Nights_commit_records_and_post_together_once_then_nothing_and_say_what_went_wrong()
+    {
+        var git = ExternalTool.Require("git", "the workflow commits and pushes with git");
+        var bash = ExternalTool.Require("bash", "GitHub runs the steps with bash");
+        ExternalTool.Require("jq", "the collect step reads the records with jq, as on GitHub's runners");
+
+        var night = Night.TwoPapers;
+        var day = new DateOnly(2021, 4, 30);
+        using var apis = new LoopbackApis(url => Answer(url, night, day));
+
+        // A fresh repository: init, the sources at the loopback server, and the package feed this run packed.
+        Git(_temp.Path, git, "init", "--quiet", "--bare", "--initial-branch=main", "remote.git");
+        Git(_temp.Path, git, "clone", "--quiet", "remote.git", "site");
+        var site = _temp["site"];
+        Git(site, git, "checkout", "--quiet", "-b", "main");
+        SiteScaffolder.Init(new InitRequest(site, Flavor.Gatsby));
+        File.WriteAllText(Path.Combine(site, "hotpapers.yml"), $"""
+            flavor: gatsby
+            timezone: UTC
+            collect:
+              contact: tests@example.org
+              arxiv:       {"{"} baseUrl: "{apis.BaseUrl}" {"}"}
+              huggingface: {"{"} enabled: true, baseUrl: "{apis.BaseUrl}" {"}"}
+              hackernews:  {"{"} enabled: true, baseUrl: "{apis.BaseUrl}" {"}"}
+              bluesky:     {"{"} enabled: false {"}"}
+              twitter:     {"{"} enabled: false {"}"}
+              mastodon:    {"{"} enabled: false {"}"}
+            """);
+        File.WriteAllText(Path.Combine(site, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packed" value="{PackedTool.Folder}" />
+              </packageSources>
+            </configuration>
+            """);
+        Git(site, git, "add", "--all");
+        Git(site, git, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "init");
+        Git(site, git, "push", "--quiet", "--set-upstream", "origin", "main");
+
+        // The manifest pins the version of the package just packed: restore finds exactly that one.
+        var pinned = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, ".config", "dotnet-tools.json")))
+            .RootElement.GetProperty("tools").GetProperty("hotpapers.cli").GetProperty("version").GetString();
+        Assert.Equal($"HotPapers.Cli.{pinned}.nupkg", Path.GetFileName(PackedTool.Nupkg));
+
+        var steps = RunSteps(Path.Combine(site, SiteScaffolder.WorkflowFile));
+        var install = steps.Single(s => s.Name == "Install hotpapers");
+        var restored = RunStep(bash, site, install, day);
+        Assert.True(restored.Code == 0, restored.Stdout + restored.Stderr);
+        var version = Processes.Run(site, Processes.Dotnet, ["tool", "run", "hotpapers", "--version"], Environment());
+        Assert.True(version.Code == 0, version.Stderr);
+        Assert.StartsWith(pinned + "", version.Stdout, StringComparison.Ordinal);
+
+        // Night 1: two papers, from Hugging Face and Hacker News; records and post in one commit.
+        var first = RunNight(bash, site, steps, day);
+        Assert.All(first, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
+        Assert.DoesNotContain("::warning", first.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, Log(_temp["remote.git"], git).Length);
+        Assert.Equal(["content/posts/.hotpapers-manifest.json", "content/posts/2021-04-30---Hot-Papers.md", "content/records/2021-04-30.json"],
+            Changed(git, "main"));
+        var post = Git(_temp["remote.git"], git, "show", "main:content/posts/2021-04-30---Hot-Papers.md");
+        Assert.Contains("What Are Synthetic Posteriors Really Like?", post, StringComparison.Ordinal);
+        Assert.Contains("Emerging Synthetic Properties", post, StringComparison.Ordinal);
+        Assert.Contains(apis.Requests, r => r.StartsWith("/api/daily_papers?", StringComparison.Ordinal));
+        Assert.Contains(apis.Requests, r => r.StartsWith("/api/v1/search", StringComparison.Ordinal));
+        Assert.Contains(apis.Requests, r => r.StartsWith("/api/query?", StringComparison.Ordinal));
+        // The lock and the cache were there, and stayed out of the commit.
+        Assert.True(Directory.Exists(Path.Combine(site, SiteScaffolder.CacheFolder)), "collect keeps its responses in " + SiteScaffolder.CacheFolder);
+
+        // Night 2, the same day again: nothing changed, nothing committed, green.
+        var second = RunNight(bash, site, steps, day);
+        Assert.All(second, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
+        Assert.Contains("Nothing changed.", second[^1].Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, Log(_temp["remote.git"], git).Length);
+
+        // Hacker News answers garbage: collect exits 4, and the job commits what Hugging Face gave, with a warning.
+        night = Night.HackerNewsBroken;
+        day = new DateOnly(2021, 5, 1);
+        var partial = RunNight(bash, site, steps, day);
+        Assert.All(partial, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
+        Assert.Contains("::warning title=hotpapers collect::", partial.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
+        Assert.Equal(3, Log(_temp["remote.git"], git).Length);
+        Assert.Contains("content/records/2021-05-01.json", Changed(git, "main"));
+        Assert.Contains("content/posts/2021-05-01---Hot-Papers.md", Changed(git, "main"));
+
+        // Nobody mentioned a paper: green, with a notice, and the day's empty records and post committed.
+        night = Night.NoMention;
+        day = new DateOnly(2021, 5, 2);
+        var empty = RunNight(bash, site, steps, day);
+        Assert.All(empty, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
+        Assert.Contains("::notice title=hotpapers collect::No paper was mentioned on 2021-05-02", empty.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
+        Assert.Equal(4, Log(_temp["remote.git"], git).Length);
+
+        // Every source broken: collect exits 1, the job fails there, and nothing is committed.
+        night = Night.AllBroken;
+        day = new DateOnly(2021, 5, 3);
+        var failed = RunNight(bash, site, steps, day);
+        Assert.Equal(("Collect the day's records", 1), (failed[^1].Name, failed[^1].Code));
+        Assert.Equal(4, Log(_temp["remote.git"], git).Length);
+    }
+
+    private sealed record Step(string Name, string Script, IReadOnlyDictionary<string, string> Env);
+
+    private sealed record StepRun(string Name, int Code, string Stdout, string Stderr);
+
+    /// <summary>The workflow's <c>run:</c> steps, in order, with their environment as written (expressions unresolved).</summary>
+    private static List<Step> RunSteps(string workflowPath)
+    {
+        var workflow = new YamlStream();
+        workflow.Load(new StringReader(File.ReadAllText(workflowPath)));
+        var job = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)workflow.Documents[0].RootNode)["jobs"])["build"];
+        return [.. ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>()
+            .Where(s => s.Children.ContainsKey("run"))
+            .Select(s => new Step(
+                s.Children.TryGetValue("name", out var name) ? ((YamlScalarNode)name).Value! : ((YamlScalarNode)s["run"]).Value!,
+                ((YamlScalarNode)s["run"]).Value!,
+                s.Children.TryGetValue("env", out var env)
+                    ? ((YamlMappingNode)env).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value!)
+                    : new Dictionary<string, string>()))];
+    }
+
+    /// <summary>One night: the steps in order until one fails, as GitHub runs them.</summary>
+    private List<StepRun> RunNight(string bash, string site, List<Step> steps, DateOnly day)
+    {
+        var runs = new List<StepRun>();
+        foreach (var step in steps)
+        {
+            runs.Add(RunStep(bash, site, step, day));
+            if (runs[^1].Code != 0) break;
+        }
+        return runs;
+    }
+
+    /// <summary>
+    /// A step as GitHub runs it (<c>bash --noprofile --norc -eo pipefail</c>), its expressions given as a
+    /// dispatch with the date input and no secret set would give them. An expression this test does not
+    /// know fails it: a new one in the workflow needs a decision here.
+    /// </summary>
+    private StepRun RunStep(string bash, string site, Step step, DateOnly day)
+    {
+        var environment = Environment();
+        foreach (var (name, value) in step.Env)
+        {
+            environment[name] = value switch
+            {
+                "${{ inputs.date }}" => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                _ when value.StartsWith("${{ secrets.", StringComparison.Ordinal) => "",
+                _ when value.Contains("${{", StringComparison.Ordinal) => throw new InvalidOperationException($"step {step.Name}: no value for {value}"),
+                _ => value,
+            };
+        }
+        var (code, stdout, stderr) = Processes.Run(site, bash, ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.Script], environment);
+        return new(step.Name, code, stdout, stderr);
+    }
+
+    /// <summary>
+    /// The runner's environment, here: dotnet on the PATH, CI set, and a package folder and .NET home of
+    /// this test's own, as fresh as a runner's: the package just packed, not one cached from an earlier
+    /// run, and no tool resolver cache (in the .NET home) that points at an earlier run's package folder.
+    /// </summary>
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["PATH"] = (Path.IsPathRooted(Processes.Dotnet) ? Path.GetDirectoryName(Processes.Dotnet) + Path.PathSeparator : "") + System.Environment.GetEnvironmentVariable("PATH"),
+        ["NUGET_PACKAGES"] = _temp["nuget-packages"],
+        ["DOTNET_CLI_HOME"] = _temp["dotnet-home"],
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["CI"] = "true",
+        ["GITHUB_ACTIONS"] = "true",
+    };
+
+    private static (int, string, string) Answer(Uri url, Night night, DateOnly day)
+    {
+        const string Json = "application/json";
+        var query = HttpUtility.ParseQueryString(url.Query);
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var garbage = (200, Json, """{"hits": [ {"objectID": "1", "url": """);
+        return url.AbsolutePath switch
+        {
+            "/api/daily_papers" => night switch
+            {
+                Night.AllBroken => garbage,
+                Night.NoMention => (200, Json, "[]"),
+                _ => (200, Json, HuggingFace(start, night == Night.TwoPapers ? [Posteriors, Properties] : [Posteriors])),
+            },
+            "/api/v1/search_by_date" or "/api/v1/search" => night switch
+            {
+                Night.AllBroken or Night.HackerNewsBroken => garbage,
+                Night.NoMention => (200, Json, """{"hits": [], "nbHits": 0, "page": 0, "nbPages": 0, "hitsPerPage": 100}"""),
+                _ => (200, Json, HackerNews(start)),
+            },
+            "/api/query" => (200, "application/atom+xml; charset=utf-8", Arxiv((query["id_list"] ?? "").Split(','))),
+            _ => (404, Json, """{"message": "not found"}"""),
+        };
+    }
+
+    private static readonly Dictionary<string, (string Title, string Author, string[] Categories)> Papers = new()
+    {
+        [Posteriors] = ("What Are Synthetic Posteriors Really Like?", "Pavel Example", ["cs.LG", "stat.ML"]),
+        [Properties] = ("Emerging Synthetic Properties", "Mathilde Example", ["cs.CV"]),
+    };
+
+    private static string HuggingFace(DateTimeOffset day, string[] ids) => JsonSerializer.Serialize(ids.Select((id, i) => new Dictionary<string, object>
+    {
+        ["paper"] = new Dictionary<string, object>
+        {
+            ["id"] = id,
+            ["title"] = Papers[id].Title,
+            ["summary"] = "Synthetic.",
+            ["authors"] = new[] { new Dictionary<string, object> { ["_id"] = "60a1b2c3d4e5f6071829" + i, ["name"] = Papers[id].Author, ["hidden"] = false } },
+            ["publishedAt"] = day.AddHours(-6).ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            ["upvotes"] = 42 - i,
+            ["discussionId"] = "6090a0b0c0d0e0f00102030" + i,
+        },
+        ["publishedAt"] = day.AddHours(2 + i).ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+        ["title"] = Papers[id].Title,
+        ["summary"] = "Synthetic.",
+        ["thumbnail"] = $"https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{id}.png",
+        ["numComments"] = 3 - i,
+        ["submittedBy"] = new Dictionary<string, object> { ["_id"] = "5f0000000000000000000009", ["avatarUrl"] = "/avatars/def.svg", ["fullname"] = "AK", ["name"] = "akhaliq", ["type"] = "user", ["isPro"] = true },
+        ["isAuthorParticipating"] = false,
+    }).ToList());
+
+    private static string HackerNews(DateTimeOffset day)
+    {
+        object Hit(string id, string url, int hours, string objectId, int points) => new Dictionary<string, object?>
+        {
+            ["created_at"] = day.AddHours(hours).ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            ["created_at_i"] = day.AddHours(hours).ToUnixTimeSeconds(),
+            ["title"] = Papers[id].Title,
+            ["url"] = url,
+            ["author"] = "someuser",
+            ["points"] = points,
+            ["num_comments"] = points / 3,
+            ["story_text"] = null,
+            ["_tags"] = new[] { "story", "author_someuser", "story_" + objectId },
+            ["objectID"] = objectId,
+        };
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["hits"] = new[] { Hit(Posteriors, $"https://arxiv.org/abs/{Posteriors}", 14, "26990001", 181), Hit(Properties, $"https://arxiv.org/pdf/{Properties}v2.pdf", 9, "26987777", 96) },
+            ["nbHits"] = 2, ["page"] = 0, ["nbPages"] = 1, ["hitsPerPage"] = 100, ["exhaustiveNbHits"] = true, ["query"] = "arxiv.org",
+        });
+    }
+
+    private static string Arxiv(IEnumerable<string> ids)
+    {
+        var entries = ids.Select(i => i.Trim()).Where(Papers.ContainsKey).Select(id => $"""
+              <entry>
+                <id>http://arxiv.org/abs/{id}v1</id>
+                <title>{Papers[id].Title}</title>
+                <updated>2021-04-29T17:59:59Z</updated>
+                <link href="https://arxiv.org/abs/{id}v1" rel="alternate" type="text/html"/>
+                <link href="https://arxiv.org/pdf/{id}v1" rel="related" type="application/pdf" title="pdf"/>
+                <summary>  A synthetic abstract
+            that wraps like the real ones.
+            </summary>
+            {string.Concat(Papers[id].Categories.Select(c => $"    <category term=\"{c}\" scheme=\"http://arxiv.org/schemas/atom\"/>\n"))}    <published>2021-04-29T17:59:59Z</published>
+                <arxiv:primary_category term="{Papers[id].Categories[0]}"/>
+                <author>
+                  <name>{Papers[id].Author}</name>
+                </author>
+              </entry>
+            """).ToList();
+        return $"""
+            <?xml version='1.0' encoding='UTF-8'?>
+            <feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
+              <id>https://arxiv.org/api/AbCdEfGhIjKlMnOpQrStUvWxYz0</id>
+              <title>arXiv Query: search_query=&amp;id_list={string.Join(",", ids)}&amp;start=0&amp;max_results=100</title>
+              <updated>2026-12-05T09:00:00Z</updated>
+              <opensearch:itemsPerPage>100</opensearch:itemsPerPage>
+              <opensearch:totalResults>{entries.Count}</opensearch:totalResults>
+              <opensearch:startIndex>0</opensearch:startIndex>
+            {string.Concat(entries)}</feed>
+            """;
+    }
+
+    /// <summary>The files the last commit on <paramref name="branch"/> of the remote changed, sorted.</summary>
+    private string[] Changed(string git, string branch) =>
+        [.. Git(_temp["remote.git"], git, "show", "--name-only", "--format=", branch).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+
+    private static string[] Log(string repo, string git) =>
+        Git(repo, git, "log", "--format=%s", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Git(string directory, string git, params string[] args)
+    {
+        var (code, stdout, stderr) = Processes.Run(directory, git, args);
+        Assert.True(code == 0, $"git {string.Join(' ', args)}: {stderr}");
+        return stdout;
+    }
+}
