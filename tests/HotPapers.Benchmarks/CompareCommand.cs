@@ -104,7 +104,8 @@ internal static class CompareCommand
                 }
                 var baseline = script is null ? null : timings[^1];
                 for (var i = 0; i < contenders.Count; i++)
-                    Row(o, format, days, contenders[i], timings[i], files, bytes[i], baseline, aot is not null && contenders[i].Label == aot.Label);
+                    Row(o, format, days, contenders[i], timings[i], files, bytes[i], baseline, aot is not null && contenders[i].Label == aot.Label,
+                        hasTarget: i < tools.Length);
                 o.Flush();
             }
         }
@@ -119,7 +120,7 @@ internal static class CompareCommand
         return 0;
     }
 
-    private static void Row(TextWriter o, CatalogFormat format, int days, Contender c, Timings t, int posts, long bytes, Timings? script, bool aot)
+    private static void Row(TextWriter o, CatalogFormat format, int days, Contender c, Timings t, int posts, long bytes, Timings? script, bool aot, bool hasTarget)
     {
         string best = "n/a", median = "n/a", cpu = "n/a", target = "";
         if (script is not null && !c.IsScript)
@@ -129,7 +130,7 @@ internal static class CompareCommand
             best = string.Create(Inv, $"{bestRatio:F2}×");
             median = string.Create(Inv, $"{medianRatio:F2}×");
             cpu = string.Create(Inv, $"{script.MedianCpuMs / t.MedianCpuMs:F2}×");
-            if (Target(format, aot) is { } goal)
+            if (hasTarget && Target(format, aot) is { } goal)
             {
                 var met = medianRatio >= goal && t.PeakRssKb / 1024.0 < RssTargetMb;
                 target = string.Create(Inv, $"≥ {goal}× and < {RssTargetMb} MB: {(met ? "met" : "not met")}");
