@@ -27,7 +27,7 @@ internal static class CompareCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var a = new CommandArgs(args, "exe", "aot", "oldgen", "days", "formats", "repeat", "work", "seed", "start");
+        var a = new CommandArgs(args, "exe", "aot", "also", "oldgen", "days", "formats", "repeat", "work", "seed", "start");
         var dayCounts = a.List("days", "3650").Select(d => CommandArgs.ParseInt("days", d)).ToArray();
         var formats = a.List("formats", "lean,legacy").Select(Catalogs.ParseFormat).ToArray();
         if (formats.Contains(CatalogFormat.Records)) throw new UsageException("compare takes the crawler formats (lean, legacy) only: the script reads no other");
@@ -47,6 +47,14 @@ internal static class CompareCommand
         HotPapersTool[] tools = aot is null ? [tool] : [tool, aot];
         foreach (var t in tools)
             contenders.Add(new(t.Label, t.Program, (records, output) => t.Args("build", "--all", "--records", records, "--output", output), false));
+        // Other builds timed in the same rounds, e.g. those of the code before a change: LABEL=PATH,...; no target.
+        foreach (var also in a.Value("also") is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
+        {
+            var at = also.IndexOf('=');
+            if (at <= 0) throw new UsageException($"--also takes LABEL=PATH,...: '{also}'");
+            var t = HotPapersTool.FromPath(also[..at], also[(at + 1)..]);
+            contenders.Add(new(t.Label, t.Program, (records, output) => t.Args("build", "--all", "--records", records, "--output", output), false));
+        }
         if (script is not null) contenders.Add(new(script.Label, OldGenerator.Python, script.Args, true));
 
         var o = Console.Out;
@@ -55,6 +63,7 @@ internal static class CompareCommand
         foreach (var (name, value) in MachineInfo.Describe()) o.WriteLine($"- {name}: {value}");
         o.WriteLine($"- hotpapers: {tool.Program} {string.Join(' ', tool.Prefix)}".TrimEnd());
         if (aot is not null) o.WriteLine($"- hotpapers (AOT): {aot.Program}");
+        foreach (var c in contenders.Where(c => !c.IsScript && c.Label != tool.Label && c.Label != aot?.Label)) o.WriteLine($"- {c.Label}: {c.Program}");
         o.WriteLine(script is null
             ? $"- oldgen.py: not found at {scriptPath} (`../shared/bench/` beside the repository; or pass --oldgen PATH): its rows and the ratios are skipped"
             : $"- oldgen.py: {OldGenerator.Python} {script.Script} ({script.PythonVersion})");
@@ -95,7 +104,8 @@ internal static class CompareCommand
                 }
                 var baseline = script is null ? null : timings[^1];
                 for (var i = 0; i < contenders.Count; i++)
-                    Row(o, format, days, contenders[i], timings[i], files, bytes[i], baseline, aot is not null && contenders[i].Label == aot.Label);
+                    Row(o, format, days, contenders[i], timings[i], files, bytes[i], baseline, aot is not null && contenders[i].Label == aot.Label,
+                        hasTarget: i < tools.Length);
                 o.Flush();
             }
         }
@@ -110,7 +120,7 @@ internal static class CompareCommand
         return 0;
     }
 
-    private static void Row(TextWriter o, CatalogFormat format, int days, Contender c, Timings t, int posts, long bytes, Timings? script, bool aot)
+    private static void Row(TextWriter o, CatalogFormat format, int days, Contender c, Timings t, int posts, long bytes, Timings? script, bool aot, bool hasTarget)
     {
         string best = "n/a", median = "n/a", cpu = "n/a", target = "";
         if (script is not null && !c.IsScript)
@@ -120,7 +130,7 @@ internal static class CompareCommand
             best = string.Create(Inv, $"{bestRatio:F2}×");
             median = string.Create(Inv, $"{medianRatio:F2}×");
             cpu = string.Create(Inv, $"{script.MedianCpuMs / t.MedianCpuMs:F2}×");
-            if (Target(format, aot) is { } goal)
+            if (hasTarget && Target(format, aot) is { } goal)
             {
                 var met = medianRatio >= goal && t.PeakRssKb / 1024.0 < RssTargetMb;
                 target = string.Create(Inv, $"≥ {goal}× and < {RssTargetMb} MB: {(met ? "met" : "not met")}");

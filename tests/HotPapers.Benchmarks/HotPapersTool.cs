@@ -17,21 +17,35 @@ internal sealed record HotPapersTool(string Label, string Program, IReadOnlyList
             : new HotPapersTool(label, full, []);
     }
 
-    /// <summary>The Release apphost under src/HotPapers.Cli, built first (incrementally), so that it is never older than the source.</summary>
+    /// <summary>
+    /// What <c>dotnet tool install</c> gives a user on this machine: the tool package's build for this runtime
+    /// (framework-dependent, ReadyToRun-compiled), published to artifacts/tool first (incrementally), so that
+    /// it is never older than the source.
+    /// </summary>
     public static HotPapersTool DefaultFrameworkDependent(string root)
     {
-        var path = Path.Combine(root, "src", "HotPapers.Cli", "bin", "Release", "net10.0", "hotpapers");
+        var output = Path.Combine(root, "artifacts", "tool");
+        var path = Path.Combine(output, OperatingSystem.IsWindows() ? "hotpapers.exe" : "hotpapers");
         {
-            Console.Error.WriteLine("building the tool: dotnet build -c Release src/HotPapers.Cli");
+            string[] args = ["publish", "-c", "Release", "-r", ToolRuntime(), "-o", output, Path.Combine("src", "HotPapers.Cli")];
+            Console.Error.WriteLine($"building the tool: dotnet {string.Join(' ', args)}");
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = root };
-            foreach (var arg in new[] { "build", "-c", "Release", Path.Combine("src", "HotPapers.Cli") }) start.ArgumentList.Add(arg);
+            foreach (var arg in args) start.ArgumentList.Add(arg);
             using var build = Process.Start(start)!;
             // The bench's stdout is the Markdown report; the build's chatter goes to stderr.
             Console.Error.Write(build.StandardOutput.ReadToEnd());
             build.WaitForExit();
-            if (build.ExitCode != 0 || !File.Exists(path)) throw new BenchFailure($"building src/HotPapers.Cli failed ({build.ExitCode})");
+            if (build.ExitCode != 0 || !File.Exists(path)) throw new BenchFailure($"publishing src/HotPapers.Cli failed ({build.ExitCode})");
         }
         return FromPath("framework-dependent", path);
+    }
+
+    /// <summary>This machine's runtime as the tool package names its builds (ToolPackageRuntimeIdentifiers in HotPapers.Cli.csproj).</summary>
+    private static string ToolRuntime()
+    {
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        var arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        return $"{os}-{arch}";
     }
 
     /// <summary>artifacts/aot/hotpapers when it has been published, else null.</summary>

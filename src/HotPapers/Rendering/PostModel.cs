@@ -102,6 +102,8 @@ internal static class PostModel
             ? digestTimes
             : new Times(ranked.CollectedAt, Rfc3339.Format(ranked.CollectedAt), Stamp(ranked.CollectedAt));
         // paper.tweets: the tweets alone, as templates written before other networks expect; paper.mentions: all.
+        var totalsTexts = new string[ranked.Totals.Length];
+        for (var i = 0; i < totalsTexts.Length; i++) totalsTexts[i] = MentionEmbed.TotalsText(ranked.Totals[i]);
         var tweets = new ScriptArray(ranked.Mentions.Length);
         var mentions = new ScriptArray(ranked.Mentions.Length);
         foreach (var t in ranked.Mentions)
@@ -110,7 +112,7 @@ internal static class PostModel
             mentions.Add(mention);
             if (t.Network == Network.Twitter) tweets.Add(mention);
         }
-        return new ScriptObject(18)
+        return new ScriptObject(19)
         {
             { "rank", ranked.Rank },
             { "id", p.Id.Value },
@@ -127,21 +129,32 @@ internal static class PostModel
             { "stamp", times.Stamp },
             { "tweets", tweets },
             { "mentions", mentions },
-            { "totals", Totals(ranked) },
+            { "totals", Totals(ranked, totalsTexts) },
+            { "counts", Counts(ranked, totalsTexts) },
             { "twitter_only", p.TwitterOnly },
         };
     }
 
+    /// <summary>
+    /// <c>paper.counts</c>, the counts line's text: the old posts' <c>retweets: 40, favorites: 60</c> for a
+    /// paper talked about on Twitter alone, else each network's totals, <c>Twitter: 3 retweets, 5 likes | Bluesky: ...</c>.
+    /// Made here once, in C#, rather than by each template through Scriban's interpreter, a loop over the totals per paper.
+    /// </summary>
+    private static string Counts(RankedPaper ranked, string[] totalsTexts) => ranked.Paper.TwitterOnly
+        ? string.Create(CultureInfo.InvariantCulture, $"retweets: {ranked.Retweets}, favorites: {ranked.Favorites}")
+        : string.Join(" | ", totalsTexts);
+
     /// <summary><c>paper.totals</c>: per network with any count, in order, each with its name, title and counts.</summary>
-    private static ScriptArray Totals(RankedPaper ranked)
+    private static ScriptArray Totals(RankedPaper ranked, string[] texts)
     {
         var totals = new ScriptArray(ranked.Totals.Length);
-        foreach (var t in ranked.Totals)
+        for (var i = 0; i < texts.Length; i++)
         {
+            var t = ranked.Totals[i];
             var (reposts, likes, _) = MentionEmbed.Words(t.Network);
             totals.Add(new ScriptObject(7)
             {
-                { "text", MentionEmbed.TotalsText(t) },
+                { "text", texts[i] },
                 { "network", t.Network.Name() },
                 { "title", t.Network.Title() },
                 { "reposts", t.Reposts },
