@@ -18,6 +18,10 @@ public sealed class PackageTests
         string? Value(string name) => metadata.Element(ns + name)?.Value;
 
         Assert.Equal("HotPapers.Cli", Value("id"));
+        // The runtime-specific packages `dotnet tool install` picks from, ReadyToRun-compiled, beside it.
+        var version = Value("version");
+        foreach (var rid in new[] { "linux-x64", "linux-arm64", "osx-arm64", "win-x64", "any" })
+            Assert.True(File.Exists(Path.Combine(PackedTool.Folder, $"HotPapers.Cli.{rid}.{version}.nupkg")), rid + " package missing");
         Assert.Equal("DotnetTool", metadata.Element(ns + "packageTypes")?.Element(ns + "packageType")?.Attribute("name")?.Value);
 
         // The package readme is this repository's README, byte for byte.
@@ -43,8 +47,13 @@ public sealed class PackageTests
         foreach (var schema in schemas)
             Assert.Equal(File.ReadAllBytes(schema), Read(package, "schemas/" + Path.GetFileName(schema)));
 
-        // And the tool itself.
-        Assert.Contains("tools/net10.0/any/hotpapers.dll", entries);
+        // The top package points at the runtime ones; each of those holds the tool itself.
+        Assert.Contains("tools/any/any/DotnetToolSettings.xml", entries);
+        foreach (var rid in new[] { "linux-x64", "any" })
+        {
+            using var runtime = ZipFile.OpenRead(Path.Combine(PackedTool.Folder, $"HotPapers.Cli.{rid}.{version}.nupkg"));
+            Assert.NotNull(runtime.GetEntry($"tools/net10.0/{rid}/hotpapers.dll"));
+        }
     }
 
     private static byte[] Read(ZipArchive package, string name)

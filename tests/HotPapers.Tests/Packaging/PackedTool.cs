@@ -9,7 +9,7 @@ internal static class PackedTool
 {
     private static readonly Lazy<string> Package = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The .nupkg file.</summary>
+    /// <summary>The tool's top package (HotPapers.Cli.VERSION.nupkg), which names the per-runtime ones beside it.</summary>
     public static string Nupkg => Package.Value;
 
     /// <summary>Its folder: a package source for <c>dotnet tool restore</c>, through a nuget.config.</summary>
@@ -21,6 +21,8 @@ internal static class PackedTool
         var (code, stdout, stderr) = Processes.Run(Fixture.RepoRoot(), Processes.Dotnet,
             ["pack", Path.Combine("src", "HotPapers.Cli"), "-c", "Release", "-o", folder, "--nologo", "-v", "q"]);
         if (code != 0) throw new InvalidOperationException($"dotnet pack failed ({code}):\n{stdout}\n{stderr}");
-        return Directory.GetFiles(folder, "*.nupkg").Single();
+        // One package per runtime (HotPapers.Cli.linux-x64.VERSION.nupkg, ...) and the top one, whose
+        // name goes straight from the id to the version.
+        return Directory.GetFiles(folder, "HotPapers.Cli.*.nupkg").Single(f => char.IsAsciiDigit(Path.GetFileName(f)["HotPapers.Cli.".Length]));
     }
 }
