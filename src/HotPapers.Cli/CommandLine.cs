@@ -80,10 +80,14 @@ public static class CommandLine
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (Flavors.TryParse(text, out var flavor)) return flavor;
-            result.AddError($"--flavor expects {string.Join(" or ", Flavors.Names)}, found \"{text}\"");
+            result.AddError($"--flavor expects {OneOf(Flavors.Names)}, found \"{text}\"");
             return null;
         },
     };
+
+    /// <summary>"a or b", "a, b or c".</summary>
+    internal static string OneOf(IReadOnlyList<string> names) =>
+        names.Count < 2 ? string.Join("", names) : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     internal static Option<TimeZoneInfo?> TimeZoneOption(string description) => new("--timezone")
     {

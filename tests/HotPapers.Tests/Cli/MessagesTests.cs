@@ -74,6 +74,8 @@ public sealed class MessagesTests
         Directory.CreateDirectory(temp["yaml-site/archetypes"]);
         File.WriteAllText(temp["yaml-site/hugo.yaml"], "baseURL: https://example.org/\ntitle: My New Hugo Site\n");
         Run("init", temp["yaml-site"]);
+        Run("init", "--flavor", "site", temp["pages-site"]);
+        Run("init", "--update", temp["pages-site"]);
 
         var golden = text.ToString().Replace(temp.Path, "TMP").Replace(Path.DirectorySeparatorChar, '/');
         Golden.AssertBytes(Encoding.UTF8.GetBytes(golden), "messages", "messages.txt");
