@@ -18,6 +18,7 @@ public static class CommandLine
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SiteCommand.Create(stdout, stderr));
         HelpText.AddExamplesAndExitCodes(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

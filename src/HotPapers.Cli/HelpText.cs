@@ -14,6 +14,8 @@ internal static class HelpText
             "hotpapers init                                  set up the blog in this folder",
             "hotpapers build --date 2021-04-30               build that day's digest",
             "hotpapers build --yesterday                     what the nightly workflow runs",
+            "hotpapers site --base-url https://me.github.io/papers/",
+            "                                                the HTML site of every digest, into public/",
         ],
         ["build"] =
         [
@@ -22,6 +24,12 @@ internal static class HelpText
             "                                                one digest of those days (a range file, or the daily ones)",
             "hotpapers build --week --yesterday              the seven days ending yesterday, as one digest",
             "hotpapers build --all --check                   list the posts that are missing or out of date",
+        ],
+        ["site"] =
+        [
+            "hotpapers site                                  every digest's pages, into public/ beside hotpapers.yml",
+            "hotpapers site --base-url https://me.github.io/papers/ --output _site",
+            "                                                with canonical links, sitemap and feeds, for GitHub Pages",
         ],
         ["import"] =
         [
@@ -41,6 +49,7 @@ internal static class HelpText
     {
         ["hotpapers"] = ["0  success", "1  bad input (records, settings, templates, files): the message says where", "2  usage error", "3  build --check found posts missing or out of date"],
         ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date"],
+        ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error"],
         ["import"] = ["0  every post imported", "1  a post could not be imported (the others were)", "2  usage error"],
         ["init"] = ["0  success", "1  a folder that cannot be written, or a broken hotpapers.yml (--update)", "2  usage error"],
     };

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HotPapers.Output;
 using HotPapers.Ranking;
 using HotPapers.Records;
@@ -19,19 +18,15 @@ namespace HotPapers.Building;
 public sealed class SiteBuilder
 {
     private readonly BuildSettings _settings;
-    private readonly RecordsLoader _loader;
-    private readonly Ranker _ranker;
+    private readonly DigestSource _digests;
     private readonly TemplateSet _templates;
     private readonly PostRenderer _renderer;
-    // The papers each earlier day showed, by its own ranking, for ranking.repeatAfterDays: read once per build.
-    private readonly ConcurrentDictionary<DateOnly, Lazy<IReadOnlySet<string>>> _shownOn = new();
     private readonly IReadOnlyList<string> _notices;
 
     public SiteBuilder(BuildSettings settings)
     {
         _settings = settings;
-        _loader = new RecordsLoader(settings.TimeZone);
-        _ranker = new Ranker(settings.Ranking);
+        _digests = new DigestSource(settings);
         _templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
         _notices = _templates.Notices;
         _renderer = new PostRenderer(_templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
@@ -44,7 +39,7 @@ public sealed class SiteBuilder
     public BuildResult Build(BuildRequest request)
     {
         _renderer.Prepare();
-        var files = RecordsFiles.Find(_settings, request, out var skipped);
+        var files = _digests.Find(request, out var skipped);
         // What a killed import left in the records folder (a build that checks writes nothing).
         if (!request.CheckOnly) PostNaming.RemoveRecordsLeftovers(_settings.RecordsPath);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
@@ -66,11 +61,11 @@ public sealed class SiteBuilder
     {
         try
         {
-            var records = Load(file);
+            var digest = _digests.Rank(file);
             var warnings = new List<string>();
             using var bytes = new PostBytes();
-            _renderer.Render(_ranker.Rank(records, ShownBefore(records)), bytes, warnings);
-            var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(records, _settings.FileNamePattern));
+            _renderer.Render(digest, bytes, warnings);
+            var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(digest.Records, _settings.FileNamePattern));
             var post = Writing(() => output.Offer(file.Path, postPath, bytes.Span));
             return new Slot(post, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }
@@ -79,55 +74,6 @@ public sealed class SiteBuilder
             return new Slot(null, e.Problems, []);
         }
     }
-
-    private DigestRecords Load(RecordsFile file)
-    {
-        if (file.DailyPaths.Count == 0) return LoadChecked(file);
-        var days = new List<(string, DigestRecords)>(file.DailyPaths.Count);
-        var problems = new List<InputProblem>();
-        for (var i = 0; i < file.DailyPaths.Count; i++)
-        {
-            var day = file.Date!.Value.AddDays(i);
-            try
-            {
-                days.Add((file.DailyPaths[i], LoadChecked(new RecordsFile(file.DailyPaths[i], day, day))));
-            }
-            catch (InputException e)
-            {
-                problems.AddRange(e.Problems);
-            }
-        }
-        if (problems.Count > 0) throw new InputException(problems);
-        return DayMerge.Merge(file.Date!.Value, file.EndDate!.Value, days);
-    }
-
-    /// <summary>A records file, loaded, whose dates are those its name says.</summary>
-    private DigestRecords LoadChecked(RecordsFile file)
-    {
-        var records = _loader.Load(file.Path);
-        RecordsFiles.CheckDates(file, records);
-        return records;
-    }
-
-    /// <summary>
-    /// The papers a day's digest leaves out under <see cref="RankingSettings.RepeatAfterDays"/>: those each
-    /// of the days before showed by its own ranking of its own records (not chained through what it left
-    /// out in turn, so a day's verdict depends on those files alone). Range digests and ranked records keep all.
-    /// </summary>
-    private IReadOnlySet<string>? ShownBefore(DigestRecords records)
-    {
-        if (_settings.Ranking.RepeatAfterDays <= 0 || records.Ranked || records.IsRange) return null;
-        var shown = new HashSet<string>(StringComparer.Ordinal);
-        for (var k = 1; k <= _settings.Ranking.RepeatAfterDays && records.Date.DayNumber - k >= DateOnly.MinValue.DayNumber; k++)
-            shown.UnionWith(ShownOn(records.Date.AddDays(-k)));
-        return shown;
-    }
-
-    private IReadOnlySet<string> ShownOn(DateOnly day) => _shownOn.GetOrAdd(day, d => new Lazy<IReadOnlySet<string>>(() =>
-    {
-        if (RecordsFiles.DailyFile(_settings.RecordsPath, d) is not { } path) return new HashSet<string>();
-        return _ranker.Rank(LoadChecked(new RecordsFile(path, d, d))).Papers.Select(p => p.Paper.Id.Versionless).ToHashSet(StringComparer.Ordinal);
-    })).Value;
 
     /// <summary>What the build notices about its folders: a templates folder that overrides nothing, posts going into a blog of the other flavor.</summary>
     private IEnumerable<string> FolderWarnings()
@@ -163,7 +109,7 @@ public sealed class SiteBuilder
     });
 
     // Parallel.For wraps what a body throws; callers want the template or I/O error itself.
-    private static void ParallelOrFirstError(int count, Action<int> body)
+    internal static void ParallelOrFirstError(int count, Action<int> body)
     {
         try
         {

@@ -43,10 +43,21 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
     {
         var flavor = (settings ?? TemplateSettings.Default).Flavor;
         var functions = PostFunctions.For(digest.Records.Post.RawText ?? false, flavor);
-        var template = templates.Get(postTemplate);
         var model = PostModel.Create(digest, front, warnings, (settings ?? TemplateSettings.Default).StaticEmbeds);
         // Built per render: a template may assign to it, and renders run in parallel.
         model["settings"] = (settings ?? TemplateSettings.Default).ToScriptObject();
+        Render(templates, postTemplate, functions, model, post);
+    }
+
+    /// <summary>
+    /// Renders template <paramref name="name"/> of <paramref name="templates"/> with <paramref name="functions"/>
+    /// and <paramref name="model"/> as its globals into <paramref name="output"/>: the one way any template is
+    /// rendered (posts, and the HTML site's pages). Errors are <see cref="TemplateException"/>s naming the
+    /// template's file, line and column. Thread-safe: a context per thread.
+    /// </summary>
+    internal static void Render(TemplateSet templates, string name, ScriptObject functions, ScriptObject model, IScriptOutput output)
+    {
+        var template = templates.Get(name);
         // Taken from the thread while in use, and given back only after a render that succeeded: one that
         // failed may have left anything on the context's stacks.
         var context = _idleContext ?? NewContext();
@@ -56,7 +67,7 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         // in its own model, the top of the globals.
         context.PushGlobal(functions);
         context.PushGlobal(model);
-        context.PushOutput(post);
+        context.PushOutput(output);
         templates.LendIncludes(context);
         try
         {
@@ -66,16 +77,16 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == Scriban.Parsing.ParserMessageType.Error) is { } first)
         {
             // An included template that does not parse: its own file, line and column.
-            throw new TemplateException(templates.Describe(first.Span.FileName ?? postTemplate), first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
+            throw new TemplateException(templates.Describe(first.Span.FileName ?? name), first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is TemplateException missing)
         {
             // An include the loader could not find: the place of the include, the loader's words.
-            throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, missing.Reason);
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1, missing.Reason);
         }
         catch (ScriptRuntimeException e)
         {
-            throw new TemplateException(templates.Describe(e.Span.FileName ?? postTemplate), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
         }
         // As a new context would be: no output, globals but the builtins, includes, cycles (Tags) or
         // line state of the post before.

@@ -27,6 +27,9 @@ public sealed record BuildSettings
     /// <summary><c>embeds: static</c>: every mention is a static card, so that posts load nothing from third parties.</summary>
     public bool StaticEmbeds { get; init; }
 
+    /// <summary>The HTML site's settings (<c>site:</c>), for <c>hotpapers site</c>.</summary>
+    public SiteSettings Site { get; init; } = SiteSettings.Default;
+
     /// <summary>The settings file these came from; null for the built-in defaults (no file was found or given).</summary>
     public string? SourceFile { get; init; }
 

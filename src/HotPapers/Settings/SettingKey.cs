@@ -28,6 +28,15 @@ internal enum SettingType
 
     /// <summary>A mapping from network names to weights, numbers from 0.</summary>
     NetworkWeights,
+
+    /// <summary>A whole number from 1.</summary>
+    PositiveInteger,
+
+    /// <summary><c>static</c> or <c>live</c>.</summary>
+    SiteEmbedMode,
+
+    /// <summary>An absolute http(s) URL (made to end in <c>/</c>), or null for none.</summary>
+    BaseUrl,
 }
 
 /// <summary>
@@ -105,9 +114,31 @@ internal static class SettingKeys
             s => s.FrontMatter.Template, (s, v) => s with { FrontMatter = s.FrontMatter with { Template = (string)v! } }),
         new("post.draft", SettingType.Boolean, null, "Mark posts as drafts.",
             s => s.FrontMatter.Draft, (s, v) => s with { FrontMatter = s.FrontMatter with { Draft = (bool)v! } }),
+        new("site.title", SettingType.String, null, "The HTML site's name: every page's header, the feeds' title.",
+            s => s.Site.Title, (s, v) => s with { Site = s.Site with { Title = (string)v! } }),
+        new("site.description", SettingType.String, null, "What the site is, one sentence: the home page's description, the feeds' subtitle.",
+            s => s.Site.Description, (s, v) => s with { Site = s.Site with { Description = (string)v! } }),
+        new("site.author", SettingType.String, null, "Who publishes the site (the pages' author, the feeds' author); empty for none.",
+            s => s.Site.Author, (s, v) => s with { Site = s.Site with { Author = (string)v! } }),
+        new("site.baseUrl", SettingType.BaseUrl, "--base-url",
+            "The site's absolute address (https://example.github.io/papers/): canonical links, Open Graph URLs, sitemap.xml and the feeds need it; null for none (they are left out).",
+            s => s.Site.BaseUrl?.AbsoluteUri, (s, v) => s with { Site = s.Site with { BaseUrl = (Uri?)v } }),
+        new("site.embeds", SettingType.SiteEmbedMode, null,
+            "static: every mention as a static card, so that the site loads nothing from third parties; live: tweets and Bluesky posts as their networks' embeds (with their scripts), the others as cards.",
+            s => s.Site.LiveEmbeds ? "live" : "static", (s, v) => s with { Site = s.Site with { LiveEmbeds = (bool)v! } }),
+        new("site.pageSize", SettingType.PositiveInteger, null, "How many digests a listing page (home, category) shows before it links to the next page.",
+            s => (long)s.Site.PageSize, (s, v) => s with { Site = s.Site with { PageSize = (int)(long)v! } }),
+        new("site.feedItems", SettingType.PositiveInteger, null, "How many of the latest digests each feed carries.",
+            s => (long)s.Site.FeedItems, (s, v) => s with { Site = s.Site with { FeedItems = (int)(long)v! } }),
+        new("site.output", SettingType.Path, "--output", "The folder the HTML site is written to (hotpapers site).",
+            s => s.Site.OutputDirectory, (s, v) => s with { Site = s.Site with { OutputDirectory = (string)v! } }),
+        new("site.about", SettingType.String, null, "The about page's text; a blank line starts a new paragraph.",
+            s => s.Site.About, (s, v) => s with { Site = s.Site with { About = (string)v! } }),
+        new("site.language", SettingType.String, null, "The pages' language, a BCP 47 tag (the html element's lang).",
+            s => s.Site.Language, (s, v) => s with { Site = s.Site with { Language = (string)v! } }),
     ];
 
-    public static IReadOnlyList<string> Sections { get; } = ["ranking", "post"];
+    public static IReadOnlyList<string> Sections { get; } = ["ranking", "post", "site"];
 
     /// <summary>The key of this name, or of this old name.</summary>
     public static SettingKey? Find(string name) => All.FirstOrDefault(k => k.Name == name || k.OldName == name);

@@ -27,6 +27,7 @@ public static partial class SettingsFile
     {
         RecordsPath = Path.Combine(baseDirectory, BuildSettings.Default.RecordsPath),
         OutputDirectory = Path.Combine(baseDirectory, BuildSettings.Default.OutputDirectory),
+        Site = SiteSettings.Default with { OutputDirectory = Path.Combine(baseDirectory, SiteSettings.Default.OutputDirectory) },
     };
 
     public static BuildSettings Load(string path)
@@ -154,6 +155,15 @@ public static partial class SettingsFile
                     items.Add(t);
                 }
                 return (items.ToImmutable(), null);
+            case SettingType.PositiveInteger:
+                return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } pi } && IntegerValue(pi) is { } positive && positive is >= 1 and <= int.MaxValue
+                    ? (positive, null) : (null, $"a whole number from 1 to {int.MaxValue}");
+            case SettingType.SiteEmbedMode:
+                return Text(node) switch { "static" => (false, null), "live" => (true, null), _ => (null, "static or live") };
+            case SettingType.BaseUrl:
+                if (node is YamlScalarNode { Style: ScalarStyle.Plain } none && IsNull(none.Value)) return (null, null);
+                return Text(node) is { } url && BaseUrls.TryParse(url, out var baseUrl)
+                    ? (baseUrl, null) : (null, "an absolute http or https URL such as https://example.github.io/papers/, or null for none");
             case SettingType.EmbedMode:
                 return Text(node) switch { "script" => (false, null), "static" => (true, null), _ => (null, "script or static") };
             case SettingType.Flavor:

@@ -33,6 +33,17 @@ public sealed class SettingsFileTests
           socialImage: ""
           template: page
           draft: true
+        site:
+          title: My Papers
+          description: "What people read"
+          author: Ann
+          baseUrl: https://example.github.io/papers
+          embeds: live
+          pageSize: 5
+          feedItems: 7
+          output: _site
+          about: "One.\n\nTwo."
+          language: de
         """;
 
     [Fact]
@@ -70,6 +81,19 @@ public sealed class SettingsFileTests
         Assert.Equal("", s.FrontMatter.SocialImage);
         Assert.Equal("page", s.FrontMatter.Template);
         Assert.True(s.FrontMatter.Draft);
+        Assert.Equal(new SiteSettings
+        {
+            Title = "My Papers",
+            Description = "What people read",
+            Author = "Ann",
+            BaseUrl = new Uri("https://example.github.io/papers/"),
+            LiveEmbeds = true,
+            PageSize = 5,
+            FeedItems = 7,
+            OutputDirectory = Path.Combine("base", "_site"),
+            About = "One.\n\nTwo.",
+            Language = "de",
+        }, s.Site);
         // Each key of the table is in the full example, so none can be left untested.
         foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", Full);
     }

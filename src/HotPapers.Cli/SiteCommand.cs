@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using HotPapers.Settings;
+using HotPapers.Site;
+
+namespace HotPapers.Cli;
+
+/// <summary><c>hotpapers site</c>: records in, the HTML site out.</summary>
+internal static class SiteCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
+        var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
+        var output = new Option<string?>("--output") { Description = $"Folder the site is written to (default: the settings' site.output, else {SiteSettings.Default.OutputDirectory} beside {SettingsFile.FileName})." };
+        var baseUrl = BaseUrlOption();
+        var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
+        var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
+        var command = new Command("site", "Build the HTML site (pages, feeds, sitemap) of every digest from the records.")
+        {
+            config, records, output, baseUrl, timezone, templates,
+        };
+        command.SetAction(parse => CommandLine.Guard(stderr, () =>
+        {
+            var settings = new SettingsOverrides
+            {
+                ConfigFile = parse.GetValue(config),
+                TimeZone = parse.GetValue(timezone),
+                RecordsPath = parse.GetValue(records),
+                TemplatesDirectory = parse.GetValue(templates),
+            }.Resolve();
+            var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl))).Generate();
+            foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"site: {result.Digests} digest(s), {result.Files} file(s) written to {result.OutputDirectory}, {result.Removed} old file(s) removed"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Option<Uri?> BaseUrlOption() => new("--base-url")
+    {
+        Description = "The site's absolute address, for canonical links, the sitemap and the feeds (default: the settings' site.baseUrl).",
+        HelpName = "URL",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (BaseUrls.TryParse(text, out var url)) return url;
+            result.AddError($"--base-url expects an absolute http or https URL such as https://example.github.io/papers/, found \"{text}\"");
+            return null;
+        },
+    };
+}

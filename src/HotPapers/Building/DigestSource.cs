@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using HotPapers.Ranking;
+using HotPapers.Records;
+using HotPapers.Settings;
+
+namespace HotPapers.Building;
+
+/// <summary>
+/// A records file made into its ranked digest, by the build's rules: loaded and validated, its dates
+/// checked against its name, a range made of its days' files merged, and ranked (leaving out what the
+/// days before showed, under <see cref="RankingSettings.RepeatAfterDays"/>). What the posts' build and
+/// the HTML site both read their digests through, so that they show the same papers. Thread-safe.
+/// </summary>
+internal sealed class DigestSource(BuildSettings settings)
+{
+    private readonly RecordsLoader _loader = new(settings.TimeZone);
+    private readonly Ranker _ranker = new(settings.Ranking);
+    // The papers each earlier day showed, by its own ranking, for ranking.repeatAfterDays: read once per build.
+    private readonly ConcurrentDictionary<DateOnly, Lazy<IReadOnlySet<string>>> _shownOn = new();
+
+    /// <summary>The records files of <paramref name="request"/> (see <see cref="RecordsFiles.Find"/>).</summary>
+    public IReadOnlyList<RecordsFile> Find(BuildRequest request, out IReadOnlyList<string> skipped) => RecordsFiles.Find(settings, request, out skipped);
+
+    /// <summary>The file's digest, ranked; bad records are an <see cref="InputException"/> naming them.</summary>
+    public Digest Rank(RecordsFile file)
+    {
+        var records = Load(file);
+        return _ranker.Rank(records, ShownBefore(records));
+    }
+
+    private DigestRecords Load(RecordsFile file)
+    {
+        if (file.DailyPaths.Count == 0) return LoadChecked(file);
+        var days = new List<(string, DigestRecords)>(file.DailyPaths.Count);
+        var problems = new List<InputProblem>();
+        for (var i = 0; i < file.DailyPaths.Count; i++)
+        {
+            var day = file.Date!.Value.AddDays(i);
+            try
+            {
+                days.Add((file.DailyPaths[i], LoadChecked(new RecordsFile(file.DailyPaths[i], day, day))));
+            }
+            catch (InputException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+        if (problems.Count > 0) throw new InputException(problems);
+        return DayMerge.Merge(file.Date!.Value, file.EndDate!.Value, days);
+    }
+
+    /// <summary>A records file, loaded, whose dates are those its name says.</summary>
+    private DigestRecords LoadChecked(RecordsFile file)
+    {
+        var records = _loader.Load(file.Path);
+        RecordsFiles.CheckDates(file, records);
+        return records;
+    }
+
+    /// <summary>
+    /// The papers a day's digest leaves out under <see cref="RankingSettings.RepeatAfterDays"/>: those each
+    /// of the days before showed by its own ranking of its own records (not chained through what it left
+    /// out in turn, so a day's verdict depends on those files alone). Range digests and ranked records keep all.
+    /// </summary>
+    private IReadOnlySet<string>? ShownBefore(DigestRecords records)
+    {
+        if (settings.Ranking.RepeatAfterDays <= 0 || records.Ranked || records.IsRange) return null;
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 1; k <= settings.Ranking.RepeatAfterDays && records.Date.DayNumber - k >= DateOnly.MinValue.DayNumber; k++)
+            shown.UnionWith(ShownOn(records.Date.AddDays(-k)));
+        return shown;
+    }
+
+    private IReadOnlySet<string> ShownOn(DateOnly day) => _shownOn.GetOrAdd(day, d => new Lazy<IReadOnlySet<string>>(() =>
+    {
+        if (RecordsFiles.DailyFile(settings.RecordsPath, d) is not { } path) return new HashSet<string>();
+        return _ranker.Rank(LoadChecked(new RecordsFile(path, d, d))).Papers.Select(p => p.Paper.Id.Versionless).ToHashSet(StringComparer.Ordinal);
+    })).Value;
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace HotPapers.Site;
+
+/// <summary>The site's entries as a <see cref="SyndicationFeed"/>, for the Atom or the RSS formatter.</summary>
+internal static class SyndicationFeeds
+{
+    private static readonly XNamespace ContentModule = "http://purl.org/rss/1.0/modules/content/";
+
+    /// <summary>
+    /// For Atom: the summary as plain text, the full content as HTML (type="html"), an author on the
+    /// feed (RFC 4287 requires one: the site's, or its title when the settings name none).
+    /// </summary>
+    public static SyndicationFeed Atom(FeedSite site, Uri self, IReadOnlyList<FeedEntry> entries)
+    {
+        var feed = Channel(site, self, entries, entry =>
+        {
+            var item = Item(entry);
+            item.Summary = new TextSyndicationContent(FeedText.Clean(entry.Summary), TextSyndicationContentKind.Plaintext);
+            item.Content = new TextSyndicationContent(FeedText.Clean(entry.HtmlContent), TextSyndicationContentKind.Html);
+            return item;
+        });
+        feed.Authors.Add(new SyndicationPerson { Name = FeedText.Clean(site.Author ?? site.Title) });
+        return feed;
+    }
+
+    /// <summary>
+    /// For RSS: readers take <c>description</c> as HTML, so the plain summary goes there HTML-encoded,
+    /// and the full content in <c>content:encoded</c>, where readers look for it first. The dates
+    /// (<c>pubDate</c>, <c>lastBuildDate</c>) are written here rather than by the formatter, which
+    /// writes UTC as "Z" (see <see cref="FeedText.Rfc822"/>).
+    /// </summary>
+    public static SyndicationFeed Rss(FeedSite site, Uri self, IReadOnlyList<FeedEntry> entries)
+    {
+        var feed = Channel(site, self, entries, entry =>
+        {
+            var item = Item(entry);
+            item.PublishDate = DateTimeOffset.MinValue;
+            item.ElementExtensions.Add(Element(XNamespace.None + "pubDate", FeedText.Rfc822(entry.Published)));
+            item.Summary = new TextSyndicationContent(WebUtility.HtmlEncode(FeedText.Clean(entry.Summary)));
+            item.ElementExtensions.Add(Element(ContentModule + "encoded", FeedText.Clean(entry.HtmlContent)));
+            return item;
+        });
+        feed.ElementExtensions.Add(Element(XNamespace.None + "lastBuildDate", FeedText.Rfc822(feed.LastUpdatedTime)));
+        feed.LastUpdatedTime = DateTimeOffset.MinValue;
+        // Declared once on <rss>, so content:encoded and atom:link carry the prefixes readers know.
+        feed.AttributeExtensions.Add(new XmlQualifiedName("content", XNamespace.Xmlns.NamespaceName), ContentModule.NamespaceName);
+        return feed;
+    }
+
+    /// <summary>
+    /// An element the formatter writes as it is: through a reader over it, not an object the formatter
+    /// would have to serialize (the DataContractSerializer, which is not trim-safe). The prefix comes
+    /// from the declaration on the element; the XML writer drops it where the root already declares it.
+    /// </summary>
+    private static XmlReader Element(XName name, string text)
+    {
+        var element = new XElement(name, text);
+        if (name.Namespace == ContentModule) element.Add(new XAttribute(XNamespace.Xmlns + "content", ContentModule.NamespaceName));
+        return element.CreateReader();
+    }
+
+    private static SyndicationFeed Channel(FeedSite site, Uri self, IReadOnlyList<FeedEntry> entries, Func<FeedEntry, SyndicationItem> item)
+    {
+        var feed = new SyndicationFeed(
+            FeedText.Clean(site.Title), FeedText.Clean(site.Description), site.BaseUrl, self.AbsoluteUri, FeedText.Newest(entries))
+        {
+            Items = entries.Select(item).ToList(),
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(self));
+        return feed;
+    }
+
+    private static SyndicationItem Item(FeedEntry entry)
+    {
+        var item = new SyndicationItem
+        {
+            Id = FeedText.Clean(entry.Id),
+            Title = new TextSyndicationContent(FeedText.Clean(entry.Title), TextSyndicationContentKind.Plaintext),
+            PublishDate = FeedText.ToSecond(entry.Published),
+            LastUpdatedTime = FeedText.ToSecond(entry.Updated),
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Url));
+        foreach (var category in entry.Categories) item.Categories.Add(new SyndicationCategory(FeedText.Clean(category)));
+        return item;
+    }
+}

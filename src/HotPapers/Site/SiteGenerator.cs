@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using HotPapers.Building;
+using HotPapers.Ranking;
+using HotPapers.Rendering;
+using HotPapers.Settings;
+using Scriban.Runtime;
+
+namespace HotPapers.Site;
+
+/// <summary>
+/// Writes the HTML site from the records: every digest by the build's own loading, ranking and safety
+/// rules (<see cref="DigestSource"/>, <see cref="PostModel"/>'s embeds), each page through its Scriban
+/// template (<see cref="SitePages"/>), all of it staged and then put in place at once (<see cref="SiteOutput"/>).
+/// The digest pages render in parallel and leave only a summary behind (<see cref="DigestSummary"/>), so
+/// a catalog of years is never in memory at once. What the <c>site</c> command and <c>serve</c> call.
+/// </summary>
+public sealed class SiteGenerator
+{
+    private readonly BuildSettings _settings;
+    private readonly SiteSettings _site;
+    private readonly DigestSource _digests;
+    private readonly SitePages _pages;
+
+    public SiteGenerator(BuildSettings settings, SiteOptions? options = null)
+    {
+        options ??= SiteOptions.None;
+        _settings = settings;
+        _site = settings.Site with
+        {
+            OutputDirectory = options.OutputDirectory ?? settings.Site.OutputDirectory,
+            BaseUrl = options.BaseUrl ?? settings.Site.BaseUrl,
+        };
+        _digests = new DigestSource(settings);
+        _pages = new SitePages(settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory), _site, settings.FrontMatter);
+    }
+
+    /// <summary>The folder the site is written to.</summary>
+    public string OutputDirectory => _site.OutputDirectory;
+
+    /// <summary>What a digest's page left, or its problems.</summary>
+    private sealed record Slot(DigestSummary? Summary, IReadOnlyList<InputProblem> Problems, IReadOnlyList<string> Warnings);
+
+    /// <summary>
+    /// Renders the whole site into <see cref="OutputDirectory"/>. Bad records, settings or templates are an
+    /// <see cref="InputException"/> or <see cref="TemplateException"/>, and leave the folder as it was.
+    /// </summary>
+    public SiteResult Generate(CancellationToken cancellationToken = default)
+    {
+        var files = _digests.Find(new BuildRequest.All(), out var skipped);
+        // Newest first, by the dates the files' names give (checked against their records as they load).
+        var order = Enumerable.Range(0, files.Count)
+            .OrderByDescending(i => files[i].Date ?? DateOnly.MaxValue).ThenByDescending(i => files[i].EndDate ?? DateOnly.MaxValue).ToArray();
+        using var output = SiteOutput.Open(_site.OutputDirectory);
+        var slots = new Slot[order.Length];
+        SiteBuilder.ParallelOrFirstError(order.Length, k =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            slots[k] = DigestPage(files, order, k, output);
+        });
+        var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
+        if (problems.Count > 0) throw new InputException(problems);
+        var digests = slots.Select(s => s.Summary!).ToList();
+        var warnings = new List<string>([.. _pages.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings)]);
+        if (_site.BaseUrl is null)
+            warnings.Add($"{_settings.SourceFile ?? SettingsFile.FileName}: no site.baseUrl (nor --base-url), so the pages have no canonical links and no sitemap.xml or feeds are written");
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var ranked = new ConcurrentDictionary<int, Digest>();
+        Digest Ranked(DigestSummary d) => ranked.GetOrAdd(d.File, f => _digests.Rank(files[f]));
+        var lists = new SiteListings(_pages, output, _site);
+        lists.Home(digests, digests.Count > 0 ? Ranked(digests[0]) : null);
+        lists.Archive(digests);
+        lists.Categories(digests);
+        lists.About();
+        lists.NotFound();
+        output.Write(SitePaths.Stylesheet, _pages.Stylesheet());
+        if (_site.BaseUrl is { } baseUrl)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            new SiteFeeds(_pages, output, _site, baseUrl).Write(digests, Ranked);
+            output.Write(SitePaths.Sitemap, SiteMap.Xml(baseUrl, lists.Pages, digests));
+        }
+        output.Write(SitePaths.Robots, SiteMap.Robots(_site.BaseUrl));
+        cancellationToken.ThrowIfCancellationRequested();
+        var written = output.Count;
+        var removed = output.Commit();
+        return new SiteResult(_site.OutputDirectory, digests.Count, written, removed) { Warnings = warnings };
+    }
+
+    // The k-th digest, newest first: its page, with links to the digests before and after it.
+    private Slot DigestPage(IReadOnlyList<RecordsFile> files, int[] order, int k, SiteOutput output)
+    {
+        var file = files[order[k]];
+        try
+        {
+            var digest = _digests.Rank(file);
+            var warnings = new List<string>();
+            var title = _pages.DigestPage(digest, output, warnings, Neighbour(files, order, k - 1), Neighbour(files, order, k + 1));
+            return new Slot(DigestSummary.Of(order[k], digest, title), [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
+        }
+        catch (InputException e)
+        {
+            return new Slot(null, e.Problems, []);
+        }
+    }
+
+    private static (string Link, string Text)? Neighbour(IReadOnlyList<RecordsFile> files, int[] order, int k) =>
+        k < 0 || k >= order.Length || files[order[k]] is not { Date: { } date, EndDate: { } end }
+            ? null
+            : (SitePaths.Link(SitePaths.Digest(date, end)), PostModel.DateText(date, end));
+
+    internal static string Count(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word + "s");
+}

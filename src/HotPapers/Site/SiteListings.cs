@@ -1,0 +1,145 @@
+using System.Globalization;
+using HotPapers.Ranking;
+using HotPapers.Settings;
+using Scriban.Runtime;
+
+namespace HotPapers.Site;
+
+/// <summary>
+/// The pages that list digests: home (the latest digest in full, then the ones before it, paginated),
+/// the archive (months, each with its page), the categories (each with its papers' digests, paginated),
+/// and the about and 404 pages. <see cref="Pages"/> keeps the folders written, for the sitemap.
+/// </summary>
+internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSettings site)
+{
+    /// <summary>The listing pages' folders, in the order written (digest pages are the summaries').</summary>
+    public List<string> Pages { get; } = [];
+
+    /// <param name="digests">Newest first.</param>
+    /// <param name="latest">The newest digest, ranked, or null when there is none.</param>
+    public void Home(IReadOnlyList<DigestSummary> digests, Digest? latest)
+    {
+        var earlier = digests.Skip(1).ToList();
+        var count = Math.Max(1, (earlier.Count + site.PageSize - 1) / site.PageSize);
+        for (var n = 1; n <= count; n++)
+        {
+            var folder = SitePaths.Page(SitePaths.Home, n);
+            var model = n == 1 && latest is not null ? pages.DigestModel(latest, null) : [];
+            var title = n == 1 ? site.Title : $"{site.Title}: earlier digests, page {n.ToString(CultureInfo.InvariantCulture)}";
+            var page = pages.Page(folder, n == 1 ? "home" : "list", title, site.Description);
+            page["pager"] = Pager(SitePaths.Home, n, count);
+            model["page"] = page;
+            model["digests"] = List(earlier.Skip((n - 1) * site.PageSize).Take(site.PageSize));
+            model["latest"] = n == 1 && latest is not null ? digests[0].ToScriptObject() : null;
+            Write(folder, n == 1 ? SitePages.HomeTemplate : SitePages.ListTemplate, model);
+        }
+    }
+
+    /// <summary>A page per month of digests, and the archive page listing the months, by year.</summary>
+    public void Archive(IReadOnlyList<DigestSummary> digests)
+    {
+        var years = new ScriptArray();
+        foreach (var year in digests.GroupBy(d => d.Date.Year))
+        {
+            var months = new ScriptArray();
+            foreach (var month in year.GroupBy(d => d.Date.Month))
+            {
+                var folder = SitePaths.Month(year.Key, month.Key);
+                var name = new DateOnly(year.Key, month.Key, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+                var model = new ScriptObject
+                {
+                    ["page"] = pages.Page(folder, "month", name, $"{site.Title}: the digests of {name}"),
+                    ["month"] = new ScriptObject(2) { { "name", name }, { "count", month.Count() } },
+                    ["digests"] = List(month),
+                };
+                Write(folder, SitePages.MonthTemplate, model);
+                months.Add(new ScriptObject(3) { { "name", name }, { "link", SitePaths.Link(folder) }, { "count", month.Count() } });
+            }
+            years.Add(new ScriptObject(2) { { "year", year.Key }, { "months", months } });
+        }
+        Write(SitePaths.Archive, SitePages.ArchiveTemplate, new ScriptObject
+        {
+            ["page"] = pages.Page(SitePaths.Archive, "archive", "Archive", $"{site.Title}: every digest, by month"),
+            ["years"] = years,
+        });
+    }
+
+    /// <summary>A page per category, paginated, listing each digest's papers in it, newest first; and the page of categories.</summary>
+    public void Categories(IReadOnlyList<DigestSummary> digests)
+    {
+        var byCategory = new SortedDictionary<string, List<DigestSummary>>(StringComparer.Ordinal);
+        foreach (var digest in digests)
+        {
+            foreach (var category in digest.Categories)
+            {
+                if (!byCategory.TryGetValue(category, out var list)) byCategory[category] = list = [];
+                list.Add(digest);
+            }
+        }
+        var all = new ScriptArray();
+        foreach (var (category, list) in byCategory)
+        {
+            var first = SitePaths.Category(category);
+            var count = (list.Count + site.PageSize - 1) / site.PageSize;
+            for (var n = 1; n <= count; n++)
+            {
+                var folder = SitePaths.Page(first, n);
+                var title = n == 1 ? category : $"{category}, page {n.ToString(CultureInfo.InvariantCulture)}";
+                var page = pages.Page(folder, "category", title, $"{site.Title}: the most discussed papers in {category}", categoryFeed: category);
+                page["pager"] = Pager(first, n, count);
+                var shown = new ScriptArray();
+                foreach (var d in list.Skip((n - 1) * site.PageSize).Take(site.PageSize))
+                    shown.Add(d.ToScriptObject(d.Papers.Where(p => p.Categories.Contains(category, StringComparer.Ordinal))));
+                Write(folder, SitePages.CategoryTemplate, new ScriptObject
+                {
+                    ["page"] = page,
+                    ["category"] = new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(first) }, { "count", list.Count } },
+                    ["digests"] = shown,
+                });
+            }
+            all.Add(new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(first) }, { "count", list.Count } });
+        }
+        Write(SitePaths.Categories, SitePages.CategoriesTemplate, new ScriptObject
+        {
+            ["page"] = pages.Page(SitePaths.Categories, "categories", "Categories", $"{site.Title}: the arXiv categories of its papers"),
+            ["categories"] = all,
+        });
+    }
+
+    public void About() => Write(SitePaths.About, SitePages.AboutTemplate, new ScriptObject
+    {
+        ["page"] = pages.Page(SitePaths.About, "about", "About", site.Description),
+    });
+
+    /// <summary>404.html, at the root: served for any missing path, so its links go from the site's own path (<c>/</c> without a base URL).</summary>
+    public void NotFound()
+    {
+        var page = pages.Page("", "404", "Page not found", site.Description);
+        page["root"] = site.BaseUrl?.AbsolutePath ?? "/";
+        page["url"] = null;
+        var model = new ScriptObject { ["page"] = page };
+        pages.Write(output, SitePaths.NotFound, SitePages.NotFoundTemplate, model);
+    }
+
+    private void Write(string folder, string template, ScriptObject model)
+    {
+        pages.Write(output, folder + SitePaths.Index, template, model);
+        Pages.Add(folder);
+    }
+
+    private static ScriptArray List(IEnumerable<DigestSummary> digests)
+    {
+        var list = new ScriptArray();
+        foreach (var d in digests) list.Add(d.ToScriptObject());
+        return list;
+    }
+
+    // Page n of count, with links (from the root) to the pages before and after it.
+    private static ScriptObject? Pager(string first, int n, int count) => count <= 1 ? null : new ScriptObject(4)
+    {
+        { "number", n },
+        { "count", count },
+        { "newer", n > 1 ? SitePaths.Link(SitePaths.Page(first, n - 1)) : null },
+        { "older", n < count ? SitePaths.Link(SitePaths.Page(first, n + 1)) : null },
+    };
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Text;
+using HotPapers.Output;
+
+namespace HotPapers.Site;
+
+/// <summary>
+/// The site's way into its output folder: every file is first written below a staging folder inside it
+/// (<see cref="StagingFolder"/>), so that bad input or a broken template leaves the site that was there
+/// as it was; <see cref="Commit"/> then renames each file into place and removes the files of the earlier
+/// site that this one no longer has, as listed in <see cref="ManifestFile"/> (files hotpapers did not
+/// write are left alone). One writer per folder (<see cref="OutputLock"/>). Disposing without committing
+/// removes the staging folder, and the output folder too when this made it. Writes are thread-safe.
+/// </summary>
+internal sealed class SiteOutput : IDisposable
+{
+    public const string StagingFolder = ".hotpapers-site-staging";
+    public const string ManifestFile = ".hotpapers-site";
+
+    private readonly string _directory;
+    private readonly string _staging;
+    private readonly bool _madeDirectory;
+    private readonly OutputLock _lock;
+    private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
+    private bool _committed;
+
+    private SiteOutput(string directory, bool madeDirectory, OutputLock outputLock)
+    {
+        _directory = directory;
+        _madeDirectory = madeDirectory;
+        _lock = outputLock;
+        _staging = Path.Combine(directory, StagingFolder);
+    }
+
+    public string Directory => _directory;
+
+    public static SiteOutput Open(string directory)
+    {
+        var kind = InputFile.KindOf(directory);
+        if (kind is not (FileKind.Missing or FileKind.Folder))
+            throw new InputException([new InputProblem(directory, InputProblem.WholeFile, "a folder for the site (or none yet)", InputFile.Describe(kind))]);
+        var made = kind is FileKind.Missing;
+        var output = new SiteOutput(directory, made, OutputLock.Acquire(directory));
+        try
+        {
+            // What a killed run left.
+            if (System.IO.Directory.Exists(output._staging)) System.IO.Directory.Delete(output._staging, recursive: true);
+            System.IO.Directory.CreateDirectory(output._staging);
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stages a file of the site at <paramref name="path"/> (a relative path made by <see cref="SitePaths"/>).</summary>
+    public void Write(string path, ReadOnlySpan<byte> bytes)
+    {
+        var staged = Staged(path);
+        if (!_written.TryAdd(path, true)) throw new InvalidOperationException($"{path} written twice");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        using var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        stream.Write(bytes);
+    }
+
+    public void Write(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>How many files have been staged.</summary>
+    public int Count => _written.Count;
+
+    // A path inside the staging folder, or a bug: paths come from SitePaths, never from the records.
+    private string Staged(string path)
+    {
+        if (path.Length == 0 || Path.IsPathRooted(path) || path.Split('/').Any(part => part is "" or "." or ".." || part.StartsWith(".hotpapers", StringComparison.Ordinal)))
+            throw new ArgumentException($"not a path inside the site: {path}", nameof(path));
+        return Path.Combine(_staging, path);
+    }
+
+    /// <summary>Puts every staged file in place and removes the earlier site's files this one does not have.</summary>
+    /// <returns>How many files of the earlier site were removed.</returns>
+    public int Commit()
+    {
+        var paths = _written.Keys.Order(StringComparer.Ordinal).ToList();
+        Durability.Flush(paths.Select(Staged));
+        foreach (var path in paths)
+        {
+            var target = Path.Combine(_directory, path);
+            var kind = InputFile.KindOf(target, followLinks: false);
+            if (kind is not (FileKind.Missing or FileKind.File))
+                throw new IOException($"{target}: expected a file of the site (or none), found {InputFile.Describe(kind)}; move it away and run again");
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(Staged(path), target, overwrite: true);
+        }
+        var removed = 0;
+        var current = paths.ToHashSet(StringComparer.Ordinal);
+        foreach (var old in Manifest())
+        {
+            if (current.Contains(old)) continue;
+            var file = Path.Combine(_directory, old);
+            if (InputFile.KindOf(file, followLinks: false) is not FileKind.File) continue;
+            File.Delete(file);
+            removed++;
+            RemoveEmptyFolders(Path.GetDirectoryName(file)!);
+        }
+        var manifest = Path.Combine(_directory, ManifestFile);
+        File.WriteAllText(manifest + ".tmp", string.Join('\n', paths) + "\n");
+        File.Move(manifest + ".tmp", manifest, overwrite: true);
+        System.IO.Directory.Delete(_staging, recursive: true);
+        _committed = true;
+        return removed;
+    }
+
+    // The files the earlier site wrote, as its manifest lists them; lines that are no path inside the site are not ours to delete.
+    private IEnumerable<string> Manifest()
+    {
+        var path = Path.Combine(_directory, ManifestFile);
+        if (InputFile.KindOf(path, followLinks: false) is not FileKind.File) return [];
+        return File.ReadAllLines(path).Where(line => line.Length > 0 && !Path.IsPathRooted(line)
+            && !line.Split('/').Any(part => part is "" or "." or ".." || part.StartsWith(".hotpapers", StringComparison.Ordinal)));
+    }
+
+    private void RemoveEmptyFolders(string folder)
+    {
+        var root = Path.GetFullPath(_directory);
+        for (var dir = Path.GetFullPath(folder); dir.Length > root.Length && dir.StartsWith(root, StringComparison.Ordinal); dir = Path.GetDirectoryName(dir)!)
+        {
+            if (System.IO.Directory.EnumerateFileSystemEntries(dir).Any()) return;
+            System.IO.Directory.Delete(dir);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_committed && System.IO.Directory.Exists(_staging)) System.IO.Directory.Delete(_staging, recursive: true);
+        }
+        finally
+        {
+            _lock.Dispose();
+            if (!_committed && _madeDirectory)
+            {
+                File.Delete(Path.Combine(_directory, OutputLock.FileName));
+                if (!System.IO.Directory.EnumerateFileSystemEntries(_directory).Any()) System.IO.Directory.Delete(_directory);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HotPapers.Site;
+
+/// <summary>
+/// Where each page of the HTML site is: its folder below the site's root, always ending in <c>/</c>, with
+/// the page in its <c>index.html</c>. Every path is made here from dates, numbers and category slugs, so
+/// that no text of the records can name a file outside the site.
+/// </summary>
+internal static class SitePaths
+{
+    public const string Home = "";
+    public const string Archive = "archive/";
+    public const string Categories = "category/";
+    public const string About = "about/";
+    public const string Index = "index.html";
+    public const string NotFound = "404.html";
+    public const string Stylesheet = "style.css";
+    public const string Sitemap = "sitemap.xml";
+    public const string Robots = "robots.txt";
+    public const string AtomFeed = "feed.atom";
+    public const string RssFeed = "feed.rss";
+    public const string JsonFeed = "feed.json";
+
+    /// <summary>A day's digest: <c>2021/04/30/</c>; a range's: <c>2021/05/01-2021-05-07/</c>, beside its first day's.</summary>
+    public static string Digest(DateOnly date, DateOnly end) => date == end
+        ? date.ToString("yyyy'/'MM'/'dd'/'", CultureInfo.InvariantCulture)
+        : date.ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture) + end.ToString("'-'yyyy'-'MM'-'dd'/'", CultureInfo.InvariantCulture);
+
+    /// <summary>A month's archive page: <c>2021/04/</c>.</summary>
+    public static string Month(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}/{month:D2}/");
+
+    /// <summary>Page <paramref name="page"/> (from 1) of a listing whose first page is <paramref name="first"/>: <c>page/2/</c> below it.</summary>
+    public static string Page(string first, int page) => page <= 1 ? first : string.Create(CultureInfo.InvariantCulture, $"{first}page/{page}/");
+
+    /// <summary>A category's page: <c>category/cs.LG/</c>.</summary>
+    public static string Category(string category) => Categories + CategorySlug(category) + "/";
+
+    /// <summary>
+    /// A category as a folder name: arXiv's own names (<c>cs.LG</c>, <c>hep-th</c>, <c>math.AG</c>) as they are;
+    /// any other name has each character outside letters, digits, <c>.</c>, <c>-</c> and <c>_</c> made <c>-</c>
+    /// and a hash of the name added, so that two names never share a folder and none is <c>..</c> or hidden.
+    /// </summary>
+    public static string CategorySlug(string category)
+    {
+        var plain = category.Length is > 0 and <= 64 && category[0] != '.' && category != Index
+            && category.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_');
+        if (plain) return category;
+        var sb = new StringBuilder();
+        foreach (var ch in category.Take(40)) sb.Append(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-');
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(category)))[..12];
+        return (sb.Length > 0 ? sb + "-" : "") + hash;
+    }
+
+    /// <summary>The way from a page's folder back to the root: <c>../../../</c> for <c>2021/04/30/</c>, empty for the root.</summary>
+    public static string Root(string folder)
+    {
+        var depth = folder.Count(ch => ch == '/');
+        return depth == 0 ? "" : string.Concat(Enumerable.Repeat("../", depth));
+    }
+
+    /// <summary>A link from any page to the page in <paramref name="folder"/>, relative to the root: the folder's index.html, so that the site works from a file folder too.</summary>
+    public static string Link(string folder) => folder + Index;
+
+    /// <summary>The absolute, canonical URL of a page folder (<c>https://example.org/papers/2021/04/30/</c>), or null without a base URL.</summary>
+    public static Uri? Absolute(Uri? baseUrl, string path) => baseUrl is null ? null : new Uri(baseUrl, path);
+}
