@@ -19,6 +19,7 @@ public static class CommandLine
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         root.Subcommands.Add(SiteCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         HelpText.AddExamplesAndExitCodes(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -109,28 +110,22 @@ public static class CommandLine
         {
             return action();
         }
-        catch (InputException e)
+        catch (Exception e) when (ErrorLines(e) is { } lines)
         {
-            foreach (var problem in e.Problems) stderr.WriteLine($"error: {problem}");
-            stderr.WriteLine("Nothing was written.");
-            return ExitCodes.BadInput;
-        }
-        catch (PostsEditedException e)
-        {
-            foreach (var path in e.Paths) stderr.WriteLine($"error: {PostsEditedException.Describe(path)}");
-            stderr.WriteLine("Nothing was written.");
-            return ExitCodes.BadInput;
-        }
-        catch (TemplateException e)
-        {
-            stderr.WriteLine($"error: template {e.Message}");
-            stderr.WriteLine("Nothing was written.");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: {e.Message}");
+            foreach (var line in lines) stderr.WriteLine(line);
+            // Bad input is found before anything is written; an IO error is not known to have left everything as it was.
+            if (e is not (IOException or UnauthorizedAccessException)) stderr.WriteLine("Nothing was written.");
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>What the user is told of a failure caused by the input or the filesystem; null for any other (a bug).</summary>
+    internal static IReadOnlyList<string>? ErrorLines(Exception e) => e switch
+    {
+        InputException input => [.. input.Problems.Select(p => $"error: {p}")],
+        PostsEditedException edited => [.. edited.Paths.Select(p => $"error: {PostsEditedException.Describe(p)}")],
+        TemplateException template => [$"error: template {template.Message}"],
+        IOException or UnauthorizedAccessException => [$"error: {e.Message}"],
+        _ => null,
+    };
 }

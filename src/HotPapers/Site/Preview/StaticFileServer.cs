@@ -19,33 +19,24 @@ internal sealed class StaticFileServer : IDisposable
     private readonly TcpListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly Task acceptLoop;
-    private string root;
 
-    /// <param name="root">The folder served.</param>
+    /// <param name="root">The folder served (the site's pages link to each other relatively, so it is served at <c>/</c> whatever the site's base URL).</param>
     /// <param name="port">The port on 127.0.0.1; 0 for any free one (see <see cref="Address"/>).</param>
-    /// <param name="basePath">The path the site lives under (<c>/</c>, or <c>/repo/</c> for a GitHub project page); requests outside it are 404.</param>
-    public StaticFileServer(string root, int port, string basePath = "/")
+    public StaticFileServer(string root, int port)
     {
-        this.root = Path.GetFullPath(root);
-        BasePath = basePath.EndsWith('/') ? basePath : basePath + "/";
+        Root = Path.GetFullPath(root);
         listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         var bound = ((IPEndPoint)listener.LocalEndpoint).Port;
-        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{bound}{BasePath}"));
+        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{bound}/"));
         acceptLoop = Task.Run(AcceptLoop);
     }
 
-    /// <summary>The site's address: the port bound and the base path.</summary>
+    /// <summary>The site's address: <c>http://127.0.0.1:PORT/</c>.</summary>
     public Uri Address { get; }
 
-    public string BasePath { get; }
-
-    /// <summary>The folder served; replaced whole when a rebuild is ready, so a request sees one build or the other.</summary>
-    public string Root
-    {
-        get => Volatile.Read(ref root);
-        set => Volatile.Write(ref root, Path.GetFullPath(value));
-    }
+    /// <summary>The folder served.</summary>
+    public string Root { get; }
 
     private async Task AcceptLoop()
     {
@@ -153,11 +144,11 @@ internal sealed class StaticFileServer : IDisposable
             return new Resolved.Refused("The request's path is not well escaped.");
         }
         if (decoded.Contains('\0') || decoded.Contains('\\')) return new Resolved.Refused("The request's path holds a NUL or a backslash.");
-        if (!decoded.StartsWith(BasePath, StringComparison.Ordinal))
-            return decoded.TrimEnd('/') == BasePath.TrimEnd('/') ? new Resolved.Redirect(BasePath) : new Resolved.Missing();
-        var segments = decoded[BasePath.Length..].Split('/');
+        var segments = decoded[1..].Split('/');
         // Browsers resolve dot segments before they ask; a request that still has one is looking for a way out.
         if (segments.Any(s => s is "." or "..")) return new Resolved.Refused("The request's path has a '.' or '..' segment.");
+        // Hidden files are the generator's own (its staging folder and list of files), not the site's: a static host does not publish them either.
+        if (segments.Any(s => s.StartsWith('.'))) return new Resolved.Missing();
 
         var current = Root;
         var full = Path.GetFullPath(Path.Combine([current, .. segments.Where(s => s.Length > 0)]));
