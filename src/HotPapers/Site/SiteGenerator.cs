@@ -63,7 +63,8 @@ public sealed class SiteGenerator
         var digests = slots.Select(s => s.Summary!).ToList();
         var warnings = new List<string>([.. _pages.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings)]);
         if (_site.BaseUrl is null)
-            warnings.Add($"{_settings.SourceFile ?? SettingsFile.FileName}: no site.baseUrl (nor --base-url), so the pages have no canonical links and no sitemap.xml or feeds are written");
+            warnings.Add((_settings.SourceFile is { } file ? file + ": " : "")
+                + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");
 
         cancellationToken.ThrowIfCancellationRequested();
         var ranked = new ConcurrentDictionary<int, Digest>();

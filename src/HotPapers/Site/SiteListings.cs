@@ -114,8 +114,7 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
     /// <summary>404.html, at the root: served for any missing path, so its links go from the site's own path (<c>/</c> without a base URL).</summary>
     public void NotFound()
     {
-        var page = pages.Page("", "404", "Page not found", site.Description);
-        page["root"] = site.BaseUrl?.AbsolutePath ?? "/";
+        var page = pages.Page("", "404", "Page not found", site.Description, root: site.BaseUrl?.AbsolutePath ?? "/");
         page["url"] = null;
         var model = new ScriptObject { ["page"] = page };
         pages.Write(output, SitePaths.NotFound, SitePages.NotFoundTemplate, model);

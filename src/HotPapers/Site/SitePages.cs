@@ -81,9 +81,7 @@ internal sealed class SitePages
     public string DigestHtml(Digest digest, Uri baseUrl)
     {
         var model = DigestModel(digest, null);
-        var page = Page(SitePaths.Digest(digest.Records.Date, digest.Records.EndDate), "feed", PostValue(model, "title"), "", "article");
-        page["root"] = baseUrl.AbsoluteUri;
-        model["page"] = page;
+        model["page"] = Page(SitePaths.Digest(digest.Records.Date, digest.Records.EndDate), "feed", PostValue(model, "title"), "", "article", root: baseUrl.AbsoluteUri);
         using var bytes = new PostBytes();
         Render(DigestTemplate, model, bytes);
         return Encoding.UTF8.GetString(bytes.Span);
@@ -94,9 +92,10 @@ internal sealed class SitePages
     /// to the site's root, for relative links), <c>url</c> (canonical, absolute; null without a base URL),
     /// <c>og_type</c>, <c>feeds</c> (title, href, type), <c>pager</c>, <c>newer</c> and <c>older</c> (null where none).
     /// </summary>
-    public ScriptObject Page(string folder, string kind, string title, string description, string ogType = "website", string? categoryFeed = null)
+    /// <param name="root">The way to the root when it is not the folder's own (404.html, a feed item's absolute links).</param>
+    public ScriptObject Page(string folder, string kind, string title, string description, string ogType = "website", string? categoryFeed = null, string? root = null)
     {
-        var root = SitePaths.Root(folder);
+        root ??= SitePaths.Root(folder);
         var feeds = new ScriptArray();
         if (_site.BaseUrl is not null)
         {

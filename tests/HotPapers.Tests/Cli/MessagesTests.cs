@@ -61,6 +61,12 @@ public sealed class MessagesTests
         Run(["build", "--date", "2021-05-01", "--templates", temp["no-such-folder"], .. o]);
         Run(["build", "--date", "2021-05-01", "--templates", temp["empty.json"], .. o]);
         Run("build", "--date", "2021-05-01", "--records", records, "--output", temp["hugo-site/content/posts"], "--check");
+        Run("site", "--records", records, "--output", temp["site"], "--base-url", "https://example.org/papers");
+        Run("site", "--records", records, "--output", temp["site"]);
+        Run("site", "--records", records, "--output", temp["site"], "--base-url", "ftp://example.org/");
+        Run("site", "--records", temp["empty.json"], "--output", temp["site"]);
+        Run("site", "--records", records, "--output", temp["site"], "--templates", temp["no-such-folder"]);
+        Run("site", "--records", records, "--output", temp["empty.json"]);
         Run("init", temp["plain"]);
         Run("init", temp["hugo-site"]);
         Run("init", "--flavor", "gatsby", temp["gatsby-site"]);
@@ -102,7 +108,7 @@ public sealed class MessagesTests
     [Fact]
     public void Help_shows_examples_and_exit_codes_for_each_command()
     {
-        foreach (var command in new[] { Array.Empty<string>(), ["build"], ["import"], ["init"] })
+        foreach (var command in new[] { Array.Empty<string>(), ["build"], ["import"], ["init"], ["site"] })
         {
             var (code, stdout, _) = InProcessCli.Run([.. command, "--help"]);
             Assert.Equal(ExitCodes.Success, code);

@@ -1,0 +1,107 @@
+using HotPapers.Rendering;
+using HotPapers.Settings;
+using HotPapers.Site;
+
+namespace HotPapers.Tests.Site;
+
+/// <summary>The site's folder: all or nothing, stale files of the earlier site removed, files not ours kept.</summary>
+public sealed class SiteOutputTests
+{
+    [Fact]
+    public void Bad_records_leave_the_site_as_it_was()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        SiteHarness.Generate(records, temp["public"]);
+        var before = SiteHarness.Snapshot(temp["public"]);
+        File.WriteAllText(Path.Combine(records, "2021-05-04.json"), "{\"format\": \"hotpapers-records/1\", \"date\": \"2021-05-04\"}");
+        var e = Assert.Throws<InputException>(() => SiteHarness.Generate(records, temp["public"]));
+        Assert.Contains(e.Problems, p => p.File.EndsWith("2021-05-04.json", StringComparison.Ordinal));
+        Assert.Equal(before, SiteHarness.Snapshot(temp["public"]));
+    }
+
+    [Fact]
+    public void A_broken_template_leaves_the_site_as_it_was_and_names_its_line()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        SiteHarness.Generate(records, temp["public"]);
+        var before = SiteHarness.Snapshot(temp["public"]);
+        Directory.CreateDirectory(temp["templates"]);
+        File.WriteAllText(temp["templates/day.html.sbn"], "<p>\n{{ for x in }}\n");
+        var e = Assert.Throws<TemplateException>(() => SiteHarness.Generate(records, temp["public"], templates: temp["templates"]));
+        Assert.Contains("day.html.sbn", e.Message, StringComparison.Ordinal);
+        Assert.Contains("(2,", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, SiteHarness.Snapshot(temp["public"]));
+    }
+
+    [Fact]
+    public void A_failed_first_site_leaves_no_folder()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        File.WriteAllText(Path.Combine(records, "2021-05-04.json"), "[]");
+        Assert.Throws<InputException>(() => SiteHarness.Generate(records, temp["public"]));
+        Assert.False(Directory.Exists(temp["public"]));
+    }
+
+    [Fact]
+    public void A_template_of_the_templates_folder_overrides_the_built_in_one_by_name()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["templates"]);
+        File.WriteAllText(temp["templates/about.html.sbn"], "<h1>{{ html site.title }}</h1>\n");
+        SiteHarness.Generate(SiteHarness.SampleRecords(temp), temp["public"], s => s with { Title = "A & B" }, temp["templates"]);
+        Assert.Equal("<h1>A &amp; B</h1>\n", File.ReadAllText(temp["public/about/index.html"]));
+        Assert.Contains("<h1>Archive</h1>", File.ReadAllText(temp["public/archive/index.html"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_of_the_earlier_site_go_and_files_not_ours_stay()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        SiteHarness.Generate(records, temp["public"]);
+        Assert.True(File.Exists(temp["public/2021/05/03/index.html"]));
+        File.WriteAllText(temp["public/CNAME"], "papers.example.org\n");
+        File.Delete(Path.Combine(records, "2021-05-03.json"));
+        var result = SiteHarness.Generate(records, temp["public"]);
+        Assert.False(Directory.Exists(temp["public/2021/05"]));
+        Assert.True(File.Exists(temp["public/2021/04/30/index.html"]));
+        Assert.Equal("papers.example.org\n", File.ReadAllText(temp["public/CNAME"]));
+        Assert.True(result.Removed > 0);
+        Assert.False(Directory.Exists(temp["public/" + SiteOutput.StagingFolder]));
+    }
+
+    [Fact]
+    public void Without_a_base_url_there_are_no_feeds_sitemap_or_canonical_links_and_a_warning_says_so()
+    {
+        using var temp = Fixture.TempDir();
+        var result = SiteHarness.Generate(SiteHarness.SampleRecords(temp), temp["public"], s => s with { BaseUrl = null });
+        Assert.Contains(result.Warnings, w => w.Contains("no site.baseUrl", StringComparison.Ordinal));
+        var files = SiteHarness.Files(temp["public"]);
+        Assert.DoesNotContain("feed.atom", files.Keys);
+        Assert.DoesNotContain("sitemap.xml", files.Keys);
+        Assert.DoesNotContain("rel=\"canonical\"", File.ReadAllText(temp["public/index.html"]), StringComparison.Ordinal);
+        Assert.Equal("User-agent: *\nAllow: /\n", File.ReadAllText(temp["public/robots.txt"]));
+    }
+
+    [Theory]
+    [InlineData("site:\n  pageSize: 0\n", "line 2, column 13 (site.pageSize)", "a whole number from 1 to 2147483647", "an integer (0)")]
+    [InlineData("site:\n  embeds: script\n", "line 2, column 11 (site.embeds)", "static or live", "the string \"script\"")]
+    [InlineData("site:\n  baseUrl: ftp://example.org/\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL such as https://example.github.io/papers/, or null for none", "the string \"ftp://example.org/\"")]
+    [InlineData("site:\n  colour: red\n", "line 2, column 3 (site.colour)", "one of the keys title, description, author, baseUrl, embeds, pageSize, feedItems, output, about, language", "unknown key \"colour\"")]
+    public void Bad_site_settings_are_named_with_their_line(string yaml, string where, string expected, string found)
+    {
+        var e = Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", yaml, ""));
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal(("hotpapers.yml", where, expected, found), (problem.File, problem.Location, problem.Expected, problem.Found));
+    }
+
+    [Fact]
+    public void The_output_defaults_to_public_beside_the_settings_file()
+    {
+        Assert.Equal(Path.Combine("blog", "public"), SettingsFile.Parse("hotpapers.yml", "", "blog").Site.OutputDirectory);
+        Assert.Equal(new Uri("https://example.org/papers/"), SettingsFile.Parse("hotpapers.yml", "site:\n  baseUrl: https://example.org/papers\n", "").Site.BaseUrl);
+    }
+}
