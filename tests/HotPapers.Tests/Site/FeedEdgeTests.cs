@@ -122,6 +122,23 @@ public sealed class FeedEdgeTests
         Assert.False(json.RootElement.TryGetProperty("authors", out _));
     }
 
+    [Theory, MemberData(nameof(Formats))]
+    public void An_entry_without_categories_has_none_in_the_feed(string format)
+    {
+        FeedEntry[] entries = [FeedSamples.First with { Categories = [] }, FeedSamples.Second with { Categories = default }];
+        var bytes = Write(format, Site, entries);
+        AssertWellFormed(format, bytes);
+        if (format == "json")
+        {
+            using var json = JsonDocument.Parse(bytes);
+            Assert.All(json.RootElement.GetProperty("items").EnumerateArray(), item => Assert.False(item.TryGetProperty("tags", out _)));
+            return;
+        }
+        var feed = ReadXml(bytes, format == "atom" ? new Atom10FeedFormatter() : new Rss20FeedFormatter());
+        Assert.Equal(2, feed.Items.Count());
+        Assert.All(feed.Items, item => Assert.Empty(item.Categories));
+    }
+
     [Fact]
     public void Each_feed_has_its_own_atom_id_its_self_url()
     {

@@ -40,6 +40,7 @@ public sealed class FeedWriterTests
         Assert.Equal(Site.Description, feed.Description.Text);
         Assert.Equal(Self.AbsoluteUri, feed.Id);
         Assert.Equal(Self, Link(feed.Links, "self"));
+        Assert.Equal("application/atom+xml", feed.Links.Single(l => l.RelationshipType == "self").MediaType);
         Assert.Equal(Site.BaseUrl, Link(feed.Links, "alternate"));
         Assert.Equal(FeedSamples.First.Updated, feed.LastUpdatedTime);
         Assert.Equal(Site.Author, Assert.Single(feed.Authors).Name);
@@ -65,6 +66,7 @@ public sealed class FeedWriterTests
         Assert.Equal(Site.Title, feed.Title.Text);
         Assert.Equal(Site.Description, feed.Description.Text);
         Assert.Equal(Self, Link(feed.Links, "self"));
+        Assert.Equal("application/rss+xml", feed.Links.Single(l => l.RelationshipType == "self").MediaType);
         Assert.Equal(Site.BaseUrl, Link(feed.Links, "alternate"));
         Assert.Equal(FeedSamples.First.Updated, feed.LastUpdatedTime);
         var items = feed.Items.ToList();

@@ -4,13 +4,13 @@ namespace HotPapers.Site;
 
 /// <summary>A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1), the fields the site fills.</summary>
 internal sealed record JsonFeedDocument(
-    [property: JsonPropertyName("version")] string Version,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("home_page_url")] string HomePageUrl,
-    [property: JsonPropertyName("feed_url")] string FeedUrl,
-    [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor>? Authors,
-    [property: JsonPropertyName("items")] IReadOnlyList<JsonFeedItem> Items)
+    string Version,
+    string Title,
+    string HomePageUrl,
+    string FeedUrl,
+    string Description,
+    IReadOnlyList<JsonFeedAuthor>? Authors,
+    IReadOnlyList<JsonFeedItem> Items)
 {
     public const string Version11 = "https://jsonfeed.org/version/1.1";
 
@@ -25,21 +25,21 @@ internal sealed record JsonFeedDocument(
 }
 
 /// <summary>An author in a JSON Feed.</summary>
-internal sealed record JsonFeedAuthor([property: JsonPropertyName("name")] string Name);
+internal sealed record JsonFeedAuthor(string Name);
 
 /// <summary>
 /// An item in a JSON Feed. Dates are strings written by <see cref="FeedText.Rfc3339"/>, the same text
 /// the Atom feed carries (the serializer's own DateTimeOffset form would add fractions of a second).
 /// </summary>
 internal sealed record JsonFeedItem(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("content_html")] string ContentHtml,
-    [property: JsonPropertyName("summary")] string Summary,
-    [property: JsonPropertyName("date_published")] string DatePublished,
-    [property: JsonPropertyName("date_modified")] string DateModified,
-    [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags)
+    string Id,
+    string Url,
+    string Title,
+    string ContentHtml,
+    string Summary,
+    string DatePublished,
+    string DateModified,
+    IReadOnlyList<string>? Tags)
 {
     public static JsonFeedItem From(FeedEntry entry) => new(
         FeedText.Clean(entry.Id),
@@ -53,6 +53,7 @@ internal sealed record JsonFeedItem(
 }
 
 /// <summary>Source-generated (de)serialization of the JSON Feed: no reflection, AOT-clean.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// snake_case: JSON Feed's names (home_page_url, content_html, ...) are the properties' names.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonFeedDocument))]
 internal sealed partial class JsonFeedContext : JsonSerializerContext;

@@ -16,7 +16,7 @@ internal static class SyndicationFeeds
     /// </summary>
     public static SyndicationFeed Atom(FeedSite site, Uri self, IReadOnlyList<FeedEntry> entries)
     {
-        var feed = Channel(site, self, entries, entry =>
+        var feed = Channel(site, new SyndicationLink(self, "self", null, "application/atom+xml", 0), entries, entry =>
         {
             var item = Item(entry);
             item.Summary = new TextSyndicationContent(FeedText.Clean(entry.Summary), TextSyndicationContentKind.Plaintext);
@@ -35,7 +35,7 @@ internal static class SyndicationFeeds
     /// </summary>
     public static SyndicationFeed Rss(FeedSite site, Uri self, IReadOnlyList<FeedEntry> entries)
     {
-        var feed = Channel(site, self, entries, entry =>
+        var feed = Channel(site, new SyndicationLink(self, "self", null, "application/rss+xml", 0), entries, entry =>
         {
             var item = Item(entry);
             item.PublishDate = DateTimeOffset.MinValue;
@@ -46,7 +46,7 @@ internal static class SyndicationFeeds
         });
         feed.ElementExtensions.Add(Element(XNamespace.None + "lastBuildDate", FeedText.Rfc822(feed.LastUpdatedTime)));
         feed.LastUpdatedTime = DateTimeOffset.MinValue;
-        // Declared once on <rss>, so content:encoded and atom:link carry the prefixes readers know.
+        // Declared once (the formatter puts it on <channel>), so every item says content:encoded, the name readers know.
         feed.AttributeExtensions.Add(new XmlQualifiedName("content", XNamespace.Xmlns.NamespaceName), ContentModule.NamespaceName);
         return feed;
     }
@@ -63,14 +63,15 @@ internal static class SyndicationFeeds
         return element.CreateReader();
     }
 
-    private static SyndicationFeed Channel(FeedSite site, Uri self, IReadOnlyList<FeedEntry> entries, Func<FeedEntry, SyndicationItem> item)
+    /// <summary>The feed around the items; its id is its own URL (each feed, the site's and each category's, has its own).</summary>
+    private static SyndicationFeed Channel(FeedSite site, SyndicationLink self, IReadOnlyList<FeedEntry> entries, Func<FeedEntry, SyndicationItem> item)
     {
         var feed = new SyndicationFeed(
-            FeedText.Clean(site.Title), FeedText.Clean(site.Description), site.BaseUrl, self.AbsoluteUri, FeedText.Newest(entries))
+            FeedText.Clean(site.Title), FeedText.Clean(site.Description), site.BaseUrl, self.Uri.AbsoluteUri, FeedText.Newest(entries))
         {
             Items = entries.Select(item).ToList(),
         };
-        feed.Links.Add(SyndicationLink.CreateSelfLink(self));
+        feed.Links.Add(self);
         return feed;
     }
 
@@ -84,7 +85,7 @@ internal static class SyndicationFeeds
             LastUpdatedTime = FeedText.ToSecond(entry.Updated),
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Url));
-        foreach (var category in entry.Categories) item.Categories.Add(new SyndicationCategory(FeedText.Clean(category)));
+        foreach (var category in entry.Categories.IsDefault ? [] : entry.Categories) item.Categories.Add(new SyndicationCategory(FeedText.Clean(category)));
         return item;
     }
 }
