@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using HotPapers.Settings;
 using HotPapers.Site;
 
@@ -27,24 +28,29 @@ internal static class ServeCommand
         {
             config, records, templates, output, baseUrl, port,
         };
-        command.SetAction((parse, token) => Task.FromResult(CommandLine.Guard(stderr, () =>
+        command.SetAction(async (parse, token) =>
         {
-            var overrides = new SettingsOverrides
+            SitePreview? preview = null;
+            var code = CommandLine.Guard(stderr, () =>
             {
-                ConfigFile = parse.GetValue(config),
-                RecordsPath = parse.GetValue(records),
-                TemplatesDirectory = parse.GetValue(templates),
-            };
-            SitePreview preview;
-            try
-            {
-                preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl)), parse.GetValue(port));
-            }
-            catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
-            {
-                stderr.WriteLine($"error: port {parse.GetValue(port)} on 127.0.0.1 is in use: pass --port with another (0 for any free one)");
-                return ExitCodes.BadInput;
-            }
+                var overrides = new SettingsOverrides
+                {
+                    ConfigFile = parse.GetValue(config),
+                    RecordsPath = parse.GetValue(records),
+                    TemplatesDirectory = parse.GetValue(templates),
+                };
+                try
+                {
+                    preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl)), parse.GetValue(port));
+                }
+                catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+                {
+                    stderr.WriteLine($"error: port {parse.GetValue(port)} on 127.0.0.1 is in use: pass --port with another (0 for any free one)");
+                    return ExitCodes.BadInput;
+                }
+                return ExitCodes.Success;
+            });
+            if (preview is null) return code;
             using (preview)
             {
                 Report(preview.First, stdout, stderr);
@@ -52,11 +58,27 @@ internal static class ServeCommand
                 stdout.WriteLine($"Serving {preview.Folder} at {preview.Address}");
                 stdout.WriteLine($"Watching {string.Join(", ", preview.Watched)}; Ctrl+C stops.");
                 stdout.Flush();
-                token.WaitHandle.WaitOne();
+                // Ctrl+C and SIGTERM stop the wait, not the process: the server stops and its folder is removed first.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                void Stop(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    stop.Cancel();
+                }
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
             }
             stdout.WriteLine("Stopped.");
+            stdout.Flush();
             return ExitCodes.Success;
-        })));
+        });
         return command;
     }
 

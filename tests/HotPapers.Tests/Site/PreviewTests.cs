@@ -168,3 +168,48 @@ public sealed class PreviewTests
         return reader.ReadToEnd();
     }
 }
+
+/// <summary><c>hotpapers serve</c> as a user runs it: the address printed, the site there, Ctrl+C (SIGINT) ends it cleanly.</summary>
+[Trait(Speed.Key, Speed.Slow)]
+[Trait("Category", "EndToEnd")]
+public sealed class ServeCommandTests
+{
+    [SkippableFact]
+    public async Task Serve_prints_its_address_serves_the_site_and_stops_on_sigint_removing_its_folder()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "SIGINT is sent with kill(1)");
+        var kill = ExternalTool.Require("kill", "Ctrl+C is sent as SIGINT");
+        using var temp = Fixture.TempDir();
+        var (program, prefix) = Processes.HotpapersCommand;
+        var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in prefix.Concat(["serve", "--port", "0", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records")])) start.ArgumentList.Add(arg);
+        using var serve = System.Diagnostics.Process.Start(start)!;
+        var stderr = serve.StandardError.ReadToEndAsync();
+        try
+        {
+            // "Serving FOLDER at http://127.0.0.1:PORT/"
+            string? line;
+            do line = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            while (line is not null && !line.StartsWith("Serving ", StringComparison.Ordinal));
+            if (line is null) Assert.Fail($"serve printed no address: {await stderr}");
+            var at = line!.LastIndexOf(" at ", StringComparison.Ordinal);
+            var folder = line[8..at];
+            var address = new Uri(line[(at + 4)..]);
+            Assert.Equal("127.0.0.1", address.Host);
+            using var http = new HttpClient { BaseAddress = address };
+            Assert.Contains("What Are Bayesian Neural Network Posteriors Really Like?", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+            Assert.True(Directory.Exists(folder));
+
+            Assert.Equal(0, Processes.Run(temp.Path, kill, ["-INT", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
+            var rest = await serve.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await serve.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Contains("Stopped.", rest, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(folder), $"{folder} was left behind");
+            Assert.Equal(0, serve.ExitCode);
+        }
+        finally
+        {
+            if (!serve.HasExited) serve.Kill();
+        }
+    }
+}
