@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         root.Subcommands.Add(SiteCommand.Create(stdout, stderr));
         root.Subcommands.Add(CollectCommand.Create(stdout, stderr, terminal is null ? new ProgressLine(null, stderr) : new ProgressLine(terminal, null)));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         HelpText.AddExamplesAndExitCodes(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -87,10 +88,14 @@ public static class CommandLine
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (Flavors.TryParse(text, out var flavor)) return flavor;
-            result.AddError($"--flavor expects {string.Join(" or ", Flavors.Names)}, found \"{text}\"");
+            result.AddError($"--flavor expects {OneOf(Flavors.Names)}, found \"{text}\"");
             return null;
         },
     };
+
+    /// <summary>"a or b", "a, b or c".</summary>
+    internal static string OneOf(IReadOnlyList<string> names) =>
+        names.Count < 2 ? string.Join("", names) : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     internal static Option<TimeZoneInfo?> TimeZoneOption(string description) => new("--timezone")
     {
@@ -111,28 +116,22 @@ public static class CommandLine
         {
             return action();
         }
-        catch (InputException e)
+        catch (Exception e) when (ErrorLines(e) is { } lines)
         {
-            foreach (var problem in e.Problems) stderr.WriteLine($"error: {problem}");
-            stderr.WriteLine("Nothing was written.");
-            return ExitCodes.BadInput;
-        }
-        catch (PostsEditedException e)
-        {
-            foreach (var path in e.Paths) stderr.WriteLine($"error: {PostsEditedException.Describe(path)}");
-            stderr.WriteLine("Nothing was written.");
-            return ExitCodes.BadInput;
-        }
-        catch (TemplateException e)
-        {
-            stderr.WriteLine($"error: template {e.Message}");
-            stderr.WriteLine("Nothing was written.");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: {e.Message}");
+            foreach (var line in lines) stderr.WriteLine(line);
+            // Bad input is found before anything is written; an IO error is not known to have left everything as it was.
+            if (e is not (IOException or UnauthorizedAccessException)) stderr.WriteLine("Nothing was written.");
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>What the user is told of a failure caused by the input or the filesystem; null for any other (a bug).</summary>
+    internal static IReadOnlyList<string>? ErrorLines(Exception e) => e switch
+    {
+        InputException input => [.. input.Problems.Select(p => $"error: {p}")],
+        PostsEditedException edited => [.. edited.Paths.Select(p => $"error: {PostsEditedException.Describe(p)}")],
+        TemplateException template => [$"error: template {template.Message}"],
+        IOException or UnauthorizedAccessException => [$"error: {e.Message}"],
+        _ => null,
+    };
 }

@@ -40,6 +40,11 @@ internal static class HelpText
             "hotpapers site --base-url https://me.github.io/papers/ --output _site",
             "                                                with canonical links, sitemap and feeds, for GitHub Pages",
         ],
+        ["serve"] =
+        [
+            "hotpapers serve                                 the site at http://127.0.0.1:8080/, rebuilt as you edit",
+            "hotpapers serve --port 0 --templates templates  any free port; your templates over the built-in ones",
+        ],
         ["import"] =
         [
             "hotpapers import content/posts --timezone Asia/Tokyo",
@@ -49,6 +54,7 @@ internal static class HelpText
         [
             "hotpapers init                                  this folder; the flavor is the blog's (Hugo or Gatsby)",
             "hotpapers init my-blog --flavor hugo",
+            "hotpapers init papers --flavor site             hotpapers' own HTML site, published nightly with GitHub Pages",
             "hotpapers init --templates                      also copy the built-in templates into templates/",
             "hotpapers init --update                         bring the workflow, shortcode and schema up to this version",
         ],
@@ -62,6 +68,7 @@ internal static class HelpText
             "4  some sources failed: the records hold what the others gave, and each failure is listed"],
         ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date"],
         ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error"],
+        ["serve"] = ["0  stopped with Ctrl+C", "1  the first build failed (bad records, settings, templates), or the port is in use", "2  usage error"],
         ["import"] = ["0  every post imported", "1  a post could not be imported (the others were)", "2  usage error"],
         ["init"] = ["0  success", "1  a folder that cannot be written, or a broken hotpapers.yml (--update)", "2  usage error"],
     };

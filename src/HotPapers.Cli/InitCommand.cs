@@ -9,12 +9,23 @@ internal static class InitCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var flavor = CommandLine.FlavorOption("The kind of blog (default: the one the folder holds, Hugo or Gatsby; else gatsby).");
+        var flavor = new Option<InitFlavor?>("--flavor")
+        {
+            Description = "The kind of blog (default: the one the folder holds, Hugo or Gatsby; else gatsby), or site: hotpapers' own HTML site, published with GitHub Pages.",
+            HelpName = string.Join("|", InitFlavors.Names),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (InitFlavors.TryParse(text, out var parsed)) return parsed;
+                result.AddError($"--flavor expects {CommandLine.OneOf(InitFlavors.Names)}, found \"{text}\"");
+                return null;
+            },
+        };
         var force = new Option<bool>("--force") { Description = "Replace files that exist already (otherwise they are left as they are)." };
         var templates = new Option<bool>("--templates") { Description = "Also copy the built-in templates into templates/, for editing, and use them." };
         var update = new Option<bool>("--update") { Description = "Bring the files init wrote (workflow, shortcode, schema) up to this version, where they are still as an earlier init wrote them, and pin this version in .config/dotnet-tools.json." };
         var directory = new Argument<string>("DIR") { Description = "The blog repository's folder.", DefaultValueFactory = _ => "." };
-        var command = new Command("init", "Write hotpapers.yml and its schema, the records folder, .gitignore lines, a nightly GitHub Actions workflow with the tool manifest pinning this version and, for Hugo, the tweet shortcode.")
+        var command = new Command("init", "Write hotpapers.yml and its schema, the records folder, .gitignore lines, a nightly GitHub Actions workflow with the tool manifest pinning this version and, for Hugo, the tweet shortcode; for a site, a workflow that publishes to GitHub Pages.")
         {
             flavor, force, templates, update, directory,
         };
@@ -29,7 +40,7 @@ internal static class InitCommand
             var result = SiteScaffolder.Init(new InitRequest(parse.GetValue(directory)!, parse.GetValue(flavor), parse.GetValue(force),
                 parse.GetValue(templates), parse.GetValue(update)));
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
-            stdout.WriteLine($"{"flavor",-10} {Flavors.Name(result.Flavor)} ({result.FlavorReason})");
+            stdout.WriteLine($"{"flavor",-10} {InitFlavors.Name(result.Flavor)} ({result.FlavorReason})");
             foreach (var file in result.Files)
             {
                 var verb = file.Outcome switch

@@ -13,7 +13,7 @@ internal static class SiteCommand
         var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
         var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
         var output = new Option<string?>("--output") { Description = $"Folder the site is written to (default: the settings' site.output, else {SiteSettings.Default.OutputDirectory} beside {SettingsFile.FileName})." };
-        var baseUrl = BaseUrlOption();
+        var baseUrl = BaseUrlOption("The site's absolute address, for canonical links, the sitemap and the feeds (default: the settings' site.baseUrl).");
         var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
         var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
         var command = new Command("site", "Build the HTML site (pages, feeds, sitemap) of every digest from the records.")
@@ -38,9 +38,9 @@ internal static class SiteCommand
         return command;
     }
 
-    private static Option<Uri?> BaseUrlOption() => new("--base-url")
+    internal static Option<Uri?> BaseUrlOption(string description) => new("--base-url")
     {
-        Description = "The site's absolute address, for canonical links, the sitemap and the feeds (default: the settings' site.baseUrl).",
+        Description = description,
         HelpName = "URL",
         CustomParser = result =>
         {

@@ -11,6 +11,9 @@ const string Usage = """
       compare [--exe PATH] [--aot PATH] [--oldgen PATH] [--days 3650] [--formats lean,legacy] [--repeat 5]
               [--work /tmp/hotpapers-bench] [--seed 42] [--start 2021-01-01]
           full rebuilds by hotpapers and by ../shared/bench/oldgen.py, interleaved; prints a Markdown report
+      site-vs-hugo [--exe PATH] [--hugo PATH] [--days 3650] [--repeat 3] [--work /tmp/hotpapers-bench] [--seed 42] [--start 2021-01-01]
+          the HTML site built by hotpapers site beside hugo building the same digests' Hugo posts, interleaved;
+          digest pages per second for both and the site build's peak RSS (issue 19)
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
           BenchmarkDotNet micro-benchmarks of load, rank, render and write
 
@@ -31,6 +34,7 @@ try
         "generate" => GenerateCommand.Run(rest),
         "bench" => BenchCommand.Run(rest),
         "compare" => CompareCommand.Run(rest),
+        "site-vs-hugo" => SiteVsHugoCommand.Run(rest),
         "micro" => MicroCommand.Run(rest),
         "measure" => MeasureCommand.Run(rest),
         _ => throw new UsageException($"unknown command '{args[0]}'"),

@@ -30,17 +30,17 @@ public enum ScaffoldOutcome
 public sealed record ScaffoldedFile(string Path, ScaffoldOutcome Outcome);
 
 /// <summary>What <c>hotpapers init</c> is asked to do.</summary>
-/// <param name="Flavor">The flavor given on the command line; null to take the one the folder shows.</param>
+/// <param name="Flavor">The flavor given on the command line (a blog's, or <c>site</c>); null to take the one the folder shows.</param>
 /// <param name="Templates">Also copy the built-in templates into <c>templates/</c>, for editing.</param>
 /// <param name="Update">Only bring the files init keeps (workflow, shortcode, schema, <c>.gitignore</c>, the tool manifest's pin) up to this version.</param>
-public sealed record InitRequest(string Directory, Flavor? Flavor = null, bool Force = false, bool Templates = false, bool Update = false);
+public sealed record InitRequest(string Directory, InitFlavor? Flavor = null, bool Force = false, bool Templates = false, bool Update = false);
 
 /// <summary>What <c>init</c> did, and what the user should know and do next.</summary>
 /// <param name="FlavorReason">Why that flavor: the option, the file that shows the blog, or the default.</param>
 /// <param name="Notes">What the blog still lacks (a Hugo theme, the templates setting).</param>
 /// <param name="NextSteps">The commands to run, in order.</param>
 public sealed record InitResult(
-    Flavor Flavor,
+    InitFlavor Flavor,
     string FlavorReason,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<ScaffoldedFile> Files,
@@ -55,6 +55,12 @@ public sealed record InitResult(
 public static class SiteScaffolder
 {
     public static readonly string WorkflowFile = Path.Combine(".github", "workflows", "hotpapers.yml");
+
+    /// <summary>The site's workflow: nightly collect, <c>hotpapers site</c>, and a deployment to GitHub Pages.</summary>
+    public static readonly string SiteWorkflowFile = Path.Combine(".github", "workflows", "hotpapers-site.yml");
+
+    /// <summary>Where <c>hotpapers site</c> writes the site unless told otherwise, and the Pages workflow uploads it from.</summary>
+    public const string SiteFolder = "public";
     public static readonly string RecordsKeepFile = Path.Combine("content", "records", ".gitkeep");
 
     /// <summary>
@@ -78,18 +84,35 @@ public static class SiteScaffolder
     /// <summary>collect's response cache, beside hotpapers.yml (its default place).</summary>
     public const string CacheFolder = ".hotpapers/cache";
 
+    /// <summary>What a site's <c>.gitignore</c> needs besides: the built site (the workflow builds it afresh each night).</summary>
+    public static IReadOnlyList<string> SiteGitIgnoreLines { get; } = [SiteFolder + "/"];
+
     /// <summary>The records folder <c>init</c> makes for a flavor, relative to the site's root.</summary>
-    public static string RecordsFolder(Flavor flavor) => flavor == Flavor.Hugo ? HugoRecordsFolder : Path.Combine("content", "records");
+    public static string RecordsFolder(InitFlavor flavor) => flavor switch
+    {
+        InitFlavor.Hugo => HugoRecordsFolder,
+        InitFlavor.Site => "records",
+        _ => Path.Combine("content", "records"),
+    };
 
     /// <summary>The files of a flavor, relative to the site's root, with their text (not <c>.gitignore</c>, which is extended rather than written).</summary>
-    public static IReadOnlyList<(string Path, string Text)> Files(Flavor flavor, bool templates = false)
+    public static IReadOnlyList<(string Path, string Text)> Files(InitFlavor flavor, bool templates = false)
     {
-        var records = flavor == Flavor.Hugo
-            ? "# Outside content/ (Hugo would publish the records) and data/ (Hugo would parse them).\nrecords: hotpapers/records"
-            : "# records: content/records";
+        var records = flavor switch
+        {
+            InitFlavor.Hugo => "# Where the records are, and where the posts go.  (--records, --output)\n"
+                + "# Outside content/ (Hugo would publish the records) and data/ (Hugo would parse them).\nrecords: hotpapers/records\n# output: content/posts",
+            InitFlavor.Site => "# Where the records are (collect writes them, site reads them), and where build's posts would go.  (--records, --output)\n"
+                + "records: records\n# output: content/posts",
+            _ => "# Where the records are, and where the posts go.  (--records, --output)\n# records: content/records\n# output: content/posts",
+        };
+        var flavorLine = InitFlavors.Posts(flavor) is { } posts
+            ? "# The kind of blog: gatsby (the old blog's format) or hugo.  (--flavor)\nflavor: " + Flavors.Name(posts)
+            : "# The kind of blog hotpapers build writes posts for: gatsby (the old blog's format) or hugo. This\n"
+                + "# repository's HTML site is made by hotpapers site, which writes no posts.  (--flavor)\n# flavor: gatsby";
         var files = new List<(string, string)>
         {
-            (SettingsFile.FileName, Resource("hotpapers.yml").Replace("{flavor}", Flavors.Name(flavor))
+            (SettingsFile.FileName, Resource("hotpapers.yml").Replace("{flavor}", flavorLine)
                 .Replace("{records}", records).Replace("{templates}", templates ? "templates: templates" : "# templates: templates")),
             (SchemaFile, Resource(SchemaFile)),
             (Path.Combine(RecordsFolder(flavor), ".gitkeep"), ""),
@@ -100,14 +123,14 @@ public static class SiteScaffolder
     }
 
     /// <summary>The files <c>--update</c> keeps at this version's: the workflow, the schema and, for Hugo, the shortcode.</summary>
-    private static IEnumerable<(string Path, string Text)> Kept(Flavor flavor)
+    private static IEnumerable<(string Path, string Text)> Kept(InitFlavor flavor)
     {
-        yield return (WorkflowFile, Resource("workflow.yml"));
-        if (flavor == Flavor.Hugo) yield return (HugoShortcode.TweetFile, Resource("hotpapers-tweet.html"));
+        yield return flavor == InitFlavor.Site ? (SiteWorkflowFile, Resource("site-workflow.yml")) : (WorkflowFile, Resource("workflow.yml"));
+        if (flavor == InitFlavor.Hugo) yield return (HugoShortcode.TweetFile, Resource("hotpapers-tweet.html"));
     }
 
-    /// <summary><c>init</c> with the folder's flavor (or <paramref name="flavor"/>), as <see cref="Init"/> does it.</summary>
-    public static IReadOnlyList<ScaffoldedFile> Scaffold(string directory, Flavor flavor, bool force) => Init(new InitRequest(directory, flavor, force)).Files;
+    /// <summary><c>init</c> for a blog of <paramref name="flavor"/>, as <see cref="Init"/> does it.</summary>
+    public static IReadOnlyList<ScaffoldedFile> Scaffold(string directory, Flavor flavor, bool force) => Init(new InitRequest(directory, InitFlavors.Of(flavor), force)).Files;
 
     public static InitResult Init(InitRequest request)
     {
@@ -128,7 +151,7 @@ public static class SiteScaffolder
             // The workflow just written or updated installs the version pinned here: they move together.
             var manifest = Path.Combine(request.Directory, ToolManifest.File);
             done.Add(new(manifest, ToolManifest.Pin(manifest, ToolManifest.Version, repin: request.Update || request.Force)));
-            done.Add(ExtendGitIgnore(Path.Combine(request.Directory, GitIgnoreFile)));
+            done.Add(ExtendGitIgnore(Path.Combine(request.Directory, GitIgnoreFile), flavor));
         }
         catch (UnauthorizedAccessException)
         {
@@ -137,23 +160,27 @@ public static class SiteScaffolder
         return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done), request.Update ? [] : NextSteps(request.Directory, flavor));
     }
 
-    private static (Flavor, string, IReadOnlyList<string>) PickFlavor(InitRequest request)
+    private static (InitFlavor, string, IReadOnlyList<string>) PickFlavor(InitRequest request)
     {
         var found = BlogDetector.Detect(request.Directory);
         var settings = Path.Combine(request.Directory, SettingsFile.FileName);
+        var siteWorkflow = Path.Combine(request.Directory, SiteWorkflowFile);
         if (request.Flavor is { } given)
         {
-            var other = found.FirstOrDefault(b => b.Flavor != given);
-            return (given, "--flavor", other is null || found.Any(b => b.Flavor == given) ? []
-                : [$"--flavor {Flavors.Name(given)}, but this folder is a {Flavors.Title(other.Flavor)} site ({Path.Combine(request.Directory, other.Evidence)}): the posts will not show as they should there"]);
+            // A site of its own needs no blog; one made inside a blog is the owner's choice, and harms nothing there.
+            var other = InitFlavors.Posts(given) is { } posts ? found.FirstOrDefault(b => b.Flavor != posts) : null;
+            return (given, "--flavor", other is null || found.Any(b => b.Flavor == InitFlavors.Posts(given)) ? []
+                : [$"--flavor {InitFlavors.Name(given)}, but this folder is a {Flavors.Title(other.Flavor)} site ({Path.Combine(request.Directory, other.Evidence)}): the posts will not show as they should there"]);
         }
+        // A repository init set up for the site: its workflow says so (its settings name no flavor).
+        if (File.Exists(siteWorkflow)) return (InitFlavor.Site, $"found {siteWorkflow}", []);
         // Updating a blog set up already: the flavor its settings name.
-        if (request.Update && File.Exists(settings)) return (SettingsFile.Load(settings).Flavor, $"the flavor in {settings}", []);
-        if (found.Count == 1) return (found[0].Flavor, $"found {Path.Combine(request.Directory, found[0].Evidence)}", []);
-        var others = string.Join(", ", Flavors.Names.Where(n => n != Flavors.Name(Flavor.Gatsby)).Select(n => "--flavor " + n));
+        if (request.Update && File.Exists(settings)) return (InitFlavors.Of(SettingsFile.Load(settings).Flavor), $"the flavor in {settings}", []);
+        if (found.Count == 1) return (InitFlavors.Of(found[0].Flavor), $"found {Path.Combine(request.Directory, found[0].Evidence)}", []);
+        var others = string.Join(", ", InitFlavors.Names.Where(n => n != InitFlavors.Name(InitFlavor.Gatsby)).Select(n => "--flavor " + n));
         if (found.Count > 1)
-            return (Flavor.Gatsby, $"the default: this folder looks like both ({string.Join(" and ", found.Select(b => b.Evidence))}); for another, {others}", []);
-        return (Flavor.Gatsby, $"the default: no Hugo or Gatsby site found in {request.Directory}; for another, {others}", []);
+            return (InitFlavor.Gatsby, $"the default: this folder looks like both ({string.Join(" and ", found.Select(b => b.Evidence))}); for another, {others}", []);
+        return (InitFlavor.Gatsby, $"the default: no Hugo or Gatsby site found in {request.Directory}; for another, {others}", []);
     }
 
     private static ScaffoldedFile Write(string path, string text, bool force)
@@ -183,13 +210,15 @@ public static class SiteScaffolder
         return new(path, ScaffoldOutcome.Updated);
     }
 
-    private static ScaffoldedFile ExtendGitIgnore(string path)
+    private static ScaffoldedFile ExtendGitIgnore(string path, InitFlavor flavor)
     {
         var text = File.Exists(path) ? File.ReadAllText(path) : null;
         var lines = text?.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal) ?? [];
-        var missing = GitIgnoreLines.Where(l => !lines.Contains(l)).ToList();
+        var site = flavor == InitFlavor.Site;
+        var missing = GitIgnoreLines.Concat(site ? SiteGitIgnoreLines : []).Where(l => !lines.Contains(l)).ToList();
         if (missing.Count == 0) return new(path, ScaffoldOutcome.UpToDate);
-        var added = (text is null or "" || text.EndsWith('\n') ? "" : "\n") + "# hotpapers: a build's lock, what a killed build left, and collect's response cache\n" + string.Join("\n", missing) + "\n";
+        var heading = site ? "# hotpapers: a build's lock, what a killed build left, collect's response cache and the built site\n" : "# hotpapers: a build's lock, what a killed build left, and collect's response cache\n";
+        var added = (text is null or "" || text.EndsWith('\n') ? "" : "\n") + heading + string.Join("\n", missing) + "\n";
         PostWriter.Write(path, PostWriter.Encode((text ?? "") + added));
         return new(path, text is null ? ScaffoldOutcome.Written : ScaffoldOutcome.Extended);
     }
@@ -198,15 +227,18 @@ public static class SiteScaffolder
     /// The files in the blog at <paramref name="root"/> that are exactly what an earlier <c>init</c> wrote,
     /// so older than this version's: <c>build</c> warns about them, <c>init --update</c> replaces them.
     /// </summary>
-    public static IReadOnlyList<string> Outdated(string root, Flavor flavor) =>
+    public static IReadOnlyList<string> Outdated(string root, Flavor flavor) => Outdated(root, InitFlavors.Of(flavor));
+
+    /// <inheritdoc cref="Outdated(string, Flavor)"/>
+    public static IReadOnlyList<string> Outdated(string root, InitFlavor flavor) =>
         [.. Kept(flavor).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p))
             .Where(p => File.Exists(p) && EarlierVersions.Contains(Hash(File.ReadAllBytes(p))))];
 
-    private static IReadOnlyList<string> Notes(InitRequest request, Flavor flavor, List<ScaffoldedFile> done)
+    private static IReadOnlyList<string> Notes(InitRequest request, InitFlavor flavor, List<ScaffoldedFile> done)
     {
         var notes = new List<string>();
         // Only for a Hugo site: in another folder, the warning about the flavor says what matters.
-        if (flavor == Flavor.Hugo && BlogDetector.Detect(request.Directory).Any(b => b.Flavor == Flavor.Hugo) && !BlogDetector.HugoHasTheme(request.Directory))
+        if (flavor == InitFlavor.Hugo && BlogDetector.Detect(request.Directory).Any(b => b.Flavor == Flavor.Hugo) && !BlogDetector.HugoHasTheme(request.Directory))
         {
             var config = BlogDetector.Detect(request.Directory).FirstOrDefault(b => b.Flavor == Flavor.Hugo)?.Evidence is { } e && e.Contains('.') ? e : "hugo.toml";
             notes.Add("This Hugo site has no theme (nor layouts of its own), so Hugo makes no pages. Add one the way its instructions say, e.g. Hugo's quick-start theme:\n"
@@ -226,14 +258,22 @@ public static class SiteScaffolder
         _ => $"  echo \"theme = 'ananke'\" >> {config}",
     };
 
-    private static IReadOnlyList<string> NextSteps(string directory, Flavor flavor)
+    private static IReadOnlyList<string> NextSteps(string directory, InitFlavor flavor)
     {
         var steps = new List<string>();
         if (Path.GetFullPath(directory) != Path.GetFullPath(".")) steps.Add($"cd {directory}");
         var records = RecordsFolder(flavor).Replace('\\', '/') + "/";
+        if (flavor == InitFlavor.Site)
+        {
+            steps.Add($"hotpapers collect --yesterday    # yesterday's records into {records} (or copy a day's records file there: docs/records-format.md)");
+            steps.Add("hotpapers serve    # builds the site and shows it at the address it prints, rebuilding as records, templates or settings change");
+            steps.Add("git add --all && git commit -m \"hotpapers\" && git push");
+            steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it");
+            return steps;
+        }
         steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
         steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
-        steps.Add(flavor == Flavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
+        steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
         steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest");
         return steps;
     }
@@ -245,7 +285,7 @@ public static class SiteScaffolder
     private static string Hash(byte[] bytes) =>
         Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan().IndexOf((byte)'\r') < 0 ? bytes : PostWriter.Encode(System.Text.Encoding.UTF8.GetString(bytes))));
 
-    private static string Resource(string name)
+    internal static string Resource(string name)
     {
         using var stream = typeof(SiteScaffolder).Assembly.GetManifestResourceStream("scaffold/" + name)
             ?? throw new InvalidOperationException($"scaffold file {name} is not embedded");

@@ -80,6 +80,8 @@ public sealed class MessagesTests
         Directory.CreateDirectory(temp["yaml-site/archetypes"]);
         File.WriteAllText(temp["yaml-site/hugo.yaml"], "baseURL: https://example.org/\ntitle: My New Hugo Site\n");
         Run("init", temp["yaml-site"]);
+        Run("init", "--flavor", "site", temp["pages-site"]);
+        Run("init", "--update", temp["pages-site"]);
 
         // collect, against the loopback APIs (on the real clock: each source asks once, so nothing waits).
         await using var api = new HotPapers.Tests.Collecting.LoopbackApi();

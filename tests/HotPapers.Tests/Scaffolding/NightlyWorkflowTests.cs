@@ -43,7 +43,7 @@ public sealed class NightlyWorkflowTests : IDisposable
         Git(_temp.Path, git, "clone", "--quiet", "remote.git", "site");
         var site = _temp["site"];
         Git(site, git, "checkout", "--quiet", "-b", "main");
-        SiteScaffolder.Init(new InitRequest(site, Flavor.Gatsby));
+        SiteScaffolder.Init(new InitRequest(site, InitFlavor.Gatsby));
         File.WriteAllText(Path.Combine(site, "hotpapers.yml"), $"""
             flavor: gatsby
             timezone: UTC

@@ -47,7 +47,7 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp[file], text);
         var result = SiteScaffolder.Init(new InitRequest(temp.Path));
-        Assert.Equal(expected ?? Flavor.Gatsby, result.Flavor);
+        Assert.Equal(InitFlavors.Of(expected ?? Flavor.Gatsby), result.Flavor);
         Assert.StartsWith(expected is null ? "the default" : $"found {temp[file]}", result.FlavorReason, StringComparison.Ordinal);
     }
 
@@ -66,7 +66,7 @@ public sealed class SiteScaffolderTests
     public void Earlier_versions_are_recognised_and_the_current_ones_are_not_among_them()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, Flavor.Hugo));
+        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
         // A file init writes now is never "older": an edit of the list cannot make --update replace it with itself.
         Assert.Empty(SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
         // The fixtures lie where init writes them: earlier/.github/workflows/hotpapers.yml is the workflow.

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using HotPapers.Settings;
+using HotPapers.Site;
+
+namespace HotPapers.Cli;
+
+/// <summary><c>hotpapers serve</c>: the site built, served on this machine, and rebuilt as its sources change.</summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 8080;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
+        var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
+        var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
+        var output = new Option<string?>("--output") { Description = "Folder the site is built into and served from (default: a temporary folder, removed when serve stops)." };
+        var baseUrl = SiteCommand.BaseUrlOption("The address the pages' canonical links, sitemap and feeds name (default: the preview's own, http://127.0.0.1:PORT/).");
+        var port = new Option<int>("--port")
+        {
+            Description = $"The port on 127.0.0.1 (default: {DefaultPort}; 0 for any free one).",
+            DefaultValueFactory = _ => DefaultPort,
+            Validators = { r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port expects a number from 0 to 65535"); } },
+        };
+        var command = new Command("serve", "Build the HTML site, serve it on this machine, and rebuild it when the records, templates or settings change.")
+        {
+            config, records, templates, output, baseUrl, port,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            SitePreview? preview = null;
+            var code = CommandLine.Guard(stderr, () =>
+            {
+                var overrides = new SettingsOverrides
+                {
+                    ConfigFile = parse.GetValue(config),
+                    RecordsPath = parse.GetValue(records),
+                    TemplatesDirectory = parse.GetValue(templates),
+                };
+                try
+                {
+                    preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl)), parse.GetValue(port));
+                }
+                catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+                {
+                    stderr.WriteLine($"error: port {parse.GetValue(port)} on 127.0.0.1 is in use: pass --port with another (0 for any free one)");
+                    return ExitCodes.BadInput;
+                }
+                return ExitCodes.Success;
+            });
+            if (preview is null) return code;
+            using (preview)
+            {
+                Report(preview.First, stdout, stderr);
+                preview.Rebuilt += build => Report(build, stdout, stderr);
+                stdout.WriteLine($"Serving {preview.Folder} at {preview.Address}");
+                stdout.WriteLine($"Watching {string.Join(", ", preview.Watched)}; Ctrl+C stops.");
+                stdout.Flush();
+                // Ctrl+C and SIGTERM stop the wait, not the process: the server stops and its folder is removed first.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                void Stop(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    stop.Cancel();
+                }
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            stdout.WriteLine("Stopped.");
+            stdout.Flush();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Report(PreviewBuild build, TextWriter stdout, TextWriter stderr)
+    {
+        var at = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        lock (stdout)
+        {
+            if (build.Result is { } result)
+            {
+                foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{at} build {build.Number}: {result.Digests} digest(s), {result.Files} file(s)"));
+            }
+            else
+            {
+                foreach (var line in CommandLine.ErrorLines(build.Error!) ?? [$"error: {build.Error!.GetType().Name}: {build.Error.Message}"]) stderr.WriteLine(line);
+                stderr.WriteLine($"{at} build {build.Number} failed: still serving the last good build");
+            }
+            stdout.Flush();
+            stderr.Flush();
+        }
+    }
+}

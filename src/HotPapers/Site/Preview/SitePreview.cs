@@ -1,0 +1,128 @@
+using HotPapers.Settings;
+
+namespace HotPapers.Site;
+
+/// <summary>One build of the preview: what it wrote, or why it failed.</summary>
+/// <param name="Number">1 for the first build, then one more for each rebuild.</param>
+/// <param name="Result">What was written; null when the build failed.</param>
+/// <param name="Error">Why the build failed (an <see cref="InputException"/> or <see cref="Rendering.TemplateException"/> for bad input); the site served is still the last good one.</param>
+public sealed record PreviewBuild(int Number, SiteResult? Result, Exception? Error);
+
+/// <summary>
+/// <c>hotpapers serve</c>: builds the site (<see cref="SiteGenerator"/>) into a folder, serves it on
+/// 127.0.0.1 (<see cref="StaticFileServer"/>) and builds it again when the records, the templates or the
+/// settings change (<see cref="ChangeWatcher"/>). A rebuild that fails leaves the folder as the last good
+/// build made it (the generator stages every file and puts them in place only when all are written), so
+/// the browser keeps showing that one while the failure is reported.
+/// </summary>
+public sealed class SitePreview : IDisposable
+{
+    private readonly SettingsOverrides _overrides;
+    private readonly SiteOptions _options;
+    private readonly StaticFileServer _server;
+    private readonly bool _ownsFolder;
+    private readonly Lock _building = new();
+    private ChangeWatcher? _watcher;
+    private int _builds;
+
+    private SitePreview(SettingsOverrides overrides, SiteOptions options, StaticFileServer server, bool ownsFolder)
+    {
+        _overrides = overrides;
+        _options = options;
+        _server = server;
+        _ownsFolder = ownsFolder;
+    }
+
+    /// <summary>The site's address on this machine.</summary>
+    public Uri Address => _server.Address;
+
+    /// <summary>The folder the site is built into and served from.</summary>
+    public string Folder => _server.Root;
+
+    /// <summary>The files and folders whose changes rebuild the site.</summary>
+    public IReadOnlyList<string> Watched => [.. _watcher?.Watched ?? []];
+
+    /// <summary>The first build.</summary>
+    public PreviewBuild First { get; private set; } = null!;
+
+    /// <summary>Each rebuild, when it is done (on a thread of its own).</summary>
+    public event Action<PreviewBuild>? Rebuilt;
+
+    /// <summary>
+    /// Builds the site and starts serving it. The first build's failure is thrown (<see cref="InputException"/>,
+    /// <see cref="Rendering.TemplateException"/>), as <c>hotpapers site</c> would fail, and nothing is left running.
+    /// </summary>
+    /// <param name="options">Where to build (null: a folder of its own under the system's temporary folder, removed at the end) and the base URL (null: the preview's own address).</param>
+    /// <param name="port">The port on 127.0.0.1; 0 for any free one.</param>
+    /// <param name="quiet">How long after the last change the rebuild starts (default 300 ms).</param>
+    public static SitePreview Start(SettingsOverrides overrides, SiteOptions options, int port, TimeSpan? quiet = null)
+    {
+        var settings = overrides.Resolve();
+        var ownsFolder = options.OutputDirectory is null;
+        var folder = options.OutputDirectory ?? Path.Combine(Path.GetTempPath(), "hotpapers-serve-" + Guid.NewGuid().ToString("N")[..12]);
+        var server = new StaticFileServer(folder, port);
+        var preview = new SitePreview(overrides, options with { OutputDirectory = folder, BaseUrl = options.BaseUrl ?? server.Address }, server, ownsFolder);
+        try
+        {
+            preview.First = preview.Build(settings);
+            if (preview.First.Error is { } error) throw error;
+            preview._watcher = new ChangeWatcher(WatchedPaths(settings), quiet ?? TimeSpan.FromMilliseconds(300), preview.Rebuild);
+            return preview;
+        }
+        catch
+        {
+            preview.Dispose();
+            throw;
+        }
+    }
+
+    // The records (a file or a folder), the templates folder, and the settings file, there or not yet.
+    private static IEnumerable<string> WatchedPaths(BuildSettings settings)
+    {
+        yield return settings.RecordsPath;
+        if (settings.TemplatesDirectory is { } templates) yield return templates;
+        yield return settings.SourceFile ?? Path.GetFullPath(SettingsFile.FileName);
+    }
+
+    private void Rebuild()
+    {
+        PreviewBuild build;
+        lock (_building)
+        {
+            // The settings file is read again: a change to it is one of the changes that rebuild.
+            try
+            {
+                build = Build(_overrides.Resolve());
+            }
+            catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+            {
+                build = new PreviewBuild(Interlocked.Increment(ref _builds), null, e);
+            }
+        }
+        Rebuilt?.Invoke(build);
+    }
+
+    private PreviewBuild Build(BuildSettings settings)
+    {
+        var number = Interlocked.Increment(ref _builds);
+        try
+        {
+            return new PreviewBuild(number, new SiteGenerator(settings, _options).Generate(), null);
+        }
+        catch (Exception e)
+        {
+            // Reported, never thrown on the watcher's thread: that would end the process with a stack trace.
+            return new PreviewBuild(number, null, e);
+        }
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        lock (_building)
+        {
+            _server.Dispose();
+            if (_ownsFolder && Directory.Exists(_server.Root)) Directory.Delete(_server.Root, recursive: true);
+        }
+    }
+}

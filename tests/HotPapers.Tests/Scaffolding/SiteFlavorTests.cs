@@ -1,0 +1,163 @@
+using HotPapers.Cli;
+using HotPapers.Scaffolding;
+using HotPapers.Settings;
+using YamlDotNet.RepresentationModel;
+
+namespace HotPapers.Tests.Scaffolding;
+
+/// <summary><c>init --flavor site</c>: the files of a repository whose HTML site GitHub Pages publishes each night.</summary>
+public sealed class SiteFlavorTests
+{
+    [Fact]
+    public void Init_site_writes_settings_records_folder_tool_manifest_pages_workflow_and_gitignore()
+    {
+        using var temp = Fixture.TempDir();
+        var result = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
+        Assert.Equal(InitFlavor.Site, result.Flavor);
+        Assert.Empty(result.Warnings);
+        Assert.Equal(
+            ["hotpapers.yml", "hotpapers-settings.schema.json", "records/.gitkeep", ".config/dotnet-tools.json", ".github/workflows/hotpapers-site.yml", ".gitignore"],
+            result.Files.Select(f => Path.GetRelativePath(temp.Path, f.Path).Replace('\\', '/')));
+        Assert.All(result.Files, f => Assert.Equal(ScaffoldOutcome.Written, f.Outcome));
+        Assert.False(File.Exists(temp[SiteScaffolder.WorkflowFile]), "the posts' workflow is not the site's");
+
+        // The settings read back as the defaults with the site's records folder; every key is still shown.
+        var settings = SettingsFile.Load(temp["hotpapers.yml"]);
+        Assert.Equal(SettingsFile.Defaults(temp.Path) with { RecordsPath = temp["records"], SourceFile = temp["hotpapers.yml"] }, settings);
+        var text = File.ReadAllText(temp["hotpapers.yml"]);
+        foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", text, StringComparison.Ordinal);
+
+        var ignored = File.ReadAllText(temp[".gitignore"]).Split('\n');
+        foreach (var line in new[] { ".hotpapers.lock", "*.tmp-hotpapers", "public/", ".hotpapers/cache/" }) Assert.Contains(line, ignored);
+
+        // The manifest pins the version that wrote it, in the form dotnet tool restore reads.
+        var manifest = File.ReadAllText(temp[".config/dotnet-tools.json"]);
+        using var json = System.Text.Json.JsonDocument.Parse(manifest);
+        var tool = json.RootElement.GetProperty("tools").GetProperty("hotpapers.cli");
+        Assert.Equal(typeof(SiteScaffolder).Assembly.GetName().Version!.ToString(3), tool.GetProperty("version").GetString());
+        Assert.Equal("hotpapers", tool.GetProperty("commands")[0].GetString());
+        Assert.True(json.RootElement.GetProperty("isRoot").GetBoolean());
+    }
+
+    [Fact]
+    public void The_pages_workflow_collects_nightly_commits_records_builds_the_site_and_deploys_it()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
+        var root = Workflow(temp[SiteScaffolder.SiteWorkflowFile]);
+
+        var on = (YamlMappingNode)root["on"];
+        Assert.Matches(@"^\d+ \d+ \* \* \*$", Scalar(((YamlMappingNode)((YamlSequenceNode)on["schedule"])[0])["cron"]));
+        Assert.True(on.Children.ContainsKey("workflow_dispatch"));
+        var permissions = (YamlMappingNode)root["permissions"];
+        Assert.Equal("write", Scalar(permissions["contents"]));
+        Assert.Equal("write", Scalar(permissions["pages"]));
+        Assert.Equal("write", Scalar(permissions["id-token"]));
+
+        var jobs = (YamlMappingNode)root["jobs"];
+        var build = Steps((YamlMappingNode)jobs["build"]);
+        string[] expected =
+        [
+            "actions/checkout@", "actions/setup-dotnet@", "run: dotnet tool restore", "dotnet hotpapers collect", "run: git add --all",
+            "actions/configure-pages@", "run: dotnet hotpapers site --base-url", "actions/upload-pages-artifact@",
+        ];
+        Assert.Equal(expected.Length, build.Count);
+        for (var i = 0; i < expected.Length; i++) Assert.Contains(expected[i], Describe(build[i]), StringComparison.Ordinal);
+        Assert.Equal("10.0.x", Scalar(((YamlMappingNode)build[1]["with"])["dotnet-version"]));
+        Assert.Contains("--yesterday", Scalar(build[3]["run"]), StringComparison.Ordinal);
+        // The secrets of the optional sources reach collect as environment variables, never a file.
+        var collectEnv = (YamlMappingNode)build[3]["env"];
+        foreach (var name in new[] { "HOTPAPERS_BLUESKY_HANDLE", "HOTPAPERS_BLUESKY_APP_PASSWORD", "HOTPAPERS_TWITTER_BEARER_TOKEN" })
+            Assert.Equal($"${{{{ secrets.{name} }}}}", Scalar(collectEnv[name]));
+        // The site's base URL is the one Pages gives, from the configure step.
+        Assert.Equal("pages", Scalar(build[5]["id"]));
+        Assert.Equal("${{ steps.pages.outputs.base_url }}", Scalar(((YamlMappingNode)build[6]["env"])["BASE_URL"]));
+        Assert.Equal(SiteScaffolder.SiteFolder, Scalar(((YamlMappingNode)build[7]["with"])["path"]));
+
+        var deploy = (YamlMappingNode)jobs["deploy"];
+        Assert.Equal("build", Scalar(deploy["needs"]));
+        var environment = (YamlMappingNode)deploy["environment"];
+        Assert.Equal("github-pages", Scalar(environment["name"]));
+        Assert.Equal("${{ steps.deployment.outputs.page_url }}", Scalar(environment["url"]));
+        var deploySteps = Steps(deploy);
+        Assert.Single(deploySteps);
+        Assert.StartsWith("actions/deploy-pages@", Scalar(deploySteps[0]["uses"]), StringComparison.Ordinal);
+        Assert.Equal("deployment", Scalar(deploySteps[0]["id"]));
+    }
+
+    [SkippableTheory]
+    [Trait(Speed.Key, Speed.Slow)]
+    [InlineData(0, 0, false)]
+    [InlineData(4, 0, true)]
+    [InlineData(1, 1, false)]
+    public void The_collect_step_goes_on_after_a_partial_collection_with_a_warning_and_stops_on_an_error(int collectExit, int stepExit, bool warns)
+    {
+        var bash = ExternalTool.Require("bash", "GitHub runs the step with bash -e");
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp["site"], InitFlavor.Site));
+        var collect = Steps((YamlMappingNode)((YamlMappingNode)Workflow(temp["site/" + SiteScaffolder.SiteWorkflowFile])["jobs"])["build"])
+            .Single(s => Describe(s).Contains("hotpapers collect", StringComparison.Ordinal));
+        // `dotnet` as the step finds it: records its arguments and exits as collect would.
+        Directory.CreateDirectory(temp["bin"]);
+        File.WriteAllText(temp["bin/dotnet"], $"#!/bin/sh\necho \"$@\" > \"{temp["args"]}\"\nexit {collectExit}\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = temp["bin"] + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["DAY"] = "",
+        };
+
+        var run = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], environment);
+        Assert.Equal(stepExit, run.Code);
+        Assert.Equal("hotpapers collect --yesterday\n", File.ReadAllText(temp["args"]));
+        Assert.Equal(warns, run.Stdout.Contains("::warning ", StringComparison.Ordinal));
+
+        var day = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], new Dictionary<string, string>(environment) { ["DAY"] = "2021-04-30" });
+        Assert.Equal(stepExit, day.Code);
+        Assert.Equal("hotpapers collect --date 2021-04-30\n", File.ReadAllText(temp["args"]));
+    }
+
+    [Fact]
+    public void Init_update_in_a_site_repository_keeps_it_a_site_and_moves_the_pin_to_this_version()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
+        // As an earlier version's init wrote it.
+        File.WriteAllText(temp[ToolManifest.File], ToolManifest.Text("0.0.1"));
+
+        var update = SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
+        Assert.Equal(InitFlavor.Site, update.Flavor);
+        Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == temp[ToolManifest.File]).Outcome);
+        Assert.Equal(ToolManifest.Text(ToolManifest.Version), File.ReadAllText(temp[ToolManifest.File]));
+        Assert.Equal(ScaffoldOutcome.UpToDate, update.Files.Single(f => f.Path == temp[SiteScaffolder.SiteWorkflowFile]).Outcome);
+        Assert.False(File.Exists(temp[SiteScaffolder.WorkflowFile]), "--update wrote the posts' workflow into a site");
+    }
+
+    [Fact]
+    public void The_cli_takes_site_and_names_every_flavor_when_it_is_misspelt()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, stdout, _) = InProcessCli.Run("init", "--flavor", "site", temp.Path);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.StartsWith("flavor     site (--flavor)\n", stdout, StringComparison.Ordinal);
+        Assert.Contains($"wrote      {temp[SiteScaffolder.SiteWorkflowFile]}\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("hotpapers serve", stdout, StringComparison.Ordinal);
+        var wrong = InProcessCli.Run("init", "--flavor", "jekyll", temp.Path);
+        Assert.Equal(ExitCodes.Usage, wrong.Code);
+        Assert.Contains("--flavor expects gatsby, hugo or site, found \"jekyll\"", wrong.Stderr, StringComparison.Ordinal);
+    }
+
+    private static YamlMappingNode Workflow(string path)
+    {
+        var workflow = new YamlStream();
+        workflow.Load(new StringReader(File.ReadAllText(path)));
+        return (YamlMappingNode)workflow.Documents[0].RootNode;
+    }
+
+    private static List<YamlMappingNode> Steps(YamlMappingNode job) => [.. ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>()];
+
+    private static string Describe(YamlMappingNode step) =>
+        step.Children.TryGetValue("uses", out var uses) ? Scalar(uses) : "run: " + Scalar(step["run"]);
+
+    private static string Scalar(YamlNode node) => ((YamlScalarNode)node).Value!;
+}

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using HotPapers.Settings;
+using HotPapers.Site;
+
+namespace HotPapers.Tests.Site;
+
+/// <summary><c>serve</c>: the preview's server over loopback, and its rebuilds as the records, settings and templates change.</summary>
+public sealed class PreviewTests
+{
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task The_server_sends_files_with_their_types_a_folders_index_and_the_sites_404_page()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["site/2021/04/30"]);
+        File.WriteAllText(temp["site/index.html"], "<p>home</p>");
+        File.WriteAllText(temp["site/2021/04/30/index.html"], "<p>day</p>");
+        File.WriteAllText(temp["site/style.css"], "p{}");
+        File.WriteAllText(temp["site/feed.json"], "{}");
+        File.WriteAllText(temp["site/sitemap.xml"], "<urlset/>");
+        File.WriteAllText(temp["site/404.html"], "<p>no such page</p>");
+        using var server = new StaticFileServer(temp["site"], 0);
+        Assert.Equal("127.0.0.1", server.Address.Host);
+        Assert.NotEqual(0, server.Address.Port);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Address };
+
+        await AssertServed(http, "", "text/html; charset=utf-8", "<p>home</p>");
+        await AssertServed(http, "2021/04/30/", "text/html; charset=utf-8", "<p>day</p>");
+        await AssertServed(http, "2021/04/30/index.html", "text/html; charset=utf-8", "<p>day</p>");
+        await AssertServed(http, "style.css", "text/css; charset=utf-8", "p{}");
+        await AssertServed(http, "feed.json", "application/json; charset=utf-8", "{}");
+        await AssertServed(http, "sitemap.xml", "application/xml; charset=utf-8", "<urlset/>");
+
+        // A folder without its slash is redirected, so that its page's relative links resolve.
+        using var folder = await http.GetAsync("2021/04/30");
+        Assert.Equal(HttpStatusCode.MovedPermanently, folder.StatusCode);
+        Assert.Equal("/2021/04/30/", folder.Headers.Location?.OriginalString);
+
+        using var missing = await http.GetAsync("2021/05/01/");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("<p>no such page</p>", await missing.Content.ReadAsStringAsync());
+
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "style.css"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(3, head.Content.Headers.ContentLength);
+        using var post = await http.PostAsync("", new StringContent("x"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/../secret.txt")]
+    [InlineData("/%2e%2e/secret.txt")]
+    [InlineData("/%2E%2E%2Fsecret.txt")]
+    [InlineData("/2021/../../secret.txt")]
+    [InlineData("/..%5Csecret.txt")]
+    [InlineData("/..\\secret.txt")]
+    [InlineData("/%00/../secret.txt")]
+    [InlineData("http://127.0.0.1/../secret.txt")]
+    [InlineData("secret.txt")]
+    [InlineData("/.hotpapers-site")]
+    public void No_request_reaches_a_file_outside_the_site_or_a_hidden_one(string target)
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["secret.txt"], "SECRET");
+        Directory.CreateDirectory(temp["site/2021"]);
+        File.WriteAllText(temp["site/index.html"], "home");
+        File.WriteAllText(temp["site/.hotpapers-site"], "SECRET");
+        using var server = new StaticFileServer(temp["site"], 0);
+
+        var response = Raw(server.Address, $"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        Assert.DoesNotContain("SECRET", response, StringComparison.Ordinal);
+        Assert.Matches(@"^HTTP/1\.1 (400|404) ", response);
+    }
+
+    [Fact]
+    public async Task Serve_rebuilds_when_records_settings_or_templates_change_and_keeps_the_last_good_site_when_a_rebuild_fails()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var day = temp["records/2021-04-30.json"];
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), day);
+        File.WriteAllText(temp["hotpapers.yml"], "records: records\nsite:\n  title: \"First title\"\n");
+        Directory.CreateDirectory(temp["templates"]);
+        var overrides = new SettingsOverrides { ConfigFile = temp["hotpapers.yml"], TemplatesDirectory = temp["templates"] };
+
+        using var preview = SitePreview.Start(overrides, SiteOptions.None, 0, TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, preview.First.Result!.Digests);
+        Assert.Contains(temp["records"], preview.Watched);
+        using var http = new HttpClient { BaseAddress = preview.Address };
+        var page = await http.GetStringAsync("2021/04/30/");
+        Assert.Contains("What Are Bayesian Neural Network Posteriors Really Like?", page, StringComparison.Ordinal);
+        Assert.Contains("First title", page, StringComparison.Ordinal);
+        // The preview's own address is the base URL unless one is given: the feeds are there.
+        Assert.Contains(preview.Address.ToString(), await http.GetStringAsync("feed.atom"), StringComparison.Ordinal);
+
+        // A records file changed: the page shows it.
+        var rebuilt = await After(preview, () => File.WriteAllText(day, File.ReadAllText(day).Replace("Posteriors Really Like?", "Posteriors Really, Truly Like?")));
+        Assert.Null(rebuilt.Error);
+        Assert.Contains("Posteriors Really, Truly Like?", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+
+        // A new day's records: a new page.
+        rebuilt = await After(preview, () => File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json"), temp["records/2021-05-03.json"]));
+        Assert.Equal(2, rebuilt.Result!.Digests);
+        using (var newDay = await http.GetAsync("2021/05/03/")) Assert.Equal(HttpStatusCode.OK, newDay.StatusCode);
+
+        // The settings changed.
+        rebuilt = await After(preview, () => File.WriteAllText(temp["hotpapers.yml"], "records: records\nsite:\n  title: \"Second title\"\n"));
+        Assert.Null(rebuilt.Error);
+        Assert.Contains("Second title", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+
+        // A broken records file: the failure is reported, with its place, and the last good site is still served.
+        rebuilt = await After(preview, () => File.WriteAllText(day, "{ \"format\": \"hotpapers-records/1\", \"date\": "));
+        var input = Assert.IsType<InputException>(rebuilt.Error);
+        Assert.Contains(input.Problems, p => p.File == day);
+        Assert.Contains("Posteriors Really, Truly Like?", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+
+        // A template that overrides a built-in one, and is broken: reported, the site kept.
+        rebuilt = await After(preview, () => File.WriteAllText(temp["templates/about.html.sbn"], "{{ if }}"));
+        Assert.NotNull(rebuilt.Error);
+        Assert.Contains("Second title", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_first_build_that_fails_is_thrown_and_leaves_nothing_running()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        File.WriteAllText(temp["records/2021-04-30.json"], "not json");
+        var e = Assert.Throws<InputException>(() => SitePreview.Start(new SettingsOverrides { RecordsPath = temp["records"] }, new SiteOptions(temp["out"]), 0));
+        Assert.Contains(e.Problems, p => p.File == temp["records/2021-04-30.json"]);
+    }
+
+    private static async Task<PreviewBuild> After(SitePreview preview, Action change)
+    {
+        var done = new TaskCompletionSource<PreviewBuild>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnRebuilt(PreviewBuild build) => done.TrySetResult(build);
+        preview.Rebuilt += OnRebuilt;
+        try
+        {
+            change();
+            return await done.Task.WaitAsync(Bounded);
+        }
+        finally
+        {
+            preview.Rebuilt -= OnRebuilt;
+        }
+    }
+
+    private static async Task AssertServed(HttpClient http, string path, string type, string body)
+    {
+        using var response = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+    }
+
+    // A request as written: HttpClient would resolve the dot segments before sending.
+    private static string Raw(Uri address, string request)
+    {
+        using var client = new TcpClient();
+        client.Connect(IPAddress.Loopback, address.Port);
+        using var stream = client.GetStream();
+        stream.Write(Encoding.Latin1.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary><c>hotpapers serve</c> as a user runs it: the address printed, the site there, Ctrl+C (SIGINT) ends it cleanly.</summary>
+[Trait(Speed.Key, Speed.Slow)]
+[Trait("Category", "EndToEnd")]
+public sealed class ServeCommandTests
+{
+    [SkippableFact]
+    public async Task Serve_prints_its_address_serves_the_site_and_stops_on_sigint_removing_its_folder()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "SIGINT is sent with kill(1)");
+        var kill = ExternalTool.Require("kill", "Ctrl+C is sent as SIGINT");
+        using var temp = Fixture.TempDir();
+        var (program, prefix) = Processes.HotpapersCommand;
+        var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in prefix.Concat(["serve", "--port", "0", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records")])) start.ArgumentList.Add(arg);
+        using var serve = System.Diagnostics.Process.Start(start)!;
+        var stderr = serve.StandardError.ReadToEndAsync();
+        try
+        {
+            // "Serving FOLDER at http://127.0.0.1:PORT/"
+            string? line;
+            do line = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            while (line is not null && !line.StartsWith("Serving ", StringComparison.Ordinal));
+            if (line is null) Assert.Fail($"serve printed no address: {await stderr}");
+            var at = line!.LastIndexOf(" at ", StringComparison.Ordinal);
+            var folder = line[8..at];
+            var address = new Uri(line[(at + 4)..]);
+            Assert.Equal("127.0.0.1", address.Host);
+            using var http = new HttpClient { BaseAddress = address };
+            Assert.Contains("What Are Bayesian Neural Network Posteriors Really Like?", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+            Assert.True(Directory.Exists(folder));
+
+            Assert.Equal(0, Processes.Run(temp.Path, kill, ["-INT", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
+            var rest = await serve.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await serve.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Contains("Stopped.", rest, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(folder), $"{folder} was left behind");
+            Assert.Equal(0, serve.ExitCode);
+        }
+        finally
+        {
+            if (!serve.HasExited) serve.Kill();
+        }
+    }
+}
