@@ -32,7 +32,7 @@ public static class Collector
         for (var date = request.First; date <= request.Last; date = date.AddDays(1))
         {
             var day = Day(date, settings.TimeZone);
-            days.Add(await CollectDayAsync(day, settings, sources, fetchers, arxiv, environment, progress, cancellationToken).ConfigureAwait(false));
+            days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, progress, cancellationToken).ConfigureAwait(false));
         }
         return new CollectReport(days);
     }
@@ -47,7 +47,7 @@ public static class Collector
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static async Task<CollectedDay> CollectDayAsync(CollectDay day, BuildSettings settings, ImmutableArray<IMentionSource> sources,
+    private static async Task<CollectedDay> CollectDayAsync(CollectDay day, ResponseCache? offlineCache, BuildSettings settings, ImmutableArray<IMentionSource> sources,
         Dictionary<string, HttpFetcher> fetchers, HttpFetcher arxiv, CollectEnvironment environment, Action<string> progress, CancellationToken cancellationToken)
     {
         var date = Rfc3339.FormatDate(day.Date);
@@ -58,7 +58,10 @@ public static class Collector
         var latest = (DateTimeOffset?)null;
         foreach (var source in sources)
         {
-            if (source.SkipReason is { } why)
+            // Offline, a source's answers come from the cache and need no login (none is ever asked for), so a source
+            // the cache holds answers of is asked without its credentials: a replay without the secrets in its
+            // environment writes the same file the online run did. One the cache holds nothing of was skipped online too.
+            if (source.SkipReason is { } why && offlineCache?.Holds(source.Name) != true)
             {
                 notices.Add($"{source.Name}: skipped: {why}");
                 continue;

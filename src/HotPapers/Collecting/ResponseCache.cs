@@ -19,6 +19,10 @@ internal sealed class ResponseCache(string folder)
     public string PathOf(string source, Uri url) =>
         Path.Combine(folder, source, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri))) + ".response");
 
+    /// <summary>Whether any answer of <paramref name="source"/> is stored.</summary>
+    public bool Holds(string source) =>
+        Directory.Exists(Path.Combine(folder, source)) && Directory.EnumerateFiles(Path.Combine(folder, source), "*.response").Any();
+
     /// <summary>The entry for <paramref name="url"/>, or null when there is none.</summary>
     /// <exception cref="SourceException">The entry is there and is not one this cache wrote.</exception>
     public FetchedResponse? Read(string source, Uri url)

@@ -2,10 +2,10 @@ namespace HotPapers.Collecting;
 
 /// <summary>A source failed: down, rate-limited past the retry budget, timed out, or answered garbage. It costs only that source.</summary>
 /// <param name="source">The source's name (<c>arxiv</c>, <c>huggingface</c>, ...).</param>
-/// <param name="url">The request that failed, when there was one.</param>
+/// <param name="url">The request that failed, when there was one; shown as sent (<see cref="Uri.AbsoluteUri"/>, escapes kept), never unescaped.</param>
 /// <param name="what">What was wrong, for a person: "expected a JSON array, found an object at $.papers".</param>
 internal sealed class SourceException(string source, Uri? url, string what, Exception? inner = null)
-    : Exception(url is null ? $"{source}: {what}" : $"{source}: {url}: {what}", inner)
+    : Exception(url is null ? $"{source}: {what}" : $"{source}: {url.AbsoluteUri}: {what}", inner)
 {
     public string SourceName { get; } = source;
 

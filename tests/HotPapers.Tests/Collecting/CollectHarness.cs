@@ -57,11 +57,63 @@ internal sealed class CollectHarness : IAsyncDisposable
         },
     };
 
+    /// <summary>Where each network's recorded host (in <c>collect/{network}/routes.txt</c>) is played on the loopback server.</summary>
+    private static readonly (string Host, string Prefix)[] NetworkHosts =
+    [
+        ("https://bsky.example", "/bsky"), ("https://embed.bsky.example", "/bsky-embed"),
+        ("https://api.x.example", "/x"), ("https://publish.x.example", "/x-embed"), ("https://mastodon.example", "/mastodon"),
+    ];
+
+    /// <summary>The variables a run with Bluesky's and X's credentials is given (never the process's own).</summary>
+    public static string? Credentials(string name) => name switch
+    {
+        "HOTPAPERS_BLUESKY_HANDLE" => "tests.example",
+        "HOTPAPERS_BLUESKY_APP_PASSWORD" => "abcd-efgh-ijkl-mnop",
+        "HOTPAPERS_TWITTER_BEARER_TOKEN" => "test-bearer-token",
+        _ => null,
+    };
+
+    /// <summary>Sets the server to answer as Bluesky, X and Mastodon did in their recorded answers, besides <see cref="Everything()"/>.</summary>
+    public CollectHarness AllNetworks(string arxivQuery)
+    {
+        Api.On(HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(arxivQuery, Reply.File("arxiv-2021-04-30.xml"));
+        foreach (var network in new[] { "bluesky", "twitter", "mastodon" })
+        {
+            foreach (var line in File.ReadAllLines(Fixture.Path("collect", network, "routes.txt")))
+            {
+                var (url, answer) = (line[..line.IndexOf(' ')], line[(line.IndexOf(' ') + 1)..]);
+                var (host, prefix) = NetworkHosts.Single(h => url.StartsWith(h.Host + "/", StringComparison.Ordinal));
+                Api.On(prefix + url[host.Length..], answer.StartsWith("HTTP", StringComparison.Ordinal)
+                    ? Reply.Text(int.Parse(answer[4..], System.Globalization.CultureInfo.InvariantCulture), "{}")
+                    : Reply.File(network + "/" + answer));
+            }
+        }
+        return this;
+    }
+
+    /// <summary><see cref="Settings"/> with Bluesky, X and Mastodon on, each at its place on the loopback server.</summary>
+    public BuildSettings AllNetworksSettings()
+    {
+        var settings = Settings();
+        Uri At(string prefix) => new(Api.BaseUrl, prefix[1..] + "/");
+        return settings with
+        {
+            Collect = settings.Collect with
+            {
+                Bluesky = new SourceSettings(true, At("/bsky"), At("/bsky-embed")),
+                Twitter = new SourceSettings(true, At("/x"), At("/x-embed")),
+                Mastodon = new SourceSettings(true, At("/mastodon")),
+            },
+        };
+    }
+
     public List<string> Progress { get; } = [];
 
-    public Task<CollectReport> RunAsync(bool offline = false, BuildSettings? settings = null, DateOnly? until = null) =>
+    public Task<CollectReport> RunAsync(bool offline = false, BuildSettings? settings = null, DateOnly? until = null, Func<string, string?>? variables = null) =>
         Clock.RunAsync(() => Collector.RunAsync(settings ?? Settings(), new CollectRequest(Day, until ?? Day, offline),
-            new CollectEnvironment(Clock, _ => null), line => { lock (Progress) Progress.Add(line); }, CancellationToken.None), () => Api.StallsReceived);
+            new CollectEnvironment(Clock, variables ?? (_ => null)), line => { lock (Progress) Progress.Add(line); }, CancellationToken.None), () => Api.StallsReceived);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using HotPapers.Records;
 using HotPapers.Settings;
 
@@ -25,47 +24,48 @@ internal sealed class HackerNewsSource(SourceSettings settings) : IMentionSource
 
     public string? SkipReason => null;
 
-
     public async Task<ImmutableArray<FoundMention>> CollectAsync(CollectDay day, IFetcher fetcher, CancellationToken cancellationToken)
     {
         var (from, until) = (day.Start.ToUnixTimeSeconds(), day.End.ToUnixTimeSeconds());
-        var found = ImmutableArray.CreateBuilder<FoundMention>();
+        var found = new Mentions();
         for (var page = 0; page < MaxPages; page++)
         {
-            var url = new Uri(string.Create(CultureInfo.InvariantCulture,
-                $"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v1/search_by_date?query=arxiv.org&restrictSearchableAttributes=url&tags=story"
-                + $"&numericFilters=created_at_i%3E%3D{from}%2Ccreated_at_i%3C{until}&hitsPerPage={PageSize}&page={page}"));
+            var url = ApiUrl.Of(settings.BaseUrl, "api/v1/search_by_date", ("query", "arxiv.org"), ("restrictSearchableAttributes", "url"), ("tags", "story"),
+                ("numericFilters", string.Create(CultureInfo.InvariantCulture, $"created_at_i>={from},created_at_i<{until}")),
+                ("hitsPerPage", PageSize.ToString(CultureInfo.InvariantCulture)), ("page", page.ToString(CultureInfo.InvariantCulture)));
             var response = await fetcher.GetAsync(url, null, cancellationToken).ConfigureAwait(false);
-            using var json = JsonBody.Parse(Name, response);
-            if (json.Root.ValueKind != JsonValueKind.Object) throw json.Fail("$", "an object", json.Root);
-            var hits = json.Root.TryGetProperty("hits", out var h) ? json.Array(h, "$.hits") : throw json.Fail("$.hits", "an array", null);
-            var i = 0;
-            foreach (var hit in hits.EnumerateArray())
+            var (hits, count, pages) = JsonReply.Read(Name, response, root =>
             {
-                var path = $"$.hits[{i++}]";
-                if (hit.ValueKind != JsonValueKind.Object) throw json.Fail(path, "an object", hit);
-                // Ask HN posts have no url; other hosts match the words only.
-                if (json.OptionalString(hit, path, "url") is not { } link || ArxivId.FromLink(link) is not { } paper) continue;
-                var created = json.Count(hit, path, "created_at_i");
-                if (created < from || created >= until) continue;
-                var author = json.String(hit, path, "author");
-                found.Add(new FoundMention(paper, new MentionRecord(
-                    Url: $"https://news.ycombinator.com/item?id={Uri.EscapeDataString(json.String(hit, path, "objectID"))}",
-                    AuthorName: author,
-                    Handle: author,
-                    Text: json.String(hit, path, "title"),
-                    Created: TweetTime.FromInstant(DateTimeOffset.FromUnixTimeSeconds(created)),
-                    Lang: null,
-                    Reposts: null,
-                    Likes: json.Count(hit, path, "points"),
-                    EmbedHtml: null,
-                    RepostOf: null,
-                    Network: Network.HackerNews,
-                    Replies: hit.TryGetProperty("num_comments", out var c) && c.ValueKind == JsonValueKind.Null ? null : json.Count(hit, path, "num_comments")), response.FetchedAt));
-            }
-            var pages = json.Root.TryGetProperty("nbPages", out var n) && n.TryGetInt32(out var count) ? count : 0;
-            if (hits.GetArrayLength() < PageSize || page >= pages - 1) break;
+                var hits = root.Member("hits");
+                var read = hits.Items().Select(hit => Read(hit, from, until)).OfType<(ArxivId, MentionRecord)>().ToList();
+                return (read, hits.Count, root.OptionalCount("nbPages") ?? 0);
+            });
+            foreach (var (paper, mention) in hits) found.Add([paper], mention, response.FetchedAt);
+            if (count < PageSize || page >= pages - 1) break;
         }
         return found.ToImmutable();
+    }
+
+    /// <summary>The hit's paper and mention, or null for a hit that is not a story of the day linking to a paper.</summary>
+    private static (ArxivId, MentionRecord)? Read(JsonReply hit, long from, long until)
+    {
+        // Ask HN posts have no url; other hosts match the words only.
+        if (hit.OptionalString("url") is not { } link || ArxivId.FromLink(link) is not { } paper) return null;
+        var created = hit.RequiredCount("created_at_i");
+        if (created < from || created >= until) return null;
+        var author = hit.Handle("author");
+        return (paper, new MentionRecord(
+            Url: $"https://news.ycombinator.com/item?id={Uri.EscapeDataString(hit.String("objectID"))}",
+            AuthorName: author,
+            Handle: author,
+            Text: hit.Text("title"),
+            Created: TweetTime.FromInstant(DateTimeOffset.FromUnixTimeSeconds(created)),
+            Lang: null,
+            Reposts: null,
+            Likes: hit.RequiredCount("points"),
+            EmbedHtml: null,
+            RepostOf: null,
+            Network: Network.HackerNews,
+            Replies: hit.OptionalCount("num_comments")));
     }
 }

@@ -23,55 +23,43 @@ internal sealed class HuggingFaceSource(SourceSettings settings) : IMentionSourc
 
     public string? SkipReason => null;
 
-
     public async Task<ImmutableArray<FoundMention>> CollectAsync(CollectDay day, IFetcher fetcher, CancellationToken cancellationToken)
     {
-        var found = ImmutableArray.CreateBuilder<FoundMention>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = new Mentions();
         for (var page = 0; page < MaxPages; page++)
         {
-            var url = new Uri(string.Create(CultureInfo.InvariantCulture,
-                $"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/daily_papers?date={Rfc3339.FormatDate(day.Date)}&limit={PageSize}{(page > 0 ? $"&p={page}" : "")}"));
+            var url = ApiUrl.Of(settings.BaseUrl, "api/daily_papers", ("date", Rfc3339.FormatDate(day.Date)),
+                ("limit", PageSize.ToString(CultureInfo.InvariantCulture)), ("p", page > 0 ? page.ToString(CultureInfo.InvariantCulture) : null));
             var response = await fetcher.GetAsync(url, null, cancellationToken).ConfigureAwait(false);
-            using var json = JsonBody.Parse(Name, response);
-            var items = json.Array(json.Root, "$");
-            var added = 0;
-            var i = 0;
-            foreach (var item in items.EnumerateArray())
-            {
-                var path = $"$[{i++}]";
-                var mention = Read(json, item, path, response.FetchedAt);
-                if (seen.Add(mention.Mention.Url))
-                {
-                    found.Add(mention);
-                    added++;
-                }
-            }
-            if (items.GetArrayLength() < PageSize || added == 0) break;
+            var (mentions, count) = JsonReply.Read(Name, response, root => (root.Items().Select(Read).ToList(), root.Count));
+            var before = found.Count;
+            foreach (var (paper, mention) in mentions) found.Add([paper], mention, response.FetchedAt);
+            if (count < PageSize || found.Count == before) break;
         }
         return found.ToImmutable();
     }
 
-    private FoundMention Read(JsonBody json, System.Text.Json.JsonElement item, string path, DateTimeOffset readAt)
+    private static (ArxivId Paper, MentionRecord Mention) Read(JsonReply item)
     {
-        if (item.ValueKind != System.Text.Json.JsonValueKind.Object) throw json.Fail(path, "an object", item);
-        var paper = json.Object(item, path, "paper");
-        var id = json.String(paper, path + ".paper", "id");
-        if (!ArxivId.TryParse(id, out var arxiv)) throw json.Fail(path + ".paper.id", "an arXiv id (2104.14421)", paper.GetProperty("id"));
-        var by = json.Object(item, path, "submittedBy");
+        var paper = item.Member("paper");
+        var idValue = paper.Member("id");
+        var id = idValue.String();
+        if (!ArxivId.TryParse(id, out var arxiv)) throw idValue.Wrong("an arXiv id (2104.14421)", JsonReply.Found(id));
+        var by = item.Member("submittedBy");
+        var handle = by.Handle("name");
         var mention = new MentionRecord(
             Url: $"https://huggingface.co/papers/{arxiv.Value.Versionless}",
-            AuthorName: json.OptionalString(by, path + ".submittedBy", "fullname") is { Length: > 0 } full ? full : json.String(by, path + ".submittedBy", "name"),
-            Handle: json.String(by, path + ".submittedBy", "name"),
-            Text: ArxivMetadata.Collapse(json.String(item, path, "title")),
-            Created: TweetTime.FromInstant(json.Time(item, path, "publishedAt")),
+            AuthorName: by.OptionalText("fullname") is { Length: > 0 } full ? full : handle,
+            Handle: handle,
+            Text: ArxivMetadata.Collapse(item.Text("title")),
+            Created: TweetTime.FromInstant(item.Instant("publishedAt")),
             Lang: null,
             Reposts: null,
-            Likes: json.Count(paper, path + ".paper", "upvotes"),
+            Likes: paper.RequiredCount("upvotes"),
             EmbedHtml: null,
             RepostOf: null,
             Network: Network.HuggingFace,
-            Replies: json.Count(item, path, "numComments"));
-        return new FoundMention(new ArxivId(arxiv.Value.Versionless), mention, readAt);
+            Replies: item.RequiredCount("numComments"));
+        return (new ArxivId(arxiv.Value.Versionless), mention);
     }
 }

@@ -42,14 +42,19 @@ internal readonly struct JsonReply
         }
         catch (JsonException e)
         {
-            // The reader's message says where (line, byte) and what, quoting at most the one character it stopped at.
-            throw new SourceException(source, response.Url, $"the answer is not JSON: {e.Message}");
+            // The reader's message says where (line, byte) and what, quoting at most the one character it stopped at;
+            // a body that stops before its end is said to be cut short (a dropped connection, a proxy's limit).
+            throw new SourceException(source, response.Url, $"the answer is not JSON: {e.Message}{(CutShort(e.Message) ? " (the body is cut short)" : "")}");
         }
         using (document)
         {
             return read(new JsonReply(source, response.Url, document.RootElement, "$"));
         }
     }
+
+    // What System.Text.Json says of a document that stops before it ends.
+    private static bool CutShort(string message) =>
+        message.Contains("reached end of data", StringComparison.Ordinal) || message.Contains("end of the JSON payload", StringComparison.Ordinal);
 
     /// <summary>A refusal of this value: "expected ..., found ... at $.path".</summary>
     public SourceException Wrong(string expected) => Wrong(expected, Kind(element));
@@ -133,6 +138,9 @@ internal readonly struct JsonReply
         // Records hold counts up to 2^53, the whole numbers every JSON reader keeps exactly.
         return m.element.ValueKind == JsonValueKind.Number && m.element.TryGetInt64(out var n) && n is >= 0 and <= MaxCount ? n : throw m.Wrong("a count (a whole number from 0 to 2^53)");
     }
+
+    /// <summary>A count (a whole number from 0) that must be there.</summary>
+    public long RequiredCount(string name) => OptionalCount(name) ?? throw Member(name).Wrong("a count (a whole number from 0 to 2^53)");
 
     /// <summary>An RFC 3339 timestamp with an offset.</summary>
     public DateTimeOffset Instant(string name)

@@ -21,5 +21,7 @@ internal sealed class Mentions
         }
     }
 
+    public int Count => found.Count;
+
     public ImmutableArray<FoundMention> ToImmutable() => found.ToImmutable();
 }
