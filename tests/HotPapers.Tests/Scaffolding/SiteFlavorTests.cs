@@ -16,7 +16,7 @@ public sealed class SiteFlavorTests
         Assert.Equal(InitFlavor.Site, result.Flavor);
         Assert.Empty(result.Warnings);
         Assert.Equal(
-            ["hotpapers.yml", "hotpapers-settings.schema.json", "records/.gitkeep", ".config/dotnet-tools.json", ".github/workflows/hotpapers-site.yml", ".gitignore"],
+            ["hotpapers.yml", "hotpapers-settings.schema.json", "records/.gitkeep", ".github/workflows/hotpapers-site.yml", ".config/dotnet-tools.json", ".gitignore"],
             result.Files.Select(f => Path.GetRelativePath(temp.Path, f.Path).Replace('\\', '/')));
         Assert.All(result.Files, f => Assert.Equal(ScaffoldOutcome.Written, f.Outcome));
         Assert.False(File.Exists(temp[SiteScaffolder.WorkflowFile]), "the posts' workflow is not the site's");
