@@ -77,28 +77,33 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
             }
         }
         var all = new ScriptArray();
+        var categoryPages = new List<(string Category, List<DigestSummary> List, int N, int Count)>();
         foreach (var (category, list) in byCategory)
         {
-            var first = SitePaths.Category(category);
             var count = (list.Count + site.PageSize - 1) / site.PageSize;
-            for (var n = 1; n <= count; n++)
-            {
-                var folder = SitePaths.Page(first, n);
-                var title = n == 1 ? category : $"{category}, page {n.ToString(CultureInfo.InvariantCulture)}";
-                var page = pages.Page(folder, "category", title, $"{site.Title}: the most discussed papers in {category}", categoryFeed: category);
-                page["pager"] = Pager(first, n, count);
-                var shown = new ScriptArray();
-                foreach (var d in list.Skip((n - 1) * site.PageSize).Take(site.PageSize))
-                    shown.Add(d.ToScriptObject(d.Papers.Where(p => p.Categories.Contains(category, StringComparer.Ordinal))));
-                Write(folder, SitePages.CategoryTemplate, new ScriptObject
-                {
-                    ["page"] = page,
-                    ["category"] = new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(first) }, { "count", list.Count } },
-                    ["digests"] = shown,
-                });
-            }
-            all.Add(new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(first) }, { "count", list.Count } });
+            for (var n = 1; n <= count; n++) categoryPages.Add((category, list, n, count));
+            all.Add(new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(SitePaths.Category(category)) }, { "count", list.Count } });
         }
+        // A page per core: the pages of a catalog's categories are a tenth of its site.
+        Pages.AddRange(categoryPages.Select(c => SitePaths.Page(SitePaths.Category(c.Category), c.N)));
+        Building.SiteBuilder.ParallelOrFirstError(categoryPages.Count, i =>
+        {
+            var (category, list, n, count) = categoryPages[i];
+            var first = SitePaths.Category(category);
+            var folder = SitePaths.Page(first, n);
+            var title = n == 1 ? category : $"{category}, page {n.ToString(CultureInfo.InvariantCulture)}";
+            var page = pages.Page(folder, "category", title, $"{site.Title}: the most discussed papers in {category}", categoryFeed: category);
+            page["pager"] = Pager(first, n, count);
+            var shown = new ScriptArray();
+            foreach (var d in list.Skip((n - 1) * site.PageSize).Take(site.PageSize))
+                shown.Add(d.ToScriptObject(d.Papers.Where(p => p.Categories.Contains(category, StringComparer.Ordinal))));
+            pages.Write(output, folder + SitePaths.Index, SitePages.CategoryTemplate, new ScriptObject
+            {
+                ["page"] = page,
+                ["category"] = new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(first) }, { "count", list.Count } },
+                ["digests"] = shown,
+            });
+        });
         Write(SitePaths.Categories, SitePages.CategoriesTemplate, new ScriptObject
         {
             ["page"] = pages.Page(SitePaths.Categories, "categories", "Categories", $"{site.Title}: the arXiv categories of its papers"),

@@ -84,15 +84,7 @@ internal sealed class SiteOutput : IDisposable
     {
         var paths = _written.Keys.Order(StringComparer.Ordinal).ToList();
         Durability.Flush(paths.Select(Staged));
-        foreach (var path in paths)
-        {
-            var target = Path.Combine(_directory, path);
-            var kind = InputFile.KindOf(target, followLinks: false);
-            if (kind is not (FileKind.Missing or FileKind.File))
-                throw new IOException($"{target}: expected a file of the site (or none), found {InputFile.Describe(kind)}; move it away and run again");
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(Staged(path), target, overwrite: true);
-        }
+        MoveInPlace(paths, 0, paths.Count, "");
         var removed = 0;
         var current = paths.ToHashSet(StringComparer.Ordinal);
         foreach (var old in Manifest())
@@ -110,6 +102,45 @@ internal sealed class SiteOutput : IDisposable
         System.IO.Directory.Delete(_staging, recursive: true);
         _committed = true;
         return removed;
+    }
+
+    // Puts the staged files paths[from..to) (sorted, all below folder, "" or ending in '/') in place. A folder
+    // the output does not have yet (a first build's every folder, a new day's) is renamed whole: one rename
+    // instead of a mkdir and a rename per file, a tenth of a site's time. A folder that is there is merged
+    // into file by file, so files hotpapers did not write (a CNAME) stay.
+    private void MoveInPlace(List<string> paths, int from, int to, string folder)
+    {
+        var i = from;
+        while (i < to)
+        {
+            var rest = paths[i].AsSpan(folder.Length);
+            var slash = rest.IndexOf('/');
+            if (slash < 0)
+            {
+                MoveFile(paths[i]);
+                i++;
+                continue;
+            }
+            var sub = folder + rest[..(slash + 1)].ToString();
+            var end = i + 1;
+            while (end < to && paths[end].StartsWith(sub, StringComparison.Ordinal)) end++;
+            var target = Path.Combine(_directory, sub.TrimEnd('/'));
+            if (InputFile.KindOf(target, followLinks: false) is FileKind.Missing)
+                System.IO.Directory.Move(Staged(sub.TrimEnd('/')), target);
+            else
+                MoveInPlace(paths, i, end, sub);
+            i = end;
+        }
+    }
+
+    private void MoveFile(string path)
+    {
+        var target = Path.Combine(_directory, path);
+        var kind = InputFile.KindOf(target, followLinks: false);
+        if (kind is not (FileKind.Missing or FileKind.File))
+            throw new IOException($"{target}: expected a file of the site (or none), found {InputFile.Describe(kind)}; move it away and run again");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(Staged(path), target, overwrite: true);
     }
 
     // The files the earlier site wrote, as its manifest lists them; lines that are no path inside the site are not ours to delete.

@@ -74,6 +74,23 @@ public sealed class SiteOutputTests
     }
 
     [Fact]
+    public void A_new_digest_goes_in_beside_the_earlier_site_as_a_fresh_build_writes_it_and_files_not_ours_stay()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp, "2021-04-30");
+        SiteHarness.Generate(records, temp["public"]);
+        // Inside a folder of the site: the new digest's folder (2021/05) is renamed in whole, 2021 is merged into.
+        File.WriteAllText(temp["public/2021/notes.txt"], "mine\n");
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json"), Path.Combine(records, "2021-05-03.json"));
+        SiteHarness.Generate(records, temp["public"]);
+        SiteHarness.Generate(records, temp["fresh"]);
+        Assert.Equal("mine\n", File.ReadAllText(temp["public/2021/notes.txt"]));
+        File.Delete(temp["public/2021/notes.txt"]);
+        Assert.Equal(SiteHarness.Snapshot(temp["fresh"]), SiteHarness.Snapshot(temp["public"]));
+        Assert.True(File.Exists(temp["public/2021/05/03/index.html"]));
+    }
+
+    [Fact]
     public void Without_a_base_url_there_are_no_feeds_sitemap_or_canonical_links_and_a_warning_says_so()
     {
         using var temp = Fixture.TempDir();
