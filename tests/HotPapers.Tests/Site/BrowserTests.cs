@@ -71,6 +71,9 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
         // For a person to look at: the day page on a phone and on a desktop.
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
+        // The pages opened since are in front of it; a tab in the background paints no frame, and a
+        // screenshot waits for one (three minutes and more here before this).
+        await dayPage.BringToFrontAsync();
         foreach (var (name, width, height) in new[] { ("phone", 390, 844), ("desktop", 1280, 800) })
         {
             await dayPage.SetViewportAsync(new ViewPortOptions { Width = width, Height = height, DeviceScaleFactor = 1, IsMobile = name == "phone", HasTouch = name == "phone" });
