@@ -23,8 +23,8 @@ internal sealed record Reply(int Status, byte[] Body, string ContentType = "appl
 /// <summary>
 /// An HTTP/1.1 server on 127.0.0.1 at an ephemeral port that plays APIs from recorded answers: each
 /// expected request (path and query, exactly as the client sends it) has a list of replies given in turn,
-/// the last one again for later requests. Any other request gets a 404 and is kept in
-/// <see cref="Unexpected"/>, which <see cref="DisposeAsync"/> turns into a failed test. Every request is
+/// the last one again for later requests. Any other request goes to <see cref="Otherwise"/> if set, or else
+/// gets a 404 and is kept in <see cref="Unexpected"/>, which <see cref="DisposeAsync"/> turns into a failed test. Every request is
 /// logged with the time of the given clock, so pacing is checked on a fake clock. One server can play
 /// several APIs (their paths differ), or each its own.
 /// </summary>
@@ -57,6 +57,12 @@ internal sealed class LoopbackApi : IAsyncDisposable
 
     /// <summary>Called when a stalled request arrives (a clock waiting for it).</summary>
     public Action? OnStall { get; set; }
+
+    /// <summary>
+    /// Answers the requests no <see cref="On"/> route names, from their URL: for a test whose answers depend
+    /// on the query or change between runs (the nightly workflow's tool in its own process).
+    /// </summary>
+    public Func<Uri, Reply>? Otherwise { get; set; }
 
     public LoopbackApi On(string target, params Reply[] replies)
     {
@@ -102,6 +108,7 @@ internal sealed class LoopbackApi : IAsyncDisposable
                 lock (_routes)
                 {
                     if (_routes.TryGetValue(target, out var queue) && queue.Count > 0) reply = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+                    else if (Otherwise is { } answer) reply = answer(new Uri(BaseUrl, target));
                     else
                     {
                         Unexpected.Enqueue(target);
