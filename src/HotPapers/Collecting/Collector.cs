@@ -23,8 +23,8 @@ public static class Collector
         if (File.Exists(recordsPath))
             throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", "a file")]);
         var collect = settings.Collect;
-        using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress, environment.Limits);
-        var sources = (environment.Sources ?? MentionSources.FromSettings)(collect, environment.Variables);
+        using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);
+        var sources = MentionSources.FromSettings(collect, environment.Variables);
         // One fetcher per source for the whole run: its pacing holds from one day to the next.
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);
         var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing);
@@ -185,9 +185,5 @@ public static class Collector
     }
 }
 
-/// <summary>What a run depends on, given by the tests: the clock, the environment variables, the limits, the sources.</summary>
-internal sealed record CollectEnvironment(
-    TimeProvider Time,
-    Func<string, string?> Variables,
-    FetchLimits? Limits = null,
-    Func<CollectSettings, Func<string, string?>, ImmutableArray<IMentionSource>>? Sources = null);
+/// <summary>What a run depends on, given by the tests: the clock and the environment variables.</summary>
+internal sealed record CollectEnvironment(TimeProvider Time, Func<string, string?> Variables);

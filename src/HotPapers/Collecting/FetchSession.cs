@@ -10,14 +10,13 @@ namespace HotPapers.Collecting;
 /// </summary>
 internal sealed class FetchSession : IDisposable
 {
-    public FetchSession(ResponseCache cache, TimeProvider time, bool offline, TimeSpan maxAge, string? contact, Action<string> progress, FetchLimits? limits = null)
+    public FetchSession(ResponseCache cache, TimeProvider time, bool offline, TimeSpan maxAge, string? contact, Action<string> progress)
     {
         Cache = cache;
         Time = time;
         Offline = offline;
         MaxAge = maxAge;
         Progress = progress;
-        Limits = limits ?? FetchLimits.Default;
         var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = 1,
@@ -36,7 +35,7 @@ internal sealed class FetchSession : IDisposable
     public TimeProvider Time { get; }
     public bool Offline { get; }
     public TimeSpan MaxAge { get; }
-    public FetchLimits Limits { get; }
+    public FetchLimits Limits => FetchLimits.Default;
     public Action<string> Progress { get; }
 
     /// <summary><c>hotpapers/0.1.0 (+https://github.com/hotpapers; you@example.org)</c>: the tool, its version, and whom to write to.</summary>
