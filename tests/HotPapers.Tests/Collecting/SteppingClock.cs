@@ -5,7 +5,7 @@ namespace HotPapers.Tests.Collecting;
 /// <summary>
 /// A fake clock that lets time pass only when the code under test waits for it, so no test sleeps:
 /// <see cref="RunAsync{T}"/> jumps to the end of each short wait as soon as it is set (pacing, a retry's
-/// backoff or Retry-After: timers set for less than <see cref="ShortWait"/>), and to the end of a try's
+/// backoff or Retry-After: timers set for less than <see cref="Attempt"/>), and to the end of a try's
 /// timeout (a timer of exactly <see cref="Attempt"/>) once for each request the server let hang. Longer
 /// timers (a try's timeout while an answer is on its way, the total budget) fire only as time so passes.
 /// </summary>
@@ -16,8 +16,6 @@ internal sealed class SteppingClock(DateTimeOffset start, TimeSpan attempt) : Fa
     private readonly SemaphoreSlim _changed = new(0);
 
     public TimeSpan Attempt { get; } = attempt;
-
-    public TimeSpan ShortWait => Attempt;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -46,9 +44,9 @@ internal sealed class SteppingClock(DateTimeOffset start, TimeSpan attempt) : Fa
             lock (_gate)
             {
                 var stalled = stallsReceived is not null && stallsReceived() > stallsServed;
-                next = _timers.Where(t => t.Due is not null && (t.Length < ShortWait || (stalled && t.Length == Attempt)))
+                next = _timers.Where(t => t.Due is not null && (t.Length < Attempt || (stalled && t.Length == Attempt)))
                     .Select(t => t.Due!.Value).DefaultIfEmpty().Min() is var min && min != default ? min : null;
-                if (next is not null && stalled && !_timers.Any(t => t.Due is not null && t.Length < ShortWait)) stallsServed++;
+                if (next is not null && stalled && !_timers.Any(t => t.Due is not null && t.Length < Attempt)) stallsServed++;
             }
             if (next is { } due)
             {
