@@ -206,6 +206,21 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task An_imported_posts_records_are_never_replaced()
+    {
+        await using var h = new CollectHarness();
+        h.Everything();
+        const string Imported = "{\n  \"format\": \"hotpapers-records/2\",\n  \"date\": \"2021-04-30\",\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n  \"ranked\": true,\n  \"papers\": []\n}\n";
+        Directory.CreateDirectory(h.Records);
+        File.WriteAllText(h.DayFile, Imported);
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Failed, report.Outcome);
+        Assert.Contains(report.Days[0].Notices, n => n.Contains("found an imported post's records (ranked: true)", StringComparison.Ordinal));
+        Assert.Equal(Imported, File.ReadAllText(h.DayFile));
+    }
+
+    [Fact]
     public async Task Offline_rebuilds_the_same_file_byte_for_byte_from_the_cache_alone()
     {
         await using var h = new CollectHarness().Everything();
