@@ -66,9 +66,11 @@ public sealed class SiteGenerator
                 + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");
 
         cancellationToken.ThrowIfCancellationRequested();
-        Digest Ranked(DigestSummary d) => _digests.Rank(files[d.File]);
+        // The newest digest is on the home page and in every feed of its categories: ranked (again) once for both.
+        var newest = digests.Count > 0 ? _digests.Rank(files[digests[0].File]) : null;
+        Digest Ranked(DigestSummary d) => ReferenceEquals(d, digests[0]) ? newest! : _digests.Rank(files[d.File]);
         var lists = new SiteListings(_pages, output, _site);
-        lists.Home(digests, digests.Count > 0 ? Ranked(digests[0]) : null);
+        lists.Home(digests, newest);
         lists.Archive(digests);
         lists.Categories(digests);
         lists.About();

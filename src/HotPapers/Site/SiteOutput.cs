@@ -73,10 +73,14 @@ internal sealed class SiteOutput : IDisposable
     // A path inside the staging folder, or a bug: paths come from SitePaths, never from the records.
     private string Staged(string path)
     {
-        if (path.Length == 0 || Path.IsPathRooted(path) || path.Split('/').Any(part => part is "" or "." or ".." || part.StartsWith(".hotpapers", StringComparison.Ordinal)))
-            throw new ArgumentException($"not a path inside the site: {path}", nameof(path));
+        if (!IsSitePath(path)) throw new ArgumentException($"not a path inside the site: {path}", nameof(path));
         return Path.Combine(_staging, path);
     }
+
+    // A relative path below the output folder, with no empty, dot or dot-dot part, and none of hotpapers' own files.
+    private static bool IsSitePath(string path) =>
+        path.Length > 0 && !Path.IsPathRooted(path)
+        && !path.Split('/').Any(part => part is "" or "." or ".." || part.StartsWith(".hotpapers", StringComparison.Ordinal));
 
     /// <summary>Puts every staged file in place and removes the earlier site's files this one does not have.</summary>
     /// <returns>How many files of the earlier site were removed.</returns>
@@ -96,9 +100,8 @@ internal sealed class SiteOutput : IDisposable
             removed++;
             RemoveEmptyFolders(Path.GetDirectoryName(file)!);
         }
-        var manifest = Path.Combine(_directory, ManifestFile);
-        File.WriteAllText(manifest + ".tmp", string.Join('\n', paths) + "\n");
-        File.Move(manifest + ".tmp", manifest, overwrite: true);
+        // Whole or not at all, as a post is written.
+        PostWriter.Write(Path.Combine(_directory, ManifestFile), PostWriter.Encode(string.Join('\n', paths) + "\n"));
         System.IO.Directory.Delete(_staging, recursive: true);
         _committed = true;
         return removed;
@@ -148,8 +151,7 @@ internal sealed class SiteOutput : IDisposable
     {
         var path = Path.Combine(_directory, ManifestFile);
         if (InputFile.KindOf(path, followLinks: false) is not FileKind.File) return [];
-        return File.ReadAllLines(path).Where(line => line.Length > 0 && !Path.IsPathRooted(line)
-            && !line.Split('/').Any(part => part is "" or "." or ".." || part.StartsWith(".hotpapers", StringComparison.Ordinal)));
+        return File.ReadAllLines(path).Where(IsSitePath);
     }
 
     private void RemoveEmptyFolders(string folder)

@@ -39,6 +39,9 @@ public sealed class PreviewTests
         Assert.Equal(HttpStatusCode.MovedPermanently, folder.StatusCode);
         Assert.Equal("/2021/04/30/", folder.Headers.Location?.OriginalString);
 
+        // A preview is always the latest build: nothing is kept from the one before.
+        using (var page = await http.GetAsync("")) Assert.True(page.Headers.CacheControl?.NoStore, "Cache-Control: no-store");
+
         using var missing = await http.GetAsync("2021/05/01/");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("<p>no such page</p>", await missing.Content.ReadAsStringAsync());
@@ -48,6 +51,23 @@ public sealed class PreviewTests
         Assert.Equal(3, head.Content.Headers.ContentLength);
         using var post = await http.PostAsync("", new StringContent("x"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
+    [Fact]
+    public void A_port_in_use_is_reported_as_such_for_serve_to_say_so()
+    {
+        using var temp = Fixture.TempDir();
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var e = Assert.Throws<SocketException>(() => new StaticFileServer(temp.Path, ((IPEndPoint)taken.LocalEndpoint).Port));
+            Assert.Equal(SocketError.AddressAlreadyInUse, e.SocketErrorCode);
+        }
+        finally
+        {
+            taken.Stop();
+        }
     }
 
     [Theory]

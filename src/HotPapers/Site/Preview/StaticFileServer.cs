@@ -7,28 +7,35 @@ namespace HotPapers.Site;
 
 /// <summary>
 /// The preview's HTTP server: serves the files of one folder on the loopback interface, as a static host
-/// would (a folder's <c>index.html</c>, the site's <c>404.html</c>, types by extension). HTTP/1.1 with one
-/// request per connection, GET and HEAD only: enough for a browser on the same machine, and no more, so
-/// that nothing of ASP.NET is needed. A request never reaches a file outside the folder: dot segments,
-/// backslashes and NULs are refused before the path is joined, and the joined path is checked again.
+/// would (a folder's <c>index.html</c>, the site's <c>404.html</c>, types by extension), GET and HEAD only.
+/// HTTP itself is the BCL's <see cref="HttpListener"/>; this class only decides what a request names. A
+/// request never reaches a file outside the folder: its target as sent (<see cref="HttpListenerRequest.RawUrl"/>,
+/// before any dot segment is resolved) is checked for dot segments, backslashes and NULs before the path is
+/// joined, and the joined path is checked again.
 /// </summary>
 internal sealed class StaticFileServer : IDisposable
 {
-    private const int MaxHeadBytes = 16 * 1024;
-
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stop = new();
+    private readonly HttpListener listener = new();
     private readonly Task acceptLoop;
 
     /// <param name="root">The folder served (the site's pages link to each other relatively, so it is served at <c>/</c> whatever the site's base URL).</param>
     /// <param name="port">The port on 127.0.0.1; 0 for any free one (see <see cref="Address"/>).</param>
+    /// <exception cref="SocketException">The port is taken (<see cref="SocketError.AddressAlreadyInUse"/>).</exception>
     public StaticFileServer(string root, int port)
     {
         Root = Path.GetFullPath(root);
-        listener = new TcpListener(IPAddress.Loopback, port);
-        listener.Start();
-        var bound = ((IPEndPoint)listener.LocalEndpoint).Port;
-        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{bound}/"));
+        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Probe(port)}/"));
+        listener.Prefixes.Add(Address.ToString());
+        listener.IgnoreWriteExceptions = true;
+        try
+        {
+            listener.Start();
+        }
+        catch
+        {
+            listener.Close();
+            throw;
+        }
         acceptLoop = Task.Run(AcceptLoop);
     }
 
@@ -38,73 +45,76 @@ internal sealed class StaticFileServer : IDisposable
     /// <summary>The folder served.</summary>
     public string Root { get; }
 
-    private async Task AcceptLoop()
+    // HttpListener needs its port up front, and says a taken one with the system's own error number: the
+    // port is bound here first, so a taken one is a SocketException that says so on every system, and 0
+    // becomes one the system says is free. The listener takes it right after.
+    private static int Probe(int port)
     {
-        while (!stop.IsCancellationRequested)
+        var probe = new TcpListener(IPAddress.Loopback, port);
+        probe.Start();
+        try
         {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            _ = Task.Run(() => Serve(client));
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        finally
+        {
+            probe.Stop();
         }
     }
 
-    private void Serve(TcpClient client)
+    private async Task AcceptLoop()
     {
-        using (client)
+        while (listener.IsListening)
         {
+            HttpListenerContext context;
             try
             {
-                client.ReceiveTimeout = 10_000;
-                client.SendTimeout = 10_000;
-                var stream = client.GetStream();
-                var head = ReadHead(stream);
-                var response = head is null ? Response.Plain(400, "Bad Request", "The request was not HTTP/1.x.") : Respond(head);
-                response.WriteTo(stream, headOnly: head is { Method: "HEAD" });
+                context = await listener.GetContextAsync().ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
-                // The browser went away, or never said anything: nothing to answer.
+                return;
             }
+            _ = Task.Run(() => Serve(context));
+        }
+    }
+
+    private void Serve(HttpListenerContext context)
+    {
+        var response = context.Response;
+        try
+        {
+            var answer = Respond(new RequestHead(context.Request.HttpMethod, context.Request.RawUrl ?? ""));
+            response.StatusCode = answer.Status;
+            response.ContentType = answer.ContentType;
+            response.ContentLength64 = answer.Body.Length;
+            if (answer.Location is not null) response.RedirectLocation = answer.Location;
+            if (answer.Allow is not null) response.AddHeader("Allow", answer.Allow);
+            // A preview is always the latest build: nothing may be kept from the one before.
+            response.AddHeader("Cache-Control", "no-store");
+            response.AddHeader("X-Content-Type-Options", "nosniff");
+            response.KeepAlive = false;
+            if (context.Request.HttpMethod != "HEAD") response.OutputStream.Write(answer.Body);
+            response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The browser went away: nothing to answer.
+            response.Abort();
         }
     }
 
     internal sealed record RequestHead(string Method, string Target);
 
-    // The request line; the headers are read past and ignored (no request needs one).
-    private static RequestHead? ReadHead(Stream stream)
-    {
-        var buffer = new byte[MaxHeadBytes];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = stream.Read(buffer, length, buffer.Length - length);
-            if (read == 0) break;
-            length += read;
-            if (buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8) >= 0) break;
-        }
-        var text = Encoding.Latin1.GetString(buffer, 0, length);
-        var lineEnd = text.IndexOf("\r\n", StringComparison.Ordinal);
-        if (lineEnd < 0) return null;
-        var parts = text[..lineEnd].Split(' ');
-        return parts.Length == 3 && parts[2].StartsWith("HTTP/1.", StringComparison.Ordinal) ? new RequestHead(parts[0], parts[1]) : null;
-    }
-
     internal Response Respond(RequestHead head)
     {
-        if (head.Method is not ("GET" or "HEAD")) return Response.Plain(405, "Method Not Allowed", "The preview serves GET and HEAD only.") with { Allow = "GET, HEAD" };
+        if (head.Method is not ("GET" or "HEAD")) return Response.Plain(405, "The preview serves GET and HEAD only.") with { Allow = "GET, HEAD" };
         var resolved = Resolve(head.Target);
         return resolved switch
         {
-            Resolved.File file => Response.OfFile(200, "OK", file.Path),
-            Resolved.Redirect redirect => Response.Plain(301, "Moved Permanently", "") with { Location = redirect.Location },
-            Resolved.Refused refused => Response.Plain(400, "Bad Request", refused.Why),
+            Resolved.File file => Response.OfFile(200, file.Path),
+            Resolved.Redirect redirect => Response.Plain(301, "") with { Location = redirect.Location },
+            Resolved.Refused refused => Response.Plain(400, refused.Why),
             _ => NotFound(),
         };
     }
@@ -112,7 +122,7 @@ internal sealed class StaticFileServer : IDisposable
     private Response NotFound()
     {
         var page = Path.Combine(Root, "404.html");
-        return File.Exists(page) ? Response.OfFile(404, "Not Found", page) : Response.Plain(404, "Not Found", "Not found.");
+        return File.Exists(page) ? Response.OfFile(404, page) : Response.Plain(404, "Not found.");
     }
 
     /// <summary>What a request target names.</summary>
@@ -162,48 +172,32 @@ internal sealed class StaticFileServer : IDisposable
         return File.Exists(full) ? new Resolved.File(full) : new Resolved.Missing();
     }
 
-    /// <summary>A response, written whole (the site's files are small).</summary>
-    internal sealed record Response(int Status, string Reason, string ContentType, byte[] Body)
+    /// <summary>A response, sent whole (the site's files are small).</summary>
+    internal sealed record Response(int Status, string ContentType, byte[] Body)
     {
         public string? Location { get; init; }
 
         public string? Allow { get; init; }
 
-        public static Response Plain(int status, string reason, string text) => new(status, reason, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text));
+        public static Response Plain(int status, string text) => new(status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text));
 
-        public static Response OfFile(int status, string reason, string path)
+        public static Response OfFile(int status, string path)
         {
             try
             {
-                return new(status, reason, ContentTypes.For(path), File.ReadAllBytes(path));
+                return new(status, ContentTypes.For(path), File.ReadAllBytes(path));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Gone between the check and the read (a rebuild replaced the folder): the browser asks again.
-                return Plain(503, "Service Unavailable", "The site is being rebuilt; reload.");
+                return Plain(503, "The site is being rebuilt; reload.");
             }
-        }
-
-        public void WriteTo(Stream stream, bool headOnly)
-        {
-            var head = new StringBuilder();
-            head.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {Status} {Reason}\r\n");
-            head.Append(CultureInfo.InvariantCulture, $"Content-Type: {ContentType}\r\n");
-            head.Append(CultureInfo.InvariantCulture, $"Content-Length: {Body.Length}\r\n");
-            if (Location is not null) head.Append(CultureInfo.InvariantCulture, $"Location: {Location}\r\n");
-            if (Allow is not null) head.Append(CultureInfo.InvariantCulture, $"Allow: {Allow}\r\n");
-            // A preview is always the latest build: nothing may be kept from the one before.
-            head.Append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n");
-            stream.Write(Encoding.ASCII.GetBytes(head.ToString()));
-            if (!headOnly) stream.Write(Body);
-            stream.Flush();
         }
     }
 
     public void Dispose()
     {
-        stop.Cancel();
-        listener.Stop();
+        listener.Close();
         try
         {
             acceptLoop.Wait(TimeSpan.FromSeconds(5));
@@ -211,6 +205,5 @@ internal sealed class StaticFileServer : IDisposable
         catch (AggregateException)
         {
         }
-        stop.Dispose();
     }
 }
