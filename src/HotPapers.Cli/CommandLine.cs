@@ -80,15 +80,20 @@ public static class CommandLine
     internal static DateOnly? Given(System.CommandLine.Parsing.CommandResult result, Option<DateOnly?> option) =>
         result.GetResult(option)?.Tokens is [{ Value: var text }] && Rfc3339.TryParseDate(text, out var day) ? day : null;
 
-    internal static Option<Flavor?> FlavorOption(string description) => new("--flavor")
+    internal static Option<Flavor?> FlavorOption(string description) => ChoiceOption<Flavor>("--flavor", description, Flavors.Names, Flavors.TryParse);
+
+    internal delegate bool TryParseChoice<T>(string? text, out T value);
+
+    /// <summary>An option that takes one of <paramref name="names"/> (build's and init's --flavor), with one message for any other word.</summary>
+    internal static Option<T?> ChoiceOption<T>(string name, string description, IReadOnlyList<string> names, TryParseChoice<T> tryParse) where T : struct => new(name)
     {
         Description = description,
-        HelpName = string.Join("|", Flavors.Names),
+        HelpName = string.Join("|", names),
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (Flavors.TryParse(text, out var flavor)) return flavor;
-            result.AddError($"--flavor expects {OneOf(Flavors.Names)}, found \"{text}\"");
+            if (tryParse(text, out var value)) return value;
+            result.AddError($"{name} expects {OneOf(names)}, found \"{text}\"");
             return null;
         },
     };

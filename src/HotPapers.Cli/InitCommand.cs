@@ -9,18 +9,9 @@ internal static class InitCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var flavor = new Option<InitFlavor?>("--flavor")
-        {
-            Description = "The kind of blog (default: the one the folder holds, Hugo or Gatsby; else gatsby), or site: hotpapers' own HTML site, published with GitHub Pages.",
-            HelpName = string.Join("|", InitFlavors.Names),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (InitFlavors.TryParse(text, out var parsed)) return parsed;
-                result.AddError($"--flavor expects {CommandLine.OneOf(InitFlavors.Names)}, found \"{text}\"");
-                return null;
-            },
-        };
+        var flavor = CommandLine.ChoiceOption<InitFlavor>("--flavor",
+            "The kind of blog (default: the one the folder holds, Hugo or Gatsby; else gatsby), or site: hotpapers' own HTML site, published with GitHub Pages.",
+            InitFlavors.Names, InitFlavors.TryParse);
         var force = new Option<bool>("--force") { Description = "Replace files that exist already (otherwise they are left as they are)." };
         var templates = new Option<bool>("--templates") { Description = "Also copy the built-in templates into templates/, for editing, and use them." };
         var update = new Option<bool>("--update") { Description = "Bring the files init wrote (workflow, shortcode, schema) up to this version, where they are still as an earlier init wrote them, and pin this version in .config/dotnet-tools.json." };

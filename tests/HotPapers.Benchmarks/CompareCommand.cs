@@ -45,16 +45,15 @@ internal static class CompareCommand
 
         var contenders = new List<Contender>();
         HotPapersTool[] tools = aot is null ? [tool] : [tool, aot];
-        foreach (var t in tools)
-            contenders.Add(new(t.Label, t.Program, (records, output) => t.Args("build", "--all", "--records", records, "--output", output), false));
         // Other builds timed in the same rounds, e.g. those of the code before a change: LABEL=PATH,...; no target.
-        foreach (var also in a.Value("also") is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
+        var also = (a.Value("also") is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries) : []).Select(item =>
         {
-            var at = also.IndexOf('=');
-            if (at <= 0) throw new UsageException($"--also takes LABEL=PATH,...: '{also}'");
-            var t = HotPapersTool.FromPath(also[..at], also[(at + 1)..]);
+            var at = item.IndexOf('=');
+            if (at <= 0) throw new UsageException($"--also takes LABEL=PATH,...: '{item}'");
+            return HotPapersTool.FromPath(item[..at], item[(at + 1)..]);
+        }).ToArray();
+        foreach (var t in tools.Concat(also))
             contenders.Add(new(t.Label, t.Program, (records, output) => t.Args("build", "--all", "--records", records, "--output", output), false));
-        }
         if (script is not null) contenders.Add(new(script.Label, OldGenerator.Python, script.Args, true));
 
         var o = Console.Out;
@@ -63,7 +62,7 @@ internal static class CompareCommand
         foreach (var (name, value) in MachineInfo.Describe()) o.WriteLine($"- {name}: {value}");
         o.WriteLine($"- hotpapers: {tool.Program} {string.Join(' ', tool.Prefix)}".TrimEnd());
         if (aot is not null) o.WriteLine($"- hotpapers (AOT): {aot.Program}");
-        foreach (var c in contenders.Where(c => !c.IsScript && c.Label != tool.Label && c.Label != aot?.Label)) o.WriteLine($"- {c.Label}: {c.Program}");
+        foreach (var t in also) o.WriteLine($"- {t.Label}: {t.Program}");
         o.WriteLine(script is null
             ? $"- oldgen.py: not found at {scriptPath} (`../shared/bench/` beside the repository; or pass --oldgen PATH): its rows and the ratios are skipped"
             : $"- oldgen.py: {OldGenerator.Python} {script.Script} ({script.PythonVersion})");

@@ -13,6 +13,12 @@ internal sealed class Ranker(RankingSettings settings)
 {
     private readonly decimal[] _weights = Weights(settings);
 
+    // One delegate per ranker, handed to every paper it ranks (the templates' mention.score): a method
+    // group converted at each paper was a new delegate per paper.
+    private Func<MentionRecord, decimal>? _scores;
+
+    private Func<MentionRecord, decimal> Scores => _scores ??= Score;
+
     /// <param name="shownBefore">Papers (by versionless id) that earlier digests showed, left out here
     /// (<see cref="RankingSettings.RepeatAfterDays"/>); records that are ranked already keep every paper.</param>
     public Digest Rank(DigestRecords records, IReadOnlySet<string>? shownBefore = null)
@@ -36,7 +42,7 @@ internal sealed class Ranker(RankingSettings settings)
         {
             var paper = papers[c.Index];
             shown.Add(new RankedPaper(shown.Count + 1, paper, c.Totals, c.Score, paper.CollectedAt ?? records.CollectedAt,
-                PickMentions(paper.Mentions, reverseTies)) { Scores = Score });
+                PickMentions(paper.Mentions, reverseTies)) { Scores = Scores });
         }
         return new Digest(records, shown.MoveToImmutable());
     }
@@ -45,7 +51,7 @@ internal sealed class Ranker(RankingSettings settings)
         new(records, [.. records.Papers.Select((p, i) =>
         {
             var totals = Totals(p);
-            return new RankedPaper(i + 1, p, totals, Score(totals), p.CollectedAt ?? records.CollectedAt, p.Mentions) { Scores = Score };
+            return new RankedPaper(i + 1, p, totals, Score(totals), p.CollectedAt ?? records.CollectedAt, p.Mentions) { Scores = Scores };
         })]);
 
     /// <summary>A mention's score: its network's weight times its reposts plus likes.</summary>

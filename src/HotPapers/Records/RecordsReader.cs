@@ -240,7 +240,7 @@ internal static class RecordsReader
             switch ((TweetKey)key)
             {
                 case TweetKey.Url: url = check.Url(ref r); break;
-                case TweetKey.Author: (name, handle) = ReadAuthor(ref r, check); break;
+                case TweetKey.Author: (name, handle) = ReadAuthor(ref r, check, twitter: true); break;
                 case TweetKey.Text: text = check.String(ref r); break;
                 case TweetKey.Created: created = ReadCreated(ref r, check); break;
                 case TweetKey.Lang: lang = check.String(ref r); break;
@@ -252,11 +252,6 @@ internal static class RecordsReader
         }
         if (check.EndObject() != (0, 0)) return null;
         return new MentionRecord(url!, name!, handle!, text!, created, lang, retweets, favorites, embed, retweetOf);
-    }
-
-    private static (string? Name, string? Handle) ReadAuthor(ref Utf8JsonReader r, JsonChecker check)
-    {
-        return ReadAuthor(ref r, check, twitter: true);
     }
 
     /// <param name="twitter">Whether the handle must be a Twitter handle (else any non-empty text).</param>

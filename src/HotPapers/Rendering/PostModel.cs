@@ -102,6 +102,8 @@ internal static class PostModel
             ? digestTimes
             : new Times(ranked.CollectedAt, Rfc3339.Format(ranked.CollectedAt), Stamp(ranked.CollectedAt));
         // paper.tweets: the tweets alone, as templates written before other networks expect; paper.mentions: all.
+        // Looked at once: the counts line and paper.twitter_only both turn on it, and it walks every mention.
+        var twitterOnly = p.TwitterOnly;
         var totalsTexts = new string[ranked.Totals.Length];
         for (var i = 0; i < totalsTexts.Length; i++) totalsTexts[i] = MentionEmbed.TotalsText(ranked.Totals[i]);
         var tweets = new ScriptArray(ranked.Mentions.Length);
@@ -130,8 +132,8 @@ internal static class PostModel
             { "tweets", tweets },
             { "mentions", mentions },
             { "totals", Totals(ranked, totalsTexts) },
-            { "counts", Counts(ranked, totalsTexts) },
-            { "twitter_only", p.TwitterOnly },
+            { "counts", Counts(ranked, twitterOnly, totalsTexts) },
+            { "twitter_only", twitterOnly },
         };
     }
 
@@ -140,7 +142,7 @@ internal static class PostModel
     /// paper talked about on Twitter alone, else each network's totals, <c>Twitter: 3 retweets, 5 likes | Bluesky: ...</c>.
     /// Made here once, in C#, rather than by each template through Scriban's interpreter, a loop over the totals per paper.
     /// </summary>
-    private static string Counts(RankedPaper ranked, string[] totalsTexts) => ranked.Paper.TwitterOnly
+    private static string Counts(RankedPaper ranked, bool twitterOnly, string[] totalsTexts) => twitterOnly
         ? string.Create(CultureInfo.InvariantCulture, $"retweets: {ranked.Retweets}, favorites: {ranked.Favorites}")
         : string.Join(" | ", totalsTexts);
 

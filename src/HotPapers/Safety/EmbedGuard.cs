@@ -80,8 +80,6 @@ internal static class EmbedGuard
     /// out its reused struct token instead of a token object each, and gives its pooled buffer back when
     /// disposed; attribute names and values are compared as spans.
     /// </remarks>
-    internal static string? MarkupProblem(ReadOnlyMemory<char> quote) => MarkupProblem(quote, Tweet);
-
     private static string? MarkupProblem(ReadOnlyMemory<char> quote, Shape shape)
     {
         string? error = null;

@@ -16,7 +16,8 @@ public enum InitFlavor
 
 public static class InitFlavors
 {
-    public static IReadOnlyList<string> Names { get; } = ["gatsby", "hugo", "site"];
+    /// <summary>The posts' flavors by their own names, in <see cref="InitFlavor"/>'s order, then <c>site</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Flavors.Names, "site"];
 
     public static string Name(InitFlavor flavor) => Names[(int)flavor];
 

@@ -227,11 +227,8 @@ public static class SiteScaffolder
     /// The files in the blog at <paramref name="root"/> that are exactly what an earlier <c>init</c> wrote,
     /// so older than this version's: <c>build</c> warns about them, <c>init --update</c> replaces them.
     /// </summary>
-    public static IReadOnlyList<string> Outdated(string root, Flavor flavor) => Outdated(root, InitFlavors.Of(flavor));
-
-    /// <inheritdoc cref="Outdated(string, Flavor)"/>
-    public static IReadOnlyList<string> Outdated(string root, InitFlavor flavor) =>
-        [.. Kept(flavor).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p))
+    public static IReadOnlyList<string> Outdated(string root, Flavor flavor) =>
+        [.. Kept(InitFlavors.Of(flavor)).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p))
             .Where(p => File.Exists(p) && EarlierVersions.Contains(Hash(File.ReadAllBytes(p))))];
 
     private static IReadOnlyList<string> Notes(InitRequest request, InitFlavor flavor, List<ScaffoldedFile> done)

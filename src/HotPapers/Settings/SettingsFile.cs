@@ -231,8 +231,10 @@ public static partial class SettingsFile
             }
             if (name == "enabled")
             {
-                if (valueNode is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } b } && BooleanValue(b) is { } flag) source = source with { Enabled = flag };
-                else problems.Add(new(file, Where(valueNode, $"{key.Name}.{name}"), "true or false", Describe(valueNode)));
+                // The one rule for a boolean setting, and its words.
+                var (flag, expected) = Convert(SettingType.Boolean, valueNode, "");
+                if (expected is null) source = source with { Enabled = (bool)flag! };
+                else problems.Add(new(file, Where(valueNode, $"{key.Name}.{name}"), expected, Describe(valueNode)));
                 continue;
             }
             // A base for the API's own paths: http(s), no query or fragment, which a path put after it would break.
