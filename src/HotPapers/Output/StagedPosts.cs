@@ -33,7 +33,11 @@ internal sealed class StagedPosts
         var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         try
         {
-            using (stream) stream.Write(bytes);
+            using (stream)
+            {
+                stream.Write(bytes);
+                Durability.StartWriteback(stream.SafeFileHandle);
+            }
         }
         catch
         {
