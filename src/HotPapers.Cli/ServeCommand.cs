@@ -18,6 +18,7 @@ internal static class ServeCommand
         var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
         var output = new Option<string?>("--output") { Description = "Folder the site is built into and served from (default: a temporary folder, removed when serve stops)." };
         var baseUrl = SiteCommand.BaseUrlOption("The address the pages' canonical links, sitemap and feeds name (default: the preview's own, http://127.0.0.1:PORT/).");
+        var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
         var port = new Option<int>("--port")
         {
             Description = $"The port on 127.0.0.1 (default: {DefaultPort}; 0 for any free one).",
@@ -26,7 +27,7 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Build the HTML site, serve it on this machine, and rebuild it when the records, templates or settings change.")
         {
-            config, records, templates, output, baseUrl, port,
+            config, records, templates, output, baseUrl, timezone, port,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -36,6 +37,7 @@ internal static class ServeCommand
                 var overrides = new SettingsOverrides
                 {
                     ConfigFile = parse.GetValue(config),
+                    TimeZone = parse.GetValue(timezone),
                     RecordsPath = parse.GetValue(records),
                     TemplatesDirectory = parse.GetValue(templates),
                 };

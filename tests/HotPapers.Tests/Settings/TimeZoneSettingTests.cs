@@ -32,4 +32,17 @@ public sealed class TimeZoneSettingTests
         Assert.Contains("\n" + dateLine + "\n", post, StringComparison.Ordinal);
         Assert.Contains("# 1. A paper", post, StringComparison.Ordinal);
     }
+
+    // serve builds the same site as site, so it takes the same zone; a bad one is refused before anything starts.
+    [Theory]
+    [InlineData("build", "--date", "2021-04-30")]
+    [InlineData("site")]
+    [InlineData("serve")]
+    [InlineData("collect", "--date", "2021-04-30")]
+    public void Every_command_that_reads_days_takes_the_timezone_option(string command, params string[] day)
+    {
+        var (code, _, stderr) = InProcessCli.Run([command, .. day, "--timezone", "Nowhere/Land"]);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--timezone expects an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00, found \"Nowhere/Land\"", stderr, StringComparison.Ordinal);
+    }
 }
