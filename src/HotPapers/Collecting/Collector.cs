@@ -22,6 +22,7 @@ public static class Collector
         var recordsPath = settings.RecordsPath;
         if (File.Exists(recordsPath))
             throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", "a file")]);
+        if (NotOver(request, settings.TimeZone, environment.Time.GetUtcNow()) is { } problem) throw new InputException([problem]);
         var collect = settings.Collect;
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);
         var sources = MentionSources.FromSettings(collect, environment.Variables);
@@ -35,6 +36,22 @@ public static class Collector
             days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, progress, cancellationToken).ConfigureAwait(false));
         }
         return new CollectReport(days);
+    }
+
+    /// <summary>
+    /// A day of the request that has not ended yet in the zone: its talk is still going on, so its records
+    /// would be partial, dated as if complete, and a nightly build would publish them so.
+    /// </summary>
+    internal static InputProblem? NotOver(CollectRequest request, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var open = request.First;
+        while (open <= request.Last && Day(open, zone).End <= now) open = open.AddDays(1);
+        if (open > request.Last) return null;
+        var there = TimeZoneInfo.ConvertTime(now, zone);
+        there = there.AddTicks(-(there.Ticks % TimeSpan.TicksPerSecond));
+        return new InputProblem(open == request.First ? "--date" : "--until", InputProblem.WholeFile,
+            $"a day that has ended in {zone.Id} (it is {Rfc3339.Format(there)} there now; --yesterday collects the last day that has)",
+            Rfc3339.FormatDate(open));
     }
 
     /// <summary>The day from midnight to midnight in <paramref name="zone"/> (a midnight that a clock change skips is the first instant after it).</summary>

@@ -25,6 +25,23 @@ public sealed class CollectTests
         Assert.Contains(day.Notices, n => n.StartsWith("2104.99999: arXiv does not know this paper; its 1 mention(s) (https://news.ycombinator.com/item?id=26986000) were dropped", StringComparison.Ordinal));
     }
 
+    // The harness's clock stands at 2021-05-01T06:00Z: the 30th of April has ended in UTC, not yet in Los Angeles.
+    [Theory]
+    [InlineData("America/Los_Angeles", null, "--date", "2021-04-30", "2021-04-30T23:00:00-07:00")]
+    [InlineData("UTC", "2021-05-01", "--until", "2021-05-01", "2021-05-01T06:00:00+00:00")]
+    public async Task A_day_that_has_not_ended_in_the_sites_zone_is_refused_before_any_request(string zone, string? until, string option, string day, string now)
+    {
+        await using var h = new CollectHarness().Everything();
+        var settings = h.Settings() with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone) };
+
+        var e = await Assert.ThrowsAsync<InputException>(() => h.RunAsync(settings: settings, until: until is null ? null : DateOnly.Parse(until, System.Globalization.CultureInfo.InvariantCulture)));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal($"{option}: expected a day that has ended in {zone} (it is {now} there now; --yesterday collects the last day that has), found {day}", problem.ToString());
+        Assert.Empty(h.Api.Requests);
+        Assert.False(File.Exists(h.DayFile));
+    }
+
     [Fact]
     public async Task A_paper_linked_as_abs_pdf_and_v2_is_one_paper_with_each_mention_once()
     {
@@ -336,12 +353,14 @@ public sealed class CollectTests
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json")).On(Hn(1619708400), Reply.File("hackernews-empty.json"))
             .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json")).On(Hn(1619794800), Reply.File("hackernews-empty.json"));
         var settings = h.Settings() with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo") };
+        // A day later than the harness's clock: the 1st of May has ended in Tokyo too.
+        h.Clock.Advance(TimeSpan.FromDays(1));
         var report = await h.RunAsync(settings: settings, until: new DateOnly(2021, 5, 1));
 
         Assert.Equal(CollectOutcome.Complete, report.Outcome);
         Assert.Equal(["2021-04-30.json", "2021-05-01.json"], Directory.GetFiles(h.Records).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // Read a second later (the sources' pacing), shown in the zone.
-        Assert.Contains("\"collectedAt\": \"2021-05-01T15:00:01+09:00\"", File.ReadAllText(Path.Combine(h.Records, "2021-05-01.json")));
+        Assert.Contains("\"collectedAt\": \"2021-05-02T15:00:01+09:00\"", File.ReadAllText(Path.Combine(h.Records, "2021-05-01.json")));
         Assert.Equal(4, h.Api.Requests.Count);
     }
 }
