@@ -47,7 +47,7 @@ internal static class InitCommand
                 var why = file.Outcome switch
                 {
                     // Not "--force replaces it": --force replaces every file init writes, hotpapers.yml with the rest.
-                    ScaffoldOutcome.Skipped => " (exists; left as it is: move it aside and run init again for this version's)",
+                    ScaffoldOutcome.Skipped => " (exists; left as it is: init --update updates the files an earlier init wrote, --force replaces it)",
                     ScaffoldOutcome.Changed => " (changed since init wrote it, so left as it is: move yours aside and run init --update for this version's)",
                     _ => "",
                 };

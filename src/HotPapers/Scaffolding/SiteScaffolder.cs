@@ -174,8 +174,8 @@ public static class SiteScaffolder
         }
         // A repository init set up for the site: its workflow says so (its settings name no flavor).
         if (File.Exists(siteWorkflow)) return (InitFlavor.Site, $"found {siteWorkflow}", []);
-        // Updating a blog set up already: the flavor its settings name.
-        if (request.Update && File.Exists(settings)) return (InitFlavors.Of(SettingsFile.Load(settings).Flavor), $"the flavor in {settings}", []);
+        // A blog set up already (init again, or --update): the flavor its settings name, which build uses.
+        if (File.Exists(settings)) return (InitFlavors.Of(SettingsFile.Load(settings).Flavor), $"the flavor in {settings}", []);
         if (found.Count == 1) return (InitFlavors.Of(found[0].Flavor), $"found {Path.Combine(request.Directory, found[0].Evidence)}", []);
         var others = string.Join(", ", InitFlavors.Names.Where(n => n != InitFlavors.Name(InitFlavor.Gatsby)).Select(n => "--flavor " + n));
         if (found.Count > 1)

@@ -51,6 +51,17 @@ public sealed class SiteScaffolderTests
         Assert.StartsWith(expected is null ? "the default" : $"found {temp[file]}", result.FlavorReason, StringComparison.Ordinal);
     }
 
+    // The settings decide what build writes: init again in a blog set up for Hugo before its Hugo config exists stays Hugo.
+    [Fact]
+    public void Init_again_takes_the_flavor_the_settings_name()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
+        var again = SiteScaffolder.Init(new InitRequest(temp.Path));
+        Assert.Equal(InitFlavor.Hugo, again.Flavor);
+        Assert.Equal($"the flavor in {temp[SettingsFile.FileName]}", again.FlavorReason);
+    }
+
     [Fact]
     public void Gitignore_is_extended_once_and_kept()
     {
@@ -178,7 +189,7 @@ public sealed class SiteScaffolderTests
         File.WriteAllText(temp["hotpapers.yml"], "# mine\n");
         var (code, stdout, _) = InProcessCli.Run("init", "--flavor", "hugo", temp.Path);
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains($"skipped    {temp["hotpapers.yml"]} (exists; left as it is: move it aside and run init again for this version's)\n", stdout, StringComparison.Ordinal);
+        Assert.Contains($"skipped    {temp["hotpapers.yml"]} (exists; left as it is: init --update updates the files an earlier init wrote, --force replaces it)\n", stdout, StringComparison.Ordinal);
         Assert.Contains($"wrote      {temp["layouts/shortcodes/hotpapers-tweet.html"]}\n", stdout, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, InProcessCli.Run("init", "--flavor", "jekyll", temp.Path).Code);
     }
