@@ -19,12 +19,12 @@ internal static class BuildCommand
         var yesterday = new Option<bool>("--yesterday") { Description = "Build yesterday's digest, yesterday in the settings' timezone (for nightly runs)." };
         var all = new Option<bool>("--all") { Description = "Build every digest under --records." };
         var week = new Option<bool>("--week") { Description = "With --date or --yesterday: one digest of the seven days ending on that day, from their daily records files when there is no file of the range." };
-        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
+        var config = CommandLine.ConfigOption();
         var flavor = CommandLine.FlavorOption("The kind of blog the posts are for (default: the settings' flavor, else gatsby).");
         var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
-        var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
-        var output = new Option<string?>("--output") { Description = $"Folder the posts are written to (default: the settings' output, else {BuildSettings.Default.OutputDirectory})." };
-        var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
+        var records = CommandLine.RecordsOption();
+        var output = CommandLine.OutputOption($"Folder the posts are written to (default: the settings' output, else {BuildSettings.Default.OutputDirectory}).");
+        var templates = CommandLine.TemplatesOption();
         var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand, exit 3 if any." };
         var force = new Option<bool>("--force") { Description = "Overwrite posts edited since hotpapers wrote them (or not written by hotpapers)." };
         // Scripts written for the build cache of earlier versions pass it; every build now reads every digest it covers.

@@ -15,9 +15,9 @@ internal static class CollectCommand
         var date = CommandLine.DateOption("--date", "The day to collect, YYYY-MM-DD, in the settings' timezone.");
         var until = CommandLine.DateOption("--until", "With --date: the last day to collect (inclusive), one records file per day, for a first backfill.");
         var yesterday = new Option<bool>("--yesterday") { Description = "Collect yesterday, yesterday in the settings' timezone (for nightly runs)." };
-        var records = new Option<string?>("--records") { Description = $"The folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
+        var records = CommandLine.RecordsOption($"The folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath}).");
         var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };
-        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
+        var config = CommandLine.ConfigOption();
         var timezone = CommandLine.TimeZoneOption("The site's zone, where the days begin and end (default: the settings' timezone, else UTC).");
         var command = new Command("collect", "Collect a day's records: the papers the networks mentioned, with their arXiv metadata and the mentions' counts.")
         {

@@ -4,6 +4,7 @@ using HotPapers.Output;
 using HotPapers.Records;
 using HotPapers.Rendering;
 using HotPapers.Safety;
+using HotPapers.Settings;
 
 namespace HotPapers.Cli;
 
@@ -15,7 +16,7 @@ public static class CommandLine
     {
         stdout = new ControlEscapingWriter(stdout);
         stderr = new ControlEscapingWriter(stderr);
-        var root = new RootCommand("hotpapers: builds a daily \"hot papers\" digest post from arXiv paper records and the tweets that discussed them.");
+        var root = new RootCommand("hotpapers: a daily \"hot papers\" digest of the arXiv papers people talked about (Twitter, Bluesky, Mastodon, Hacker News, Hugging Face), as Markdown posts for a blog or an HTML site of its own.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
@@ -65,6 +66,7 @@ public static class CommandLine
     internal static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {
         Description = description,
+        HelpName = "YYYY-MM-DD",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
@@ -105,6 +107,7 @@ public static class CommandLine
     internal static Option<TimeZoneInfo?> TimeZoneOption(string description) => new("--timezone")
     {
         Description = description,
+        HelpName = "ZONE",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
@@ -113,6 +116,30 @@ public static class CommandLine
             return null;
         },
     };
+
+    /// <summary>--config, as every command that reads the settings takes it.</summary>
+    internal static Option<string?> ConfigOption() => new("--config")
+    {
+        Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one).",
+        HelpName = "FILE",
+    };
+
+    /// <summary>--templates, as every command that renders takes it.</summary>
+    internal static Option<string?> TemplatesOption() => new("--templates")
+    {
+        Description = "Folder of templates that override the built-in ones by file name.",
+        HelpName = "DIR",
+    };
+
+    /// <summary>--records, for the commands that read records (a file or a folder); <paramref name="description"/> for those that write them.</summary>
+    internal static Option<string?> RecordsOption(string? description = null) => new("--records")
+    {
+        Description = description ?? $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath}).",
+        HelpName = description is null ? "PATH" : "DIR",
+    };
+
+    /// <summary>--output, a folder.</summary>
+    internal static Option<string?> OutputOption(string description) => new("--output") { Description = description, HelpName = "DIR" };
 
     /// <summary>Turns the library's input errors into messages and exit code 1, never a stack trace.</summary>
     internal static int Guard(TextWriter stderr, Func<int> action)

@@ -11,9 +11,9 @@ internal static class ImportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Old posts, or folders of them (their *.md files).", Arity = ArgumentArity.OneOrMore };
-        var records = new Option<string?>("--records") { Description = $"Folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
+        var records = CommandLine.RecordsOption($"Folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath}).");
         var zone = CommandLine.TimeZoneOption("Zone the old posts' times were written in (default: the settings' timezone, else UTC).");
-        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
+        var config = CommandLine.ConfigOption();
         var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };
         var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };
         var skipForeign = new Option<bool>("--skip-foreign") { Description = "Skip, and list, files that are no digest at all (no digest title or slug), instead of failing on them." };

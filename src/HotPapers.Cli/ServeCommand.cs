@@ -13,15 +13,16 @@ internal static class ServeCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
-        var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
-        var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
-        var output = new Option<string?>("--output") { Description = "Folder the site is built into and served from (default: a temporary folder, removed when serve stops)." };
+        var config = CommandLine.ConfigOption();
+        var records = CommandLine.RecordsOption();
+        var templates = CommandLine.TemplatesOption();
+        var output = CommandLine.OutputOption("Folder the site is built into and served from (default: a temporary folder, removed when serve stops).");
         var baseUrl = SiteCommand.BaseUrlOption("The address the pages' canonical links, sitemap and feeds name (default: the preview's own, http://127.0.0.1:PORT/).");
         var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
         var port = new Option<int>("--port")
         {
-            Description = $"The port on 127.0.0.1 (default: {DefaultPort}; 0 for any free one).",
+            Description = "The port on 127.0.0.1 (0 for any free one).",
+            HelpName = "N",
             DefaultValueFactory = _ => DefaultPort,
             Validators = { r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port expects a number from 0 to 65535"); } },
         };

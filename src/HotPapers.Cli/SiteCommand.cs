@@ -10,12 +10,12 @@ internal static class SiteCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var config = new Option<string?>("--config") { Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one)." };
-        var records = new Option<string?>("--records") { Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath})." };
-        var output = new Option<string?>("--output") { Description = $"Folder the site is written to (default: the settings' site.output, else {SiteSettings.Default.OutputDirectory} beside {SettingsFile.FileName})." };
+        var config = CommandLine.ConfigOption();
+        var records = CommandLine.RecordsOption();
+        var output = CommandLine.OutputOption($"Folder the site is written to (default: the settings' site.output, else {SiteSettings.Default.OutputDirectory} beside {SettingsFile.FileName}).");
         var baseUrl = BaseUrlOption("The site's absolute address, for canonical links, the sitemap and the feeds (default: the settings' site.baseUrl).");
         var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
-        var templates = new Option<string?>("--templates") { Description = "Folder of templates that override the built-in ones by file name." };
+        var templates = CommandLine.TemplatesOption();
         var command = new Command("site", "Build the HTML site (pages, feeds, sitemap) of every digest from the records.")
         {
             config, records, output, baseUrl, timezone, templates,
