@@ -24,6 +24,7 @@ internal sealed class FetchSession : IDisposable
             AllowAutoRedirect = true,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = Limits.Attempt,
+            ConnectCallback = Connect.Value,
         };
         // Timeouts are the pipeline's, on the injected clock; the client's own would run on the real one.
         Client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = FetchLimits.MaxBodyBytes };
@@ -31,6 +32,9 @@ internal sealed class FetchSession : IDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>Test seam: how a connection is made (a test plays a name that does not resolve); null is the handler's own.</summary>
+    internal static readonly AsyncLocal<Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>?> Connect = new();
     public ResponseCache Cache { get; }
     public TimeProvider Time { get; }
     public bool Offline { get; }

@@ -136,6 +136,8 @@ internal sealed class HttpFetcher : IFetcher
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
     {
+        // A name that does not resolve (no network, or a mistyped base URL) stays so for the seconds a retry waits.
+        if (outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }) return false;
         if (outcome.Exception is HttpRequestException or TimeoutRejectedException or IOException) return true;
         if (outcome.Result is not { } r) return false;
         if (r.StatusCode != HttpStatusCode.TooManyRequests && (int)r.StatusCode < 500) return false;

@@ -135,6 +135,26 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task A_name_that_does_not_resolve_is_tried_once_not_retried()
+    {
+        await using var h = new CollectHarness();
+        var connects = 0;
+        FetchSession.Connect.Value = (_, _) =>
+        {
+            Interlocked.Increment(ref connects);
+            throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound);
+        };
+        var started = h.Clock.GetUtcNow();
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Failed, report.Outcome);
+        Assert.Equal(["huggingface", "hackernews"], report.Days[0].Failures.Select(f => f.Source));
+        Assert.All(report.Days[0].Failures, f => Assert.EndsWith(", 1 try", f.What, StringComparison.Ordinal));
+        Assert.Equal(2, connects);
+        Assert.True(h.Clock.GetUtcNow() - started < TimeSpan.FromSeconds(5), $"waited {h.Clock.GetUtcNow() - started}");
+    }
+
+    [Fact]
     public async Task A_body_cut_short_is_an_error_naming_source_and_url_and_the_others_still_collect()
     {
         await using var h = new CollectHarness();
