@@ -14,6 +14,8 @@ namespace HotPapers.Rendering;
 internal static class MarkdownText
 {
     private static readonly SearchValues<char> InlineMarkers = SearchValues.Create("\\`*_[]<>&~");
+    // Link text left as it is: an arXiv category's letters, digits, dots, hyphens and spaces.
+    private static readonly SearchValues<char> PlainLinkText = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.- ");
     private static readonly SearchValues<char> AsciiPunctuation = SearchValues.Create("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 
     /// <summary>Where the text stands: its own paragraph (a line start), or after <c># N. </c> in a heading.</summary>
@@ -31,7 +33,7 @@ internal static class MarkdownText
     }
 
     public static string OneLine(string text) =>
-        text.Contains('\n') || text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\n', ' ') : text;
+        text.AsSpan().ContainsAny('\n', '\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\n', ' ') : text;
 
     private static string EscapeMarkers(string text, Context context)
     {
@@ -110,7 +112,7 @@ internal static class MarkdownText
     public static string LinkText(string text)
     {
         text = OneLine(text);
-        return text.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or ' ') ? text : EscapeAll(text);
+        return !text.AsSpan().ContainsAnyExcept(PlainLinkText) ? text : EscapeAll(text);
     }
 
     /// <summary>
@@ -120,7 +122,7 @@ internal static class MarkdownText
     /// </summary>
     public static string LinkDestination(string url)
     {
-        if (!url.AsSpan().ContainsAny(DestinationSpecials) && !url.Any(ch => ch <= ' ' || ch == '\x7f')) return url;
+        if (!url.AsSpan().ContainsAny(DestinationSpecials) && !url.AsSpan().ContainsAnyInRange('\0', ' ') && !url.Contains('\x7f')) return url;
         var sb = new StringBuilder(url.Length + 16);
         Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < url.Length; i++)

@@ -1,4 +1,3 @@
-using System.Text;
 using HotPapers.Safety;
 
 namespace HotPapers.Rendering;
@@ -73,14 +72,18 @@ internal static class MathSpans
         if (!text.Contains('$')) return text;
         var spans = Find(text);
         if (spans.Count == 0) return text;
-        var sb = new StringBuilder(text);
-        foreach (var (start, end) in spans)
+        // One copy, changed in place (a StringBuilder's indexer looks up its chunk for each character).
+        return string.Create(text.Length, (text, spans), static (masked, state) =>
         {
-            for (var k = start; k < end; k++)
+            state.text.CopyTo(masked);
+            foreach (var (start, end) in state.spans)
             {
-                if (sb[k] is '\\' or '*' or '_' or '~' or '`') sb[k] = 'm';
+                var span = masked[start..end];
+                for (var k = 0; k < span.Length; k++)
+                {
+                    if (span[k] is '\\' or '*' or '_' or '~' or '`') span[k] = 'm';
+                }
             }
-        }
-        return sb.ToString();
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using HotPapers.Records;
 using HotPapers.Safety;
@@ -92,9 +93,17 @@ internal static class MentionEmbed
     public static string TotalsText(EngagementTotals t)
     {
         var (reposts, likes, _) = Words(t.Network);
-        var text = t.Network.Title() + ": ";
-        if (reposts != "repost" || t.Network == Network.Bluesky) text += Count(t.Reposts, reposts) + ", ";
-        return text + Count(t.Likes, likes);
+        // Written into one buffer and made a string once: each paper's totals come here.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
+        text.AppendLiteral(t.Network.Title());
+        text.AppendLiteral(": ");
+        if (reposts != "repost" || t.Network == Network.Bluesky)
+        {
+            AppendCount(ref text, t.Reposts, reposts);
+            text.AppendLiteral(", ");
+        }
+        AppendCount(ref text, t.Likes, likes);
+        return text.ToStringAndClear();
     }
 
     /// <summary>What each network calls its reposts, likes and replies.</summary>
@@ -108,8 +117,33 @@ internal static class MentionEmbed
         _ => ("repost", "like", "reply"),
     };
 
-    private static string Count(long n, string word) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? word : word.EndsWith('y') ? word[..^1] + "ies" : word + "s");
+    private static string Count(long n, string word)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[64]);
+        AppendCount(ref text, n, word);
+        return text.ToStringAndClear();
+    }
+
+    // "1 like", "2 likes", "3 replies".
+    private static void AppendCount(ref DefaultInterpolatedStringHandler text, long n, string word)
+    {
+        text.AppendFormatted(n);
+        text.AppendLiteral(" ");
+        if (n == 1)
+        {
+            text.AppendLiteral(word);
+        }
+        else if (word.EndsWith('y'))
+        {
+            text.AppendFormatted(word.AsSpan(0, word.Length - 1));
+            text.AppendLiteral("ies");
+        }
+        else
+        {
+            text.AppendLiteral(word);
+            text.AppendLiteral("s");
+        }
+    }
 
     private static string DateText(MentionRecord m) => m.Created is { } c
         ? c.Day.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)

@@ -78,6 +78,8 @@ internal sealed class PostBytes : IScriptOutput, IDisposable
     /// <summary>Removes the CR of each CRLF in place; the length that remains.</summary>
     private static int WithoutCarriageReturns(Span<byte> bytes)
     {
+        // Nearly every post has no CR at all: a search for one byte settles it faster than one for two.
+        if (!bytes.Contains((byte)'\r')) return bytes.Length;
         var at = bytes.IndexOf("\r\n"u8);
         if (at < 0) return bytes.Length;
         var length = at;

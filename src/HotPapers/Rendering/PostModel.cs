@@ -170,12 +170,16 @@ internal static class PostModel
 
     // Sized and added to, not set through the indexer: a dozen keys per tweet, each set through the
     // indexer was a lookup, a second lookup and now and then a resize.
-    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings, bool staticCards, Func<MentionRecord, decimal> score) => new(16)
+    // The reposts and likes are boxed once each, for both of their names.
+    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings, bool staticCards, Func<MentionRecord, decimal> score) =>
+        Tweet(t, paper, warnings, staticCards, score, t.Reposts, t.Likes);
+
+    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings, bool staticCards, Func<MentionRecord, decimal> score, object? reposts, object? likes) => new(16)
     {
         { "network", t.Network.Name() },
         { "score", Number(score(t)) },
-        { "reposts", t.Reposts },
-        { "likes", t.Likes },
+        { "reposts", reposts },
+        { "likes", likes },
         { "replies", t.Replies },
         { "quotes", t.Quotes },
         { "url", t.Url },
@@ -184,8 +188,8 @@ internal static class PostModel
         { "text", t.Text },
         { "created", t.Created?.ToString() },
         { "lang", t.Lang },
-        { "retweets", t.Reposts },
-        { "favorites", t.Likes },
+        { "retweets", reposts },
+        { "favorites", likes },
         { "embed", Embed(t, paper, warnings, staticCards) },
     };
 

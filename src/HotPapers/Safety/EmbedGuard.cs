@@ -78,49 +78,73 @@ internal static class EmbedGuard
     /// Cheap per embed, as every tweet of a rebuild comes here: the tokenizer reads the caller's characters
     /// in place (a <see cref="ReadOnlyMemoryTextSource"/>, not the copying text source a string gets), hands
     /// out its reused struct token instead of a token object each, and gives its pooled buffer back when
-    /// disposed; attribute names and values are compared as spans.
+    /// disposed; attribute names and values are compared as spans. It does not track rows and columns,
+    /// which no message here names. What outlives one embed (the stack of open elements, the error
+    /// handler) is the thread's <see cref="Check"/>, not made again for each.
     /// </remarks>
     private static string? MarkupProblem(ReadOnlyMemory<char> quote, Shape shape)
     {
-        string? error = null;
+        var check = _check ??= new Check();
+        check.Error = null;
+        check.Open.Clear();
         using var source = new TextSource(new ReadOnlyMemoryTextSource(quote));
-        using var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
-        tokenizer.Error += (_, e) => error ??= "HTML parse error: " + ((HtmlErrorEvent)e).Message;
+        using var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver) { DisableElementPositionTracking = true };
+        tokenizer.Error += check.OnError;
+        return check.Run(tokenizer, shape);
+    }
+
+    [ThreadStatic]
+    private static Check? _check;
+
+    /// <summary>One embed's walk through its tokens; a thread's, reused from embed to embed.</summary>
+    private sealed class Check
+    {
+        public Check() => OnError = (_, e) => Error ??= "HTML parse error: " + e.Message;
+
+        public string? Error;
+
+        public readonly EventHandler<HtmlErrorEvent> OnError;
+
         // The open elements, innermost last; only blockquote, p and a are ever pushed (br has no end tag).
-        var open = new Stack<string>();
-        var closedRoot = false;
-        while (true)
+        public readonly Stack<string> Open = new();
+
+        public string? Run(HtmlTokenizer tokenizer, Shape shape)
         {
-            // A reference to the tokenizer's one token, overwritten by the next call: read it before then.
-            ref var token = ref tokenizer.GetStructToken();
-            if (error is not null) return error;
-            switch (token.Type)
+            var open = Open;
+            var closedRoot = false;
+            while (true)
             {
-                case HtmlTokenType.EndOfFile:
-                    return open.Count == 0 && closedRoot ? null : "an element is not closed";
-                case HtmlTokenType.Character:
-                    if (closedRoot || open.Count == 0) return "it has text outside the blockquote";
-                    break;
-                case HtmlTokenType.StartTag:
+                // A reference to the tokenizer's one token, overwritten by the next call: read it before then.
+                ref var token = ref tokenizer.GetStructToken();
+                if (Error is { } error) return error;
+                switch (token.Type)
                 {
-                    if (closedRoot) return "it has markup after the blockquote";
-                    if (token.IsSelfClosing) return $"<{token.Name}/> is self-closing";
-                    if (ElementProblem(ref token, open.Count == 0, shape, out var element) is { } problem) return problem;
-                    if (element != "br") open.Push(element);
-                    break;
+                    case HtmlTokenType.EndOfFile:
+                        return open.Count == 0 && closedRoot ? null : "an element is not closed";
+                    case HtmlTokenType.Character:
+                        if (closedRoot || open.Count == 0) return "it has text outside the blockquote";
+                        break;
+                    case HtmlTokenType.StartTag:
+                    {
+                        if (closedRoot) return "it has markup after the blockquote";
+                        if (token.IsSelfClosing) return $"<{token.Name}/> is self-closing";
+                        if (ElementProblem(ref token, open.Count == 0, shape, out var element) is { } problem) return problem;
+                        if (element != "br") open.Push(element);
+                        break;
+                    }
+                    case HtmlTokenType.EndTag:
+                    {
+                        if (open.Count == 0 || !token.Name.Memory.Span.SequenceEqual(open.Peek())) return $"</{token.Name}> does not close the open element";
+                        if (token.Attributes.Count > 0) return $"</{token.Name}> has attributes";
+                        open.Pop();
+                        if (open.Count == 0) closedRoot = true;
+                        break;
+                    }
+                    case HtmlTokenType.Comment:
+                        return "it holds a comment";
+                    default:
+                        return $"it holds a {token.Type} token";
                 }
-                case HtmlTokenType.EndTag:
-                {
-                    if (open.Count == 0 || !token.Name.Memory.Span.SequenceEqual(open.Peek())) return $"</{token.Name}> does not close the open element";
-                    if (token.Attributes.Count > 0) return $"</{token.Name}> has attributes";
-                    open.Pop();
-                    if (open.Count == 0) closedRoot = true;
-                    break;
-                }
-                case HtmlTokenType.Comment:
-                    return "it holds a comment";
-                default:
-                    return $"it holds a {token.Type} token";
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HotPapers.Safety;
 
 /// <summary>
@@ -85,7 +87,9 @@ internal static class InertText
         HashSet<int>? codeRuns = null;
         var bracket = false;
         var lastGt = line.LastIndexOf('>');
-        for (var i = 0; i < line.Length; i++)
+        // Only the characters of the cases below matter; the runs between them (nearly all of an abstract)
+        // are skipped in one vectorized search each rather than looked at one by one.
+        for (var i = NextSpecial(line, 0); i < line.Length; i = NextSpecial(line, i + 1))
         {
             var ch = line[i];
             switch (ch)
@@ -126,6 +130,16 @@ internal static class InertText
             }
         }
         return true;
+    }
+
+    private static readonly SearchValues<char> Specials = SearchValues.Create("\\<&[]`*_~");
+
+    // The index of the next character IsInert looks at, from from on; the line's length where none is left.
+    private static int NextSpecial(ReadOnlySpan<char> line, int from)
+    {
+        if (from >= line.Length) return line.Length;
+        var next = line[from..].IndexOfAny(Specials);
+        return next < 0 ? line.Length : from + next;
     }
 
     /// <summary>
