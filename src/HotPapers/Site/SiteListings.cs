@@ -21,24 +21,28 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
     {
         var earlier = digests.Skip(1).ToList();
         var count = Math.Max(1, (earlier.Count + site.PageSize - 1) / site.PageSize);
-        for (var n = 1; n <= count; n++)
+        var folders = Enumerable.Range(1, count).Select(n => SitePaths.Page(SitePaths.Home, n)).ToList();
+        Pages.AddRange(folders);
+        // A page per core, as the digests' own.
+        Building.SiteBuilder.ParallelOrFirstError(count, i =>
         {
-            var folder = SitePaths.Page(SitePaths.Home, n);
+            var n = i + 1;
             var model = n == 1 && latest is not null ? pages.DigestModel(latest, null) : [];
             var title = n == 1 ? site.Title : $"{site.Title}: earlier digests, page {n.ToString(CultureInfo.InvariantCulture)}";
-            var page = pages.Page(folder, n == 1 ? "home" : "list", title, site.Description);
+            var page = pages.Page(folders[i], n == 1 ? "home" : "list", title, site.Description);
             page["pager"] = Pager(SitePaths.Home, n, count);
             model["page"] = page;
             model["digests"] = List(earlier.Skip((n - 1) * site.PageSize).Take(site.PageSize));
             model["latest"] = n == 1 && latest is not null ? digests[0].ToScriptObject() : null;
-            Write(folder, n == 1 ? SitePages.HomeTemplate : SitePages.ListTemplate, model);
-        }
+            pages.Write(output, folders[i] + SitePaths.Index, n == 1 ? SitePages.HomeTemplate : SitePages.ListTemplate, model);
+        });
     }
 
     /// <summary>A page per month of digests, and the archive page listing the months, by year.</summary>
     public void Archive(IReadOnlyList<DigestSummary> digests)
     {
         var years = new ScriptArray();
+        var monthPages = new List<(string Folder, string Name, List<DigestSummary> Digests)>();
         foreach (var year in digests.GroupBy(d => d.Date.Year))
         {
             var months = new ScriptArray();
@@ -46,17 +50,23 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
             {
                 var folder = SitePaths.Month(year.Key, month.Key);
                 var name = new DateOnly(year.Key, month.Key, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-                var model = new ScriptObject
-                {
-                    ["page"] = pages.Page(folder, "month", name, $"{site.Title}: the digests of {name}"),
-                    ["month"] = new ScriptObject(2) { { "name", name }, { "count", month.Count() } },
-                    ["digests"] = List(month),
-                };
-                Write(folder, SitePages.MonthTemplate, model);
+                monthPages.Add((folder, name, [.. month]));
                 months.Add(new ScriptObject(3) { { "name", name }, { "link", SitePaths.Link(folder) }, { "count", month.Count() } });
             }
             years.Add(new ScriptObject(2) { { "year", year.Key }, { "months", months } });
         }
+        Pages.AddRange(monthPages.Select(m => m.Folder));
+        // A page per core, as the digests' own.
+        Building.SiteBuilder.ParallelOrFirstError(monthPages.Count, i =>
+        {
+            var (folder, name, month) = monthPages[i];
+            pages.Write(output, folder + SitePaths.Index, SitePages.MonthTemplate, new ScriptObject
+            {
+                ["page"] = pages.Page(folder, "month", name, $"{site.Title}: the digests of {name}"),
+                ["month"] = new ScriptObject(2) { { "name", name }, { "count", month.Count } },
+                ["digests"] = List(month),
+            });
+        });
         Write(SitePaths.Archive, SitePages.ArchiveTemplate, new ScriptObject
         {
             ["page"] = pages.Page(SitePaths.Archive, "archive", "Archive", $"{site.Title}: every digest, by month"),
