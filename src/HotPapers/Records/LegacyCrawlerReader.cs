@@ -108,16 +108,33 @@ internal static class LegacyCrawlerReader
     }
 
     /// <summary>The old generator joined the source's hard line breaks (LF or CRLF) with one space each.</summary>
+    /// <remarks>
+    /// A lone CR stays. An abstract has a break every eighty characters or so: the text between two is moved
+    /// as a whole (a vectorized search and copy), not a character at a time.
+    /// </remarks>
     internal static int OneLine(Span<char> text)
     {
-        var at = text.IndexOfAny('\r', '\n');
-        if (at < 0) return text.Length;
-        var length = at;
-        for (var i = at; i < text.Length; i++)
+        var i = text.IndexOfAny('\r', '\n');
+        if (i < 0) return text.Length;
+        var length = i;
+        while (i < text.Length)
         {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            text[length++] = c == '\n' ? ' ' : c;
+            // text[i] is a CR or an LF.
+            if (text[i] == '\n' || (i + 1 < text.Length && text[i + 1] == '\n'))
+            {
+                i += text[i] == '\n' ? 1 : 2;
+                text[length++] = ' ';
+            }
+            else
+            {
+                text[length++] = text[i++];
+            }
+            var run = text[i..].IndexOfAny('\r', '\n');
+            if (run < 0) run = text.Length - i;
+            // The run moves left over itself: CopyTo copies as if through a buffer.
+            text.Slice(i, run).CopyTo(text[length..]);
+            length += run;
+            i += run;
         }
         return length;
     }

@@ -169,4 +169,20 @@ public sealed class RecordsLoaderTests
         Assert.Null(paper.PdfUrl);
         Assert.Equal(42, Assert.Single(paper.Mentions).Score);
     }
+
+    [Theory]
+    // Single quotes stand for double quotes; the old generator joined hard line breaks (LF or CRLF) with a space each.
+    [InlineData("no break", "no break")]
+    [InlineData("a\\nb\\r\\nc", "a b c")]
+    [InlineData("\\n\\nstarts and ends\\r\\n", "  starts and ends ")]
+    [InlineData("a lone\\rCR stays, a CR before CRLF too\\r\\r\\nend", "a lone\rCR stays, a CR before CRLF too\r end")]
+    [InlineData("trailing CR\\r", "trailing CR\r")]
+    [InlineData("LF CR\\n\\rLF\\n\\n\\r\\n", "LF CR \rLF   ")]
+    public void Old_crawler_titles_and_abstracts_are_joined_into_one_line(string written, string read)
+    {
+        var json = "{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{'title':'" + written + "','authors':['A'],'subjects':['cs.LG'],'summary':'"
+            + written + "','links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[]}]}";
+        var paper = Assert.Single(new RecordsLoader(TimeZoneInfo.Utc).Parse("old.json", Encoding.UTF8.GetBytes(json.Replace('\'', '"'))).Papers);
+        Assert.Equal((read, read), (paper.Title, paper.Abstract));
+    }
 }
