@@ -406,24 +406,79 @@ internal sealed class JsonChecker
         }
     }
 
+    /// <summary>Reads a value from text (a date, a time), as .NET's parsers do.</summary>
+    public delegate bool TextParser<T>(ReadOnlySpan<char> text, out T value);
+
+    /// <summary>
+    /// A string that <paramref name="parse"/> reads, parsed from the file's bytes without making a string of
+    /// it (a date or time is kept as one, its text is not); null allowed where the key is optional.
+    /// </summary>
+    /// <param name="textAt">
+    /// Where the string is, for <see cref="QuoteAt"/> (the text of a problem) where it is text: parsed or not;
+    /// -1 where it is null or no text (a problem reported).
+    /// </param>
+    /// <returns>The value, or null where there is none or <paramref name="parse"/> fails.</returns>
+    public T? Parse<T>(ref Utf8JsonReader r, TextParser<T> parse, out long textAt) where T : struct
+    {
+        textAt = -1;
+        if (!KeyRequired && r.TokenType == JsonTokenType.Null) return null;
+        if (r.TokenType != JsonTokenType.String)
+        {
+            Report(ValuePath(), "a string", Describe(ref r));
+            return null;
+        }
+        // Unescaped, a string has no more UTF-16 chars than it has UTF-8 bytes; a date or time is short.
+        var bytes = r.HasValueSequence ? checked((int)r.ValueSequence.Length) : r.ValueSpan.Length;
+        char[]? rented = null;
+        var chars = bytes <= 64 ? stackalloc char[64] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(bytes));
+        try
+        {
+            int length;
+            try
+            {
+                length = r.CopyString(chars);
+            }
+            catch (InvalidOperationException)
+            {
+                Sink.Add(Unreadable);
+                return null;
+            }
+            var text = chars[..length];
+            if (text.Contains('\0'))
+            {
+                Report(ValuePath(), "text without NUL characters", "a NUL character");
+                return null;
+            }
+            textAt = r.TokenStartIndex;
+            return parse(text, out var value) ? value : null;
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The text of the string at <paramref name="at"/> (a <see cref="Parse"/>'s textAt), quoted for a problem.</summary>
+    public string QuoteAt(long at)
+    {
+        var r = new Utf8JsonReader(_json.Span[(int)at..], Options);
+        r.Read();
+        return Quote(r.GetString()!);
+    }
+
     public DateOnly? Date(ref Utf8JsonReader r)
     {
-        var s = String(ref r);
-        if (s is null) return null;
-        if (Rfc3339.TryParseDate(s, out var d)) return d;
-        Report(ValuePath(), "a date as YYYY-MM-DD", Quote(s));
-        return null;
+        var d = Parse<DateOnly>(ref r, Rfc3339.TryParseDate, out var at);
+        if (d is null && at >= 0) Report(ValuePath(), "a date as YYYY-MM-DD", QuoteAt(at));
+        return d;
     }
 
     public DateTimeOffset? Instant(ref Utf8JsonReader r)
     {
-        var s = String(ref r);
-        if (s is null) return null;
-        if (Rfc3339.TryParseWithOffset(s, out var t)) return t;
-        Report(ValuePath(), "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", Quote(s));
-        return null;
+        var t = Parse<DateTimeOffset>(ref r, Rfc3339.TryParseWithOffset, out var at);
+        if (t is null && at >= 0) Report(ValuePath(), "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", QuoteAt(at));
+        return t;
     }
-
 
     /// <summary>An object being read: its keys' problems, kept apart until it ends.</summary>
     private sealed class Frame(int depth)

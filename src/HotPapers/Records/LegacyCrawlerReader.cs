@@ -62,14 +62,12 @@ internal static class LegacyCrawlerReader
 
     private static DateOnly? Day(ref Utf8JsonReader r, JsonChecker check)
     {
-        var s = check.String(ref r);
-        if (s is null) return null;
-        if (TryDay(s, out var d)) return d;
-        check.Report(check.ValuePath(), "a date as YYYY/MM/DD", JsonChecker.Quote(s));
-        return null;
+        var d = check.Parse<DateOnly>(ref r, TryDay, out var at);
+        if (d is null && at >= 0) check.Report(check.ValuePath(), "a date as YYYY/MM/DD", check.QuoteAt(at));
+        return d;
     }
 
-    internal static bool TryDay(string s, out DateOnly day) =>
+    internal static bool TryDay(ReadOnlySpan<char> s, out DateOnly day) =>
         DateOnly.TryParseExact(s, ["yyyy/MM/dd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     /// <summary>The instant the digest's last day ends (until is exclusive), if it is one in the zone.</summary>
@@ -208,8 +206,11 @@ internal static class LegacyCrawlerReader
     private static MentionRecord? ReadTweet(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index)
     {
         if (!check.Object(ref r, TweetKeys, index)) return null;
-        string? url = null, name = null, handle = null, text = null, day = null, time = null, lang = null, embed = null, retweetId = null;
+        string? url = null, name = null, handle = null, text = null, lang = null, embed = null, retweetId = null;
         long? retweets = null, likes = null;
+        DateOnly? day = null;
+        TimeOnly? time = null;
+        long dayAt = -1, timeAt = -1;
         while (check.NextKey(ref r, out var key))
         {
             switch ((TweetKey)key)
@@ -220,21 +221,21 @@ internal static class LegacyCrawlerReader
                 case TweetKey.Tweet: text = check.String(ref r); break;
                 case TweetKey.RetweetsCount: retweets = check.Count(ref r, allowNumericString: true); break;
                 case TweetKey.LikesCount: likes = check.Count(ref r, allowNumericString: true); break;
-                case TweetKey.Datestamp: day = check.String(ref r); break;
-                case TweetKey.Timestamp: time = check.String(ref r); break;
+                case TweetKey.Datestamp: day = check.Parse<DateOnly>(ref r, Rfc3339.TryParseDate, out dayAt); break;
+                case TweetKey.Timestamp: time = check.Parse<TimeOnly>(ref r, Rfc3339.TryParseTime, out timeAt); break;
                 case TweetKey.Lang: lang = check.String(ref r); break;
                 case TweetKey.Html: embed = check.String(ref r); break;
                 case TweetKey.RetweetId: retweetId = check.StatusId(ref r); break;
             }
         }
         const int After = (int)TweetKey.Timestamp;
-        switch (TimeFault(day, time, zone, out var created))
+        switch (TimeFault(day, dayAt, time, timeAt, zone, out var created))
         {
-            case "datestamp":
-                check.ReportAt(After, check.KeyPath((int)TweetKey.Datestamp), "a date as YYYY-MM-DD", JsonChecker.Quote(day!));
+            case TweetKey.Datestamp:
+                check.ReportAt(After, check.KeyPath((int)TweetKey.Datestamp), "a date as YYYY-MM-DD", check.QuoteAt(dayAt));
                 break;
-            case "timestamp":
-                check.ReportAt(After, check.KeyPath((int)TweetKey.Timestamp), "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time!));
+            case TweetKey.Timestamp:
+                check.ReportAt(After, check.KeyPath((int)TweetKey.Timestamp), "a time as HH:MM:SS (that exists as an instant in the time zone)", check.QuoteAt(timeAt));
                 break;
         }
         // A key given twice is a problem with the file, not with the tweet.
@@ -244,20 +245,20 @@ internal static class LegacyCrawlerReader
     }
 
     /// <summary>
-    /// The tweet's time from the scraper's datestamp and timestamp, in the crawler's time zone: null when
-    /// they make one (or there is no datestamp), else the key of the one that is not a date or time.
+    /// The tweet's time from the scraper's datestamp and timestamp (as parsed, and where their texts are: -1
+    /// for none), in the crawler's time zone: null when they make one (or there is no datestamp), else the key
+    /// of the one that is not a date or time.
     /// </summary>
-    private static string? TimeFault(string? day, string? time, TimeZoneInfo zone, out TweetTime? created)
+    private static TweetKey? TimeFault(DateOnly? day, long dayAt, TimeOnly? time, long timeAt, TimeZoneInfo zone, out TweetTime? created)
     {
         created = null;
-        if (day is null) return null;
-        if (!Rfc3339.TryParseDate(day, out var d)) return "datestamp";
-        if (time is null)
+        if (day is not { } d) return dayAt < 0 ? null : TweetKey.Datestamp;
+        if (time is null && timeAt < 0)
             created = TweetTime.FromDay(d);
-        else if (Rfc3339.TryParseTime(time, out var t) && TryLocal(d.ToDateTime(t), zone, out var instant))
+        else if (time is { } t && TryLocal(d.ToDateTime(t), zone, out var instant))
             created = TweetTime.FromInstant(instant);
         else
-            return "timestamp";
+            return TweetKey.Timestamp;
         return null;
     }
 }

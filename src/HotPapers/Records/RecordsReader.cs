@@ -329,14 +329,13 @@ internal static class RecordsReader
 
     private static TweetTime? ReadCreated(ref Utf8JsonReader r, JsonChecker check)
     {
-        if (check.String(ref r) is not { } c) return null;
-        if (TryCreated(c, out var time)) return time;
-        check.Report(check.ValuePath(), "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", JsonChecker.Quote(c));
-        return null;
+        var created = check.Parse<TweetTime>(ref r, TryCreated, out var at);
+        if (created is null && at >= 0) check.Report(check.ValuePath(), "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", check.QuoteAt(at));
+        return created;
     }
 
     /// <summary>A tweet's time: an instant, or only its day (no text is both: the timestamp, most tweets have, is asked first).</summary>
-    internal static bool TryCreated(string text, out TweetTime created)
+    internal static bool TryCreated(ReadOnlySpan<char> text, out TweetTime created)
     {
         created = default;
         if (Rfc3339.TryParse(text, out var instant)) created = TweetTime.FromInstant(instant);
