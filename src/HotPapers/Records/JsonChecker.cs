@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -311,9 +312,45 @@ internal sealed class JsonChecker
         return s;
     }
 
+    /// <summary>Makes a text into the one kept (a part of it).</summary>
+    public delegate ReadOnlySpan<char> TextPart(ReadOnlySpan<char> text);
+
+    /// <summary>
+    /// A short string that repeats across files (a language, a category: <paramref name="part"/> of the
+    /// string), checked as <see cref="String"/> checks it and shared from <see cref="RepeatedText"/>
+    /// instead of made again.
+    /// </summary>
+    public string? Repeated(ref Utf8JsonReader r, bool nonEmpty = false, TextPart? part = null) =>
+        RepeatedAt(ref r, -1, nonEmpty, allowNull: !KeyRequired, part);
+
+    private string? RepeatedAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextPart? part)
+    {
+        const int Short = 128;
+        if (r.TokenType != JsonTokenType.String || r.HasValueSequence || r.ValueSpan.Length > Short)
+            return StringAt(ref r, index, nonEmpty, allowNull) is { } s ? RepeatedText.Of(part is null ? s : part(s)) : null;
+        Span<char> chars = stackalloc char[Short];
+        int length;
+        try
+        {
+            length = r.CopyString(chars);
+        }
+        catch (InvalidOperationException)
+        {
+            Sink.Add(Unreadable);
+            return null;
+        }
+        var text = chars[..length];
+        if (TextFault(text, nonEmpty) is { } fault)
+        {
+            Report(ValuePath(index), fault.Expected, fault.Found);
+            return null;
+        }
+        return RepeatedText.Of(part is null ? text : part(text));
+    }
+
     /// <summary>What is wrong with a string value as text, if anything.</summary>
-    private static (string Expected, string Found)? TextFault(string s, bool nonEmpty) =>
-        nonEmpty && s.AsSpan().Trim().Length == 0 ? ("a non-empty string", "an empty string")
+    private static (string Expected, string Found)? TextFault(ReadOnlySpan<char> s, bool nonEmpty) =>
+        nonEmpty && s.Trim().Length == 0 ? ("a non-empty string", "an empty string")
         : s.Contains('\0') ? ("text without NUL characters", "a NUL character")
         : null;
 
@@ -391,17 +428,24 @@ internal sealed class JsonChecker
 
     public static bool Item(ref Utf8JsonReader r) => r.Read() && r.TokenType != JsonTokenType.EndArray;
 
-    /// <summary>An array of non-empty strings; the strings of it that are.</summary>
-    public List<string> Strings(ref Utf8JsonReader r)
+    /// <summary>
+    /// An array of non-empty strings; the strings of it that are. <paramref name="repeated"/>: each is a
+    /// <see cref="Repeated"/> string (of <paramref name="part"/> of the text, where given).
+    /// </summary>
+    public ImmutableArray<string> Strings(ref Utf8JsonReader r, bool repeated = false, TextPart? part = null)
     {
-        var list = new List<string>();
-        if (!Array(ref r)) return list;
+        if (!Array(ref r)) return [];
+        // One list for every array of strings in the file (they do not nest), copied out at its length.
+        _strings.Clear();
         for (var index = 0; Item(ref r); index++)
         {
-            if (StringAt(ref r, index, nonEmpty: true, allowNull: false) is { } s) list.Add(s);
+            var s = !repeated ? StringAt(ref r, index, nonEmpty: true, allowNull: false) : RepeatedAt(ref r, index, nonEmpty: true, allowNull: false, part);
+            if (s is not null) _strings.Add(s);
         }
-        return list;
+        return ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_strings));
     }
+
+    private readonly List<string> _strings = [];
 
     /// <summary>A status id, as a string or a number as written; any other value means none (and is no problem).</summary>
     public string? StatusId(ref Utf8JsonReader r)

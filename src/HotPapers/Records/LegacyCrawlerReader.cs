@@ -152,7 +152,7 @@ internal static class LegacyCrawlerReader
     {
         if (!check.Object(ref r, PaperKeys, index)) return null;
         string? title = null, summary = null, abs = null, pdf = null, idText = null;
-        List<string> authors = [], subjects = [];
+        ImmutableArray<string> authors = [], categories = [];
         ImmutableArray<MentionRecord> tweets = [];
         while (check.NextKey(ref r, out var key))
         {
@@ -161,7 +161,7 @@ internal static class LegacyCrawlerReader
                 case PaperKey.Title: title = check.String(ref r, nonEmpty: true, OneLine); break;
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
                 case PaperKey.Summary: summary = check.String(ref r, rewrite: OneLine); break;
-                case PaperKey.Subjects: subjects = check.Strings(ref r); break;
+                case PaperKey.Subjects: categories = check.Strings(ref r, repeated: true, Category); break;
                 case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.Id: idText = check.String(ref r); break;
                 case PaperKey.Tweets: tweets = ReadTweets(ref r, check, zone); break;
@@ -177,7 +177,7 @@ internal static class LegacyCrawlerReader
         check.CountSums(tweets, (int)PaperKey.Tweets);
         // A key given twice is a problem with the file, not with the paper.
         if (check.EndObject().Values > 0 || id is null) return null;
-        return new(id.Value, title!, [.. authors], summary ?? "", [.. subjects.Select(Category)], abs!, pdf, null, [], tweets);
+        return new(id.Value, title!, authors, summary ?? "", categories, abs!, pdf, null, [], tweets);
     }
 
     /// <summary>The paper's id as written, else the end of its abs link.</summary>
@@ -185,7 +185,7 @@ internal static class LegacyCrawlerReader
         id ?? (abs is null ? null : abs[(abs.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : 0)..]);
 
     /// <summary><c>Machine Learning (cs.LG)</c> gives <c>cs.LG</c>: the text inside the last parentheses.</summary>
-    internal static string Category(string subject)
+    internal static ReadOnlySpan<char> Category(ReadOnlySpan<char> subject)
     {
         var open = subject.LastIndexOf('(');
         var close = subject.LastIndexOf(')');
@@ -223,7 +223,7 @@ internal static class LegacyCrawlerReader
                 case TweetKey.LikesCount: likes = check.Count(ref r, allowNumericString: true); break;
                 case TweetKey.Datestamp: day = check.Parse<DateOnly>(ref r, Rfc3339.TryParseDate, out dayAt); break;
                 case TweetKey.Timestamp: time = check.Parse<TimeOnly>(ref r, Rfc3339.TryParseTime, out timeAt); break;
-                case TweetKey.Lang: lang = check.String(ref r); break;
+                case TweetKey.Lang: lang = check.Repeated(ref r); break;
                 case TweetKey.Html: embed = check.String(ref r); break;
                 case TweetKey.RetweetId: retweetId = check.StatusId(ref r); break;
             }
