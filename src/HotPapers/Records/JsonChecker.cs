@@ -304,7 +304,7 @@ internal sealed class JsonChecker
             return null;
         }
         if (!TryText(ref r, out var s, rewrite)) return null;
-        if (TextFault(s, nonEmpty) is { } fault)
+        if (TextFault(s, nonEmpty, r.ValueIsEscaped) is { } fault)
         {
             Report(ValuePath(index), fault.Expected, fault.Found);
             return null;
@@ -340,7 +340,7 @@ internal sealed class JsonChecker
             return null;
         }
         var text = chars[..length];
-        if (TextFault(text, nonEmpty) is { } fault)
+        if (TextFault(text, nonEmpty, r.ValueIsEscaped) is { } fault)
         {
             Report(ValuePath(index), fault.Expected, fault.Found);
             return null;
@@ -349,9 +349,10 @@ internal sealed class JsonChecker
     }
 
     /// <summary>What is wrong with a string value as text, if anything.</summary>
-    private static (string Expected, string Found)? TextFault(ReadOnlySpan<char> s, bool nonEmpty) =>
+    /// <param name="escaped">Whether the string is written with escapes: JSON has a NUL character in a string only as <c>\u0000</c>.</param>
+    private static (string Expected, string Found)? TextFault(ReadOnlySpan<char> s, bool nonEmpty, bool escaped) =>
         nonEmpty && s.Trim().Length == 0 ? ("a non-empty string", "an empty string")
-        : s.Contains('\0') ? ("text without NUL characters", "a NUL character")
+        : escaped && s.Contains('\0') ? ("text without NUL characters", "a NUL character")
         : null;
 
     /// <summary>An absolute http(s) URL; a required one may not be empty or null.</summary>
