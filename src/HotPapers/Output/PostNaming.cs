@@ -41,6 +41,6 @@ internal static class PostNaming
         var key = fileName[..^5];
         if (key.Length == 10) return Rfc3339.TryParseDate(key, out date) && (endDate = date) == date;
         return key.Length == 21 && key[10] == '-'
-            && Rfc3339.TryParseDate(key[..10], out date) && Rfc3339.TryParseDate(key[11..], out endDate) && endDate > date;
+            && Rfc3339.TryParseDate(key.AsSpan(0, 10), out date) && Rfc3339.TryParseDate(key.AsSpan(11), out endDate) && endDate > date;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -121,13 +122,24 @@ internal sealed class JsonChecker
             var raw = r.ValueSpan;
             string? name = null;
             int index;
-            if (r.ValueIsEscaped)
-                index = TryText(ref r, out name) ? f.Keys.IndexOf(name) : -1;
+            if (f.Following && f.Order.Follows(_json.Span, raw, f.Position, r.ValueIsEscaped, out index))
+            {
+                // The same key as the last such object's at this place: its index, and (a prefix of keys proven
+                // distinct) still distinct.
+                f.Position++;
+            }
             else
-                index = f.Keys.IndexOfUnescaped(raw);
+            {
+                if (f.Following) f.StopFollowing(_json.Span);
+                if (r.ValueIsEscaped)
+                    index = TryText(ref r, out name) ? f.Keys.IndexOf(name) : -1;
+                else
+                    index = f.Keys.IndexOfUnescaped(raw);
+                f.Record((int)r.TokenStartIndex + 1, raw.Length, index, r.ValueIsEscaped);
+                // The old crawler's objects: only proving their keys distinct, cheaply; see EndObject.
+                if (f.Keys.OtherKeys && !f.Exact && !f.Distinct.Add(index, raw)) f.Exact = true;
+            }
             if (f.Depth == 0) NoteRootKey(raw, name, r.ValueIsEscaped);
-            // The old crawler's objects: only proving their keys distinct, cheaply; see EndObject.
-            if (f.Keys.OtherKeys && !f.Exact && !f.Distinct.Add(index, raw)) f.Exact = true;
             if (index >= 0)
             {
                 var bit = 1UL << index;
@@ -169,6 +181,7 @@ internal sealed class JsonChecker
     {
         var f = _frame!;
         f.Key = -1;
+        f.EndOrder();
         if (f.Exact) EachKeyOnce(f);
         _frame = f.Parent;
         var keyProblems = (f.Unknown?.Count ?? 0) + (f.Again?.Count ?? 0);
@@ -291,7 +304,7 @@ internal sealed class JsonChecker
             return null;
         }
         if (!TryText(ref r, out var s, rewrite)) return null;
-        if (TextFault(s, nonEmpty) is { } fault)
+        if (TextFault(s, nonEmpty, r.ValueIsEscaped) is { } fault)
         {
             Report(ValuePath(index), fault.Expected, fault.Found);
             return null;
@@ -299,10 +312,47 @@ internal sealed class JsonChecker
         return s;
     }
 
+    /// <summary>Makes a text into the one kept (a part of it).</summary>
+    public delegate ReadOnlySpan<char> TextPart(ReadOnlySpan<char> text);
+
+    /// <summary>
+    /// A short string that repeats across files (a language, a category: <paramref name="part"/> of the
+    /// string), checked as <see cref="String"/> checks it and shared from <see cref="RepeatedText"/>
+    /// instead of made again.
+    /// </summary>
+    public string? Repeated(ref Utf8JsonReader r, bool nonEmpty = false, TextPart? part = null) =>
+        RepeatedAt(ref r, -1, nonEmpty, allowNull: !KeyRequired, part);
+
+    private string? RepeatedAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextPart? part)
+    {
+        const int Short = 128;
+        if (r.TokenType != JsonTokenType.String || r.HasValueSequence || r.ValueSpan.Length > Short)
+            return StringAt(ref r, index, nonEmpty, allowNull) is { } s ? RepeatedText.Of(part is null ? s : part(s)) : null;
+        Span<char> chars = stackalloc char[Short];
+        int length;
+        try
+        {
+            length = r.CopyString(chars);
+        }
+        catch (InvalidOperationException)
+        {
+            Sink.Add(Unreadable);
+            return null;
+        }
+        var text = chars[..length];
+        if (TextFault(text, nonEmpty, r.ValueIsEscaped) is { } fault)
+        {
+            Report(ValuePath(index), fault.Expected, fault.Found);
+            return null;
+        }
+        return RepeatedText.Of(part is null ? text : part(text));
+    }
+
     /// <summary>What is wrong with a string value as text, if anything.</summary>
-    private static (string Expected, string Found)? TextFault(string s, bool nonEmpty) =>
-        nonEmpty && s.AsSpan().Trim().Length == 0 ? ("a non-empty string", "an empty string")
-        : s.Contains('\0') ? ("text without NUL characters", "a NUL character")
+    /// <param name="escaped">Whether the string is written with escapes: JSON has a NUL character in a string only as <c>\u0000</c>.</param>
+    private static (string Expected, string Found)? TextFault(ReadOnlySpan<char> s, bool nonEmpty, bool escaped) =>
+        nonEmpty && s.Trim().Length == 0 ? ("a non-empty string", "an empty string")
+        : escaped && s.Contains('\0') ? ("text without NUL characters", "a NUL character")
         : null;
 
     /// <summary>An absolute http(s) URL; a required one may not be empty or null.</summary>
@@ -379,17 +429,24 @@ internal sealed class JsonChecker
 
     public static bool Item(ref Utf8JsonReader r) => r.Read() && r.TokenType != JsonTokenType.EndArray;
 
-    /// <summary>An array of non-empty strings; the strings of it that are.</summary>
-    public List<string> Strings(ref Utf8JsonReader r)
+    /// <summary>
+    /// An array of non-empty strings; the strings of it that are. <paramref name="repeated"/>: each is a
+    /// <see cref="Repeated"/> string (of <paramref name="part"/> of the text, where given).
+    /// </summary>
+    public ImmutableArray<string> Strings(ref Utf8JsonReader r, bool repeated = false, TextPart? part = null)
     {
-        var list = new List<string>();
-        if (!Array(ref r)) return list;
+        if (!Array(ref r)) return [];
+        // One list for every array of strings in the file (they do not nest), copied out at its length.
+        _strings.Clear();
         for (var index = 0; Item(ref r); index++)
         {
-            if (StringAt(ref r, index, nonEmpty: true, allowNull: false) is { } s) list.Add(s);
+            var s = !repeated ? StringAt(ref r, index, nonEmpty: true, allowNull: false) : RepeatedAt(ref r, index, nonEmpty: true, allowNull: false, part);
+            if (s is not null) _strings.Add(s);
         }
-        return list;
+        return ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_strings));
     }
+
+    private readonly List<string> _strings = [];
 
     /// <summary>A status id, as a string or a number as written; any other value means none (and is no problem).</summary>
     public string? StatusId(ref Utf8JsonReader r)
@@ -406,24 +463,79 @@ internal sealed class JsonChecker
         }
     }
 
+    /// <summary>Reads a value from text (a date, a time), as .NET's parsers do.</summary>
+    public delegate bool TextParser<T>(ReadOnlySpan<char> text, out T value);
+
+    /// <summary>
+    /// A string that <paramref name="parse"/> reads, parsed from the file's bytes without making a string of
+    /// it (a date or time is kept as one, its text is not); null allowed where the key is optional.
+    /// </summary>
+    /// <param name="textAt">
+    /// Where the string is, for <see cref="QuoteAt"/> (the text of a problem) where it is text: parsed or not;
+    /// -1 where it is null or no text (a problem reported).
+    /// </param>
+    /// <returns>The value, or null where there is none or <paramref name="parse"/> fails.</returns>
+    public T? Parse<T>(ref Utf8JsonReader r, TextParser<T> parse, out long textAt) where T : struct
+    {
+        textAt = -1;
+        if (!KeyRequired && r.TokenType == JsonTokenType.Null) return null;
+        if (r.TokenType != JsonTokenType.String)
+        {
+            Report(ValuePath(), "a string", Describe(ref r));
+            return null;
+        }
+        // Unescaped, a string has no more UTF-16 chars than it has UTF-8 bytes; a date or time is short.
+        var bytes = r.HasValueSequence ? checked((int)r.ValueSequence.Length) : r.ValueSpan.Length;
+        char[]? rented = null;
+        var chars = bytes <= 64 ? stackalloc char[64] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(bytes));
+        try
+        {
+            int length;
+            try
+            {
+                length = r.CopyString(chars);
+            }
+            catch (InvalidOperationException)
+            {
+                Sink.Add(Unreadable);
+                return null;
+            }
+            var text = chars[..length];
+            if (text.Contains('\0'))
+            {
+                Report(ValuePath(), "text without NUL characters", "a NUL character");
+                return null;
+            }
+            textAt = r.TokenStartIndex;
+            return parse(text, out var value) ? value : null;
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The text of the string at <paramref name="at"/> (a <see cref="Parse"/>'s textAt), quoted for a problem.</summary>
+    public string QuoteAt(long at)
+    {
+        var r = new Utf8JsonReader(_json.Span[(int)at..], Options);
+        r.Read();
+        return Quote(r.GetString()!);
+    }
+
     public DateOnly? Date(ref Utf8JsonReader r)
     {
-        var s = String(ref r);
-        if (s is null) return null;
-        if (Rfc3339.TryParseDate(s, out var d)) return d;
-        Report(ValuePath(), "a date as YYYY-MM-DD", Quote(s));
-        return null;
+        var d = Parse<DateOnly>(ref r, Rfc3339.TryParseDate, out var at);
+        if (d is null && at >= 0) Report(ValuePath(), "a date as YYYY-MM-DD", QuoteAt(at));
+        return d;
     }
 
     public DateTimeOffset? Instant(ref Utf8JsonReader r)
     {
-        var s = String(ref r);
-        if (s is null) return null;
-        if (Rfc3339.TryParseWithOffset(s, out var t)) return t;
-        Report(ValuePath(), "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", Quote(s));
-        return null;
+        var t = Parse<DateTimeOffset>(ref r, Rfc3339.TryParseWithOffset, out var at);
+        if (t is null && at >= 0) Report(ValuePath(), "an RFC 3339 timestamp with an offset, such as 2021-05-01T18:50:48+09:00", QuoteAt(at));
+        return t;
     }
-
 
     /// <summary>An object being read: its keys' problems, kept apart until it ends.</summary>
     private sealed class Frame(int depth)
@@ -446,8 +558,23 @@ internal sealed class JsonChecker
         public List<InputProblem>?[] Values = [];
         public bool HasValueProblems;
 
+        /// <summary>The keys of the last object of these keys read at this depth, in their order, which this one's likely repeat.</summary>
+        public KeyOrder Order = null!;
+        /// <summary>Whether this object's keys are so far those of <see cref="Order"/>, one for one.</summary>
+        public bool Following;
+        /// <summary>How many keys of this object are read.</summary>
+        public int Position;
+        private bool _recording;
+        // A frame reads the objects of one or two kinds of keys (a paper's links, then its tweets).
+        private readonly List<KeyOrder> _orders = [];
+
         public void Start(JsonKeys keys, Frame? parent, string? name, int index, int startIndex)
         {
+            Order = FindOrder(keys);
+            Following = Order.Usable;
+            Position = 0;
+            _recording = true;
+            if (!Following) Order.Count = 0;
             Keys = keys;
             Parent = parent;
             _name = name;
@@ -465,7 +592,82 @@ internal sealed class JsonChecker
             HasValueProblems = false;
         }
 
+        private KeyOrder FindOrder(JsonKeys keys)
+        {
+            foreach (var o in _orders)
+            {
+                if (o.Keys == keys) return o;
+            }
+            var order = new KeyOrder(keys);
+            _orders.Add(order);
+            return order;
+        }
+
+        /// <summary>This object's keys differ from <see cref="Order"/>'s at <see cref="Position"/>: from here, read as they are, and recorded.</summary>
+        public void StopFollowing(ReadOnlySpan<byte> json)
+        {
+            Following = false;
+            Order.Usable = false;
+            Order.Count = Position;
+            // The keys so far are the order's: DistinctKeys must know them to tell a repeat among the next.
+            if (Keys.OtherKeys)
+            {
+                for (var i = 0; i < Position; i++) Distinct.Add(Order.Indexes[i], json.Slice(Order.Starts[i], Order.Lengths[i]));
+            }
+        }
+
+        /// <summary>Records the key read (not followed) at <see cref="Position"/>: its place in the file and its index.</summary>
+        public void Record(int start, int length, int index, bool escaped)
+        {
+            // An escaped name is not compared as written: the order ends before it, and is not used.
+            if (escaped) _recording = false;
+            if (_recording) Order.Add(start, length, index);
+            Position++;
+        }
+
+        /// <summary>A recorded order is followed by the next object where its keys are known to be distinct (or need not be).</summary>
+        public void EndOrder()
+        {
+            if (!Following) Order.Usable = _recording && (!Keys.OtherKeys || !Exact);
+        }
+
         // Made only for a problem: most objects have none.
         public string Path => _path ??= Parent is null ? "$" : _index < 0 ? $"{Parent.Path}.{_name}" : $"{Parent.Path}.{_name}[{_index}]";
+    }
+
+    /// <summary>
+    /// The names of an object's keys as written (their places in the file) and their indexes: the old
+    /// crawler's tweets each have the same thirty keys in the same order, and a name equal to the last tweet's
+    /// at the same place needs no lookup, nor (where the last tweet's keys were proven distinct) a proof.
+    /// </summary>
+    private sealed class KeyOrder(JsonKeys keys)
+    {
+        public readonly JsonKeys Keys = keys;
+        public int[] Starts = new int[16], Lengths = new int[16], Indexes = new int[16];
+        public int Count;
+        /// <summary>Whether the recorded keys are all of an object, written without escapes, and distinct where that is checked.</summary>
+        public bool Usable;
+
+        public void Add(int start, int length, int index)
+        {
+            if (Count == Starts.Length)
+            {
+                System.Array.Resize(ref Starts, Count * 2);
+                System.Array.Resize(ref Lengths, Count * 2);
+                System.Array.Resize(ref Indexes, Count * 2);
+            }
+            Starts[Count] = start;
+            Lengths[Count] = length;
+            Indexes[Count++] = index;
+        }
+
+        /// <summary>Whether <paramref name="raw"/> is the name recorded at <paramref name="position"/>; then <paramref name="index"/> is its index.</summary>
+        public bool Follows(ReadOnlySpan<byte> json, ReadOnlySpan<byte> raw, int position, bool escaped, out int index)
+        {
+            index = -1;
+            if (escaped || position >= Count || !raw.SequenceEqual(json.Slice(Starts[position], Lengths[position]))) return false;
+            index = Indexes[position];
+            return true;
+        }
     }
 }

@@ -62,14 +62,12 @@ internal static class LegacyCrawlerReader
 
     private static DateOnly? Day(ref Utf8JsonReader r, JsonChecker check)
     {
-        var s = check.String(ref r);
-        if (s is null) return null;
-        if (TryDay(s, out var d)) return d;
-        check.Report(check.ValuePath(), "a date as YYYY/MM/DD", JsonChecker.Quote(s));
-        return null;
+        var d = check.Parse<DateOnly>(ref r, TryDay, out var at);
+        if (d is null && at >= 0) check.Report(check.ValuePath(), "a date as YYYY/MM/DD", check.QuoteAt(at));
+        return d;
     }
 
-    internal static bool TryDay(string s, out DateOnly day) =>
+    internal static bool TryDay(ReadOnlySpan<char> s, out DateOnly day) =>
         DateOnly.TryParseExact(s, ["yyyy/MM/dd", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     /// <summary>The instant the digest's last day ends (until is exclusive), if it is one in the zone.</summary>
@@ -108,16 +106,33 @@ internal static class LegacyCrawlerReader
     }
 
     /// <summary>The old generator joined the source's hard line breaks (LF or CRLF) with one space each.</summary>
+    /// <remarks>
+    /// A lone CR stays. An abstract has a break every eighty characters or so: the text between two is moved
+    /// as a whole (a vectorized search and copy), not a character at a time.
+    /// </remarks>
     internal static int OneLine(Span<char> text)
     {
-        var at = text.IndexOfAny('\r', '\n');
-        if (at < 0) return text.Length;
-        var length = at;
-        for (var i = at; i < text.Length; i++)
+        var i = text.IndexOfAny('\r', '\n');
+        if (i < 0) return text.Length;
+        var length = i;
+        while (i < text.Length)
         {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            text[length++] = c == '\n' ? ' ' : c;
+            // text[i] is a CR or an LF.
+            if (text[i] == '\n' || (i + 1 < text.Length && text[i + 1] == '\n'))
+            {
+                i += text[i] == '\n' ? 1 : 2;
+                text[length++] = ' ';
+            }
+            else
+            {
+                text[length++] = text[i++];
+            }
+            var run = text[i..].IndexOfAny('\r', '\n');
+            if (run < 0) run = text.Length - i;
+            // The run moves left over itself: CopyTo copies as if through a buffer.
+            text.Slice(i, run).CopyTo(text[length..]);
+            length += run;
+            i += run;
         }
         return length;
     }
@@ -137,7 +152,7 @@ internal static class LegacyCrawlerReader
     {
         if (!check.Object(ref r, PaperKeys, index)) return null;
         string? title = null, summary = null, abs = null, pdf = null, idText = null;
-        List<string> authors = [], subjects = [];
+        ImmutableArray<string> authors = [], categories = [];
         ImmutableArray<MentionRecord> tweets = [];
         while (check.NextKey(ref r, out var key))
         {
@@ -146,7 +161,7 @@ internal static class LegacyCrawlerReader
                 case PaperKey.Title: title = check.String(ref r, nonEmpty: true, OneLine); break;
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
                 case PaperKey.Summary: summary = check.String(ref r, rewrite: OneLine); break;
-                case PaperKey.Subjects: subjects = check.Strings(ref r); break;
+                case PaperKey.Subjects: categories = check.Strings(ref r, repeated: true, Category); break;
                 case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.Id: idText = check.String(ref r); break;
                 case PaperKey.Tweets: tweets = ReadTweets(ref r, check, zone); break;
@@ -162,7 +177,7 @@ internal static class LegacyCrawlerReader
         check.CountSums(tweets, (int)PaperKey.Tweets);
         // A key given twice is a problem with the file, not with the paper.
         if (check.EndObject().Values > 0 || id is null) return null;
-        return new(id.Value, title!, [.. authors], summary ?? "", [.. subjects.Select(Category)], abs!, pdf, null, [], tweets);
+        return new(id.Value, title!, authors, summary ?? "", categories, abs!, pdf, null, [], tweets);
     }
 
     /// <summary>The paper's id as written, else the end of its abs link.</summary>
@@ -170,7 +185,7 @@ internal static class LegacyCrawlerReader
         id ?? (abs is null ? null : abs[(abs.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : 0)..]);
 
     /// <summary><c>Machine Learning (cs.LG)</c> gives <c>cs.LG</c>: the text inside the last parentheses.</summary>
-    internal static string Category(string subject)
+    internal static ReadOnlySpan<char> Category(ReadOnlySpan<char> subject)
     {
         var open = subject.LastIndexOf('(');
         var close = subject.LastIndexOf(')');
@@ -191,8 +206,11 @@ internal static class LegacyCrawlerReader
     private static MentionRecord? ReadTweet(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index)
     {
         if (!check.Object(ref r, TweetKeys, index)) return null;
-        string? url = null, name = null, handle = null, text = null, day = null, time = null, lang = null, embed = null, retweetId = null;
+        string? url = null, name = null, handle = null, text = null, lang = null, embed = null, retweetId = null;
         long? retweets = null, likes = null;
+        DateOnly? day = null;
+        TimeOnly? time = null;
+        long dayAt = -1, timeAt = -1;
         while (check.NextKey(ref r, out var key))
         {
             switch ((TweetKey)key)
@@ -203,21 +221,21 @@ internal static class LegacyCrawlerReader
                 case TweetKey.Tweet: text = check.String(ref r); break;
                 case TweetKey.RetweetsCount: retweets = check.Count(ref r, allowNumericString: true); break;
                 case TweetKey.LikesCount: likes = check.Count(ref r, allowNumericString: true); break;
-                case TweetKey.Datestamp: day = check.String(ref r); break;
-                case TweetKey.Timestamp: time = check.String(ref r); break;
-                case TweetKey.Lang: lang = check.String(ref r); break;
+                case TweetKey.Datestamp: day = check.Parse<DateOnly>(ref r, Rfc3339.TryParseDate, out dayAt); break;
+                case TweetKey.Timestamp: time = check.Parse<TimeOnly>(ref r, Rfc3339.TryParseTime, out timeAt); break;
+                case TweetKey.Lang: lang = check.Repeated(ref r); break;
                 case TweetKey.Html: embed = check.String(ref r); break;
                 case TweetKey.RetweetId: retweetId = check.StatusId(ref r); break;
             }
         }
         const int After = (int)TweetKey.Timestamp;
-        switch (TimeFault(day, time, zone, out var created))
+        switch (TimeFault(day, dayAt, time, timeAt, zone, out var created))
         {
-            case "datestamp":
-                check.ReportAt(After, check.KeyPath((int)TweetKey.Datestamp), "a date as YYYY-MM-DD", JsonChecker.Quote(day!));
+            case TweetKey.Datestamp:
+                check.ReportAt(After, check.KeyPath((int)TweetKey.Datestamp), "a date as YYYY-MM-DD", check.QuoteAt(dayAt));
                 break;
-            case "timestamp":
-                check.ReportAt(After, check.KeyPath((int)TweetKey.Timestamp), "a time as HH:MM:SS (that exists as an instant in the time zone)", JsonChecker.Quote(time!));
+            case TweetKey.Timestamp:
+                check.ReportAt(After, check.KeyPath((int)TweetKey.Timestamp), "a time as HH:MM:SS (that exists as an instant in the time zone)", check.QuoteAt(timeAt));
                 break;
         }
         // A key given twice is a problem with the file, not with the tweet.
@@ -227,20 +245,20 @@ internal static class LegacyCrawlerReader
     }
 
     /// <summary>
-    /// The tweet's time from the scraper's datestamp and timestamp, in the crawler's time zone: null when
-    /// they make one (or there is no datestamp), else the key of the one that is not a date or time.
+    /// The tweet's time from the scraper's datestamp and timestamp (as parsed, and where their texts are: -1
+    /// for none), in the crawler's time zone: null when they make one (or there is no datestamp), else the key
+    /// of the one that is not a date or time.
     /// </summary>
-    private static string? TimeFault(string? day, string? time, TimeZoneInfo zone, out TweetTime? created)
+    private static TweetKey? TimeFault(DateOnly? day, long dayAt, TimeOnly? time, long timeAt, TimeZoneInfo zone, out TweetTime? created)
     {
         created = null;
-        if (day is null) return null;
-        if (!Rfc3339.TryParseDate(day, out var d)) return "datestamp";
-        if (time is null)
+        if (day is not { } d) return dayAt < 0 ? null : TweetKey.Datestamp;
+        if (time is null && timeAt < 0)
             created = TweetTime.FromDay(d);
-        else if (Rfc3339.TryParseTime(time, out var t) && TryLocal(d.ToDateTime(t), zone, out var instant))
+        else if (time is { } t && TryLocal(d.ToDateTime(t), zone, out var instant))
             created = TweetTime.FromInstant(instant);
         else
-            return "timestamp";
+            return TweetKey.Timestamp;
         return null;
     }
 }

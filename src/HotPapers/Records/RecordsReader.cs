@@ -126,7 +126,7 @@ internal static class RecordsReader
                 case PostKey.Draft: draft = check.Bool(ref r); break;
                 case PostKey.Slug: slug = check.String(ref r); break;
                 case PostKey.Category: category = check.String(ref r); break;
-                case PostKey.Tags: tags = [.. check.Strings(ref r)]; break;
+                case PostKey.Tags: tags = check.Strings(ref r); break;
                 case PostKey.Description: description = check.String(ref r); break;
                 case PostKey.SocialImage: socialImage = check.String(ref r); break;
                 case PostKey.RawText: rawText = check.Bool(ref r); break;
@@ -171,7 +171,7 @@ internal static class RecordsReader
         if (!check.Object(ref r, version == 2 ? PaperKeys2 : PaperKeys, index)) return null;
         ArxivId? id = null;
         string? title = null, summary = null, abs = null, pdf = null;
-        List<string> authors = [], categories = [];
+        ImmutableArray<string> authors = [], categories = [];
         DateTimeOffset? collected = null;
         ImmutableArray<EngagementTotals> totals = [];
         ImmutableArray<MentionRecord> tweets = [];
@@ -183,7 +183,7 @@ internal static class RecordsReader
                 case PaperKey.Title: title = check.String(ref r, nonEmpty: true); break;
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
                 case PaperKey.Abstract: summary = check.String(ref r); break;
-                case PaperKey.Categories: categories = check.Strings(ref r); break;
+                case PaperKey.Categories: categories = check.Strings(ref r, repeated: true); break;
                 case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.CollectedAt: collected = check.Instant(ref r); break;
                 case PaperKey.Totals: totals = version == 2 ? ReadNetworkTotals(ref r, check) : ReadTotals(ref r, check); break;
@@ -192,7 +192,7 @@ internal static class RecordsReader
         }
         check.CountSums(tweets, (int)PaperKey.Tweets);
         if (check.EndObject() != (0, 0)) return null;
-        return new PaperRecord(id!.Value, title!, [.. authors], summary!, [.. categories], abs!, pdf, collected, totals, tweets);
+        return new PaperRecord(id!.Value, title!, authors, summary!, categories, abs!, pdf, collected, totals, tweets);
     }
 
     private static ImmutableArray<EngagementTotals> ReadTotals(ref Utf8JsonReader r, JsonChecker check) =>
@@ -243,7 +243,7 @@ internal static class RecordsReader
                 case TweetKey.Author: (name, handle) = ReadAuthor(ref r, check, twitter: true); break;
                 case TweetKey.Text: text = check.String(ref r); break;
                 case TweetKey.Created: created = ReadCreated(ref r, check); break;
-                case TweetKey.Lang: lang = check.String(ref r); break;
+                case TweetKey.Lang: lang = check.Repeated(ref r); break;
                 case TweetKey.Retweets: retweets = check.Count(ref r); break;
                 case TweetKey.Favorites: favorites = check.Count(ref r); break;
                 case TweetKey.EmbedHtml: embed = check.String(ref r); break;
@@ -311,7 +311,7 @@ internal static class RecordsReader
                 case MentionKey.Author: (name, handle) = ReadAuthor(ref r, check, twitter: false); break;
                 case MentionKey.Text: text = check.String(ref r); break;
                 case MentionKey.Created: created = ReadCreated(ref r, check); break;
-                case MentionKey.Lang: lang = check.String(ref r); break;
+                case MentionKey.Lang: lang = check.Repeated(ref r); break;
                 case MentionKey.Reposts: reposts = check.Count(ref r); break;
                 case MentionKey.Likes: likes = check.Count(ref r); break;
                 case MentionKey.Replies: replies = check.Count(ref r); break;
@@ -329,14 +329,13 @@ internal static class RecordsReader
 
     private static TweetTime? ReadCreated(ref Utf8JsonReader r, JsonChecker check)
     {
-        if (check.String(ref r) is not { } c) return null;
-        if (TryCreated(c, out var time)) return time;
-        check.Report(check.ValuePath(), "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", JsonChecker.Quote(c));
-        return null;
+        var created = check.Parse<TweetTime>(ref r, TryCreated, out var at);
+        if (created is null && at >= 0) check.Report(check.ValuePath(), "a date (YYYY-MM-DD) or an RFC 3339 timestamp with an offset", check.QuoteAt(at));
+        return created;
     }
 
     /// <summary>A tweet's time: an instant, or only its day (no text is both: the timestamp, most tweets have, is asked first).</summary>
-    internal static bool TryCreated(string text, out TweetTime created)
+    internal static bool TryCreated(ReadOnlySpan<char> text, out TweetTime created)
     {
         created = default;
         if (Rfc3339.TryParse(text, out var instant)) created = TweetTime.FromInstant(instant);

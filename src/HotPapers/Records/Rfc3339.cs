@@ -16,7 +16,7 @@ public static class Rfc3339
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
     ];
 
-    public static bool TryParse(string text, out DateTimeOffset value)
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;
         // "F" fraction digits may be none, which would let the old posts' invalid "18:50:48.Z" through.
@@ -29,7 +29,7 @@ public static class Rfc3339
     /// <see cref="TryParse"/>, with the offset written as RFC 3339 writes it, <c>Z</c> or <c>+09:00</c>: the
     /// exact parser's <c>zzz</c> also takes <c>+0900</c> and <c>+9:00</c>.
     /// </summary>
-    public static bool TryParseWithOffset(string text, out DateTimeOffset value) =>
+    public static bool TryParseWithOffset(ReadOnlySpan<char> text, out DateTimeOffset value) =>
         TryParse(text, out value)
         && (text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'));
 
@@ -38,7 +38,7 @@ public static class Rfc3339
         value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0
             ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
-    public static bool TryParseDate(string text, out DateOnly value) =>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class Rfc3339
         return day == 0 ? "days start at 01" : $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year:D4} has {days} days";
     }
 
-    public static bool TryParseTime(string text, out TimeOnly value) =>
+    public static bool TryParseTime(ReadOnlySpan<char> text, out TimeOnly value) =>
         TimeOnly.TryParseExact(text, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     public static string FormatDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

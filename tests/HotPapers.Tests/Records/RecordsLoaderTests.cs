@@ -14,6 +14,7 @@ public sealed class RecordsLoaderTests
     private static string WithPaper(string paperExtra, string tweets = Tweet) => "{" + Head + ",'papers':[{" + Paper + paperExtra + ",'tweets':[" + tweets + "]}]}";
 
     private const string LegacyTweet = "{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':1,'likes_count':2}";
+    private const string OtherTweetHead = "{'replies_count':0,'link':'https://twitter.com/a/status/1','urls':['https://arxiv.org/abs/2104.14421'],'name':'A','username':'a','tweet':'t','retweets_count':1,'likes_count':2";
     private const string LegacyPaper = "'title':'T','authors':['A'],'subjects':['Machine Learning (cs.LG)'],'summary':'S'";
 
     [Theory]
@@ -72,6 +73,10 @@ public sealed class RecordsLoaderTests
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':'ten','likes_count':2}]}]}", "$.papers[0].tweets[0].retweets_count", "a whole number from 0 to 2^53, or such a number as a string", "\"ten\"")]
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':1,'likes_count':2,'datestamp':'2021-04-30','timestamp':'25:00:00'}]}]}", "$.papers[0].tweets[0].timestamp", "a time as HH:MM:SS", "\"25:00:00\"")]
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://example.com/paper'},'tweets':[" + LegacyTweet + "]}]}", "$.papers[0].id", "an arXiv id", "\"https://example.com/paper\"")]
+    // A tweet's keys as the tweet before it has them, then a repeat: of a key after the others, of one before them, of a key read.
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[" + OtherTweetHead + "}," + OtherTweetHead + ",'hashtags':[],'photos':[],'hashtags':[]}]}]}", "$.papers[0].tweets[1].hashtags", "each key once", "the key \"hashtags\" again")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[" + OtherTweetHead + "}," + OtherTweetHead + ",'photos':[],'replies_count':0}]}]}", "$.papers[0].tweets[1].replies_count", "each key once", "the key \"replies_count\" again")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[" + OtherTweetHead + "}," + OtherTweetHead + ",'photos':[],'name':'B'}]}]}", "$.papers[0].tweets[1].name", "each key once", "the key \"name\" again")]
     public void A_bad_file_gets_one_problem_naming_file_path_expected_and_found(string json, string location, string expected, string found)
     {
         using var temp = Fixture.TempDir();
@@ -168,5 +173,21 @@ public sealed class RecordsLoaderTests
         var paper = Assert.Single(records.Papers);
         Assert.Null(paper.PdfUrl);
         Assert.Equal(42, Assert.Single(paper.Mentions).Score);
+    }
+
+    [Theory]
+    // Single quotes stand for double quotes; the old generator joined hard line breaks (LF or CRLF) with a space each.
+    [InlineData("no break", "no break")]
+    [InlineData("a\\nb\\r\\nc", "a b c")]
+    [InlineData("\\n\\nstarts and ends\\r\\n", "  starts and ends ")]
+    [InlineData("a lone\\rCR stays, a CR before CRLF too\\r\\r\\nend", "a lone\rCR stays, a CR before CRLF too\r end")]
+    [InlineData("trailing CR\\r", "trailing CR\r")]
+    [InlineData("LF CR\\n\\rLF\\n\\n\\r\\n", "LF CR \rLF   ")]
+    public void Old_crawler_titles_and_abstracts_are_joined_into_one_line(string written, string read)
+    {
+        var json = "{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{'title':'" + written + "','authors':['A'],'subjects':['cs.LG'],'summary':'"
+            + written + "','links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[]}]}";
+        var paper = Assert.Single(new RecordsLoader(TimeZoneInfo.Utc).Parse("old.json", Encoding.UTF8.GetBytes(json.Replace('\'', '"'))).Papers);
+        Assert.Equal((read, read), (paper.Title, paper.Abstract));
     }
 }
