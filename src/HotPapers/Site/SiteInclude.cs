@@ -30,7 +30,7 @@ internal sealed class SiteInclude : IScriptCustomFunction
         // Scriban's indent of a line's first include is "", which indents nothing.
         var indent = context.CurrentIndent;
         if (context.Output is not PostBytes || indent is { Length: > 0 } || arguments.Count != 1
-            || callerContext is not ScriptFunctionCall call || HasNamedArgument(call)
+            || callerContext is not ScriptFunctionCall call || call.Arguments.Any(a => a is ScriptNamedArgument)
             || context.ObjectToString(arguments[0]) is not { Length: > 0 } name)
             return Scriban.Invoke(context, callerContext, arguments, blockStatement);
         if (context.GetTemplatePathFromName(name, callerContext) is not { } path) return null;
@@ -52,16 +52,6 @@ internal sealed class SiteInclude : IScriptCustomFunction
             context.ExitRecursive(callerContext);
         }
         return null;
-    }
-
-    // By index, not LINQ's Any: that boxes an enumerator on every include.
-    private static bool HasNamedArgument(ScriptFunctionCall call)
-    {
-        for (var i = 0; i < call.Arguments.Count; i++)
-        {
-            if (call.Arguments[i] is ScriptNamedArgument) return true;
-        }
-        return false;
     }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
