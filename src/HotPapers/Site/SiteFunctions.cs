@@ -8,8 +8,7 @@ namespace HotPapers.Site;
 /// The functions the site's templates call: <c>html</c> escapes any text for an element or a quoted
 /// attribute (the one escaping of the site, the embeds' own), <c>html_url</c> is a link from the records
 /// escaped when it is an http(s) URL and empty otherwise (so no <c>javascript:</c> link), and
-/// <c>category_link</c> is a category page's path from the site's root; <c>include</c> is Scriban's, writing
-/// into the page as it renders (<see cref="SiteInclude"/>).
+/// <c>category_link</c> is a category page's path from the site's root.
 /// </summary>
 internal static class SiteFunctions
 {
@@ -23,12 +22,11 @@ internal static class SiteFunctions
 
     private static ScriptObject Make()
     {
-        var functions = new ScriptObject(4)
+        var functions = new ScriptObject(3)
         {
             ["html"] = new TextFunction("html", Html),
             ["html_url"] = new TextFunction("html_url", HtmlUrl),
             ["category_link"] = new TextFunction("category_link", c => Html(SitePaths.Link(SitePaths.Category(c)))),
-            ["include"] = new SiteInclude(),
         };
         functions.IsReadOnly = true;
         return functions;
