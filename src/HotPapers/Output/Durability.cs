@@ -35,28 +35,6 @@ internal static class Durability
         }
     }
 
-    /// <summary>
-    /// Starts writing the file's data to the disk without waiting for it (Linux), so that the commit's
-    /// <c>syncfs</c> finds most of a rebuild's posts written while the rest rendered, instead of waiting
-    /// for all of them at the end. Best effort: where it cannot, the <c>syncfs</c> writes them all.
-    /// </summary>
-    public static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle file)
-    {
-        if (!OperatingSystem.IsLinux()) return;
-        try
-        {
-            _ = SyncFileRange(file.DangerousGetHandle().ToInt32(), 0, 0, SyncFileRangeWrite);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-        }
-    }
-
-    private const uint SyncFileRangeWrite = 2;
-
-    [DllImport("libc", EntryPoint = "sync_file_range")]
-    private static extern int SyncFileRange(int fd, long offset, long nbytes, uint flags);
-
     [DllImport("libc", EntryPoint = "syncfs")]
     private static extern int SyncFs(int fd);
 }

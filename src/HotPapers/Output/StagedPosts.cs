@@ -33,11 +33,7 @@ internal sealed class StagedPosts
         var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         try
         {
-            using (stream)
-            {
-                stream.Write(bytes);
-                Durability.StartWriteback(stream.SafeFileHandle);
-            }
+            using (stream) stream.Write(bytes);
         }
         catch
         {
