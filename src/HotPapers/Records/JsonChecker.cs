@@ -323,22 +323,29 @@ internal sealed class JsonChecker
     public string? Repeated(ref Utf8JsonReader r, bool nonEmpty = false, TextPart? part = null) =>
         RepeatedAt(ref r, -1, nonEmpty, allowNull: !KeyRequired, part);
 
+    // The value's unescaped text into chars; false, with the file reported unreadable, where the reader cannot give it.
+    private bool TryCopyString(ref Utf8JsonReader r, scoped Span<char> chars, out int length)
+    {
+        try
+        {
+            length = r.CopyString(chars);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            Sink.Add(Unreadable);
+            length = 0;
+            return false;
+        }
+    }
+
     private string? RepeatedAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextPart? part)
     {
         const int Short = 128;
         if (r.TokenType != JsonTokenType.String || r.HasValueSequence || r.ValueSpan.Length > Short)
             return StringAt(ref r, index, nonEmpty, allowNull) is { } s ? RepeatedText.Of(part is null ? s : part(s)) : null;
         Span<char> chars = stackalloc char[Short];
-        int length;
-        try
-        {
-            length = r.CopyString(chars);
-        }
-        catch (InvalidOperationException)
-        {
-            Sink.Add(Unreadable);
-            return null;
-        }
+        if (!TryCopyString(ref r, chars, out var length)) return null;
         var text = chars[..length];
         if (TextFault(text, nonEmpty, r.ValueIsEscaped) is { } fault)
         {
@@ -490,16 +497,7 @@ internal sealed class JsonChecker
         var chars = bytes <= 64 ? stackalloc char[64] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(bytes));
         try
         {
-            int length;
-            try
-            {
-                length = r.CopyString(chars);
-            }
-            catch (InvalidOperationException)
-            {
-                Sink.Add(Unreadable);
-                return null;
-            }
+            if (!TryCopyString(ref r, chars, out var length)) return null;
             var text = chars[..length];
             if (text.Contains('\0'))
             {
