@@ -122,24 +122,13 @@ internal sealed class JsonChecker
             var raw = r.ValueSpan;
             string? name = null;
             int index;
-            if (f.Following && f.Order.Follows(_json.Span, raw, f.Position, r.ValueIsEscaped, out index))
-            {
-                // The same key as the last such object's at this place: its index, and (a prefix of keys proven
-                // distinct) still distinct.
-                f.Position++;
-            }
+            if (r.ValueIsEscaped)
+                index = TryText(ref r, out name) ? f.Keys.IndexOf(name) : -1;
             else
-            {
-                if (f.Following) f.StopFollowing(_json.Span);
-                if (r.ValueIsEscaped)
-                    index = TryText(ref r, out name) ? f.Keys.IndexOf(name) : -1;
-                else
-                    index = f.Keys.IndexOfUnescaped(raw);
-                f.Record((int)r.TokenStartIndex + 1, raw.Length, index, r.ValueIsEscaped);
-                // The old crawler's objects: only proving their keys distinct, cheaply; see EndObject.
-                if (f.Keys.OtherKeys && !f.Exact && !f.Distinct.Add(index, raw)) f.Exact = true;
-            }
+                index = f.Keys.IndexOfUnescaped(raw);
             if (f.Depth == 0) NoteRootKey(raw, name, r.ValueIsEscaped);
+            // The old crawler's objects: only proving their keys distinct, cheaply; see EndObject.
+            if (f.Keys.OtherKeys && !f.Exact && !f.Distinct.Add(index, raw)) f.Exact = true;
             if (index >= 0)
             {
                 var bit = 1UL << index;
@@ -181,7 +170,6 @@ internal sealed class JsonChecker
     {
         var f = _frame!;
         f.Key = -1;
-        f.EndOrder();
         if (f.Exact) EachKeyOnce(f);
         _frame = f.Parent;
         var keyProblems = (f.Unknown?.Count ?? 0) + (f.Again?.Count ?? 0);
@@ -556,23 +544,8 @@ internal sealed class JsonChecker
         public List<InputProblem>?[] Values = [];
         public bool HasValueProblems;
 
-        /// <summary>The keys of the last object of these keys read at this depth, in their order, which this one's likely repeat.</summary>
-        public KeyOrder Order = null!;
-        /// <summary>Whether this object's keys are so far those of <see cref="Order"/>, one for one.</summary>
-        public bool Following;
-        /// <summary>How many keys of this object are read.</summary>
-        public int Position;
-        private bool _recording;
-        // A frame reads the objects of one or two kinds of keys (a paper's links, then its tweets).
-        private readonly List<KeyOrder> _orders = [];
-
         public void Start(JsonKeys keys, Frame? parent, string? name, int index, int startIndex)
         {
-            Order = FindOrder(keys);
-            Following = Order.Usable;
-            Position = 0;
-            _recording = true;
-            if (!Following) Order.Count = 0;
             Keys = keys;
             Parent = parent;
             _name = name;
@@ -590,82 +563,7 @@ internal sealed class JsonChecker
             HasValueProblems = false;
         }
 
-        private KeyOrder FindOrder(JsonKeys keys)
-        {
-            foreach (var o in _orders)
-            {
-                if (o.Keys == keys) return o;
-            }
-            var order = new KeyOrder(keys);
-            _orders.Add(order);
-            return order;
-        }
-
-        /// <summary>This object's keys differ from <see cref="Order"/>'s at <see cref="Position"/>: from here, read as they are, and recorded.</summary>
-        public void StopFollowing(ReadOnlySpan<byte> json)
-        {
-            Following = false;
-            Order.Usable = false;
-            Order.Count = Position;
-            // The keys so far are the order's: DistinctKeys must know them to tell a repeat among the next.
-            if (Keys.OtherKeys)
-            {
-                for (var i = 0; i < Position; i++) Distinct.Add(Order.Indexes[i], json.Slice(Order.Starts[i], Order.Lengths[i]));
-            }
-        }
-
-        /// <summary>Records the key read (not followed) at <see cref="Position"/>: its place in the file and its index.</summary>
-        public void Record(int start, int length, int index, bool escaped)
-        {
-            // An escaped name is not compared as written: the order ends before it, and is not used.
-            if (escaped) _recording = false;
-            if (_recording) Order.Add(start, length, index);
-            Position++;
-        }
-
-        /// <summary>A recorded order is followed by the next object where its keys are known to be distinct (or need not be).</summary>
-        public void EndOrder()
-        {
-            if (!Following) Order.Usable = _recording && (!Keys.OtherKeys || !Exact);
-        }
-
         // Made only for a problem: most objects have none.
         public string Path => _path ??= Parent is null ? "$" : _index < 0 ? $"{Parent.Path}.{_name}" : $"{Parent.Path}.{_name}[{_index}]";
-    }
-
-    /// <summary>
-    /// The names of an object's keys as written (their places in the file) and their indexes: the old
-    /// crawler's tweets each have the same thirty keys in the same order, and a name equal to the last tweet's
-    /// at the same place needs no lookup, nor (where the last tweet's keys were proven distinct) a proof.
-    /// </summary>
-    private sealed class KeyOrder(JsonKeys keys)
-    {
-        public readonly JsonKeys Keys = keys;
-        public int[] Starts = new int[16], Lengths = new int[16], Indexes = new int[16];
-        public int Count;
-        /// <summary>Whether the recorded keys are all of an object, written without escapes, and distinct where that is checked.</summary>
-        public bool Usable;
-
-        public void Add(int start, int length, int index)
-        {
-            if (Count == Starts.Length)
-            {
-                System.Array.Resize(ref Starts, Count * 2);
-                System.Array.Resize(ref Lengths, Count * 2);
-                System.Array.Resize(ref Indexes, Count * 2);
-            }
-            Starts[Count] = start;
-            Lengths[Count] = length;
-            Indexes[Count++] = index;
-        }
-
-        /// <summary>Whether <paramref name="raw"/> is the name recorded at <paramref name="position"/>; then <paramref name="index"/> is its index.</summary>
-        public bool Follows(ReadOnlySpan<byte> json, ReadOnlySpan<byte> raw, int position, bool escaped, out int index)
-        {
-            index = -1;
-            if (escaped || position >= Count || !raw.SequenceEqual(json.Slice(Starts[position], Lengths[position]))) return false;
-            index = Indexes[position];
-            return true;
-        }
     }
 }
