@@ -487,9 +487,9 @@ internal sealed class JsonChecker
         {
             if (!TryCopyString(ref r, chars, out var length)) return null;
             var text = chars[..length];
-            if (text.Contains('\0'))
+            if (TextFault(text, nonEmpty: false, r.ValueIsEscaped) is { } fault)
             {
-                Report(ValuePath(), "text without NUL characters", "a NUL character");
+                Report(ValuePath(), fault.Expected, fault.Found);
                 return null;
             }
             textAt = r.TokenStartIndex;
