@@ -171,27 +171,28 @@ internal static class PostModel
     // Sized and added to, not set through the indexer: a dozen keys per tweet, each set through the
     // indexer was a lookup, a second lookup and now and then a resize.
     // The reposts and likes are boxed once each, for both of their names.
-    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings, bool staticCards, Func<MentionRecord, decimal> score) =>
-        Tweet(t, paper, warnings, staticCards, score, t.Reposts, t.Likes);
-
-    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings, bool staticCards, Func<MentionRecord, decimal> score, object? reposts, object? likes) => new(16)
+    private static ScriptObject Tweet(MentionRecord t, PaperRecord paper, ICollection<string>? warnings, bool staticCards, Func<MentionRecord, decimal> score)
     {
-        { "network", t.Network.Name() },
-        { "score", Number(score(t)) },
-        { "reposts", reposts },
-        { "likes", likes },
-        { "replies", t.Replies },
-        { "quotes", t.Quotes },
-        { "url", t.Url },
-        { "author_name", t.AuthorName },
-        { "handle", t.Handle },
-        { "text", t.Text },
-        { "created", t.Created?.ToString() },
-        { "lang", t.Lang },
-        { "retweets", reposts },
-        { "favorites", likes },
-        { "embed", Embed(t, paper, warnings, staticCards) },
-    };
+        object? reposts = t.Reposts, likes = t.Likes;
+        return new(16)
+        {
+            { "network", t.Network.Name() },
+            { "score", Number(score(t)) },
+            { "reposts", reposts },
+            { "likes", likes },
+            { "replies", t.Replies },
+            { "quotes", t.Quotes },
+            { "url", t.Url },
+            { "author_name", t.AuthorName },
+            { "handle", t.Handle },
+            { "text", t.Text },
+            { "created", t.Created?.ToString() },
+            { "lang", t.Lang },
+            { "retweets", reposts },
+            { "favorites", likes },
+            { "embed", Embed(t, paper, warnings, staticCards) },
+        };
+    }
 
     /// <summary>A score as a template prints it: a whole number as one (the old posts' <c>150</c>), else as a decimal.</summary>
     internal static object Number(decimal score) =>
