@@ -21,15 +21,16 @@ internal static class Durability
         }
     }
 
-    // syncfs flushes the file system that holds the file, all of it; our files are all in one folder.
-    private static bool TrySyncFileSystem(string anyFile)
+    /// <summary>Flushes the file system that holds <paramref name="anyFile"/>, all of it (Linux); false where that failed.</summary>
+    /// <remarks>Our files are all in one folder.</remarks>
+    internal static bool TrySyncFileSystem(string anyFile)
     {
         try
         {
             using var handle = File.OpenHandle(anyFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             return SyncFs(handle.DangerousGetHandle().ToInt32()) == 0;
         }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or IOException)
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or IOException or UnauthorizedAccessException)
         {
             return false;
         }

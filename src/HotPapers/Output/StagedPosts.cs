@@ -15,6 +15,7 @@ internal sealed class StagedPosts
     private readonly ConcurrentBag<(string Temp, string Path)> _staged = [];
     // Folders made for staged posts ({date}/index.md patterns), removed again on Discard when empty.
     private readonly ConcurrentBag<string> _made = [];
+    private readonly Writeback _writeback = new();
 
     public void Add(string path, ReadOnlySpan<byte> bytes)
     {
@@ -25,21 +26,9 @@ internal sealed class StagedPosts
             Directory.CreateDirectory(folder);
         }
         var temp = PostWriter.TempPath(path);
-        // CreateNew, not Create: .NET makes Create an ftruncate to zero after opening, and ext4 answers
-        // a file truncated to zero by starting its writeback at close, one file at a time (a tenth of a
-        // rebuild's system time). The leftovers of a killed run are gone (the lock removes them), so
-        // the name is free; the syncfs before the renames writes all of them at once. A file that is
-        // there after all is not ours to delete: the open fails and leaves it.
-        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        try
-        {
-            using (stream) stream.Write(bytes);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        // The name is free: the leftovers of a killed run are gone (the lock removes them). A file that is
+        // there after all is not ours to delete: the write fails and leaves it.
+        _writeback.Write(temp, bytes);
         _staged.Add((temp, path));
     }
 
@@ -65,6 +54,7 @@ internal sealed class StagedPosts
     /// </summary>
     public void Replace(IReadOnlyDictionary<string, FileStamp?>? seen)
     {
+        _writeback.Finish();
         var staged = _staged.ToArray();
         if (staged.Length == 0) return;
         Durability.Flush(staged.Select(s => s.Temp));
@@ -209,6 +199,7 @@ internal sealed class StagedPosts
 
     public void Discard()
     {
+        _writeback.Finish();
         while (_staged.TryTake(out var s)) File.Delete(s.Temp);
         // Deepest first; a folder something else has since put a file in stays.
         foreach (var dir in _made.Distinct().OrderByDescending(d => d.Length))

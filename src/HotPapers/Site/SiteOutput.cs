@@ -22,6 +22,7 @@ internal sealed class SiteOutput : IDisposable
     private readonly bool _madeDirectory;
     private readonly OutputLock _lock;
     private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
+    private readonly Writeback _writeback = new();
     private bool _committed;
 
     private SiteOutput(string directory, bool madeDirectory, OutputLock outputLock)
@@ -61,8 +62,7 @@ internal sealed class SiteOutput : IDisposable
         var staged = Staged(path);
         if (!_written.TryAdd(path, true)) throw new InvalidOperationException($"{path} written twice");
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        using var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        stream.Write(bytes);
+        _writeback.Write(staged, bytes);
     }
 
     public void Write(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
@@ -86,6 +86,7 @@ internal sealed class SiteOutput : IDisposable
     /// <returns>How many files of the earlier site were removed.</returns>
     public int Commit()
     {
+        _writeback.Finish();
         var paths = _written.Keys.Order(StringComparer.Ordinal).ToList();
         Durability.Flush(paths.Select(Staged));
         MoveInPlace(paths, 0, paths.Count, "");
@@ -168,6 +169,7 @@ internal sealed class SiteOutput : IDisposable
     {
         try
         {
+            _writeback.Finish();
             if (!_committed && System.IO.Directory.Exists(_staging)) System.IO.Directory.Delete(_staging, recursive: true);
         }
         finally
