@@ -26,7 +26,7 @@ internal enum FileKind
 internal static class InputFile
 {
     public static FileKind KindOf(string path, bool followLinks = true) =>
-        StatxKind(path, followLinks) ?? (Directory.Exists(path) ? FileKind.Folder
+        Look(path, followLinks, out _) ?? (Directory.Exists(path) ? FileKind.Folder
             : File.Exists(path) ? FileKind.File
             : !followLinks && new FileInfo(path).LinkTarget is not null ? FileKind.Link
             : FileKind.Missing);
@@ -61,6 +61,9 @@ internal static class InputFile
     /// </summary>
     public static long Length(string path, string expected, string where = "file")
     {
+        // One statx tells both what is there and its length, through links.
+        if (Look(path, followLinks: true, out var length) is { } kind)
+            return kind is FileKind.File ? length : throw Refuse(path, where, expected, kind);
         if (!Exists(path, expected, where)) throw Refuse(path, where, expected, FileKind.Missing);
         var info = new FileInfo(path);
         if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
@@ -70,17 +73,22 @@ internal static class InputFile
     public static InputException Refuse(string path, string where, string expected, FileKind found) =>
         new([new InputProblem(path, where, expected, Describe(found))]);
 
-    // statx's struct is the same on every architecture (stat's is not): stx_mode is the 16 bits at offset 28.
+    // statx's struct is the same on every architecture (stat's is not): stx_mode is the 16 bits at offset 28,
+    // stx_size the 64 bits at offset 40.
     private const int StatxSize = 256;
     private const int ModeOffset = 28;
+    private const int SizeOffset = 40;
     /// <summary>For the <c>*at</c> system calls: a relative path is taken from the current folder.</summary>
     internal const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1;
+    private const uint StatxSizeMask = 0x200;
     private static bool _noStatx = !OperatingSystem.IsLinux();
 
-    private static FileKind? StatxKind(string path, bool followLinks)
+    /// <summary>What is at the path, and its length when it is a file; null where statx cannot tell (not Linux, not allowed to look).</summary>
+    private static FileKind? Look(string path, bool followLinks, out long length)
     {
+        length = 0;
         if (_noStatx) return null;
         // The system reads a path up to its first NUL: "a\0b" would be taken for "a". No file has such a name.
         if (path.Contains('\0')) return FileKind.Missing;
@@ -88,7 +96,7 @@ internal static class InputFile
         int result, error;
         try
         {
-            result = Statx(AtFdCwd, NativePath(path), followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer);
+            result = Statx(AtFdCwd, NativePath(path), followLinks ? 0 : AtSymlinkNoFollow, StatxType | StatxSizeMask, buffer);
             error = result == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -108,6 +116,7 @@ internal static class InputFile
                 _ => null,
             };
         }
+        length = BitConverter.ToInt64(buffer, SizeOffset);
         return (BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000) switch
         {
             0x8000 => FileKind.File,
