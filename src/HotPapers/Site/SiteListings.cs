@@ -21,20 +21,16 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
     {
         var earlier = digests.Skip(1).ToList();
         var count = Math.Max(1, (earlier.Count + site.PageSize - 1) / site.PageSize);
-        var folders = Enumerable.Range(1, count).Select(n => SitePaths.Page(SitePaths.Home, n)).ToList();
-        Pages.AddRange(folders);
-        // A page per core, as the digests' own.
-        Building.SiteBuilder.ParallelOrFirstError(count, i =>
+        WriteAll(Enumerable.Range(1, count).ToList(), n => SitePaths.Page(SitePaths.Home, n), (n, folder) =>
         {
-            var n = i + 1;
             var model = n == 1 && latest is not null ? pages.DigestModel(latest, null) : [];
             var title = n == 1 ? site.Title : $"{site.Title}: earlier digests, page {n.ToString(CultureInfo.InvariantCulture)}";
-            var page = pages.Page(folders[i], n == 1 ? "home" : "list", title, site.Description);
+            var page = pages.Page(folder, n == 1 ? "home" : "list", title, site.Description);
             page["pager"] = Pager(SitePaths.Home, n, count);
             model["page"] = page;
             model["digests"] = List(earlier.Skip((n - 1) * site.PageSize).Take(site.PageSize));
             model["latest"] = n == 1 && latest is not null ? digests[0].ToScriptObject() : null;
-            pages.Write(output, folders[i] + SitePaths.Index, n == 1 ? SitePages.HomeTemplate : SitePages.ListTemplate, model);
+            pages.Write(output, folder + SitePaths.Index, n == 1 ? SitePages.HomeTemplate : SitePages.ListTemplate, model);
         });
     }
 
@@ -55,18 +51,12 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
             }
             years.Add(new ScriptObject(2) { { "year", year.Key }, { "months", months } });
         }
-        Pages.AddRange(monthPages.Select(m => m.Folder));
-        // A page per core, as the digests' own.
-        Building.SiteBuilder.ParallelOrFirstError(monthPages.Count, i =>
+        WriteAll(monthPages, m => m.Folder, (m, folder) => pages.Write(output, folder + SitePaths.Index, SitePages.MonthTemplate, new ScriptObject
         {
-            var (folder, name, month) = monthPages[i];
-            pages.Write(output, folder + SitePaths.Index, SitePages.MonthTemplate, new ScriptObject
-            {
-                ["page"] = pages.Page(folder, "month", name, $"{site.Title}: the digests of {name}"),
-                ["month"] = new ScriptObject(2) { { "name", name }, { "count", month.Count } },
-                ["digests"] = List(month),
-            });
-        });
+            ["page"] = pages.Page(folder, "month", m.Name, $"{site.Title}: the digests of {m.Name}"),
+            ["month"] = new ScriptObject(2) { { "name", m.Name }, { "count", m.Digests.Count } },
+            ["digests"] = List(m.Digests),
+        }));
         Write(SitePaths.Archive, SitePages.ArchiveTemplate, new ScriptObject
         {
             ["page"] = pages.Page(SitePaths.Archive, "archive", "Archive", $"{site.Title}: every digest, by month"),
@@ -94,13 +84,10 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
             for (var n = 1; n <= count; n++) categoryPages.Add((category, list, n, count));
             all.Add(new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(SitePaths.Category(category)) }, { "count", list.Count } });
         }
-        // A page per core: the pages of a catalog's categories are a tenth of its site.
-        Pages.AddRange(categoryPages.Select(c => SitePaths.Page(SitePaths.Category(c.Category), c.N)));
-        Building.SiteBuilder.ParallelOrFirstError(categoryPages.Count, i =>
+        WriteAll(categoryPages, c => SitePaths.Page(SitePaths.Category(c.Category), c.N), (c, folder) =>
         {
-            var (category, list, n, count) = categoryPages[i];
+            var (category, list, n, count) = c;
             var first = SitePaths.Category(category);
-            var folder = SitePaths.Page(first, n);
             var title = n == 1 ? category : $"{category}, page {n.ToString(CultureInfo.InvariantCulture)}";
             var page = pages.Page(folder, "category", title, $"{site.Title}: the most discussed papers in {category}", categoryFeed: category);
             page["pager"] = Pager(first, n, count);
@@ -133,6 +120,17 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
         page["url"] = null;
         var model = new ScriptObject { ["page"] = page };
         pages.Write(output, SitePaths.NotFound, SitePages.NotFoundTemplate, model);
+    }
+
+    /// <summary>
+    /// A page for each of <paramref name="items"/>, a page per core (as the digests' own: the category pages
+    /// alone are a tenth of a catalog's site), their folders listed in <see cref="Pages"/> in order.
+    /// </summary>
+    private void WriteAll<T>(IReadOnlyList<T> items, Func<T, string> folderOf, Action<T, string> write)
+    {
+        var folders = items.Select(folderOf).ToList();
+        Pages.AddRange(folders);
+        Building.SiteBuilder.ParallelOrFirstError(items.Count, i => write(items[i], folders[i]));
     }
 
     private void Write(string folder, string template, ScriptObject model)
