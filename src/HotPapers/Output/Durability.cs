@@ -30,6 +30,8 @@ internal static class Durability
             using var handle = File.OpenHandle(anyFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             return SyncFs(handle.DangerousGetHandle().ToInt32()) == 0;
         }
+        // Not allowed to open the file (UnauthorizedAccessException) and the like: the caller then flushes
+        // file by file, which meets the same error and reports it; the writeback's head start just stops.
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or IOException or UnauthorizedAccessException)
         {
             return false;

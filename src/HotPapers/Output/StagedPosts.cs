@@ -26,8 +26,7 @@ internal sealed class StagedPosts
             Directory.CreateDirectory(folder);
         }
         var temp = PostWriter.TempPath(path);
-        // The name is free: the leftovers of a killed run are gone (the lock removes them). A file that is
-        // there after all is not ours to delete: the write fails and leaves it.
+        // The name is free: the lock removed the leftovers of a killed run.
         _writeback.Write(temp, bytes);
         _staged.Add((temp, path));
     }

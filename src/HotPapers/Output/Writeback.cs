@@ -3,31 +3,31 @@ namespace HotPapers.Output;
 /// <summary>
 /// Writes a build's staged files, and on Linux gets them onto the disk while the build still renders: every
 /// <see cref="Batch"/> files, a thread of its own calls <c>syncfs</c>, so that the commit's <c>syncfs</c>
-/// (<see cref="Durability"/>) finds most of the writing done. Without it, that last call wrote every post
-/// at once while both cores sat idle (a fifth of a second of a 3,650-day rebuild's 2.7 s). A build of fewer
+/// (<see cref="Durability"/>) finds most of the writing done instead of doing all of it while the cores
+/// wait (docs/performance.md has the figures, and the ways tried and not kept). Only a head start: the
+/// commit's flush is what makes the files durable, so nothing here can fail a build. A build of fewer
 /// files than a batch (the nightly post) starts no thread. Thread-safe.
 /// </summary>
-/// <remarks>
-/// Two other ways were measured and not kept: <c>sync_file_range</c> on each file from the render threads
-/// (the kernel holds a caller back while the disk's queue is full: a slower rebuild), and the same from
-/// this thread (a write per small file, which the kernel can no longer merge with its neighbours': ten
-/// times the system time of a batch).
-/// </remarks>
 internal sealed class Writeback
 {
+    // Large enough that the kernel writes each batch's files together, merging neighbours' blocks (a
+    // sync per file cost ten times the CPU), small enough that a rebuild's writing is spread over it.
     private const int Batch = 256;
 
     private readonly SemaphoreSlim _due = new(0);
     private readonly Lock _starting = new();
-    private Thread? _thread;
+    private System.Threading.Thread? _thread;
     private int _written;
     // A file on the file system to sync (syncfs needs a descriptor on it), and whether Finish was called.
     private volatile string? _latest;
     private volatile bool _finished;
     private int _synced;
 
-    /// <summary>How many batches have been synced so far (for tests).</summary>
+    /// <summary>How many batches have been synced so far.</summary>
     internal int Synced => Volatile.Read(ref _synced);
+
+    /// <summary>Whether a syncing thread was started, and whether it still runs.</summary>
+    internal (bool Started, bool Running) Thread => (_thread is not null, _thread is { IsAlive: true });
 
     /// <summary>
     /// Writes <paramref name="bytes"/> as the new file <paramref name="path"/>. The name must be free: a file
@@ -61,35 +61,46 @@ internal sealed class Writeback
         _thread?.Join();
     }
 
-    // Starts the thread on the first batch; false once Finish has been called.
+    // Starts the thread on the first batch; false once Finish has been called, or where no thread can start.
     private bool Started()
     {
         lock (_starting)
         {
             if (_finished) return false;
-            _thread ??= StartThread();
+            if (_thread is not null) return true;
+            var thread = new System.Threading.Thread(SyncBatches) { IsBackground = true, Name = "hotpapers writeback" };
+            try
+            {
+                thread.Start();
+            }
+            catch (OutOfMemoryException)
+            {
+                // No thread left in the process: the build goes on, and the commit writes everything.
+                _finished = true;
+                return false;
+            }
+            _thread = thread;
             return true;
         }
     }
 
-    private Thread StartThread()
-    {
-        var thread = new Thread(SyncBatches) { IsBackground = true, Name = "hotpapers writeback" };
-        thread.Start();
-        return thread;
-    }
-
     private void SyncBatches()
     {
-        while (true)
+        try
         {
-            _due.Wait();
-            // Batches that came due while the last sync ran are written by one.
-            while (_due.Wait(0)) { }
-            if (_finished) return;
-            // Only a head start: a failure here is met again, and reported, by the commit's own flush.
-            if (!Durability.TrySyncFileSystem(_latest!)) return;
-            Interlocked.Increment(ref _synced);
+            while (true)
+            {
+                _due.Wait();
+                // Batches that came due while the last sync ran are written by one.
+                while (_due.Wait(0)) { }
+                if (_finished || !Durability.TrySyncFileSystem(_latest!)) return;
+                Interlocked.Increment(ref _synced);
+            }
+        }
+        catch (Exception)
+        {
+            // A failure here is met again, and reported, by the commit's own flush; an exception on this
+            // thread would end the process.
         }
     }
 }

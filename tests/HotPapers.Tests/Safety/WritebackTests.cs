@@ -43,15 +43,27 @@ public sealed class WritebackTests : IDisposable
         var text = new string('x', 5000) + "\n";
         Parallel.For(0, 300, i => writeback.Write(_temp[$"{i}.md"], System.Text.Encoding.UTF8.GetBytes($"{i}:{text}")));
         if (OperatingSystem.IsLinux())
+        {
+            // Waits for the other thread's work (a condition, not a time): a sync takes milliseconds.
             Assert.True(SpinWait.SpinUntil(() => writeback.Synced >= 1, TimeSpan.FromSeconds(30)), "no batch was synced");
+            Assert.True(writeback.Thread.Started);
+        }
         writeback.Finish();
         writeback.Finish();
 
+        Assert.False(writeback.Thread.Running, "Finish returned before the thread ended");
         Assert.All(Enumerable.Range(0, 300), i => Assert.Equal($"{i}:{text}", File.ReadAllText(_temp[$"{i}.md"])));
-        // After Finish, a write is a plain write: no sync is started.
-        var synced = writeback.Synced;
-        for (var i = 300; i < 600; i++) writeback.Write(_temp[$"{i}.md"], "late"u8);
-        Assert.Equal(synced, writeback.Synced);
+    }
+
+    [Fact]
+    public void After_Finish_writes_are_plain_writes_and_start_no_thread()
+    {
+        var writeback = new Writeback();
+        writeback.Finish();
+        for (var i = 0; i < 600; i++) writeback.Write(_temp[$"{i}.md"], "late"u8);
+
+        Assert.Equal((false, false), writeback.Thread);
+        Assert.Equal(0, writeback.Synced);
         Assert.Equal("late", File.ReadAllText(_temp["599.md"]));
     }
 }
