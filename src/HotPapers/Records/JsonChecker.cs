@@ -283,21 +283,23 @@ internal sealed class JsonChecker
     public string? String(ref Utf8JsonReader r, bool nonEmpty = false, TextRewrite? rewrite = null) =>
         StringAt(ref r, -1, nonEmpty, allowNull: !KeyRequired, rewrite);
 
-    private string? StringAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextRewrite? rewrite = null)
+    private string? StringAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextRewrite? rewrite = null) =>
+        IsString(ref r, index, nonEmpty, allowNull) && TryText(ref r, out var s, rewrite) && IsText(s, r.ValueIsEscaped, index, nonEmpty) ? s : null;
+
+    // The value is a string to read: false where it is null (allowed) or not a string (reported).
+    private bool IsString(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull)
     {
-        if (allowNull && r.TokenType == JsonTokenType.Null) return null;
-        if (r.TokenType != JsonTokenType.String)
-        {
-            Report(ValuePath(index), nonEmpty ? "a non-empty string" : "a string", Describe(ref r));
-            return null;
-        }
-        if (!TryText(ref r, out var s, rewrite)) return null;
-        if (TextFault(s, nonEmpty, r.ValueIsEscaped) is { } fault)
-        {
-            Report(ValuePath(index), fault.Expected, fault.Found);
-            return null;
-        }
-        return s;
+        if (r.TokenType == JsonTokenType.String) return true;
+        if (!(allowNull && r.TokenType == JsonTokenType.Null)) Report(ValuePath(index), nonEmpty ? "a non-empty string" : "a string", Describe(ref r));
+        return false;
+    }
+
+    // The string value's text is text (see TextFault): false, reported, where it is not.
+    private bool IsText(ReadOnlySpan<char> text, bool escaped, int index, bool nonEmpty)
+    {
+        if (TextFault(text, nonEmpty, escaped) is not { } fault) return true;
+        Report(ValuePath(index), fault.Expected, fault.Found);
+        return false;
     }
 
     /// <summary>Makes a text into the one kept (a part of it).</summary>
@@ -333,14 +335,8 @@ internal sealed class JsonChecker
         if (r.TokenType != JsonTokenType.String || r.HasValueSequence || r.ValueSpan.Length > Short)
             return StringAt(ref r, index, nonEmpty, allowNull) is { } s ? RepeatedText.Of(part is null ? s : part(s)) : null;
         Span<char> chars = stackalloc char[Short];
-        if (!TryCopyString(ref r, chars, out var length)) return null;
-        var text = chars[..length];
-        if (TextFault(text, nonEmpty, r.ValueIsEscaped) is { } fault)
-        {
-            Report(ValuePath(index), fault.Expected, fault.Found);
-            return null;
-        }
-        return RepeatedText.Of(part is null ? text : part(text));
+        if (!TryCopyString(ref r, chars, out var length) || !IsText(chars[..length], r.ValueIsEscaped, index, nonEmpty)) return null;
+        return RepeatedText.Of(part is null ? chars[..length] : part(chars[..length]));
     }
 
     /// <summary>What is wrong with a string value as text, if anything.</summary>
@@ -473,27 +469,16 @@ internal sealed class JsonChecker
     public T? Parse<T>(ref Utf8JsonReader r, TextParser<T> parse, out long textAt) where T : struct
     {
         textAt = -1;
-        if (!KeyRequired && r.TokenType == JsonTokenType.Null) return null;
-        if (r.TokenType != JsonTokenType.String)
-        {
-            Report(ValuePath(), "a string", Describe(ref r));
-            return null;
-        }
+        if (!IsString(ref r, -1, nonEmpty: false, allowNull: !KeyRequired)) return null;
         // Unescaped, a string has no more UTF-16 chars than it has UTF-8 bytes; a date or time is short.
         var bytes = r.HasValueSequence ? checked((int)r.ValueSequence.Length) : r.ValueSpan.Length;
         char[]? rented = null;
         var chars = bytes <= 64 ? stackalloc char[64] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(bytes));
         try
         {
-            if (!TryCopyString(ref r, chars, out var length)) return null;
-            var text = chars[..length];
-            if (TextFault(text, nonEmpty: false, r.ValueIsEscaped) is { } fault)
-            {
-                Report(ValuePath(), fault.Expected, fault.Found);
-                return null;
-            }
+            if (!TryCopyString(ref r, chars, out var length) || !IsText(chars[..length], r.ValueIsEscaped, -1, nonEmpty: false)) return null;
             textAt = r.TokenStartIndex;
-            return parse(text, out var value) ? value : null;
+            return parse(chars[..length], out var value) ? value : null;
         }
         finally
         {
