@@ -21,7 +21,7 @@ internal static class BuildCommand
         var week = new Option<bool>("--week") { Description = "With --date or --yesterday: one digest of the seven days ending on that day, from their daily records files when there is no file of the range." };
         var config = CommandLine.ConfigOption();
         var flavor = CommandLine.FlavorOption("The kind of blog the posts are for (default: the settings' flavor, else gatsby).");
-        var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
+        var timezone = CommandLine.TimeZoneOption();
         var records = CommandLine.RecordsOption();
         var output = CommandLine.OutputOption($"Folder the posts are written to (default: the settings' output, else {BuildSettings.Default.OutputDirectory}).");
         var templates = CommandLine.TemplatesOption();

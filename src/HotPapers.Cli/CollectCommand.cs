@@ -15,7 +15,7 @@ internal static class CollectCommand
         var date = CommandLine.DateOption("--date", "The day to collect, YYYY-MM-DD, in the settings' timezone.");
         var until = CommandLine.DateOption("--until", "With --date: the last day to collect (inclusive), one records file per day, for a first backfill.");
         var yesterday = new Option<bool>("--yesterday") { Description = "Collect yesterday, yesterday in the settings' timezone (for nightly runs)." };
-        var records = CommandLine.RecordsOption($"The folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath}).");
+        var records = CommandLine.RecordsFolderOption();
         var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };
         var config = CommandLine.ConfigOption();
         var timezone = CommandLine.TimeZoneOption("The site's zone, where the days begin and end (default: the settings' timezone, else UTC).");

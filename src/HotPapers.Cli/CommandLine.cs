@@ -104,7 +104,7 @@ public static class CommandLine
     internal static string OneOf(IReadOnlyList<string> names) =>
         names.Count < 2 ? string.Join("", names) : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
-    internal static Option<TimeZoneInfo?> TimeZoneOption(string description) => new("--timezone")
+    internal static Option<TimeZoneInfo?> TimeZoneOption(string description = "The site's zone (default: the settings' timezone, else UTC).") => new("--timezone")
     {
         Description = description,
         HelpName = "ZONE",
@@ -131,11 +131,18 @@ public static class CommandLine
         HelpName = "DIR",
     };
 
-    /// <summary>--records, for the commands that read records (a file or a folder); <paramref name="description"/> for those that write them.</summary>
-    internal static Option<string?> RecordsOption(string? description = null) => new("--records")
+    /// <summary>--records, for the commands that read records: a file or a folder.</summary>
+    internal static Option<string?> RecordsOption() => new("--records")
     {
-        Description = description ?? $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath}).",
-        HelpName = description is null ? "PATH" : "DIR",
+        Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath}).",
+        HelpName = "PATH",
+    };
+
+    /// <summary>--records, for the commands that write records files (collect, import): a folder.</summary>
+    internal static Option<string?> RecordsFolderOption() => new("--records")
+    {
+        Description = $"Folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath}).",
+        HelpName = "DIR",
     };
 
     /// <summary>--output, a folder.</summary>

@@ -11,7 +11,7 @@ internal static class ImportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Old posts, or folders of them (their *.md files).", Arity = ArgumentArity.OneOrMore };
-        var records = CommandLine.RecordsOption($"Folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath}).");
+        var records = CommandLine.RecordsFolderOption();
         var zone = CommandLine.TimeZoneOption("Zone the old posts' times were written in (default: the settings' timezone, else UTC).");
         var config = CommandLine.ConfigOption();
         var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };

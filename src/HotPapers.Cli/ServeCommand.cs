@@ -18,7 +18,7 @@ internal static class ServeCommand
         var templates = CommandLine.TemplatesOption();
         var output = CommandLine.OutputOption("Folder the site is built into and served from (default: a temporary folder, removed when serve stops).");
         var baseUrl = SiteCommand.BaseUrlOption("The address the pages' canonical links, sitemap and feeds name (default: the preview's own, http://127.0.0.1:PORT/).");
-        var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
+        var timezone = CommandLine.TimeZoneOption();
         var port = new Option<int>("--port")
         {
             Description = "The port on 127.0.0.1 (0 for any free one).",

@@ -14,7 +14,7 @@ internal static class SiteCommand
         var records = CommandLine.RecordsOption();
         var output = CommandLine.OutputOption($"Folder the site is written to (default: the settings' site.output, else {SiteSettings.Default.OutputDirectory} beside {SettingsFile.FileName}).");
         var baseUrl = BaseUrlOption("The site's absolute address, for canonical links, the sitemap and the feeds (default: the settings' site.baseUrl).");
-        var timezone = CommandLine.TimeZoneOption("The site's zone (default: the settings' timezone, else UTC).");
+        var timezone = CommandLine.TimeZoneOption();
         var templates = CommandLine.TemplatesOption();
         var command = new Command("site", "Build the HTML site (pages, feeds, sitemap) of every digest from the records.")
         {
