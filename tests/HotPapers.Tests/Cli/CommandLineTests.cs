@@ -51,6 +51,29 @@ public sealed class CommandLineTests
             Assert.Contains(option, build.Out);
     }
 
+    // The README's usage names each option's value (--records PATH, --port N); help must name it alike.
+    [Fact]
+    public void Help_names_each_options_value_as_the_README_usage_does()
+    {
+        var readme = File.ReadAllText(Path.Combine(Fixture.RepoRoot(), "README.md")).Replace("\r\n", "\n");
+        var usage = readme[readme.IndexOf("## Usage\n", StringComparison.Ordinal)..];
+        usage = usage[..usage.IndexOf("\n\n", usage.IndexOf("    hotpapers ", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var byCommand = System.Text.RegularExpressions.Regex.Split(usage, @"\n    hotpapers ").Skip(1)
+            .Select(text => (Command: text[..text.IndexOf(' ')], Text: text));
+        var checkedOptions = 0;
+        foreach (var (command, text) in byCommand)
+        {
+            var help = Run(command, "--help");
+            Assert.Equal(ExitCodes.Success, help.Code);
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"(--[a-z-]+) (YYYY-MM-DD|[A-Z]+)\b"))
+            {
+                Assert.Contains($"{m.Groups[1].Value} <{m.Groups[2].Value}>", help.Out);
+                checkedOptions++;
+            }
+        }
+        Assert.True(checkedOptions >= 20, $"only {checkedOptions} options with a value found in the README's usage");
+    }
+
     [Fact]
     public void Version_prints_the_version()
     {
