@@ -57,6 +57,26 @@ public sealed class SiteOutputTests
     }
 
     [Fact]
+    public void The_paper_template_is_every_paper_of_the_day_pages_the_home_page_and_the_feeds()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["templates"]);
+        File.WriteAllText(temp["templates/paper.html.sbn"], "<section class=\"paper\"><h2>Own: {{ html paper.title }}</h2></section>\n");
+        SiteHarness.Generate(SiteHarness.SampleRecords(temp), temp["public"], templates: temp["templates"]);
+        foreach (var page in new[] { "public/2021/05/03/index.html", "public/index.html", "public/feed.atom", "public/feed.json" })
+        {
+            var text = File.ReadAllText(temp[page]);
+            Assert.Contains("Own: ", text, StringComparison.Ordinal);
+            // The built-in paper's markup is nowhere: its authors line, HTML-encoded in the Atom feed.
+            Assert.DoesNotContain("class=\"authors\"", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=&quot;authors&quot;", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\\\"authors\\\"", text, StringComparison.Ordinal);
+        }
+        var day = File.ReadAllText(temp["public/2021/05/03/index.html"]);
+        Assert.Equal(day.Split("<h2>").Length - 1, day.Split("<h2>Own: ").Length - 1);
+    }
+
+    [Fact]
     public void Files_of_the_earlier_site_go_and_files_not_ours_stay()
     {
         using var temp = Fixture.TempDir();
