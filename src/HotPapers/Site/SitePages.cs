@@ -25,7 +25,7 @@ internal sealed class SitePages
     public const string AboutTemplate = "about.html.sbn";
     public const string NotFoundTemplate = "404.html.sbn";
 
-    /// <summary>A digest's papers alone: what the day and home pages include, and each feed item's content.</summary>
+    /// <summary>A digest's papers alone, each by paper.html.sbn: each feed item's content (the day and home pages go through the papers themselves).</summary>
     public const string DigestTemplate = "digest.html.sbn";
 
     private readonly TemplateSet _templates;
