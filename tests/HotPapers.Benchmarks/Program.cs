@@ -11,9 +11,10 @@ const string Usage = """
       compare [--exe PATH] [--aot PATH] [--oldgen PATH] [--days 3650] [--formats lean,legacy] [--repeat 5]
               [--work /tmp/hotpapers-bench] [--seed 42] [--start 2021-01-01]
           full rebuilds by hotpapers and by ../shared/bench/oldgen.py, interleaved; prints a Markdown report
-      site-vs-hugo [--exe PATH] [--hugo PATH] [--days 3650] [--repeat 3] [--work /tmp/hotpapers-bench] [--seed 42] [--start 2021-01-01]
-          the HTML site built by hotpapers site beside hugo building the same digests' Hugo posts, interleaved;
-          digest pages per second for both and the site build's peak RSS (issue 19)
+      site-vs-hugo [--exe PATH] [--aot PATH] [--hugo PATH] [--days 3650] [--repeat 3]
+                   [--work /tmp/hotpapers-bench] [--seed 42] [--start 2021-01-01]
+          the HTML site built by hotpapers site (framework-dependent, and Native AOT when published) beside hugo
+          building the same digests' Hugo posts, interleaved; digest pages per second and peak RSS (issue 19)
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
           BenchmarkDotNet micro-benchmarks of load, rank, render and write
 

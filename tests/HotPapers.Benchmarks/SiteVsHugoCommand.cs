@@ -8,8 +8,9 @@ namespace HotPapers.Benchmarks;
 /// <c>site-vs-hugo</c> (issue 19.8): the HTML site of a catalog built by <c>hotpapers site</c>, beside Debian's
 /// <c>hugo</c> building the same digests' Hugo-flavor posts (written by <c>hotpapers build --flavor hugo</c>
 /// beforehand, untimed) with a theme-less layout of three templates and <c>--buildFuture</c>, so that every
-/// digest is a page. Interleaved in one run (site, hugo, site, hugo ...) so that a busy host slows both alike;
-/// digest pages per second of wall time for each, and the site build's peak RSS.
+/// digest is a page; the framework-dependent tool and, when it has been published, the Native AOT binary.
+/// Interleaved in one run (site, AOT site, hugo, site ...) so that a busy host slows all alike; digest pages
+/// per second of wall time for each, and each site build's peak RSS.
 /// </summary>
 internal static class SiteVsHugoCommand
 {
@@ -20,13 +21,16 @@ internal static class SiteVsHugoCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var a = new CommandArgs(args, "exe", "hugo", "days", "repeat", "work", "seed", "start");
+        var a = new CommandArgs(args, "exe", "aot", "hugo", "days", "repeat", "work", "seed", "start");
         var days = a.Int("days", 3650);
         var repeat = a.Int("repeat", 3);
         var work = Path.GetFullPath(a.Value("work") ?? "/tmp/hotpapers-bench");
         var seed = a.Int("seed", CatalogGenerator.DefaultSeed);
         var start = a.Date("start", CatalogGenerator.DefaultStart);
-        var tool = a.Value("exe") is { } exe ? HotPapersTool.FromPath("hotpapers site", exe) : HotPapersTool.DefaultFrameworkDependent(HotPapersTool.RepoRoot());
+        var root = a.Value("exe") is null || a.Value("aot") is null ? HotPapersTool.RepoRoot() : null;
+        var tool = a.Value("exe") is { } exe ? HotPapersTool.FromPath("framework-dependent", exe) : HotPapersTool.DefaultFrameworkDependent(root!);
+        var aot = a.Value("aot") is { } aotPath ? HotPapersTool.FromPath("Native AOT", aotPath) : HotPapersTool.DefaultAot(root!);
+        HotPapersTool[] tools = aot is null ? [tool] : [tool, aot];
         var hugo = a.Value("hugo") ?? "hugo";
         var hugoVersion = Version(hugo);
         MeasureCommand.SelfCheck();
@@ -39,25 +43,31 @@ internal static class SiteVsHugoCommand
         o.WriteLine();
         foreach (var (name, value) in MachineInfo.Describe()) o.WriteLine($"- {name}: {value}");
         o.WriteLine($"- hotpapers: {tool.Program} {string.Join(' ', tool.Prefix)}".TrimEnd());
+        o.WriteLine(aot is null
+            ? "- hotpapers (AOT): not published (dotnet publish src/HotPapers.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/aot, or --aot PATH): its row is skipped"
+            : $"- hotpapers (AOT): {aot.Program}");
         o.WriteLine($"- hugo: {hugoVersion}");
-        o.WriteLine(string.Create(Inv, $"- catalog: {days} days, seed {seed}, from {start:yyyy-MM-dd}, in {work}; one untimed warm-up round, then {repeat} timed round(s), the two interleaved in each"));
+        o.WriteLine(string.Create(Inv, $"- catalog: {days} days, seed {seed}, from {start:yyyy-MM-dd}, in {work}; one untimed warm-up round, then {repeat} timed round(s), the programs interleaved in each"));
         o.WriteLine();
         o.Flush();
 
         var outputs = new Outputs(work);
-        var siteTimes = new Timings();
+        var siteTimes = tools.Select(_ => new Timings()).ToArray();
         var hugoTimes = new Timings();
         for (var round = 0; round <= repeat; round++)
         {
             var run = round == 0 ? "warm-up" : $"run{round}";
             Console.Error.WriteLine($"site and hugo, {days} day(s): {(round == 0 ? "warm-up" : $"run {round} of {repeat}")}");
 
-            var siteOut = outputs.For($"site-{days}-{run}");
-            Libc.Sync();
-            var siteRun = ChildRun.Measure(tool.Program, tool.Args("site", "--records", catalog, "--output", siteOut, "--base-url", "https://example.org/papers/"));
-            var sitePages = DigestPages(siteOut, Path.Combine("????", "??", "??", "index.html"));
-            if (sitePages != days) throw new BenchFailure($"hotpapers site wrote {sitePages} digest page(s) for {days} day(s) into {siteOut}");
-            if (round == 0) siteTimes.AddForRss(siteRun); else siteTimes.Add(siteRun);
+            for (var t = 0; t < tools.Length; t++)
+            {
+                var siteOut = outputs.For($"site-{t}-{days}-{run}");
+                Libc.Sync();
+                var siteRun = ChildRun.Measure(tools[t].Program, tools[t].Args("site", "--records", catalog, "--output", siteOut, "--base-url", "https://example.org/papers/"));
+                var sitePages = DigestPages(siteOut, Path.Combine("????", "??", "??", "index.html"));
+                if (sitePages != days) throw new BenchFailure($"hotpapers site ({tools[t].Label}) wrote {sitePages} digest page(s) for {days} day(s) into {siteOut}");
+                if (round == 0) siteTimes[t].AddForRss(siteRun); else siteTimes[t].Add(siteRun);
+            }
 
             var hugoOut = outputs.For($"hugo-{days}-{run}");
             Libc.Sync();
@@ -69,13 +79,18 @@ internal static class SiteVsHugoCommand
 
         o.WriteLine("| program | digest pages | best (s) | median (s) | CPU of best, user + sys (s) | peak RSS (MB) | digest pages/s, median | ÷ hugo's pages/s |");
         o.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        var siteRate = days / (siteTimes.MedianMs / 1000);
         var hugoRate = days / (hugoTimes.MedianMs / 1000);
-        Row(o, "hotpapers site", days, siteTimes, siteRate, string.Create(Inv, $"{siteRate / hugoRate:F2}×"));
+        var verdicts = new List<string>();
+        for (var t = 0; t < tools.Length; t++)
+        {
+            var siteRate = days / (siteTimes[t].MedianMs / 1000);
+            Row(o, $"hotpapers site, {tools[t].Label}", days, siteTimes[t], siteRate, string.Create(Inv, $"{siteRate / hugoRate:F2}×"));
+            var met = siteRate / hugoRate >= SpeedTarget && siteTimes[t].PeakRssKb / 1024.0 < RssTargetMb;
+            verdicts.Add($"{tools[t].Label} {(met ? "met" : "not met")}");
+        }
         Row(o, "hugo", days, hugoTimes, hugoRate, "—");
         o.WriteLine();
-        var met = siteRate / hugoRate >= SpeedTarget && siteTimes.PeakRssKb / 1024.0 < RssTargetMb;
-        o.WriteLine(string.Create(Inv, $"Target (issue 19): ≥ {SpeedTarget}× hugo's digest pages per second and < {RssTargetMb} MB peak RSS: {(met ? "met" : "not met")}."));
+        o.WriteLine(string.Create(Inv, $"Target (issue 19): ≥ {SpeedTarget}× hugo's digest pages per second and < {RssTargetMb} MB peak RSS: {string.Join(", ", verdicts)}."));
         o.WriteLine();
         o.WriteLine("hotpapers site writes every page of the site (digests, home and its pages, months, archive, categories and their");
         o.WriteLine("pages, about, 404, feeds, sitemap); hugo renders the posts hotpapers build wrote for it with a baseof, single and list");
