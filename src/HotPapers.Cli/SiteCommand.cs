@@ -16,9 +16,10 @@ internal static class SiteCommand
         var baseUrl = BaseUrlOption("The site's absolute address, for canonical links, the sitemap and the feeds (default: the settings' site.baseUrl).");
         var timezone = CommandLine.TimeZoneOption();
         var templates = CommandLine.TemplatesOption();
+        var force = new Option<bool>("--force") { Description = "Replace files in the output folder that hotpapers did not write (a blog's own public/ folder, say)." };
         var command = new Command("site", "Build the HTML site (pages, feeds, sitemap) of every digest from the records.")
         {
-            config, records, output, baseUrl, timezone, templates,
+            config, records, output, baseUrl, timezone, templates, force,
         };
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
@@ -29,7 +30,7 @@ internal static class SiteCommand
                 RecordsPath = parse.GetValue(records),
                 TemplatesDirectory = parse.GetValue(templates),
             }.Resolve();
-            var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl))).Generate();
+            var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force))).Generate();
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site: {result.Digests} digest(s), {result.Files} file(s) written to {result.OutputDirectory}, {result.Removed} old file(s) removed"));

@@ -19,12 +19,14 @@ public sealed class SiteGenerator
     private readonly BuildSettings _settings;
     private readonly SiteSettings _site;
     private readonly DigestSource _digests;
+    private readonly bool _force;
     private readonly SitePages _pages;
 
     public SiteGenerator(BuildSettings settings, SiteOptions? options = null)
     {
         options ??= SiteOptions.None;
         _settings = settings;
+        _force = options.Force;
         _site = settings.Site with
         {
             OutputDirectory = options.OutputDirectory ?? settings.Site.OutputDirectory,
@@ -50,7 +52,7 @@ public sealed class SiteGenerator
         // Newest first, by the dates the files' names give (checked against their records as they load).
         var order = Enumerable.Range(0, files.Count)
             .OrderByDescending(i => files[i].Date ?? DateOnly.MaxValue).ThenByDescending(i => files[i].EndDate ?? DateOnly.MaxValue).ToArray();
-        using var output = SiteOutput.Open(_site.OutputDirectory);
+        using var output = SiteOutput.Open(_site.OutputDirectory, _force);
         var slots = new Slot[order.Length];
         SiteBuilder.ParallelOrFirstError(order.Length, k =>
         {

@@ -3,7 +3,8 @@ namespace HotPapers.Site;
 /// <summary>What the command line says over the settings' <c>site:</c> section.</summary>
 /// <param name="OutputDirectory">The folder to write the site to (else <c>site.output</c>).</param>
 /// <param name="BaseUrl">The site's absolute address (else <c>site.baseUrl</c>); see <see cref="Settings.BaseUrls"/>.</param>
-public sealed record SiteOptions(string? OutputDirectory = null, Uri? BaseUrl = null)
+/// <param name="Force">Replace files in the output folder that hotpapers did not write (else they stop the build).</param>
+public sealed record SiteOptions(string? OutputDirectory = null, Uri? BaseUrl = null, bool Force = false)
 {
     public static SiteOptions None { get; } = new();
 }

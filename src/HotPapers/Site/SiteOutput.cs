@@ -8,9 +8,11 @@ namespace HotPapers.Site;
 /// The site's way into its output folder: every file is first written below a staging folder inside it
 /// (<see cref="StagingFolder"/>), so that bad input or a broken template leaves the site that was there
 /// as it was; <see cref="Commit"/> then renames each file into place and removes the files of the earlier
-/// site that this one no longer has, as listed in <see cref="ManifestFile"/> (files hotpapers did not
-/// write are left alone). One writer per folder (<see cref="OutputLock"/>). Disposing without committing
-/// removes the staging folder, and the output folder too when this made it. Writes are thread-safe.
+/// site that this one no longer has, as listed in <see cref="ManifestFile"/>. Files hotpapers did not
+/// write are left alone, and none is replaced without --force: the output folder may be a blog's own
+/// (Hugo's and Gatsby's <c>public/</c>). One writer per folder (<see cref="OutputLock"/>). Disposing
+/// without committing removes the staging folder, and the output folder too when this made it. Writes
+/// are thread-safe.
 /// </summary>
 internal sealed class SiteOutput : IDisposable
 {
@@ -20,28 +22,31 @@ internal sealed class SiteOutput : IDisposable
     private readonly string _directory;
     private readonly string _staging;
     private readonly bool _madeDirectory;
+    private readonly bool _force;
     private readonly OutputLock _lock;
     private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
     private readonly Writeback _writeback = new();
     private bool _committed;
 
-    private SiteOutput(string directory, bool madeDirectory, OutputLock outputLock)
+    private SiteOutput(string directory, bool madeDirectory, bool force, OutputLock outputLock)
     {
         _directory = directory;
         _madeDirectory = madeDirectory;
+        _force = force;
         _lock = outputLock;
         _staging = Path.Combine(directory, StagingFolder);
     }
 
     public string Directory => _directory;
 
-    public static SiteOutput Open(string directory)
+    /// <param name="force">Replace files of the site's names that hotpapers did not write.</param>
+    public static SiteOutput Open(string directory, bool force = false)
     {
         var kind = InputFile.KindOf(directory);
         if (kind is not (FileKind.Missing or FileKind.Folder))
             throw new InputException([new InputProblem(directory, InputProblem.WholeFile, "a folder for the site (or none yet)", InputFile.Describe(kind))]);
         var made = kind is FileKind.Missing;
-        var output = new SiteOutput(directory, made, OutputLock.Acquire(directory));
+        var output = new SiteOutput(directory, made, force, OutputLock.Acquire(directory));
         try
         {
             // What a killed run left.
@@ -84,15 +89,21 @@ internal sealed class SiteOutput : IDisposable
 
     /// <summary>Puts every staged file in place and removes the earlier site's files this one does not have.</summary>
     /// <returns>How many files of the earlier site were removed.</returns>
+    /// <exception cref="PostsEditedException">Without force, files of the site's names that hotpapers did not write; nothing was put in place.</exception>
     public int Commit()
     {
         _writeback.Finish();
         var paths = _written.Keys.Order(StringComparer.Ordinal).ToList();
+        var earlier = Manifest().ToHashSet(StringComparer.Ordinal);
+        if (!_force && !_madeDirectory && NotOurs(paths, earlier) is { Count: > 0 } foreign) throw new PostsEditedException(foreign);
         Durability.Flush(paths.Select(Staged));
+        // The files about to be put in place are listed before they are, beside the earlier ones: a run
+        // killed while it moves them leaves none that the next run would take for someone else's.
+        WriteManifest(earlier.Union(paths).Order(StringComparer.Ordinal));
         MoveInPlace(paths, 0, paths.Count, "");
         var removed = 0;
         var current = paths.ToHashSet(StringComparer.Ordinal);
-        foreach (var old in Manifest())
+        foreach (var old in earlier)
         {
             if (current.Contains(old)) continue;
             var file = Path.Combine(_directory, old);
@@ -101,8 +112,7 @@ internal sealed class SiteOutput : IDisposable
             removed++;
             RemoveEmptyFolders(Path.GetDirectoryName(file)!);
         }
-        // Whole or not at all, as a post is written.
-        PostWriter.Write(Path.Combine(_directory, ManifestFile), PostWriter.Encode(string.Join('\n', paths) + "\n"));
+        WriteManifest(paths);
         System.IO.Directory.Delete(_staging, recursive: true);
         _committed = true;
         return removed;
@@ -146,6 +156,19 @@ internal sealed class SiteOutput : IDisposable
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(Staged(path), target, overwrite: true);
     }
+
+    // Whole or not at all, as a post is written.
+    private void WriteManifest(IEnumerable<string> paths) =>
+        PostWriter.Write(Path.Combine(_directory, ManifestFile), PostWriter.Encode(string.Concat(paths.Select(p => p + "\n"))));
+
+    // The files already at the site's paths that no earlier site listed and whose bytes are not the new
+    // ones (those replace nothing): someone else's, e.g. a blog generator's index.html in its public/.
+    private List<string> NotOurs(List<string> paths, HashSet<string> earlier) =>
+        [.. paths.Where(path => !earlier.Contains(path))
+            .Select(path => (path, target: Path.Combine(_directory, path)))
+            .Where(p => InputFile.KindOf(p.target, followLinks: false) is FileKind.File
+                && PostWriter.Compare(p.target, File.ReadAllBytes(Staged(p.path))) != WriteOutcome.Unchanged)
+            .Select(p => p.target)];
 
     // The files the earlier site wrote, as its manifest lists them; lines that are no path inside the site are not ours to delete.
     private IEnumerable<string> Manifest()

@@ -1,3 +1,4 @@
+using HotPapers.Output;
 using HotPapers.Rendering;
 using HotPapers.Settings;
 using HotPapers.Site;
@@ -93,6 +94,46 @@ public sealed class SiteOutputTests
         Assert.Equal("papers.example.org\n", File.ReadAllText(temp["public/CNAME"]));
         Assert.True(result.Removed > 0);
         Assert.False(Directory.Exists(temp["public/" + SiteOutput.StagingFolder]));
+    }
+
+    [Fact]
+    public void A_file_of_the_sites_names_that_hotpapers_did_not_write_stops_the_site_and_nothing_changes_until_forced()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        // A blog generator's public/ folder: its own home page, and a page of its own the site does not have.
+        Directory.CreateDirectory(temp["public/2021/05/03"]);
+        File.WriteAllText(temp["public/index.html"], "<!DOCTYPE html><title>My blog</title>\n");
+        File.WriteAllText(temp["public/2021/05/03/index.html"], "<!DOCTYPE html><title>A post of mine</title>\n");
+        File.WriteAllText(temp["public/posts.html"], "mine\n");
+        var before = SiteHarness.Snapshot(temp["public"]);
+
+        var e = Assert.Throws<PostsEditedException>(() => SiteHarness.Generate(records, temp["public"]));
+        Assert.Equal([temp["public/2021/05/03/index.html"], temp["public/index.html"]], e.Paths);
+        before.Remove(OutputLock.FileName);
+        var after = SiteHarness.Snapshot(temp["public"]);
+        after.Remove(OutputLock.FileName);
+        Assert.Equal(before, after);
+
+        new SiteGenerator(SiteHarness.Settings(records, temp["public"]), new SiteOptions(Force: true)).Generate();
+        SiteHarness.Generate(records, temp["fresh"]);
+        Assert.Equal("mine\n", File.ReadAllText(temp["public/posts.html"]));
+        File.Delete(temp["public/posts.html"]);
+        Assert.Equal(SiteHarness.Files(temp["fresh"]), SiteHarness.Files(temp["public"]));
+        // Replaced once with --force, the files are the site's own: the next build needs no force.
+        SiteHarness.Generate(records, temp["public"]);
+    }
+
+    [Fact]
+    public void Files_already_holding_what_the_site_would_write_are_taken_as_its_own_without_force()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        SiteHarness.Generate(records, temp["public"]);
+        // A site whose manifest is gone (a copy of the files alone): the same bytes replace nothing.
+        File.Delete(temp["public/" + SiteOutput.ManifestFile]);
+        SiteHarness.Generate(records, temp["public"]);
+        Assert.Contains("2021/04/30/index.html", File.ReadAllLines(temp["public/" + SiteOutput.ManifestFile]));
     }
 
     [Fact]
