@@ -30,12 +30,14 @@ public static class ImportRun
 {
     public static IReadOnlyList<ImportFileResult> Run(ImportRequest request)
     {
+        // Found before anything is touched: a wrong path is the user's to correct, not a run of nothing.
+        var files = Expand(request.Paths).ToList();
         // A killed import left its half-written records files behind.
         PostNaming.RemoveRecordsLeftovers(request.RecordsDirectory);
         var importer = new PostImporter(request.Zone);
         var results = new List<ImportFileResult>();
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (file, problem) in Expand(request.Paths))
+        foreach (var (file, problem) in files)
         {
             if (problem is not null)
             {
@@ -115,9 +117,18 @@ public static class ImportRun
 
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
 
-    /// <summary>Each path as a post, or a folder's <c>*.md</c> files in name order.</summary>
+    /// <summary>
+    /// Each path as a post, or a folder's <c>*.md</c> files in name order. A folder without any is refused,
+    /// and with it the whole import (it is a wrong path, such as the records folder or a blog's root).
+    /// </summary>
     private static IEnumerable<(string File, InputProblem? Problem)> Expand(IReadOnlyList<string> paths)
     {
+        var empty = paths.Where(p => !File.Exists(p) && Directory.Exists(p) && !Posts(p).Any()).ToList();
+        if (empty.Count > 0)
+        {
+            throw new InputException([.. empty.Select(p => new InputProblem(p, InputProblem.WholeFile,
+                "a folder of old posts (Markdown files, *.md; the folders in it are not read)", "none"))]);
+        }
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -126,7 +137,7 @@ public static class ImportRun
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*.md").Order(StringComparer.Ordinal)) yield return (file, null);
+                foreach (var file in Posts(path).Order(StringComparer.Ordinal)) yield return (file, null);
             }
             else
             {
@@ -134,4 +145,6 @@ public static class ImportRun
             }
         }
     }
+
+    private static IEnumerable<string> Posts(string folder) => Directory.EnumerateFiles(folder, "*.md");
 }

@@ -165,11 +165,19 @@ internal sealed class JsonChecker
     /// Ends the object being read (the reader is on its end) and hands its problems to the value that holds
     /// it: unknown keys, repeated keys, then key by key, a missing required key where the key would be.
     /// </summary>
+    /// <param name="only">A key whose value's problems are the only ones handed on (the object's other problems are dropped), or -1 for all.</param>
     /// <returns>How many of the problems are of its keys (unknown, repeated) and how many of its values.</returns>
-    public (int Keys, int Values) EndObject()
+    public (int Keys, int Values) EndObject(int only = -1)
     {
         var f = _frame!;
         f.Key = -1;
+        if (only >= 0)
+        {
+            _frame = f.Parent;
+            if (f.Values[only] is not { Count: > 0 } problems) return (0, 0);
+            Sink.AddRange(problems);
+            return (0, problems.Count);
+        }
         if (f.Exact) EachKeyOnce(f);
         _frame = f.Parent;
         var keyProblems = (f.Unknown?.Count ?? 0) + (f.Again?.Count ?? 0);

@@ -46,6 +46,7 @@ internal static class RecordsReader
         if (!check.Object(ref r, DigestKeys)) return null;
         // The papers' keys depend on the version, which a file may give after them: looked up first.
         var version = Version(r);
+        if (version == 0) return UnknownFormat(ref r, check);
         DateOnly? date = null, end = null;
         DateTimeOffset? collected = null;
         bool? ranked = null;
@@ -59,8 +60,7 @@ internal static class RecordsReader
                     check.String(ref r);
                     break;
                 case DigestKey.Format:
-                    if (check.String(ref r) is { } format && format != FormatName && format != FormatName2)
-                        check.Report(check.ValuePath(), $"\"{FormatName}\" or \"{FormatName2}\"", JsonChecker.Quote(format));
+                    ReadFormat(ref r, check);
                     break;
                 case DigestKey.Date:
                     date = check.Date(ref r);
@@ -89,7 +89,10 @@ internal static class RecordsReader
         return new DigestRecords(date.Value, end ?? date.Value, collected.Value, ranked ?? false, papers, post, RecordsFormat.Records);
     }
 
-    /// <summary>2 where the object the reader is on says <c>"format": "hotpapers-records/2"</c>, else 1; the reader is a copy and stays where it is.</summary>
+    /// <summary>
+    /// 2 where the object the reader is on says <c>"format": "hotpapers-records/2"</c>, 1 where it says
+    /// version 1 or gives no format, 0 where its format is any other value; the reader is a copy and stays where it is.
+    /// </summary>
     private static int Version(Utf8JsonReader r)
     {
         // The reader has checked the JSON: in an object, a token is a key or the object's end. Most
@@ -98,10 +101,32 @@ internal static class RecordsReader
         {
             var isFormat = r.ValueTextEquals("format"u8);
             r.Read();
-            if (isFormat) return r.TokenType == JsonTokenType.String && r.ValueTextEquals(FormatName2) ? 2 : 1;
+            if (isFormat)
+                return r.TokenType != JsonTokenType.String ? 0 : r.ValueTextEquals(FormatName2) ? 2 : r.ValueTextEquals(FormatName) ? 1 : 0;
             r.Skip();
         }
         return 1;
+    }
+
+    /// <summary>
+    /// A digest whose format is none this reader knows: that problem alone. Its other keys would be checked
+    /// against a format the file is not in, and their problems would bury the one that matters.
+    /// </summary>
+    private static DigestRecords? UnknownFormat(ref Utf8JsonReader r, JsonChecker check)
+    {
+        while (check.NextKey(ref r, out var key))
+        {
+            if ((DigestKey)key == DigestKey.Format) ReadFormat(ref r, check);
+            else r.Skip();
+        }
+        check.EndObject(only: (int)DigestKey.Format);
+        return null;
+    }
+
+    private static void ReadFormat(ref Utf8JsonReader r, JsonChecker check)
+    {
+        if (check.String(ref r) is { } format && format != FormatName && format != FormatName2)
+            check.Report(check.ValuePath(), $"\"{FormatName}\" or \"{FormatName2}\"", JsonChecker.Quote(format));
     }
 
     internal static string VersionlessId(string id)

@@ -135,29 +135,83 @@ public static class SiteScaffolder
     public static InitResult Init(InitRequest request)
     {
         var (flavor, reason, warnings) = PickFlavor(request);
-        var done = new List<ScaffoldedFile>();
+        // Every file init reads or extends is read, and every file's fate decided, before one is written:
+        // a problem found then leaves the folder as it was.
+        var plan = Plan(request, flavor);
+        CheckFolders(request.Directory, plan);
+        var written = 0;
         try
         {
-            if (request.Update)
+            foreach (var step in plan.Where(s => s.Bytes is not null))
             {
-                foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))))
-                    done.Add(Update(Path.Combine(request.Directory, relative), text));
+                step.Apply();
+                written++;
             }
-            else
-            {
-                foreach (var (relative, text) in Files(flavor, request.Templates))
-                    done.Add(Write(Path.Combine(request.Directory, relative), text, request.Force));
-            }
-            // The workflow just written or updated installs the version pinned here: they move together.
-            var manifest = Path.Combine(request.Directory, ToolManifest.File);
-            done.Add(new(manifest, ToolManifest.Pin(manifest, ToolManifest.Version, repin: request.Update || request.Force)));
-            done.Add(ExtendGitIgnore(Path.Combine(request.Directory, GitIgnoreFile), flavor));
         }
-        catch (UnauthorizedAccessException)
+        catch (UnauthorizedAccessException) when (written == 0)
         {
             throw new InputException([new InputProblem(request.Directory, InputProblem.WholeFile, "a folder hotpapers may write to", "no permission to write there")]);
         }
+        var done = plan.Select(s => s.File).ToList();
         return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done), request.Update ? [] : NextSteps(request.Directory, flavor));
+    }
+
+    /// <summary>What init will do with one file, and the bytes it will write there (null: none).</summary>
+    /// <param name="CreateNew">Write only where no file is yet: one that appeared since init looked is not replaced either.</param>
+    private sealed record Step(ScaffoldedFile File, byte[]? Bytes = null, bool CreateNew = false)
+    {
+        public void Apply()
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(File.Path))!);
+            if (!CreateNew)
+            {
+                PostWriter.Write(File.Path, Bytes!);
+                return;
+            }
+            using var stream = new FileStream(File.Path, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(Bytes);
+        }
+    }
+
+    private static List<Step> Plan(InitRequest request, InitFlavor flavor)
+    {
+        var plan = new List<Step>();
+        if (request.Update)
+        {
+            foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))))
+                plan.Add(Update(Path.Combine(request.Directory, relative), text));
+        }
+        else
+        {
+            foreach (var (relative, text) in Files(flavor, request.Templates))
+                plan.Add(Write(Path.Combine(request.Directory, relative), text, request.Force));
+        }
+        // The workflow just written or updated installs the version pinned here: they move together.
+        var manifest = Path.Combine(request.Directory, ToolManifest.File);
+        var (outcome, pinned) = ToolManifest.Pin(manifest, ToolManifest.Version, repin: request.Update || request.Force);
+        plan.Add(new(new(manifest, outcome), pinned is null ? null : PostWriter.Encode(pinned)));
+        plan.Add(ExtendGitIgnore(Path.Combine(request.Directory, GitIgnoreFile), flavor));
+        return plan;
+    }
+
+    /// <summary>
+    /// A file (or anything else but a folder) where a file to write needs a folder (the site's folder
+    /// itself, or <c>.github</c>, <c>.config</c>, ...): refused before anything is written.
+    /// </summary>
+    private static void CheckFolders(string directory, List<Step> plan)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in plan.Where(s => s.Bytes is not null))
+        {
+            // From the file's folder up to the site's own, each looked at once.
+            for (var folder = Path.GetDirectoryName(step.File.Path); !string.IsNullOrEmpty(folder) && seen.Add(folder); folder = Path.GetDirectoryName(folder))
+            {
+                if (InputFile.KindOf(folder) is not (FileKind.Folder or FileKind.Missing) and var kind)
+                    throw InputFile.Refuse(folder, InputProblem.WholeFile, "a folder (or none)", kind);
+                if (Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) == root) break;
+            }
+        }
     }
 
     private static (InitFlavor, string, IReadOnlyList<string>) PickFlavor(InitRequest request)
@@ -183,44 +237,38 @@ public static class SiteScaffolder
         return (InitFlavor.Gatsby, $"the default: no Hugo or Gatsby site found in {request.Directory}; for another, {others}", []);
     }
 
-    private static ScaffoldedFile Write(string path, string text, bool force)
+    private static Step Write(string path, string text, bool force)
     {
         var bytes = PostWriter.Encode(text);
         if (File.Exists(path) || Directory.Exists(path))
         {
-            if (!force || Directory.Exists(path)) return new(path, ScaffoldOutcome.Skipped);
-            PostWriter.Write(path, bytes);
-            return new(path, ScaffoldOutcome.Overwritten);
+            if (!force || Directory.Exists(path)) return new(new(path, ScaffoldOutcome.Skipped));
+            return new(new(path, ScaffoldOutcome.Overwritten), bytes);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        // CreateNew: a file that appeared since the check above is not replaced either.
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write)) stream.Write(bytes);
-        return new(path, ScaffoldOutcome.Written);
+        return new(new(path, ScaffoldOutcome.Written), bytes, CreateNew: true);
     }
 
     // A file init keeps: replaced only where it is still exactly what an earlier version wrote.
-    private static ScaffoldedFile Update(string path, string text)
+    private static Step Update(string path, string text)
     {
         if (!File.Exists(path)) return Write(path, text, force: false);
         var bytes = PostWriter.Encode(text);
         var hash = Hash(File.ReadAllBytes(path));
-        if (hash == Hash(bytes)) return new(path, ScaffoldOutcome.UpToDate);
-        if (!EarlierVersions.Contains(hash)) return new(path, ScaffoldOutcome.Changed);
-        PostWriter.Write(path, bytes);
-        return new(path, ScaffoldOutcome.Updated);
+        if (hash == Hash(bytes)) return new(new(path, ScaffoldOutcome.UpToDate));
+        if (!EarlierVersions.Contains(hash)) return new(new(path, ScaffoldOutcome.Changed));
+        return new(new(path, ScaffoldOutcome.Updated), bytes);
     }
 
-    private static ScaffoldedFile ExtendGitIgnore(string path, InitFlavor flavor)
+    private static Step ExtendGitIgnore(string path, InitFlavor flavor)
     {
-        var text = File.Exists(path) ? File.ReadAllText(path) : null;
+        var text = InputFile.Exists(path, "a .gitignore file (or none)", InputProblem.WholeFile) ? File.ReadAllText(path) : null;
         var lines = text?.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal) ?? [];
         var site = flavor == InitFlavor.Site;
         var missing = GitIgnoreLines.Concat(site ? SiteGitIgnoreLines : []).Where(l => !lines.Contains(l)).ToList();
-        if (missing.Count == 0) return new(path, ScaffoldOutcome.UpToDate);
+        if (missing.Count == 0) return new(new(path, ScaffoldOutcome.UpToDate));
         var heading = site ? "# hotpapers: a build's lock, what a killed build left, collect's response cache and the built site\n" : "# hotpapers: a build's lock, what a killed build left, and collect's response cache\n";
         var added = (text is null or "" || text.EndsWith('\n') ? "" : "\n") + heading + string.Join("\n", missing) + "\n";
-        PostWriter.Write(path, PostWriter.Encode((text ?? "") + added));
-        return new(path, text is null ? ScaffoldOutcome.Written : ScaffoldOutcome.Extended);
+        return new(new(path, text is null ? ScaffoldOutcome.Written : ScaffoldOutcome.Extended), PostWriter.Encode((text ?? "") + added));
     }
 
     /// <summary>

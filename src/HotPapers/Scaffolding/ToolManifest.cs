@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HotPapers.Output;
 
 namespace HotPapers.Scaffolding;
 
@@ -32,19 +31,14 @@ internal static class ToolManifest
     });
 
     /// <summary>
-    /// Pins <paramref name="version"/> in the manifest at <paramref name="path"/>: writes one, adds hotpapers
-    /// to one that lacks it (keeping the other tools), and, when <paramref name="repin"/> (<c>--force</c>,
-    /// <c>--update</c>), moves a pin to another version to this one.
+    /// How <paramref name="version"/> is pinned in the manifest at <paramref name="path"/>, and the manifest's
+    /// new text (null: left as it is): a new one, hotpapers added to one that lacks it (keeping the other
+    /// tools), and, when <paramref name="repin"/> (<c>--force</c>, <c>--update</c>), a pin to another
+    /// version moved to this one. Nothing is written: init decides every file's fate before it writes one.
     /// </summary>
-    public static ScaffoldOutcome Pin(string path, string version, bool repin)
+    public static (ScaffoldOutcome Outcome, string? Text) Pin(string path, string version, bool repin)
     {
-        if (!System.IO.File.Exists(path))
-        {
-            if (Directory.Exists(path)) return ScaffoldOutcome.Skipped;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            PostWriter.Write(path, PostWriter.Encode(Text(version)));
-            return ScaffoldOutcome.Written;
-        }
+        if (!InputFile.Exists(path, "a .NET tool manifest file (or none)", InputProblem.WholeFile)) return (ScaffoldOutcome.Written, Text(version));
         var manifest = Read(path);
         if (manifest["tools"] is not JsonObject tools)
             throw Problem(path, "$.tools", "an object with a key per tool", manifest["tools"] is null ? "no tools" : manifest["tools"]!.GetValueKind().ToString().ToLowerInvariant());
@@ -58,19 +52,18 @@ internal static class ToolManifest
         }
         else if (tools[key] is JsonObject entry && entry["version"] is JsonValue pinned && pinned.GetValueKind() == JsonValueKind.String && pinned.GetValue<string>() == version)
         {
-            return ScaffoldOutcome.UpToDate;
+            return (ScaffoldOutcome.UpToDate, null);
         }
         else if (!repin)
         {
-            return ScaffoldOutcome.Skipped;
+            return (ScaffoldOutcome.Skipped, null);
         }
         else
         {
             tools[key] = Entry(version);
             outcome = ScaffoldOutcome.Updated;
         }
-        PostWriter.Write(path, PostWriter.Encode(Serialize(manifest)));
-        return outcome;
+        return (outcome, Serialize(manifest));
     }
 
     private static JsonObject Entry(string version) => new()

@@ -48,7 +48,7 @@ public static partial class SettingsFile
         }
         catch (YamlException e)
         {
-            throw Fail(file, At(e.Start), "well-formed YAML", YamlReason(e));
+            throw Fail(file, TabAt(text, e) ?? At(e.Start), "well-formed YAML", YamlReason(e));
         }
         var settings = Defaults(baseDirectory);
         if (stream.Documents.Count == 0) return settings;
@@ -310,6 +310,23 @@ public static partial class SettingsFile
     };
 
     private static string At(Mark mark) => $"line {mark.Line}, column {mark.Column}";
+
+    /// <summary>
+    /// Where the tab is that YamlDotNet refuses as indentation: it gives the position of the mapping or
+    /// scalar it was reading (line 1 for a tab on line 2), so the first line from there indented with a tab.
+    /// </summary>
+    private static string? TabAt(string text, YamlException e)
+    {
+        if (!e.Message.Contains("tab", StringComparison.Ordinal)) return null;
+        var lines = text.Split('\n');
+        for (var line = (int)Math.Max(e.Start.Line, 1); line <= lines.Length; line++)
+        {
+            var indent = lines[line - 1].AsSpan();
+            indent = indent[..(indent.Length - indent.TrimStart(" \t").Length)];
+            if (indent.IndexOf('\t') is var column and >= 0) return $"line {line}, column {column + 1}";
+        }
+        return null;
+    }
 
     private static string Where(YamlNode node, string key) => $"{At(node.Start)} ({key})";
 

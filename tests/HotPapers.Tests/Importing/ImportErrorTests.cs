@@ -1,4 +1,5 @@
 using System.Text;
+using HotPapers.Cli;
 
 namespace HotPapers.Tests.Importing;
 
@@ -120,6 +121,26 @@ public sealed class ImportErrorTests
 
         (exit, _, _) = ImportHarness.Cli("import", "--records", temp["records"]);
         Assert.Equal(2, exit);
+    }
+
+    // A wrong path (the blog's root, the records folder) is not a run that imported nothing: exit 1, and
+    // nothing written, not even for the good post given with it.
+    [Fact]
+    public void A_folder_without_posts_is_an_error_and_nothing_is_written()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["empty"]);
+        Directory.CreateDirectory(temp["records/posts"]);
+        File.WriteAllText(temp["records/2021-04-30.json"], "{}");
+        foreach (var folder in new[] { temp["empty"], temp["records"] })
+        {
+            var (exit, stdout, stderr) = ImportHarness.Cli("import", Path.Combine(ImportHarness.PostsDir, Good), folder, "--records", temp["out"]);
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Equal($"error: {folder}: expected a folder of old posts (Markdown files, *.md; the folders in it are not read), found none\nNothing was written.\n", stderr);
+            Assert.Equal("", stdout);
+            Assert.False(Directory.Exists(temp["out"]));
+        }
+        Assert.Equal(["2021-04-30.json"], Directory.EnumerateFiles(temp["records"]).Select(Path.GetFileName));
     }
 
     [Fact]

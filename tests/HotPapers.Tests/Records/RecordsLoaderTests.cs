@@ -26,6 +26,10 @@ public sealed class RecordsLoaderTests
     [InlineData("'text'", "$", "an object", "\"text\"")]
     // the digest
     [InlineData("{'format':'hotpapers-records/3','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.format", "\"hotpapers-records/1\" or \"hotpapers-records/2\"", "\"hotpapers-records/3\"")]
+    // An unknown format alone: its other keys, checked as version 1's, would only bury it.
+    [InlineData("{'format':'hotpapers-records/9','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[{" + Paper + ",'mentions':[]}]}", "$.format", "\"hotpapers-records/1\" or \"hotpapers-records/2\"", "\"hotpapers-records/9\"")]
+    [InlineData("{'papers':[{" + Paper + ",'mentions':[]}],'extra':1,'format':'hotpapers-records/9'}", "$.format", "\"hotpapers-records/1\" or \"hotpapers-records/2\"", "\"hotpapers-records/9\"")]
+    [InlineData("{'format':2,'date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[{" + Paper + ",'mentions':[]}]}", "$.format", "a string", "the number 2")]
     [InlineData("{'date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.format", "a value", "no such key")]
     [InlineData("{'format':'hotpapers-records/1','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.date", "a value", "no such key")]
     [InlineData("{'format':'hotpapers-records/1','date':'2021-02-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[]}", "$.date", "a date as YYYY-MM-DD", "\"2021-02-30\"")]

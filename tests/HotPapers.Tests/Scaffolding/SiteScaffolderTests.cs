@@ -152,6 +152,41 @@ public sealed class SiteScaffolderTests
         Assert.DoesNotContain("Exception", stdout + stderr, StringComparison.Ordinal);
     }
 
+    // init reads the manifest and .gitignore before it writes anything: "Nothing was written." is true.
+    [Fact]
+    public void A_malformed_tool_manifest_stops_init_before_it_writes_any_file()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp[".config"]);
+        File.WriteAllText(temp[".config/dotnet-tools.json"], "{ broken");
+        var (code, stdout, stderr) = InProcessCli.Run("init", temp.Path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: {temp[".config/dotnet-tools.json"]}: line 1, column 3: expected a .NET tool manifest (JSON), found malformed JSON\nNothing was written.\n", stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal([".config", ".config/dotnet-tools.json"], Entries(temp.Path));
+    }
+
+    [Theory]
+    [InlineData(".gitignore", ".gitignore", "a .gitignore file (or none)", "a folder")]
+    [InlineData(".config/dotnet-tools.json", ".config/dotnet-tools.json", "a .NET tool manifest file (or none)", "a folder")]
+    [InlineData(".github", null, "a folder (or none)", "a file")]
+    [InlineData(".config", null, "a folder (or none)", "a file")]
+    public void A_folder_where_init_needs_a_file_or_a_file_where_it_needs_a_folder_is_refused_before_it_writes(string path, string? folder, string expected, string found)
+    {
+        using var temp = Fixture.TempDir();
+        if (folder is not null) Directory.CreateDirectory(temp[folder]);
+        else File.WriteAllText(temp[path], "mine\n");
+        var before = Entries(temp.Path);
+        var (code, stdout, stderr) = InProcessCli.Run("init", temp.Path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: {temp[path]}: expected {expected}, found {found}\nNothing was written.\n", stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal(before, Entries(temp.Path));
+    }
+
+    private static List<string> Entries(string root) =>
+        [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
     [Fact]
     public void Init_templates_copies_the_built_in_templates_and_the_build_uses_them()
     {

@@ -177,6 +177,10 @@ public sealed class SettingsFileTests
     [InlineData("flavor: [hugo\n", "line 2, column 1", "")]
     [InlineData("flavor: hugo\nflavor: gatsby\n", "line 2, column 1", "")]
     [InlineData("flavor: hugo\n---\nflavor: gatsby\n", "line 3, column 1", "2 documents")]
+    // A tab as indentation, where the tab is (YamlDotNet says where the mapping or scalar it was in starts).
+    [InlineData("flavor: hugo\nranking:\n\tmaxTweets: 3\n", "line 3, column 1", "tab")]
+    [InlineData("flavor: hugo\n\tranking: 1\n", "line 2, column 1", "tab")]
+    [InlineData("ranking:\n  maxTweets: 3\n \ttimezone: UTC\n", "line 3, column 2", "tab")]
     public void Wrong_keys_and_types_are_reported_where_they_are(string yaml, string location, string found)
     {
         var e = Assert.Throws<InputException>(() => SettingsFile.Parse("site/hotpapers.yml", yaml, "site"));
