@@ -14,6 +14,12 @@ internal sealed class OutputLock : IDisposable
 {
     public const string FileName = ".hotpapers.lock";
 
+    /// <summary>
+    /// Test seam: called with the lock file's path right before it is opened (a test throws there what the
+    /// open would on a read-only file system, which no test can mount).
+    /// </summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforeOpening = new();
+
     private readonly FileStream _stream;
 
     private OutputLock(FileStream stream) => _stream = stream;
@@ -28,6 +34,7 @@ internal sealed class OutputLock : IDisposable
             throw InputFile.Refuse(path, "file", "hotpapers' lock file (a plain file, or none; delete it and run again)", kind);
         try
         {
+            BeforeOpening.Value?.Invoke(path);
             return new OutputLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
