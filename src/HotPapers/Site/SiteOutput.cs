@@ -37,10 +37,7 @@ internal sealed class SiteOutput : IDisposable
 
     public static SiteOutput Open(string directory)
     {
-        var kind = InputFile.KindOf(directory);
-        if (kind is not (FileKind.Missing or FileKind.Folder))
-            throw new InputException([new InputProblem(directory, InputProblem.WholeFile, "a folder for the site (or none yet)", InputFile.Describe(kind))]);
-        var made = kind is FileKind.Missing;
+        var made = OutputFolder.Check(directory, "a folder for the site (or none yet)");
         var output = new SiteOutput(directory, made, OutputLock.Acquire(directory));
         try
         {
@@ -49,9 +46,10 @@ internal sealed class SiteOutput : IDisposable
             System.IO.Directory.CreateDirectory(output._staging);
             return output;
         }
-        catch
+        catch (Exception e)
         {
             output.Dispose();
+            if (OutputFolder.Refusal(directory, e) is { } refusal) throw refusal;
             throw;
         }
     }
