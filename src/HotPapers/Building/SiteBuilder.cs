@@ -95,10 +95,9 @@ public sealed class SiteBuilder
         {
             return write();
         }
-        catch (UnauthorizedAccessException)
+        catch (UnauthorizedAccessException e)
         {
-            throw new InputException([new InputProblem(_settings.OutputDirectory, InputProblem.WholeFile,
-                "a folder hotpapers may write to", "no permission to write there")]);
+            throw OutputFolder.Refusal(_settings.OutputDirectory, e)!;
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed class GuardedOutput : IDisposable
         _directory = directory;
         _checkOnly = checkOnly;
         _force = force;
-        _folderIsNew = !Directory.Exists(directory);
+        _folderIsNew = OutputFolder.Check(directory, "a folder for the posts (or none yet)");
         Manifest = PostManifest.Load(directory);
     }
 

@@ -42,10 +42,7 @@ internal sealed class SiteOutput : IDisposable
     /// <param name="force">Replace files of the site's names that hotpapers did not write.</param>
     public static SiteOutput Open(string directory, bool force = false)
     {
-        var kind = InputFile.KindOf(directory);
-        if (kind is not (FileKind.Missing or FileKind.Folder))
-            throw new InputException([new InputProblem(directory, InputProblem.WholeFile, "a folder for the site (or none yet)", InputFile.Describe(kind))]);
-        var made = kind is FileKind.Missing;
+        var made = OutputFolder.Check(directory, "a folder for the site (or none yet)");
         var output = new SiteOutput(directory, made, force, OutputLock.Acquire(directory));
         try
         {
@@ -54,9 +51,10 @@ internal sealed class SiteOutput : IDisposable
             System.IO.Directory.CreateDirectory(output._staging);
             return output;
         }
-        catch
+        catch (Exception e)
         {
             output.Dispose();
+            if (OutputFolder.Refusal(directory, e) is { } refusal) throw refusal;
             throw;
         }
     }

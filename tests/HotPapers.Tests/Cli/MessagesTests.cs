@@ -167,6 +167,14 @@ public sealed class MessagesTests
             var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", stderr);
+            // site and serve, as build: the folder, not .NET's message about the lock file in it.
+            var site = InProcessCli.Run("site", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
+            Assert.Equal(ExitCodes.BadInput, site.Code);
+            Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", site.Stderr);
+            var serve = Assert.Throws<InputException>(() => HotPapers.Site.SitePreview.Start(
+                new HotPapers.Settings.SettingsOverrides { RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records") }, new HotPapers.Site.SiteOptions(temp["out"]), 0));
+            Assert.Equal($"{temp["out"]}: expected a folder hotpapers may write to, found no permission to write there", Assert.Single(serve.Problems).ToString());
+            Assert.Empty(Directory.EnumerateFileSystemEntries(temp["out"]));
         }
         finally
         {

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+
+namespace HotPapers.Output;
+
+/// <summary>
+/// The one rule for the folder build, site and serve write into: what is at its path must be a folder, or
+/// nothing yet where one can be made; and the system refusing to make it or to write into it (a read-only
+/// file system, no permission) is the user's to fix, told with the folder's path and the system's reason,
+/// never as .NET's message about hotpapers' lock file in it, nor as another build (<see cref="OutputLock"/>
+/// says that only of a lock really held).
+/// </summary>
+internal static class OutputFolder
+{
+    /// <summary>What a folder the system refuses to write into was expected to be.</summary>
+    public const string Writable = "a folder hotpapers may write to";
+
+    // errno as .NET's IOException carries it in HResult on Unix (the same number on Linux and macOS).
+    private const int ReadOnlyFileSystem = 30;
+
+    /// <summary>
+    /// Refuses, before anything is written, anything but a folder at <paramref name="directory"/>, or nothing
+    /// where a folder can be made (no file in its path); <paramref name="expected"/> says what the folder is for.
+    /// </summary>
+    /// <returns>True when no folder is there yet.</returns>
+    public static bool Check(string directory, string expected)
+    {
+        var kind = InputFile.KindOf(directory);
+        if (kind is FileKind.Folder) return false;
+        if (kind is not FileKind.Missing) throw InputFile.Refuse(directory, InputProblem.WholeFile, expected, kind);
+        // The nearest part of the path that is there must be a folder to make the rest in.
+        for (var above = Path.GetDirectoryName(Path.GetFullPath(directory)); above is not null; above = Path.GetDirectoryName(above))
+        {
+            var there = InputFile.KindOf(above);
+            if (there is FileKind.Missing) continue;
+            if (there is not FileKind.Folder)
+                throw new InputException([new InputProblem(directory, InputProblem.WholeFile, expected, $"{InputFile.Describe(there)} in its path ({above})")]);
+            break;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// What the user is told of the system refusing to make <paramref name="directory"/> or to write into it;
+    /// null for what is no such refusal.
+    /// </summary>
+    public static InputException? Refusal(string directory, Exception e)
+    {
+        var found = e switch
+        {
+            UnauthorizedAccessException => "no permission to write there",
+            // A folder that is not there after it was made, or that the system will not make (as in /proc).
+            FileNotFoundException or DirectoryNotFoundException => "none, and the system refuses to make one there",
+            IOException { HResult: ReadOnlyFileSystem } when !OperatingSystem.IsWindows() => "a read-only file system",
+            IOException { HResult: > 0 and < 4096 } io when !OperatingSystem.IsWindows() => $"the system refusing to write there ({Marshal.GetPInvokeErrorMessage(io.HResult)})",
+            IOException io => $"the system refusing to write there ({io.Message})",
+            _ => null,
+        };
+        return found is null ? null : new InputException([new InputProblem(directory, InputProblem.WholeFile, Writable, found)]);
+    }
+}
