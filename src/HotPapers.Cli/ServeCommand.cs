@@ -62,7 +62,7 @@ internal static class ServeCommand
                 Report(preview.First, stdout, stderr);
                 preview.Rebuilt += build => Report(build, stdout, stderr);
                 stdout.WriteLine($"Serving {preview.Folder} at {preview.Address}");
-                stdout.WriteLine($"Watching {string.Join(", ", preview.Watched)}; Ctrl+C stops.");
+                stdout.WriteLine(Watching(preview.Watched));
                 stdout.Flush();
                 // Ctrl+C and SIGTERM stop the wait, not the process: the server stops and its folder is removed first.
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
@@ -88,6 +88,8 @@ internal static class ServeCommand
         return command;
     }
 
+    private static string Watching(IEnumerable<string> paths) => $"Watching {string.Join(", ", paths)}; Ctrl+C stops.";
+
     private static void Report(PreviewBuild build, TextWriter stdout, TextWriter stderr)
     {
         var at = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -103,6 +105,8 @@ internal static class ServeCommand
                 foreach (var line in CommandLine.ErrorLines(build.Error!) ?? [$"error: {build.Error!.GetType().Name}: {build.Error.Message}"]) stderr.WriteLine(line);
                 stderr.WriteLine($"{at} build {build.Number} failed: still serving the last good build");
             }
+            // What the settings name since this build (a templates folder added to hotpapers.yml), said as at the start.
+            if (build.NewlyWatched.Count > 0) stdout.WriteLine(Watching(build.NewlyWatched));
             stdout.Flush();
             stderr.Flush();
         }
