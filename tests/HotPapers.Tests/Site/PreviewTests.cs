@@ -53,6 +53,24 @@ public sealed class PreviewTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/2021/04/30?x=1", "/2021/04/30/?x=1")]
+    [InlineData("/2021/04/30?x=1&y=%2F#top", "/2021/04/30/?x=1&y=%2F")]
+    [InlineData("/2021/04/30?", "/2021/04/30/?")]
+    [InlineData("/2021/04/30#top", "/2021/04/30/")]
+    [InlineData("http://127.0.0.1/2021?x=1", "/2021/?x=1")]
+    public void A_folder_without_its_slash_is_redirected_with_its_query(string target, string location)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["site/2021/04/30"]);
+        File.WriteAllText(temp["site/2021/04/30/index.html"], "<p>day</p>");
+        using var server = new StaticFileServer(temp["site"], 0);
+
+        var response = server.Respond(new StaticFileServer.RequestHead("GET", target));
+        Assert.Equal(301, response.Status);
+        Assert.Equal(location, response.Location);
+    }
+
     [Fact]
     public void A_port_in_use_is_reported_as_such_for_serve_to_say_so()
     {
