@@ -24,7 +24,10 @@ internal static class ServeCommand
             Description = "The port on 127.0.0.1 (0 for any free one).",
             HelpName = "N",
             DefaultValueFactory = _ => DefaultPort,
-            Validators = { r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port expects a number from 0 to 65535"); } },
+            // Read from the word given, not with GetValueOrDefault: reading the value of a word that is not a number
+            // throws, and System.CommandLine reports that word itself. int.TryParse as System.CommandLine parses
+            // an int (the culture is the invariant one, InvariantGlobalization).
+            Validators = { r => { if (r.Tokens is [{ Value: var text }] && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is < 0 or > 65535) r.AddError("--port expects a number from 0 to 65535"); } },
         };
         var command = new Command("serve", "Build the HTML site, serve it on this machine, and rebuild it when the records, templates or settings change.")
         {
@@ -59,7 +62,7 @@ internal static class ServeCommand
                 Report(preview.First, stdout, stderr);
                 preview.Rebuilt += build => Report(build, stdout, stderr);
                 stdout.WriteLine($"Serving {preview.Folder} at {preview.Address}");
-                stdout.WriteLine($"Watching {string.Join(", ", preview.Watched)}; Ctrl+C stops.");
+                stdout.WriteLine(Watching(preview.Watched));
                 stdout.Flush();
                 // Ctrl+C and SIGTERM stop the wait, not the process: the server stops and its folder is removed first.
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
@@ -85,6 +88,8 @@ internal static class ServeCommand
         return command;
     }
 
+    private static string Watching(IEnumerable<string> paths) => $"Watching {string.Join(", ", paths)}; Ctrl+C stops.";
+
     private static void Report(PreviewBuild build, TextWriter stdout, TextWriter stderr)
     {
         var at = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -100,6 +105,8 @@ internal static class ServeCommand
                 foreach (var line in CommandLine.ErrorLines(build.Error!) ?? [$"error: {build.Error!.GetType().Name}: {build.Error.Message}"]) stderr.WriteLine(line);
                 stderr.WriteLine($"{at} build {build.Number} failed: still serving the last good build");
             }
+            // What the settings name since this build (a templates folder added to hotpapers.yml), said as at the start.
+            if (build.NewlyWatched.Count > 0) stdout.WriteLine(Watching(build.NewlyWatched));
             stdout.Flush();
             stderr.Flush();
         }

@@ -93,6 +93,12 @@ public sealed class CommandLineTests
     [InlineData("build", "--date")]
     [InlineData("build", "--date", "2021-04-30", "--until", "2021-02-30")]
     [InlineData("build", "--until", "nonsense")]
+    [InlineData("serve", "--port", "abc")]
+    [InlineData("serve", "--port", "1.5")]
+    [InlineData("serve", "--port", "")]
+    [InlineData("serve", "--port=abc")]
+    [InlineData("serve", "--port", "99999")]
+    [InlineData("serve", "--port", "-1")]
     public void Usage_errors_exit_2_with_a_message_and_write_nothing(params string[] args)
     {
         using var temp = Fixture.TempDir();
@@ -102,6 +108,47 @@ public sealed class CommandLineTests
         Assert.Contains("--help", stderr);
         AssertNoStackTrace(stderr);
         Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    // A validator that reads the value of an option whose word did not parse throws (serve --port abc
+    // did): every option of every command, given words of each kind, ends in a usage error, never an
+    // exception. A word no command knows ends each line, so that nothing runs whatever the value.
+    [Fact]
+    public void No_options_value_ends_in_an_exception()
+    {
+        var help = Run("--help").Out.Replace("\r\n", "\n");
+        var list = help[(help.IndexOf("\nCommands:\n", StringComparison.Ordinal) + 11)..];
+        var commands = System.Text.RegularExpressions.Regex.Matches(list[..list.IndexOf("\n\n", StringComparison.Ordinal)], @"^  ([a-z]+)\b", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("serve", commands);
+        var failures = new List<string>();
+        var tried = 0;
+        foreach (var command in commands)
+        {
+            var options = System.Text.RegularExpressions.Regex.Matches(Run(command, "--help").Out, @"^  (?:-\S+, )*(--[a-z-]+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Groups[1].Value).Where(o => o is not ("--help" or "--version")).ToList();
+            Assert.NotEmpty(options);
+            foreach (var option in options)
+            {
+                foreach (var value in new[] { "abc", "", "1.5", "-1", "99999", "0x10", "2021-02-30", "true" })
+                {
+                    string[] args = [command, option, value, "--no-such-option"];
+                    tried++;
+                    try
+                    {
+                        var (code, _, stderr) = Run(args);
+                        if (code != ExitCodes.Usage || stderr.Contains("   at ", StringComparison.Ordinal))
+                            failures.Add($"{string.Join(' ', args)}: exit {code}: {stderr}");
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Add($"{string.Join(' ', args)}: {e.GetType().Name}: {e.Message}");
+                    }
+                }
+            }
+        }
+        Assert.True(tried > 200, $"only {tried} lines tried");
+        Assert.Empty(failures);
     }
 
     [Fact]

@@ -53,6 +53,24 @@ public sealed class PreviewTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/2021/04/30?x=1", "/2021/04/30/?x=1")]
+    [InlineData("/2021/04/30?x=1&y=%2F#top", "/2021/04/30/?x=1&y=%2F")]
+    [InlineData("/2021/04/30?", "/2021/04/30/?")]
+    [InlineData("/2021/04/30#top", "/2021/04/30/")]
+    [InlineData("http://127.0.0.1/2021?x=1", "/2021/?x=1")]
+    public void A_folder_without_its_slash_is_redirected_with_its_query(string target, string location)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["site/2021/04/30"]);
+        File.WriteAllText(temp["site/2021/04/30/index.html"], "<p>day</p>");
+        using var server = new StaticFileServer(temp["site"], 0);
+
+        var response = server.Respond(new StaticFileServer.RequestHead("GET", target));
+        Assert.Equal(301, response.Status);
+        Assert.Equal(location, response.Location);
+    }
+
     [Fact]
     public void A_port_in_use_is_reported_as_such_for_serve_to_say_so()
     {
@@ -141,6 +159,55 @@ public sealed class PreviewTests
         rebuilt = await After(preview, () => File.WriteAllText(temp["templates/about.html.sbn"], "{{ if }}"));
         Assert.NotNull(rebuilt.Error);
         Assert.Contains("Second title", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+    }
+
+    // A templates folder named in hotpapers.yml only once serve runs (there already, or made only then):
+    // each rebuild watches what the settings it read name, as the disk is then, and says what it watches anew.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Serve_watches_what_the_settings_name_after_each_rebuild(bool folderFirst)
+    {
+        using var temp = Fixture.TempDir();
+        if (folderFirst) Directory.CreateDirectory(temp["templates"]);
+        Directory.CreateDirectory(temp["records"]);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["records/2021-04-30.json"]);
+        File.WriteAllText(temp["hotpapers.yml"], "records: records\n");
+        var overrides = new SettingsOverrides { ConfigFile = temp["hotpapers.yml"] };
+
+        using var preview = SitePreview.Start(overrides, SiteOptions.None, 0, TimeSpan.FromMilliseconds(100));
+        Assert.DoesNotContain(temp["templates"], preview.Watched);
+        using var http = new HttpClient { BaseAddress = preview.Address };
+
+        // Named: watched (when it is not made yet, the build fails for want of it, and it is watched for in its folder).
+        var rebuilt = await After(preview, () => File.WriteAllText(temp["hotpapers.yml"], "records: records\ntemplates: templates\n"));
+        if (folderFirst) Assert.Null(rebuilt.Error);
+        else Assert.IsType<InputException>(rebuilt.Error);
+        Assert.Equal([temp["templates"]], rebuilt.NewlyWatched);
+        Assert.Contains(temp["templates"], preview.Watched);
+
+        if (!folderFirst)
+        {
+            // Made: watched with what it holds (and said no second time).
+            rebuilt = await After(preview, () => Directory.CreateDirectory(temp["templates"]));
+            Assert.Null(rebuilt.Error);
+            Assert.Empty(rebuilt.NewlyWatched);
+            Assert.Contains(temp["templates"], preview.Watched);
+        }
+
+        // A template in it, then edited: each one a rebuild that shows it.
+        rebuilt = await After(preview, () => File.WriteAllText(temp["templates/foot.html.sbn"], "<p>First foot</p></body></html>\n"));
+        Assert.Null(rebuilt.Error);
+        Assert.Contains("First foot", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+        rebuilt = await After(preview, () => File.WriteAllText(temp["templates/foot.html.sbn"], "<p>Second foot</p></body></html>\n"));
+        Assert.Null(rebuilt.Error);
+        Assert.Contains("Second foot", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+
+        // Named no more: no longer watched.
+        rebuilt = await After(preview, () => File.WriteAllText(temp["hotpapers.yml"], "records: records\n"));
+        Assert.Empty(rebuilt.NewlyWatched);
+        Assert.DoesNotContain(temp["templates"], preview.Watched);
+        Assert.DoesNotContain("Second foot", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
     }
 
     [Fact]

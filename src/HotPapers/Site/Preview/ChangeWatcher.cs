@@ -12,35 +12,73 @@ internal sealed class ChangeWatcher : IDisposable
     private readonly Timer _timer;
     private readonly TimeSpan _quiet;
 
+    /// <summary>What is watched for a path: a folder with everything below it (<see cref="Name"/> null), or the entry <see cref="Name"/> in <see cref="Folder"/>.</summary>
+    internal sealed record Target(string Folder, string? Name)
+    {
+        public override string ToString() => Name is null ? Folder : Path.Combine(Folder, Name);
+    }
+
     /// <param name="paths">Files and folders (a folder with everything below it); one that does not exist yet is watched for from its parent folder, if that exists.</param>
     /// <param name="quiet">How long no event must come before <paramref name="changed"/> is called.</param>
     public ChangeWatcher(IEnumerable<string> paths, TimeSpan quiet, Action changed)
     {
         _quiet = quiet;
         _timer = new Timer(_ => changed());
-        foreach (var path in paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        Targets = TargetsOf(paths);
+        try
         {
-            var watcher = Directory.Exists(path)
-                ? new FileSystemWatcher(path) { IncludeSubdirectories = true }
-                : Path.GetDirectoryName(path) is { } parent && Directory.Exists(parent)
-                    ? new FileSystemWatcher(parent, Path.GetFileName(path)) { IncludeSubdirectories = false }
-                    : null;
-            if (watcher is null) continue;
-            watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
-            watcher.Changed += (_, _) => Poke();
-            watcher.Created += (_, _) => Poke();
-            watcher.Deleted += (_, _) => Poke();
-            watcher.Renamed += (_, _) => Poke();
-            watcher.Error += (_, _) => Poke();
-            watcher.EnableRaisingEvents = true;
-            _watchers.Add(watcher);
+            foreach (var target in Targets)
+            {
+                var watcher = target.Name is null
+                    ? new FileSystemWatcher(target.Folder) { IncludeSubdirectories = true }
+                    : new FileSystemWatcher(target.Folder, target.Name) { IncludeSubdirectories = false };
+                _watchers.Add(watcher);
+                watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
+                watcher.Changed += (_, _) => Poke();
+                watcher.Created += (_, _) => Poke();
+                watcher.Deleted += (_, _) => Poke();
+                watcher.Renamed += (_, _) => Poke();
+                watcher.Error += (_, _) => Poke();
+                watcher.EnableRaisingEvents = true;
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 
-    /// <summary>The folders watched (for the message that says what serve watches).</summary>
-    public IEnumerable<string> Watched => _watchers.Select(w => w.Filter is "*" or "*.*" or "" ? w.Path : Path.Combine(w.Path, w.Filter));
+    /// <summary>
+    /// What watching <paramref name="paths"/> watches as the disk is now: a folder changes from watched-for
+    /// (in its parent) to watched once it exists, so a watcher made earlier may no longer be the one to have.
+    /// </summary>
+    public static IReadOnlyList<Target> TargetsOf(IEnumerable<string> paths) =>
+    [
+        .. paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Select(path =>
+            Directory.Exists(path) ? new Target(path, null)
+            : Path.GetDirectoryName(path) is { } parent && Directory.Exists(parent) ? new Target(parent, Path.GetFileName(path))
+            : null).OfType<Target>(),
+    ];
 
-    private void Poke() => _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
+    /// <summary>What this watcher watches.</summary>
+    public IReadOnlyList<Target> Targets { get; }
+
+    /// <summary>The files and folders watched (for the message that says what serve watches).</summary>
+    public IEnumerable<string> Watched => Targets.Select(t => t.ToString());
+
+    private void Poke()
+    {
+        try
+        {
+            _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // An event on its way as this watcher was replaced (the settings name other folders) or stopped:
+            // it is not this watcher's to report, and throwing on the system's event thread would end serve.
+        }
+    }
 
     public void Dispose()
     {

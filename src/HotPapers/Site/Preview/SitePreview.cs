@@ -6,12 +6,19 @@ namespace HotPapers.Site;
 /// <param name="Number">1 for the first build, then one more for each rebuild.</param>
 /// <param name="Result">What was written; null when the build failed.</param>
 /// <param name="Error">Why the build failed (an <see cref="InputException"/> or <see cref="Rendering.TemplateException"/> for bad input); the site served is still the last good one.</param>
-public sealed record PreviewBuild(int Number, SiteResult? Result, Exception? Error);
+public sealed record PreviewBuild(int Number, SiteResult? Result, Exception? Error)
+{
+    /// <summary>
+    /// The files and folders watched from this build on that were not before it: the settings it read name
+    /// them (a templates folder added to hotpapers.yml), or they exist now where only their parent was watched for them.
+    /// </summary>
+    public IReadOnlyList<string> NewlyWatched { get; init; } = [];
+}
 
 /// <summary>
 /// <c>hotpapers serve</c>: builds the site (<see cref="SiteGenerator"/>) into a folder, serves it on
 /// 127.0.0.1 (<see cref="StaticFileServer"/>) and builds it again when the records, the templates or the
-/// settings change (<see cref="ChangeWatcher"/>). A rebuild that fails leaves the folder as the last good
+/// settings change (<see cref="ChangeWatcher"/>); each rebuild watches what the settings it read name. A rebuild that fails leaves the folder as the last good
 /// build made it (the generator stages every file and puts them in place only when all are written), so
 /// the browser keeps showing that one while the failure is reported.
 /// </summary>
@@ -21,16 +28,19 @@ public sealed class SitePreview : IDisposable
     private readonly SiteOptions _options;
     private readonly StaticFileServer _server;
     private readonly bool _ownsFolder;
+    private readonly TimeSpan _quiet;
     private readonly Lock _building = new();
     private ChangeWatcher? _watcher;
     private int _builds;
+    private bool _disposed;
 
-    private SitePreview(SettingsOverrides overrides, SiteOptions options, StaticFileServer server, bool ownsFolder)
+    private SitePreview(SettingsOverrides overrides, SiteOptions options, StaticFileServer server, bool ownsFolder, TimeSpan quiet)
     {
         _overrides = overrides;
         _options = options;
         _server = server;
         _ownsFolder = ownsFolder;
+        _quiet = quiet;
     }
 
     /// <summary>The site's address on this machine.</summary>
@@ -39,7 +49,7 @@ public sealed class SitePreview : IDisposable
     /// <summary>The folder the site is built into and served from.</summary>
     public string Folder => _server.Root;
 
-    /// <summary>The files and folders whose changes rebuild the site.</summary>
+    /// <summary>The files and folders whose changes rebuild the site: those the settings read last name (see <see cref="PreviewBuild.NewlyWatched"/>).</summary>
     public IReadOnlyList<string> Watched => [.. _watcher?.Watched ?? []];
 
     /// <summary>The first build.</summary>
@@ -61,12 +71,13 @@ public sealed class SitePreview : IDisposable
         var ownsFolder = options.OutputDirectory is null;
         var folder = options.OutputDirectory ?? Path.Combine(Path.GetTempPath(), "hotpapers-serve-" + Guid.NewGuid().ToString("N")[..12]);
         var server = new StaticFileServer(folder, port);
-        var preview = new SitePreview(overrides, options with { OutputDirectory = folder, BaseUrl = options.BaseUrl ?? server.Address }, server, ownsFolder);
+        var preview = new SitePreview(overrides, options with { OutputDirectory = folder, BaseUrl = options.BaseUrl ?? server.Address }, server, ownsFolder,
+            quiet ?? TimeSpan.FromMilliseconds(300));
         try
         {
             preview.First = preview.Build(settings);
             if (preview.First.Error is { } error) throw error;
-            preview._watcher = new ChangeWatcher(WatchedPaths(settings), quiet ?? TimeSpan.FromMilliseconds(300), preview.Rebuild);
+            preview._watcher = new ChangeWatcher(WatchedPaths(settings), preview._quiet, preview.Rebuild);
             return preview;
         }
         catch
@@ -86,20 +97,50 @@ public sealed class SitePreview : IDisposable
 
     private void Rebuild()
     {
-        PreviewBuild build;
-        lock (_building)
+        PreviewBuild? build;
+        // Not after Dispose: a change on its way as serve stopped would build into a folder removed already.
+        lock (_building) build = _disposed ? null : BuildAgain();
+        if (build is not null) Rebuilt?.Invoke(build);
+    }
+
+    private PreviewBuild BuildAgain()
+    {
+        BuildSettings settings;
+        // The settings file is read again: a change to it is one of the changes that rebuild.
+        try
         {
-            // The settings file is read again: a change to it is one of the changes that rebuild.
-            try
-            {
-                build = Build(_overrides.Resolve());
-            }
-            catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
-            {
-                build = new PreviewBuild(Interlocked.Increment(ref _builds), null, e);
-            }
+            settings = _overrides.Resolve();
         }
-        Rebuilt?.Invoke(build);
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+        {
+            return new PreviewBuild(Interlocked.Increment(ref _builds), null, e);
+        }
+        var newlyWatched = Follow(settings);
+        return Build(settings) with { NewlyWatched = newlyWatched };
+    }
+
+    /// <summary>
+    /// Watches what <paramref name="settings"/> name, as the disk is now, when that is not what is watched
+    /// already; returns what is watched that was not before.
+    /// </summary>
+    private IReadOnlyList<string> Follow(BuildSettings settings)
+    {
+        var before = _watcher;
+        var paths = WatchedPaths(settings).ToList();
+        if (before is not null && before.Targets.SequenceEqual(ChangeWatcher.TargetsOf(paths))) return [];
+        try
+        {
+            // The new watcher first: no change falls between the two.
+            _watcher = new ChangeWatcher(paths, _quiet, Rebuild);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            // A folder gone again, or the system's limit of watchers reached: the watcher there was still
+            // watches what it did, and the next change tries again.
+            return [];
+        }
+        before?.Dispose();
+        return [.. _watcher.Watched.Except(before?.Watched ?? [], StringComparer.Ordinal)];
     }
 
     private PreviewBuild Build(BuildSettings settings)
@@ -118,9 +159,10 @@ public sealed class SitePreview : IDisposable
 
     public void Dispose()
     {
-        _watcher?.Dispose();
         lock (_building)
         {
+            _disposed = true;
+            _watcher?.Dispose();
             _server.Dispose();
             if (_ownsFolder && Directory.Exists(_server.Root)) Directory.Delete(_server.Root, recursive: true);
         }

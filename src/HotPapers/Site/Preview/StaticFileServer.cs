@@ -165,8 +165,9 @@ internal sealed class StaticFileServer : IDisposable
         if (full != current && !full.StartsWith(current + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return new Resolved.Refused("The request's path leads outside the site.");
         if (Directory.Exists(full))
         {
-            // Relative links in a folder's index.html resolve against the folder only with the slash.
-            if (!decoded.EndsWith('/')) return new Resolved.Redirect(path + "/");
+            // Relative links in a folder's index.html resolve against the folder only with the slash; the query
+            // goes along (a fragment is the browser's own, never sent).
+            if (!decoded.EndsWith('/')) return new Resolved.Redirect(path + "/" + (target[path.Length..] is ['?', ..] query ? query.Split('#')[0] : ""));
             full = Path.Combine(full, "index.html");
         }
         return File.Exists(full) ? new Resolved.File(full) : new Resolved.Missing();
