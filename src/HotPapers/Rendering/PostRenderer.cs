@@ -105,6 +105,8 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
     private static TemplateContext NewContext() => new(Builtins)
     {
         StrictVariables = true,
+        // A misspelt member (post.dat) is an error as a misspelt name is (StrictMembers).
+        TryGetMember = StrictMembers.Refuse,
         LoopLimit = 0,
         // Scriban otherwise cuts any text, and the whole output, at a million characters and adds
         // "...": a month's range digest is more.

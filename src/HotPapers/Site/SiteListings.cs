@@ -47,14 +47,14 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
                 var folder = SitePaths.Month(year.Key, month.Key);
                 var name = new DateOnly(year.Key, month.Key, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
                 monthPages.Add((folder, name, [.. month]));
-                months.Add(new ScriptObject(3) { { "name", name }, { "link", SitePaths.Link(folder) }, { "count", month.Count() } });
+                months.Add(Month(folder, name, month.Count()));
             }
             years.Add(new ScriptObject(2) { { "year", year.Key }, { "months", months } });
         }
         WriteAll(monthPages, m => m.Folder, (m, folder) => pages.Write(output, folder + SitePaths.Index, SitePages.MonthTemplate, new ScriptObject
         {
             ["page"] = pages.Page(folder, "month", m.Name, $"{site.Title}: the digests of {m.Name}"),
-            ["month"] = new ScriptObject(2) { { "name", m.Name }, { "count", m.Digests.Count } },
+            ["month"] = Month(m.Folder, m.Name, m.Digests.Count),
             ["digests"] = List(m.Digests),
         }));
         Write(SitePaths.Archive, SitePages.ArchiveTemplate, new ScriptObject
@@ -138,6 +138,10 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
         pages.Write(output, folder + SitePaths.Index, template, model);
         Pages.Add(folder);
     }
+
+    // A month as the archive lists it and as its own page sees it: name, link (from the root), count.
+    private static ScriptObject Month(string folder, string name, int count) =>
+        new(3) { { "name", name }, { "link", SitePaths.Link(folder) }, { "count", count } };
 
     private static ScriptArray List(IEnumerable<DigestSummary> digests)
     {

@@ -70,6 +70,33 @@ public sealed class ReadmeTemplateTests
         Assert.True(missing.Count == 0, "not in the README's Templates section: " + string.Join(", ", missing));
     }
 
+    /// <summary>
+    /// The other way round: every value the Templates section names (<c>`paper.pdf_url`</c>, and
+    /// <c>`.between_sections`</c> for <c>post.layout</c>'s) is read by a template, which fails on a
+    /// member the model does not have: a model change that drops a documented value fails here.
+    /// </summary>
+    [Fact]
+    public void Every_documented_value_is_in_the_model()
+    {
+        var section = Section("Templates");
+        var documented = Regex.Matches(section, @"`((?:post|digest|paper|mention|tweet|total|settings)(?:\.[a-z_]+)+)")
+            .Select(m => m.Groups[1].Value)
+            .Where(name => !name.EndsWith(".sbn", StringComparison.Ordinal)) // a template's file name
+            .Concat(Regex.Matches(section, @"`\.([a-z_]+)`").Select(m => "post.layout." + m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(documented.Count > 60, string.Join(", ", documented));
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        // The first paper, its first mention, tweet and total stand for them all; a missing one is an error too.
+        File.WriteAllText(temp["t/post.md.sbn"],
+            "{{ paper = papers[0]; mention = paper.mentions[0]; tweet = paper.tweets[0]; total = paper.totals[0] }}\n"
+            + string.Concat(documented.Select(d => $"{d}={{{{ {d} }}}}\n")));
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Load(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"));
+        var post = new PostRenderer(new TemplateSet(temp["t"]), FrontMatterSettings.Default).Render(new Ranker(RankingSettings.Default).Rank(records));
+        Assert.All(documented, d => Assert.Contains($"\n{d}=", post, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_setting_is_in_the_settings_table_with_its_default_and_option()
     {

@@ -150,6 +150,60 @@ public sealed class TemplateTests
         Assert.Equal("the old post\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
+    // Found by a new user's trial: strict variables held for names alone, and `date: {{ post.dat }}`
+    // wrote "date: " and exited 0. A member the object does not have is an error too.
+    [Theory]
+    [InlineData("title\n---\ndate: {{ post.dat }}\n", 3, 15,
+        "The member `dat` of `post` was not found (did you mean `date`?); its members are title, date, template, draft, slug, category, tags, description, social_image, raw_text, layout\n")]
+    [InlineData("{{ digest.colected_at }}\n", 1, 11, "The member `colected_at` of `digest` was not found (did you mean `collected_at`?); its members are date, ")]
+    [InlineData("{{ settings.min_papr_score }}\n", 1, 13, "The member `min_papr_score` of `settings` was not found (did you mean `min_paper_score`?); its members are flavor, ")]
+    [InlineData("{{ for paper in papers }}{{ paper.titel }}{{ end }}\n", 1, 35, "The member `titel` of `paper` was not found (did you mean `title`?); its members are rank, id, title, ")]
+    [InlineData("{{ empty_lines (post.layout.between_sectons ?? 1) }}\n", 1, 29, "The member `between_sectons` of `post.layout` was not found (did you mean `between_sections`?); ")]
+    [InlineData("{{ post.socialImage }}\n", 1, 9, "The member `socialImage` of `post` was not found (did you mean `social_image`?); ")]
+    [InlineData("{{ papers.first }}\n", 1, 11, "The member `first` of `papers` was not found; ")]
+    public void A_misspelt_member_exits_1_names_file_line_column_member_and_object_and_writes_nothing(string template, int line, int column, string message)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["posts"]);
+        File.WriteAllText(temp["posts/2021-04-30---Hot-Papers.md"], "the old post\n");
+        var (code, stdout, stderr) = BuildWith(temp, template);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.True(stderr.StartsWith($"error: template {temp["t/post.md.sbn"]}({line},{column}): {message}", StringComparison.Ordinal), stderr);
+        Assert.Contains("Nothing was written.", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Equal(["the old post\n"], Directory.GetFiles(temp["posts"]).Select(File.ReadAllText));
+    }
+
+    [Fact]
+    public void A_misspelt_member_in_a_partial_names_the_partial()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/paper.sbn"], "## {{ paper.rank }}\n{{ md paper.abstarct }}\n");
+        var (code, _, stderr) = BuildWith(temp, "{{ for paper in papers limit:1 }}{{ include 'paper.sbn' }}{{ end }}\n");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.True(stderr.StartsWith($"error: template {temp["t/paper.sbn"]}(2,13): The member `abstarct` of `paper` was not found (did you mean `abstract`?)", StringComparison.Ordinal), stderr);
+        Assert.False(Directory.Exists(temp["posts"]));
+    }
+
+    [Fact]
+    public void Members_that_are_there_read_as_before_null_ones_too_and_an_indexer_key_may_be_missing()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, _, stderr) = BuildWith(temp,
+            "{{ 'abc'.size }}|{{ papers.size }}|{{ post.layout.between_sections ?? 'standard' }}|{{ x = null }}{{ x?.y ?? 'null' }}|"
+            + "{{ papers[0]['titel'] ?? 'no such key' }}|{{ papers[0].authors | array.join ', ' }}|{{ papers[0].categories.size }}\n");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("3|15|standard|null|no such key|Pavel Izmailov, Sharad Vikram, Matthew D. Hoffman, Andrew Gordon Wilson|2\n",
+            File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+
+        // A member of null is Scriban's error, as it was.
+        (code, _, stderr) = BuildWith(temp, "{{ x = null }}{{ x.y }}\n", "other");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{temp["t/post.md.sbn"]}(1,20): Cannot get the member x.y for a null object.", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Line_ends_of_CR_LF_are_made_LF_twice_over_as_builds_always_made_them()
     {

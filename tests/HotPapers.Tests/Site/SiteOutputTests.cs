@@ -1,3 +1,4 @@
+using HotPapers.Cli;
 using HotPapers.Output;
 using HotPapers.Rendering;
 using HotPapers.Settings;
@@ -33,6 +34,34 @@ public sealed class SiteOutputTests
         var e = Assert.Throws<TemplateException>(() => SiteHarness.Generate(records, temp["public"], templates: temp["templates"]));
         Assert.Contains("day.html.sbn", e.Message, StringComparison.Ordinal);
         Assert.Contains("(2,", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, SiteHarness.Snapshot(temp["public"]));
+    }
+
+    // Found by a new user's trial: {{ html site.titel }} made the footer ". Made with hotpapers." and
+    // the site was written. A member the object does not have is an error, as a misspelt name is.
+    [Theory]
+    [InlineData("foot.html.sbn", "site.title", "site.titel", 3, 17,
+        "The member `titel` of `site` was not found (did you mean `title`?); its members are title, description, author, language, base_url, embeds, feeds, about\n")]
+    [InlineData("paper.html.sbn", "paper.pdf_url", "paper.pdf_ulr", 6, 99, "The member `pdf_ulr` of `paper` was not found (did you mean `pdf_url`?); its members are rank, ")]
+    [InlineData("day.html.sbn", "page.newer.link", "page.newer.href", 19, 60, "The member `href` of `page.newer` was not found; its members are link, text\n")]
+    public void A_misspelt_member_in_a_page_template_exits_1_names_it_and_leaves_the_site_as_it_was(string template, string member, string misspelt, int line, int column, string message)
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        string[] site = ["site", "--records", records, "--output", temp["public"], "--base-url", SiteHarness.BaseUrl.AbsoluteUri];
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run(site).Code);
+        var before = SiteHarness.Snapshot(temp["public"]);
+        Directory.CreateDirectory(temp["templates"]);
+        var text = File.ReadAllText(Path.Combine(Fixture.RepoRoot(), "templates", "site", template));
+        Assert.Contains(member, text, StringComparison.Ordinal);
+        File.WriteAllText(temp["templates/" + template], text.Replace(member, misspelt, StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = InProcessCli.Run([.. site, "--templates", temp["templates"]]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.True(stderr.StartsWith($"error: template {temp["templates/" + template]}({line},{column}): {message}", StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.Equal(before, SiteHarness.Snapshot(temp["public"]));
     }
 
