@@ -29,9 +29,10 @@ internal static class ServeCommand
             // an int (the culture is the invariant one, InvariantGlobalization).
             Validators = { r => { if (r.Tokens is [{ Value: var text }] && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is < 0 or > 65535) r.AddError("--port expects a number from 0 to 65535"); } },
         };
+        var force = SiteCommand.ForceOption();
         var command = new Command("serve", "Build the HTML site, serve it on this machine, and rebuild it when the records, templates or settings change.")
         {
-            config, records, templates, output, baseUrl, timezone, port,
+            config, records, templates, output, baseUrl, timezone, port, force,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -47,7 +48,7 @@ internal static class ServeCommand
                 };
                 try
                 {
-                    preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl)), parse.GetValue(port));
+                    preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force)), parse.GetValue(port));
                 }
                 catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
                 {

@@ -16,7 +16,7 @@ internal static class SiteCommand
         var baseUrl = BaseUrlOption("The site's absolute address, for canonical links, the sitemap and the feeds (default: the settings' site.baseUrl).");
         var timezone = CommandLine.TimeZoneOption();
         var templates = CommandLine.TemplatesOption();
-        var force = new Option<bool>("--force") { Description = "Replace files in the output folder that hotpapers did not write (a blog's own public/ folder, say)." };
+        var force = ForceOption();
         var command = new Command("site", "Build the HTML site (pages, feeds, sitemap) of every digest from the records.")
         {
             config, records, output, baseUrl, timezone, templates, force,
@@ -38,6 +38,12 @@ internal static class SiteCommand
         }));
         return command;
     }
+
+    /// <summary>--force, as site and serve take it.</summary>
+    internal static Option<bool> ForceOption() => new("--force")
+    {
+        Description = "Replace files in the output folder that hotpapers did not write (a blog's own public/ folder, say).",
+    };
 
     internal static Option<Uri?> BaseUrlOption(string description) => new("--base-url")
     {

@@ -220,6 +220,21 @@ public sealed class PreviewTests
         Assert.Contains(e.Problems, p => p.File == temp["records/2021-04-30.json"]);
     }
 
+    [Fact]
+    public void Serving_from_a_folder_with_files_hotpapers_did_not_write_replaces_them_only_with_force()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp, "2021-04-30");
+        Directory.CreateDirectory(temp["out"]);
+        File.WriteAllText(temp["out/index.html"], "<p>my blog</p>\n");
+        var overrides = new SettingsOverrides { RecordsPath = records };
+        var e = Assert.Throws<HotPapers.Output.PostsEditedException>(() => SitePreview.Start(overrides, new SiteOptions(temp["out"]), 0));
+        Assert.Equal([temp["out/index.html"]], e.Paths);
+        Assert.Equal("<p>my blog</p>\n", File.ReadAllText(temp["out/index.html"]));
+        using (SitePreview.Start(overrides, new SiteOptions(temp["out"], Force: true), 0))
+            Assert.Contains("2021-04-30", File.ReadAllText(temp["out/index.html"]), StringComparison.Ordinal);
+    }
+
     private static async Task<PreviewBuild> After(SitePreview preview, Action change)
     {
         var done = new TaskCompletionSource<PreviewBuild>(TaskCreationOptions.RunContinuationsAsynchronously);
