@@ -87,13 +87,13 @@ internal sealed class SiteOutput : IDisposable
 
     /// <summary>Puts every staged file in place and removes the earlier site's files this one does not have.</summary>
     /// <returns>How many files of the earlier site were removed.</returns>
-    /// <exception cref="PostsEditedException">Without force, files of the site's names that hotpapers did not write; nothing was put in place.</exception>
+    /// <exception cref="InputException">What stands where the site's files go (see <see cref="Obstacles"/>); nothing was put in place.</exception>
     public int Commit()
     {
         _writeback.Finish();
         var paths = _written.Keys.Order(StringComparer.Ordinal).ToList();
         var earlier = Manifest().ToHashSet(StringComparer.Ordinal);
-        if (!_force && !_madeDirectory && NotOurs(paths, earlier) is { Count: > 0 } foreign) throw new PostsEditedException(foreign);
+        if (!_madeDirectory && Obstacles(paths, earlier) is { Count: > 0 } obstacles) throw new InputException(obstacles);
         Durability.Flush(paths.Select(Staged));
         // The files about to be put in place are listed before they are, beside the earlier ones: a run
         // killed while it moves them leaves none that the next run would take for someone else's.
@@ -159,14 +159,41 @@ internal sealed class SiteOutput : IDisposable
     private void WriteManifest(IEnumerable<string> paths) =>
         PostWriter.Write(Path.Combine(_directory, ManifestFile), PostWriter.Encode(string.Concat(paths.Select(p => p + "\n"))));
 
-    // The files already at the site's paths that no earlier site listed and whose bytes are not the new
-    // ones (those replace nothing): someone else's, e.g. a blog generator's index.html in its public/.
-    private List<string> NotOurs(List<string> paths, HashSet<string> earlier) =>
-        [.. paths.Where(path => !earlier.Contains(path))
-            .Select(path => (path, target: Path.Combine(_directory, path)))
-            .Where(p => InputFile.KindOf(p.target, followLinks: false) is FileKind.File
-                && PostWriter.Compare(p.target, File.ReadAllBytes(Staged(p.path))) != WriteOutcome.Unchanged)
-            .Select(p => p.target)];
+    /// <summary>
+    /// What stands where the site's files go, found before any is moved: anything but a folder where a folder
+    /// goes, anything but a file where a file goes (the move would meet it halfway through), and without
+    /// force, a file no earlier site listed whose bytes are not the new ones (those replace nothing):
+    /// someone else's, e.g. a blog generator's index.html in its own public/.
+    /// </summary>
+    private List<InputProblem> Obstacles(List<string> paths, HashSet<string> earlier)
+    {
+        var problems = new List<InputProblem>();
+        var folders = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var blocked = false;
+            for (var slash = path.IndexOf('/'); slash >= 0 && !blocked; slash = path.IndexOf('/', slash + 1))
+            {
+                var folder = path[..slash];
+                if (!folders.TryGetValue(folder, out var isBlocked))
+                {
+                    var kind = InputFile.KindOf(Path.Combine(_directory, folder));
+                    folders[folder] = isBlocked = kind is not (FileKind.Missing or FileKind.Folder);
+                    if (isBlocked) problems.Add(new(Path.Combine(_directory, folder), InputProblem.WholeFile, "a folder of the site, or nothing (move it away and run again)", InputFile.Describe(kind)));
+                }
+                blocked = isBlocked;
+            }
+            if (blocked) continue;
+            var target = Path.Combine(_directory, path);
+            var found = InputFile.KindOf(target, followLinks: false);
+            if (found is FileKind.Missing) continue;
+            if (found is not FileKind.File)
+                problems.Add(new(target, InputProblem.WholeFile, "a file of the site, or nothing (move it away and run again)", InputFile.Describe(found)));
+            else if (!_force && !earlier.Contains(path) && PostWriter.Compare(target, File.ReadAllBytes(Staged(path))) != WriteOutcome.Unchanged)
+                problems.Add(new(target, InputProblem.WholeFile, "a file the site wrote before, or nothing (run again with --force to replace it)", "a file hotpapers did not write"));
+        }
+        return problems;
+    }
 
     // The files the earlier site wrote, as its manifest lists them; lines that are no path inside the site are not ours to delete.
     private IEnumerable<string> Manifest()

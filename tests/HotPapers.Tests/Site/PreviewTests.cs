@@ -228,8 +228,8 @@ public sealed class PreviewTests
         Directory.CreateDirectory(temp["out"]);
         File.WriteAllText(temp["out/index.html"], "<p>my blog</p>\n");
         var overrides = new SettingsOverrides { RecordsPath = records };
-        var e = Assert.Throws<HotPapers.Output.PostsEditedException>(() => SitePreview.Start(overrides, new SiteOptions(temp["out"]), 0));
-        Assert.Equal([temp["out/index.html"]], e.Paths);
+        var e = Assert.Throws<InputException>(() => SitePreview.Start(overrides, new SiteOptions(temp["out"]), 0));
+        Assert.Equal(temp["out/index.html"], Assert.Single(e.Problems).File);
         Assert.Equal("<p>my blog</p>\n", File.ReadAllText(temp["out/index.html"]));
         using (SitePreview.Start(overrides, new SiteOptions(temp["out"], Force: true), 0))
             Assert.Contains("2021-04-30", File.ReadAllText(temp["out/index.html"]), StringComparison.Ordinal);
