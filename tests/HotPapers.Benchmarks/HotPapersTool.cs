@@ -48,11 +48,24 @@ internal sealed record HotPapersTool(string Label, string Program, IReadOnlyList
         return $"{os}-{arch}";
     }
 
-    /// <summary>artifacts/aot/hotpapers when it has been published, else null.</summary>
+    /// <summary>
+    /// artifacts/aot/hotpapers when it has been published, else null. Unlike the framework-dependent tool it
+    /// is not published here (a minute of clang): a binary older than the source is used with a warning.
+    /// </summary>
     public static HotPapersTool? DefaultAot(string root)
     {
-        var path = Path.Combine(root, "artifacts", "aot", "hotpapers");
-        return File.Exists(path) ? FromPath("Native AOT", path) : null;
+        var path = Path.Combine(root, "artifacts", "aot", OperatingSystem.IsWindows() ? "hotpapers.exe" : "hotpapers");
+        if (!File.Exists(path)) return null;
+        var built = File.GetLastWriteTimeUtc(path);
+        var newer = new[] { "src", "templates" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+            .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Where(file => File.GetLastWriteTimeUtc(file) > built)
+            .Take(3).ToList();
+        if (newer.Count > 0)
+            Console.Error.WriteLine($"warning: {path} is older than {string.Join(", ", newer.Select(f => Path.GetRelativePath(root, f)))}: its rows measure older code " +
+                "(dotnet publish src/HotPapers.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/aot)");
+        return FromPath("Native AOT", path);
     }
 
     /// <summary>The folder holding HotPapers.sln, looked for above the current folder, then above this tool.</summary>

@@ -148,9 +148,10 @@ public static class SiteScaffolder
                 written++;
             }
         }
-        catch (UnauthorizedAccessException) when (written == 0)
+        // Refused before the first file (no permission, a read-only file system, a full disk): nothing was written.
+        catch (Exception e) when (written == 0 && OutputFolder.Refusal(request.Directory, e) is { } refusal)
         {
-            throw new InputException([new InputProblem(request.Directory, InputProblem.WholeFile, "a folder hotpapers may write to", "no permission to write there")]);
+            throw refusal;
         }
         var done = plan.Select(s => s.File).ToList();
         return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done), request.Update ? [] : NextSteps(request.Directory, flavor));
