@@ -24,10 +24,16 @@ internal static class ServeCommand
             Description = "The port on 127.0.0.1 (0 for any free one).",
             HelpName = "N",
             DefaultValueFactory = _ => DefaultPort,
-            // Read from the word given, not with GetValueOrDefault: reading the value of a word that is not a number
-            // throws, and System.CommandLine reports that word itself. int.TryParse as System.CommandLine parses
-            // an int (the culture is the invariant one, InvariantGlobalization).
-            Validators = { r => { if (r.Tokens is [{ Value: var text }] && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is < 0 or > 65535) r.AddError("--port expects a number from 0 to 65535"); } },
+            // One message for a word that is no number and a number out of range, as every option says what it
+            // expects and what it found. int.TryParse as System.CommandLine parses an int (the culture is the
+            // invariant one, InvariantGlobalization).
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 65535) return number;
+                result.AddError($"--port expects a number from 0 to 65535, found \"{text}\"");
+                return 0;
+            },
         };
         var force = SiteCommand.ForceOption();
         var command = new Command("serve", "Build the HTML site, serve it on this machine, and rebuild it when the records, templates or settings change.")

@@ -82,29 +82,31 @@ public sealed class CommandLineTests
         Assert.Matches(@"^\d+\.\d+\.\d+", stdout.Trim());
     }
 
+    // The words after "hotpapers: " on a line of the error: what was expected and what was found.
     [Theory]
-    [InlineData("build")]
-    [InlineData("build", "--date", "2021-04-31")]
-    [InlineData("build", "--date", "30/04/2021")]
-    [InlineData("build", "--date", "2021-04-30", "--all")]
-    [InlineData("build", "--until", "2021-05-01", "--all")]
-    [InlineData("build", "--date", "2021-04-30", "--frobnicate")]
-    [InlineData("biuld", "--date", "2021-04-30")]
-    [InlineData("build", "--date")]
-    [InlineData("build", "--date", "2021-04-30", "--until", "2021-02-30")]
-    [InlineData("build", "--until", "nonsense")]
-    [InlineData("serve", "--port", "abc")]
-    [InlineData("serve", "--port", "1.5")]
-    [InlineData("serve", "--port", "")]
-    [InlineData("serve", "--port=abc")]
-    [InlineData("serve", "--port", "99999")]
-    [InlineData("serve", "--port", "-1")]
-    public void Usage_errors_exit_2_with_a_message_and_write_nothing(params string[] args)
+    [InlineData("build needs one of --date YYYY-MM-DD, --yesterday or --all", "build")]
+    [InlineData("--date 2021-04-31: there is no such day (April 2021 has 30 days)", "build", "--date", "2021-04-31")]
+    [InlineData("--date expects a date as YYYY-MM-DD, found \"30/04/2021\"", "build", "--date", "30/04/2021")]
+    [InlineData("--date and --all cannot be used together: build takes one of --date YYYY-MM-DD, --yesterday or --all", "build", "--date", "2021-04-30", "--all")]
+    [InlineData("--until goes with --date", "build", "--until", "2021-05-01", "--all")]
+    [InlineData("Unrecognized command or argument '--frobnicate'.", "build", "--date", "2021-04-30", "--frobnicate")]
+    [InlineData("'biuld' was not matched. Did you mean one of the following?", "biuld", "--date", "2021-04-30")]
+    [InlineData("--date expects a date as YYYY-MM-DD, found \"--output\"", "build", "--date")]
+    [InlineData("--until 2021-02-30: there is no such day (February 2021 has 28 days)", "build", "--date", "2021-04-30", "--until", "2021-02-30")]
+    [InlineData("--until goes with --date", "build", "--until", "nonsense")]
+    [InlineData("--port expects a number from 0 to 65535, found \"abc\"", "serve", "--port", "abc")]
+    [InlineData("--port expects a number from 0 to 65535, found \"1.5\"", "serve", "--port", "1.5")]
+    [InlineData("--port expects a number from 0 to 65535, found \"\"", "serve", "--port", "")]
+    [InlineData("--port expects a number from 0 to 65535, found \"abc\"", "serve", "--port=abc")]
+    [InlineData("--port expects a number from 0 to 65535, found \"99999\"", "serve", "--port", "99999")]
+    [InlineData("--port expects a number from 0 to 65535, found \"-1\"", "serve", "--port", "-1")]
+    public void Usage_errors_exit_2_with_a_message_and_write_nothing(string message, params string[] args)
     {
         using var temp = Fixture.TempDir();
         var (code, _, stderr) = Run([.. args, "--output", temp["out"]]);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.StartsWith("hotpapers: ", stderr);
+        Assert.Contains($"hotpapers: {message}\n", stderr, StringComparison.Ordinal);
         Assert.Contains("--help", stderr);
         AssertNoStackTrace(stderr);
         Assert.False(Directory.Exists(temp["out"]));

@@ -171,9 +171,10 @@ public sealed class MessagesTests
             var site = InProcessCli.Run("site", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
             Assert.Equal(ExitCodes.BadInput, site.Code);
             Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", site.Stderr);
-            var serve = Assert.Throws<InputException>(() => HotPapers.Site.SitePreview.Start(
-                new HotPapers.Settings.SettingsOverrides { RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records") }, new HotPapers.Site.SiteOptions(temp["out"]), 0));
-            Assert.Equal($"{temp["out"]}: expected a folder hotpapers may write to, found no permission to write there", Assert.Single(serve.Problems).ToString());
+            // serve fails in its first build, before it serves anything: it cannot hang here.
+            var serve = InProcessCli.Run("serve", "--port", "0", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
+            Assert.Equal(ExitCodes.BadInput, serve.Code);
+            Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", serve.Stderr);
             Assert.Empty(Directory.EnumerateFileSystemEntries(temp["out"]));
         }
         finally

@@ -210,6 +210,37 @@ public sealed class PreviewTests
         Assert.DoesNotContain("Second foot", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
     }
 
+    // rm -rf records && cp -r backup records: the records folder there now is another folder, and the
+    // system's watch on the one before went with it; its changes rebuild as the old one's did.
+    [Fact]
+    public async Task Serve_keeps_watching_a_records_folder_deleted_and_made_again()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp, "2021-04-30");
+        var day = Path.Combine(records, "2021-04-30.json");
+        using var preview = SitePreview.Start(new SettingsOverrides { RecordsPath = records }, SiteOptions.None, 0, TimeSpan.FromMilliseconds(100));
+        using var http = new HttpClient { BaseAddress = preview.Address };
+
+        var rebuilt = await After(preview, () =>
+        {
+            Directory.Delete(records, recursive: true);
+            SiteHarness.SampleRecords(temp, "2021-04-30");
+        });
+        Assert.Null(rebuilt.Error);
+        Assert.Contains(records, preview.Watched);
+        Assert.Empty(rebuilt.NewlyWatched);
+
+        // A file in the new folder changed: a rebuild that shows it.
+        rebuilt = await After(preview, () => File.WriteAllText(day, File.ReadAllText(day).Replace("Posteriors Really Like?", "Posteriors Really, Truly Like?")));
+        Assert.Null(rebuilt.Error);
+        Assert.Contains("Posteriors Really, Truly Like?", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+
+        // A broken file put in it: reported.
+        var broken = Path.Combine(records, "2021-05-01.json");
+        rebuilt = await After(preview, () => File.WriteAllText(broken, "not json"));
+        Assert.Contains(Assert.IsType<InputException>(rebuilt.Error).Problems, p => p.File == broken);
+    }
+
     [Fact]
     public void A_first_build_that_fails_is_thrown_and_leaves_nothing_running()
     {

@@ -11,6 +11,7 @@ internal sealed class ChangeWatcher : IDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Timer _timer;
     private readonly TimeSpan _quiet;
+    private int _pending;
 
     /// <summary>What is watched for a path: a folder with everything below it (<see cref="Name"/> null), or the entry <see cref="Name"/> in <see cref="Folder"/>.</summary>
     internal sealed record Target(string Folder, string? Name)
@@ -23,7 +24,11 @@ internal sealed class ChangeWatcher : IDisposable
     public ChangeWatcher(IEnumerable<string> paths, TimeSpan quiet, Action changed)
     {
         _quiet = quiet;
-        _timer = new Timer(_ => changed());
+        _timer = new Timer(_ =>
+        {
+            Volatile.Write(ref _pending, 0);
+            changed();
+        });
         Targets = TargetsOf(paths);
         try
         {
@@ -50,10 +55,10 @@ internal sealed class ChangeWatcher : IDisposable
     }
 
     /// <summary>
-    /// What watching <paramref name="paths"/> watches as the disk is now: a folder changes from watched-for
-    /// (in its parent) to watched once it exists, so a watcher made earlier may no longer be the one to have.
+    /// What watching <paramref name="paths"/> watches as the disk is now: a folder that exists with everything
+    /// below it, one that does not yet from its parent.
     /// </summary>
-    public static IReadOnlyList<Target> TargetsOf(IEnumerable<string> paths) =>
+    private static IReadOnlyList<Target> TargetsOf(IEnumerable<string> paths) =>
     [
         .. paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Select(path =>
             Directory.Exists(path) ? new Target(path, null)
@@ -67,8 +72,13 @@ internal sealed class ChangeWatcher : IDisposable
     /// <summary>The files and folders watched (for the message that says what serve watches).</summary>
     public IEnumerable<string> Watched => Targets.Select(t => t.ToString());
 
-    private void Poke()
+    /// <summary>Whether a change came that has not been called back yet.</summary>
+    public bool Pending => Volatile.Read(ref _pending) != 0;
+
+    /// <summary>Calls back after the quiet time, as a change does (one a watcher before this one saw and did not call back).</summary>
+    public void Poke()
     {
+        Volatile.Write(ref _pending, 1);
         try
         {
             _timer.Change(_quiet, Timeout.InfiniteTimeSpan);

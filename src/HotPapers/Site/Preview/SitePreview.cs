@@ -120,18 +120,20 @@ public sealed class SitePreview : IDisposable
     }
 
     /// <summary>
-    /// Watches what <paramref name="settings"/> name, as the disk is now, when that is not what is watched
-    /// already; returns what is watched that was not before.
+    /// Watches what <paramref name="settings"/> name, as the disk is now; returns what is watched that was not before.
     /// </summary>
+    /// <remarks>
+    /// A new watcher each time, even for the same paths: a watched folder deleted and made again (records
+    /// copied back from a backup) is another folder, and the system's watch on the old one is gone with it,
+    /// without an error to say so.
+    /// </remarks>
     private IReadOnlyList<string> Follow(BuildSettings settings)
     {
         var before = _watcher;
-        var paths = WatchedPaths(settings).ToList();
-        if (before is not null && before.Targets.SequenceEqual(ChangeWatcher.TargetsOf(paths))) return [];
         try
         {
             // The new watcher first: no change falls between the two.
-            _watcher = new ChangeWatcher(paths, _quiet, Rebuild);
+            _watcher = new ChangeWatcher(WatchedPaths(settings), _quiet, Rebuild);
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {
@@ -140,6 +142,8 @@ public sealed class SitePreview : IDisposable
             return [];
         }
         before?.Dispose();
+        // A change the old watcher saw since it called back (during this rebuild, before the new one watched) is not lost.
+        if (before is { Pending: true }) _watcher.Poke();
         return [.. _watcher.Watched.Except(before?.Watched ?? [], StringComparer.Ordinal)];
     }
 
