@@ -59,6 +59,9 @@ public sealed class PreviewTests
     [InlineData("/2021/04/30?", "/2021/04/30/?")]
     [InlineData("/2021/04/30#top", "/2021/04/30/")]
     [InlineData("http://127.0.0.1/2021?x=1", "/2021/?x=1")]
+    // Not //2021/, which a browser reads as another host's address.
+    [InlineData("//2021", "/2021/")]
+    [InlineData("///2021//04?x=1", "/2021/04/?x=1")]
     public void A_folder_without_its_slash_is_redirected_with_its_query(string target, string location)
     {
         using var temp = Fixture.TempDir();

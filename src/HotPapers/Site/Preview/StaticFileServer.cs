@@ -166,8 +166,13 @@ internal sealed class StaticFileServer : IDisposable
         if (Directory.Exists(full))
         {
             // Relative links in a folder's index.html resolve against the folder only with the slash; the query
-            // goes along (a fragment is the browser's own, never sent).
-            if (!decoded.EndsWith('/')) return new Resolved.Redirect(path + "/" + (target[path.Length..] is ['?', ..] query ? query.Split('#')[0] : ""));
+            // goes along (a fragment is the browser's own, never sent). The path is written again from its
+            // segments, without empty ones: "//name/" would send the browser to a host called name.
+            if (!decoded.EndsWith('/'))
+            {
+                var folder = "/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries)) + "/";
+                return new Resolved.Redirect(folder + (target[path.Length..] is ['?', ..] query ? query.Split('#')[0] : ""));
+            }
             full = Path.Combine(full, "index.html");
         }
         return File.Exists(full) ? new Resolved.File(full) : new Resolved.Missing();
