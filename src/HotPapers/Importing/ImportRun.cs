@@ -31,7 +31,7 @@ public static class ImportRun
     public static IReadOnlyList<ImportFileResult> Run(ImportRequest request)
     {
         // Found before anything is touched: a wrong path is the user's to correct, not a run of nothing.
-        var files = Expand(request.Paths).ToList();
+        var files = Expand(request.Paths);
         // A killed import left its half-written records files behind.
         PostNaming.RemoveRecordsLeftovers(request.RecordsDirectory);
         var importer = new PostImporter(request.Zone);
@@ -121,30 +121,29 @@ public static class ImportRun
     /// Each path as a post, or a folder's <c>*.md</c> files in name order. A folder without any is refused,
     /// and with it the whole import (it is a wrong path, such as the records folder or a blog's root).
     /// </summary>
-    private static IEnumerable<(string File, InputProblem? Problem)> Expand(IReadOnlyList<string> paths)
+    private static List<(string File, InputProblem? Problem)> Expand(IReadOnlyList<string> paths)
     {
-        var empty = paths.Where(p => !File.Exists(p) && Directory.Exists(p) && !Posts(p).Any()).ToList();
-        if (empty.Count > 0)
-        {
-            throw new InputException([.. empty.Select(p => new InputProblem(p, InputProblem.WholeFile,
-                "a folder of old posts (Markdown files, *.md; the folders in it are not read)", "none"))]);
-        }
+        var files = new List<(string, InputProblem?)>();
+        var empty = new List<InputProblem>();
         foreach (var path in paths)
         {
             if (File.Exists(path))
             {
-                yield return (path, null);
+                files.Add((path, null));
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in Posts(path).Order(StringComparer.Ordinal)) yield return (file, null);
+                var posts = Directory.GetFiles(path, "*.md");
+                if (posts.Length == 0)
+                    empty.Add(new InputProblem(path, InputProblem.WholeFile, "a folder of old posts (Markdown files, *.md; the folders in it are not read)", "none"));
+                files.AddRange(posts.Order(StringComparer.Ordinal).Select(file => (file, (InputProblem?)null)));
             }
             else
             {
-                yield return (path, new InputProblem(path, "file", "a post or a folder of posts", "no such file or folder"));
+                files.Add((path, new InputProblem(path, "file", "a post or a folder of posts", "no such file or folder")));
             }
         }
+        if (empty.Count > 0) throw new InputException(empty);
+        return files;
     }
-
-    private static IEnumerable<string> Posts(string folder) => Directory.EnumerateFiles(folder, "*.md");
 }

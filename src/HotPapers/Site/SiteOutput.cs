@@ -148,12 +148,15 @@ internal sealed class SiteOutput : IDisposable
     private void MoveFile(string path)
     {
         var target = Path.Combine(_directory, path);
+        // Obstacles found what was there before the moves began; this is only what came since.
         var kind = InputFile.KindOf(target, followLinks: false);
         if (kind is not (FileKind.Missing or FileKind.File))
-            throw new IOException($"{target}: expected a file of the site (or none), found {InputFile.Describe(kind)}; move it away and run again");
+            throw new IOException(new InputProblem(target, InputProblem.WholeFile, FileOrNothing, InputFile.Describe(kind)).ToString());
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(Staged(path), target, overwrite: true);
     }
+
+    private const string FileOrNothing = "a file of the site, or nothing (move it away and run again)";
 
     // Whole or not at all, as a post is written.
     private void WriteManifest(IEnumerable<string> paths) =>
@@ -188,7 +191,7 @@ internal sealed class SiteOutput : IDisposable
             var found = InputFile.KindOf(target, followLinks: false);
             if (found is FileKind.Missing) continue;
             if (found is not FileKind.File)
-                problems.Add(new(target, InputProblem.WholeFile, "a file of the site, or nothing (move it away and run again)", InputFile.Describe(found)));
+                problems.Add(new(target, InputProblem.WholeFile, FileOrNothing, InputFile.Describe(found)));
             else if (!_force && !earlier.Contains(path) && PostWriter.Compare(target, File.ReadAllBytes(Staged(path))) != WriteOutcome.Unchanged)
                 problems.Add(new(target, InputProblem.WholeFile, "a file the site wrote before, or nothing (run again with --force to replace it)", "a file hotpapers did not write"));
         }

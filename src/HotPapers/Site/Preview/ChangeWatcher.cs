@@ -11,10 +11,11 @@ internal sealed class ChangeWatcher : IDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Timer _timer;
     private readonly TimeSpan _quiet;
+    private readonly IReadOnlyList<Target> _targets;
     private int _pending;
 
     /// <summary>What is watched for a path: a folder with everything below it (<see cref="Name"/> null), or the entry <see cref="Name"/> in <see cref="Folder"/>.</summary>
-    internal sealed record Target(string Folder, string? Name)
+    private sealed record Target(string Folder, string? Name)
     {
         public override string ToString() => Name is null ? Folder : Path.Combine(Folder, Name);
     }
@@ -29,10 +30,10 @@ internal sealed class ChangeWatcher : IDisposable
             Volatile.Write(ref _pending, 0);
             changed();
         });
-        Targets = TargetsOf(paths);
+        _targets = TargetsOf(paths);
         try
         {
-            foreach (var target in Targets)
+            foreach (var target in _targets)
             {
                 var watcher = target.Name is null
                     ? new FileSystemWatcher(target.Folder) { IncludeSubdirectories = true }
@@ -66,11 +67,8 @@ internal sealed class ChangeWatcher : IDisposable
             : null).OfType<Target>(),
     ];
 
-    /// <summary>What this watcher watches.</summary>
-    public IReadOnlyList<Target> Targets { get; }
-
     /// <summary>The files and folders watched (for the message that says what serve watches).</summary>
-    public IEnumerable<string> Watched => Targets.Select(t => t.ToString());
+    public IEnumerable<string> Watched => _targets.Select(t => t.ToString());
 
     /// <summary>Whether a change came that has not been called back yet.</summary>
     public bool Pending => Volatile.Read(ref _pending) != 0;
