@@ -62,7 +62,7 @@ internal sealed class HttpFetcher : IFetcher
         if (cached is not null && (_session.Offline || _session.Time.GetUtcNow() - cached.FetchedAt < _session.MaxAge)) return Seen(cached);
         if (_session.Offline)
             throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)");
-        var response = await SendAsync(url, async token =>
+        var response = await SendAsync(HttpMethod.Get, url, async token =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (authorization is not null) request.Headers.Authorization = AuthenticationHeaderValue.Parse(await authorization(token).ConfigureAwait(false));
@@ -75,7 +75,7 @@ internal sealed class HttpFetcher : IFetcher
     public async Task<FetchedResponse> PostJsonAsync(Uri url, byte[] body, CancellationToken cancellationToken)
     {
         if (_session.Offline) throw new SourceException(_source, url, "a login, which --offline does not make (only cached answers are used)");
-        return await SendAsync(url, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, url)
+        return await SendAsync(HttpMethod.Post, url, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         }), retry: false, cancellationToken).ConfigureAwait(false);
@@ -87,9 +87,9 @@ internal sealed class HttpFetcher : IFetcher
         return response;
     }
 
-    private async Task<FetchedResponse> SendAsync(Uri url, Func<CancellationToken, Task<HttpRequestMessage>> make, bool retry, CancellationToken cancellationToken)
+    private async Task<FetchedResponse> SendAsync(HttpMethod method, Uri url, Func<CancellationToken, Task<HttpRequestMessage>> make, bool retry, CancellationToken cancellationToken)
     {
-        _session.Progress($"{_source}: GET {url.AbsoluteUri}");
+        _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
         var tries = 0;
         HttpResponseMessage response;
         try
@@ -119,7 +119,11 @@ internal sealed class HttpFetcher : IFetcher
             {
                 var asked = RetryDelay.From(response, _session.Time.GetUtcNow());
                 var why = asked > _session.Limits.MaxDelay ? $"; it asks to wait {Seconds(asked.Value)}, longer than collect waits ({Seconds(_session.Limits.MaxDelay)})" : "";
-                throw new SourceException(_source, url, $"answered {Status(response)}{Said(response)}{why}, {tries} {(tries == 1 ? "try" : "tries")}");
+                var said = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                throw new SourceException(_source, url, $"answered {Status(response)}{Said(said)}{why}, {tries} {(tries == 1 ? "try" : "tries")}")
+                {
+                    Answer = new ErrorAnswer((int)response.StatusCode, said),
+                };
             }
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return new FetchedResponse(url, (int)response.StatusCode, body, _session.Time.GetUtcNow());
@@ -148,18 +152,22 @@ internal sealed class HttpFetcher : IFetcher
     private static string Status(HttpResponseMessage r) =>
         string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)r.StatusCode}{(r.ReasonPhrase is { Length: > 0 } p ? " " + p : "")}");
 
-    // The first line of what the server said, short: the APIs put their reason in the body.
-    private static string Said(HttpResponseMessage r)
+    // An error answer's body, or none when it could not be read: the status alone is the error then.
+    private static async Task<byte[]> ErrorBodyAsync(HttpResponseMessage r, CancellationToken cancellationToken)
     {
-        byte[] bytes;
         try
         {
-            bytes = r.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            return await r.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return "";
+            return [];
         }
+    }
+
+    // The first line of what the server said, short: the APIs put their reason in the body.
+    private static string Said(byte[] bytes)
+    {
         var text = Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 300))).Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
         return text is { Length: > 0 } ? $" ({text}{(bytes.Length > 300 ? "..." : "")})" : "";
     }

@@ -12,4 +12,14 @@ internal sealed class SourceException(string source, Uri? url, string what, Exce
     public Uri? Url { get; } = url;
 
     public string What { get; } = what;
+
+    /// <summary>
+    /// The server's final answer when it answered with an error status: a source that knows its API's
+    /// error bodies reads why (Bluesky's expired session). Null when no answer came, or the answer was read
+    /// and found wrong.
+    /// </summary>
+    public ErrorAnswer? Answer { get; init; }
 }
+
+/// <summary>An error status and the body that came with it.</summary>
+internal sealed record ErrorAnswer(int Status, byte[] Body);

@@ -200,6 +200,62 @@ public sealed class BlueskySourceTests
         Assert.Single(fetcher.Requests, r => r.Method == "POST");
     }
 
+    private const string ExpiredToken = "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}";
+
+    /// <summary>The recorded login's answer with another access token: the session a second login makes.</summary>
+    private static string SessionWith(string accessJwt) =>
+        File.ReadAllText(Fixture.Path("collect", "bluesky", "session.json")).Replace(Jwt, accessJwt, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    public async Task An_expired_token_is_replaced_by_one_login_and_the_page_asked_again(int status)
+    {
+        var fetcher = new FakeFetcher()
+            .On(Session, "bluesky/session.json").OnText(Session, SessionWith("second-access-jwt"))
+            .On(Search, "bluesky/search-1.json")
+            .Failing(Search2, status, ExpiredToken).On(Search2, "bluesky/search-2.json");
+
+        var found = await Source(embeds: false).CollectAsync(Day, fetcher, CancellationToken.None);
+
+        Assert.Equal(6, found.Length);
+        Assert.Equal(
+        [
+            ("POST", Session, null),
+            ("GET", Search, "Bearer " + Jwt),
+            ("GET", Search2, "Bearer " + Jwt),
+            ("POST", Session, null),
+            ("GET", Search2, "Bearer second-access-jwt"),
+        ], fetcher.Requests.Select(r => (r.Method, r.Url, r.Authorization)));
+    }
+
+    [Fact]
+    public async Task A_token_refused_as_expired_after_a_new_login_fails_the_source_without_a_loop()
+    {
+        var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").Failing(Search, 400, ExpiredToken);
+
+        var e = await Assert.ThrowsAsync<SourceException>(() => Source(embeds: false).CollectAsync(Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(Search, e.Url!.AbsoluteUri);
+        Assert.Equal(["POST", "GET", "POST", "GET"], fetcher.Requests.Select(r => r.Method));
+    }
+
+    [Theory]
+    [InlineData(400, "{\"error\":\"InvalidRequest\",\"message\":\"Token has expired\"}")]
+    [InlineData(401, "{\"error\":\"AuthenticationRequired\"}")]
+    [InlineData(403, ExpiredToken)]
+    [InlineData(400, "ExpiredToken")]
+    [InlineData(400, "[\"ExpiredToken\"]")]
+    [InlineData(400, "")]
+    public async Task Any_other_refusal_of_a_search_fails_the_source_without_a_new_login(int status, string body)
+    {
+        var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").Failing(Search, status, body);
+
+        await Assert.ThrowsAsync<SourceException>(() => Source(embeds: false).CollectAsync(Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(["POST", "GET"], fetcher.Requests.Select(r => r.Method));
+    }
+
     [Theory]
     [InlineData("[]", "expected an object, found an array at $")]
     [InlineData("{\"cursor\": \"x\"}", "expected an array, found nothing at $.posts")]

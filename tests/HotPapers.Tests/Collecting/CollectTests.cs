@@ -302,6 +302,28 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task A_Bluesky_session_that_expires_during_a_run_is_made_again_and_the_day_is_whole()
+    {
+        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
+        const string session = "/bsky/xrpc/com.atproto.server.createSession";
+        const string search = "/bsky/xrpc/app.bsky.feed.searchPosts?q=arxiv.org&domain=arxiv.org&since=2021-04-30T00%3A00%3A00Z&until=2021-05-01T00%3A00%3A00Z&sort=latest&limit=100";
+        await using var h = new CollectHarness().AllNetworks(arxiv);
+        // The PDS's answer to a token past its two hours, then the page the same search gives with a new one.
+        h.Api.On(search, Reply.Text(400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}"), Reply.File("bluesky/search-1.json"));
+
+        var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
+
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        Assert.Empty(report.Days[0].Failures);
+        // The same records as a run without the expiry; only the time of the last answer is later, by the two requests more.
+        static string WithoutTime(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"collectedAt\": \"[^\"]*\"", "");
+        Assert.Equal(WithoutTime(File.ReadAllText(Fixture.Path("collect", "expected-all-networks-2021-04-30.json"))), WithoutTime(File.ReadAllText(h.DayFile)));
+        Assert.Equal(2, h.Api.To(session).Count);
+        Assert.Equal(2, h.Api.To(search).Count(r => r.Target == search));
+        Assert.Equal(2, h.Progress.Count(p => p == $"bluesky: POST {h.Api.BaseUrl}bsky/xrpc/com.atproto.server.createSession"));
+    }
+
+    [Fact]
     public async Task Offline_without_a_cached_answer_is_a_clear_error()
     {
         await using var h = new CollectHarness();

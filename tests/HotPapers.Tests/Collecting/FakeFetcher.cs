@@ -7,14 +7,15 @@ namespace HotPapers.Tests.Collecting;
 /// An <see cref="IFetcher"/> in memory: each expected URL answers with a response file under
 /// <c>Fixtures/collect/</c> (or given bytes, or an error status, which a real fetcher turns into a
 /// <see cref="SourceException"/> once its retries are spent). Every request is recorded, with the
-/// <c>Authorization</c> value it was sent with; any other URL fails the test. A route marked cached answers
-/// without asking for the authorization, as the real fetcher's cache does.
+/// <c>Authorization</c> value it was sent with; any other URL fails the test. A URL given several answers
+/// gives them in turn, the last one again for later requests. A route marked cached answers without asking
+/// for the authorization, as the real fetcher's cache does.
 /// </summary>
 internal sealed class FakeFetcher : IFetcher
 {
     public static readonly DateTimeOffset FetchedAt = new(2021, 5, 1, 6, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, Route> routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<Route>> routes = new(StringComparer.Ordinal);
 
     public List<Request> Requests { get; } = [];
 
@@ -38,16 +39,18 @@ internal sealed class FakeFetcher : IFetcher
 
     public FakeFetcher OnBytes(string url, byte[] body, bool cached = false)
     {
-        routes.Add(url, new Route(200, body, cached));
-        return this;
+        return Add(url, new Route(200, body, cached));
     }
 
     public FakeFetcher OnText(string url, string body) => OnBytes(url, Encoding.UTF8.GetBytes(body));
 
-    /// <summary>An error status the real fetcher gave up on.</summary>
-    public FakeFetcher Failing(string url, int status)
+    /// <summary>An error status the real fetcher gave up on, with the body the server sent.</summary>
+    public FakeFetcher Failing(string url, int status, string body = "") => Add(url, new Route(status, Encoding.UTF8.GetBytes(body), Cached: false));
+
+    private FakeFetcher Add(string url, Route route)
     {
-        routes.Add(url, new Route(status, [], Cached: false));
+        if (!routes.TryGetValue(url, out var answers)) routes.Add(url, answers = new Queue<Route>());
+        answers.Enqueue(route);
         return this;
     }
 
@@ -69,12 +72,13 @@ internal sealed class FakeFetcher : IFetcher
     public IEnumerable<string> Urls => Requests.Select(r => r.Url);
 
     private Route Find(Uri url) =>
-        routes.TryGetValue(url.AbsoluteUri, out var route) ? route : throw new InvalidOperationException($"unexpected request: {url.AbsoluteUri}");
+        routes.TryGetValue(url.AbsoluteUri, out var answers) ? (answers.Count > 1 ? answers.Dequeue() : answers.Peek())
+            : throw new InvalidOperationException($"unexpected request: {url.AbsoluteUri}");
 
     private static FetchedResponse Answer(Uri url, Route route) =>
         route.Status is >= 200 and < 300
             ? new FetchedResponse(url, route.Status, route.Body, FetchedAt)
-            : throw new SourceException("fetcher", url, $"HTTP {route.Status}");
+            : throw new SourceException("fetcher", url, $"HTTP {route.Status}") { Answer = new ErrorAnswer(route.Status, route.Body) };
 
     internal sealed record Request(string Method, string Url, string? Authorization, string? Body);
 

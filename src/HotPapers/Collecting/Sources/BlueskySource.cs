@@ -8,8 +8,8 @@ namespace HotPapers.Collecting;
 /// <summary>
 /// Bluesky: the day's posts linking to arxiv.org, from <c>app.bsky.feed.searchPosts</c> (which needs a login
 /// in practice), with their counts and their oEmbed HTML. The login (<c>com.atproto.server.createSession</c>,
-/// with an app password from the environment) happens once per run and only when a request is really sent:
-/// a cached or offline run needs no credentials beyond their presence.
+/// with an app password from the environment) happens once per run, and again when its token expires, and
+/// only when a request is really sent: a cached or offline run needs no credentials beyond their presence.
 /// </summary>
 internal sealed class BlueskySource(SourceSettings settings, Func<string, string?> environment) : IMentionSource
 {
@@ -49,7 +49,7 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
             var url = ApiUrl.Of(settings.BaseUrl, "xrpc/app.bsky.feed.searchPosts",
                 ("q", "arxiv.org"), ("domain", "arxiv.org"), ("since", ApiUrl.Utc(day.Start)), ("until", ApiUrl.Utc(day.End)),
                 ("sort", "latest"), ("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cursor", cursor));
-            var response = await fetcher.GetAsync(url, ct => Authorization(fetcher, ct), cancellationToken).ConfigureAwait(false);
+            var response = await SearchAsync(fetcher, url, cancellationToken).ConfigureAwait(false);
             var (posts, count, next) = JsonReply.Read(Name, response, ReadPage);
             foreach (var post in posts)
             {
@@ -63,7 +63,39 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
         return found.ToImmutable();
     }
 
-    /// <summary>The <c>Authorization</c> header: a session's access token, from one login per run (a failed login is not tried again).</summary>
+    /// <summary>
+    /// A search, with the session's token. An access token lives two hours (the PDS's default), less than a
+    /// backfill of many days takes: when the PDS says it has expired, collect logs in again and asks once
+    /// more. A token refused again is an error, not a loop.
+    /// </summary>
+    private async Task<FetchedResponse> SearchAsync(IFetcher fetcher, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await fetcher.GetAsync(url, ct => Authorization(fetcher, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException e) when (e.Answer is { } answer && Expired(url, answer))
+        {
+            session = null;
+            return await fetcher.GetAsync(url, ct => Authorization(fetcher, ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The PDS's answer to an expired access token: <c>{"error": "ExpiredToken", ...}</c>, with HTTP 400 (401 from some servers).</summary>
+    private bool Expired(Uri url, ErrorAnswer answer)
+    {
+        if (answer.Status is not (400 or 401)) return false;
+        try
+        {
+            return JsonReply.Read(Name, new FetchedResponse(url, answer.Status, answer.Body, default), root => root.OptionalString("error")) == "ExpiredToken";
+        }
+        catch (SourceException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The <c>Authorization</c> header: a session's access token, from one login per run or per expiry (a failed login is not tried again).</summary>
     private Task<string> Authorization(IFetcher fetcher, CancellationToken cancellationToken) => session ??= LogInAsync(fetcher, cancellationToken);
 
     private async Task<string> LogInAsync(IFetcher fetcher, CancellationToken cancellationToken)
