@@ -15,8 +15,9 @@ public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDi
 
 /// <summary>What happened to one post: its records file and how it was written, or the problems that stopped it.</summary>
 /// <param name="Skipped">With <see cref="ImportRequest.SkipForeign"/>: the file is no digest (an "about" page, a trip report), and was left alone.</param>
+/// <param name="Foreign">Without <see cref="ImportRequest.SkipForeign"/>: the file failed and is no digest at all, so that option would have skipped it.</param>
 public sealed record ImportFileResult(string File, ImportedPost? Post, string? RecordsPath, WriteOutcome? Outcome, IReadOnlyList<InputProblem> Problems,
-    bool Skipped = false)
+    bool Skipped = false, bool Foreign = false)
 {
     public bool Failed => Problems.Count > 0;
 }
@@ -67,8 +68,10 @@ public static class ImportRun
         catch (InputException e)
         {
             // Only a file that does not even look like a digest is skipped: a digest that is malformed still fails at its line.
-            if (request.SkipForeign && bytes is not null && !importer.LooksLikeDigest(bytes)) return new(file, null, null, null, [], Skipped: true);
-            return new(file, null, null, null, e.Problems);
+            var foreign = bytes is not null && !importer.LooksLikeDigest(bytes);
+            if (request.SkipForeign && foreign) return new(file, null, null, null, [], Skipped: true);
+            // Said, so that a blog's posts folder with its other pages does not leave the user guessing at the option.
+            return new(file, null, null, null, e.Problems, Foreign: foreign);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

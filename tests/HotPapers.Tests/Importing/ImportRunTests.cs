@@ -166,6 +166,37 @@ public sealed class ImportRunTests
         Assert.Contains("expected a paper heading", stderr);
     }
 
+    // Found by a new user following the quick start on a Lumen blog: its own posts (in French, with
+    // figures) failed one by one, and nothing said that --skip-foreign was the way past them.
+    [Fact]
+    public void Without_skip_foreign_the_files_that_are_no_digest_fail_with_one_hint_naming_the_option()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["posts"]);
+        File.Copy(Post(), temp["posts/2021-05-10---Hot-Papers.md"]);
+        File.Copy(Fixture.Path("importing", "bad", "foreign.md"), temp["posts/about.md"]);
+        File.WriteAllText(temp["posts/notes.md"], "Just notes, no front matter.\n");
+
+        var (exit, stdout, stderr) = ImportHarness.Cli("import", temp["posts"], "--records", temp["records"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"error: {temp["posts/about.md"]}: ", stderr);
+        Assert.Contains($"error: {temp["posts/notes.md"]}: ", stderr);
+        const string Hint = "hint: 2 failed file(s) are no digest at all (no digest title or slug), such as a blog's other pages; "
+            + "--skip-foreign lists such files as skipped and leaves them alone\n";
+        Assert.Equal(1, stderr.Split(Hint).Length - 1);
+        Assert.Contains("3 post(s): 1 imported (0 would not build back byte for byte), 2 failed", stdout);
+
+        // A digest that fails is no foreign file: no hint for it.
+        var broken = File.ReadAllText(Post()).Replace("# 2. Quietly", "## 2. Quietly");
+        Directory.CreateDirectory(temp["broken"]);
+        File.WriteAllText(temp["broken/2021-05-10---Hot-Papers.md"], broken);
+        (exit, _, stderr) = ImportHarness.Cli("import", temp["broken"], "--records", temp["records2"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("expected a tweet embed", stderr);
+        Assert.DoesNotContain("hint:", stderr);
+    }
+
     // Found by an adversarial test: a killed import left its half-written records files for ever.
     [Theory]
     [InlineData("import")]
