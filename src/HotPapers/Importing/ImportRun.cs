@@ -79,8 +79,8 @@ public static class ImportRun
         }
         var target = Path.Combine(request.RecordsDirectory, post.RecordsFileName);
         if (request.Strict && post.Difference is { } d)
-            return new(file, post, target, null, [new InputProblem(file, $"line {d.Line}", "a post these records build back byte for byte (--strict)",
-                $"{Show(d.Original)} where the rebuild has {Show(d.Rebuilt)}")]);
+            return new(file, post, target, null, [new InputProblem(file, d.Place, "a post these records build back byte for byte (--strict)",
+                $"{Show(d.ShownOriginal)} where the rebuild has {Show(d.ShownRebuilt)}")]);
         if (claimed.TryGetValue(target, out var other))
             return new(file, post, target, null, [new InputProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
         claimed[target] = file;

@@ -119,6 +119,38 @@ public sealed class ImportRunTests
         Assert.False(Directory.Exists(strict["records"]) && Directory.EnumerateFiles(strict["records"]).Any());
     }
 
+    // Found by a new user who had deleted a widgets.js line by hand: the warning quoted the first 57
+    // characters of each line, the same "<blockquote class=..." twice, and so did not show the difference.
+    [Fact]
+    public void Lines_that_differ_past_what_a_quote_shows_are_quoted_from_a_little_before_the_difference_with_its_column()
+    {
+        using var temp = Fixture.TempDir();
+        // The reference's first tweet links its co-authors, which a tweet rebuilt from its fields names as plain text.
+        var text = File.ReadAllText(Fixture.Path("reference", "hot-papers-2021-04-30.md"));
+        const string Script = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>\n";
+        var first = text.IndexOf(Script, StringComparison.Ordinal);
+        File.WriteAllText(temp["p.md"], text.Remove(first, Script.Length), new UTF8Encoding(false));
+
+        var (exit, _, stderr) = ImportHarness.Cli("import", temp["p.md"], "--records", temp["records"]);
+        Assert.Equal(0, exit);
+        var warning = stderr.Split('\n').Single(l => l.Contains("the rebuilt post differs", StringComparison.Ordinal));
+        var m = System.Text.RegularExpressions.Regex.Match(warning,
+            @"^warning: .*: line 29, column ([0-9]+): the rebuilt post differs: the post has ""(\.\.\..*)"", the rebuild ""(\.\.\..*)""$");
+        Assert.True(m.Success, warning);
+        // The quotes start 20 characters before the column and part there.
+        var column = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var (post, rebuild) = (m.Groups[2].Value, m.Groups[3].Value);
+        Assert.True(column > 57, warning);
+        Assert.Equal(post[..23], rebuild[..23]);
+        Assert.NotEqual(post[23], rebuild[23]);
+        var line = text.Split('\n')[28];
+        Assert.StartsWith(post[3..].TrimEnd('.'), line[(column - 21)..], StringComparison.Ordinal);
+
+        (exit, _, stderr) = ImportHarness.Cli("import", temp["p.md"], "--records", temp["strict"], "--strict");
+        Assert.Equal(1, exit);
+        Assert.Contains($": line 29, column {column}: expected a post these records build back byte for byte (--strict), found \"{post}\" where the rebuild has \"{rebuild}\"", stderr);
+    }
+
     [Fact]
     public void A_folder_imports_its_posts_in_name_order_and_the_default_zone_is_utc()
     {
