@@ -93,7 +93,7 @@ public static class ImportRun
                 "the day's own records")]);
         if (outcome == WriteOutcome.Updated && !request.Force)
             return new(file, post, target, null, [new InputProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
-                "a records file with other content")]);
+                "a records file with other content" + FirstDifference(target, post.RecordsBytes))]);
         try
         {
             if (outcome != WriteOutcome.Unchanged) PostWriter.Write(target, post.RecordsBytes);
@@ -119,6 +119,23 @@ public static class ImportRun
     }
 
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
+
+    // Which line differs tells why: another --timezone than the first import's changes every collectedAt.
+    private static string FirstDifference(string target, byte[] made)
+    {
+        string existing;
+        try
+        {
+            existing = File.ReadAllText(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+        return PostImporter.Compare(existing, System.Text.Encoding.UTF8.GetString(made), dateLine: 0) is { } d
+            ? $" ({d.Place}: {Show(d.ShownOriginal?.Trim())} where this import makes {Show(d.ShownRebuilt?.Trim())})"
+            : "";
+    }
 
     /// <summary>
     /// Each path as a post, or a folder's <c>*.md</c> files in name order. A folder without any is refused,

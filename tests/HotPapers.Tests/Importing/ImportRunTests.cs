@@ -46,6 +46,28 @@ public sealed class ImportRunTests
         Assert.Equal(File.ReadAllBytes(Fixture.Path("importing", "records", "2021-05-10.json")), File.ReadAllBytes(file));
     }
 
+    // Found by a new user who imported again without the first import's --timezone: every post failed
+    // with "a records file with other content", and nothing said which content.
+    [Fact]
+    public void A_differing_records_file_is_refused_with_its_first_differing_line()
+    {
+        using var temp = Fixture.TempDir();
+        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--timezone", "Asia/Tokyo");
+        Assert.True(exit == 0, stderr);
+        var file = temp["records/2021-05-10.json"];
+        var bytes = File.ReadAllBytes(file);
+
+        (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
+
+        Assert.Equal(1, exit);
+        var expected = $$"""
+            error: {{file}}: file: expected no records file, or the same one (--force replaces a different one), found a records file with other content (line 4: ""collectedAt": "2021-05-11T18:40:02+09:00"," where this import makes ""collectedAt": "2021-05-11T18:40:02+00:00",")
+
+            """;
+        Assert.True(stderr.Contains(expected, StringComparison.Ordinal), stderr);
+        Assert.Equal(bytes, File.ReadAllBytes(file));
+    }
+
     // Found by a new user: import --force in a blog built from its own records replaced each day's records
     // with the few papers and tweets its post showed, ranked: true, and nothing said so.
     [Fact]
