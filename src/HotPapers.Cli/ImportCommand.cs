@@ -59,6 +59,10 @@ internal static class ImportCommand
         var failed = results.Count(r => r.Failed);
         var skipped = results.Count(r => r.Skipped);
         var warned = results.Count(r => !r.Failed && r.Post?.Difference is not null);
+        var foreign = results.Count(r => r.Foreign);
+        if (foreign > 0)
+            stderr.WriteLine($"hint: {foreign} failed file(s) are no digest at all (no digest title or slug), such as a blog's other pages; "
+                + "--skip-foreign lists such files as skipped and leaves them alone");
         stdout.WriteLine($"{results.Count - skipped} post(s): {results.Count - failed - skipped} imported ({warned} would not build back byte for byte), {failed} failed"
             + (skipped > 0 ? $"; {skipped} file(s) skipped, not digests" : ""));
         return failed > 0 ? ExitCodes.BadInput : ExitCodes.Success;

@@ -15,8 +15,9 @@ public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDi
 
 /// <summary>What happened to one post: its records file and how it was written, or the problems that stopped it.</summary>
 /// <param name="Skipped">With <see cref="ImportRequest.SkipForeign"/>: the file is no digest (an "about" page, a trip report), and was left alone.</param>
+/// <param name="Foreign">Without <see cref="ImportRequest.SkipForeign"/>: the file failed and is no digest at all, so that option would have skipped it.</param>
 public sealed record ImportFileResult(string File, ImportedPost? Post, string? RecordsPath, WriteOutcome? Outcome, IReadOnlyList<InputProblem> Problems,
-    bool Skipped = false)
+    bool Skipped = false, bool Foreign = false)
 {
     public bool Failed => Problems.Count > 0;
 }
@@ -67,8 +68,10 @@ public static class ImportRun
         catch (InputException e)
         {
             // Only a file that does not even look like a digest is skipped: a digest that is malformed still fails at its line.
-            if (request.SkipForeign && bytes is not null && !importer.LooksLikeDigest(bytes)) return new(file, null, null, null, [], Skipped: true);
-            return new(file, null, null, null, e.Problems);
+            var foreign = bytes is not null && !importer.LooksLikeDigest(bytes);
+            if (request.SkipForeign && foreign) return new(file, null, null, null, [], Skipped: true);
+            // Said, so that a blog's posts folder with its other pages does not leave the user guessing at the option.
+            return new(file, null, null, null, e.Problems, Foreign: foreign);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,8 +79,8 @@ public static class ImportRun
         }
         var target = Path.Combine(request.RecordsDirectory, post.RecordsFileName);
         if (request.Strict && post.Difference is { } d)
-            return new(file, post, target, null, [new InputProblem(file, $"line {d.Line}", "a post these records build back byte for byte (--strict)",
-                $"{Show(d.Original)} where the rebuild has {Show(d.Rebuilt)}")]);
+            return new(file, post, target, null, [new InputProblem(file, d.Place, "a post these records build back byte for byte (--strict)",
+                $"{Show(d.ShownOriginal)} where the rebuild has {Show(d.ShownRebuilt)}")]);
         if (claimed.TryGetValue(target, out var other))
             return new(file, post, target, null, [new InputProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
         claimed[target] = file;
@@ -90,7 +93,7 @@ public static class ImportRun
                 "the day's own records")]);
         if (outcome == WriteOutcome.Updated && !request.Force)
             return new(file, post, target, null, [new InputProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
-                "a records file with other content")]);
+                "a records file with other content" + FirstDifference(target, post.RecordsBytes))]);
         try
         {
             if (outcome != WriteOutcome.Unchanged) PostWriter.Write(target, post.RecordsBytes);
@@ -116,6 +119,23 @@ public static class ImportRun
     }
 
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
+
+    // Which line differs tells why: another --timezone than the first import's changes every collectedAt.
+    private static string FirstDifference(string target, byte[] made)
+    {
+        string existing;
+        try
+        {
+            existing = File.ReadAllText(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+        return PostImporter.Compare(existing, System.Text.Encoding.UTF8.GetString(made), dateLine: 0) is { } d
+            ? $" ({d.Place}: {Show(d.ShownOriginal?.Trim())} where this import makes {Show(d.ShownRebuilt?.Trim())})"
+            : "";
+    }
 
     /// <summary>
     /// Each path as a post, or a folder's <c>*.md</c> files in name order. A folder without any is refused,

@@ -5,8 +5,37 @@ namespace HotPapers.Importing;
 /// <summary>Where a post would not come back byte for byte: its first differing line, as in the post and as rebuilt.</summary>
 public sealed record SelfCheckDifference(int Line, string? Original, string? Rebuilt)
 {
+    // A quote shows a line's first 57 characters. Two lines that differ only past them (an embed's
+    // blockquote, a long abstract) would be quoted alike, so there the quotes start a little before
+    // the difference, whose column is given.
+    private const int Shown = 57;
+    private const int Before = 20;
+
     public override string ToString() =>
-        $"line {Line}: the rebuilt post differs: the post has {Show(Original)}, the rebuild {Show(Rebuilt)}";
+        $"{Place}: the rebuilt post differs: the post has {Show(ShownOriginal)}, the rebuild {Show(ShownRebuilt)}";
+
+    /// <summary>The first differing column (from 1), where it lies past what a quote shows; else null.</summary>
+    public int? Column
+    {
+        get
+        {
+            if (Original is null || Rebuilt is null) return null;
+            var i = 0;
+            while (i < Original.Length && i < Rebuilt.Length && Original[i] == Rebuilt[i]) i++;
+            return i < Shown ? null : i + 1;
+        }
+    }
+
+    /// <summary>"line N", with the column where it is given.</summary>
+    public string Place => Column is { } c ? $"line {Line}, column {c}" : $"line {Line}";
+
+    /// <summary>The post's line, or its part from a little before the difference; null for no line.</summary>
+    public string? ShownOriginal => From(Original);
+
+    /// <summary>The rebuild's line, or its part from a little before the difference; null for no line.</summary>
+    public string? ShownRebuilt => From(Rebuilt);
+
+    private string? From(string? line) => line is null || Column is not { } c ? line : "..." + line[(c - 1 - Before)..];
 
     private static string Show(string? line) => line is null ? "no such line" : JsonChecker.Quote(line);
 }

@@ -46,6 +46,28 @@ public sealed class ImportRunTests
         Assert.Equal(File.ReadAllBytes(Fixture.Path("importing", "records", "2021-05-10.json")), File.ReadAllBytes(file));
     }
 
+    // Found by a new user who imported again without the first import's --timezone: every post failed
+    // with "a records file with other content", and nothing said which content.
+    [Fact]
+    public void A_differing_records_file_is_refused_with_its_first_differing_line()
+    {
+        using var temp = Fixture.TempDir();
+        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--timezone", "Asia/Tokyo");
+        Assert.True(exit == 0, stderr);
+        var file = temp["records/2021-05-10.json"];
+        var bytes = File.ReadAllBytes(file);
+
+        (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
+
+        Assert.Equal(1, exit);
+        var expected = $$"""
+            error: {{file}}: file: expected no records file, or the same one (--force replaces a different one), found a records file with other content (line 4: ""collectedAt": "2021-05-11T18:40:02+09:00"," where this import makes ""collectedAt": "2021-05-11T18:40:02+00:00",")
+
+            """;
+        Assert.True(stderr.Contains(expected, StringComparison.Ordinal), stderr);
+        Assert.Equal(bytes, File.ReadAllBytes(file));
+    }
+
     // Found by a new user: import --force in a blog built from its own records replaced each day's records
     // with the few papers and tweets its post showed, ranked: true, and nothing said so.
     [Fact]
@@ -119,6 +141,38 @@ public sealed class ImportRunTests
         Assert.False(Directory.Exists(strict["records"]) && Directory.EnumerateFiles(strict["records"]).Any());
     }
 
+    // Found by a new user who had deleted a widgets.js line by hand: the warning quoted the first 57
+    // characters of each line, the same "<blockquote class=..." twice, and so did not show the difference.
+    [Fact]
+    public void Lines_that_differ_past_what_a_quote_shows_are_quoted_from_a_little_before_the_difference_with_its_column()
+    {
+        using var temp = Fixture.TempDir();
+        // The reference's first tweet links its co-authors, which a tweet rebuilt from its fields names as plain text.
+        var text = File.ReadAllText(Fixture.Path("reference", "hot-papers-2021-04-30.md"));
+        const string Script = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>\n";
+        var first = text.IndexOf(Script, StringComparison.Ordinal);
+        File.WriteAllText(temp["p.md"], text.Remove(first, Script.Length), new UTF8Encoding(false));
+
+        var (exit, _, stderr) = ImportHarness.Cli("import", temp["p.md"], "--records", temp["records"]);
+        Assert.Equal(0, exit);
+        var warning = stderr.Split('\n').Single(l => l.Contains("the rebuilt post differs", StringComparison.Ordinal));
+        var m = System.Text.RegularExpressions.Regex.Match(warning,
+            @"^warning: .*: line 29, column ([0-9]+): the rebuilt post differs: the post has ""(\.\.\..*)"", the rebuild ""(\.\.\..*)""$");
+        Assert.True(m.Success, warning);
+        // The quotes start 20 characters before the column and part there.
+        var column = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var (post, rebuild) = (m.Groups[2].Value, m.Groups[3].Value);
+        Assert.True(column > 57, warning);
+        Assert.Equal(post[..23], rebuild[..23]);
+        Assert.NotEqual(post[23], rebuild[23]);
+        var line = text.Split('\n')[28];
+        Assert.StartsWith(post[3..].TrimEnd('.'), line[(column - 21)..], StringComparison.Ordinal);
+
+        (exit, _, stderr) = ImportHarness.Cli("import", temp["p.md"], "--records", temp["strict"], "--strict");
+        Assert.Equal(1, exit);
+        Assert.Contains($": line 29, column {column}: expected a post these records build back byte for byte (--strict), found \"{post}\" where the rebuild has \"{rebuild}\"", stderr);
+    }
+
     [Fact]
     public void A_folder_imports_its_posts_in_name_order_and_the_default_zone_is_utc()
     {
@@ -164,6 +218,37 @@ public sealed class ImportRunTests
         (exit, _, stderr) = ImportHarness.Cli("import", temp["posts/about.md"], "--records", temp["records"]);
         Assert.Equal(1, exit);
         Assert.Contains("expected a paper heading", stderr);
+    }
+
+    // Found by a new user following the quick start on a Lumen blog: its own posts (in French, with
+    // figures) failed one by one, and nothing said that --skip-foreign was the way past them.
+    [Fact]
+    public void Without_skip_foreign_the_files_that_are_no_digest_fail_with_one_hint_naming_the_option()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["posts"]);
+        File.Copy(Post(), temp["posts/2021-05-10---Hot-Papers.md"]);
+        File.Copy(Fixture.Path("importing", "bad", "foreign.md"), temp["posts/about.md"]);
+        File.WriteAllText(temp["posts/notes.md"], "Just notes, no front matter.\n");
+
+        var (exit, stdout, stderr) = ImportHarness.Cli("import", temp["posts"], "--records", temp["records"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"error: {temp["posts/about.md"]}: ", stderr);
+        Assert.Contains($"error: {temp["posts/notes.md"]}: ", stderr);
+        const string Hint = "hint: 2 failed file(s) are no digest at all (no digest title or slug), such as a blog's other pages; "
+            + "--skip-foreign lists such files as skipped and leaves them alone\n";
+        Assert.Equal(1, stderr.Split(Hint).Length - 1);
+        Assert.Contains("3 post(s): 1 imported (0 would not build back byte for byte), 2 failed", stdout);
+
+        // A digest that fails is no foreign file: no hint for it.
+        var broken = File.ReadAllText(Post()).Replace("# 2. Quietly", "## 2. Quietly");
+        Directory.CreateDirectory(temp["broken"]);
+        File.WriteAllText(temp["broken/2021-05-10---Hot-Papers.md"], broken);
+        (exit, _, stderr) = ImportHarness.Cli("import", temp["broken"], "--records", temp["records2"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("expected a tweet embed", stderr);
+        Assert.DoesNotContain("hint:", stderr);
     }
 
     // Found by an adversarial test: a killed import left its half-written records files for ever.
