@@ -16,7 +16,7 @@ public static class CommandLine
     {
         stdout = new ControlEscapingWriter(stdout);
         stderr = new ControlEscapingWriter(stderr);
-        var root = new RootCommand("hotpapers: a daily \"hot papers\" digest of the arXiv papers people talked about (Twitter, Bluesky, Mastodon, Hacker News, Hugging Face), as Markdown posts for a blog or an HTML site of its own.");
+        var root = new RootCommand("hotpapers: a daily \"hot papers\" digest of the arXiv papers people talked about (Twitter, Bluesky, Mastodon, Hacker News, Hugging Face, Reddit), as Markdown posts for a blog or an HTML site of its own.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));

@@ -17,7 +17,7 @@ internal static class ImportCommand
         var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };
         var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };
         var skipForeign = new Option<bool>("--skip-foreign") { Description = "Skip, and list, files that are no digest at all (no digest title or slug), instead of failing on them." };
-        var command = new Command("import", "Turn posts of the old generator back into records.") { paths, records, zone, config, force, strict, skipForeign };
+        var command = new Command("import", "Turn digest posts (the old generator's, or hotpapers' own) back into records.") { paths, records, zone, config, force, strict, skipForeign };
         CommandLine.RefuseOptionLikePaths(command, paths);
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
