@@ -94,6 +94,7 @@ public static class Collector
             catch (SourceException e)
             {
                 failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
+                if (e.Url is { } url) fetchers[source.Name].Reject(url);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -120,6 +121,7 @@ public static class Collector
         {
             // Without titles and abstracts there are no records to write, only made-up ones.
             failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
+            if (e.Url is { } url) arxiv.Reject(url);
             notices.Add("arXiv gave no metadata for the mentioned papers: nothing was written");
             return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
         }

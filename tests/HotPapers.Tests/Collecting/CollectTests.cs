@@ -194,6 +194,37 @@ public sealed class CollectTests
         Assert.NotEmpty(records.Papers);
     }
 
+    [Fact]
+    public async Task An_answer_its_source_could_not_read_is_asked_again_by_the_next_run_not_replayed_from_the_cache()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-truncated.json"))
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-truncated.xml"));
+        var report = await h.RunAsync();
+        Assert.Equal(["hackernews", "arxiv"], report.Days[0].Failures.Select(f => f.Source));
+
+        // A rerun an hour later, well within the cache's age: the garbage is asked for again, the good answer is not.
+        h.Everything();
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        report = await h.RunAsync();
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        Assert.Single(h.Api.To(CollectHarness.HuggingFace));
+        Assert.Equal(2, h.Api.To(CollectHarness.HackerNews).Count);
+        Assert.Single(h.Api.To(CollectHarness.Arxiv));
+
+        // Offline after such a run: the answer is not in the cache, so the source fails again and the file stays as the online run wrote it.
+        h.Api.On(CollectHarness.HackerNews, Reply.File("hackernews-truncated.json"))
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        Assert.Equal(CollectOutcome.Partial, (await h.RunAsync()).Outcome);
+        var online = File.ReadAllBytes(h.DayFile);
+        report = await h.RunAsync(offline: true);
+        Assert.StartsWith("not in the cache", Assert.Single(report.Days[0].Failures).What);
+        Assert.Equal(WriteOutcome.Unchanged, report.Days[0].Written);
+        Assert.Equal(online, File.ReadAllBytes(h.DayFile));
+    }
+
     [Theory]
     [InlineData("arxiv-truncated.xml", "malformed Atom XML at line")]
     [InlineData("arxiv-error.xml", "arXiv answered an error: incorrect id format for foo")]
