@@ -23,6 +23,15 @@ public static class Collector
         if (File.Exists(recordsPath))
             throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", "a file")]);
         if (NotOver(request, settings.TimeZone, environment.Time.GetUtcNow()) is { } problem) throw new InputException([problem]);
+        // Before any request: a folder that cannot be made would otherwise cost every day of a backfill its collection.
+        try
+        {
+            Directory.CreateDirectory(recordsPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", $"a path that cannot be made a folder: {e.Message}")]);
+        }
         var collect = settings.Collect;
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);
         var sources = MentionSources.FromSettings(collect, environment.Variables);
@@ -151,8 +160,9 @@ public static class Collector
         }
         catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
-            notices.Add(e is InputException input ? string.Join("; ", input.Problems) : $"{path}: {e.Message}");
-            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
+            // The day was collected: what failed is the write, which the report names as such.
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices,
+                e is InputException input ? string.Join("; ", input.Problems) : $"{path}: {e.Message}");
         }
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
     }

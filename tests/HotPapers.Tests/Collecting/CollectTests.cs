@@ -284,8 +284,39 @@ public sealed class CollectTests
         var report = await h.RunAsync();
 
         Assert.Equal(CollectOutcome.Failed, report.Outcome);
-        Assert.Contains(report.Days[0].Notices, n => n.Contains("found an imported post's records (ranked: true)", StringComparison.Ordinal));
+        Assert.EndsWith("found an imported post's records (ranked: true)", report.Days[0].WriteError);
+        Assert.DoesNotContain(report.Days[0].Notices, n => n.Contains("ranked: true", StringComparison.Ordinal));
         Assert.Equal(Imported, File.ReadAllText(h.DayFile));
+    }
+
+    [Fact]
+    public async Task A_records_folder_that_cannot_be_made_is_refused_before_any_request()
+    {
+        await using var h = new CollectHarness().Everything();
+        File.WriteAllText(Path.Combine(h.Folder, "a-file"), "");
+        var under = Path.Combine(h.Folder, "a-file", "records");
+        var e = await Assert.ThrowsAsync<InputException>(() => h.RunAsync(settings: h.Settings() with { RecordsPath = under }));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal(under, problem.File);
+        Assert.StartsWith("a folder for the day's records files (YYYY-MM-DD.json)", problem.Expected);
+        Assert.StartsWith("a path that cannot be made a folder: ", problem.Found);
+        Assert.Empty(h.Api.Requests);
+    }
+
+    [Fact]
+    public async Task A_day_collected_but_not_writable_is_an_error_of_the_write_not_a_notice_that_nothing_was_collected()
+    {
+        await using var h = new CollectHarness().Everything();
+        Directory.CreateDirectory(h.DayFile);
+        var report = await h.RunAsync();
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Failed, day.Outcome);
+        Assert.Null(day.RecordsPath);
+        Assert.Empty(day.Failures);
+        Assert.StartsWith(h.DayFile + ": ", day.WriteError);
+        Assert.DoesNotContain(day.Notices, n => n.StartsWith(h.DayFile, StringComparison.Ordinal));
     }
 
     [Fact]
