@@ -64,8 +64,10 @@ internal static class CollectCommand
             foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
             if (day.RecordsPath is { } path)
             {
-                var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
-                stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){(day.Outcome == CollectOutcome.Partial ? $"; without {string.Join(", ", day.Failures.Select(f => f.Source).Distinct())}" : "")})");
+                var verb = day.Kept ? "kept" : day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
+                var without = string.Join(", ", day.Failures.Select(f => f.Source).Distinct());
+                var suffix = day.Kept ? $"; as it was: {without} did not answer" : day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
+                stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
             }
             else if (day.WriteError is not null)
             {

@@ -154,15 +154,23 @@ public static class Collector
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
         var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
         WriteOutcome written;
+        DigestRecords? kept;
         try
         {
-            written = Write(path, records, settings.TimeZone);
+            (written, kept) = Write(path, records, settings.TimeZone, [.. failures.Select(f => f.Source)]);
         }
         catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
             // The day was collected: what failed is the write, which the report names as such.
             return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices,
                 e is InputException input ? string.Join("; ", input.Problems) : $"{path}: {e.Message}");
+        }
+        if (kept is not null)
+        {
+            var lost = kept.Papers.SelectMany(p => p.Mentions).Select(m => m.Network.Name()).Where(failures.Select(f => f.Source).Contains).Distinct().ToList();
+            var names = string.Join(", ", lost);
+            notices.Add($"{path}: left as it was: it holds {names} mentions, which this run could not get (collect the day again once {(lost.Count == 1 ? names + " answers" : "they answer")})");
+            return new CollectedDay(day.Date, CollectOutcome.Partial, path, written, kept.Papers.Length, kept.Papers.Sum(p => p.Mentions.Length), failures, notices, Kept: true);
         }
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
     }
@@ -190,9 +198,10 @@ public static class Collector
 
     /// <summary>
     /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
-    /// counts already: then it is left as it is, its collectedAt too.
+    /// counts already: then it is left as it is, its collectedAt too. A file holding mentions of a source that
+    /// <paramref name="failed"/> this time is left as it is too, and returned: replacing it would lose them.
     /// </summary>
-    private static WriteOutcome Write(string path, DigestRecords records, TimeZoneInfo zone)
+    private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> failed)
     {
         if (File.Exists(path))
         {
@@ -207,10 +216,12 @@ public static class Collector
             }
             if (existing is { Ranked: true })
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
+            if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => failed.Contains(m.Network.Name()))))
+                return (WriteOutcome.Unchanged, existing);
             if (existing is not null && PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
-                return WriteOutcome.Unchanged;
+                return (WriteOutcome.Unchanged, null);
         }
-        return PostWriter.Write(path, RecordsWriter.Write(records, version2: true));
+        return (PostWriter.Write(path, RecordsWriter.Write(records, version2: true)), null);
     }
 }
 

@@ -290,6 +290,35 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task A_rerun_a_source_fails_in_leaves_a_file_holding_that_sources_mentions_as_it_was()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var complete = File.ReadAllBytes(h.DayFile);
+
+        // Hacker News is down when the day is collected again: the file it gave mentions to is not replaced by one without them.
+        h.Api.On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"))
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        var report = await h.RunAsync();
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Partial, day.Outcome);
+        Assert.True(day.Kept);
+        Assert.Equal(WriteOutcome.Unchanged, day.Written);
+        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        var held = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Equal((held.Papers.Length, held.Papers.Sum(p => p.Mentions.Length)), (day.Papers, day.Mentions));
+        Assert.Contains($"{h.DayFile}: left as it was: it holds hackernews mentions, which this run could not get (collect the day again once hackernews answers)", day.Notices);
+
+        // A file without mentions of the failed source is brought up to date as before.
+        File.WriteAllText(h.DayFile, File.ReadAllText(h.DayFile).Replace("\"network\": \"hackernews\"", "\"network\": \"reddit\""));
+        report = await h.RunAsync();
+        Assert.False(report.Days[0].Kept);
+        Assert.Equal(WriteOutcome.Updated, report.Days[0].Written);
+    }
+
+    [Fact]
     public async Task A_records_folder_that_cannot_be_made_is_refused_before_any_request()
     {
         await using var h = new CollectHarness().Everything();
