@@ -49,7 +49,8 @@ public static class Collector
 
     /// <summary>
     /// A day of the request that has not ended yet in the zone: its talk is still going on, so its records
-    /// would be partial, dated as if complete, and a nightly build would publish them so.
+    /// would be partial, dated as if complete, and a nightly build would publish them so. The problem names the
+    /// option as given (--date, or --until when the range runs past today), with its value.
     /// </summary>
     internal static InputProblem? NotOver(CollectRequest request, TimeZoneInfo zone, DateTimeOffset now)
     {
@@ -60,7 +61,7 @@ public static class Collector
         there = there.AddTicks(-(there.Ticks % TimeSpan.TicksPerSecond));
         return new InputProblem(open == request.First ? "--date" : "--until", InputProblem.WholeFile,
             $"a day that has ended in {zone.Id} (it is {Rfc3339.Format(there)} there now; --yesterday collects the last day that has)",
-            Rfc3339.FormatDate(open));
+            Rfc3339.FormatDate(open == request.First ? request.First : request.Last));
     }
 
     /// <summary>The day from midnight to midnight in <paramref name="zone"/> (a midnight that a clock change skips is the first instant after it).</summary>

@@ -29,6 +29,8 @@ public sealed class CollectTests
     [Theory]
     [InlineData("America/Los_Angeles", null, "--date", "2021-04-30", "2021-04-30T23:00:00-07:00")]
     [InlineData("UTC", "2021-05-01", "--until", "2021-05-01", "2021-05-01T06:00:00+00:00")]
+    // The option's own value is named, not the first day of the range that has not ended.
+    [InlineData("UTC", "2021-05-03", "--until", "2021-05-03", "2021-05-01T06:00:00+00:00")]
     public async Task A_day_that_has_not_ended_in_the_sites_zone_is_refused_before_any_request(string zone, string? until, string option, string day, string now)
     {
         await using var h = new CollectHarness().Everything();
