@@ -23,6 +23,10 @@ public static class Collector
         if (File.Exists(recordsPath))
             throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", "a file")]);
         if (NotOver(request, settings.TimeZone, environment.Time.GetUtcNow()) is { } problem) throw new InputException([problem]);
+        // Without a settings file the records folder is the default one, relative to where the user is: most often,
+        // collect was run outside the blog, and would fill a folder no build reads (as build says, it says so).
+        if (settings.SourceFile is null && !Directory.Exists(recordsPath))
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", $"no such folder, and {SettingsFile.NoneHereEither}")]);
         // Before any request: a folder that cannot be made would otherwise cost every day of a backfill its collection.
         try
         {

@@ -321,6 +321,22 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task Run_outside_a_blog_it_says_so_as_build_does_before_any_request_and_makes_no_folder()
+    {
+        await using var h = new CollectHarness().Everything();
+        var e = await Assert.ThrowsAsync<InputException>(() => h.RunAsync(settings: h.Settings() with { SourceFile = null }));
+
+        Assert.Equal($"{h.Records}: expected a folder for the day's records files (YYYY-MM-DD.json), found no such folder, and no hotpapers.yml here either: "
+            + "run hotpapers in the blog's folder (cd there), or run hotpapers init to set one up here", Assert.Single(e.Problems).ToString());
+        Assert.Empty(h.Api.Requests);
+        Assert.False(Directory.Exists(h.Records));
+
+        // A records folder that is there is a blog's, with or without its settings file.
+        Directory.CreateDirectory(h.Records);
+        Assert.Equal(CollectOutcome.Complete, (await h.RunAsync(settings: h.Settings() with { SourceFile = null })).Outcome);
+    }
+
+    [Fact]
     public async Task A_records_folder_that_cannot_be_made_is_refused_before_any_request()
     {
         await using var h = new CollectHarness().Everything();
