@@ -155,7 +155,9 @@ public static class Collector
         if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
 
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
+        // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
         var collectedAt = TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone);
+        collectedAt = collectedAt.AddTicks(-(collectedAt.Ticks % TimeSpan.TicksPerSecond));
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
         var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
         WriteOutcome written;

@@ -337,6 +337,20 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task CollectedAt_and_so_the_posts_date_is_in_whole_seconds_as_the_records_have_always_had_it()
+    {
+        await using var h = new CollectHarness().Everything();
+        h.Clock.Advance(TimeSpan.FromMilliseconds(897.5172));
+        await h.RunAsync();
+
+        Assert.Contains("\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n", File.ReadAllText(h.DayFile));
+        // The offline replay, from the cache's exact times, writes the same.
+        File.Delete(h.DayFile);
+        await h.RunAsync(offline: true);
+        Assert.Contains("\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n", File.ReadAllText(h.DayFile));
+    }
+
+    [Fact]
     public async Task A_records_folder_that_cannot_be_made_is_refused_before_any_request()
     {
         await using var h = new CollectHarness().Everything();
