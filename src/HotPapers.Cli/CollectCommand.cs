@@ -60,11 +60,18 @@ internal static class CollectCommand
         {
             var date = Rfc3339.FormatDate(day.Date);
             foreach (var failure in day.Failures) stderr.WriteLine($"error: {date}: {failure}");
+            if (day.WriteError is { } writeError) stderr.WriteLine($"error: {date}: {writeError}");
             foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
             if (day.RecordsPath is { } path)
             {
-                var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
-                stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){(day.Outcome == CollectOutcome.Partial ? $"; without {string.Join(", ", day.Failures.Select(f => f.Source).Distinct())}" : "")})");
+                var verb = day.Kept ? "kept" : day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
+                var without = string.Join(", ", day.Failures.Select(f => f.Source).Distinct());
+                var suffix = day.Kept ? $"; as it was: {without} did not answer" : day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
+                stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
+            }
+            else if (day.WriteError is not null)
+            {
+                stdout.WriteLine($"{"not written",-12} {date}: collected, but its records file could not be written");
             }
             else
             {

@@ -40,7 +40,7 @@ internal static class RecordsFiles
             // Without a settings file, the records folder is the default one, relative to where the user is:
             // most often, the build was run outside the blog.
             throw Problem(recordsPath, "a records file or a folder of them", settings.SourceFile is null
-                ? $"no such file or folder, and no {SettingsFile.FileName} here either: run hotpapers in the blog's folder (cd there), or run hotpapers init to set one up here"
+                ? $"no such file or folder, and {SettingsFile.NoneHereEither}"
                 : "no such file or folder");
         }
         if (days is not var (day, until))

@@ -23,6 +23,19 @@ public static class Collector
         if (File.Exists(recordsPath))
             throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", "a file")]);
         if (NotOver(request, settings.TimeZone, environment.Time.GetUtcNow()) is { } problem) throw new InputException([problem]);
+        // Without a settings file the records folder is the default one, relative to where the user is: most often,
+        // collect was run outside the blog, and would fill a folder no build reads (as build says, it says so).
+        if (settings.SourceFile is null && !Directory.Exists(recordsPath))
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", $"no such folder, and {SettingsFile.NoneHereEither}")]);
+        // Before any request: a folder that cannot be made would otherwise cost every day of a backfill its collection.
+        try
+        {
+            Directory.CreateDirectory(recordsPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", $"a path that cannot be made a folder: {e.Message}")]);
+        }
         var collect = settings.Collect;
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);
         var sources = MentionSources.FromSettings(collect, environment.Variables);
@@ -40,7 +53,8 @@ public static class Collector
 
     /// <summary>
     /// A day of the request that has not ended yet in the zone: its talk is still going on, so its records
-    /// would be partial, dated as if complete, and a nightly build would publish them so.
+    /// would be partial, dated as if complete, and a nightly build would publish them so. The problem names the
+    /// option as given (--date, or --until when the range runs past today), with its value.
     /// </summary>
     internal static InputProblem? NotOver(CollectRequest request, TimeZoneInfo zone, DateTimeOffset now)
     {
@@ -51,7 +65,7 @@ public static class Collector
         there = there.AddTicks(-(there.Ticks % TimeSpan.TicksPerSecond));
         return new InputProblem(open == request.First ? "--date" : "--until", InputProblem.WholeFile,
             $"a day that has ended in {zone.Id} (it is {Rfc3339.Format(there)} there now; --yesterday collects the last day that has)",
-            Rfc3339.FormatDate(open));
+            Rfc3339.FormatDate(open == request.First ? request.First : request.Last));
     }
 
     /// <summary>The day from midnight to midnight in <paramref name="zone"/> (a midnight that a clock change skips is the first instant after it).</summary>
@@ -94,6 +108,7 @@ public static class Collector
             catch (SourceException e)
             {
                 failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
+                if (e.Url is { } url) fetchers[source.Name].Reject(url);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -120,6 +135,7 @@ public static class Collector
         {
             // Without titles and abstracts there are no records to write, only made-up ones.
             failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
+            if (e.Url is { } url) arxiv.Reject(url);
             notices.Add("arXiv gave no metadata for the mentioned papers: nothing was written");
             return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
         }
@@ -139,18 +155,29 @@ public static class Collector
         if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
 
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
+        // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
         var collectedAt = TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone);
+        collectedAt = collectedAt.AddTicks(-(collectedAt.Ticks % TimeSpan.TicksPerSecond));
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
         var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
         WriteOutcome written;
+        DigestRecords? kept;
         try
         {
-            written = Write(path, records, settings.TimeZone);
+            (written, kept) = Write(path, records, settings.TimeZone, [.. failures.Select(f => f.Source)]);
         }
         catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
-            notices.Add(e is InputException input ? string.Join("; ", input.Problems) : $"{path}: {e.Message}");
-            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
+            // The day was collected: what failed is the write, which the report names as such.
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices,
+                e is InputException input ? string.Join("; ", input.Problems) : $"{path}: {e.Message}");
+        }
+        if (kept is not null)
+        {
+            var lost = kept.Papers.SelectMany(p => p.Mentions).Select(m => m.Network.Name()).Where(failures.Select(f => f.Source).Contains).Distinct().ToList();
+            var names = string.Join(", ", lost);
+            notices.Add($"{path}: left as it was: it holds {names} mentions, which this run could not get (collect the day again once {(lost.Count == 1 ? names + " answers" : "they answer")})");
+            return new CollectedDay(day.Date, CollectOutcome.Partial, path, written, kept.Papers.Length, kept.Papers.Sum(p => p.Mentions.Length), failures, notices, Kept: true);
         }
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
     }
@@ -178,9 +205,10 @@ public static class Collector
 
     /// <summary>
     /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
-    /// counts already: then it is left as it is, its collectedAt too.
+    /// counts already: then it is left as it is, its collectedAt too. A file holding mentions of a source that
+    /// <paramref name="failed"/> this time is left as it is too, and returned: replacing it would lose them.
     /// </summary>
-    private static WriteOutcome Write(string path, DigestRecords records, TimeZoneInfo zone)
+    private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> failed)
     {
         if (File.Exists(path))
         {
@@ -195,10 +223,12 @@ public static class Collector
             }
             if (existing is { Ranked: true })
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
+            if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => failed.Contains(m.Network.Name()))))
+                return (WriteOutcome.Unchanged, existing);
             if (existing is not null && PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
-                return WriteOutcome.Unchanged;
+                return (WriteOutcome.Unchanged, null);
         }
-        return PostWriter.Write(path, RecordsWriter.Write(records, version2: true));
+        return (PostWriter.Write(path, RecordsWriter.Write(records, version2: true)), null);
     }
 }
 

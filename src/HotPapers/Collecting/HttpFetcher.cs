@@ -23,6 +23,7 @@ internal sealed class HttpFetcher : IFetcher
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private DateTimeOffset? _lastRequest;
     private DateTimeOffset? _latest;
+    private readonly HashSet<string> _given = new(StringComparer.Ordinal);
 
     public HttpFetcher(FetchSession session, string source, TimeSpan pacing)
     {
@@ -81,8 +82,20 @@ internal sealed class HttpFetcher : IFetcher
         }), retry: false, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The answer to <paramref name="url"/> that this fetcher gave could not be read by its source (malformed, not in
+    /// the documented shape): it leaves the cache, so the next run asks again instead of replaying it for as long as
+    /// the cache's age (a proxy's error page, a body cut short, is seldom there a minute later). Offline, the cache is
+    /// what is replayed, and is left as it is.
+    /// </summary>
+    public void Reject(Uri url)
+    {
+        if (!_session.Offline && _given.Contains(url.AbsoluteUri)) _session.Cache.Forget(_source, url);
+    }
+
     private FetchedResponse Seen(FetchedResponse response)
     {
+        _given.Add(response.Url.AbsoluteUri);
         if (_latest is not { } latest || response.FetchedAt > latest) _latest = response.FetchedAt;
         return response;
     }

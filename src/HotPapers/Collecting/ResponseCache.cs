@@ -86,6 +86,19 @@ internal sealed class ResponseCache(string folder)
         PostWriter.Write(PathOf(source, response.Url), header.ToArray());
     }
 
+    /// <summary>Removes the entry for <paramref name="url"/>, if there is one (an answer its source could not read).</summary>
+    public void Forget(string source, Uri url)
+    {
+        try
+        {
+            File.Delete(PathOf(source, url));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left in place, it is replayed until it is older than the cache's age: no worse than before.
+        }
+    }
+
     private static SourceException Malformed(string source, Uri url, string path, string expected, string found) =>
         new(source, url, $"the cache entry {path} is malformed: expected {expected}, found {found}; delete it to fetch again");
 }

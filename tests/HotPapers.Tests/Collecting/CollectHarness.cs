@@ -46,6 +46,8 @@ internal sealed class CollectHarness : IAsyncDisposable
 
     public BuildSettings Settings(Uri? other = null) => SettingsFile.Defaults(Folder) with
     {
+        // As read from the blog's hotpapers.yml: without one, collect takes a missing records folder for a wrong folder.
+        SourceFile = Path.Combine(Folder, SettingsFile.FileName),
         RecordsPath = Records,
         Collect = CollectSettings.Default with
         {

@@ -29,6 +29,8 @@ public sealed class CollectTests
     [Theory]
     [InlineData("America/Los_Angeles", null, "--date", "2021-04-30", "2021-04-30T23:00:00-07:00")]
     [InlineData("UTC", "2021-05-01", "--until", "2021-05-01", "2021-05-01T06:00:00+00:00")]
+    // The option's own value is named, not the first day of the range that has not ended.
+    [InlineData("UTC", "2021-05-03", "--until", "2021-05-03", "2021-05-01T06:00:00+00:00")]
     public async Task A_day_that_has_not_ended_in_the_sites_zone_is_refused_before_any_request(string zone, string? until, string option, string day, string now)
     {
         await using var h = new CollectHarness().Everything();
@@ -194,6 +196,37 @@ public sealed class CollectTests
         Assert.NotEmpty(records.Papers);
     }
 
+    [Fact]
+    public async Task An_answer_its_source_could_not_read_is_asked_again_by_the_next_run_not_replayed_from_the_cache()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-truncated.json"))
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-truncated.xml"));
+        var report = await h.RunAsync();
+        Assert.Equal(["hackernews", "arxiv"], report.Days[0].Failures.Select(f => f.Source));
+
+        // A rerun an hour later, well within the cache's age: the garbage is asked for again, the good answer is not.
+        h.Everything();
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        report = await h.RunAsync();
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        Assert.Single(h.Api.To(CollectHarness.HuggingFace));
+        Assert.Equal(2, h.Api.To(CollectHarness.HackerNews).Count);
+        Assert.Single(h.Api.To(CollectHarness.Arxiv));
+
+        // Offline after such a run: the answer is not in the cache, so the source fails again and the file stays as the online run wrote it.
+        h.Api.On(CollectHarness.HackerNews, Reply.File("hackernews-truncated.json"))
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        Assert.Equal(CollectOutcome.Partial, (await h.RunAsync()).Outcome);
+        var online = File.ReadAllBytes(h.DayFile);
+        report = await h.RunAsync(offline: true);
+        Assert.StartsWith("not in the cache", Assert.Single(report.Days[0].Failures).What);
+        Assert.Equal(WriteOutcome.Unchanged, report.Days[0].Written);
+        Assert.Equal(online, File.ReadAllBytes(h.DayFile));
+    }
+
     [Theory]
     [InlineData("arxiv-truncated.xml", "malformed Atom XML at line")]
     [InlineData("arxiv-error.xml", "arXiv answered an error: incorrect id format for foo")]
@@ -253,8 +286,98 @@ public sealed class CollectTests
         var report = await h.RunAsync();
 
         Assert.Equal(CollectOutcome.Failed, report.Outcome);
-        Assert.Contains(report.Days[0].Notices, n => n.Contains("found an imported post's records (ranked: true)", StringComparison.Ordinal));
+        Assert.EndsWith("found an imported post's records (ranked: true)", report.Days[0].WriteError);
+        Assert.DoesNotContain(report.Days[0].Notices, n => n.Contains("ranked: true", StringComparison.Ordinal));
         Assert.Equal(Imported, File.ReadAllText(h.DayFile));
+    }
+
+    [Fact]
+    public async Task A_rerun_a_source_fails_in_leaves_a_file_holding_that_sources_mentions_as_it_was()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var complete = File.ReadAllBytes(h.DayFile);
+
+        // Hacker News is down when the day is collected again: the file it gave mentions to is not replaced by one without them.
+        h.Api.On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"))
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        var report = await h.RunAsync();
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Partial, day.Outcome);
+        Assert.True(day.Kept);
+        Assert.Equal(WriteOutcome.Unchanged, day.Written);
+        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        var held = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Equal((held.Papers.Length, held.Papers.Sum(p => p.Mentions.Length)), (day.Papers, day.Mentions));
+        Assert.Contains($"{h.DayFile}: left as it was: it holds hackernews mentions, which this run could not get (collect the day again once hackernews answers)", day.Notices);
+
+        // A file without mentions of the failed source is brought up to date as before.
+        File.WriteAllText(h.DayFile, File.ReadAllText(h.DayFile).Replace("\"network\": \"hackernews\"", "\"network\": \"reddit\""));
+        report = await h.RunAsync();
+        Assert.False(report.Days[0].Kept);
+        Assert.Equal(WriteOutcome.Updated, report.Days[0].Written);
+    }
+
+    [Fact]
+    public async Task Run_outside_a_blog_it_says_so_as_build_does_before_any_request_and_makes_no_folder()
+    {
+        await using var h = new CollectHarness().Everything();
+        var e = await Assert.ThrowsAsync<InputException>(() => h.RunAsync(settings: h.Settings() with { SourceFile = null }));
+
+        Assert.Equal($"{h.Records}: expected a folder for the day's records files (YYYY-MM-DD.json), found no such folder, and no hotpapers.yml here either: "
+            + "run hotpapers in the blog's folder (cd there), or run hotpapers init to set one up here", Assert.Single(e.Problems).ToString());
+        Assert.Empty(h.Api.Requests);
+        Assert.False(Directory.Exists(h.Records));
+
+        // A records folder that is there is a blog's, with or without its settings file.
+        Directory.CreateDirectory(h.Records);
+        Assert.Equal(CollectOutcome.Complete, (await h.RunAsync(settings: h.Settings() with { SourceFile = null })).Outcome);
+    }
+
+    [Fact]
+    public async Task CollectedAt_and_so_the_posts_date_is_in_whole_seconds_as_the_records_have_always_had_it()
+    {
+        await using var h = new CollectHarness().Everything();
+        h.Clock.Advance(TimeSpan.FromMilliseconds(897.5172));
+        await h.RunAsync();
+
+        Assert.Contains("\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n", File.ReadAllText(h.DayFile));
+        // The offline replay, from the cache's exact times, writes the same.
+        File.Delete(h.DayFile);
+        await h.RunAsync(offline: true);
+        Assert.Contains("\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n", File.ReadAllText(h.DayFile));
+    }
+
+    [Fact]
+    public async Task A_records_folder_that_cannot_be_made_is_refused_before_any_request()
+    {
+        await using var h = new CollectHarness().Everything();
+        File.WriteAllText(Path.Combine(h.Folder, "a-file"), "");
+        var under = Path.Combine(h.Folder, "a-file", "records");
+        var e = await Assert.ThrowsAsync<InputException>(() => h.RunAsync(settings: h.Settings() with { RecordsPath = under }));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal(under, problem.File);
+        Assert.StartsWith("a folder for the day's records files (YYYY-MM-DD.json)", problem.Expected);
+        Assert.StartsWith("a path that cannot be made a folder: ", problem.Found);
+        Assert.Empty(h.Api.Requests);
+    }
+
+    [Fact]
+    public async Task A_day_collected_but_not_writable_is_an_error_of_the_write_not_a_notice_that_nothing_was_collected()
+    {
+        await using var h = new CollectHarness().Everything();
+        Directory.CreateDirectory(h.DayFile);
+        var report = await h.RunAsync();
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Failed, day.Outcome);
+        Assert.Null(day.RecordsPath);
+        Assert.Empty(day.Failures);
+        Assert.StartsWith(h.DayFile + ": ", day.WriteError);
+        Assert.DoesNotContain(day.Notices, n => n.StartsWith(h.DayFile, StringComparison.Ordinal));
     }
 
     [Fact]
