@@ -66,7 +66,7 @@ internal static class CollectCommand
             {
                 var verb = day.Kept ? "kept" : day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
                 var without = string.Join(", ", day.Failures.Select(f => f.Source).Distinct());
-                var suffix = day.Kept ? $"; as it was: {without} did not answer" : day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
+                var suffix = day.Kept ? (without.Length > 0 ? $"; as it was: {without} did not answer" : "; as it was") : day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
                 stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
             }
             else if (day.WriteError is not null)

@@ -85,6 +85,8 @@ public static class Collector
         var failures = new List<SourceFailure>();
         var notices = new List<string>();
         var found = new List<FoundMention>();
+        // The sources that gave nothing this time, failed or skipped: a file holding their mentions is kept.
+        var missing = new HashSet<string>(StringComparer.Ordinal);
         var asked = 0;
         var latest = (DateTimeOffset?)null;
         foreach (var source in sources)
@@ -92,9 +94,10 @@ public static class Collector
             // Offline, a source's answers come from the cache and need no login (none is ever asked for), so a source
             // the cache holds answers of is asked without its credentials: a replay without the secrets in its
             // environment writes the same file the online run did. One the cache holds nothing of was skipped online too.
-            if (source.SkipReason is { } why && offlineCache?.Holds(source.Name) != true)
+            if ((source.SkipReason ?? OutOfReach(source, day, environment.Time.GetUtcNow())) is { } why && offlineCache?.Holds(source.Name) != true)
             {
                 notices.Add($"{source.Name}: skipped: {why}");
+                missing.Add(source.Name);
                 continue;
             }
             asked++;
@@ -108,12 +111,14 @@ public static class Collector
             catch (SourceException e)
             {
                 failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
+                missing.Add(source.Name);
                 if (e.Url is { } url) fetchers[source.Name].Reject(url);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // A source's own mistake still costs only that source; its message says what it was.
                 failures.Add(new SourceFailure(source.Name, null, e.Message));
+                missing.Add(source.Name);
             }
             if (fetchers[source.Name].LatestFetch is { } at && (latest is null || at > latest)) latest = at;
         }
@@ -164,7 +169,7 @@ public static class Collector
         DigestRecords? kept;
         try
         {
-            (written, kept) = Write(path, records, settings.TimeZone, [.. failures.Select(f => f.Source)]);
+            (written, kept) = Write(path, records, settings.TimeZone, missing);
         }
         catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
@@ -174,13 +179,22 @@ public static class Collector
         }
         if (kept is not null)
         {
-            var lost = kept.Papers.SelectMany(p => p.Mentions).Select(m => m.Network.Name()).Where(failures.Select(f => f.Source).Contains).Distinct().ToList();
+            var lost = kept.Papers.SelectMany(p => p.Mentions).Select(m => m.Network.Name()).Where(missing.Contains).Distinct().ToList();
             var names = string.Join(", ", lost);
-            notices.Add($"{path}: left as it was: it holds {names} mentions, which this run could not get (collect the day again once {(lost.Count == 1 ? names + " answers" : "they answer")})");
-            return new CollectedDay(day.Date, CollectOutcome.Partial, path, written, kept.Papers.Length, kept.Papers.Sum(p => p.Mentions.Length), failures, notices, Kept: true);
+            // A source that failed may answer later; one skipped says why with its own notice (no login, a day out of its reach).
+            var failed = lost.Where(n => failures.Any(f => f.Source == n)).ToList();
+            notices.Add($"{path}: left as it was: it holds {names} mentions, which this run could not get"
+                + (failed.Count == lost.Count ? $" (collect the day again once {(lost.Count == 1 ? names + " answers" : "they answer")})" : ""));
+            return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, kept.Papers.Length, kept.Papers.Sum(p => p.Mentions.Length), failures, notices, Kept: true);
         }
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
     }
+
+    /// <summary>Why a source whose search does not reach back to <paramref name="day"/> is skipped; null when it reaches it.</summary>
+    internal static string? OutOfReach(IMentionSource source, CollectDay day, DateTimeOffset now) =>
+        source.Reach is { } reach && day.Start < now - reach
+            ? $"its search reaches back {reach.TotalDays:0} days only, and this day began {(now - day.Start).TotalDays:0} days ago"
+            : null;
 
     /// <summary>
     /// The mentions per paper (by id without version, so abs, pdf and v2 links are one paper), each mention

@@ -18,6 +18,9 @@ internal interface IMentionSource
     /// <summary>Why the source cannot run at all (no credentials), or null when it can; the run skips it with this notice.</summary>
     string? SkipReason { get; }
 
+    /// <summary>How far back its search reaches (X's recent search: 7 days), or null for any day; an older day skips it.</summary>
+    TimeSpan? Reach => null;
+
     /// <summary>The day's mentions, each with the paper it links to (not yet checked against arXiv).</summary>
     /// <exception cref="SourceException">The source answered something this API does not document, or kept failing.</exception>
     Task<ImmutableArray<FoundMention>> CollectAsync(CollectDay day, IFetcher fetcher, CancellationToken cancellationToken);

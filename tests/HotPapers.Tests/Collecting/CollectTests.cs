@@ -321,6 +321,48 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task X_is_not_asked_for_a_day_its_recent_search_no_longer_reaches()
+    {
+        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
+        await using var h = new CollectHarness().AllNetworks(arxiv);
+        h.Api.Otherwise = u => u.PathAndQuery.StartsWith("/api/query?", StringComparison.Ordinal) ? Reply.File("arxiv-2021-04-30.xml") : Reply.Text(404, "{}");
+        // Eight days after the day began: X's recent search refuses a start_time more than 7 days ago.
+        h.Clock.Advance(TimeSpan.FromDays(7));
+
+        var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Contains("twitter: skipped: its search reaches back 7 days only, and this day began 8 days ago", day.Notices);
+        Assert.Empty(h.Api.To("/x/"));
+        Assert.NotEmpty(h.Api.To("/bsky/"));
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.DoesNotContain(records.Papers.SelectMany(p => p.Mentions), m => m.Network == Network.Twitter);
+    }
+
+    [Fact]
+    public async Task A_rerun_that_skips_a_source_leaves_a_file_holding_its_mentions_as_it_was()
+    {
+        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
+        await using var h = new CollectHarness().AllNetworks(arxiv);
+        h.Api.Otherwise = u => u.PathAndQuery.StartsWith("/api/query?", StringComparison.Ordinal) ? Reply.File("arxiv-2021-04-30.xml") : Reply.Text(404, "{}");
+        await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
+        var complete = File.ReadAllBytes(h.DayFile);
+        Assert.Contains(new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers.SelectMany(p => p.Mentions), m => m.Network == Network.Twitter);
+
+        // The day collected again a week later, to bring the counts up to date: X no longer reaches it, and its
+        // mentions are not thrown away for that.
+        h.Clock.Advance(TimeSpan.FromDays(7));
+        var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
+
+        var day = Assert.Single(report.Days);
+        Assert.True(day.Kept);
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        Assert.Contains($"{h.DayFile}: left as it was: it holds twitter mentions, which this run could not get", day.Notices);
+    }
+
+    [Fact]
     public async Task Run_outside_a_blog_it_says_so_as_build_does_before_any_request_and_makes_no_folder()
     {
         await using var h = new CollectHarness().Everything();

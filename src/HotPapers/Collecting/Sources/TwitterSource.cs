@@ -30,6 +30,9 @@ internal sealed class TwitterSource(SourceSettings settings, Func<string, string
     public string? SkipReason =>
         string.IsNullOrEmpty(environment(TokenVariable)) ? $"no token: set {TokenVariable} (X API's bearer token) to search X" : null;
 
+    /// <summary>Recent search refuses a <c>start_time</c> more than 7 days ago.</summary>
+    public TimeSpan? Reach => TimeSpan.FromDays(7);
+
     public async Task<ImmutableArray<FoundMention>> CollectAsync(CollectDay day, IFetcher fetcher, CancellationToken cancellationToken)
     {
         var embeds = settings.EmbedUrl is { } embedUrl ? new OEmbed(Name, embedUrl, bluesky: false, ("dnt", "true")) : null;
