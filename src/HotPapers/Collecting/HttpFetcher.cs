@@ -24,6 +24,8 @@ internal sealed class HttpFetcher : IFetcher
     private DateTimeOffset? _lastRequest;
     private DateTimeOffset? _latest;
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
+    // The servers (host and port) that gave no answer in time this run, with how that went.
+    private readonly Dictionary<string, string> _silent = new(StringComparer.OrdinalIgnoreCase);
 
     public HttpFetcher(FetchSession session, string source, TimeSpan pacing)
     {
@@ -102,6 +104,10 @@ internal sealed class HttpFetcher : IFetcher
 
     private async Task<FetchedResponse> SendAsync(HttpMethod method, Uri url, Func<CancellationToken, Task<HttpRequestMessage>> make, bool retry, CancellationToken cancellationToken)
     {
+        // A server that let every try run out its time once is not asked again this run: each day of a
+        // backfill would otherwise wait minutes for it, for the same silence.
+        if (_silent.TryGetValue(url.Authority, out var silence))
+            throw new SourceException(_source, url, $"not asked: {url.Authority} gave no answer in time earlier in this run ({silence}); collect the day again later");
         _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
         var tries = 0;
         HttpResponseMessage response;
@@ -118,9 +124,11 @@ internal sealed class HttpFetcher : IFetcher
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SourceException(_source, url, e.Timeout == _session.Limits.Total
+            var what = e.Timeout == _session.Limits.Total
                 ? $"no answer within {Seconds(_session.Limits.Total)}, retries included"
-                : $"no answer within {Seconds(_session.Limits.Attempt)}, {tries} {(tries == 1 ? "try" : "tries")}");
+                : $"no answer within {Seconds(_session.Limits.Attempt)}, {tries} {(tries == 1 ? "try" : "tries")}";
+            _silent[url.Authority] = what;
+            throw new SourceException(_source, url, what);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {

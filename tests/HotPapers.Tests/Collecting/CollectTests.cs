@@ -137,6 +137,30 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task A_server_that_gave_no_answer_in_time_is_not_asked_again_on_the_later_days_of_the_run()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.Hang)
+            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"))
+            .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json"))
+            .On("/api/daily_papers?date=2021-05-02&limit=100", Reply.File("huggingface-empty.json"));
+        h.Clock.Advance(TimeSpan.FromDays(2));
+
+        var report = await h.RunAsync(until: new DateOnly(2021, 5, 2));
+
+        // The first day waits out every try; the next two do not wait for it again, and say why.
+        Assert.Equal(4, h.Api.To("/api/v1/").Count);
+        Assert.Equal(["no answer within 30 s, 4 tries",
+            $"not asked: {h.Api.BaseUrl.Authority} gave no answer in time earlier in this run (no answer within 30 s, 4 tries); collect the day again later",
+            $"not asked: {h.Api.BaseUrl.Authority} gave no answer in time earlier in this run (no answer within 30 s, 4 tries); collect the day again later"],
+            report.Days.Select(d => Assert.Single(d.Failures, f => f.Source == "hackernews").What));
+        Assert.Equal(CollectOutcome.Partial, report.Outcome);
+        Assert.All(report.Days, d => Assert.Equal(CollectOutcome.Partial, d.Outcome));
+        Assert.Equal(3, h.Api.To("/api/daily_papers").Count);
+    }
+
+    [Fact]
     public async Task A_name_that_does_not_resolve_is_tried_once_not_retried()
     {
         await using var h = new CollectHarness();
