@@ -29,7 +29,9 @@ public static class CommandLine
         {
             foreach (var error in parsed.Errors) stderr.WriteLine($"hotpapers: {error.Message}");
             foreach (var line in TypoCorrections(parsed)) stderr.WriteLine(line.StartsWith(' ') ? line : $"hotpapers: {line}");
-            stderr.WriteLine("Run 'hotpapers --help' for usage.");
+            // The help of the command that was given: its options and examples, not the list of commands.
+            var command = parsed.CommandResult.Command is RootCommand ? "hotpapers" : $"hotpapers {parsed.CommandResult.Command.Name}";
+            stderr.WriteLine($"Run '{command} --help' for usage.");
             return ExitCodes.Usage;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
