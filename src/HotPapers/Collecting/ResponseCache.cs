@@ -72,7 +72,8 @@ internal sealed class ResponseCache(string folder)
     public void Write(string source, FetchedResponse response)
     {
         var header = new MemoryStream();
-        using (var w = new Utf8JsonWriter(header))
+        // The URL as a person reads it in the entry (& and +, not \u0026 and \u002B): the file is no web page.
+        using (var w = new Utf8JsonWriter(header, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("url", response.Url.AbsoluteUri);

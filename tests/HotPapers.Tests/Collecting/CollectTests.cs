@@ -513,6 +513,16 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task A_cache_entry_names_its_url_as_a_person_reads_it()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+
+        var entry = File.ReadLines(Directory.GetFiles(Path.Combine(h.Cache, "hackernews")).Single()).First();
+        Assert.StartsWith($"{{\"url\":\"{h.Api.BaseUrl}{CollectHarness.HackerNews[1..]}\",\"status\":200,", entry);
+    }
+
+    [Fact]
     public async Task Offline_without_a_cached_answer_is_a_clear_error()
     {
         await using var h = new CollectHarness();
