@@ -157,7 +157,6 @@ public static class Collector
             papers.Add(new PaperRecord(paper.Id, paper.Title, paper.Authors, paper.Abstract, paper.Categories, paper.AbsUrl, paper.PdfUrl, null, [], mentions));
             mentionCount += mentions.Length;
         }
-        if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
 
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
         // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
@@ -187,6 +186,8 @@ public static class Collector
                 + (failed.Count == lost.Count ? $" (collect the day again once {(lost.Count == 1 ? names + " answers" : "they answer")})" : ""));
             return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, kept.Papers.Length, kept.Papers.Sum(p => p.Mentions.Length), failures, notices, Kept: true);
         }
+        // Said of the file written only: a kept one has the papers it had.
+        if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
     }
 

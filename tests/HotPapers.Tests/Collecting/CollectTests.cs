@@ -315,6 +315,25 @@ public sealed class CollectTests
         Assert.Equal(Imported, File.ReadAllText(h.DayFile));
     }
 
+    // A kept file has papers: the notice that a day without mentions gets a file without any was false there.
+    [Fact]
+    public async Task A_kept_file_is_not_said_to_have_no_papers_when_the_sources_that_answered_found_none()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var complete = File.ReadAllBytes(h.DayFile);
+
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        var day = Assert.Single((await h.RunAsync()).Days);
+
+        Assert.True(day.Kept);
+        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        Assert.NotEqual(0, day.Papers);
+        Assert.DoesNotContain(day.Notices, n => n.Contains("no mention of any paper", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_rerun_a_source_fails_in_leaves_a_file_holding_that_sources_mentions_as_it_was()
     {
