@@ -194,7 +194,7 @@ public static class Collector
     /// <summary>Why a source whose search does not reach back to <paramref name="day"/> is skipped; null when it reaches it.</summary>
     internal static string? OutOfReach(IMentionSource source, CollectDay day, DateTimeOffset now) =>
         source.Reach is { } reach && day.Start < now - reach
-            ? $"its search reaches back {reach.TotalDays:0} days only, and this day began {(now - day.Start).TotalDays:0} days ago"
+            ? $"its search reaches back {reach.TotalDays:0} days only, and this day began more than {(int)(now - day.Start).TotalDays} days ago"
             : null;
 
     /// <summary>
