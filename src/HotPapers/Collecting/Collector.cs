@@ -220,10 +220,10 @@ public static class Collector
 
     /// <summary>
     /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
-    /// counts already: then it is left as it is, its collectedAt too. A file holding mentions of a source that
-    /// <paramref name="failed"/> this time is left as it is too, and returned: replacing it would lose them.
+    /// counts already: then it is left as it is, its collectedAt too. A file holding mentions of a source
+    /// <paramref name="missing"/> this time (failed or skipped) is left as it is too, and returned: replacing it would lose them.
     /// </summary>
-    private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> failed)
+    private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> missing)
     {
         if (File.Exists(path))
         {
@@ -238,7 +238,7 @@ public static class Collector
             }
             if (existing is { Ranked: true })
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
-            if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => failed.Contains(m.Network.Name()))))
+            if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => missing.Contains(m.Network.Name()))))
                 return (WriteOutcome.Unchanged, existing);
             if (existing is not null && PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
                 return (WriteOutcome.Unchanged, null);
