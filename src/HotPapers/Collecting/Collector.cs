@@ -157,7 +157,6 @@ public static class Collector
             papers.Add(new PaperRecord(paper.Id, paper.Title, paper.Authors, paper.Abstract, paper.Categories, paper.AbsUrl, paper.PdfUrl, null, [], mentions));
             mentionCount += mentions.Length;
         }
-        if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
 
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
         // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
@@ -187,13 +186,15 @@ public static class Collector
                 + (failed.Count == lost.Count ? $" (collect the day again once {(lost.Count == 1 ? names + " answers" : "they answer")})" : ""));
             return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, kept.Papers.Length, kept.Papers.Sum(p => p.Mentions.Length), failures, notices, Kept: true);
         }
+        // Said of the file written only: a kept one has the papers it had.
+        if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
     }
 
     /// <summary>Why a source whose search does not reach back to <paramref name="day"/> is skipped; null when it reaches it.</summary>
     internal static string? OutOfReach(IMentionSource source, CollectDay day, DateTimeOffset now) =>
         source.Reach is { } reach && day.Start < now - reach
-            ? $"its search reaches back {reach.TotalDays:0} days only, and this day began {(now - day.Start).TotalDays:0} days ago"
+            ? $"its search reaches back {reach.TotalDays:0} days only, and this day began more than {(int)(now - day.Start).TotalDays} days ago"
             : null;
 
     /// <summary>
@@ -219,10 +220,10 @@ public static class Collector
 
     /// <summary>
     /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
-    /// counts already: then it is left as it is, its collectedAt too. A file holding mentions of a source that
-    /// <paramref name="failed"/> this time is left as it is too, and returned: replacing it would lose them.
+    /// counts already: then it is left as it is, its collectedAt too. A file holding mentions of a source
+    /// <paramref name="missing"/> this time (failed or skipped) is left as it is too, and returned: replacing it would lose them.
     /// </summary>
-    private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> failed)
+    private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> missing)
     {
         if (File.Exists(path))
         {
@@ -237,7 +238,7 @@ public static class Collector
             }
             if (existing is { Ranked: true })
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
-            if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => failed.Contains(m.Network.Name()))))
+            if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => missing.Contains(m.Network.Name()))))
                 return (WriteOutcome.Unchanged, existing);
             if (existing is not null && PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
                 return (WriteOutcome.Unchanged, null);

@@ -120,7 +120,8 @@ public static class ImportRun
 
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
 
-    // Which line differs tells why: another --timezone than the first import's changes every collectedAt.
+    // Which line differs tells why: another --timezone than the first import's changes every collectedAt. The quotes
+    // lose the indentation only: a line end that differs (CRLF, a space) is all that tells two lines apart.
     private static string FirstDifference(string target, byte[] made)
     {
         string existing;
@@ -133,7 +134,7 @@ public static class ImportRun
             return "";
         }
         return PostImporter.Compare(existing, System.Text.Encoding.UTF8.GetString(made), dateLine: 0) is { } d
-            ? $" ({d.Place}: {Show(d.ShownOriginal?.Trim())} where this import makes {Show(d.ShownRebuilt?.Trim())})"
+            ? $" ({d.Place}: {Show(d.ShownOriginal?.TrimStart())} where this import makes {Show(d.ShownRebuilt?.TrimStart())})"
             : "";
     }
 

@@ -15,7 +15,7 @@ public sealed record SelfCheckDifference(int Line, string? Original, string? Reb
         $"{Place}: the rebuilt post differs: the post has {Show(ShownOriginal)}, the rebuild {Show(ShownRebuilt)}";
 
     /// <summary>The first differing column (from 1), where it lies past what a quote shows; else null.</summary>
-    public int? Column
+    internal int? Column
     {
         get
         {
@@ -27,13 +27,13 @@ public sealed record SelfCheckDifference(int Line, string? Original, string? Reb
     }
 
     /// <summary>"line N", with the column where it is given.</summary>
-    public string Place => Column is { } c ? $"line {Line}, column {c}" : $"line {Line}";
+    internal string Place => Column is { } c ? $"line {Line}, column {c}" : $"line {Line}";
 
     /// <summary>The post's line, or its part from a little before the difference; null for no line.</summary>
-    public string? ShownOriginal => From(Original);
+    internal string? ShownOriginal => From(Original);
 
     /// <summary>The rebuild's line, or its part from a little before the difference; null for no line.</summary>
-    public string? ShownRebuilt => From(Rebuilt);
+    internal string? ShownRebuilt => From(Rebuilt);
 
     private string? From(string? line) => line is null || Column is not { } c ? line : "..." + line[(c - 1 - Before)..];
 

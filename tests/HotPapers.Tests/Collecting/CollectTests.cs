@@ -1,6 +1,7 @@
 using HotPapers.Collecting;
 using HotPapers.Output;
 using HotPapers.Records;
+using HotPapers.Settings;
 
 namespace HotPapers.Tests.Collecting;
 
@@ -315,6 +316,39 @@ public sealed class CollectTests
         Assert.Equal(Imported, File.ReadAllText(h.DayFile));
     }
 
+    // A kept file has papers: the notice that a day without mentions gets a file without any was false there.
+    [Fact]
+    public async Task A_kept_file_is_not_said_to_have_no_papers_when_the_sources_that_answered_found_none()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var complete = File.ReadAllBytes(h.DayFile);
+
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        var day = Assert.Single((await h.RunAsync()).Days);
+
+        Assert.True(day.Kept);
+        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        Assert.NotEqual(0, day.Papers);
+        Assert.DoesNotContain(day.Notices, n => n.Contains("no mention of any paper", StringComparison.Ordinal));
+    }
+
+    // The age was rounded: a day that began 7 days and 8 hours ago "began 7 days ago", beside a reach of 7 days.
+    [Theory]
+    [InlineData(7 * 24 + 8, "more than 7 days ago")]
+    [InlineData(7 * 24 + 13, "more than 7 days ago")]
+    [InlineData(8 * 24 + 6, "more than 8 days ago")]
+    public void A_day_out_of_a_sources_reach_is_said_to_have_begun_more_than_its_whole_days_ago(int hours, string ago)
+    {
+        var day = Collector.Day(CollectHarness.Day, TimeZoneInfo.Utc);
+        var x = new TwitterSource(CollectSettings.Default.Twitter, _ => "token");
+
+        Assert.Equal($"its search reaches back 7 days only, and this day began {ago}", Collector.OutOfReach(x, day, day.Start + TimeSpan.FromHours(hours)));
+        Assert.Null(Collector.OutOfReach(x, day, day.Start + TimeSpan.FromDays(7)));
+    }
+
     [Fact]
     public async Task A_rerun_a_source_fails_in_leaves_a_file_holding_that_sources_mentions_as_it_was()
     {
@@ -357,7 +391,7 @@ public sealed class CollectTests
 
         var day = Assert.Single(report.Days);
         Assert.Equal(CollectOutcome.Complete, day.Outcome);
-        Assert.Contains("twitter: skipped: its search reaches back 7 days only, and this day began 8 days ago", day.Notices);
+        Assert.Contains("twitter: skipped: its search reaches back 7 days only, and this day began more than 8 days ago", day.Notices);
         Assert.Empty(h.Api.To("/x/"));
         Assert.NotEmpty(h.Api.To("/bsky/"));
         var records = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);

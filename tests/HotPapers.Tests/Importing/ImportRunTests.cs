@@ -68,6 +68,23 @@ public sealed class ImportRunTests
         Assert.Equal(bytes, File.ReadAllBytes(file));
     }
 
+    // A records file checked out with CRLF (git's autocrlf) differs on its first line by the CR alone, which
+    // the quotes trimmed away: "{" where this import makes "{".
+    [Fact]
+    public void A_records_file_that_differs_at_a_line_end_is_quoted_with_what_differs()
+    {
+        using var temp = Fixture.TempDir();
+        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
+        Assert.True(exit == 0, stderr);
+        var file = temp["records/2021-05-10.json"];
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
+
+        Assert.Equal(1, exit);
+        Assert.True(stderr.Contains("found a records file with other content (line 1: \"{\\u000D\" where this import makes \"{\")", StringComparison.Ordinal), stderr);
+    }
+
     // Found by a new user: import --force in a blog built from its own records replaced each day's records
     // with the few papers and tweets its post showed, ranked: true, and nothing said so.
     [Fact]
