@@ -66,7 +66,8 @@ internal static class CollectCommand
             {
                 var verb = day.Kept ? "kept" : day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
                 var without = string.Join(", ", day.Failures.Select(f => f.Source).Distinct());
-                var suffix = day.Kept ? (without.Length > 0 ? $"; as it was: {without} did not answer" : "; as it was") : day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
+                // Why a file was kept (which networks' mentions it holds) is the day's notice: a source that failed may not be one of them.
+                var suffix = day.Kept ? "; as it was" : day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
                 stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
             }
             else if (day.WriteError is not null)

@@ -240,6 +240,30 @@ public sealed class BlueskySourceTests
         Assert.Equal(["POST", "GET", "POST", "GET"], fetcher.Requests.Select(r => r.Method));
     }
 
+    [Fact]
+    public async Task A_second_expiry_in_one_day_fails_the_source_and_the_next_day_may_log_in_again()
+    {
+        // The first page's token expires and a new login's serves it; the next page says the new token has expired too.
+        var fetcher = new FakeFetcher()
+            .On(Session, "bluesky/session.json").OnText(Session, SessionWith("second-access-jwt"))
+            .Failing(Search, 400, ExpiredToken).On(Search, "bluesky/search-1.json")
+            .Failing(Search2, 400, ExpiredToken);
+        var source = Source(embeds: false);
+
+        var e = await Assert.ThrowsAsync<SourceException>(() => source.CollectAsync(Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(Search2, e.Url!.AbsoluteUri);
+        Assert.Equal(["POST", "GET", "POST", "GET", "GET"], fetcher.Requests.Select(r => r.Method));
+
+        // Another day of the same run starts with one renewal of its own.
+        var next = new FakeFetcher()
+            .On(Session, "bluesky/session.json")
+            .Failing(Search, 400, ExpiredToken).On(Search, "bluesky/search-1.json")
+            .On(Search2, "bluesky/search-2.json");
+        await source.CollectAsync(Day, next, CancellationToken.None);
+        Assert.Equal(["GET", "POST", "GET", "GET"], next.Requests.Select(r => r.Method));
+    }
+
     [Theory]
     [InlineData(400, "{\"error\":\"InvalidRequest\",\"message\":\"Token has expired\"}")]
     [InlineData(401, "{\"error\":\"AuthenticationRequired\"}")]

@@ -28,6 +28,10 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
 
     private Task<string>? session;
 
+    // Whether this day's search has logged in again already: a token lives two hours, a day's pages take
+    // minutes, so a second expiry in one day is a server refusing fresh tokens, not one to log in for again.
+    private bool renewedToday;
+
     public string Name => "bluesky";
 
     /// <summary>The PDS allows 3,000 requests per 5 minutes per IP (the AppView's limits are unpublished, "generous").</summary>
@@ -40,6 +44,7 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
 
     public async Task<ImmutableArray<FoundMention>> CollectAsync(CollectDay day, IFetcher fetcher, CancellationToken cancellationToken)
     {
+        renewedToday = false;
         var embeds = settings.EmbedUrl is { } embedUrl ? new OEmbed(Name, embedUrl, bluesky: true) : null;
         var found = new Mentions();
         var cursors = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +71,7 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
     /// <summary>
     /// A search, with the session's token. An access token lives two hours (the PDS's default), less than a
     /// backfill of many days takes: when the PDS says it has expired, collect logs in again and asks once
-    /// more. A token refused again is an error, not a loop.
+    /// more, at most once a day. A token refused again is an error, not a loop.
     /// </summary>
     private async Task<FetchedResponse> SearchAsync(IFetcher fetcher, Uri url, CancellationToken cancellationToken)
     {
@@ -74,8 +79,9 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
         {
             return await fetcher.GetAsync(url, ct => Authorization(fetcher, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (SourceException e) when (e.Answer is { } answer && Expired(url, answer))
+        catch (SourceException e) when (!renewedToday && e.Answer is { } answer && Expired(url, answer))
         {
+            renewedToday = true;
             session = null;
             return await fetcher.GetAsync(url, ct => Authorization(fetcher, ct), cancellationToken).ConfigureAwait(false);
         }
