@@ -241,6 +241,21 @@ public sealed class BlueskySourceTests
     }
 
     [Fact]
+    public async Task A_login_given_up_with_its_request_is_made_again_by_the_next_request()
+    {
+        // The search's time ran out while the login was on its way: that login was cancelled, not refused.
+        var fetcher = new FakeFetcher().Cancelled(Session).On(Session, "bluesky/session.json")
+            .On(Search, "bluesky/search-1.json").On(Search2, "bluesky/search-2.json");
+        var source = Source(embeds: false);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => source.CollectAsync(Day, fetcher, CancellationToken.None));
+
+        var found = await source.CollectAsync(Day, fetcher, CancellationToken.None);
+
+        Assert.Equal(6, found.Length);
+        Assert.Equal(["POST", "POST", "GET", "GET"], fetcher.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
     public async Task A_second_expiry_in_one_day_fails_the_source_and_the_next_day_may_log_in_again()
     {
         // The first page's token expires and a new login's serves it; the next page says the new token has expired too.

@@ -47,6 +47,9 @@ internal sealed class FakeFetcher : IFetcher
     /// <summary>An error status the real fetcher gave up on, with the body the server sent.</summary>
     public FakeFetcher Failing(string url, int status, string body = "") => Add(url, new Route(status, Encoding.UTF8.GetBytes(body), Cached: false));
 
+    /// <summary>A request given up by its caller (the time of the request it was made for ran out): status 0.</summary>
+    public FakeFetcher Cancelled(string url) => Add(url, new Route(0, [], Cached: false));
+
     private FakeFetcher Add(string url, Route route)
     {
         if (!routes.TryGetValue(url, out var answers)) routes.Add(url, answers = new Queue<Route>());
@@ -75,10 +78,12 @@ internal sealed class FakeFetcher : IFetcher
         routes.TryGetValue(url.AbsoluteUri, out var answers) ? (answers.Count > 1 ? answers.Dequeue() : answers.Peek())
             : throw new InvalidOperationException($"unexpected request: {url.AbsoluteUri}");
 
-    private static FetchedResponse Answer(Uri url, Route route) =>
-        route.Status is >= 200 and < 300
-            ? new FetchedResponse(url, route.Status, route.Body, FetchedAt)
-            : throw new SourceException("fetcher", url, $"HTTP {route.Status}") { Answer = new ErrorAnswer(route.Status, route.Body) };
+    private static FetchedResponse Answer(Uri url, Route route) => route.Status switch
+    {
+        >= 200 and < 300 => new FetchedResponse(url, route.Status, route.Body, FetchedAt),
+        0 => throw new TaskCanceledException(),
+        _ => throw new SourceException("fetcher", url, $"HTTP {route.Status}") { Answer = new ErrorAnswer(route.Status, route.Body) },
+    };
 
     internal sealed record Request(string Method, string Url, string? Authorization, string? Body);
 

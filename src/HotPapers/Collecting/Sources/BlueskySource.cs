@@ -102,7 +102,13 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
     }
 
     /// <summary>The <c>Authorization</c> header: a session's access token, from one login per run or per expiry (a failed login is not tried again).</summary>
-    private Task<string> Authorization(IFetcher fetcher, CancellationToken cancellationToken) => session ??= LogInAsync(fetcher, cancellationToken);
+    private Task<string> Authorization(IFetcher fetcher, CancellationToken cancellationToken)
+    {
+        // A login cancelled with the request it was made for (that request's time ran out) was not refused:
+        // kept, it would fail every later request of the run with "A task was canceled".
+        if (session is { IsCanceled: true }) session = null;
+        return session ??= LogInAsync(fetcher, cancellationToken);
+    }
 
     private async Task<string> LogInAsync(IFetcher fetcher, CancellationToken cancellationToken)
     {
