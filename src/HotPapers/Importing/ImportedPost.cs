@@ -5,10 +5,9 @@ namespace HotPapers.Importing;
 /// <summary>Where a post would not come back byte for byte: its first differing line, as in the post and as rebuilt.</summary>
 public sealed record SelfCheckDifference(int Line, string? Original, string? Rebuilt)
 {
-    // A quote shows a line's first 57 characters. Two lines that differ only past them (an embed's
-    // blockquote, a long abstract) would be quoted alike, so there the quotes start a little before
-    // the difference, whose column is given.
-    private const int Shown = 57;
+    // A quote shows a line's first characters (JsonChecker.QuotedLength). Two lines that differ only past
+    // them (an embed's blockquote, a long abstract) would be quoted alike, so there the quotes start a
+    // little before the difference, whose column is given.
     private const int Before = 20;
 
     public override string ToString() =>
@@ -20,9 +19,8 @@ public sealed record SelfCheckDifference(int Line, string? Original, string? Reb
         get
         {
             if (Original is null || Rebuilt is null) return null;
-            var i = 0;
-            while (i < Original.Length && i < Rebuilt.Length && Original[i] == Rebuilt[i]) i++;
-            return i < Shown ? null : i + 1;
+            var i = Original.AsSpan().CommonPrefixLength(Rebuilt);
+            return i < JsonChecker.QuotedLength ? null : i + 1;
         }
     }
 
@@ -35,7 +33,14 @@ public sealed record SelfCheckDifference(int Line, string? Original, string? Reb
     /// <summary>The rebuild's line, or its part from a little before the difference; null for no line.</summary>
     internal string? ShownRebuilt => From(Rebuilt);
 
-    private string? From(string? line) => line is null || Column is not { } c ? line : "..." + line[(c - 1 - Before)..];
+    private string? From(string? line)
+    {
+        if (line is null || Column is not { } c) return line;
+        var start = c - 1 - Before;
+        // Not in the middle of a character written as two UTF-16 units (an emoji): the quote would show half of it.
+        if (char.IsLowSurrogate(line[start])) start--;
+        return "..." + line[start..];
+    }
 
     private static string Show(string? line) => line is null ? "no such line" : JsonChecker.Quote(line);
 }

@@ -49,7 +49,10 @@ internal sealed class JsonChecker
     /// <summary>Whether the root was an object with a <c>meta</c> key and no <c>format</c> key: the old crawler's.</summary>
     public bool LooksLegacy => _rootMeta && !_rootFormat;
 
-    public static string Quote(string s) => s.Length <= 60 ? $"\"{s}\"" : $"\"{s[..57]}...\"";
+    /// <summary>How many characters of a long value <see cref="Quote"/> shows (then "...").</summary>
+    public const int QuotedLength = 57;
+
+    public static string Quote(string s) => s.Length <= QuotedLength + 3 ? $"\"{s}\"" : $"\"{s[..QuotedLength]}...\"";
 
     public void Report(string path, string expected, string found) => Sink.Add(new(_file, path, expected, found));
 

@@ -191,6 +191,18 @@ public sealed class ImportRunTests
     }
 
     [Fact]
+    public void A_quote_from_before_the_difference_does_not_start_in_the_middle_of_an_emoji()
+    {
+        // The difference at index 61; a quote from 20 before it would start at 41, the second half of the emoji.
+        var same = new string('a', 40) + "\U0001F600" + new string('b', 19);
+        var difference = new HotPapers.Importing.SelfCheckDifference(3, same + "X", same + "Y");
+
+        Assert.Equal("line 3, column 62", difference.Place);
+        Assert.Equal("...\U0001F600" + new string('b', 19) + "X", difference.ShownOriginal);
+        Assert.Equal("...\U0001F600" + new string('b', 19) + "Y", difference.ShownRebuilt);
+    }
+
+    [Fact]
     public void A_folder_imports_its_posts_in_name_order_and_the_default_zone_is_utc()
     {
         using var temp = Fixture.TempDir();
