@@ -20,13 +20,19 @@ internal sealed class SteppingClock(DateTimeOffset start, TimeSpan attempt) : Fa
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var tracked = new Tracked(this);
-        // Tracked before it exists: a timer due at once may fire inside CreateTimer.
-        tracked.Set(dueTime, period);
-        tracked.Inner = base.CreateTimer(s =>
+        // Under the gate, which the driver holds while it moves the clock: the tracked due time and the
+        // timer's own are read from the same now. (Between the two, the driver saw a timer due and not
+        // yet made, and moved the clock a tick at a time until it was: under load, a millisecond too far.)
+        lock (_gate)
         {
-            tracked.Fired();
-            callback(s);
-        }, state, dueTime, period);
+            // Tracked before it exists: a timer due at once may fire inside CreateTimer.
+            tracked.Set(dueTime, period);
+            tracked.Inner = base.CreateTimer(s =>
+            {
+                tracked.Fired();
+                callback(s);
+            }, state, dueTime, period);
+        }
         return tracked;
     }
 
@@ -40,19 +46,24 @@ internal sealed class SteppingClock(DateTimeOffset start, TimeSpan attempt) : Fa
         var stallsServed = 0;
         while (!task.IsCompleted)
         {
-            DateTimeOffset? next;
+            var moved = false;
             lock (_gate)
             {
                 var stalled = stallsReceived is not null && stallsReceived() > stallsServed;
-                next = _timers.Where(t => t.Due is not null && (t.Length < Attempt || (stalled && t.Length == Attempt)))
+                DateTimeOffset? next = _timers.Where(t => t.Due is not null && (t.Length < Attempt || (stalled && t.Length == Attempt)))
                     .Select(t => t.Due!.Value).DefaultIfEmpty().Min() is var min && min != default ? min : null;
                 if (next is not null && stalled && !_timers.Any(t => t.Due is not null && t.Length < Attempt)) stallsServed++;
+                if (next is { } due)
+                {
+                    // Fires what is due then; a timer due already fires without the clock moving.
+                    var step = due - GetUtcNow();
+                    Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
+                    moved = true;
+                }
             }
-            if (next is { } due)
+            if (moved)
             {
-                var step = due - GetUtcNow();
-                if (step > TimeSpan.Zero) Advance(step);
-                else Advance(TimeSpan.FromTicks(1));
+                await Task.Yield();
                 continue;
             }
             await Task.WhenAny(task, _changed.WaitAsync());
@@ -90,15 +101,21 @@ internal sealed class SteppingClock(DateTimeOffset start, TimeSpan attempt) : Fa
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            var changed = Inner.Change(dueTime, period);
-            Set(dueTime, period);
-            return changed;
+            lock (clock._gate)
+            {
+                var changed = Inner.Change(dueTime, period);
+                Set(dueTime, period);
+                return changed;
+            }
         }
 
         public void Dispose()
         {
-            Inner.Dispose();
-            Fired();
+            lock (clock._gate)
+            {
+                Inner.Dispose();
+                Fired();
+            }
         }
 
         public ValueTask DisposeAsync()
