@@ -240,10 +240,33 @@ public static class Collector
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
             if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => missing.Contains(m.Network.Name()))))
                 return (WriteOutcome.Unchanged, existing);
+            if (existing is not null) records = WithEmbedsKept(records, existing);
             if (existing is not null && PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
                 return (WriteOutcome.Unchanged, null);
         }
         return (PostWriter.Write(path, RecordsWriter.Write(records, version2: true)), null);
+    }
+
+    /// <summary>
+    /// <paramref name="records"/> with each mention that came without an embed given the one <paramref name="existing"/>
+    /// holds for the same post: an embed server that did not answer this run (down, or given up after three
+    /// failures) does not take the embeds an earlier run got. The search found the post again, so it is still there.
+    /// </summary>
+    private static DigestRecords WithEmbedsKept(DigestRecords records, DigestRecords existing)
+    {
+        var held = new Dictionary<(Network, string), string>();
+        foreach (var mention in existing.Papers.SelectMany(p => p.Mentions))
+        {
+            if (mention.EmbedHtml is { } html) held.TryAdd((mention.Network, mention.Url), html);
+        }
+        if (held.Count == 0) return records;
+        return records with
+        {
+            Papers = [.. records.Papers.Select(p => p with
+            {
+                Mentions = [.. p.Mentions.Select(m => m.EmbedHtml is null && held.TryGetValue((m.Network, m.Url), out var html) ? m with { EmbedHtml = html } : m)],
+            })],
+        };
     }
 }
 

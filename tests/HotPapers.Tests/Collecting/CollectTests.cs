@@ -421,6 +421,35 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task A_rerun_whose_embed_servers_do_not_answer_keeps_the_embeds_the_file_holds()
+    {
+        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
+        await using var h = new CollectHarness().AllNetworks(arxiv);
+        await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
+        var complete = File.ReadAllBytes(h.DayFile);
+        Assert.Contains(new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers.SelectMany(p => p.Mentions), m => m.EmbedHtml is not null);
+
+        // The day collected again, the cache's age past, while Bluesky's and X's embed servers are down: the
+        // searches find the same posts, and the embeds the file holds for them stay.
+        var down = Reply.Text(503, "{}");
+        h.Api.Otherwise = u => u.AbsolutePath.EndsWith("/oembed", StringComparison.Ordinal) ? down : Reply.Text(404, "{}");
+        foreach (var route in File.ReadAllLines(Fixture.Path("collect", "bluesky", "routes.txt")).Concat(File.ReadAllLines(Fixture.Path("collect", "twitter", "routes.txt"))))
+        {
+            var url = route[..route.IndexOf(' ')];
+            foreach (var (host, prefix) in new[] { ("https://embed.bsky.example", "/bsky-embed"), ("https://publish.x.example", "/x-embed") })
+            {
+                if (url.StartsWith(host + "/", StringComparison.Ordinal)) h.Api.On(prefix + url[host.Length..], down);
+            }
+        }
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(WriteOutcome.Unchanged, day.Written);
+        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+    }
+
+    [Fact]
     public async Task Run_outside_a_blog_it_says_so_as_build_does_before_any_request_and_makes_no_folder()
     {
         await using var h = new CollectHarness().Everything();
