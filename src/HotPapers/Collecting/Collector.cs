@@ -120,6 +120,7 @@ public static class Collector
                 failures.Add(new SourceFailure(source.Name, null, e.Message));
                 missing.Add(source.Name);
             }
+            notices.AddRange(fetchers[source.Name].TakeNotices().Select(n => $"{source.Name}: {n}"));
             if (fetchers[source.Name].LatestFetch is { } at && (latest is null || at > latest)) latest = at;
         }
         if (asked == 0 || failures.Count == asked)

@@ -59,6 +59,18 @@ internal sealed class HttpFetcher : IFetcher
     /// <summary>The latest time of the answers this fetcher gave (fetched or cached): when the counts were read.</summary>
     public DateTimeOffset? LatestFetch => _latest;
 
+    private readonly List<string> _notices = [];
+
+    public void Notice(string text) => _notices.Add(text);
+
+    /// <summary>The notices given since the last call, for the day's report.</summary>
+    public IReadOnlyList<string> TakeNotices()
+    {
+        var taken = _notices.ToArray();
+        _notices.Clear();
+        return taken;
+    }
+
     public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken)
     {
         var cached = _session.Cache.Read(_source, url);

@@ -13,6 +13,9 @@ internal interface IFetcher
 
     /// <summary>POSTs a JSON body that is never cached nor retried more than once (a login). Not available offline.</summary>
     Task<FetchedResponse> PostJsonAsync(Uri url, byte[] body, CancellationToken cancellationToken);
+
+    /// <summary>Something the day's report should say that is no failure of the source (an embed server given up).</summary>
+    void Notice(string text);
 }
 
 /// <summary>A successful answer: its body and when it was fetched (the time its counts were read).</summary>

@@ -447,6 +447,12 @@ public sealed class CollectTests
         var day = Assert.Single(report.Days);
         Assert.Equal(WriteOutcome.Unchanged, day.Written);
         Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        // Each embed server given up is said once, in the day's report.
+        Assert.Equal(
+        [
+            $"bluesky: the embed server {h.Api.BaseUrl}bsky-embed/ failed 3 times in a row (the last: answered HTTP 503 Service Unavailable ({{}}), 4 tries): not asked for the day's later posts",
+            $"twitter: the embed server {h.Api.BaseUrl}x-embed/ failed 3 times in a row (the last: answered HTTP 503 Service Unavailable ({{}}), 4 tries): not asked for the day's later posts",
+        ], day.Notices.Where(n => n.Contains("embed server", StringComparison.Ordinal)));
     }
 
     [Fact]

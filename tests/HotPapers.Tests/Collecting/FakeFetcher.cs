@@ -72,6 +72,10 @@ internal sealed class FakeFetcher : IFetcher
         return Task.FromResult(Answer(url, route));
     }
 
+    public List<string> Notices { get; } = [];
+
+    public void Notice(string text) => Notices.Add(text);
+
     public IEnumerable<string> Urls => Requests.Select(r => r.Url);
 
     private Route Find(Uri url) =>
