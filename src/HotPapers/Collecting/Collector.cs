@@ -16,17 +16,20 @@ public static class Collector
         RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, CancellationToken.None)
             .GetAwaiter().GetResult();
 
+    /// <summary>What the records path must be, as every refusal of it says.</summary>
+    private const string RecordsFolder = "a folder for the day's records files (YYYY-MM-DD.json)";
+
     internal static async Task<CollectReport> RunAsync(BuildSettings settings, CollectRequest request, CollectEnvironment environment, Action<string> progress,
         CancellationToken cancellationToken)
     {
         var recordsPath = settings.RecordsPath;
         if (File.Exists(recordsPath))
-            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", "a file")]);
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, "a file")]);
         if (NotOver(request, settings.TimeZone, environment.Time.GetUtcNow()) is { } problem) throw new InputException([problem]);
         // Without a settings file the records folder is the default one, relative to where the user is: most often,
         // collect was run outside the blog, and would fill a folder no build reads (as build says, it says so).
         if (settings.SourceFile is null && !Directory.Exists(recordsPath))
-            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", $"no such folder, and {SettingsFile.NoneHereEither}")]);
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, $"no such folder, and {SettingsFile.NoneHereEither}")]);
         // Before any request: a folder that cannot be made would otherwise cost every day of a backfill its collection.
         try
         {
@@ -34,7 +37,7 @@ public static class Collector
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, "a folder for the day's records files (YYYY-MM-DD.json)", $"a path that cannot be made a folder: {e.Message}")]);
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, $"a path that cannot be made a folder: {e.Message}")]);
         }
         var collect = settings.Collect;
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);

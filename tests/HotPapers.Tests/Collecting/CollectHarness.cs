@@ -83,16 +83,25 @@ internal sealed class CollectHarness : IAsyncDisposable
             .On(arxivQuery, Reply.File("arxiv-2021-04-30.xml"));
         foreach (var network in new[] { "bluesky", "twitter", "mastodon" })
         {
-            foreach (var line in File.ReadAllLines(Fixture.Path("collect", network, "routes.txt")))
+            foreach (var (target, answer) in Recorded(network))
             {
-                var (url, answer) = (line[..line.IndexOf(' ')], line[(line.IndexOf(' ') + 1)..]);
-                var (host, prefix) = NetworkHosts.Single(h => url.StartsWith(h.Host + "/", StringComparison.Ordinal));
-                Api.On(prefix + url[host.Length..], answer.StartsWith("HTTP", StringComparison.Ordinal)
+                Api.On(target, answer.StartsWith("HTTP", StringComparison.Ordinal)
                     ? Reply.Text(int.Parse(answer[4..], System.Globalization.CultureInfo.InvariantCulture), "{}")
                     : Reply.File(network + "/" + answer));
             }
         }
         return this;
+    }
+
+    /// <summary>A network's recorded requests (<c>collect/{network}/routes.txt</c>) as the loopback server is asked them, each with its recorded answer.</summary>
+    public static IEnumerable<(string Target, string Answer)> Recorded(string network)
+    {
+        foreach (var line in File.ReadAllLines(Fixture.Path("collect", network, "routes.txt")))
+        {
+            var (url, answer) = (line[..line.IndexOf(' ')], line[(line.IndexOf(' ') + 1)..]);
+            var (host, prefix) = NetworkHosts.Single(h => url.StartsWith(h.Host + "/", StringComparison.Ordinal));
+            yield return (prefix + url[host.Length..], answer);
+        }
     }
 
     /// <summary><see cref="Settings"/> with Bluesky, X and Mastodon on, each at its place on the loopback server.</summary>

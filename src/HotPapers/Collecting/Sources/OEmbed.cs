@@ -10,7 +10,7 @@ namespace HotPapers.Collecting;
 /// <remarks>
 /// A post the endpoint will not embed (deleted, protected, not public: an error status) simply has no embed,
 /// as the networks document. After <see cref="MaxFailuresInARow"/> failures in a row the endpoint is taken
-/// for down and not asked again this run (the day's report says so), so it cannot cost the retry budget once per post; the same answers
+/// for down and not asked again that day (the day's report says so), so it cannot cost the retry budget once per post; the same answers
 /// replayed from the cache stop at the same post, so an offline rerun gives the same records. A 200 whose body
 /// is not oEmbed JSON is an error of the source, like any malformed answer.
 /// </remarks>
