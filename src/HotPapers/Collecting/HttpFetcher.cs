@@ -26,6 +26,7 @@ internal sealed class HttpFetcher : IFetcher
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
     // The servers (host and port) that gave no answer in time this run, with how that went.
     private readonly Dictionary<string, string> _silent = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _notices = [];
 
     public HttpFetcher(FetchSession session, string source, TimeSpan pacing)
     {
@@ -58,8 +59,6 @@ internal sealed class HttpFetcher : IFetcher
 
     /// <summary>The latest time of the answers this fetcher gave (fetched or cached): when the counts were read.</summary>
     public DateTimeOffset? LatestFetch => _latest;
-
-    private readonly List<string> _notices = [];
 
     public void Notice(string text) => _notices.Add(text);
 
