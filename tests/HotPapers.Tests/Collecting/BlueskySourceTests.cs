@@ -200,7 +200,8 @@ public sealed class BlueskySourceTests
         Assert.Single(fetcher.Requests, r => r.Method == "POST");
     }
 
-    private const string ExpiredToken = "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}";
+    /// <summary>The PDS's answer to an access token past its time.</summary>
+    internal const string ExpiredToken = "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}";
 
     /// <summary>The recorded login's answer with another access token: the session a second login makes.</summary>
     private static string SessionWith(string accessJwt) =>

@@ -14,6 +14,10 @@ internal sealed class CollectHarness : IAsyncDisposable
     public const string HuggingFace = "/api/daily_papers?date=2021-04-30&limit=100";
     public const string HackerNews = "/api/v1/search_by_date?query=arxiv.org&restrictSearchableAttributes=url&tags=story&numericFilters=created_at_i%3E%3D1619740800%2Ccreated_at_i%3C1619827200&hitsPerPage=100&page=0";
     public const string Arxiv = "/api/query?id_list=2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=4";
+    /// <summary>arXiv asked for the papers Hugging Face's recorded day mentions, when Hacker News gave nothing.</summary>
+    public const string ArxivHuggingFaceOnly = "/api/query?id_list=2104.14294,2104.14421&max_results=2";
+    /// <summary>arXiv asked for the papers every network's recorded day mentions (<see cref="AllNetworks"/>).</summary>
+    public const string ArxivAllNetworks = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
 
     private readonly TempDir _temp = Fixture.TempDir();
 
@@ -90,6 +94,13 @@ internal sealed class CollectHarness : IAsyncDisposable
                     : Reply.File(network + "/" + answer));
             }
         }
+        return this;
+    }
+
+    /// <summary>arXiv answers any query with the recorded day's entries (a run that leaves some network out asks for fewer ids); anything else unexpected is a 404.</summary>
+    public CollectHarness AnyArxivQuery()
+    {
+        Api.Otherwise = u => u.PathAndQuery.StartsWith("/api/query?", StringComparison.Ordinal) ? Reply.File("arxiv-2021-04-30.xml") : Reply.Text(404, "{}");
         return this;
     }
 

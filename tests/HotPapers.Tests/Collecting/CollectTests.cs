@@ -126,7 +126,7 @@ public sealed class CollectTests
         await using var h = new CollectHarness();
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(CollectHarness.HackerNews, Reply.Hang)
-            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
         var report = await h.RunAsync();
 
         Assert.Equal(CollectOutcome.Partial, report.Outcome);
@@ -143,7 +143,7 @@ public sealed class CollectTests
         await using var h = new CollectHarness();
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(CollectHarness.HackerNews, Reply.Hang)
-            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
             .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json"))
             .On("/api/daily_papers?date=2021-05-02&limit=100", Reply.File("huggingface-empty.json"));
         h.Clock.Advance(TimeSpan.FromDays(2));
@@ -187,7 +187,7 @@ public sealed class CollectTests
         await using var h = new CollectHarness();
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json") with { Truncate = true })
-            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
         var report = await h.RunAsync();
 
         Assert.Equal(CollectOutcome.Partial, report.Outcome);
@@ -207,7 +207,7 @@ public sealed class CollectTests
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
             .On(bad, Reply.File(file))
-            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
             .On("/api/query?id_list=2104.14421,2104.99999,hep-th/9901001&max_results=3", Reply.File("arxiv-2021-04-30.xml"));
         var report = await h.RunAsync();
 
@@ -227,7 +227,7 @@ public sealed class CollectTests
         await using var h = new CollectHarness();
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(CollectHarness.HackerNews, Reply.File("hackernews-truncated.json"))
-            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-truncated.xml"));
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-truncated.xml"));
         var report = await h.RunAsync();
         Assert.Equal(["hackernews", "arxiv"], report.Days[0].Failures.Select(f => f.Source));
 
@@ -242,7 +242,7 @@ public sealed class CollectTests
 
         // Offline after such a run: the answer is not in the cache, so the source fails again and the file stays as the online run wrote it.
         h.Api.On(CollectHarness.HackerNews, Reply.File("hackernews-truncated.json"))
-            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
         h.Clock.Advance(TimeSpan.FromHours(13));
         Assert.Equal(CollectOutcome.Partial, (await h.RunAsync()).Outcome);
         var online = File.ReadAllBytes(h.DayFile);
@@ -358,7 +358,7 @@ public sealed class CollectTests
 
         // Hacker News is down when the day is collected again: the file it gave mentions to is not replaced by one without them.
         h.Api.On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"))
-            .On("/api/query?id_list=2104.14294,2104.14421&max_results=2", Reply.File("arxiv-2021-04-30.xml"));
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
         h.Clock.Advance(TimeSpan.FromHours(13));
         var report = await h.RunAsync();
 
@@ -381,9 +381,8 @@ public sealed class CollectTests
     [Fact]
     public async Task X_is_not_asked_for_a_day_its_recent_search_no_longer_reaches()
     {
-        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
-        await using var h = new CollectHarness().AllNetworks(arxiv);
-        h.Api.Otherwise = u => u.PathAndQuery.StartsWith("/api/query?", StringComparison.Ordinal) ? Reply.File("arxiv-2021-04-30.xml") : Reply.Text(404, "{}");
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        h.AnyArxivQuery();
         // Eight days after the day began: X's recent search refuses a start_time more than 7 days ago.
         h.Clock.Advance(TimeSpan.FromDays(7));
 
@@ -401,9 +400,8 @@ public sealed class CollectTests
     [Fact]
     public async Task A_rerun_that_skips_a_source_leaves_a_file_holding_its_mentions_as_it_was()
     {
-        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
-        await using var h = new CollectHarness().AllNetworks(arxiv);
-        h.Api.Otherwise = u => u.PathAndQuery.StartsWith("/api/query?", StringComparison.Ordinal) ? Reply.File("arxiv-2021-04-30.xml") : Reply.Text(404, "{}");
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        h.AnyArxivQuery();
         await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
         var complete = File.ReadAllBytes(h.DayFile);
         Assert.Contains(new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers.SelectMany(p => p.Mentions), m => m.Network == Network.Twitter);
@@ -423,8 +421,7 @@ public sealed class CollectTests
     [Fact]
     public async Task A_rerun_whose_embed_servers_do_not_answer_keeps_the_embeds_the_file_holds()
     {
-        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
-        await using var h = new CollectHarness().AllNetworks(arxiv);
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
         await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
         var complete = File.ReadAllBytes(h.DayFile);
         Assert.Contains(new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers.SelectMany(p => p.Mentions), m => m.EmbedHtml is not null);
@@ -439,6 +436,9 @@ public sealed class CollectTests
         var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
 
         var day = Assert.Single(report.Days);
+        // Every source answered: the file was not kept for a missing one, but written again with its embeds.
+        Assert.Empty(day.Failures);
+        Assert.False(day.Kept);
         Assert.Equal(WriteOutcome.Unchanged, day.Written);
         Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
         // Each embed server given up is said once, in the day's report.
@@ -529,8 +529,7 @@ public sealed class CollectTests
     [Fact]
     public async Task One_collect_holds_every_network_and_replays_offline_without_credentials()
     {
-        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
-        await using var h = new CollectHarness().AllNetworks(arxiv);
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
         var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
 
         Assert.Equal(CollectOutcome.Complete, report.Outcome);
@@ -556,12 +555,11 @@ public sealed class CollectTests
     [Fact]
     public async Task A_Bluesky_session_that_expires_during_a_run_is_made_again_and_the_day_is_whole()
     {
-        const string arxiv = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
         const string session = "/bsky/xrpc/com.atproto.server.createSession";
         const string search = "/bsky/xrpc/app.bsky.feed.searchPosts?q=arxiv.org&domain=arxiv.org&since=2021-04-30T00%3A00%3A00Z&until=2021-05-01T00%3A00%3A00Z&sort=latest&limit=100";
-        await using var h = new CollectHarness().AllNetworks(arxiv);
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
         // The PDS's answer to a token past its two hours, then the page the same search gives with a new one.
-        h.Api.On(search, Reply.Text(400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}"), Reply.File("bluesky/search-1.json"));
+        h.Api.On(search, Reply.Text(400, BlueskySourceTests.ExpiredToken), Reply.File("bluesky/search-1.json"));
 
         var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
 

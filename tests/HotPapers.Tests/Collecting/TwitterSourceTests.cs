@@ -185,5 +185,7 @@ public sealed class TwitterSourceTests
         Assert.Equal([false, true, false, false, false, false, false], html.Select(h => h is not null));
         // Asked: 1 (fails), 2 (answers: the count starts again), 3, 4, 5 (three in a row); 6 and 7 not asked.
         Assert.Equal([Url(1), Url(2), Url(3), Url(4), Url(5)], fetcher.Urls);
+        // Said once, when it is given up, with the last failure.
+        Assert.Equal(["the embed server https://publish.x.example/ failed 3 times in a row (the last: HTTP 503): not asked for the day's later posts"], fetcher.Notices);
     }
 }

@@ -131,6 +131,8 @@ public sealed class ImportErrorTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["empty"]);
         Directory.CreateDirectory(temp["records/posts"]);
+        // A post in a folder below is not read: the folder given still has none.
+        File.Copy(Path.Combine(ImportHarness.PostsDir, Good), temp["records/posts/" + Good]);
         File.WriteAllText(temp["records/2021-04-30.json"], "{}");
         foreach (var folder in new[] { temp["empty"], temp["records"] })
         {

@@ -101,7 +101,7 @@ public sealed class OutputFolderTests : IDisposable
         OutputLock.BeforeOpening.Value = path => throw new IOException($"No space left on device : '{path}'", ENOSPC);
         try
         {
-            var found = $"the system refusing to write there ({System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(ENOSPC)})";
+            var found = "the system refusing to write there (No space left on device)";
             AssertRefused(Build(output), $"{output}: expected a folder hotpapers may write to, found {found}");
             AssertRefused(Site(output), $"{output}: expected a folder hotpapers may write to, found {found}");
         }

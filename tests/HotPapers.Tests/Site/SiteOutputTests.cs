@@ -158,6 +158,24 @@ public sealed class SiteOutputTests
     }
 
     [Fact]
+    public void The_site_command_refuses_a_file_it_did_not_write_and_replaces_it_with_force()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        Directory.CreateDirectory(temp["public"]);
+        File.WriteAllText(temp["public/index.html"], "<!DOCTYPE html><title>My blog</title>\n");
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", records, "--output", temp["public"]);
+        Assert.Equal(1, code);
+        Assert.Contains($"{temp["public/index.html"]}: expected a file the site wrote before, or nothing (run again with --force to replace it), found a file hotpapers did not write", stderr);
+        Assert.Equal("<!DOCTYPE html><title>My blog</title>\n", File.ReadAllText(temp["public/index.html"]));
+
+        (code, _, stderr) = InProcessCli.Run("site", "--records", records, "--output", temp["public"], "--force");
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("My blog", File.ReadAllText(temp["public/index.html"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_folder_where_a_page_goes_or_a_file_where_a_folder_goes_stops_the_site_before_it_moves_anything_even_forced()
     {
         using var temp = Fixture.TempDir();
