@@ -23,8 +23,8 @@ public static class Collector
         CancellationToken cancellationToken)
     {
         var recordsPath = settings.RecordsPath;
-        if (File.Exists(recordsPath))
-            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, "a file")]);
+        // A file there, or in its path, is refused as the build refuses one where its posts go.
+        OutputFolder.Check(recordsPath, RecordsFolder);
         if (NotOver(request, settings.TimeZone, environment.Time.GetUtcNow()) is { } problem) throw new InputException([problem]);
         // Without a settings file the records folder is the default one, relative to where the user is: most often,
         // collect was run outside the blog, and would fill a folder no build reads (as build says, it says so).
@@ -35,9 +35,9 @@ public static class Collector
         {
             Directory.CreateDirectory(recordsPath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputFolder.Refusal(recordsPath, e) is { } refusal)
         {
-            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, $"a path that cannot be made a folder: {e.Message}")]);
+            throw refusal;
         }
         var collect = settings.Collect;
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);
@@ -174,11 +174,10 @@ public static class Collector
         {
             (written, kept) = Write(path, records, settings.TimeZone, missing);
         }
-        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when ((e as InputException ?? OutputFolder.Refusal(settings.RecordsPath, e)) is { } problem)
         {
             // The day was collected: what failed is the write, which the report names as such.
-            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices,
-                e is InputException input ? string.Join("; ", input.Problems) : $"{path}: {e.Message}");
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices, string.Join("; ", problem.Problems));
         }
         if (kept is not null)
         {
@@ -229,7 +228,7 @@ public static class Collector
     /// </summary>
     private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> missing)
     {
-        if (File.Exists(path))
+        if (InputFile.Exists(path, "the day's records file (or none)", InputProblem.WholeFile))
         {
             DigestRecords? existing = null;
             try

@@ -490,7 +490,7 @@ public sealed class CollectTests
         var problem = Assert.Single(e.Problems);
         Assert.Equal(under, problem.File);
         Assert.StartsWith("a folder for the day's records files (YYYY-MM-DD.json)", problem.Expected);
-        Assert.StartsWith("a path that cannot be made a folder: ", problem.Found);
+        Assert.Equal($"a file in its path ({Path.Combine(h.Folder, "a-file")})", problem.Found);
         Assert.Empty(h.Api.Requests);
     }
 
@@ -505,7 +505,7 @@ public sealed class CollectTests
         Assert.Equal(CollectOutcome.Failed, day.Outcome);
         Assert.Null(day.RecordsPath);
         Assert.Empty(day.Failures);
-        Assert.StartsWith(h.DayFile + ": ", day.WriteError);
+        Assert.Equal($"{h.DayFile}: expected the day's records file (or none), found a folder", day.WriteError);
         Assert.DoesNotContain(day.Notices, n => n.StartsWith(h.DayFile, StringComparison.Ordinal));
     }
 
