@@ -14,6 +14,6 @@ public static class ExitCodes
     /// <summary><c>build --check</c> found posts that are missing or would change.</summary>
     public const int CheckFoundChanges = 3;
 
-    /// <summary><c>collect</c>: some sources failed; the records hold what the others gave.</summary>
+    /// <summary><c>collect</c>: some sources failed, or some days of several were not written; the records hold what was collected.</summary>
     public const int PartialCollection = 4;
 }

@@ -63,9 +63,9 @@ internal static class HelpText
     private static readonly Dictionary<string, string[]> ExitCodeLines = new(StringComparer.Ordinal)
     {
         ["hotpapers"] = ["0  success", "1  bad input (records, settings, templates, files): the message says where", "2  usage error", "3  build --check found posts missing or out of date",
-            "4  collect: some sources failed; the records hold what the others gave"],
-        ["collect"] = ["0  every source answered", "1  nothing could be collected (no source answered, or arXiv did not), or the settings or the records folder are wrong", "2  usage error",
-            "4  some sources failed: the records hold what the others gave, and each failure is listed"],
+            "4  collect: some sources failed, or some days of several were not written; the records hold what was collected"],
+        ["collect"] = ["0  every source answered", "1  no day was written (no source answered, arXiv did not, or its file could not be written), or the settings or the records folder are wrong", "2  usage error",
+            "4  some sources failed, or some days of several were not written: the records hold what was collected, and each failure is listed"],
         ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date"],
         ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error"],
         ["serve"] = ["0  stopped with Ctrl+C", "1  the first build failed (bad records, settings, templates), or the port is in use", "2  usage error"],

@@ -510,6 +510,27 @@ public sealed class CollectTests
     }
 
     [Fact]
+    public async Task Of_several_days_one_not_written_makes_the_run_partial_as_exit_code_4_says()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
+            .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json"));
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        var settings = h.Settings();
+        settings = settings with { Collect = settings.Collect with { HackerNews = new SourceSettings(false, h.Api.BaseUrl) } };
+        var blocked = Path.Combine(h.Records, "2021-05-01.json");
+        Directory.CreateDirectory(blocked);
+
+        var report = await h.RunAsync(settings: settings, until: new DateOnly(2021, 5, 1));
+
+        Assert.Equal([CollectOutcome.Complete, CollectOutcome.Failed], report.Days.Select(d => d.Outcome));
+        Assert.Equal(h.DayFile, report.Days[0].RecordsPath);
+        Assert.Equal($"{blocked}: expected the day's records file (or none), found a folder", report.Days[1].WriteError);
+        Assert.Equal(CollectOutcome.Partial, report.Outcome);
+    }
+
+    [Fact]
     public async Task Offline_rebuilds_the_same_file_byte_for_byte_from_the_cache_alone()
     {
         await using var h = new CollectHarness().Everything();
