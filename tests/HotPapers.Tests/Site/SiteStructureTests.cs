@@ -201,6 +201,8 @@ public sealed class SiteStructureTests
             var feed = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(site.Files[path]));
             var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
             Assert.Equal(new Uri(SiteHarness.BaseUrl, path).AbsoluteUri, feed.Root!.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+            // The page the feed is of is the category's, not the site's home (found by the new-user trial).
+            Assert.Equal(new Uri(SiteHarness.BaseUrl, $"category/{category}/").AbsoluteUri, feed.Root!.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value);
             var content = Parser.ParseDocument(entry.Element(atom + "content")!.Value);
             var papers = content.QuerySelectorAll("section.paper");
             Assert.NotEmpty(papers);
