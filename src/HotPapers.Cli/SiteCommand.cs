@@ -53,7 +53,7 @@ internal static class SiteCommand
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (BaseUrls.TryParse(text, out var url)) return url;
-            result.AddError($"--base-url expects an absolute http or https URL such as https://example.github.io/papers/, found \"{text}\"");
+            result.AddError($"--base-url expects {BaseUrls.Expected(text)}, found \"{text}\"");
             return null;
         },
     };

@@ -19,7 +19,8 @@ internal sealed class DigestSource(BuildSettings settings)
     private readonly ConcurrentDictionary<DateOnly, Lazy<IReadOnlySet<string>>> _shownOn = new();
 
     /// <summary>The records files of <paramref name="request"/> (see <see cref="RecordsFiles.Find"/>).</summary>
-    public IReadOnlyList<RecordsFile> Find(BuildRequest request, out IReadOnlyList<string> skipped) => RecordsFiles.Find(settings, request, out skipped);
+    public IReadOnlyList<RecordsFile> Find(BuildRequest request, out IReadOnlyList<string> skipped, string reader = "--all") =>
+        RecordsFiles.Find(settings, request, out skipped, reader);
 
     /// <summary>The file's digest, ranked; bad records are an <see cref="InputException"/> naming them.</summary>
     public Digest Rank(RecordsFile file)

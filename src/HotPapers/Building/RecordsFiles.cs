@@ -23,7 +23,9 @@ internal static class RecordsFiles
 
     /// <param name="skipped">For <see cref="BuildRequest.All"/>: each <c>.json</c> file of the folder that is
     /// not named as a digest's records, with why it was left out.</param>
-    public static IReadOnlyList<RecordsFile> Find(BuildSettings settings, BuildRequest request, out IReadOnlyList<string> skipped)
+    /// <param name="reader">Who reads every file, as the warning about a skipped one names it: <c>--all</c>
+    /// (build's option), or <c>site</c> (the command, which has no such option).</param>
+    public static IReadOnlyList<RecordsFile> Find(BuildSettings settings, BuildRequest request, out IReadOnlyList<string> skipped, string reader = "--all")
     {
         var recordsPath = settings.RecordsPath;
         skipped = [];
@@ -52,7 +54,7 @@ internal static class RecordsFiles
                 if (PostNaming.TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end))
                     list.Add(new RecordsFile(path, date, end));
                 else
-                    others.Add($"{path}: skipped: --all builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)");
+                    others.Add($"{path}: skipped: {reader} builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)");
             }
             skipped = others;
             return list;

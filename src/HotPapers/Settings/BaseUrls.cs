@@ -17,4 +17,14 @@ public static class BaseUrls
         url = new Uri(absolute.EndsWith('/') ? absolute : absolute + "/", UriKind.Absolute);
         return true;
     }
+
+    /// <summary>
+    /// What a base URL is expected to be, said to the user whose <paramref name="text"/> <see cref="TryParse"/>
+    /// refused. An http(s) address refused for its query, fragment or user name is told so: "an absolute http
+    /// or https URL" alone would describe what they gave.
+    /// </summary>
+    public static string Expected(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" && parsed.Host.Length > 0
+            ? "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/"
+            : "an absolute http or https URL such as https://example.github.io/papers/";
 }

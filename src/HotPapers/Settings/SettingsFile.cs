@@ -176,7 +176,7 @@ public static partial class SettingsFile
             case SettingType.BaseUrl:
                 if (node is YamlScalarNode { Style: ScalarStyle.Plain } noUrl && IsNull(noUrl.Value)) return (null, null);
                 return Text(node) is { } url && BaseUrls.TryParse(url, out var baseUrl)
-                    ? (baseUrl, null) : (null, "an absolute http or https URL such as https://example.github.io/papers/, or null for none");
+                    ? (baseUrl, null) : (null, BaseUrls.Expected(Text(node) ?? "") + ", or null for none");
             case SettingType.EmbedMode:
                 return Text(node) switch { "script" => (false, null), "static" => (true, null), _ => (null, "script or static") };
             case SettingType.Flavor:

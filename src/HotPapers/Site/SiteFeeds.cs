@@ -83,11 +83,11 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
         output.Write(SitePaths.JsonFeed, FeedWriter.JsonFeed(Site, new Uri(baseUrl, SitePaths.JsonFeed), entries));
     }
 
-    // A category's Atom feed, in its page's folder.
+    // A category's Atom feed, in its page's folder; the page is what the feed is of (its alternate link).
     private void WriteCategoryFeed(string category, IReadOnlyList<FeedEntry> entries)
     {
         var path = SitePaths.Category(category) + SitePaths.AtomFeed;
-        var feed = Site with { Title = $"{site.Title}: {category}" };
+        var feed = Site with { Title = $"{site.Title}: {category}", Home = new Uri(baseUrl, SitePaths.Category(category)) };
         output.Write(path, FeedWriter.Atom(feed, new Uri(baseUrl, path), entries));
     }
 }

@@ -48,7 +48,7 @@ public sealed class SiteGenerator
     /// </summary>
     public SiteResult Generate(CancellationToken cancellationToken = default)
     {
-        var files = _digests.Find(new BuildRequest.All(), out var skipped);
+        var files = _digests.Find(new BuildRequest.All(), out var skipped, reader: "site");
         // Newest first, by the dates the files' names give (checked against their records as they load).
         var order = Enumerable.Range(0, files.Count)
             .OrderByDescending(i => files[i].Date ?? DateOnly.MaxValue).ThenByDescending(i => files[i].EndDate ?? DateOnly.MaxValue).ToArray();

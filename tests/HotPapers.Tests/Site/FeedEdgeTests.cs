@@ -62,7 +62,7 @@ public sealed class FeedEdgeTests
     public void Hostile_text_everywhere_keeps_the_feed_well_formed_and_reads_back(string format)
     {
         var hostile = FeedSamples.Hostile + Unfit;
-        var site = new FeedSite(hostile, hostile, Site.BaseUrl, hostile);
+        var site = new FeedSite(hostile, hostile, Site.Home, hostile);
         var entry = new FeedEntry(FeedSamples.Nasty.Id, hostile, FeedSamples.Nasty.Url, FeedSamples.Nasty.Published, FeedSamples.Nasty.Updated, hostile, hostile, [hostile]);
         var bytes = Write(format, site, [entry]);
         AssertWellFormed(format, bytes);

@@ -41,7 +41,7 @@ public sealed class FeedWriterTests
         Assert.Equal(Self.AbsoluteUri, feed.Id);
         Assert.Equal(Self, Link(feed.Links, "self"));
         Assert.Equal("application/atom+xml", feed.Links.Single(l => l.RelationshipType == "self").MediaType);
-        Assert.Equal(Site.BaseUrl, Link(feed.Links, "alternate"));
+        Assert.Equal(Site.Home, Link(feed.Links, "alternate"));
         Assert.Equal(FeedSamples.First.Updated, feed.LastUpdatedTime);
         Assert.Equal(Site.Author, Assert.Single(feed.Authors).Name);
         var items = feed.Items.ToList();
@@ -67,7 +67,7 @@ public sealed class FeedWriterTests
         Assert.Equal(Site.Description, feed.Description.Text);
         Assert.Equal(Self, Link(feed.Links, "self"));
         Assert.Equal("application/rss+xml", feed.Links.Single(l => l.RelationshipType == "self").MediaType);
-        Assert.Equal(Site.BaseUrl, Link(feed.Links, "alternate"));
+        Assert.Equal(Site.Home, Link(feed.Links, "alternate"));
         Assert.Equal(FeedSamples.First.Updated, feed.LastUpdatedTime);
         var items = feed.Items.ToList();
         Assert.Equal(FeedSamples.Entries.Length, items.Count);
@@ -92,7 +92,7 @@ public sealed class FeedWriterTests
         Assert.Equal("https://jsonfeed.org/version/1.1", root.GetProperty("version").GetString());
         Assert.Equal(Site.Title, root.GetProperty("title").GetString());
         Assert.Equal(Site.Description, root.GetProperty("description").GetString());
-        Assert.Equal(Site.BaseUrl.AbsoluteUri, root.GetProperty("home_page_url").GetString());
+        Assert.Equal(Site.Home.AbsoluteUri, root.GetProperty("home_page_url").GetString());
         Assert.Equal(Self.AbsoluteUri, root.GetProperty("feed_url").GetString());
         Assert.Equal(Site.Author, Assert.Single(root.GetProperty("authors").EnumerateArray()).GetProperty("name").GetString());
         var items = root.GetProperty("items").EnumerateArray().ToList();

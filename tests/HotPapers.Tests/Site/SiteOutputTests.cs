@@ -268,10 +268,28 @@ public sealed class SiteOutputTests
         Assert.Equal("User-agent: *\nAllow: /\n", File.ReadAllText(temp["public/robots.txt"]));
     }
 
+    // Found by the new-user trial: the site said a .json file of the records folder was skipped because
+    // "--all builds" the dated files, an option the site command does not have.
+    [Fact]
+    public void A_json_file_not_named_as_a_digest_is_skipped_with_a_warning_in_the_site_commands_words()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        File.WriteAllText(Path.Combine(records, "notes.json"), "{}");
+        var result = SiteHarness.Generate(records, temp["public"]);
+        Assert.Equal(2, result.Digests);
+        Assert.Equal(
+            [$"{Path.Combine(records, "notes.json")}: skipped: site builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)"],
+            result.Warnings);
+    }
+
     [Theory]
     [InlineData("site:\n  pageSize: 0\n", "line 2, column 13 (site.pageSize)", "a whole number from 1 to 2147483647", "an integer (0)")]
     [InlineData("site:\n  embeds: script\n", "line 2, column 11 (site.embeds)", "static or live", "the string \"script\"")]
     [InlineData("site:\n  baseUrl: ftp://example.org/\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL such as https://example.github.io/papers/, or null for none", "the string \"ftp://example.org/\"")]
+    // Found by the new-user trial: an http(s) address refused for its query was told it should be an http(s) address.
+    [InlineData("site:\n  baseUrl: https://example.org/papers/?ref=feed\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/, or null for none", "the string \"https://example.org/papers/?ref=feed\"")]
+    [InlineData("site:\n  baseUrl: https://me@example.org/\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/, or null for none", "the string \"https://me@example.org/\"")]
     [InlineData("site:\n  colour: red\n", "line 2, column 3 (site.colour)", "one of the keys title, description, author, baseUrl, embeds, pageSize, feedItems, output, about, language", "unknown key \"colour\"")]
     public void Bad_site_settings_are_named_with_their_line(string yaml, string where, string expected, string found)
     {

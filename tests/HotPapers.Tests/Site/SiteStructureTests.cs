@@ -171,6 +171,23 @@ public sealed class SiteStructureTests
         Assert.Equal(4, archive.QuerySelectorAll("ul.months > li").Length);
     }
 
+    // Found by the new-user trial: with no records yet, the categories page said so and then had an empty list.
+    [Fact]
+    public void A_site_without_digests_says_so_on_each_listing_and_has_no_empty_list()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var result = SiteHarness.Generate(temp["records"], temp["public"]);
+        Assert.Equal(0, result.Digests);
+        var files = SiteHarness.Files(temp["public"]);
+        foreach (var path in new[] { "index.html", "archive/index.html", "category/index.html" })
+        {
+            var page = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files[path]));
+            Assert.Equal("No digests yet.", page.QuerySelector("main p.empty")?.TextContent);
+            Assert.All(page.QuerySelectorAll("main ul, main ol"), list => Assert.True(list.Children.Length > 0, $"{path}: an empty <{list.LocalName} class=\"{list.ClassName}\">"));
+        }
+    }
+
     [Fact]
     public void A_category_feed_holds_the_digests_with_papers_in_it_and_only_those_papers()
     {
@@ -184,6 +201,8 @@ public sealed class SiteStructureTests
             var feed = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(site.Files[path]));
             var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
             Assert.Equal(new Uri(SiteHarness.BaseUrl, path).AbsoluteUri, feed.Root!.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+            // The page the feed is of is the category's, not the site's home (found by the new-user trial).
+            Assert.Equal(new Uri(SiteHarness.BaseUrl, $"category/{category}/").AbsoluteUri, feed.Root!.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value);
             var content = Parser.ParseDocument(entry.Element(atom + "content")!.Value);
             var papers = content.QuerySelectorAll("section.paper");
             Assert.NotEmpty(papers);

@@ -5,9 +5,10 @@ namespace HotPapers.Site;
 /// <summary>The site a feed belongs to.</summary>
 /// <param name="Title">The site's title (from the settings).</param>
 /// <param name="Description">What the site is, one sentence.</param>
-/// <param name="BaseUrl">The site's absolute base URL, ending in <c>/</c>; every link in a feed is absolute under it.</param>
+/// <param name="Home">The absolute URL of the page the feed is of (its alternate link, JSON Feed's <c>home_page_url</c>): the site's
+/// base URL for the site's feeds, a category's page for its feed.</param>
 /// <param name="Author">Who publishes it, when the settings say.</param>
-internal sealed record FeedSite(string Title, string Description, Uri BaseUrl, string? Author);
+internal sealed record FeedSite(string Title, string Description, Uri Home, string? Author);
 
 /// <summary>One digest as a feed item.</summary>
 /// <param name="Id">Stable across rebuilds: the digest page's absolute URL (a tag URI would do as well), never a build time.</param>

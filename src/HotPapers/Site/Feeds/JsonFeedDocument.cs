@@ -17,7 +17,7 @@ internal sealed record JsonFeedDocument(
     public static JsonFeedDocument From(FeedSite site, Uri self, IReadOnlyList<FeedEntry> entries) => new(
         Version11,
         FeedText.Clean(site.Title),
-        site.BaseUrl.AbsoluteUri,
+        site.Home.AbsoluteUri,
         self.AbsoluteUri,
         FeedText.Clean(site.Description),
         site.Author is null ? null : [new JsonFeedAuthor(FeedText.Clean(site.Author))],

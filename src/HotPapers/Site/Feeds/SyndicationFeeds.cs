@@ -67,7 +67,7 @@ internal static class SyndicationFeeds
     private static SyndicationFeed Channel(FeedSite site, SyndicationLink self, IReadOnlyList<FeedEntry> entries, Func<FeedEntry, SyndicationItem> item)
     {
         var feed = new SyndicationFeed(
-            FeedText.Clean(site.Title), FeedText.Clean(site.Description), site.BaseUrl, self.Uri.AbsoluteUri, FeedText.Newest(entries))
+            FeedText.Clean(site.Title), FeedText.Clean(site.Description), site.Home, self.Uri.AbsoluteUri, FeedText.Newest(entries))
         {
             Items = entries.Select(item).ToList(),
         };
