@@ -116,6 +116,24 @@ public sealed class PreviewTests
         Assert.Matches(@"^HTTP/1\.1 (400|404) ", response);
     }
 
+    [SkippableTheory]
+    [InlineData("127.0.0.1", "200 OK")]
+    [InlineData("localhost", "200 OK")]
+    [InlineData("attacker.example", "404 ")]
+    public void The_site_answers_to_its_address_and_to_localhost_but_to_no_other_host(string host, string status)
+    {
+        if (host == "localhost" && Dns.GetHostAddresses("localhost")[0] is var first && !first.Equals(IPAddress.Loopback))
+            throw new SkipException($"localhost is {first} first here, where the preview does not listen");
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["site"]);
+        File.WriteAllText(temp["site/index.html"], "home");
+        using var server = new StaticFileServer(temp["site"], 0);
+
+        var response = Raw(server.Address, $"GET / HTTP/1.1\r\nHost: {host}:{server.Address.Port}\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 " + status, response, StringComparison.Ordinal);
+        Assert.Equal(status == "200 OK", response.EndsWith("\r\n\r\nhome", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Serve_rebuilds_when_records_settings_or_templates_change_and_keeps_the_last_good_site_when_a_rebuild_fails()
     {

@@ -26,6 +26,11 @@ internal sealed class StaticFileServer : IDisposable
         Root = Path.GetFullPath(root);
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Probe(port)}/"));
         listener.Prefixes.Add(Address.ToString());
+        // The name people type for their own machine; requests naming any other host (a DNS rebinding
+        // page's, say) still find no site. HttpListener listens where a prefix's name first resolves: only
+        // where that is 127.0.0.1 is it the same socket (::1 first would be a second one, which a system
+        // without IPv6 would refuse, and with it the preview).
+        if (LocalhostIsLoopback()) listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://localhost:{Address.Port}/"));
         listener.IgnoreWriteExceptions = true;
         try
         {
@@ -59,6 +64,18 @@ internal sealed class StaticFileServer : IDisposable
         finally
         {
             probe.Stop();
+        }
+    }
+
+    private static bool LocalhostIsLoopback()
+    {
+        try
+        {
+            return Dns.GetHostAddresses("localhost") is [var first, ..] && first.Equals(IPAddress.Loopback);
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 
