@@ -2,7 +2,7 @@ namespace HotPapers.Tests;
 
 /// <summary>
 /// Paths the system refuses to hotpapers, for the tests of what it says then and what it leaves: a file or
-/// folder made immutable, a folder the system will not make.
+/// folder made immutable, a folder no new file may be written to, a folder the system will not make.
 /// </summary>
 internal static class RefusedPaths
 {
@@ -14,6 +14,27 @@ internal static class RefusedPaths
     {
         Skip.If(!Chattr("+i", path), $"making a {(Directory.Exists(path) ? "folder" : "file")} immutable takes chattr and root");
         return new Undo(() => Chattr("-i", path));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="folder"/> one that refuses a new file, until disposed: its mode read and search only,
+    /// or, for root, whom no mode stops, immutable (chattr +i), with the same error from the system. As root
+    /// without chattr it is skipped, and fails under CI.
+    /// </summary>
+    public static IDisposable Unwritable(string folder)
+    {
+        // Thrown, not Skip.If, and asked again in the lambda: the platform analyzer sees no other guard of SetUnixFileMode.
+        if (OperatingSystem.IsWindows()) throw new SkipException("folder permissions are Unix modes here");
+        if (Environment.UserName == "root")
+        {
+            ExternalTool.RequireThat(Chattr("+i", folder), "chattr +i failed here (a file system without attributes?); as root, no folder can be made unwritable without it");
+            return new Undo(() => Chattr("-i", folder));
+        }
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        return new Undo(() =>
+        {
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        });
     }
 
     /// <summary>
