@@ -152,47 +152,4 @@ public sealed class MessagesTests
             Assert.Contains("\n  2  usage error\n", stdout, StringComparison.Ordinal);
         }
     }
-
-    [SkippableFact]
-    public void A_folder_that_cannot_be_written_is_named_not_its_lock_file()
-    {
-        if (OperatingSystem.IsWindows()) throw new SkipException("folder permissions are Unix modes here");
-        using var temp = Fixture.TempDir();
-        Directory.CreateDirectory(temp["out"]);
-        // Root may write to any folder whatever its mode: for root the folder is made immutable instead
-        // (chattr +i), which refuses a new file to root too, with the same error from the system.
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
-            ExternalTool.RequireThat(Chattr("+i", temp["out"]), "chattr +i failed here (a file system without attributes?); as root, no folder can be made unwritable without it");
-        else
-            File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        try
-        {
-            var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
-            Assert.Equal(ExitCodes.BadInput, code);
-            Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", stderr);
-            // site and serve, as build: the folder, not .NET's message about the lock file in it.
-            var site = InProcessCli.Run("site", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
-            Assert.Equal(ExitCodes.BadInput, site.Code);
-            Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", site.Stderr);
-            // serve fails in its first build, before it serves anything: it cannot hang here.
-            var serve = InProcessCli.Run("serve", "--port", "0", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"), "--output", temp["out"]);
-            Assert.Equal(ExitCodes.BadInput, serve.Code);
-            Assert.Equal($"error: {temp["out"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", serve.Stderr);
-            Assert.Empty(Directory.EnumerateFileSystemEntries(temp["out"]));
-        }
-        finally
-        {
-            if (asRoot) Chattr("-i", temp["out"]);
-            else File.SetUnixFileMode(temp["out"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
-
-    private static bool Chattr(string change, string path)
-    {
-        if (ExternalTool.Find("chattr") is not { } chattr) return false;
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(chattr, [change, path]) { RedirectStandardError = true })!;
-        process.WaitForExit();
-        return process.ExitCode == 0;
-    }
 }

@@ -87,15 +87,15 @@ internal sealed class CollectHarness : IAsyncDisposable
             .On(arxivQuery, Reply.File("arxiv-2021-04-30.xml"));
         foreach (var network in new[] { "bluesky", "twitter", "mastodon" })
         {
-            foreach (var (target, answer) in Recorded(network))
-            {
-                Api.On(target, answer.StartsWith("HTTP", StringComparison.Ordinal)
-                    ? Reply.Text(int.Parse(answer[4..], System.Globalization.CultureInfo.InvariantCulture), "{}")
-                    : Reply.File(network + "/" + answer));
-            }
+            foreach (var (target, answer) in Recorded(network)) Api.On(target, Answer(network, answer));
         }
         return this;
     }
+
+    /// <summary>A recorded answer of <paramref name="network"/> (<c>routes.txt</c>'s second word): a status (HTTP404) or a file of <c>collect/{network}/</c>.</summary>
+    public static Reply Answer(string network, string answer) => answer.StartsWith("HTTP", StringComparison.Ordinal)
+        ? Reply.Text(int.Parse(answer[4..], System.Globalization.CultureInfo.InvariantCulture), "{}")
+        : Reply.File(network + "/" + answer);
 
     /// <summary>arXiv answers any query with the recorded day's entries (a run that leaves some network out asks for fewer ids); anything else unexpected is a 404.</summary>
     public CollectHarness AnyArxivQuery()

@@ -449,6 +449,58 @@ public sealed class CollectTests
         ], day.Notices.Where(n => n.Contains("embed server", StringComparison.Ordinal)));
     }
 
+    // An OEmbed lives for one day's collect of its source: the embed server given up after three failures in a
+    // row is not asked for that day's later posts, but is asked again for the next day's, in the same run.
+    [Theory]
+    [InlineData("bluesky", "bsky-embed/", "searchPosts")]
+    [InlineData("twitter", "x-embed/", "search/recent")]
+    public async Task An_embed_server_given_up_on_one_day_is_asked_again_on_the_next_day_of_the_run(string network, string embedServer, string search)
+    {
+        await using var h = new CollectHarness().Everything();
+        h.AnyArxivQuery();
+        static string NextDay(string target) => target.Replace("2021-05-01T00%3A00%3A00Z", "2021-05-02T00%3A00%3A00Z", StringComparison.Ordinal)
+            .Replace("2021-04-30T00%3A00%3A00Z", "2021-05-01T00%3A00%3A00Z", StringComparison.Ordinal);
+        h.Api.On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNews.Replace("%3E%3D1619740800%2Ccreated_at_i%3C1619827200", "%3E%3D1619827200%2Ccreated_at_i%3C1619913600", StringComparison.Ordinal), Reply.File("hackernews-empty.json"));
+        // The network finds the recorded day's posts on both days; its embed server answers neither day.
+        var embeds = new List<string>();
+        foreach (var (target, answer) in CollectHarness.Recorded(network))
+        {
+            if (target.StartsWith("/" + embedServer, StringComparison.Ordinal))
+            {
+                h.Api.On(target, Reply.Text(503, "{}"));
+                embeds.Add(target);
+            }
+            else h.Api.On(target, CollectHarness.Answer(network, answer)).On(NextDay(target), CollectHarness.Answer(network, answer));
+        }
+        var settings = h.AllNetworksSettings();
+        var collect = settings.Collect;
+        settings = settings with
+        {
+            Collect = collect with
+            {
+                Bluesky = collect.Bluesky with { Enabled = network == "bluesky" },
+                Twitter = collect.Twitter with { Enabled = network == "twitter" },
+                Mastodon = collect.Mastodon with { Enabled = false },
+            },
+        };
+        h.Clock.Advance(TimeSpan.FromDays(1));
+
+        var report = await h.RunAsync(settings: settings, until: new DateOnly(2021, 5, 1), variables: CollectHarness.Credentials);
+
+        // Each day asks for the embeds of its first three posts (each tried as any request is), then for no more.
+        var requests = h.Api.Requests.Select(r => r.Target).ToList();
+        var secondDay = requests.IndexOf(NextDay(CollectHarness.Recorded(network).First(r => r.Target.Contains(search, StringComparison.Ordinal)).Target));
+        Assert.True(secondDay > 0);
+        Assert.Equal(embeds[..3], requests[..secondDay].Where(embeds.Contains).Distinct());
+        Assert.Equal(embeds[..3], requests[secondDay..].Where(embeds.Contains).Distinct());
+        // And each day's report says it gave the server up.
+        Assert.Equal(2, report.Days.Count);
+        Assert.All(report.Days, day => Assert.Equal(
+            [$"{network}: the embed server {h.Api.BaseUrl}{embedServer} failed 3 times in a row (the last: answered HTTP 503 Service Unavailable ({{}}), 4 tries): not asked for the day's later posts"],
+            day.Notices.Where(n => n.Contains("embed server", StringComparison.Ordinal))));
+    }
+
     [Fact]
     public async Task Run_outside_a_blog_it_says_so_as_build_does_before_any_request_and_makes_no_folder()
     {

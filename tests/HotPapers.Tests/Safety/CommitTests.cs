@@ -98,18 +98,12 @@ public sealed class CommitTests : IDisposable
     public void An_immutable_post_fails_the_commit_and_the_posts_already_replaced_are_put_back()
     {
         var before = Folder();
-        var chattr = ExternalTool.Find("chattr");
-        Skip.If(chattr is null || Processes.Run(Posts, chattr, ["+i", Post(1)]).Code != 0, "making a file immutable takes chattr and root");
-        try
+        using (RefusedPaths.Immutable(Post(1)))
         {
             var (code, _, stderr) = Build();
             Assert.Equal(1, code);
             Assert.Contains($"error: {Post(1)}: could not be replaced (", stderr);
             Assert.Contains("The posts already replaced were put back. Nothing was written.", stderr);
-        }
-        finally
-        {
-            Processes.Run(Posts, chattr!, ["-i", Post(1)]);
         }
         AssertSame(before, Folder());
     }

@@ -111,12 +111,26 @@ public sealed class OutputFolderTests : IDisposable
         }
     }
 
+    // The folder, not .NET's message about the lock file in it.
+    [SkippableFact]
+    public void A_folder_that_cannot_be_written_is_named_not_its_lock_file()
+    {
+        var output = _temp["out"];
+        Directory.CreateDirectory(output);
+        using (RefusedPaths.Unwritable(output))
+        {
+            var message = $"{output}: expected a folder hotpapers may write to, found no permission to write there";
+            AssertRefused(Build(output), message);
+            AssertRefused(Site(output), message);
+            AssertRefused(Serve(output), message);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+        }
+    }
+
     [SkippableFact]
     public void A_folder_the_system_will_not_make_is_named()
     {
-        // /proc takes no new folder: mkdir answers ENOENT, though /proc is there.
-        Skip.IfNot(OperatingSystem.IsLinux() && Directory.Exists("/proc/self"), "/proc is Linux's");
-        var output = "/proc/hotpapers-no-such-folder";
+        var output = RefusedPaths.Unmakeable("hotpapers-no-such-folder");
         var message = $"{output}: expected a folder hotpapers may write to, found none, and the system refuses to make one there";
         AssertRefused(Build(output), message);
         AssertRefused(Site(output), message);

@@ -157,29 +157,21 @@ public sealed class SiteScaffolderTests
     [SkippableFact]
     public void A_folder_init_may_not_write_to_is_named_with_the_systems_reason_and_nothing_is_written()
     {
-        Skip.If(OperatingSystem.IsWindows(), "chattr is Linux's");
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["blog"]);
-        var chattr = ExternalTool.Find("chattr");
-        Skip.If(chattr is null || Processes.Run(temp.Path, chattr, ["+i", temp["blog"]]).Code != 0, "making a folder immutable takes chattr and root");
-        try
+        using (RefusedPaths.Immutable(temp["blog"]))
         {
             var (code, stdout, stderr) = InProcessCli.Run("init", temp["blog"]);
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Equal($"error: {temp["blog"]}: expected a folder hotpapers may write to, found no permission to write there\nNothing was written.\n", stderr);
             Assert.Empty(Directory.EnumerateFileSystemEntries(temp["blog"]));
         }
-        finally
-        {
-            Processes.Run(temp.Path, chattr!, ["-i", temp["blog"]]);
-        }
     }
 
     [SkippableFact]
     public void A_folder_the_system_will_not_make_is_named_with_the_systems_reason()
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "/proc is Linux's");
-        var (code, _, stderr) = InProcessCli.Run("init", "/proc/hotpapers-init-test");
+        var (code, _, stderr) = InProcessCli.Run("init", RefusedPaths.Unmakeable("hotpapers-init-test"));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("error: /proc/hotpapers-init-test: expected a folder hotpapers may write to, found none, and the system refuses to make one there\nNothing was written.\n", stderr);
     }

@@ -323,47 +323,101 @@ public sealed class PreviewTests
     }
 }
 
-/// <summary><c>hotpapers serve</c> as a user runs it: the address printed, the site there, Ctrl+C (SIGINT) ends it cleanly.</summary>
+/// <summary><c>hotpapers serve</c> as a user runs it: the address printed, the site there, what it watches said, Ctrl+C (SIGINT) ends it cleanly.</summary>
 [Trait(Speed.Key, Speed.Slow)]
 [Trait("Category", "EndToEnd")]
 public sealed class ServeCommandTests
 {
+    private static readonly string Records = Path.Combine(Fixture.RepoRoot(), "content", "records");
+
     [SkippableFact]
     public async Task Serve_prints_its_address_serves_the_site_and_stops_on_sigint_removing_its_folder()
     {
-        Skip.If(OperatingSystem.IsWindows(), "SIGINT is sent with kill(1)");
-        var kill = ExternalTool.Require("kill", "Ctrl+C is sent as SIGINT");
         using var temp = Fixture.TempDir();
-        var (program, prefix) = Processes.HotpapersCommand;
-        var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in prefix.Concat(["serve", "--port", "0", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records")])) start.ArgumentList.Add(arg);
-        using var serve = System.Diagnostics.Process.Start(start)!;
-        var stderr = serve.StandardError.ReadToEndAsync();
-        try
-        {
-            // "Serving FOLDER at http://127.0.0.1:PORT/"
-            string? line;
-            do line = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            while (line is not null && !line.StartsWith("Serving ", StringComparison.Ordinal));
-            if (line is null) Assert.Fail($"serve printed no address: {await stderr}");
-            var at = line!.LastIndexOf(" at ", StringComparison.Ordinal);
-            var folder = line[8..at];
-            var address = new Uri(line[(at + 4)..]);
-            Assert.Equal("127.0.0.1", address.Host);
-            using var http = new HttpClient { BaseAddress = address };
-            Assert.Contains("What Are Bayesian Neural Network Posteriors Really Like?", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
-            Assert.True(Directory.Exists(folder));
+        using var serve = ServeProcess.Start(temp.Path, "--records", Records);
+        // "Serving FOLDER at http://127.0.0.1:PORT/"
+        var line = await serve.ReadLineWith("Serving ");
+        var at = line.LastIndexOf(" at ", StringComparison.Ordinal);
+        var folder = line[8..at];
+        var address = new Uri(line[(at + 4)..]);
+        Assert.Equal("127.0.0.1", address.Host);
+        using var http = new HttpClient { BaseAddress = address };
+        Assert.Contains("What Are Bayesian Neural Network Posteriors Really Like?", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+        Assert.True(Directory.Exists(folder));
 
-            Assert.Equal(0, Processes.Run(temp.Path, kill, ["-INT", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
-            var rest = await serve.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            await serve.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Contains("Stopped.", rest, StringComparison.Ordinal);
-            Assert.False(Directory.Exists(folder), $"{folder} was left behind");
-            Assert.Equal(0, serve.ExitCode);
-        }
-        finally
+        var (rest, code) = await serve.Interrupt();
+        Assert.Contains("Stopped.", rest, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder), $"{folder} was left behind");
+        Assert.Equal(0, code);
+    }
+
+    // A templates folder named in hotpapers.yml while serve runs: the rebuild's report is followed by the
+    // line that says what is watched from then on, as the one printed at the start.
+    [SkippableFact]
+    public async Task Serve_says_what_it_watches_anew_after_a_rebuild()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["templates"]);
+        File.WriteAllText(temp["hotpapers.yml"], $"records: {Records}\n");
+        using var serve = ServeProcess.Start(temp.Path);
+        Assert.DoesNotContain(temp["templates"], await serve.ReadLineWith("Watching "), StringComparison.Ordinal);
+
+        File.WriteAllText(temp["hotpapers.yml"], $"records: {Records}\ntemplates: templates\n");
+        await serve.ReadLineWith(" build 2: ");
+
+        var (rest, code) = await serve.Interrupt();
+        Assert.StartsWith($"Watching {temp["templates"]}; Ctrl+C stops.\n", rest, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+    }
+
+    /// <summary><c>hotpapers serve --port 0</c> as its own process in a folder, its output read line by line.</summary>
+    private sealed class ServeProcess : IDisposable
+    {
+        private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
+        private readonly System.Diagnostics.Process _process;
+        private readonly Task<string> _stderr;
+        private readonly string _kill;
+
+        private ServeProcess(System.Diagnostics.Process process, string kill)
         {
-            if (!serve.HasExited) serve.Kill();
+            _process = process;
+            _stderr = process.StandardError.ReadToEndAsync();
+            _kill = kill;
+        }
+
+        public static ServeProcess Start(string folder, params string[] args)
+        {
+            Skip.If(OperatingSystem.IsWindows(), "SIGINT is sent with kill(1)");
+            var kill = ExternalTool.Require("kill", "Ctrl+C is sent as SIGINT");
+            var (program, prefix) = Processes.HotpapersCommand;
+            var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in prefix.Concat(["serve", "--port", "0", .. args])) start.ArgumentList.Add(arg);
+            return new ServeProcess(System.Diagnostics.Process.Start(start)!, kill);
+        }
+
+        /// <summary>The next line of standard output that holds <paramref name="text"/>; fails when serve ends first.</summary>
+        public async Task<string> ReadLineWith(string text)
+        {
+            string? line;
+            do line = await _process.StandardOutput.ReadLineAsync().WaitAsync(Bounded);
+            while (line is not null && !line.Contains(text, StringComparison.Ordinal));
+            if (line is null) Assert.Fail($"serve printed no line with \"{text}\": {await _stderr}");
+            return line!;
+        }
+
+        /// <summary>Ctrl+C: what serve prints after the lines read, and its exit code.</summary>
+        public async Task<(string Output, int Code)> Interrupt()
+        {
+            Assert.Equal(0, Processes.Run(Path.GetTempPath(), _kill, ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
+            var rest = await _process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            return (rest, _process.ExitCode);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill();
+            _process.Dispose();
         }
     }
 }

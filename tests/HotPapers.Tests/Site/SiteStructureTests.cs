@@ -182,9 +182,51 @@ public sealed class SiteStructureTests
         var files = SiteHarness.Files(temp["public"]);
         foreach (var path in new[] { "index.html", "archive/index.html", "category/index.html" })
         {
-            var page = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files[path]));
+            var page = Document(files, path);
             Assert.Equal("No digests yet.", page.QuerySelector("main p.empty")?.TextContent);
             Assert.All(page.QuerySelectorAll("main ul, main ol"), list => Assert.True(list.Children.Length > 0, $"{path}: an empty <{list.LocalName} class=\"{list.ClassName}\">"));
+        }
+    }
+
+    // page.pager is null on a listing of one page, and pager.html.sbn shows nothing then.
+    [Fact]
+    public void A_listing_of_one_page_has_no_pager_and_one_of_two_pages_has_one_on_each()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        // One digest a page: home lists the one digest before the newest (one page); cs.LG has papers in both
+        // days' digests (two pages), cs.CR in one day's only (one page).
+        SiteHarness.Generate(records, temp["public"], s => s with { PageSize = 1 });
+        var files = SiteHarness.Files(temp["public"]);
+        foreach (var folder in new[] { "", "category/cs.CR/" })
+        {
+            Assert.DoesNotContain(folder + "page/2/index.html", files.Keys);
+            Assert.Null(Document(files, folder + SitePaths.Index).QuerySelector("nav.pager"));
+        }
+        AssertTwoPagesWithPagers(files, "category/cs.LG/");
+
+        // A third day: home lists two digests before the newest, on two pages.
+        File.WriteAllText(Path.Combine(records, "2021-05-04.json"), File.ReadAllText(Path.Combine(records, "2021-04-30.json")).Replace("2021-04-30", "2021-05-04"));
+        SiteHarness.Generate(records, temp["public"], s => s with { PageSize = 1 });
+        AssertTwoPagesWithPagers(SiteHarness.Files(temp["public"]), "");
+    }
+
+    private static IDocument Document(SortedDictionary<string, byte[]> files, string path) => Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files[path]));
+
+    // The listing at folder has two pages, each with its pager: its number, and a link to the other page and none further.
+    private static void AssertTwoPagesWithPagers(SortedDictionary<string, byte[]> files, string folder)
+    {
+        Assert.DoesNotContain(folder + "page/3/index.html", files.Keys);
+        var pages = new[] { folder, folder + "page/2/" };
+        for (var n = 1; n <= 2; n++)
+        {
+            var pager = Document(files, pages[n - 1] + SitePaths.Index).QuerySelector("nav.pager[aria-label=Pages]");
+            Assert.NotNull(pager);
+            Assert.Equal($"Page {n} of 2", pager.QuerySelector("span")?.TextContent);
+            var link = Assert.Single(pager.QuerySelectorAll("a"));
+            Assert.Equal(n == 1 ? "next" : "prev", link.GetAttribute("rel"));
+            var here = new Uri(SiteHarness.BaseUrl, pages[n - 1]);
+            Assert.Equal(new Uri(SiteHarness.BaseUrl, pages[2 - n] + SitePaths.Index), new Uri(here, link.GetAttribute("href")));
         }
     }
 

@@ -1,0 +1,56 @@
+namespace HotPapers.Tests;
+
+/// <summary>
+/// Paths the system refuses to hotpapers, for the tests of what it says then and what it leaves: a file or
+/// folder made immutable, a folder no new file may be written to, a folder the system will not make.
+/// </summary>
+internal static class RefusedPaths
+{
+    /// <summary>
+    /// Makes <paramref name="path"/> immutable (chattr +i) until disposed, which refuses root too; skips where
+    /// that cannot be done (it takes chattr and root: CAP_LINUX_IMMUTABLE).
+    /// </summary>
+    public static IDisposable Immutable(string path)
+    {
+        Skip.If(!Chattr("+i", path), $"making a {(Directory.Exists(path) ? "folder" : "file")} immutable takes chattr and root");
+        return new Undo(() => Chattr("-i", path));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="folder"/> one that refuses a new file, until disposed: its mode read and search only,
+    /// or, for root, whom no mode stops, immutable (chattr +i), with the same error from the system. As root
+    /// without chattr it is skipped, and fails under CI.
+    /// </summary>
+    public static IDisposable Unwritable(string folder)
+    {
+        // Thrown, not Skip.If, and asked again in the lambda: the platform analyzer sees no other guard of SetUnixFileMode.
+        if (OperatingSystem.IsWindows()) throw new SkipException("folder permissions are Unix modes here");
+        if (Environment.UserName == "root")
+        {
+            ExternalTool.RequireThat(Chattr("+i", folder), "chattr +i failed here (a file system without attributes?); as root, no folder can be made unwritable without it");
+            return new Undo(() => Chattr("-i", folder));
+        }
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        return new Undo(() =>
+        {
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        });
+    }
+
+    /// <summary>
+    /// A folder below /proc, which takes no new folder: mkdir answers ENOENT, though /proc is there. Skips off Linux.
+    /// </summary>
+    public static string Unmakeable(string name)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() && Directory.Exists("/proc/self"), "/proc is Linux's");
+        return "/proc/" + name;
+    }
+
+    private static bool Chattr(string change, string path) =>
+        ExternalTool.Find("chattr") is { } chattr && Processes.Run(Path.GetDirectoryName(path)!, chattr, [change, path]).Code == 0;
+
+    private sealed class Undo(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+}
