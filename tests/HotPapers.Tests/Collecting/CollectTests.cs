@@ -546,6 +546,31 @@ public sealed class CollectTests
         Assert.Empty(h.Api.Requests);
     }
 
+    [SkippableFact]
+    public async Task A_records_folder_the_system_will_not_make_is_refused_in_its_words_before_any_request()
+    {
+        await using var h = new CollectHarness().Everything();
+        var records = RefusedPaths.Unmakeable("hotpapers-records");
+        var e = await Assert.ThrowsAsync<InputException>(() => h.RunAsync(settings: h.Settings() with { RecordsPath = records }));
+
+        Assert.Equal($"{records}: expected a folder hotpapers may write to, found none, and the system refuses to make one there", Assert.Single(e.Problems).ToString());
+        Assert.Empty(h.Api.Requests);
+    }
+
+    [SkippableFact]
+    public async Task A_records_folder_that_refuses_the_days_file_is_named_with_the_systems_reason()
+    {
+        await using var h = new CollectHarness().Everything();
+        Directory.CreateDirectory(h.Records);
+        CollectReport report;
+        using (RefusedPaths.Unwritable(h.Records)) report = await h.RunAsync();
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Failed, day.Outcome);
+        Assert.Equal($"{h.Records}: expected a folder hotpapers may write to, found no permission to write there", day.WriteError);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(h.Records));
+    }
+
     [Fact]
     public async Task A_day_collected_but_not_writable_is_an_error_of_the_write_not_a_notice_that_nothing_was_collected()
     {
