@@ -73,6 +73,8 @@ public sealed class SiteFlavorTests
         Assert.Equal("pages", Scalar(build[5]["id"]));
         Assert.Equal("${{ steps.pages.outputs.base_url }}", Scalar(((YamlMappingNode)build[6]["env"])["BASE_URL"]));
         Assert.Equal(SiteScaffolder.SiteFolder, Scalar(((YamlMappingNode)build[7]["with"])["path"]));
+        // The site is built where it is uploaded from, whatever the settings' site.output says.
+        Assert.EndsWith($" --output {SiteScaffolder.SiteFolder}", Scalar(build[6]["run"]).TrimEnd(), StringComparison.Ordinal);
 
         var deploy = (YamlMappingNode)jobs["deploy"];
         Assert.Equal("build", Scalar(deploy["needs"]));
