@@ -55,7 +55,7 @@ internal static class HelpText
             "hotpapers init                                  this folder; the flavor is the blog's (Hugo or Gatsby)",
             "hotpapers init my-blog --flavor hugo",
             "hotpapers init papers --flavor site             hotpapers' own HTML site, published nightly with GitHub Pages",
-            "hotpapers init --templates                      also copy the built-in templates into templates/",
+            "hotpapers init --templates                      also copy the flavor's built-in templates into templates/",
             "hotpapers init --update                         bring the workflow, shortcode and schema up to this version",
         ],
     };

@@ -118,9 +118,17 @@ public static class SiteScaffolder
             (Path.Combine(RecordsFolder(flavor), ".gitkeep"), ""),
         };
         files.AddRange(Kept(flavor));
-        if (templates) files.AddRange(TemplateSet.BuiltInNames.Select(n => (Path.Combine(TemplatesFolder, n), TemplateSet.BuiltIn.Read(n).Text)));
+        if (templates) files.AddRange(TemplatesOf(flavor).Select(n => (Path.Combine(TemplatesFolder, n), TemplateSet.BuiltIn.Read(n).Text)));
         return files;
     }
+
+    /// <summary>
+    /// The built-in templates a flavor renders through, which <c>--templates</c> copies out: a blog's post
+    /// template, or the site's pages and stylesheet (every built-in template but the posts').
+    /// </summary>
+    internal static IEnumerable<string> TemplatesOf(InitFlavor flavor) => InitFlavors.Posts(flavor) is { } posts
+        ? [Flavors.PostTemplate(posts)]
+        : TemplateSet.BuiltInNames.Except([Flavors.PostTemplate(Flavor.Gatsby), Flavors.PostTemplate(Flavor.Hugo)], StringComparer.Ordinal);
 
     /// <summary>The files <c>--update</c> keeps at this version's: the workflow, the schema and, for Hugo, the shortcode.</summary>
     private static IEnumerable<(string Path, string Text)> Kept(InitFlavor flavor)

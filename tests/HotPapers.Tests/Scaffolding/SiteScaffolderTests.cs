@@ -211,14 +211,23 @@ public sealed class SiteScaffolderTests
     private static List<string> Entries(string root) =>
         [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
-    [Fact]
-    public void Init_templates_copies_the_built_in_templates_and_the_build_uses_them()
+    // Found by a new user's trial: a site's init --templates copied the two post templates too, which a site never reads.
+    [Theory]
+    [InlineData(InitFlavor.Gatsby, "post.md.sbn")]
+    [InlineData(InitFlavor.Hugo, "post.hugo.md.sbn")]
+    [InlineData(InitFlavor.Site, "home.html.sbn")]
+    public void Init_templates_copies_the_built_in_templates_its_flavor_uses_and_sets_the_folder(InitFlavor flavor, string used)
     {
         using var temp = Fixture.TempDir();
-        var result = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true));
-        Assert.Contains(result.Files, f => f.Path == temp["templates/post.md.sbn"] && f.Outcome == ScaffoldOutcome.Written);
+        var result = SiteScaffolder.Init(new InitRequest(temp.Path, flavor, Templates: true));
+        Assert.Contains(result.Files, f => f.Path == temp["templates/" + used] && f.Outcome == ScaffoldOutcome.Written);
+        Assert.Equal(TemplateSet.BuiltIn.Read(used).Text, File.ReadAllText(temp["templates/" + used]));
         Assert.Equal(temp["templates"], SettingsFile.Load(temp["hotpapers.yml"]).TemplatesDirectory);
-        Assert.Equal(TemplateSet.BuiltIn.Read("post.hugo.md.sbn").Text, File.ReadAllText(temp["templates/post.hugo.md.sbn"]));
+
+        var copied = Directory.GetFiles(temp["templates"]).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var posts = new[] { "post.hugo.md.sbn", "post.md.sbn" };
+        Assert.Equal(flavor == InitFlavor.Site ? TemplateSet.BuiltInNames.Except(posts) : [used], copied);
+        if (flavor == InitFlavor.Site) Assert.Contains("style.css", copied);
     }
 
     [Fact]
