@@ -2,7 +2,7 @@ namespace HotPapers.Tests;
 
 /// <summary>
 /// Paths the system refuses to hotpapers, for the tests of what it says then and what it leaves: a file or
-/// folder made immutable, a folder no new file may be written to, a folder the system will not make.
+/// folder made immutable, a folder no new file may be written to, a folder the system will not make, a file no one may read.
 /// </summary>
 internal static class RefusedPaths
 {
@@ -44,6 +44,17 @@ internal static class RefusedPaths
     {
         Skip.IfNot(OperatingSystem.IsLinux() && Directory.Exists("/proc/self"), "/proc is Linux's");
         return "/proc/" + name;
+    }
+
+    /// <summary>
+    /// A regular file no one may read, root included: a write-only setting of Linux's /proc/sys (mode 0200, and
+    /// root's read is refused too). Link to it; never write it. Skips off Linux.
+    /// </summary>
+    public static string Unreadable()
+    {
+        const string writeOnly = "/proc/sys/vm/compact_memory";
+        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists(writeOnly), "/proc/sys is Linux's");
+        return writeOnly;
     }
 
     private static bool Chattr(string change, string path) =>

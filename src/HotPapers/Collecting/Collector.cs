@@ -174,7 +174,7 @@ public static class Collector
         {
             (written, kept) = Write(path, records, settings.TimeZone, missing);
         }
-        catch (Exception e) when ((e as InputException ?? OutputFolder.Refusal(settings.RecordsPath, e)) is { } problem)
+        catch (Exception e) when (WriteProblem(settings.RecordsPath, path, e) is { } problem)
         {
             // The day was collected: what failed is the write, which the report names as such.
             return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices, string.Join("; ", problem.Problems));
@@ -193,6 +193,20 @@ public static class Collector
         if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
     }
+
+    /// <summary>
+    /// Whose a failed write of the day's file is to fix: the file's when it could not be replaced (or read, which
+    /// <see cref="Write"/> says itself), else the records folder's, which refused the new file made beside it;
+    /// null for what is no such failure.
+    /// </summary>
+    private static InputException? WriteProblem(string folder, string path, Exception e) => e switch
+    {
+        InputException input => input,
+        ReplaceRefusedException replace => new([new InputProblem(path, InputProblem.WholeFile, "a records file hotpapers may replace", OutputFolder.Refusing(replace.InnerException!, "replace it")!)]),
+        _ => OutputFolder.Refusal(folder, e),
+    };
+
+    private const string DayFile = "the day's records file (or none)";
 
     /// <summary>Why a source whose search does not reach back to <paramref name="day"/> is skipped; null when it reaches it.</summary>
     internal static string? OutOfReach(IMentionSource source, CollectDay day, DateTimeOffset now) =>
@@ -228,7 +242,7 @@ public static class Collector
     /// </summary>
     private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> missing)
     {
-        if (InputFile.Exists(path, "the day's records file (or none)", InputProblem.WholeFile))
+        if (InputFile.Exists(path, DayFile, InputProblem.WholeFile))
         {
             DigestRecords? existing = null;
             try
@@ -238,6 +252,11 @@ public static class Collector
             catch (InputException)
             {
                 // A file that does not load is replaced by one that does.
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // There but not readable: the file's to fix, not the folder's.
+                throw new InputException([new InputProblem(path, InputProblem.WholeFile, DayFile, OutputFolder.Refusing(e, "read it")!)]);
             }
             if (existing is { Ranked: true })
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);

@@ -100,7 +100,8 @@ public static class ImportRun
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(file, post, target, null, [new InputProblem(target, "file", "a records file that can be written", e.Message)]);
+            return new(file, post, target, null, [new InputProblem(target, "file", "a records file that can be written",
+                e is ReplaceRefusedException replace ? OutputFolder.Refusing(replace.InnerException!, "replace it")! : e.Message)]);
         }
         return new(file, post, target, outcome, []);
     }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace HotPapers.Output;
 
 /// <summary>
-/// The one rule for the folder build, site and serve write into: what is at its path must be a folder, or
+/// The one rule for the folder build, site, serve and collect write into: what is at its path must be a folder, or
 /// nothing yet where one can be made; and the system refusing to make it or to write into it (a read-only
 /// file system, no permission) is the user's to fix, told with the folder's path and the system's reason,
 /// never as .NET's message about hotpapers' lock file in it, nor as another build (<see cref="OutputLock"/>
@@ -51,10 +51,20 @@ internal static class OutputFolder
             // A folder that is not there after it was made, or that the system will not make (as in /proc).
             FileNotFoundException or DirectoryNotFoundException => "none, and the system refuses to make one there",
             IOException { HResult: ReadOnlyFileSystem } when !OperatingSystem.IsWindows() => "a read-only file system",
-            IOException { HResult: > 0 and < 4096 } io when !OperatingSystem.IsWindows() => $"the system refusing to write there ({Marshal.GetPInvokeErrorMessage(io.HResult)})",
-            IOException io => $"the system refusing to write there ({io.Message})",
-            _ => null,
+            _ => Refusing(e, "write there"),
         };
         return found is null ? null : new InputException([new InputProblem(directory, InputProblem.WholeFile, Writable, found)]);
     }
+
+    /// <summary>
+    /// The system refusing hotpapers to <paramref name="what"/> (<c>write there</c>, <c>replace it</c>), in the
+    /// system's own words where it gave an error number; null for what is no such refusal.
+    /// </summary>
+    public static string? Refusing(Exception e, string what) => e switch
+    {
+        UnauthorizedAccessException => $"no permission to {what}",
+        IOException { HResult: > 0 and < 4096 } io when !OperatingSystem.IsWindows() => $"the system refusing to {what} ({Marshal.GetPInvokeErrorMessage(io.HResult)})",
+        IOException io => $"the system refusing to {what} ({io.Message})",
+        _ => null,
+    };
 }

@@ -11,6 +11,15 @@ public enum WriteOutcome
 }
 
 /// <summary>
+/// The system refused to rename a file's new version over the old one, which is as it was: the file's to
+/// fix (immutable, or on Windows read-only or open elsewhere), where a refused new file beside it is the folder's.
+/// </summary>
+internal sealed class ReplaceRefusedException(string path, Exception inner) : IOException($"{path}: could not be replaced ({inner.Message})", inner)
+{
+    public string Path { get; } = path;
+}
+
+/// <summary>
 /// Writes posts as UTF-8 without BOM with LF line ends. A post is written to a temporary file beside
 /// it and renamed over the old one, so a reader (or a crash) sees the complete old file or the
 /// complete new one, never a torn one; a post whose bytes would not change is not touched at all, so
@@ -45,7 +54,14 @@ internal static class PostWriter
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, path, overwrite: true);
+            try
+            {
+                File.Move(temp, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ReplaceRefusedException(path, e);
+            }
         }
         catch
         {

@@ -57,7 +57,7 @@ internal sealed class TemplateSet : ITemplateLoader
 
     public static TemplateSet BuiltIn { get; } = new();
 
-    /// <summary>The built-in templates' file names (what <c>init --templates</c> copies out for editing).</summary>
+    /// <summary>The built-in templates' file names (<c>init --templates</c> copies out those of its flavor for editing).</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = [.. typeof(TemplateSet).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith("templates/", StringComparison.Ordinal)).Select(n => n["templates/".Length..]).Order(StringComparer.Ordinal)];
 

@@ -571,6 +571,34 @@ public sealed class CollectTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(h.Records));
     }
 
+    // Found in review: a day's file the system would not let collect replace or read was blamed on the folder.
+    [SkippableFact]
+    public async Task A_days_file_the_system_will_not_let_collect_replace_is_named_not_its_folder()
+    {
+        await using var h = new CollectHarness().Everything();
+        Directory.CreateDirectory(h.Records);
+        File.WriteAllText(h.DayFile, "{}");
+        CollectReport report;
+        using (RefusedPaths.Immutable(h.DayFile)) report = await h.RunAsync();
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Failed, day.Outcome);
+        Assert.Equal($"{h.DayFile}: expected a records file hotpapers may replace, found no permission to replace it", day.WriteError);
+        Assert.Equal("{}", File.ReadAllText(h.DayFile));
+        Assert.Equal([h.DayFile], Directory.GetFiles(h.Records));
+    }
+
+    [SkippableFact]
+    public async Task A_days_file_the_system_will_not_let_collect_read_is_named_not_its_folder()
+    {
+        await using var h = new CollectHarness().Everything();
+        Directory.CreateDirectory(h.Records);
+        File.CreateSymbolicLink(h.DayFile, RefusedPaths.Unreadable());
+        var report = await h.RunAsync();
+
+        Assert.Equal($"{h.DayFile}: expected the day's records file (or none), found no permission to read it", Assert.Single(report.Days).WriteError);
+    }
+
     [Fact]
     public async Task A_day_collected_but_not_writable_is_an_error_of_the_write_not_a_notice_that_nothing_was_collected()
     {

@@ -46,6 +46,23 @@ public sealed class ImportRunTests
         Assert.Equal(File.ReadAllBytes(Fixture.Path("importing", "records", "2021-05-10.json")), File.ReadAllBytes(file));
     }
 
+    [SkippableFact]
+    public void A_records_file_the_system_will_not_let_import_replace_is_said_so_in_the_house_words()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var file = temp["records/2021-05-10.json"];
+        File.WriteAllText(file, "{ \"hand\": \"edited\" }\n");
+        using (RefusedPaths.Immutable(file))
+        {
+            var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force");
+            Assert.Equal(1, exit);
+            Assert.Contains($"error: {file}: file: expected a records file that can be written, found no permission to replace it\n", stderr, StringComparison.Ordinal);
+        }
+        Assert.Equal("{ \"hand\": \"edited\" }\n", File.ReadAllText(file));
+        Assert.Equal([file], Directory.GetFiles(temp["records"]));
+    }
+
     // Found by a new user who imported again without the first import's --timezone: every post failed
     // with "a records file with other content", and nothing said which content.
     [Fact]
