@@ -116,14 +116,14 @@ public sealed class PreviewTests
         Assert.Matches(@"^HTTP/1\.1 (400|404) ", response);
     }
 
-    [SkippableTheory]
+    // localhost where the system takes it for 127.0.0.1 first: elsewhere (::1 first) the name is not the preview's socket, and is refused as any other.
+    [Theory]
     [InlineData("127.0.0.1", "200 OK")]
     [InlineData("localhost", "200 OK")]
     [InlineData("attacker.example", "404 ")]
     public void The_site_answers_to_its_address_and_to_localhost_but_to_no_other_host(string host, string status)
     {
-        if (host == "localhost" && Dns.GetHostAddresses("localhost")[0] is var first && !first.Equals(IPAddress.Loopback))
-            throw new SkipException($"localhost is {first} first here, where the preview does not listen");
+        if (host == "localhost" && !Dns.GetHostAddresses("localhost")[0].Equals(IPAddress.Loopback)) status = "404 ";
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["site"]);
         File.WriteAllText(temp["site/index.html"], "home");
