@@ -43,6 +43,9 @@ internal enum SettingType
     /// <summary>A duration, <c>12h</c> (see <see cref="Durations"/>).</summary>
     Duration,
 
+    /// <summary>A language tag as BCP 47 writes one (<c>en</c>, <c>pt-BR</c>), see <see cref="SiteSettings.IsLanguageTag"/>.</summary>
+    LanguageTag,
+
     /// <summary>A collect source's mapping: <c>enabled</c>, <c>baseUrl</c>, <c>embedUrl</c> (see <see cref="CollectSettings.SourceKeys"/>).</summary>
     Source,
 }
@@ -142,7 +145,7 @@ internal static class SettingKeys
             s => s.Site.OutputDirectory, (s, v) => s with { Site = s.Site with { OutputDirectory = (string)v! } }),
         new("site.about", SettingType.String, null, "The about page's text; a blank line starts a new paragraph.",
             s => s.Site.About, (s, v) => s with { Site = s.Site with { About = (string)v! } }),
-        new("site.language", SettingType.String, null, "The pages' language, a BCP 47 tag (the html element's lang).",
+        new("site.language", SettingType.LanguageTag, null, "The pages' language, a BCP 47 tag (the html element's lang).",
             s => s.Site.Language, (s, v) => s with { Site = s.Site with { Language = (string)v! } }),
         new("collect.contact", SettingType.OptionalString, null, "A contact address (an email or a URL) that collect puts in its User-Agent, as arXiv and the others ask; null for none.",
             s => s.Collect.Contact, (s, v) => s with { Collect = s.Collect with { Contact = (string?)v } }),

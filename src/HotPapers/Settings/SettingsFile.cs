@@ -140,6 +140,8 @@ public static partial class SettingsFile
             case SettingType.OptionalString:
                 if (node is YamlScalarNode { Style: ScalarStyle.Plain } none && IsNull(none.Value)) return (null, null);
                 return Text(node) is { } o ? (o, null) : (null, "a string, or null for none");
+            case SettingType.LanguageTag:
+                return Text(node) is { } tag && SiteSettings.IsLanguageTag(tag) ? (tag, null) : (null, "a language tag such as en or pt-BR");
             case SettingType.Duration:
                 return Text(node) is { } d && Durations.Parse(d) is { } span ? (span, null) : (null, Durations.Expected);
             case SettingType.FileNamePattern:

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace HotPapers.Settings;
 
 /// <summary>
 /// The <c>site:</c> section: what <c>hotpapers site</c> writes the HTML site with. Only the site reads
 /// these; a build of posts ignores them.
 /// </summary>
-public sealed record SiteSettings
+public sealed partial record SiteSettings
 {
     /// <summary>The site's name: the header of every page, the feeds' title.</summary>
     public string Title { get; init; } = "Hot Papers";
@@ -37,4 +39,15 @@ public sealed record SiteSettings
     public string Language { get; init; } = "en";
 
     public static SiteSettings Default { get; } = new();
+
+    /// <summary>
+    /// A language tag's shape (<c>en</c>, <c>pt-BR</c>, <c>zh-Hant-TW</c>): subtags of letters and digits
+    /// joined by hyphens. A typo such as <c>en_US</c>, or an empty value, is refused where the settings are
+    /// read, rather than going into every page's <c>lang</c>; which tags exist is left to the registry.
+    /// The settings schema's pattern is the same expression.
+    /// </summary>
+    internal static bool IsLanguageTag(string text) => LanguageTagShape().IsMatch(text);
+
+    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
+    private static partial Regex LanguageTagShape();
 }

@@ -284,6 +284,9 @@ public sealed class SiteOutputTests
     // Found by the new-user trial: an http(s) address refused for its query was told it should be an http(s) address.
     [InlineData("site:\n  baseUrl: https://example.org/papers/?ref=feed\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/, or null for none", "the string \"https://example.org/papers/?ref=feed\"")]
     [InlineData("site:\n  baseUrl: https://me@example.org/\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/, or null for none", "the string \"https://me@example.org/\"")]
+    // Found by the new-user trial: any string went into every page's lang.
+    [InlineData("site:\n  language: en_US\n", "line 2, column 13 (site.language)", "a language tag such as en or pt-BR", "the string \"en_US\"")]
+    [InlineData("site:\n  language: \"\"\n", "line 2, column 13 (site.language)", "a language tag such as en or pt-BR", "the string \"\"")]
     [InlineData("site:\n  colour: red\n", "line 2, column 3 (site.colour)", "one of the keys title, description, author, baseUrl, embeds, pageSize, feedItems, output, about, language", "unknown key \"colour\"")]
     public void Bad_site_settings_are_named_with_their_line(string yaml, string where, string expected, string found)
     {
