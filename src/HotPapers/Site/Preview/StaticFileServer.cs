@@ -15,33 +15,52 @@ namespace HotPapers.Site;
 /// </summary>
 internal sealed class StaticFileServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Task acceptLoop;
 
     /// <param name="root">The folder served (the site's pages link to each other relatively, so it is served at <c>/</c> whatever the site's base URL).</param>
     /// <param name="port">The port on 127.0.0.1; 0 for any free one (see <see cref="Address"/>).</param>
     /// <exception cref="SocketException">The port is taken (<see cref="SocketError.AddressAlreadyInUse"/>).</exception>
     public StaticFileServer(string root, int port)
+        : this(root, port, "localhost")
+    {
+    }
+
+    /// <param name="alsoHost">
+    /// A second name the site answers to: <c>localhost</c>, which people type for their own machine. Requests
+    /// naming any other host (a DNS rebinding page's, say) find no site. HttpListener listens for a name where
+    /// it first resolves, so where localhost is ::1 first (macOS) that is a second socket, on the same port;
+    /// where that cannot be had (no IPv6, the port taken there), the site is served at <see cref="Address"/> alone.
+    /// </param>
+    internal StaticFileServer(string root, int port, string alsoHost)
     {
         Root = Path.GetFullPath(root);
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Probe(port)}/"));
-        listener.Prefixes.Add(Address.ToString());
-        // The name people type for their own machine; requests naming any other host (a DNS rebinding
-        // page's, say) still find no site. HttpListener listens where a prefix's name first resolves: only
-        // where that is 127.0.0.1 is it the same socket (::1 first would be a second one, which a system
-        // without IPv6 would refuse, and with it the preview).
-        if (LocalhostIsLoopback()) listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://localhost:{Address.Port}/"));
-        listener.IgnoreWriteExceptions = true;
+        var also = string.Create(CultureInfo.InvariantCulture, $"http://{alsoHost}:{Address.Port}/");
+        listener = Listen([Address.ToString(), also], rethrow: false) ?? Listen([Address.ToString()], rethrow: true)!;
+        acceptLoop = Task.Run(AcceptLoop);
+    }
+
+    // A started listener for the prefixes; null when it would not start and rethrow is false.
+    private static HttpListener? Listen(string[] prefixes, bool rethrow)
+    {
+        var started = new HttpListener { IgnoreWriteExceptions = true };
+        foreach (var prefix in prefixes) started.Prefixes.Add(prefix);
         try
         {
-            listener.Start();
+            started.Start();
+            return started;
+        }
+        catch (Exception) when (!rethrow)
+        {
+            started.Close();
+            return null;
         }
         catch
         {
-            listener.Close();
+            started.Close();
             throw;
         }
-        acceptLoop = Task.Run(AcceptLoop);
     }
 
     /// <summary>The site's address: <c>http://127.0.0.1:PORT/</c>.</summary>
@@ -64,18 +83,6 @@ internal sealed class StaticFileServer : IDisposable
         finally
         {
             probe.Stop();
-        }
-    }
-
-    private static bool LocalhostIsLoopback()
-    {
-        try
-        {
-            return Dns.GetHostAddresses("localhost") is [var first, ..] && first.Equals(IPAddress.Loopback);
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 
