@@ -64,8 +64,7 @@ public static class Collector
         var open = request.First;
         while (open <= request.Last && Day(open, zone).End <= now) open = open.AddDays(1);
         if (open > request.Last) return null;
-        var there = TimeZoneInfo.ConvertTime(now, zone);
-        there = there.AddTicks(-(there.Ticks % TimeSpan.TicksPerSecond));
+        var there = Rfc3339.ToSecond(TimeZoneInfo.ConvertTime(now, zone));
         return new InputProblem(open == request.First ? "--date" : "--until", InputProblem.WholeFile,
             $"a day that has ended in {zone.Id} (it is {Rfc3339.Format(there)} there now; --yesterday collects the last day that has)",
             Rfc3339.FormatDate(open == request.First ? request.First : request.Last));
@@ -164,8 +163,7 @@ public static class Collector
 
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
         // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
-        var collectedAt = TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone);
-        collectedAt = collectedAt.AddTicks(-(collectedAt.Ticks % TimeSpan.TicksPerSecond));
+        var collectedAt = Rfc3339.ToSecond(TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone));
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
         var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
         WriteOutcome written;
@@ -202,7 +200,7 @@ public static class Collector
     private static InputException? WriteProblem(string folder, string path, Exception e) => e switch
     {
         InputException input => input,
-        ReplaceRefusedException replace => new([new InputProblem(path, InputProblem.WholeFile, "a records file hotpapers may replace", OutputFolder.Refusing(replace.InnerException!, "replace it")!)]),
+        ReplaceRefusedException replace => new([new InputProblem(path, InputProblem.WholeFile, "a records file hotpapers may replace", replace.Found)]),
         _ => OutputFolder.Refusal(folder, e),
     };
 

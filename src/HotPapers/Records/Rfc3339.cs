@@ -33,6 +33,13 @@ public static class Rfc3339
         TryParse(text, out value)
         && (text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'));
 
+    /// <summary>
+    /// An instant to the whole second, as the records, the posts' dates and the feeds give times (RSS's
+    /// RFC 822 dates can say no less, so all three feeds give the same time for the same entry).
+    /// </summary>
+    public static DateTimeOffset ToSecond(DateTimeOffset time) =>
+        new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Offset);
+
     /// <summary>Seconds precision, offset as <c>+09:00</c> (<c>Z</c> is never written: an offset says more).</summary>
     public static string Format(DateTimeOffset value) =>
         value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0

@@ -52,20 +52,13 @@ internal static class FeedText
     }
 
     /// <summary>
-    /// An instant to the whole second: what RSS's RFC 822 dates can say, so all three feeds give the
-    /// same time for the same entry.
-    /// </summary>
-    public static DateTimeOffset ToSecond(DateTimeOffset time) =>
-        new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Offset);
-
-    /// <summary>
     /// RFC 822 as RSS 2.0 asks (four-digit year): <c>Sat, 01 May 2021 09:50:48 GMT</c>, or with the
     /// offset (<c>+0900</c>). Not the formatter's own: it writes UTC as the military zone "Z", which
     /// RFC 2822 readers take for an unknown zone.
     /// </summary>
     public static string Rfc822(DateTimeOffset time)
     {
-        var date = ToSecond(time).ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        var date = Records.Rfc3339.ToSecond(time).ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
         if (time.Offset == TimeSpan.Zero) return date + " GMT";
         var offset = time.Offset.Duration();
         return $"{date} {(time.Offset < TimeSpan.Zero ? '-' : '+')}{offset.Hours:00}{offset.Minutes:00}";
@@ -73,9 +66,9 @@ internal static class FeedText
 
     /// <summary>RFC 3339 (the form Atom writes too): <c>2021-04-30T06:00:00Z</c> or with its offset.</summary>
     public static string Rfc3339(DateTimeOffset time) =>
-        ToSecond(time).ToString(time.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        Records.Rfc3339.ToSecond(time).ToString(time.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>The newest entry's updated time: a feed's own updated time, never the build's.</summary>
     public static DateTimeOffset Newest(IReadOnlyList<FeedEntry> entries) =>
-        entries.Count == 0 ? DateTimeOffset.UnixEpoch : ToSecond(entries.Max(e => e.Updated));
+        entries.Count == 0 ? DateTimeOffset.UnixEpoch : Records.Rfc3339.ToSecond(entries.Max(e => e.Updated));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
+using HotPapers.Records;
 
 namespace HotPapers.Site;
 
@@ -81,8 +82,8 @@ internal static class SyndicationFeeds
         {
             Id = FeedText.Clean(entry.Id),
             Title = new TextSyndicationContent(FeedText.Clean(entry.Title), TextSyndicationContentKind.Plaintext),
-            PublishDate = FeedText.ToSecond(entry.Published),
-            LastUpdatedTime = FeedText.ToSecond(entry.Updated),
+            PublishDate = Rfc3339.ToSecond(entry.Published),
+            LastUpdatedTime = Rfc3339.ToSecond(entry.Updated),
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(entry.Url));
         foreach (var category in entry.Categories.IsDefault ? [] : entry.Categories) item.Categories.Add(new SyndicationCategory(FeedText.Clean(category)));
