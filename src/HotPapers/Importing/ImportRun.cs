@@ -101,7 +101,7 @@ public static class ImportRun
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new(file, post, target, null, [new InputProblem(target, "file", "a records file that can be written",
-                e is ReplaceRefusedException replace ? OutputFolder.Refusing(replace.InnerException!, "replace it")! : e.Message)]);
+                e is ReplaceRefusedException replace ? replace.Found : e.Message)]);
         }
         return new(file, post, target, outcome, []);
     }

@@ -16,7 +16,8 @@ public enum WriteOutcome
 /// </summary>
 internal sealed class ReplaceRefusedException(string path, Exception inner) : IOException($"{path}: could not be replaced ({inner.Message})", inner)
 {
-    public string Path { get; } = path;
+    /// <summary>What the user is told was found: the system's refusal, in its own words where it gave an error number.</summary>
+    public string Found { get; } = OutputFolder.Refusing(inner, "replace it")!;
 }
 
 /// <summary>

@@ -51,15 +51,11 @@ internal sealed class StaticFileServer : IDisposable
             started.Start();
             return started;
         }
-        catch (Exception) when (!rethrow)
-        {
-            started.Close();
-            return null;
-        }
         catch
         {
             started.Close();
-            throw;
+            if (rethrow) throw;
+            return null;
         }
     }
 
