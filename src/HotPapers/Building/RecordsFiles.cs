@@ -25,7 +25,7 @@ internal static class RecordsFiles
     /// not named as a digest's records, with why it was left out.</param>
     /// <param name="reader">Who reads every file, as the warning about a skipped one names it: <c>--all</c>
     /// (build's option), or <c>site</c> (the command, which has no such option).</param>
-    public static IReadOnlyList<RecordsFile> Find(BuildSettings settings, BuildRequest request, out IReadOnlyList<string> skipped, string reader = "--all")
+    public static IReadOnlyList<RecordsFile> Find(BuildSettings settings, BuildRequest request, out IReadOnlyList<string> skipped, string reader)
     {
         var recordsPath = settings.RecordsPath;
         skipped = [];
