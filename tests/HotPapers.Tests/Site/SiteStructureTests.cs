@@ -17,7 +17,7 @@ public sealed class SiteStructureTests
 
     private sealed record Site(TempDir Temp, string Output, SortedDictionary<string, byte[]> Files) : IDisposable
     {
-        public IDocument Page(string path) => Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(Files[path]));
+        public IDocument Page(string path) => Document(Files, path);
 
         public IEnumerable<string> Pages => Files.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal));
 
@@ -97,6 +97,25 @@ public sealed class SiteStructureTests
     }
 
     [Fact]
+    public void Without_a_base_url_the_404_pages_links_start_from_the_root_and_lead_to_files_of_the_site()
+    {
+        using var site = Make(s => s with { BaseUrl = null });
+        var root = new Uri("https://example.org/");
+        var page = site.Page(SitePaths.NotFound);
+        var links = page.QuerySelectorAll("link[href], a[href]").Select(e => e.GetAttribute("href")!)
+            .Where(h => !h.StartsWith("https://", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(links);
+        foreach (var href in links)
+        {
+            // Served at any depth, it links from the site's root: the same file from /nowhere/at/all as from /.
+            Assert.StartsWith("/", href);
+            var file = Uri.UnescapeDataString(new Uri(new Uri(root, "nowhere/at/all"), href).AbsolutePath[1..]);
+            if (file.Length == 0 || file.EndsWith('/')) file += SitePaths.Index;
+            Assert.True(site.Files.ContainsKey(file), $"404.html: {href} leads to {file}, which the site does not have");
+        }
+    }
+
+    [Fact]
     public void Every_link_leads_to_a_file_of_the_site_and_nothing_loads_from_elsewhere()
     {
         using var site = Make();
@@ -159,14 +178,14 @@ public sealed class SiteStructureTests
         var linked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in new[] { "index.html", "page/2/index.html", "page/3/index.html" })
         {
-            var document = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files[page]));
+            var document = Document(files, page);
             foreach (var a in document.QuerySelectorAll("ol.digests > li > a")) linked.Add(new Uri(new Uri(SiteHarness.BaseUrl, page), a.GetAttribute("href")!).AbsoluteUri);
         }
         Assert.Equal(6, linked.Count);
         Assert.Contains("2022/01/index.html", files.Keys);
         Assert.Contains("2021/06/index.html", files.Keys);
         Assert.Contains("category/cs.LG/page/4/index.html", files.Keys);
-        var archive = Parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files["archive/index.html"]));
+        var archive = Document(files, "archive/index.html");
         Assert.Equal(["2022", "2021"], archive.QuerySelectorAll("section.year > h2").Select(h => h.TextContent));
         Assert.Equal(4, archive.QuerySelectorAll("ul.months > li").Length);
     }
