@@ -7,12 +7,15 @@ namespace HotPapers.Tests;
 internal static class RefusedPaths
 {
     /// <summary>
-    /// Makes <paramref name="path"/> immutable (chattr +i) until disposed, which refuses root too; skips where
-    /// that cannot be done (it takes chattr and root: CAP_LINUX_IMMUTABLE).
+    /// Makes <paramref name="path"/> immutable (chattr +i) until disposed, which refuses root too. It takes root
+    /// (CAP_LINUX_IMMUTABLE): skipped for another user, saying so (.ci/run runs the tests as root here; a CI
+    /// runner's unprivileged user skips them); as root, chattr failing fails the test under CI, as a missing tool does.
     /// </summary>
     public static IDisposable Immutable(string path)
     {
-        Skip.If(!Chattr("+i", path), $"making a {(Directory.Exists(path) ? "folder" : "file")} immutable takes chattr and root");
+        var what = Directory.Exists(path) ? "folder" : "file";
+        Skip.If(Environment.UserName != "root", $"making a {what} immutable takes root (chattr +i)");
+        ExternalTool.RequireThat(Chattr("+i", path), $"chattr +i failed here (no chattr, or a file system without attributes); as root, no {what} can be made immutable without it");
         return new Undo(() => Chattr("-i", path));
     }
 
