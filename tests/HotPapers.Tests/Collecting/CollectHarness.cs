@@ -11,13 +11,20 @@ namespace HotPapers.Tests.Collecting;
 internal sealed class CollectHarness : IAsyncDisposable
 {
     public static readonly DateOnly Day = new(2021, 4, 30);
-    public const string HuggingFace = "/api/daily_papers?date=2021-04-30&limit=100";
-    public const string HackerNews = "/api/v1/search_by_date?query=arxiv.org&restrictSearchableAttributes=url&tags=story&numericFilters=created_at_i%3E%3D1619740800%2Ccreated_at_i%3C1619827200&hitsPerPage=100&page=0";
+    public static readonly string HuggingFace = HuggingFaceOn("2021-04-30");
+    public static readonly string HackerNews = HackerNewsFrom(1619740800);
     public const string Arxiv = "/api/query?id_list=2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=4";
     /// <summary>arXiv asked for the papers Hugging Face's recorded day mentions, when Hacker News gave nothing.</summary>
     public const string ArxivHuggingFaceOnly = "/api/query?id_list=2104.14294,2104.14421&max_results=2";
     /// <summary>arXiv asked for the papers every network's recorded day mentions (<see cref="AllNetworks"/>).</summary>
     public const string ArxivAllNetworks = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
+
+    /// <summary>Hugging Face asked for the papers of a day (YYYY-MM-DD).</summary>
+    public static string HuggingFaceOn(string date) => $"/api/daily_papers?date={date}&limit=100";
+
+    /// <summary>Hacker News asked for the stories of the day that begins at <paramref name="from"/> (Unix seconds), 24 hours long.</summary>
+    public static string HackerNewsFrom(long from) =>
+        $"/api/v1/search_by_date?query=arxiv.org&restrictSearchableAttributes=url&tags=story&numericFilters=created_at_i%3E%3D{from}%2Ccreated_at_i%3C{from + 86400}&hitsPerPage=100&page=0";
 
     private readonly TempDir _temp = Fixture.TempDir();
 

@@ -144,8 +144,8 @@ public sealed class CollectTests
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(CollectHarness.HackerNews, Reply.Hang)
             .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
-            .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json"))
-            .On("/api/daily_papers?date=2021-05-02&limit=100", Reply.File("huggingface-empty.json"));
+            .On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HuggingFaceOn("2021-05-02"), Reply.File("huggingface-empty.json"));
         h.Clock.Advance(TimeSpan.FromDays(2));
 
         var report = await h.RunAsync(until: new DateOnly(2021, 5, 2));
@@ -460,8 +460,8 @@ public sealed class CollectTests
         h.AnyArxivQuery();
         static string NextDay(string target) => target.Replace("2021-05-01T00%3A00%3A00Z", "2021-05-02T00%3A00%3A00Z", StringComparison.Ordinal)
             .Replace("2021-04-30T00%3A00%3A00Z", "2021-05-01T00%3A00%3A00Z", StringComparison.Ordinal);
-        h.Api.On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json"))
-            .On(CollectHarness.HackerNews.Replace("%3E%3D1619740800%2Ccreated_at_i%3C1619827200", "%3E%3D1619827200%2Ccreated_at_i%3C1619913600", StringComparison.Ordinal), Reply.File("hackernews-empty.json"));
+        h.Api.On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNewsFrom(1619827200), Reply.File("hackernews-empty.json"));
         // The network finds the recorded day's posts on both days; its embed server answers neither day.
         var embeds = new List<string>();
         foreach (var (target, answer) in CollectHarness.Recorded(network))
@@ -620,7 +620,7 @@ public sealed class CollectTests
         await using var h = new CollectHarness();
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
-            .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json"));
+            .On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"));
         h.Clock.Advance(TimeSpan.FromDays(1));
         var settings = h.Settings();
         settings = settings with { Collect = settings.Collect with { HackerNews = new SourceSettings(false, h.Api.BaseUrl) } };
@@ -776,10 +776,9 @@ public sealed class CollectTests
     public async Task Until_writes_one_file_per_day_each_day_from_midnight_to_midnight_in_the_settings_zone()
     {
         await using var h = new CollectHarness();
-        static string Hn(long from) => $"/api/v1/search_by_date?query=arxiv.org&restrictSearchableAttributes=url&tags=story&numericFilters=created_at_i%3E%3D{from}%2Ccreated_at_i%3C{from + 86400}&hitsPerPage=100&page=0";
         // Midnight in Tokyo (+09:00) is 15:00 UTC the day before.
-        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json")).On(Hn(1619708400), Reply.File("hackernews-empty.json"))
-            .On("/api/daily_papers?date=2021-05-01&limit=100", Reply.File("huggingface-empty.json")).On(Hn(1619794800), Reply.File("hackernews-empty.json"));
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json")).On(CollectHarness.HackerNewsFrom(1619708400), Reply.File("hackernews-empty.json"))
+            .On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json")).On(CollectHarness.HackerNewsFrom(1619794800), Reply.File("hackernews-empty.json"));
         var settings = h.Settings() with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo") };
         // A day later than the harness's clock: the 1st of May has ended in Tokyo too.
         h.Clock.Advance(TimeSpan.FromDays(1));
