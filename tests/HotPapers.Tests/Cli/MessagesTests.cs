@@ -114,8 +114,8 @@ public sealed class MessagesTests
             Run("collect", "--date", "2021-04-30", "--config", temp["bad.yml"], "--records", collected);
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", temp["empty.json"]);
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", temp["empty.json"] + "/records");
-            Directory.CreateDirectory(temp["unwritable/2021-04-30.json"]);
-            Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", temp["unwritable"]);
+            Directory.CreateDirectory(temp["day-is-a-folder/2021-04-30.json"]);
+            Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", temp["day-is-a-folder"]);
         }
 
         var golden = text.ToString().Replace(temp.Path, "TMP").Replace(api.BaseUrl.ToString().TrimEnd('/'), "http://API").Replace(Path.DirectorySeparatorChar, '/');
