@@ -54,12 +54,22 @@ internal static partial class TweetEmbed
         var last = 0;
         foreach (Match m in UrlPattern().Matches(text))
         {
-            if (!HttpUrl.IsHttpHref(m.Value) || (httpsOnly && !m.Value.StartsWith("https://", StringComparison.Ordinal))) continue;
+            if (Link(m.Value) is not { } url || !HttpUrl.IsHttpHref(url) || (httpsOnly && !url.StartsWith("https://", StringComparison.Ordinal))) continue;
             AppendLines(sb, text[last..m.Index]);
-            sb.Append("<a href=\"").Append(Attr(m.Value)).Append("\">").Append(Html(m.Value)).Append("</a>");
-            last = m.Index + m.Length;
+            sb.Append("<a href=\"").Append(Attr(url)).Append("\">").Append(Html(url)).Append("</a>");
+            last = m.Index + url.Length;
         }
         AppendLines(sb, text[last..]);
+    }
+
+    // Where a link in running text ends: a sentence's full stop or comma after it, or the parenthesis that
+    // closes around it, is not part of it ("see https://arxiv.org/abs/2104.14421." links the paper, not a
+    // page that does not exist). The rule is GitHub's for links in text, as Markdig's autolinks apply it;
+    // an unclosed parenthesis in the link makes it no link at all.
+    private static string? Link(string candidate)
+    {
+        var slice = new Markdig.Helpers.StringSlice(candidate);
+        return Markdig.Helpers.LinkHelper.TryParseUrl(ref slice, out var link, out _, isAutoLink: true) && link.Length > 0 ? link : null;
     }
 
     private static void AppendLines(StringBuilder sb, string text) =>
