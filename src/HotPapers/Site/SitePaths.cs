@@ -39,20 +39,40 @@ internal static class SitePaths
     public static string Category(string category) => Categories + CategorySlug(category) + "/";
 
     /// <summary>
-    /// A category as a folder name: arXiv's own names (<c>cs.LG</c>, <c>hep-th</c>, <c>math.AG</c>) as they are;
+    /// A category as a folder name: arXiv's own names as arXiv writes them (<c>cs.LG</c>, <c>hep-th</c>, <c>math.AG</c>) as they are;
     /// any other name has each character outside letters, digits, <c>.</c>, <c>-</c> and <c>_</c> made <c>-</c>
     /// and a hash of the name added, so that two names never share a folder and none is <c>..</c> or hidden.
     /// </summary>
     public static string CategorySlug(string category)
     {
-        var plain = category.Length is > 0 and <= 64 && category[0] != '.' && category != Index
-            && category.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_');
-        if (plain) return category;
+        if (IsArxivName(category)) return category;
         var sb = new StringBuilder();
         foreach (var ch in category.Take(40)) sb.Append(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-');
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(category)))[..12];
         return (sb.Length > 0 ? sb + "-" : "") + hash;
     }
+
+    /// <summary>
+    /// An arXiv category as arXiv writes it: a lower-case archive (<c>cs</c>, <c>hep-th</c>, <c>astro-ph</c>), and
+    /// after a dot a subject class in capitals (<c>cs.LG</c>, <c>astro-ph.CO</c>), or in lower case for physics and
+    /// cond-mat (<c>physics.optics</c>, <c>cond-mat.mes-hall</c>). Two such names never differ in case alone, so
+    /// none shares a folder with another where the file system ignores case (macOS, Windows): <c>cs.lg</c> beside
+    /// <c>cs.LG</c> is another name, with a folder of its own.
+    /// </summary>
+    private static bool IsArxivName(string category)
+    {
+        if (category.Length is 0 or > 64) return false;
+        var dot = category.IndexOf('.');
+        var archive = dot < 0 ? category : category[..dot];
+        if (!IsArxivPart(archive, upper: false)) return false;
+        if (dot < 0) return true;
+        return IsArxivPart(category[(dot + 1)..], upper: archive is not ("physics" or "cond-mat"));
+    }
+
+    // Letters of the one case and '-', beginning with a letter.
+    private static bool IsArxivPart(string part, bool upper) =>
+        part.Length > 0 && char.IsAsciiLetter(part[0])
+        && part.All(ch => ch == '-' || (upper ? char.IsAsciiLetterUpper(ch) : char.IsAsciiLetterLower(ch)));
 
     /// <summary>The way from a page's folder back to the root: <c>../../../</c> for <c>2021/04/30/</c>, empty for the root.</summary>
     public static string Root(string folder)

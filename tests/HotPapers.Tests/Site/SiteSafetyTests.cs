@@ -99,4 +99,27 @@ public sealed class SiteSafetyTests
         Assert.Equal("cs.LG", SitePaths.CategorySlug("cs.LG"));
         Assert.NotEqual(SitePaths.CategorySlug("a/b"), SitePaths.CategorySlug("a?b"));
     }
+
+    // Where the file system ignores case (macOS, Windows), category/cs.LG/ and category/cs.lg/ would be one folder.
+    [Theory]
+    [InlineData("cs.LG", "cs.lg")]
+    [InlineData("cs.LG", "CS.LG")]
+    [InlineData("hep-th", "HEP-TH")]
+    [InlineData("physics.optics", "physics.OPTICS")]
+    [InlineData("cond-mat.mes-hall", "cond-mat.Mes-Hall")]
+    [InlineData("Robotics", "robotics")]
+    public void Category_names_that_differ_in_case_alone_get_folders_that_differ_in_more(string one, string other)
+    {
+        Assert.False(string.Equals(SitePaths.CategorySlug(one), SitePaths.CategorySlug(other), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("cs.LG")]
+    [InlineData("astro-ph.CO")]
+    [InlineData("q-bio.NC")]
+    [InlineData("hep-th")]
+    [InlineData("physics.optics")]
+    [InlineData("cond-mat.mes-hall")]
+    public void An_arxiv_category_as_arxiv_writes_it_is_its_own_folder_name(string category) =>
+        Assert.Equal(category, SitePaths.CategorySlug(category));
 }
