@@ -29,10 +29,16 @@ public sealed record ImportFileResult(string File, ImportedPost? Post, string? R
 /// </summary>
 public static class ImportRun
 {
+    /// <summary>What the records path must be, as its refusal says.</summary>
+    private const string RecordsFolder = "a folder for the records files (or none yet)";
+
     public static IReadOnlyList<ImportFileResult> Run(ImportRequest request)
     {
         // Found before anything is touched: a wrong path is the user's to correct, not a run of nothing.
         var files = Expand(request.Paths);
+        // A file at the records folder's path, or in its path, is refused once, as build and collect refuse theirs:
+        // each post's write would otherwise fail with .NET's words, as if its records file were there.
+        OutputFolder.Check(request.RecordsDirectory, RecordsFolder);
         // A killed import left its half-written records files behind.
         PostNaming.RemoveRecordsLeftovers(request.RecordsDirectory);
         var importer = new PostImporter(request.Zone);
@@ -100,8 +106,11 @@ public static class ImportRun
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(file, post, target, null, [new InputProblem(target, "file", "a records file that can be written",
-                e is ReplaceRefusedException replace ? replace.Found : e.Message)]);
+            // A records file that could not be replaced is the file's to fix; a new file refused beside it, the folder's,
+            // told with its reason, not with the name of the temporary file hotpapers made there.
+            return new(file, post, target, null, e is not ReplaceRefusedException && OutputFolder.Refusal(request.RecordsDirectory, e) is { } refusal
+                ? refusal.Problems
+                : [new InputProblem(target, "file", "a records file that can be written", e is ReplaceRefusedException replace ? replace.Found : e.Message)]);
         }
         return new(file, post, target, outcome, []);
     }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace HotPapers.Output;
 
 /// <summary>
-/// The one rule for the folder build, site, serve and collect write into: what is at its path must be a folder, or
+/// The one rule for the folder build, site, serve, collect and import write into: what is at its path must be a folder, or
 /// nothing yet where one can be made; and the system refusing to make it or to write into it (a read-only
 /// file system, no permission) is the user's to fix, told with the folder's path and the system's reason,
 /// never as .NET's message about hotpapers' lock file in it, nor as another build (<see cref="OutputLock"/>

@@ -63,6 +63,41 @@ public sealed class ImportRunTests
         Assert.Equal([file], Directory.GetFiles(temp["records"]));
     }
 
+    // Found by a migration trial: --records naming a file said, once per post, "expected a records file that can be
+    // written, found The file '...' already exists." (.NET's words, as if the records file were there), and a folder
+    // that refuses new files named the temporary file hotpapers makes in it; build and collect refuse theirs in one rule.
+    [Fact]
+    public void A_file_where_the_records_folder_should_be_is_refused_once_before_any_post_is_read()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["records"], "a file\n");
+
+        var (exit, stdout, stderr) = ImportHarness.Cli("import", ImportHarness.PostsDir, "--records", temp["records"]);
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {temp["records"]}: expected a folder for the records files (or none yet), found a file\nNothing was written.\n", stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal("a file\n", File.ReadAllText(temp["records"]));
+
+        (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records/below"]);
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: {temp["records/below"]}: expected a folder for the records files (or none yet), found a file in its path (", stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_records_folder_that_refuses_new_files_is_named_with_the_reason_not_a_temporary_file()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        using (RefusedPaths.Unwritable(temp["records"]))
+        {
+            var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
+            Assert.Equal(1, exit);
+            Assert.Contains($"error: {temp["records"]}: expected a folder hotpapers may write to, found no permission to write there\n", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(".tmp-hotpapers", stderr, StringComparison.Ordinal);
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(temp["records"]));
+    }
+
     // Found by a new user who imported again without the first import's --timezone: every post failed
     // with "a records file with other content", and nothing said which content.
     [Fact]
