@@ -240,6 +240,11 @@ public static class SiteScaffolder
         // A blog set up already (init again, or --update): the flavor its settings name, which build uses.
         if (File.Exists(settings)) return (InitFlavors.Of(SettingsFile.Load(settings).Flavor), $"the flavor in {settings}", []);
         if (found.Count == 1) return (InitFlavors.Of(found[0].Flavor), $"found {Path.Combine(request.Directory, found[0].Evidence)}", []);
+        // A folder inside a blog (its content/posts, say, where a user with old posts may well stand): a second setup
+        // there is no build's, and its workflow one GitHub never runs (it reads .github/workflows at the repository's root).
+        if (found.Count == 0 && BlogDetector.Enclosing(request.Directory) is { } blog)
+            throw new InputException([new InputProblem(request.Directory, InputProblem.WholeFile, "a blog's own folder (or one that is no blog's)",
+                $"a folder inside the site at {blog.Root} ({Path.Combine(blog.Root, blog.Evidence)}): run init there, or give --flavor to set this folder up as a blog of its own")]);
         var others = string.Join(", ", InitFlavors.Names.Where(n => n != InitFlavors.Name(InitFlavor.Gatsby)).Select(n => "--flavor " + n));
         if (found.Count > 1)
             return (InitFlavor.Gatsby, $"the default: this folder looks like both ({string.Join(" and ", found.Select(b => b.Evidence))}); for another, {others}", []);

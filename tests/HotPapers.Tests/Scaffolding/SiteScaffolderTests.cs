@@ -51,6 +51,31 @@ public sealed class SiteScaffolderTests
         Assert.StartsWith(expected is null ? "the default" : $"found {temp[file]}", result.FlavorReason, StringComparison.Ordinal);
     }
 
+    // Found by a migration trial: init run from the blog's content/posts wrote a second hotpapers.yml, records folder and
+    // workflow there (one GitHub never runs: it reads .github/workflows at the repository's root), saying only
+    // "no Hugo or Gatsby site found". A folder inside a blog is refused, naming the blog; --flavor sets it up all the same.
+    [Theory]
+    [InlineData("gatsby-config.js", "module.exports = {}\n")]
+    [InlineData("hugo.toml", "title = 'x'\n")]
+    public void Init_in_a_folder_inside_a_blog_names_the_blog_and_writes_nothing_unless_a_flavor_is_given(string config, string text)
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp[config], text);
+        Directory.CreateDirectory(temp["content/posts"]);
+        File.WriteAllText(temp["content/posts/2021-04-30---Hot-Papers.md"], "an old post\n");
+
+        var (code, stdout, stderr) = InProcessCli.Run("init", temp["content/posts"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: {temp["content/posts"]}: expected a blog's own folder (or one that is no blog's), found a folder inside the site at {temp.Path} "
+            + $"({temp[config]}): run init there, or give --flavor to set this folder up as a blog of its own\nNothing was written.\n", stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal(["2021-04-30---Hot-Papers.md"], Directory.EnumerateFileSystemEntries(temp["content/posts"]).Select(Path.GetFileName));
+
+        (code, _, _) = InProcessCli.Run("init", temp["content/posts"], "--flavor", "gatsby");
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(temp["content/posts/hotpapers.yml"]));
+    }
+
     // The settings decide what build writes: init again in a blog set up for Hugo before its Hugo config exists stays Hugo.
     [Fact]
     public void Init_again_takes_the_flavor_the_settings_name()
