@@ -57,7 +57,7 @@ internal static class BuildCommand
                 else if (chosen.Count == 0) result.AddError("--week goes with --date YYYY-MM-DD or --yesterday");
             }
         });
-        command.SetAction(parse => CommandLine.Guard(stderr, () =>
+        command.SetAction(parse => CommandLine.Guard(stderr, () => CommandLine.Interruptible(stderr, cancellationToken =>
         {
             var settings = new SettingsOverrides
             {
@@ -76,7 +76,7 @@ internal static class BuildCommand
                 : parse.GetValue(until) is { } last ? new BuildRequest.Range(day!.Value, last)
                 : new BuildRequest.Day(day!.Value);
             request = request with { CheckOnly = parse.GetValue(check), Force = parse.GetValue(force) };
-            var result = new SiteBuilder(settings).Build(request);
+            var result = new SiteBuilder(settings).Build(request, cancellationToken);
             // The blog's own files (workflow, shortcode, schema) as an earlier init wrote them: init --update replaces them.
             if (settings.SourceFile is { } file)
             {
@@ -84,7 +84,7 @@ internal static class BuildCommand
                     stderr.WriteLine($"warning: {old}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date");
             }
             return Report(result, stdout, stderr);
-        }));
+        })));
         return command;
     }
 

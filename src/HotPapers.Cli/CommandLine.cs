@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
 using HotPapers.Output;
 using HotPapers.Records;
 using HotPapers.Rendering;
@@ -163,6 +164,35 @@ public static class CommandLine
             // Bad input is found before anything is written; an IO error is not known to have left everything as it was.
             if (e is not (IOException or UnauthorizedAccessException)) stderr.WriteLine("Nothing was written.");
             return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>
+    /// Runs a command's work with Ctrl+C (SIGINT) and SIGTERM (a cancelled CI job) cancelling it rather than killing
+    /// the process: the work stops before it commits, the files it staged are removed, and the user is told so.
+    /// A second signal ends the process at once, as usual.
+    /// </summary>
+    internal static int Interruptible(TextWriter stderr, Func<CancellationToken, int> work)
+    {
+        using var cancel = new CancellationTokenSource();
+        var code = ExitCodes.Interrupted;
+        void Stop(PosixSignalContext context)
+        {
+            if (cancel.IsCancellationRequested) return;
+            context.Cancel = true;
+            if (context.Signal == PosixSignal.SIGTERM) code = ExitCodes.Terminated;
+            cancel.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        try
+        {
+            return work(cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            stderr.WriteLine("hotpapers: interrupted before anything was written; every file is as it was");
+            return code;
         }
     }
 

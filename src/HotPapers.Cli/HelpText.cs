@@ -60,14 +60,17 @@ internal static class HelpText
         ],
     };
 
+    private const string Interrupted = "130  stopped by Ctrl+C before writing anything (143: by SIGTERM)";
+
     private static readonly Dictionary<string, string[]> ExitCodeLines = new(StringComparer.Ordinal)
     {
         ["hotpapers"] = ["0  success", "1  bad input (records, settings, templates, files): the message says where", "2  usage error", "3  build --check found posts missing or out of date",
-            "4  collect: some sources failed, or some days of several were not written; the records hold what was collected"],
+            "4  collect: some sources failed, or some days of several were not written; the records hold what was collected",
+            "130  build or site stopped by Ctrl+C before writing anything (143: by SIGTERM)"],
         ["collect"] = ["0  every source answered", "1  no day was written (no source answered, arXiv did not, or its file could not be written), or the settings or the records folder are wrong", "2  usage error",
             "4  some sources failed, or some days of several were not written: the records hold what was collected, and each failure is listed"],
-        ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date"],
-        ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error"],
+        ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date", Interrupted],
+        ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error", Interrupted],
         ["serve"] = ["0  stopped with Ctrl+C", "1  the first build failed (bad records, settings, templates), or the port is in use", "2  usage error"],
         ["import"] = ["0  every post imported", "1  a post could not be imported (the others were)", "2  usage error"],
         ["init"] = ["0  success", "1  a folder that cannot be written, or a broken hotpapers.yml (--update)", "2  usage error"],

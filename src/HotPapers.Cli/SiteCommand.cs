@@ -21,7 +21,7 @@ internal static class SiteCommand
         {
             config, records, output, baseUrl, timezone, templates, force,
         };
-        command.SetAction(parse => CommandLine.Guard(stderr, () =>
+        command.SetAction(parse => CommandLine.Guard(stderr, () => CommandLine.Interruptible(stderr, cancellationToken =>
         {
             var settings = new SettingsOverrides
             {
@@ -30,12 +30,12 @@ internal static class SiteCommand
                 RecordsPath = parse.GetValue(records),
                 TemplatesDirectory = parse.GetValue(templates),
             }.Resolve();
-            var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force))).Generate();
+            var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force))).Generate(cancellationToken);
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site: {result.Digests} digest(s), {result.Files} file(s) written to {result.OutputDirectory}, {result.Removed} old file(s) removed"));
             return ExitCodes.Success;
-        }));
+        })));
         return command;
     }
 

@@ -36,7 +36,11 @@ public sealed class SiteBuilder
     /// <summary>What became of one records file: its post, or its problems.</summary>
     private sealed record Slot(BuiltPost? Post, IReadOnlyList<InputProblem> Problems, IReadOnlyList<string> Warnings);
 
-    public BuildResult Build(BuildRequest request)
+    /// <param name="cancellationToken">
+    /// Stops the build before it commits (Ctrl+C): it throws <see cref="OperationCanceledException"/>, the
+    /// posts it staged are removed, and every post is as it was. Once the commit has begun it is not stopped.
+    /// </param>
+    public BuildResult Build(BuildRequest request, CancellationToken cancellationToken = default)
     {
         _renderer.Prepare();
         var files = _digests.Find(request, out var skipped);
@@ -44,12 +48,17 @@ public sealed class SiteBuilder
         if (!request.CheckOnly) PostNaming.RemoveRecordsLeftovers(_settings.RecordsPath);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
         var slots = new Slot[files.Count];
-        ParallelOrFirstError(files.Count, i => slots[i] = BuildOne(files[i], output));
+        ParallelOrFirstError(files.Count, i =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            slots[i] = BuildOne(files[i], output);
+        });
 
         // Distinct: a broken earlier day is a problem of every digest that looked back at it.
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
+        cancellationToken.ThrowIfCancellationRequested();
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {

@@ -48,13 +48,12 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
 
     private static Process Start(string records, string output) => StartCli("build", "--all", "--records", records, "--output", output);
 
+    // The tool under test: hotpapers.dll, or the Native AOT binary that CI names for the end-to-end run.
     private static Process StartCli(params string[] args)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "hotpapers.dll");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Find("dotnet") ?? "dotnet";
-        var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(cli);
-        foreach (var a in args) info.ArgumentList.Add(a);
+        var (program, prefix) = Processes.HotpapersCommand;
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in prefix.Concat(args)) info.ArgumentList.Add(a);
         return Process.Start(info)!;
     }
 
@@ -182,6 +181,65 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
             Assert.Empty(Directory.EnumerateFiles(output, "*" + PostWriter.TempSuffix));
         }
     }
+
+    // Found by a new user's trial: Ctrl+C in a long build --all ended the process at once, without a word,
+    // leaving hundreds of staged posts (tens of MB) in the posts folder until the next build. Now the build or
+    // site stops before its commit, removes what it staged, and says so. The signal is sent (kill(2), at once:
+    // starting kill(1) beside a build that keeps both cores busy took longer than the build) once the first
+    // file is staged, so that it lands while the pages render; a template that loops half a million times
+    // before its text makes each page take tens of milliseconds, so that they render for seconds.
+    [SkippableTheory]
+    [Trait("Category", "EndToEnd")]
+    [InlineData("build", 2, 130)] // SIGINT
+    [InlineData("build", 15, 143)] // SIGTERM
+    [InlineData("site", 2, 130)]
+    public async Task A_build_or_site_stopped_by_ctrl_c_while_it_renders_says_so_and_leaves_every_file_as_it_was(string command, int signal, int exitCode)
+    {
+        Skip.If(OperatingSystem.IsWindows(), "POSIX signals");
+        var (a, b) = MakeRecords();
+        var output = _temp["out"];
+        var first = RunToEnd(StartCli([command, "--records", .. Args(a)]));
+        Assert.True(first.Code == 0, first.Stderr);
+        var before = Files(output);
+        var templates = _temp["templates"];
+        Directory.CreateDirectory(templates);
+        // The records' two versions differ in the mentions' text: each page shows it.
+        File.WriteAllText(Path.Combine(templates, command == "build" ? "post.md.sbn" : "day.html.sbn"),
+            "{{ for i in 1..500000 }}{{ end }}{{ for paper in papers }}{{ for mention in paper.mentions }}"
+            + (command == "build" ? "{{ md mention.text }}" : "{{ html mention.text }}") + "\n{{ end }}{{ end }}");
+
+        using var p = StartCli([command, "--records", .. Args(b), "--templates", templates]);
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var staged = command == "build" ? output : Path.Combine(output, HotPapers.Site.SiteOutput.StagingFolder);
+        var pattern = command == "build" ? "*" + PostWriter.TempSuffix : "*";
+        var waited = Stopwatch.StartNew();
+        while (!p.HasExited && !(Directory.Exists(staged) && Directory.EnumerateFiles(staged, pattern, SearchOption.AllDirectories).Any()))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"{command} staged nothing in a minute");
+            Thread.Sleep(1);
+        }
+        Assert.True(Kill(p.Id, signal) == 0, $"{command} ended before the signal: {await stderr}{await stdout}");
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var said = await stderr;
+        Assert.True(p.ExitCode == exitCode, $"exit code {p.ExitCode}: {said}{await stdout}");
+        Assert.Equal("hotpapers: interrupted before anything was written; every file is as it was\n", said);
+        var after = Files(output);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), name + " changed");
+
+        string[] Args(string records) => [records, "--output", output, .. command == "build" ? new[] { "--all" } : []];
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
+
+    /// <summary>Every file below <paramref name="folder"/> and its bytes, hotpapers' lock aside.</summary>
+    private static Dictionary<string, byte[]> Files(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != OutputLock.FileName)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
 
     [Fact]
     public void A_held_lock_refuses_a_build_with_a_clear_message_and_a_killed_holder_frees_it()
