@@ -56,6 +56,7 @@ internal static class RecordsFiles
                 else
                     others.Add($"{path}: skipped: {reader} builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)");
             }
+            if (list.Count == 0) others.Add(NothingToRead(recordsPath));
             skipped = others;
             return list;
         }
@@ -80,6 +81,18 @@ internal static class RecordsFiles
         }
         var label = $"{System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, day))} to {PostNaming.RecordsFileName(until, until)}";
         return [new RecordsFile(label, day, until, daily)];
+    }
+
+    // A folder with no records files: said, not a quiet "0 post(s)". Old crawler files kept one folder per day
+    // (2021-04-30/papers_with_tweets.json) are named, as their owner most likely meant them to be read.
+    private static string NothingToRead(string recordsPath)
+    {
+        var nested = Directory.EnumerateDirectories(recordsPath)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.json"))
+            .Order(StringComparer.Ordinal).Take(2).ToList();
+        var why = $"{recordsPath}: has no records files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json): there is no digest to build";
+        return nested.Count == 0 ? why
+            : $"{why}; files in its folders are not read ({nested[0]}{(nested.Count > 1 ? " and others" : "")}): put each in {recordsPath} as the day it holds, YYYY-MM-DD.json";
     }
 
     /// <summary>The daily records file of <paramref name="day"/> in the records folder, or null when there is none (or the records are one file).</summary>

@@ -195,6 +195,31 @@ public sealed class CommandLineTests
             Directory.EnumerateFiles(temp["out"], "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    // Found by a new user's trial: old crawler files kept a folder per day gave "0 post(s)", exit 0, and not a word.
+    [Fact]
+    public void All_over_a_folder_without_records_files_says_there_is_nothing_to_build_and_names_files_in_its_folders()
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        const string Why = ": has no records files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json): there is no digest to build";
+
+        var (code, stdout, stderr) = Run("build", "--all", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("0 post(s): 0 written, 0 unchanged", stdout);
+        Assert.Equal($"warning: {records}{Why}\n", stderr.ReplaceLineEndings("\n"));
+
+        foreach (var day in new[] { "2021-04-30", "2021-05-01" })
+        {
+            Directory.CreateDirectory(Path.Combine(records, day));
+            File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), Path.Combine(records, day, "papers_with_tweets.json"));
+        }
+        (code, _, stderr) = Run("build", "--all", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal($"warning: {records}{Why}; files in its folders are not read ({Path.Combine(records, "2021-04-30", "papers_with_tweets.json")} and others): "
+            + $"put each in {records} as the day it holds, YYYY-MM-DD.json\n", stderr.ReplaceLineEndings("\n"));
+    }
+
     // Found by an adversarial test: --all left out files whose names are not exact dates without a word.
     [Fact]
     public void All_lists_the_files_it_skips_and_why()
