@@ -330,11 +330,28 @@ public static class SiteScaffolder
             steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it");
             return steps;
         }
-        steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
-        steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
+        if (OldPosts(directory) is > 0 and var old)
+        {
+            steps.Add($"hotpapers import content/posts --timezone ZONE    # the {old} post(s) there that hotpapers did not write, back into records; ZONE: the time zone of their times (docs/import.md)");
+            steps.Add("hotpapers build --all --force    # rebuilds them from those records; --force this once, as hotpapers did not write them");
+        }
+        else
+        {
+            steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
+            steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
+        }
         steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
         steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest");
         return steps;
+    }
+
+    // A blog that already has digests (the old generator's, named as it named them) and no manifest of hotpapers':
+    // its owner's first step is taking them over, not copying in a day's records.
+    private static int OldPosts(string directory)
+    {
+        var posts = Path.Combine(directory, BuildSettings.Default.OutputDirectory);
+        if (!Directory.Exists(posts) || File.Exists(Path.Combine(posts, PostManifest.FileName))) return 0;
+        return Directory.EnumerateFiles(posts, PostNaming.DefaultPattern.Replace("{date}", "*", StringComparison.Ordinal)).Count();
     }
 
     private static HashSet<string> EarlierVersions { get; } = [.. Resource("earlier-versions.txt").Split('\n')

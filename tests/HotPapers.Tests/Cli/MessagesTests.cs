@@ -26,6 +26,10 @@ public sealed class MessagesTests
         Directory.CreateDirectory(temp["gatsby-site"]);
         File.WriteAllText(temp["gatsby-site/gatsby-config.js"], "module.exports = {}\n");
         Directory.CreateDirectory(temp["plain"]);
+        // A blog of the old generator: its posts, named as it named them, and no manifest of hotpapers'.
+        Directory.CreateDirectory(temp["old-blog/content/posts"]);
+        File.WriteAllText(temp["old-blog/gatsby-config.js"], "module.exports = {}\n");
+        foreach (var day in new[] { "2021-04-30", "2021-05-01" }) File.WriteAllText(temp[$"old-blog/content/posts/{day}---Hot-Papers.md"], "---\ntitle: Hot Papers\n---\n");
         var o = new[] { "--records", records, "--output", temp["out"] };
 
         var text = new StringBuilder();
@@ -72,6 +76,7 @@ public sealed class MessagesTests
         Run("init", temp["hugo-site"]);
         Run("init", "--flavor", "gatsby", temp["gatsby-site"]);
         Run("init", "--flavor", "hugo", temp["gatsby-site"]);
+        Run("init", temp["old-blog"]);
         Run("init", "--update", "--force", temp["plain"]);
         File.Copy(Fixture.Path("scaffold", "earlier", "hotpapers-settings.schema.json"), temp["plain/hotpapers-settings.schema.json"], overwrite: true);
         File.AppendAllText(temp["plain/.github/workflows/hotpapers.yml"], "# mine\n");
