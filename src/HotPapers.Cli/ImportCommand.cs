@@ -29,7 +29,7 @@ internal static class ImportCommand
                 RecordsPath = parse.GetValue(records),
             }.Resolve();
             var request = new ImportRequest(parse.GetValue(paths)!, settings.RecordsPath, settings.TimeZone, parse.GetValue(force), parse.GetValue(strict),
-                parse.GetValue(skipForeign));
+                parse.GetValue(skipForeign), (settings.OutputDirectory, settings.FileNamePattern));
             return Report(ImportRun.Run(request), stdout, stderr);
         }));
         return command;
@@ -53,6 +53,7 @@ internal static class ImportCommand
                 continue;
             }
             if (result.Post?.Difference is { } d) stderr.WriteLine($"warning: {result.File}: {d}");
+            if (result.Renamed is { } renamed) stderr.WriteLine($"warning: {result.File}: {renamed}");
             var verb = result.Outcome switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "replaced", _ => "unchanged" };
             stdout.WriteLine($"{verb,-12} {result.RecordsPath} (from {result.File})");
         }

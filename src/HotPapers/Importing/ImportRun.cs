@@ -10,8 +10,10 @@ namespace HotPapers.Importing;
 /// <param name="Force">Replace a records file that exists and differs.</param>
 /// <param name="Strict">A post that would not build back byte for byte is an error, not a warning.</param>
 /// <param name="SkipForeign">A file that is no digest at all (no digest title or slug) is listed as skipped, not a failure.</param>
+/// <param name="Posts">Where build writes the posts (the settings' <c>output</c>) and how it names them (<c>fileName</c>): a post
+/// there named otherwise is said to get a second file beside it. Null: posts are not looked at so.</param>
 public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDirectory, TimeZoneInfo Zone, bool Force = false, bool Strict = false,
-    bool SkipForeign = false);
+    bool SkipForeign = false, (string Directory, string FileName)? Posts = null);
 
 /// <summary>What happened to one post: its records file and how it was written, or the problems that stopped it.</summary>
 /// <param name="Skipped">With <see cref="ImportRequest.SkipForeign"/>: the file is no digest (an "about" page, a trip report), and was left alone.</param>
@@ -20,6 +22,9 @@ public sealed record ImportFileResult(string File, ImportedPost? Post, string? R
     bool Skipped = false, bool Foreign = false)
 {
     public bool Failed => Problems.Count > 0;
+
+    /// <summary>Why build will write the post under another name than the file's, or null when it keeps the name.</summary>
+    public string? Renamed { get; init; }
 }
 
 /// <summary>
@@ -112,7 +117,18 @@ public static class ImportRun
                 ? refusal.Problems
                 : [new InputProblem(target, "file", "a records file that can be written", e is ReplaceRefusedException replace ? replace.Found : e.Message)]);
         }
-        return new(file, post, target, outcome, []);
+        return new(file, post, target, outcome, []) { Renamed = request.Posts is { } posts ? Renamed(file, post, posts.Directory, posts.FileName) : null };
+    }
+
+    // A post in build's folder named otherwise than build names its digest (renamed by hand, or another fileName): the
+    // rebuild writes a second post beside it, and the blog would show the digest twice. Posts elsewhere are not rebuilt there.
+    private static string? Renamed(string file, ImportedPost post, string postsDirectory, string pattern)
+    {
+        var built = Path.GetFullPath(Path.Combine(postsDirectory, PostNaming.PostFileName(post.Records, pattern)));
+        var full = Path.GetFullPath(file);
+        return full == built || Path.GetDirectoryName(full) != Path.GetDirectoryName(built) ? null
+            : $"build writes this digest ({PostNaming.Key(post.Records.Date, post.Records.EndDate)}) as {Path.GetFileName(built)}, beside this file: "
+                + "once it is rebuilt, remove this one, or the blog shows the digest twice";
     }
 
     /// <summary>Whether the records file there is a day's own (not an imported post's, ranked: true); one that does not load is not.</summary>
