@@ -37,7 +37,7 @@ internal static class CollectCommand
                 else if (last.DayNumber - first.DayNumber >= CollectRequest.MaxDays) result.AddError($"--date {Rfc3339.FormatDate(first)} --until {Rfc3339.FormatDate(last)} is {last.DayNumber - first.DayNumber + 1} days; collect takes at most {CollectRequest.MaxDays} at a time");
             }
         });
-        command.SetAction(parse => CommandLine.Guard(stderr, () =>
+        command.SetAction(parse => CommandLine.Guard(stderr, () => CommandLine.Interruptible(stderr, cancellationToken =>
         {
             var settings = new SettingsOverrides
             {
@@ -47,10 +47,14 @@ internal static class CollectCommand
             }.Resolve();
             var first = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date)!.Value;
             var last = parse.GetValue(until) ?? first;
-            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline)), progress.Show);
+            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline)), progress.Show, cancellationToken);
             progress.Clear();
-            return Report(report, stdout, stderr);
-        }));
+            var code = Report(report, stdout, stderr);
+            if (report.StoppedAt is not { } stopped) return code;
+            var rest = stopped < last ? $"it and the days after it, to {Rfc3339.FormatDate(last)}, were" : "it was";
+            stderr.WriteLine($"hotpapers: interrupted while collecting {Rfc3339.FormatDate(stopped)}: {rest} not collected{(report.Days.Count > 0 ? "; the days above are as listed" : "")}");
+            throw new OperationCanceledException(cancellationToken);
+        }, said: null)));
         return command;
     }
 

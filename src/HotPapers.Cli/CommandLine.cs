@@ -167,12 +167,15 @@ public static class CommandLine
         }
     }
 
+    private const string NothingWritten = "interrupted before anything was written; every file is as it was";
+
     /// <summary>
     /// Runs a command's work with Ctrl+C (SIGINT) and SIGTERM (a cancelled CI job) cancelling it rather than killing
     /// the process: the work stops before it commits, the files it staged are removed, and the user is told so.
     /// A second signal ends the process at once, as usual.
     /// </summary>
-    internal static int Interruptible(TextWriter stderr, Func<CancellationToken, int> work)
+    /// <param name="said">The line printed when the work stops so; null when the work says it itself.</param>
+    internal static int Interruptible(TextWriter stderr, Func<CancellationToken, int> work, string? said = NothingWritten)
     {
         using var cancel = new CancellationTokenSource();
         var code = ExitCodes.Interrupted;
@@ -191,7 +194,7 @@ public static class CommandLine
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            stderr.WriteLine("hotpapers: interrupted before anything was written; every file is as it was");
+            if (said is not null) stderr.WriteLine($"hotpapers: {said}");
             return code;
         }
     }

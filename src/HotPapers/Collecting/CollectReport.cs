@@ -43,6 +43,9 @@ public sealed record CollectedDay(
 
 public sealed record CollectReport(IReadOnlyList<CollectedDay> Days)
 {
+    /// <summary>The day being collected when the run was stopped (Ctrl+C): it and the days after it were not written; null when the run ended.</summary>
+    public DateOnly? StoppedAt { get; init; }
+
     /// <summary>Complete when every day is; Failed when no day could be written; else Partial.</summary>
     public CollectOutcome Outcome =>
         Days.All(d => d.Outcome == CollectOutcome.Complete) ? CollectOutcome.Complete

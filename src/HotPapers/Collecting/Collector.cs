@@ -12,8 +12,9 @@ namespace HotPapers.Collecting;
 /// </summary>
 public static class Collector
 {
-    public static CollectReport Run(BuildSettings settings, CollectRequest request, Action<string> progress) =>
-        RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, CancellationToken.None)
+    /// <param name="cancellationToken">Stops the run (Ctrl+C): the days written so far stay, and <see cref="CollectReport.StoppedAt"/> names the day it stopped at.</param>
+    public static CollectReport Run(BuildSettings settings, CollectRequest request, Action<string> progress, CancellationToken cancellationToken = default) =>
+        RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, cancellationToken)
             .GetAwaiter().GetResult();
 
     /// <summary>What the records path must be, as every refusal of it says.</summary>
@@ -49,7 +50,15 @@ public static class Collector
         for (var date = request.First; date <= request.Last; date = date.AddDays(1))
         {
             var day = Day(date, settings.TimeZone);
-            days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, progress, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, progress, cancellationToken).ConfigureAwait(false));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // A day is written whole once collected, so the ones before this are done: they are reported, not lost.
+                return new CollectReport(days) { StoppedAt = date };
+            }
         }
         return new CollectReport(days);
     }

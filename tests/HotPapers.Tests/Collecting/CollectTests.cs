@@ -161,6 +161,30 @@ public sealed class CollectTests
         Assert.Equal(3, h.Api.To("/api/daily_papers").Count);
     }
 
+    // Ctrl+C in a backfill: the days collected are kept and reported, and the run names the day it stopped at,
+    // which is not written (nor any after it).
+    [Fact]
+    public async Task A_run_stopped_part_way_keeps_the_days_it_wrote_and_names_the_day_it_stopped_at()
+    {
+        await using var h = new CollectHarness();
+        using var stop = new CancellationTokenSource();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-empty.json"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
+            .On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.Hang)
+            .On(CollectHarness.HackerNewsFrom(1619827200), Reply.Hang);
+        h.Api.OnStall = stop.Cancel;
+        h.Clock.Advance(TimeSpan.FromDays(2));
+
+        var report = await h.RunAsync(until: new DateOnly(2021, 5, 2), cancellationToken: stop.Token);
+
+        Assert.Equal(new DateOnly(2021, 5, 1), report.StoppedAt);
+        var day = Assert.Single(report.Days);
+        Assert.Equal((new DateOnly(2021, 4, 30), CollectOutcome.Complete, h.DayFile), (day.Date, day.Outcome, day.RecordsPath));
+        Assert.Equal(["2021-04-30.json"], Directory.EnumerateFiles(h.Records).Select(Path.GetFileName));
+        Assert.Empty(h.Api.To(CollectHarness.HuggingFaceOn("2021-05-02")));
+    }
+
     [Fact]
     public async Task A_name_that_does_not_resolve_is_tried_once_not_retried()
     {

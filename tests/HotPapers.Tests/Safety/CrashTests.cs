@@ -3,6 +3,7 @@ using HotPapers.Building;
 using HotPapers.Output;
 using HotPapers.Safety;
 using HotPapers.Settings;
+using HotPapers.Tests.Collecting;
 using Xunit.Abstractions;
 
 namespace HotPapers.Tests.Safety;
@@ -49,10 +50,12 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
     private static Process Start(string records, string output) => StartCli("build", "--all", "--records", records, "--output", output);
 
     // The tool under test: hotpapers.dll, or the Native AOT binary that CI names for the end-to-end run.
-    private static Process StartCli(params string[] args)
+    private static Process StartCli(params string[] args) => StartCliIn(Environment.CurrentDirectory, args);
+
+    private static Process StartCliIn(string folder, params string[] args)
     {
         var (program, prefix) = Processes.HotpapersCommand;
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in prefix.Concat(args)) info.ArgumentList.Add(a);
         return Process.Start(info)!;
     }
@@ -230,6 +233,50 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), name + " changed");
 
         string[] Args(string records) => [records, "--output", output, .. command == "build" ? new[] { "--all" } : []];
+    }
+
+    // Ctrl+C in a backfill while a source is slow to answer: collect stops at once (not after the source's 30 s and
+    // retries), keeps the days it wrote, and names the day it stopped at.
+    [SkippableFact]
+    [Trait("Category", "EndToEnd")]
+    public async Task A_collect_stopped_by_ctrl_c_keeps_the_days_it_wrote_and_says_where_it_stopped()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "POSIX signals");
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var api = new LoopbackApi();
+        api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-empty.json"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
+            .On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.Hang)
+            .On(CollectHarness.HackerNewsFrom(1619827200), Reply.Hang);
+        api.OnStall = () => stalled.TrySetResult();
+        var blog = _temp["blog"];
+        Directory.CreateDirectory(Path.Combine(blog, "content", "records"));
+        File.WriteAllText(Path.Combine(blog, "hotpapers.yml"), $$"""
+            timezone: UTC
+            collect:
+              contact: tests@example.org
+              arxiv:       { baseUrl: "{{api.BaseUrl}}" }
+              huggingface: { enabled: true, baseUrl: "{{api.BaseUrl}}" }
+              hackernews:  { enabled: true, baseUrl: "{{api.BaseUrl}}" }
+              bluesky:     { enabled: false }
+              twitter:     { enabled: false }
+              mastodon:    { enabled: false }
+            """);
+
+        using var p = StartCliIn(blog, "collect", "--date", "2021-04-30", "--until", "2021-05-02");
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        await Task.WhenAny(stalled.Task, p.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(Kill(p.Id, 2) == 0, $"collect ended before the signal: {await stderr}{await stdout}");
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var said = await stderr;
+        Assert.True(p.ExitCode == 130, $"exit code {p.ExitCode}: {said}{await stdout}");
+        Assert.EndsWith("hotpapers: interrupted while collecting 2021-05-01: it and the days after it, to 2021-05-02, were not collected; "
+            + "the days above are as listed\n", said.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("created      content/records/2021-04-30.json", await stdout, StringComparison.Ordinal);
+        Assert.Equal(["2021-04-30.json"], Directory.EnumerateFiles(Path.Combine(blog, "content", "records"), "*.json").Select(Path.GetFileName));
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
