@@ -121,13 +121,18 @@ public static class ImportRun
     }
 
     // A post in build's folder named otherwise than build names its digest (renamed by hand, or another fileName): the
-    // rebuild writes a second post beside it, and the blog would show the digest twice. Posts elsewhere are not rebuilt there.
+    // rebuild writes a second post beside it, and the blog would show the digest twice. At any depth: the blog shows
+    // every post below its posts folder, and a fileName may name a subfolder ({date}/index.md) where the old post has
+    // none, or none where it has one. Posts outside that folder are not rebuilt there.
     private static string? Renamed(string file, ImportedPost post, string postsDirectory, string pattern)
     {
-        var built = Path.GetFullPath(Path.Combine(postsDirectory, PostNaming.PostFileName(post.Records, pattern)));
+        var posts = Path.GetFullPath(postsDirectory);
+        var built = Path.GetFullPath(Path.Combine(posts, PostNaming.PostFileName(post.Records, pattern)));
         var full = Path.GetFullPath(file);
-        return full == built || Path.GetDirectoryName(full) != Path.GetDirectoryName(built) ? null
-            : $"build writes this digest ({PostNaming.Key(post.Records.Date, post.Records.EndDate)}) as {Path.GetFileName(built)}, beside this file: "
+        var below = Path.GetRelativePath(posts, full);
+        var outside = Path.IsPathRooted(below) || below == ".." || below.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return full == built || outside ? null
+            : $"build writes this digest ({PostNaming.Key(post.Records.Date, post.Records.EndDate)}) as {Path.GetRelativePath(posts, built)}, beside this file: "
                 + "once it is rebuilt, remove this one, or the blog shows the digest twice";
     }
 

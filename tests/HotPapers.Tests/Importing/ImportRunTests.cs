@@ -61,6 +61,24 @@ public sealed class ImportRunTests
         Assert.Contains("as 2021-05-10-hot-papers.md, beside this file", stderr, StringComparison.Ordinal);
     }
 
+    // Found in review: a fileName with a subfolder (a Hugo page bundle, {date}/index.md) puts build's post in another
+    // folder than the old flat post, and the blog, which shows every post below its posts folder, showed both.
+    [Theory]
+    [InlineData("posts/2021-05-10---Hot-Papers.md", "{date}/index.md", "2021-05-10/index.md")]
+    [InlineData("posts/2021-05-10/index.md", "{date}---Hot-Papers.md", "2021-05-10---Hot-Papers.md")]
+    public void A_post_in_another_folder_below_the_posts_folder_than_builds_is_said_to_get_a_second_file(string post, string fileName, string built)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(Path.GetDirectoryName(temp[post])!);
+        File.Copy(Post(), temp[post]);
+        File.WriteAllText(temp["hotpapers.yml"], $"output: {temp["posts"]}\nfileName: \"{fileName}\"\n");
+
+        var (exit, _, stderr) = ImportHarness.Cli("import", temp[post], "--records", temp["records"], "--config", temp["hotpapers.yml"]);
+        Assert.Equal(0, exit);
+        Assert.Contains($"warning: {temp[post]}: build writes this digest (2021-05-10) as {built.Replace('/', Path.DirectorySeparatorChar)}, beside this file", stderr,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_differing_records_file_is_replaced_only_with_force()
     {
