@@ -74,7 +74,7 @@ internal static class HelpText
         ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error", Interrupted],
         ["serve"] = ["0  stopped with Ctrl+C", "1  the first build failed (bad records, settings, templates), or the port is in use", "2  usage error"],
         ["import"] = ["0  every post imported", "1  a post could not be imported (the others were)", "2  usage error"],
-        ["init"] = ["0  success", "1  a folder that cannot be written, or a broken hotpapers.yml (--update)", "2  usage error"],
+        ["init"] = ["0  success", "1  a folder that cannot be written, a folder inside a blog (without --flavor), or a broken hotpapers.yml (--update)", "2  usage error"],
     };
 
     public static void AddExamplesAndExitCodes(RootCommand root)

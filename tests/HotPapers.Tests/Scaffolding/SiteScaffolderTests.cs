@@ -74,6 +74,10 @@ public sealed class SiteScaffolderTests
         (code, _, _) = InProcessCli.Run("init", temp["content/posts"], "--flavor", "gatsby");
         Assert.Equal(0, code);
         Assert.True(File.Exists(temp["content/posts/hotpapers.yml"]));
+
+        // Found in review: init's help listed exit 1 only for a folder that cannot be written or a broken hotpapers.yml.
+        Assert.Contains("\n  1  a folder that cannot be written, a folder inside a blog (without --flavor), or a broken hotpapers.yml (--update)\n",
+            InProcessCli.Run("init", "--help").Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     // The settings decide what build writes: init again in a blog set up for Hugo before its Hugo config exists stays Hugo.
