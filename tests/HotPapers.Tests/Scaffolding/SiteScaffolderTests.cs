@@ -80,6 +80,26 @@ public sealed class SiteScaffolderTests
             InProcessCli.Run("init", "--help").Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    // Found in review: the next steps for a blog with the old generator's posts (import them, build --all --force) hang
+    // on there being no manifest of hotpapers' beside the posts; nothing held a blog whose posts hotpapers wrote to the usual ones.
+    [Fact]
+    public void Next_steps_say_import_only_for_posts_hotpapers_did_not_write()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["gatsby-config.js"], "module.exports = {}\n");
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Path.Combine(Fixture.RepoRoot(), "content", "records"),
+            "--output", temp["content/posts"]);
+        Assert.True(code == 0, stderr);
+
+        var steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        Assert.DoesNotContain(steps, s => s.StartsWith("hotpapers import", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.StartsWith("hotpapers build --date 2021-04-30", StringComparison.Ordinal));
+
+        File.Delete(Path.Combine(temp["content/posts"], HotPapers.Output.PostManifest.FileName));
+        steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        Assert.Contains(steps, s => s.StartsWith("hotpapers import content/posts --timezone ZONE    # the 1 post(s) there", StringComparison.Ordinal));
+    }
+
     // The settings decide what build writes: init again in a blog set up for Hugo before its Hugo config exists stays Hugo.
     [Fact]
     public void Init_again_takes_the_flavor_the_settings_name()
