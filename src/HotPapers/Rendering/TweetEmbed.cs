@@ -62,14 +62,22 @@ internal static partial class TweetEmbed
         AppendLines(sb, text[last..]);
     }
 
-    // Where a link in running text ends: a sentence's full stop or comma after it, or the parenthesis that
+    // Where a link in running text ends: the punctuation that ends its sentence, or the parenthesis that
     // closes around it, is not part of it ("see https://arxiv.org/abs/2104.14421." links the paper, not a
-    // page that does not exist). The rule is GitHub's for links in text, as Markdig's autolinks apply it;
-    // an unclosed parenthesis in the link makes it no link at all.
+    // page that does not exist). GitHub's rule for links in text (GFM, "extended autolink path validation"):
+    // trailing ? ! . , : * _ ~ are dropped, and a trailing ')' while the link has more ')' than '(', one at a
+    // time until neither applies. (Markdig's autolinks drop one character only: "(see URL.)" kept the '.'.)
     private static string? Link(string candidate)
     {
-        var slice = new Markdig.Helpers.StringSlice(candidate);
-        return Markdig.Helpers.LinkHelper.TryParseUrl(ref slice, out var link, out _, isAutoLink: true) && link.Length > 0 ? link : null;
+        var end = candidate.Length;
+        while (end > 0)
+        {
+            var last = candidate[end - 1];
+            if (last is '?' or '!' or '.' or ',' or ':' or '*' or '_' or '~') end--;
+            else if (last == ')' && candidate.AsSpan(0, end).Count(')') > candidate.AsSpan(0, end).Count('(')) end--;
+            else break;
+        }
+        return end > 0 ? candidate[..end] : null;
     }
 
     private static void AppendLines(StringBuilder sb, string text) =>
