@@ -177,7 +177,9 @@ public static class CommandLine
     /// <param name="said">The line printed when the work stops so; null when the work says it itself.</param>
     internal static int Interruptible(TextWriter stderr, Func<CancellationToken, int> work, string? said = NothingWritten)
     {
-        using var cancel = new CancellationTokenSource();
+        // Not disposed: a signal handled while the registrations are being disposed may still cancel it, and a
+        // source without a timer holds nothing to free.
+        var cancel = new CancellationTokenSource();
         var code = ExitCodes.Interrupted;
         void Stop(PosixSignalContext context)
         {

@@ -73,7 +73,7 @@ internal static class HelpText
         ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing or out of date", Interrupted],
         ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error", Interrupted],
         ["serve"] = ["0  stopped with Ctrl+C", "1  the first build failed (bad records, settings, templates), or the port is in use", "2  usage error"],
-        ["import"] = ["0  every post imported", "1  a post could not be imported (the others were)", "2  usage error"],
+        ["import"] = ["0  every post imported", "1  a post could not be imported (the others were), or the settings or the records folder are wrong (nothing was)", "2  usage error"],
         ["init"] = ["0  success", "1  a folder that cannot be written, a folder inside a blog (without --flavor), or a broken hotpapers.yml (--update)", "2  usage error"],
     };
 

@@ -54,7 +54,7 @@ internal static class RecordsFiles
                 if (PostNaming.TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end))
                     list.Add(new RecordsFile(path, date, end));
                 else
-                    others.Add($"{path}: skipped: {reader} builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)");
+                    others.Add($"{path}: skipped: {reader} builds the files {NamedAsDigests}");
             }
             if (list.Count == 0) others.Add(NothingToRead(recordsPath));
             skipped = others;
@@ -83,14 +83,26 @@ internal static class RecordsFiles
         return [new RecordsFile(label, day, until, daily)];
     }
 
+    private const string NamedAsDigests = "named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)";
+
     // A folder with no records files: said, not a quiet "0 post(s)". Old crawler files kept one folder per day
-    // (2021-04-30/papers_with_tweets.json) are named, as their owner most likely meant them to be read.
+    // (2021-04-30/papers_with_tweets.json) are named, as their owner most likely meant them to be read. A folder
+    // that cannot be looked into is passed over: this is a warning, not a reason for the build to fail.
     private static string NothingToRead(string recordsPath)
     {
-        var nested = Directory.EnumerateDirectories(recordsPath)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.json"))
-            .Order(StringComparer.Ordinal).Take(2).ToList();
-        var why = $"{recordsPath}: has no records files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json): there is no digest to build";
+        var nested = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(recordsPath).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                nested.AddRange(Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+            if (nested.Count >= 2) break;
+        }
+        var why = $"{recordsPath}: has no records files {NamedAsDigests}: there is no digest to build";
         return nested.Count == 0 ? why
             : $"{why}; files in its folders are not read ({nested[0]}{(nested.Count > 1 ? " and others" : "")}): put each in {recordsPath} as the day it holds, YYYY-MM-DD.json";
     }

@@ -23,6 +23,7 @@ public sealed class CommitTests : IDisposable
 
     public void Dispose()
     {
+        StagedPosts.AfterStaging.Value = null;
         StagedPosts.BeforeRename.Value = null;
         StagedPosts.BeforeRemovingOld.Value = null;
         _temp.Dispose();
@@ -51,6 +52,37 @@ public sealed class CommitTests : IDisposable
     {
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), name + " changed");
+    }
+
+    // Ctrl+C (the CLI cancels the token): no digest starts rendering after it, and nothing is committed, even
+    // when it comes after the last post is staged.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)] // at the last post staged
+    public void A_cancelled_build_renders_no_further_digest_commits_nothing_and_removes_what_it_staged(int cancelAt)
+    {
+        const int More = 40;
+        for (var i = 0; i < More; i++)
+        {
+            var day = new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            File.WriteAllText(_temp[$"records/{day}.json"], SampleRecords.Daily().Replace("\"2021-04-30\"", $"\"{day}\""));
+        }
+        var digests = More + Days.Length;
+        if (cancelAt == 0) cancelAt = digests;
+        var before = Folder();
+        using var stop = new CancellationTokenSource();
+        var staged = 0;
+        StagedPosts.AfterStaging.Value = _ =>
+        {
+            if (Interlocked.Increment(ref staged) == cancelAt) stop.Cancel();
+        };
+        var builder = new HotPapers.Building.SiteBuilder(HotPapers.Settings.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts });
+
+        Assert.Throws<OperationCanceledException>(() => builder.Build(new HotPapers.Building.BuildRequest.All(), stop.Token));
+
+        // The digests already rendering when it came finish; none starts after it.
+        Assert.InRange(staged, cancelAt, Math.Max(cancelAt, Math.Min(Environment.ProcessorCount, digests - 1)));
+        AssertSame(before, Folder());
     }
 
     [Fact]
