@@ -327,7 +327,7 @@ public static class SiteScaffolder
             steps.Add($"hotpapers collect --yesterday    # yesterday's records into {records} (or copy a day's records file there: docs/records-format.md)");
             steps.Add("hotpapers serve    # builds the site and shows it at the address it prints, rebuilding as records, templates or settings change");
             steps.Add("git add --all && git commit -m \"hotpapers\" && git push");
-            steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it");
+            steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it, with this version of hotpapers from nuget.org (dotnet tool restore)");
             return steps;
         }
         if (OldPosts(directory) is > 0 and var old)
@@ -341,7 +341,7 @@ public static class SiteScaffolder
             steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
         }
         steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
-        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest");
+        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest, with this version of hotpapers from nuget.org (dotnet tool restore)");
         return steps;
     }
 
