@@ -31,15 +31,9 @@ public static class Collector
         // collect was run outside the blog, and would fill a folder no build reads (as build says, it says so).
         if (settings.SourceFile is null && !Directory.Exists(recordsPath))
             throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, $"no such folder, and {SettingsFile.NoneHereEither}")]);
-        // Before any request: a folder that cannot be made would otherwise cost every day of a backfill its collection.
-        try
-        {
-            Directory.CreateDirectory(recordsPath);
-        }
-        catch (Exception e) when (OutputFolder.Refusal(recordsPath, e) is { } refusal)
-        {
-            throw refusal;
-        }
+        // Before any request: a folder that cannot be made, or written into, would otherwise cost every day of a
+        // backfill its collection.
+        OutputFolder.Ready(recordsPath, RecordsFolder);
         var collect = settings.Collect;
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);
         var sources = MentionSources.FromSettings(collect, environment.Variables);

@@ -43,7 +43,8 @@ public static class ImportRun
         var files = Expand(request.Paths);
         // A file at the records folder's path, or in its path, is refused once, as build and collect refuse theirs:
         // each post's write would otherwise fail with .NET's words, as if its records file were there.
-        OutputFolder.Check(request.RecordsDirectory, RecordsFolder);
+        // A folder there that refuses new files, once too (a folder not there yet is made by the first post written).
+        OutputFolder.Ready(request.RecordsDirectory, RecordsFolder, make: false);
         // A killed import left its half-written records files behind.
         PostNaming.RemoveRecordsLeftovers(request.RecordsDirectory);
         var importer = new PostImporter(request.Zone);

@@ -40,6 +40,29 @@ internal static class OutputFolder
     }
 
     /// <summary>
+    /// <see cref="Check"/>, then the folder made (<paramref name="make"/>) and a file made and removed in it: a
+    /// folder the system will not let hotpapers write into is refused once, before anything is read or asked,
+    /// not once for each file written there (import's posts, collect's days). Build and site learn it from
+    /// their lock file. Without <paramref name="make"/> a folder not there yet is left to the first write.
+    /// </summary>
+    public static void Ready(string directory, string expected, bool make = true)
+    {
+        if (Check(directory, expected) && !make) return;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".hotpapers-probe.{Environment.ProcessId}{PostWriter.TempSuffix}");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (Refusal(directory, e) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>
     /// What the user is told of the system refusing to make <paramref name="directory"/> or to write into it;
     /// null for what is no such refusal.
     /// </summary>

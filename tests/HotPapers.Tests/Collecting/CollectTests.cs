@@ -582,16 +582,16 @@ public sealed class CollectTests
     }
 
     [SkippableFact]
-    public async Task A_records_folder_that_refuses_the_days_file_is_named_with_the_systems_reason()
+    public async Task A_records_folder_that_refuses_new_files_is_refused_with_the_systems_reason_before_any_request()
     {
         await using var h = new CollectHarness().Everything();
         Directory.CreateDirectory(h.Records);
-        CollectReport report;
-        using (RefusedPaths.Unwritable(h.Records)) report = await h.RunAsync();
+        InputException e;
+        using (RefusedPaths.Unwritable(h.Records)) e = await Assert.ThrowsAsync<InputException>(() => h.RunAsync());
 
-        var day = Assert.Single(report.Days);
-        Assert.Equal(CollectOutcome.Failed, day.Outcome);
-        Assert.Equal($"{h.Records}: expected a folder hotpapers may write to, found no permission to write there", day.WriteError);
+        Assert.Equal($"{h.Records}: expected a folder hotpapers may write to, found no permission to write there", Assert.Single(e.Problems).ToString());
+        // Not a backfill's every request made and then its every day unwritten.
+        Assert.Empty(h.Api.Requests);
         Assert.Empty(Directory.EnumerateFileSystemEntries(h.Records));
     }
 
