@@ -17,9 +17,9 @@ public static class ExitCodes
     /// <summary><c>collect</c>: some sources failed, or some days of several were not written; the records hold what was collected.</summary>
     public const int PartialCollection = 4;
 
-    /// <summary><c>build</c> or <c>site</c> stopped by Ctrl+C (SIGINT) before it wrote anything: 128 + SIGINT, as shells report it.</summary>
+    /// <summary>Stopped by Ctrl+C (SIGINT): <c>build</c> or <c>site</c> before it wrote anything, <c>collect</c> keeping the days it wrote; 128 + SIGINT, as shells report it.</summary>
     public const int Interrupted = 130;
 
-    /// <summary><c>build</c> or <c>site</c> stopped by SIGTERM (a cancelled CI job) before it wrote anything: 128 + SIGTERM.</summary>
+    /// <summary>As <see cref="Interrupted"/>, by SIGTERM (a cancelled CI job): 128 + SIGTERM.</summary>
     public const int Terminated = 143;
 }

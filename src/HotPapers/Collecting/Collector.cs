@@ -196,16 +196,11 @@ public static class Collector
     }
 
     /// <summary>
-    /// Whose a failed write of the day's file is to fix: the file's when it could not be replaced (or read, which
-    /// <see cref="Write"/> says itself), else the records folder's, which refused the new file made beside it;
-    /// null for what is no such failure.
+    /// Whose a failed write of the day's file is to fix (<see cref="OutputFolder.WriteRefusal"/>); a file that could
+    /// not be read, or is an imported post's, <see cref="Write"/> says itself. Null for what is no such failure.
     /// </summary>
-    private static InputException? WriteProblem(string folder, string path, Exception e) => e switch
-    {
-        InputException input => input,
-        ReplaceRefusedException replace => new([new InputProblem(path, InputProblem.WholeFile, "a records file hotpapers may replace", replace.Found)]),
-        _ => OutputFolder.Refusal(folder, e),
-    };
+    private static InputException? WriteProblem(string folder, string path, Exception e) => e as InputException
+        ?? OutputFolder.WriteRefusal(folder, e, found => new InputProblem(path, InputProblem.WholeFile, "a records file hotpapers may replace", found));
 
     private const string DayFile = "the day's records file (or none)";
 

@@ -110,13 +110,12 @@ public static class ImportRun
         {
             if (outcome != WriteOutcome.Unchanged) PostWriter.Write(target, post.RecordsBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // A records file that could not be replaced is the file's to fix; a new file refused beside it, the folder's,
+        // told with its reason, not with the name of the temporary file hotpapers made there.
+        catch (Exception e) when (OutputFolder.WriteRefusal(request.RecordsDirectory, e,
+            found => new InputProblem(target, "file", "a records file that can be written", found)) is { } refusal)
         {
-            // A records file that could not be replaced is the file's to fix; a new file refused beside it, the folder's,
-            // told with its reason, not with the name of the temporary file hotpapers made there.
-            return new(file, post, target, null, e is not ReplaceRefusedException && OutputFolder.Refusal(request.RecordsDirectory, e) is { } refusal
-                ? refusal.Problems
-                : [new InputProblem(target, "file", "a records file that can be written", e is ReplaceRefusedException replace ? replace.Found : e.Message)]);
+            return new(file, post, target, null, refusal.Problems);
         }
         return new(file, post, target, outcome, []) { Renamed = request.Posts is { } posts ? Renamed(file, post, posts.Directory, posts.FileName) : null };
     }

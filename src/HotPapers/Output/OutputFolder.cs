@@ -80,6 +80,15 @@ internal static class OutputFolder
     }
 
     /// <summary>
+    /// Whose a failed write of a file in <paramref name="directory"/> is to fix: the file's, when the system would not
+    /// let its new version replace it (<paramref name="replaceRefused"/> makes that problem from the system's reason),
+    /// else the folder's, which refused the new file made beside it (<see cref="Refusal"/>); null for what is no
+    /// such failure. Collect's days and import's records files are written so.
+    /// </summary>
+    public static InputException? WriteRefusal(string directory, Exception e, Func<string, InputProblem> replaceRefused) =>
+        e is ReplaceRefusedException replace ? new([replaceRefused(replace.Found)]) : Refusal(directory, e);
+
+    /// <summary>
     /// The system refusing hotpapers to <paramref name="what"/> (<c>write there</c>, <c>replace it</c>), in the
     /// system's own words where it gave an error number; null for what is no such refusal.
     /// </summary>

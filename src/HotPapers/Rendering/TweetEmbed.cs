@@ -54,7 +54,8 @@ internal static partial class TweetEmbed
         var last = 0;
         foreach (Match m in UrlPattern().Matches(text))
         {
-            if (Link(m.Value) is not { } url || !HttpUrl.IsHttpHref(url) || (httpsOnly && !url.StartsWith("https://", StringComparison.Ordinal))) continue;
+            var url = Link(m.Value);
+            if (!HttpUrl.IsHttpHref(url) || (httpsOnly && !url.StartsWith("https://", StringComparison.Ordinal))) continue;
             AppendLines(sb, text[last..m.Index]);
             sb.Append("<a href=\"").Append(Attr(url)).Append("\">").Append(Html(url)).Append("</a>");
             last = m.Index + url.Length;
@@ -67,17 +68,23 @@ internal static partial class TweetEmbed
     // page that does not exist). GitHub's rule for links in text (GFM, "extended autolink path validation"):
     // trailing ? ! . , : * _ ~ are dropped, and a trailing ')' while the link has more ')' than '(', one at a
     // time until neither applies. (Markdig's autolinks drop one character only: "(see URL.)" kept the '.'.)
-    private static string? Link(string candidate)
+    // The parentheses are counted once: a text of many ')' must not cost their number squared.
+    private static string Link(string candidate)
     {
         var end = candidate.Length;
+        var unclosed = candidate.AsSpan().Count(')') - candidate.AsSpan().Count('(');
         while (end > 0)
         {
             var last = candidate[end - 1];
             if (last is '?' or '!' or '.' or ',' or ':' or '*' or '_' or '~') end--;
-            else if (last == ')' && candidate.AsSpan(0, end).Count(')') > candidate.AsSpan(0, end).Count('(')) end--;
+            else if (last == ')' && unclosed > 0)
+            {
+                end--;
+                unclosed--;
+            }
             else break;
         }
-        return end > 0 ? candidate[..end] : null;
+        return candidate[..end];
     }
 
     private static void AppendLines(StringBuilder sb, string text) =>
