@@ -14,7 +14,12 @@ internal static class PostNaming
         date == endDate ? Rfc3339.FormatDate(date) : $"{Rfc3339.FormatDate(date)}-{Rfc3339.FormatDate(endDate)}";
 
     public static string PostFileName(DigestRecords records, string pattern = DefaultPattern) =>
-        pattern.Replace("{date}", Key(records.Date, records.EndDate));
+        pattern.Replace(DatePlaceholder, Key(records.Date, records.EndDate));
+
+    /// <summary>The files <paramref name="pattern"/> names, any date, as a search pattern: <c>*---Hot-Papers.md</c>.</summary>
+    public static string AnyDate(string pattern = DefaultPattern) => pattern.Replace(DatePlaceholder, "*", StringComparison.Ordinal);
+
+    private const string DatePlaceholder = "{date}";
 
     public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";
 

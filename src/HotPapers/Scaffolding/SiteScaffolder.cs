@@ -351,7 +351,7 @@ public static class SiteScaffolder
     {
         var posts = Path.Combine(directory, BuildSettings.Default.OutputDirectory);
         if (!Directory.Exists(posts) || File.Exists(Path.Combine(posts, PostManifest.FileName))) return 0;
-        return Directory.EnumerateFiles(posts, PostNaming.DefaultPattern.Replace("{date}", "*", StringComparison.Ordinal)).Count();
+        return Directory.EnumerateFiles(posts, PostNaming.AnyDate()).Count();
     }
 
     private static HashSet<string> EarlierVersions { get; } = [.. Resource("earlier-versions.txt").Split('\n')
