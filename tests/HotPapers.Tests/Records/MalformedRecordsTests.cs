@@ -54,7 +54,7 @@ public sealed partial class MalformedRecordsTests
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "2021-04-30---Hot-Papers.md"), "an older post\n");
         File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
-        var before = Snapshot(output);
+        var before = FolderSnapshot.Of(output);
 
         var (code, stdout, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", records, "--output", output);
 
@@ -63,7 +63,7 @@ public sealed partial class MalformedRecordsTests
         Assert.Contains(records + ": ", stderr);
         Assert.DoesNotContain("   at ", stderr);
         Assert.DoesNotContain("Exception", stderr);
-        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(before, FolderSnapshot.Of(output));
     }
 
     [Theory]
@@ -82,10 +82,6 @@ public sealed partial class MalformedRecordsTests
         Assert.True(code == 0, stderr);
         Assert.True(File.Exists(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
-
-    private static SortedDictionary<string, string> Snapshot(string dir) =>
-        new(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(File.ReadAllBytes(f))), StringComparer.Ordinal);
 
     [GeneratedRegex(@"error: .+\.json: (?:(?:\$\S+|line \d+, column \d+): )?expected .+, found .+")]
     private static partial Regex Located();

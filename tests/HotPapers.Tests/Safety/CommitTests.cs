@@ -42,17 +42,7 @@ public sealed class CommitTests : IDisposable
     private (int Code, string Stdout, string Stderr) Build(params string[] extra) =>
         InProcessCli.Run(["build", "--all", "--records", _temp["records"], "--output", Posts, .. extra]);
 
-    /// <summary>Every file of the output folder (the lock aside) and its bytes.</summary>
-    private Dictionary<string, byte[]> Folder() =>
-        Directory.EnumerateFiles(Posts, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != OutputLock.FileName)
-            .ToDictionary(f => Path.GetRelativePath(Posts, f), File.ReadAllBytes);
-
-    private static void AssertSame(Dictionary<string, byte[]> before, Dictionary<string, byte[]> after)
-    {
-        Assert.Equal(before.Keys.Order(), after.Keys.Order());
-        foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), name + " changed");
-    }
+    private SortedDictionary<string, string> Folder() => FolderSnapshot.Of(Posts);
 
     // Ctrl+C (the CLI cancels the token): no digest starts rendering after it, and nothing is committed, even
     // when it comes after the last post is staged.
@@ -82,7 +72,7 @@ public sealed class CommitTests : IDisposable
 
         // The digests already rendering when it came finish; none starts after it.
         Assert.InRange(staged, cancelAt, Math.Max(cancelAt, Math.Min(Environment.ProcessorCount, digests - 1)));
-        AssertSame(before, Folder());
+        Assert.Equal(before, Folder());
     }
 
     [Fact]
@@ -98,7 +88,7 @@ public sealed class CommitTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains($"error: {Post(1)}: could not be replaced (Operation not permitted). The posts already replaced were put back. Nothing was written.", stderr);
-        AssertSame(before, Folder());
+        Assert.Equal(before, Folder());
         StagedPosts.BeforeRename.Value = null;
         Assert.Equal(0, Build().Code);
         Assert.Contains("second", File.ReadAllText(Post(0)));
@@ -116,13 +106,13 @@ public sealed class CommitTests : IDisposable
                 output.Offer(_temp[$"records/{Days[i]}.json"], Post(i), File.ReadAllBytes(Post(i)).Concat("new\n"u8.ToArray()).ToArray());
             File.Delete(Post(1));
             Directory.CreateDirectory(Post(1));
-            before.Remove(Path.GetFileName(Post(1)));
+            before[Path.GetFileName(Post(1))] = FolderSnapshot.AFolder;
             e = Assert.Throws<IOException>(output.Commit);
         }
 
         Assert.Equal($"{Post(1)}: expected a post file (or none), found a folder. The posts already replaced were put back. Nothing was written.", e.Message);
         Assert.True(Directory.Exists(Post(1)));
-        AssertSame(before, Folder());
+        Assert.Equal(before, Folder());
     }
 
     // The adversarial test's own case; making a file immutable takes root (CAP_LINUX_IMMUTABLE) and chattr.
@@ -137,7 +127,7 @@ public sealed class CommitTests : IDisposable
             Assert.Contains($"error: {Post(1)}: could not be replaced (", stderr);
             Assert.Contains("The posts already replaced were put back. Nothing was written.", stderr);
         }
-        AssertSame(before, Folder());
+        Assert.Equal(before, Folder());
     }
 
     [Fact]
@@ -157,7 +147,7 @@ public sealed class CommitTests : IDisposable
         {
             FileSwap.Disabled.Value = false;
         }
-        AssertSame(before, Folder());
+        Assert.Equal(before, Folder());
     }
 
     [Theory]
@@ -189,8 +179,8 @@ public sealed class CommitTests : IDisposable
             + "run again with --force to replace it, or delete it to have it rebuilt", stderr);
         Assert.Contains("Nothing was written.", stderr);
         Assert.Equal(mine, File.ReadAllText(Post(1)));
-        before[Path.GetFileName(Post(1))] = System.Text.Encoding.UTF8.GetBytes(mine);
-        AssertSame(before, Folder());
+        before[Path.GetFileName(Post(1))] = FolderSnapshot.Bytes(System.Text.Encoding.UTF8.GetBytes(mine));
+        Assert.Equal(before, Folder());
     }
 
     // A post the build did not find takes its name in one step that fails if the name is taken: a file
@@ -211,8 +201,8 @@ public sealed class CommitTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains($"error: {Post(1)}: changed since hotpapers wrote it", stderr);
         Assert.Equal(mine, File.ReadAllText(Post(1)));
-        before[Path.GetFileName(Post(1))] = System.Text.Encoding.UTF8.GetBytes(mine);
-        AssertSame(before, Folder());
+        before[Path.GetFileName(Post(1))] = FolderSnapshot.Bytes(System.Text.Encoding.UTF8.GetBytes(mine));
+        Assert.Equal(before, Folder());
     }
 
     // Found by review: once every post is in place, an old post that cannot be removed is no failure of

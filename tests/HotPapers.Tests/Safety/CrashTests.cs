@@ -203,7 +203,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         var output = _temp["out"];
         var first = RunToEnd(StartCli([command, "--records", .. Args(a)]));
         Assert.True(first.Code == 0, first.Stderr);
-        var before = Files(output);
+        var before = FolderSnapshot.Of(output);
         var templates = _temp["templates"];
         Directory.CreateDirectory(templates);
         // The records' two versions differ in the mentions' text: each page shows it.
@@ -228,9 +228,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         var said = await stderr;
         Assert.True(p.ExitCode == exitCode, $"exit code {p.ExitCode}: {said}{await stdout}");
         Assert.Equal("hotpapers: interrupted before anything was written; every file is as it was\n", said);
-        var after = Files(output);
-        Assert.Equal(before.Keys.Order(), after.Keys.Order());
-        foreach (var (name, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[name]), name + " changed");
+        Assert.Equal(before, FolderSnapshot.Of(output));
 
         string[] Args(string records) => [records, "--output", output, .. command == "build" ? new[] { "--all" } : []];
     }
@@ -281,12 +279,6 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
     private static extern int Kill(int pid, int signal);
-
-    /// <summary>Every file below <paramref name="folder"/> and its bytes, hotpapers' lock aside.</summary>
-    private static Dictionary<string, byte[]> Files(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != OutputLock.FileName)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
 
     [Fact]
     public void A_held_lock_refuses_a_build_with_a_clear_message_and_a_killed_holder_frees_it()

@@ -40,14 +40,4 @@ internal static class SiteHarness
         }
         return files;
     }
-
-    /// <summary>Every file below <paramref name="folder"/>, dot files too, with its bytes: what must not change.</summary>
-    public static SortedDictionary<string, string> Snapshot(string folder)
-    {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder)) return files;
-        foreach (var path in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
-            files[Path.GetRelativePath(folder, path)] = File.Exists(path) ? Convert.ToBase64String(File.ReadAllBytes(path)) : "(folder)";
-        return files;
-    }
 }

@@ -15,11 +15,11 @@ public sealed class SiteOutputTests
         using var temp = Fixture.TempDir();
         var records = SiteHarness.SampleRecords(temp);
         SiteHarness.Generate(records, temp["public"]);
-        var before = SiteHarness.Snapshot(temp["public"]);
+        var before = FolderSnapshot.Of(temp["public"]);
         File.WriteAllText(Path.Combine(records, "2021-05-04.json"), "{\"format\": \"hotpapers-records/1\", \"date\": \"2021-05-04\"}");
         var e = Assert.Throws<InputException>(() => SiteHarness.Generate(records, temp["public"]));
         Assert.Contains(e.Problems, p => p.File.EndsWith("2021-05-04.json", StringComparison.Ordinal));
-        Assert.Equal(before, SiteHarness.Snapshot(temp["public"]));
+        Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
     }
 
     [Fact]
@@ -28,13 +28,13 @@ public sealed class SiteOutputTests
         using var temp = Fixture.TempDir();
         var records = SiteHarness.SampleRecords(temp);
         SiteHarness.Generate(records, temp["public"]);
-        var before = SiteHarness.Snapshot(temp["public"]);
+        var before = FolderSnapshot.Of(temp["public"]);
         Directory.CreateDirectory(temp["templates"]);
         File.WriteAllText(temp["templates/day.html.sbn"], "<p>\n{{ for x in }}\n");
         var e = Assert.Throws<TemplateException>(() => SiteHarness.Generate(records, temp["public"], templates: temp["templates"]));
         Assert.Contains("day.html.sbn", e.Message, StringComparison.Ordinal);
         Assert.Contains("(2,", e.Message, StringComparison.Ordinal);
-        Assert.Equal(before, SiteHarness.Snapshot(temp["public"]));
+        Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
     }
 
     // Found by a new user's trial: {{ html site.titel }} made the footer ". Made with hotpapers." and
@@ -50,7 +50,7 @@ public sealed class SiteOutputTests
         var records = SiteHarness.SampleRecords(temp);
         string[] site = ["site", "--records", records, "--output", temp["public"], "--base-url", SiteHarness.BaseUrl.AbsoluteUri];
         Assert.Equal(ExitCodes.Success, InProcessCli.Run(site).Code);
-        var before = SiteHarness.Snapshot(temp["public"]);
+        var before = FolderSnapshot.Of(temp["public"]);
         Directory.CreateDirectory(temp["templates"]);
         var text = File.ReadAllText(Path.Combine(Fixture.RepoRoot(), "templates", "site", template));
         Assert.Contains(member, text, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class SiteOutputTests
         Assert.Equal("", stdout);
         Assert.True(stderr.StartsWith($"error: template {temp["templates/" + template]}({line},{column}): {message}", StringComparison.Ordinal), stderr);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-        Assert.Equal(before, SiteHarness.Snapshot(temp["public"]));
+        Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class SiteOutputTests
         File.WriteAllText(temp["public/index.html"], "<!DOCTYPE html><title>My blog</title>\n");
         File.WriteAllText(temp["public/2021/05/03/index.html"], "<!DOCTYPE html><title>A post of mine</title>\n");
         File.WriteAllText(temp["public/posts.html"], "mine\n");
-        var before = SiteHarness.Snapshot(temp["public"]);
+        var before = FolderSnapshot.Of(temp["public"]);
 
         var e = Assert.Throws<InputException>(() => SiteHarness.Generate(records, temp["public"]));
         Assert.Equal(
@@ -144,7 +144,7 @@ public sealed class SiteOutputTests
             e.Problems.Select(p => p.ToString()));
         // Every file as it was; the one file added is the folder's lock, which a build leaves in place
         // (deleting a lock file races with the next build's open: docs/reliability.md).
-        var after = SiteHarness.Snapshot(temp["public"]);
+        var after = FolderSnapshot.Of(temp["public"]);
         Assert.True(after.Remove(OutputLock.FileName));
         Assert.Equal(before, after);
 
@@ -183,7 +183,7 @@ public sealed class SiteOutputTests
         Directory.CreateDirectory(temp["public/about.html/old"]);
         Directory.CreateDirectory(temp["public/archive/index.html"]);
         File.WriteAllText(temp["public/2021"], "a file where the site's 2021/ goes\n");
-        var before = SiteHarness.Snapshot(temp["public"]);
+        var before = FolderSnapshot.Of(temp["public"]);
         foreach (var force in new[] { false, true })
         {
             var e = Assert.Throws<InputException>(() =>
@@ -192,7 +192,7 @@ public sealed class SiteOutputTests
                 [$"{temp["public/2021"]}: expected a folder of the site, or nothing (move it away and run again), found a file",
                  $"{temp["public/archive/index.html"]}: expected a file of the site, or nothing (move it away and run again), found a folder"],
                 e.Problems.Select(p => p.ToString()));
-            var after = SiteHarness.Snapshot(temp["public"]);
+            var after = FolderSnapshot.Of(temp["public"]);
             after.Remove(OutputLock.FileName);
             Assert.Equal(before, after);
         }
@@ -245,7 +245,7 @@ public sealed class SiteOutputTests
         SiteHarness.Generate(records, temp["fresh"]);
         Assert.Equal("mine\n", File.ReadAllText(temp["public/2021/notes.txt"]));
         File.Delete(temp["public/2021/notes.txt"]);
-        Assert.Equal(SiteHarness.Snapshot(temp["fresh"]), SiteHarness.Snapshot(temp["public"]));
+        Assert.Equal(FolderSnapshot.Of(temp["fresh"]), FolderSnapshot.Of(temp["public"]));
         Assert.True(File.Exists(temp["public/2021/05/03/index.html"]));
     }
 
