@@ -54,4 +54,25 @@ internal static class Processes
     /// <summary>Runs the real tool in <paramref name="workingDirectory"/>, as a user in that folder would.</summary>
     public static (int Code, string Stdout, string Stderr) Hotpapers(string workingDirectory, params string[] args) =>
         Run(workingDirectory, HotpapersCommand.Program, [.. HotpapersCommand.Args, .. args]);
+
+    /// <summary>Starts the real tool in <paramref name="workingDirectory"/> and leaves it running, its output redirected for the caller to read.</summary>
+    public static System.Diagnostics.Process StartHotpapers(string workingDirectory, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(HotpapersCommand.Program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in HotpapersCommand.Args.Concat(args)) info.ArgumentList.Add(arg);
+        return System.Diagnostics.Process.Start(info)!;
+    }
+
+    /// <summary>
+    /// Sends a POSIX signal (2, SIGINT: Ctrl+C; 15, SIGTERM) to a process, by kill(2) at once: starting kill(1) beside a
+    /// tool that keeps both cores busy took longer than the tool ran. 0 when sent; not on Windows.
+    /// </summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    public static extern int Signal(int pid, int signal);
 }

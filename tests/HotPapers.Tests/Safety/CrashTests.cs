@@ -50,15 +50,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
     private static Process Start(string records, string output) => StartCli("build", "--all", "--records", records, "--output", output);
 
     // The tool under test: hotpapers.dll, or the Native AOT binary that CI names for the end-to-end run.
-    private static Process StartCli(params string[] args) => StartCliIn(Environment.CurrentDirectory, args);
-
-    private static Process StartCliIn(string folder, params string[] args)
-    {
-        var (program, prefix) = Processes.HotpapersCommand;
-        var info = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in prefix.Concat(args)) info.ArgumentList.Add(a);
-        return Process.Start(info)!;
-    }
+    private static Process StartCli(params string[] args) => Processes.StartHotpapers(Environment.CurrentDirectory, args);
 
     private static (int Code, string Stdout, string Stderr) RunToEnd(string records, string output) =>
         RunToEnd(StartCli("build", "--all", "--records", records, "--output", output));
@@ -187,8 +179,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
 
     // Found by a new user's trial: Ctrl+C in a long build --all ended the process at once, without a word,
     // leaving hundreds of staged posts (tens of MB) in the posts folder until the next build. Now the build or
-    // site stops before its commit, removes what it staged, and says so. The signal is sent (kill(2), at once:
-    // starting kill(1) beside a build that keeps both cores busy took longer than the build) once the first
+    // site stops before its commit, removes what it staged, and says so. The signal is sent once the first
     // file is staged, so that it lands while the pages render; a template that loops half a million times
     // before its text makes each page take tens of milliseconds, so that they render for seconds.
     [SkippableTheory]
@@ -222,7 +213,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"{command} staged nothing in a minute");
             Thread.Sleep(1);
         }
-        Assert.True(Kill(p.Id, signal) == 0, $"{command} ended before the signal: {await stderr}{await stdout}");
+        Assert.True(Processes.Signal(p.Id, signal) == 0, $"{command} ended before the signal: {await stderr}{await stdout}");
         await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         var said = await stderr;
@@ -262,11 +253,11 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
               mastodon:    { enabled: false }
             """);
 
-        using var p = StartCliIn(blog, "collect", "--date", "2021-04-30", "--until", "2021-05-02");
+        using var p = Processes.StartHotpapers(blog, "collect", "--date", "2021-04-30", "--until", "2021-05-02");
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEndAsync();
         await Task.WhenAny(stalled.Task, p.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(Kill(p.Id, 2) == 0, $"collect ended before the signal: {await stderr}{await stdout}");
+        Assert.True(Processes.Signal(p.Id, 2) == 0, $"collect ended before the signal: {await stderr}{await stdout}");
         await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         var said = await stderr;
@@ -276,9 +267,6 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("created      content/records/2021-04-30.json", await stdout, StringComparison.Ordinal);
         Assert.Equal(["2021-04-30.json"], Directory.EnumerateFiles(Path.Combine(blog, "content", "records"), "*.json").Select(Path.GetFileName));
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-    private static extern int Kill(int pid, int signal);
 
     [Fact]
     public void A_held_lock_refuses_a_build_with_a_clear_message_and_a_killed_holder_frees_it()

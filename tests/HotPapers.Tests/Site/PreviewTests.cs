@@ -404,23 +404,17 @@ public sealed class ServeCommandTests
         private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
         private readonly System.Diagnostics.Process _process;
         private readonly Task<string> _stderr;
-        private readonly string _kill;
 
-        private ServeProcess(System.Diagnostics.Process process, string kill)
+        private ServeProcess(System.Diagnostics.Process process)
         {
             _process = process;
             _stderr = process.StandardError.ReadToEndAsync();
-            _kill = kill;
         }
 
         public static ServeProcess Start(string folder, params string[] args)
         {
-            Skip.If(OperatingSystem.IsWindows(), "SIGINT is sent with kill(1)");
-            var kill = ExternalTool.Require("kill", "Ctrl+C is sent as SIGINT");
-            var (program, prefix) = Processes.HotpapersCommand;
-            var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in prefix.Concat(["serve", "--port", "0", .. args])) start.ArgumentList.Add(arg);
-            return new ServeProcess(System.Diagnostics.Process.Start(start)!, kill);
+            Skip.If(OperatingSystem.IsWindows(), "Ctrl+C is sent as SIGINT, a POSIX signal");
+            return new ServeProcess(Processes.StartHotpapers(folder, ["serve", "--port", "0", .. args]));
         }
 
         /// <summary>The next line of standard output that holds <paramref name="text"/>; fails when serve ends first.</summary>
@@ -436,7 +430,7 @@ public sealed class ServeCommandTests
         /// <summary>Ctrl+C: what serve prints after the lines read, and its exit code.</summary>
         public async Task<(string Output, int Code)> Interrupt()
         {
-            Assert.Equal(0, Processes.Run(Path.GetTempPath(), _kill, ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Code);
+            Assert.Equal(0, Processes.Signal(_process.Id, 2));
             var rest = await _process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             return (rest, _process.ExitCode);
