@@ -623,6 +623,39 @@ public sealed class CollectTests
         Assert.Equal($"{h.DayFile}: expected the day's records file (or none), found no permission to read it", Assert.Single(report.Days).WriteError);
     }
 
+    // docs/collect.md: the records folder is named when the system refuses the day's new file in it all the same,
+    // after the file made and removed there before the first request was let be (a full disk, say).
+    [SkippableFact]
+    public async Task A_records_folder_that_refuses_the_days_file_after_the_start_is_named_as_what_to_fix()
+    {
+        await using var h = new CollectHarness();
+        Directory.CreateDirectory(h.Records);
+        RefusedPaths.Unwritable(h.Records).Dispose(); // skips here where the folder cannot be made so, not in the server
+        IDisposable? refused = null;
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-empty.json"))
+            .Otherwise = _ =>
+            {
+                refused ??= RefusedPaths.Unwritable(h.Records);
+                return Reply.File("arxiv-2021-04-30.xml");
+            };
+        CollectReport report;
+        try
+        {
+            report = await h.RunAsync();
+        }
+        finally
+        {
+            refused?.Dispose();
+        }
+
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Failed, day.Outcome);
+        Assert.Single(h.Api.To("/api/query"));
+        Assert.Equal($"{h.Records}: expected a folder hotpapers may write to, found no permission to write there", day.WriteError);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(h.Records));
+    }
+
     [Fact]
     public async Task A_day_collected_but_not_writable_is_an_error_of_the_write_not_a_notice_that_nothing_was_collected()
     {
