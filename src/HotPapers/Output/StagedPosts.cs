@@ -29,11 +29,7 @@ internal sealed class StagedPosts
         // The name is free: the lock removed the leftovers of a killed run.
         _writeback.Write(temp, bytes);
         _staged.Add((temp, path));
-        AfterStaging.Value?.Invoke(path);
     }
-
-    /// <summary>Test seam: called with each post's path once it is staged (a test stops the build there, as Ctrl+C would).</summary>
-    internal static readonly AsyncLocal<Action<string>?> AfterStaging = new();
 
     /// <summary>
     /// Test seam: called with each post's path right before its rename (a test edits the post there, as a

@@ -48,10 +48,17 @@ internal sealed class Writeback
             File.Delete(path);
             throw;
         }
+        AfterWriting.Value?.Invoke(path);
         if (!OperatingSystem.IsLinux()) return;
         _latest = path;
         if (Interlocked.Increment(ref _written) % Batch == 0 && Started()) _due.Release();
     }
+
+    /// <summary>
+    /// Test seam: called with each staged file's path once it is written (a test stops a build or a site
+    /// there, as Ctrl+C would).
+    /// </summary>
+    internal static readonly AsyncLocal<Action<string>?> AfterWriting = new();
 
     /// <summary>Waits for the batch being synced, if any; no more are started.</summary>
     public void Finish()

@@ -23,7 +23,7 @@ public sealed class CommitTests : IDisposable
 
     public void Dispose()
     {
-        StagedPosts.AfterStaging.Value = null;
+        Writeback.AfterWriting.Value = null;
         StagedPosts.BeforeRename.Value = null;
         StagedPosts.BeforeRemovingOld.Value = null;
         _temp.Dispose();
@@ -62,7 +62,7 @@ public sealed class CommitTests : IDisposable
         var before = Folder();
         using var stop = new CancellationTokenSource();
         var staged = 0;
-        StagedPosts.AfterStaging.Value = _ =>
+        Writeback.AfterWriting.Value = _ =>
         {
             if (Interlocked.Increment(ref staged) == cancelAt) stop.Cancel();
         };

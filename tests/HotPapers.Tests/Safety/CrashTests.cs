@@ -187,6 +187,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
     [InlineData("build", 2, 130)] // SIGINT
     [InlineData("build", 15, 143)] // SIGTERM
     [InlineData("site", 2, 130)]
+    [InlineData("site", 15, 143)]
     public async Task A_build_or_site_stopped_by_ctrl_c_while_it_renders_says_so_and_leaves_every_file_as_it_was(string command, int signal, int exitCode)
     {
         Skip.If(OperatingSystem.IsWindows(), "POSIX signals");

@@ -65,6 +65,83 @@ public sealed class SiteOutputTests
         Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
     }
 
+    // Ctrl+C (the CLI cancels the token) at each stage of a site build: no further digest page starts
+    // rendering, no further stage starts, nothing is committed, and what was staged is removed.
+    [Theory]
+    [InlineData("the first digest page")]
+    [InlineData("the last digest page")]
+    [InlineData("the first listing page")]
+    [InlineData("the last file")]
+    public void A_cancelled_site_stops_at_the_next_stage_commits_nothing_and_removes_what_it_staged(string cancelAt)
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        const int More = 40;
+        for (var i = 0; i < More; i++)
+        {
+            var day = new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            File.WriteAllText(Path.Combine(records, day + ".json"), SampleRecords.Daily().Replace("\"2021-04-30\"", $"\"{day}\"", StringComparison.Ordinal));
+        }
+        var digests = More + 2;
+        var site = temp["public"];
+        SiteHarness.Generate(records, site);
+        var before = FolderSnapshot.Of(site);
+        var staging = Path.Combine(site, SiteOutput.StagingFolder) + Path.DirectorySeparatorChar;
+        var staged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var stop = new CancellationTokenSource();
+        Writeback.AfterWriting.Value = path =>
+        {
+            Assert.StartsWith(staging, path, StringComparison.Ordinal);
+            var relative = path[staging.Length..].Replace(Path.DirectorySeparatorChar, '/');
+            staged.Enqueue(relative);
+            var digestPages = staged.Count(IsDigestPage);
+            if (cancelAt switch
+            {
+                "the first digest page" => digestPages == 1,
+                "the last digest page" => digestPages == digests,
+                "the first listing page" => !IsDigestPage(relative),
+                _ => relative == SitePaths.Robots,
+            }) stop.Cancel();
+        };
+        try
+        {
+            Assert.Throws<OperationCanceledException>(() =>
+                new SiteGenerator(SiteHarness.Settings(records, site)).Generate(stop.Token));
+        }
+        finally
+        {
+            Writeback.AfterWriting.Value = null;
+        }
+
+        Assert.Equal(before, FolderSnapshot.Of(site));
+        var listings = staged.Where(p => !IsDigestPage(p)).ToList();
+        var feeds = listings.Where(p => p.EndsWith(".atom", StringComparison.Ordinal) || p.EndsWith(".rss", StringComparison.Ordinal)
+            || p.EndsWith(".json", StringComparison.Ordinal) || p == SitePaths.Sitemap).ToList();
+        switch (cancelAt)
+        {
+            case "the first digest page":
+                // The pages already rendering when it came finish; none starts after it, nor any listing.
+                Assert.InRange(staged.Count, 1, Math.Min(Environment.ProcessorCount, digests - 1));
+                Assert.Empty(listings);
+                break;
+            case "the last digest page":
+                Assert.Equal(digests, staged.Count);
+                Assert.Empty(listings);
+                break;
+            case "the first listing page":
+                // The listing pages are one stage; the feeds are the next.
+                Assert.NotEmpty(listings);
+                Assert.Empty(feeds);
+                break;
+            default:
+                Assert.NotEmpty(feeds);
+                break;
+        }
+    }
+
+    private static bool IsDigestPage(string path) =>
+        System.Text.RegularExpressions.Regex.IsMatch(path, @"^\d{4}/\d{2}/\d{2}(-\d{4}-\d{2}-\d{2})?/index\.html$");
+
     [Fact]
     public void A_failed_first_site_leaves_no_folder()
     {
