@@ -7,6 +7,16 @@ namespace HotPapers.Tests.Packaging;
 [Trait(Speed.Key, Speed.Slow)]
 public sealed class PackageTests
 {
+    // Found by a new user's trial: on a machine whose NuGet cache had never held the ReadyToRun compiler,
+    // the README's `dotnet pack` made only the IL package and failed the four ReadyToRun ones (NETSDK1094).
+    // Here the cache holds it from earlier work, so the pack itself passes either way: what a new cache
+    // gets is what the pack's restore asks for.
+    [Fact]
+    public void The_pack_asks_for_the_ReadyToRun_compiler_so_that_it_packs_with_a_new_NuGet_cache()
+    {
+        Assert.Contains(PackedTool.Downloads, name => name.StartsWith("Microsoft.NETCore.App.Crossgen2.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_package_carries_its_readme_license_links_tags_and_schemas()
     {
