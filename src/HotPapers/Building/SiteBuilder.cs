@@ -58,12 +58,31 @@ public sealed class SiteBuilder
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
+        var notBuilt = request is BuildRequest.All ? RangesNotBuilt(output) : [];
         cancellationToken.ThrowIfCancellationRequested();
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {
-            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. afterCommit],
+            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. afterCommit],
         };
+    }
+
+    // Found by a new user's trial: a range's post merged from daily files has no records file of its own,
+    // so --all (one post per records file) neither rebuilt nor checked it, and said nothing: after a
+    // change of settings or templates it kept its old look while --check called the folder current.
+    private List<string> RangesNotBuilt(GuardedOutput output)
+    {
+        var warnings = new List<string>();
+        foreach (var name in output.NotOffered())
+        {
+            if (!PostNaming.TryParseRangePostName(name, _settings.FileNamePattern, out var date, out var end)) continue;
+            var path = Path.Combine(_settings.OutputDirectory, name);
+            if (!File.Exists(path)) continue;
+            var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
+            warnings.Add($"{path}: a digest of {from} to {until}, which has no records file of its own ({PostNaming.RecordsFileName(date, end)}), "
+                + $"so --all (a post per records file) did not build it; build it with --date {from} --until {until}");
+        }
+        return warnings;
     }
 
     private Slot BuildOne(RecordsFile file, GuardedOutput output)

@@ -43,6 +43,10 @@ internal sealed class GuardedOutput : IDisposable
 
     public static GuardedOutput Open(string outputDirectory, bool checkOnly, bool force) => new(outputDirectory, checkOnly, force);
 
+    /// <summary>The posts the manifest lists (relative names, '/' separated) that this build has not offered so far.</summary>
+    public IEnumerable<string> NotOffered() =>
+        Manifest.Posts.Keys.Where(name => !_claimed.ContainsKey(Path.Combine(_directory, name)));
+
     /// <summary>What writing this post does (or, with checkOnly, would do); changed posts are staged. Thread-safe.</summary>
     public BuiltPost Offer(string recordsFile, string postPath, ReadOnlySpan<byte> bytes)
     {

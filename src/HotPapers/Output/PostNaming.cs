@@ -21,6 +21,22 @@ internal static class PostNaming
 
     private const string DatePlaceholder = "{date}";
 
+    /// <summary>
+    /// Reads a range's dates back from a post's name (relative to the output folder, '/' separated) that
+    /// <paramref name="pattern"/> gave it: <c>2021-05-01-2021-05-03---Hot-Papers.md</c>; false for any other name.
+    /// </summary>
+    public static bool TryParseRangePostName(string name, string pattern, out DateOnly date, out DateOnly endDate)
+    {
+        date = endDate = default;
+        var at = pattern.IndexOf(DatePlaceholder, StringComparison.Ordinal);
+        var suffix = pattern.Length - at - DatePlaceholder.Length;
+        const int KeyLength = 21;
+        if (at < 0 || name.Length != pattern.Length - DatePlaceholder.Length + KeyLength
+            || !name.StartsWith(pattern.AsSpan(0, at), StringComparison.Ordinal) || !name.EndsWith(pattern.AsSpan(pattern.Length - suffix), StringComparison.Ordinal))
+            return false;
+        return TryParseRecordsFileName(name.Substring(at, KeyLength) + ".json", out date, out endDate) && endDate > date;
+    }
+
     public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";
 
     /// <summary>

@@ -88,6 +88,36 @@ public sealed class DigestsOverDaysTests
         Assert.Equal(post, Post(temp, "2021-05-03-2021-05-09", "again"));
     }
 
+    // Found by a new user's trial: --all builds a post per records file, so a week merged from daily files
+    // was neither rebuilt nor checked, and nothing said so.
+    [Theory]
+    [InlineData("{date}---Hot-Papers.md")]
+    [InlineData("posts/{date}/index.md")]
+    public void All_names_the_range_posts_it_does_not_build_and_how_to_build_them(string pattern)
+    {
+        using var temp = Fixture.TempDir();
+        var days = Week(temp, 4);
+        var settings = Settings(temp) with { FileNamePattern = pattern };
+        new SiteBuilder(settings).Build(BuildRequest.Week(First.AddDays(6)));
+        var week = temp["out/" + pattern.Replace("{date}", "2021-05-03-2021-05-09", StringComparison.Ordinal)];
+        var expected = $"{week}: a digest of 2021-05-03 to 2021-05-09, which has no records file of its own (2021-05-03-2021-05-09.json), "
+            + "so --all (a post per records file) did not build it; build it with --date 2021-05-03 --until 2021-05-09";
+
+        foreach (var check in new[] { false, true })
+        {
+            var all = new SiteBuilder(settings).Build(new BuildRequest.All { CheckOnly = check });
+            Assert.Equal(7, all.Posts.Count);
+            Assert.Equal(expected, Assert.Single(all.Warnings, w => w.Contains("--all", StringComparison.Ordinal)));
+        }
+
+        // Once the range has a records file of its own, --all builds it and says nothing.
+        foreach (var day in days) File.Delete(temp[$"records/{Rfc3339.FormatDate(day.Date)}.json"]);
+        File.WriteAllBytes(temp["records/2021-05-03-2021-05-09.json"], RecordsWriter.Write(days[^1] with { Date = First, EndDate = First.AddDays(6) }));
+        var again = new SiteBuilder(settings).Build(new BuildRequest.All { CheckOnly = true });
+        Assert.Equal(week, Assert.Single(again.Posts).PostPath);
+        Assert.DoesNotContain(again.Warnings, w => w.Contains("--all", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_range_file_wins_over_the_daily_files()
     {
