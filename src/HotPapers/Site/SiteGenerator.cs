@@ -48,6 +48,7 @@ public sealed class SiteGenerator
     /// </summary>
     public SiteResult Generate(CancellationToken cancellationToken = default)
     {
+        if (!_force && BlogOutput() is { } blog) throw new InputException([blog]);
         var files = _digests.Find(new BuildRequest.All(), out var skipped, reader: "site");
         // Newest first, by the dates the files' names give (checked against their records as they load).
         var order = Enumerable.Range(0, files.Count)
@@ -89,6 +90,20 @@ public sealed class SiteGenerator
         var written = output.Count;
         var removed = output.Commit();
         return new SiteResult(_site.OutputDirectory, digests.Count, written, removed) { Warnings = warnings };
+    }
+
+    // Found by a new user's trial: in a Hugo blog's root, the site's default folder (public/) is where hugo
+    // builds the blog. Its files stopped the site one by one, each message suggesting --force, which would
+    // have replaced the blog's pages; and where hugo had not built yet, the two would have mixed their pages.
+    private InputProblem? BlogOutput()
+    {
+        if (BlogDetector.Enclosing(_site.OutputDirectory) is not { } blog) return null;
+        var builds = Path.GetFullPath(Path.Combine(blog.Root, "public"));
+        if (!string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(_site.OutputDirectory)), builds, StringComparison.Ordinal)) return null;
+        var name = Flavors.Title(blog.Flavor);
+        return new InputProblem(_site.OutputDirectory, InputProblem.WholeFile,
+            $"a folder of the site's own (--output DIR, or site.output in {SettingsFile.FileName}; --force writes into this one all the same)",
+            $"the folder the {name} site in {blog.Root} ({blog.Evidence}) builds into");
     }
 
     // The k-th digest, newest first: its page, with links to the digests before and after it.

@@ -234,6 +234,39 @@ public sealed class SiteOutputTests
         SiteHarness.Generate(records, temp["public"]);
     }
 
+    // Found by a new user's trial: `hotpapers site` in a Hugo blog's root went for Hugo's public/ (the site's
+    // default folder), and each of Hugo's pages stopped it with a hint to use --force.
+    [Theory]
+    [InlineData("hugo.toml", "Hugo", false)]
+    [InlineData("hugo.toml", "Hugo", true)] // not built yet: the two would mix their pages
+    [InlineData("gatsby-config.js", "Gatsby", true)]
+    public void The_site_refuses_the_folder_its_blog_builds_into_before_it_reads_a_record(string config, string name, bool empty)
+    {
+        using var temp = Fixture.TempDir();
+        var blog = temp["blog"];
+        Directory.CreateDirectory(Path.Combine(blog, "public"));
+        File.WriteAllText(Path.Combine(blog, config), "title = 'My blog'\n");
+        if (!empty) File.WriteAllText(Path.Combine(blog, "public", "index.html"), "<!DOCTYPE html><title>My blog</title>\n");
+        var records = SiteHarness.SampleRecords(temp);
+        File.WriteAllText(Path.Combine(records, "2021-05-04.json"), "[]"); // bad records: not read
+        var before = FolderSnapshot.Of(blog);
+        var output = Path.Combine(blog, "public") + (empty ? "/" : "");
+
+        var (code, stdout, stderr) = InProcessCli.Run("site", "--records", records, "--output", output);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"error: {output}: expected a folder of the site's own (--output DIR, or site.output in hotpapers.yml; --force writes into this one all the same), "
+            + $"found the folder the {name} site in {blog} ({config}) builds into\n", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, FolderSnapshot.Of(blog));
+
+        // Any other folder of the blog is the owner's choice, and --force is the owner's word.
+        File.Delete(Path.Combine(records, "2021-05-04.json"));
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", records, "--output", Path.Combine(blog, "static", "papers")).Code);
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", records, "--output", output, "--force").Code);
+        Assert.True(File.Exists(Path.Combine(blog, "public", "2021", "04", "30", "index.html")));
+    }
+
     [Fact]
     public void The_site_command_refuses_a_file_it_did_not_write_and_replaces_it_with_force()
     {
