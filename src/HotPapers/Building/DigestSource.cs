@@ -22,11 +22,29 @@ internal sealed class DigestSource(BuildSettings settings)
     public IReadOnlyList<RecordsFile> Find(BuildRequest request, out IReadOnlyList<string> skipped, string reader = "--all") =>
         RecordsFiles.Find(settings, request, out skipped, reader);
 
+    // The records files ranked so far whose records were already ranked (ranked: true), which the ranking settings do not change.
+    private readonly ConcurrentDictionary<string, bool> _asListed = new(StringComparer.Ordinal);
+
     /// <summary>The file's digest, ranked; bad records are an <see cref="InputException"/> naming them.</summary>
     public Digest Rank(RecordsFile file)
     {
         var records = Load(file);
+        if (records.Ranked) _asListed.TryAdd(file.Path, true);
         return _ranker.Rank(records, ShownBefore(records));
+    }
+
+    /// <summary>
+    /// Found by a new user's trial: the shipped sample day is an imported post's (ranked: true), so a
+    /// ranking.minPaperScore set to try the settings changed nothing, and nothing said why. When the
+    /// ranking settings are not the defaults, a warning naming the digests ranked so far that they did
+    /// not change (one line for all); none otherwise.
+    /// </summary>
+    public IEnumerable<string> RankingNotApplied()
+    {
+        if (_asListed.IsEmpty || settings.Ranking == RankingSettings.Default) yield break;
+        var files = _asListed.Keys.Order(StringComparer.Ordinal).ToList();
+        var (which, it) = files.Count == 1 ? (files[0], "it") : ($"{files[0]} and {files.Count - 1} other records file(s)", "them");
+        yield return $"{which}: ranked: true (an imported post's papers and mentions, kept as the post showed them), so the ranking settings do not change {it}";
     }
 
     private DigestRecords Load(RecordsFile file)

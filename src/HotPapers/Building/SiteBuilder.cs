@@ -63,7 +63,7 @@ public sealed class SiteBuilder
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {
-            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. afterCommit],
+            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. _digests.RankingNotApplied(), .. afterCommit],
         };
     }
 
