@@ -28,6 +28,9 @@ internal static class Networks
     /// <summary>All names, for a problem's "expected".</summary>
     public static string NameList => string.Join(", ", Names);
 
+    /// <summary>All names, for a typo's "did you mean".</summary>
+    public static IReadOnlyList<string> AllNames => Names;
+
     public static bool TryParse(string name, out Network network)
     {
         var i = Array.IndexOf(Names, name);

@@ -32,48 +32,9 @@ internal static class StrictMembers
     /// </summary>
     internal static string Message(string member, string target, IReadOnlyList<string> members)
     {
-        var nearest = Nearest(member, members);
+        var nearest = NearestName.Of(member, members);
         return $"The member `{member}` of `{target}` was not found"
             + (nearest is null ? "" : $" (did you mean `{nearest}`?)")
             + (members.Count == 0 ? "; it has no members" : "; its members are " + string.Join(", ", members));
-    }
-
-    /// <summary>
-    /// The member nearest to <paramref name="name"/> as a typo would make it, compared without case and
-    /// underscores (so <c>socialImage</c> finds <c>social_image</c>); null when none is near.
-    /// </summary>
-    internal static string? Nearest(string name, IReadOnlyList<string> members)
-    {
-        var wanted = Plain(name);
-        // One slip in a short name, two in a longer one, three in a long one.
-        var allowed = wanted.Length <= 3 ? 1 : wanted.Length <= 8 ? 2 : 3;
-        string? best = null;
-        var bestDistance = allowed + 1;
-        foreach (var member in members)
-        {
-            var distance = Distance(wanted, Plain(member));
-            if (distance < bestDistance) (best, bestDistance) = (member, distance);
-        }
-        return best;
-    }
-
-    private static string Plain(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
-
-    /// <summary>Edits (insert, delete, replace, swap two neighbours) from <paramref name="a"/> to <paramref name="b"/>.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
     }
 }

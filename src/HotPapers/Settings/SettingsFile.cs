@@ -110,11 +110,15 @@ public static partial class SettingsFile
         // Old names are read, and not offered.
         var old = SettingKeys.All.Where(k => k.Section + "." == prefix && k.OldKey is not null).Select(k => k.OldKey!);
         if (node is YamlScalarNode { Value: { } name } && (known.Contains(name, StringComparer.Ordinal) || old.Contains(name, StringComparer.Ordinal))) return name;
-        var found = node is YamlScalarNode { Value: { } n } ? $"unknown key \"{n}\"" : Describe(node);
+        var found = node is YamlScalarNode { Value: { } n } ? UnknownKey(n, known) : Describe(node);
         problems.Add(new(file, Where(node, prefix + (node is YamlScalarNode { Value: { } v } ? v : "?")),
             $"one of the keys {string.Join(", ", known)}", found));
         return null;
     }
+
+    // A typo'd key is answered as a template's misspelt member is.
+    private static string UnknownKey(string name, IEnumerable<string> known) =>
+        $"unknown key \"{name}\"" + (NearestName.Of(name, known) is { } nearest ? $" (did you mean \"{nearest}\"?)" : "");
 
     /// <param name="name">The key as the file names it (an old name, maybe).</param>
     private static BuildSettings Apply(string file, SettingKey key, string name, YamlNode node, string baseDirectory, BuildSettings settings, List<InputProblem> problems)
@@ -205,7 +209,7 @@ public static partial class SettingsFile
         {
             if (networkNode is not YamlScalarNode { Value: { } name } || !Networks.TryParse(name, out _))
             {
-                var found = networkNode is YamlScalarNode { Value: { } n } ? $"unknown key \"{n}\"" : Describe(networkNode);
+                var found = networkNode is YamlScalarNode { Value: { } n } ? UnknownKey(n, Networks.AllNames) : Describe(networkNode);
                 problems.Add(new(file, Where(networkNode, $"{key.Name}.{(networkNode as YamlScalarNode)?.Value ?? "?"}"), "one of the keys " + Networks.NameList, found));
                 continue;
             }
@@ -234,7 +238,7 @@ public static partial class SettingsFile
             if (name is null || !allowed.Contains(name, StringComparer.Ordinal))
             {
                 problems.Add(new(file, Where(nameNode, $"{key.Name}.{name ?? "?"}"), $"one of the keys {string.Join(", ", allowed)}",
-                    name is null ? Describe(nameNode) : $"unknown key \"{name}\""));
+                    name is null ? Describe(nameNode) : UnknownKey(name, allowed)));
                 continue;
             }
             if (name == "enabled")

@@ -148,6 +148,12 @@ public sealed class SettingsFileTests
     [InlineData("collect:\n  huggingface: { enabled: yes }\n", "line 2, column 27 (collect.huggingface.enabled)", "true or false", "the string \"yes\"")]
     [InlineData("collect:\n  twitter: on\n", "line 2, column 12 (collect.twitter)", "a mapping of enabled, baseUrl, embedUrl", "the string \"on\"")]
     [InlineData("collect:\n  reddit: {}\n", "line 2, column 3 (collect.reddit)", "one of the keys contact, cache, cacheMaxAge, arxiv, huggingface, hackernews, bluesky, twitter, mastodon", "unknown key \"reddit\"")]
+    // A typo'd key is answered with the nearest key, as a template's misspelt member is (the trial of a new user
+    // found a settings typo answered with the whole list alone).
+    [InlineData("ranking:\n  minPaperScor: 500\n", "line 2, column 3 (ranking.minPaperScor)", "one of the keys minPaperScore, minMentionScore, maxMentions, weights, requirePdf, repeatAfterDays", "unknown key \"minPaperScor\" (did you mean \"minPaperScore\"?)")]
+    [InlineData("flavr: hugo\n", "line 1, column 1 (flavr)", "one of the keys flavor, timezone, records, output, fileName, templates, embeds, ranking, post, collect, site", "unknown key \"flavr\" (did you mean \"flavor\"?)")]
+    [InlineData("ranking:\n  weights:\n    blusky: 1\n", "line 3, column 5 (ranking.weights.blusky)", "one of the keys twitter, bluesky, mastodon, hackernews, huggingface, reddit", "unknown key \"blusky\" (did you mean \"bluesky\"?)")]
+    [InlineData("collect:\n  arxiv: { baseURL: x }\n", "line 2, column 12 (collect.arxiv.baseURL)", "one of the keys baseUrl", "unknown key \"baseURL\" (did you mean \"baseUrl\"?)")]
     public void Mention_settings_problems_are_reported_where_they_are(string yaml, string location, string expected, string found)
     {
         var problem = Assert.Single(Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", yaml, "")).Problems);
