@@ -335,6 +335,11 @@ public static class SiteScaffolder
             steps.Add($"hotpapers import content/posts --timezone ZONE    # the {old} post(s) there that hotpapers did not write, back into records; ZONE: the time zone of their times (docs/import.md)");
             steps.Add("hotpapers build --all --force    # rebuilds them from those records; --force this once, as hotpapers did not write them");
         }
+        else if (LatestDay(Path.Combine(directory, RecordsFolder(flavor))) is { } day)
+        {
+            // Found by a new user's trial: init run again (for --templates, say) still asked for a day's records to be copied in.
+            steps.Add($"hotpapers build --date {day}    # writes content/posts/{day}---Hot-Papers.md from the latest day in {records}");
+        }
         else
         {
             steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
@@ -343,6 +348,18 @@ public static class SiteScaffolder
         steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
         steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest, with this version of hotpapers from nuget.org (dotnet tool restore)");
         return steps;
+    }
+
+    // The latest day the records folder has a day's records file of, as its name says; null when it has none.
+    private static string? LatestDay(string records)
+    {
+        if (!Directory.Exists(records)) return null;
+        return Directory.EnumerateFiles(records, "*.json")
+            .Select(Path.GetFileName)
+            .Where(name => PostNaming.TryParseRecordsFileName(name!, out var date, out var end) && date == end)
+            .Select(name => name![..^".json".Length])
+            .Order(StringComparer.Ordinal)
+            .LastOrDefault();
     }
 
     // A blog that already has digests (the old generator's, named as it named them) and no manifest of hotpapers':

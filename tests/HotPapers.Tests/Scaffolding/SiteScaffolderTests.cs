@@ -100,6 +100,23 @@ public sealed class SiteScaffolderTests
         Assert.Contains(steps, s => s.StartsWith("hotpapers import content/posts --timezone ZONE    # the 1 post(s) there", StringComparison.Ordinal));
     }
 
+    // Found by a new user's trial: init run again (for --templates) still said to copy a day's records in.
+    [Fact]
+    public void Next_steps_build_the_latest_day_the_records_folder_has_and_ask_for_records_only_when_it_has_none()
+    {
+        using var temp = Fixture.TempDir();
+        var steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        Assert.Contains("cp PATH/TO/2021-04-30.json content/records/    # a day's records (docs/records-format.md)", steps);
+
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["content/records/2021-04-30.json"]);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json"), temp["content/records/2021-05-03.json"]);
+        File.WriteAllText(temp["content/records/2021-05-01-2021-05-07.json"], "{}");
+        File.WriteAllText(temp["content/records/notes.json"], "{}");
+        steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
+        Assert.DoesNotContain(steps, s => s.StartsWith("cp ", StringComparison.Ordinal));
+        Assert.Contains("hotpapers build --date 2021-05-03    # writes content/posts/2021-05-03---Hot-Papers.md from the latest day in content/records/", steps);
+    }
+
     // The settings decide what build writes: init again in a blog set up for Hugo before its Hugo config exists stays Hugo.
     [Fact]
     public void Init_again_takes_the_flavor_the_settings_name()
