@@ -28,8 +28,8 @@ public static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) stderr.WriteLine($"hotpapers: {error.Message}");
-            foreach (var line in TypoCorrections(parsed)) stderr.WriteLine(line.StartsWith(' ') ? line : $"hotpapers: {line}");
+            foreach (var error in Misspelt(parsed) is { Count: > 0 } misspelt ? misspelt : parsed.Errors.Select(e => e.Message))
+                stderr.WriteLine($"hotpapers: {error}");
             // The help of the command that was given: its options and examples, not the list of commands.
             var command = parsed.CommandResult.Command is RootCommand ? "hotpapers" : $"hotpapers {parsed.CommandResult.Command.Name}";
             stderr.WriteLine($"Run '{command} --help' for usage.");
@@ -39,18 +39,42 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// System.CommandLine's "did you mean" for each word it did not know (a misspelt command or option),
-    /// as its parse error action prints them, one suggestion a line; its error lines are ours already.
+    /// A misspelt command (<c>hotpapers biuld --date ...</c>) or option (<c>build --dtae ...</c>), each said in one
+    /// line with System.CommandLine's guess at the name it was meant to be; empty when none. Found by a new
+    /// user's trial: its errors said the command was missing, then that each word after the misspelt one
+    /// was unknown, then the guess, in six lines. Its other errors then follow from the misspelt word, and
+    /// are left out.
     /// </summary>
-    private static IEnumerable<string> TypoCorrections(ParseResult parsed)
+    private static List<string> Misspelt(ParseResult parsed)
     {
-        if (parsed.Action is not ParseErrorAction action) return [];
+        var command = parsed.CommandResult.Command;
+        static bool IsOption(string word) => word.Length > 1 && word[0] == '-';
+        List<string> words = command is RootCommand ? [.. parsed.UnmatchedTokens.Take(1)] : [.. parsed.UnmatchedTokens.Where(IsOption)];
+        if (words.Count == 0) return [];
+        var guesses = Guesses(parsed);
+        // The root command is named after the process (testhost under the tests).
+        var name = command is RootCommand ? "hotpapers" : command.Name;
+        return [.. words.Select(word => (IsOption(word) ? $"{word} is not an option of {name}" : $"{word} is not a command")
+            + (guesses.TryGetValue(word, out var meant) ? $" (did you mean {meant}?)" : ""))];
+    }
+
+    /// <summary>System.CommandLine's "did you mean" for each word it did not know, as its parse error action prints them.</summary>
+    private static Dictionary<string, string> Guesses(ParseResult parsed)
+    {
+        var guesses = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (parsed.Action is not ParseErrorAction action) return guesses;
         action.ShowHelp = false;
         action.ShowTypoCorrections = true;
-        var suggestions = new StringWriter();
-        parsed.Invoke(new InvocationConfiguration { Output = suggestions, Error = TextWriter.Null });
-        return suggestions.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.EndsWith('?') ? line : "  " + line);
+        var text = new StringWriter();
+        parsed.Invoke(new InvocationConfiguration { Output = text, Error = TextWriter.Null });
+        // "'biuld' was not matched. Did you mean one of the following?", then a guess a line: the first is the nearest.
+        string? word = null;
+        foreach (var line in text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.EndsWith(" was not matched. Did you mean one of the following?", StringComparison.Ordinal)) word = line[1..line.LastIndexOf('\'')];
+            else if (word is not null) guesses.TryAdd(word, line);
+        }
+        return guesses;
     }
 
     /// <summary>
