@@ -57,14 +57,15 @@ internal static class SitePaths
     /// after a dot a subject class in capitals (<c>cs.LG</c>, <c>astro-ph.CO</c>), or in lower case for physics and
     /// cond-mat (<c>physics.optics</c>, <c>cond-mat.mes-hall</c>). Two such names never differ in case alone, so
     /// none shares a folder with another where the file system ignores case (macOS, Windows): <c>cs.lg</c> beside
-    /// <c>cs.LG</c> is another name, with a folder of its own.
+    /// <c>cs.LG</c> is another name, with a folder of its own. Nor is any a name Windows keeps for a device.
     /// </summary>
     private static bool IsArxivName(string category)
     {
         if (category.Length is 0 or > 64) return false;
         var dot = category.IndexOf('.');
         var archive = dot < 0 ? category : category[..dot];
-        if (!IsArxivPart(archive, upper: false)) return false;
+        // Windows gives con, prn, aux and nul to devices, with any extension (aux.LG too): no arXiv archive's name.
+        if (!IsArxivPart(archive, upper: false) || archive is "con" or "prn" or "aux" or "nul") return false;
         if (dot < 0) return true;
         return IsArxivPart(category[(dot + 1)..], upper: archive is not ("physics" or "cond-mat"));
     }

@@ -100,6 +100,18 @@ public sealed class SiteSafetyTests
         Assert.NotEqual(SitePaths.CategorySlug("a/b"), SitePaths.CategorySlug("a?b"));
     }
 
+    // Shaped like arXiv's names, but Windows opens a device for these, with or without an extension.
+    [Theory]
+    [InlineData("con")]
+    [InlineData("aux.LG")]
+    [InlineData("nul")]
+    [InlineData("prn.optics")]
+    public void A_category_named_as_a_windows_device_gets_a_folder_of_another_name(string category)
+    {
+        var slug = SitePaths.CategorySlug(category);
+        Assert.StartsWith(category.Replace('.', '-') + "-", slug, StringComparison.Ordinal);
+    }
+
     // Where the file system ignores case (macOS, Windows), category/cs.LG/ and category/cs.lg/ would be one folder.
     [Theory]
     [InlineData("cs.LG", "cs.lg")]
