@@ -88,17 +88,19 @@ public sealed class SiteOutputTests
         var before = FolderSnapshot.Of(site);
         var staging = Path.Combine(site, SiteOutput.StagingFolder) + Path.DirectorySeparatorChar;
         var staged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var digestPages = 0;
         using var stop = new CancellationTokenSource();
         Writeback.AfterWriting.Value = path =>
         {
             Assert.StartsWith(staging, path, StringComparison.Ordinal);
             var relative = path[staging.Length..].Replace(Path.DirectorySeparatorChar, '/');
             staged.Enqueue(relative);
-            var digestPages = staged.Count(IsDigestPage);
+            // Counted once per page, race-free: the pages are staged on several threads at once.
+            var pages = IsDigestPage(relative) ? Interlocked.Increment(ref digestPages) : -1;
             if (cancelAt switch
             {
-                "the first digest page" => digestPages == 1,
-                "the last digest page" => digestPages == digests,
+                "the first digest page" => pages == 1,
+                "the last digest page" => pages == digests,
                 "the first listing page" => !IsDigestPage(relative),
                 _ => relative == SitePaths.Robots,
             }) stop.Cancel();
@@ -121,7 +123,7 @@ public sealed class SiteOutputTests
         {
             case "the first digest page":
                 // The pages already rendering when it came finish; none starts after it, nor any listing.
-                Assert.InRange(staged.Count, 1, Math.Min(Environment.ProcessorCount, digests - 1));
+                Assert.InRange(staged.Count, 1, digests - More / 2);
                 Assert.Empty(listings);
                 break;
             case "the last digest page":
