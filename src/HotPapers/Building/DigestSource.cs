@@ -22,29 +22,29 @@ internal sealed class DigestSource(BuildSettings settings)
     public IReadOnlyList<RecordsFile> Find(BuildRequest request, out IReadOnlyList<string> skipped, string reader = "--all") =>
         RecordsFiles.Find(settings, request, out skipped, reader);
 
-    // The records files ranked so far whose records were already ranked (ranked: true), which the ranking settings do not change.
-    private readonly ConcurrentDictionary<string, bool> _asListed = new(StringComparer.Ordinal);
+    // Each records file ranked so far, and whether its records were already ranked (ranked: true).
+    private readonly ConcurrentDictionary<string, bool> _ranked = new(StringComparer.Ordinal);
 
     /// <summary>The file's digest, ranked; bad records are an <see cref="InputException"/> naming them.</summary>
     public Digest Rank(RecordsFile file)
     {
         var records = Load(file);
-        if (records.Ranked) _asListed.TryAdd(file.Path, true);
+        _ranked.TryAdd(file.Path, records.Ranked);
         return _ranker.Rank(records, ShownBefore(records));
     }
 
     /// <summary>
     /// Found by a new user's trial: the shipped sample day is an imported post's (ranked: true), so a
-    /// ranking.minPaperScore set to try the settings changed nothing, and nothing said why. When the
-    /// ranking settings are not the defaults, a warning naming the digests ranked so far that they did
-    /// not change (one line for all); none otherwise.
+    /// ranking.minPaperScore set to try the settings changed nothing, and nothing said why. A warning when
+    /// the ranking settings are not the defaults and every digest ranked so far was ranked already, so that
+    /// they changed none; none where they changed some (a blog with imported old posts and new days).
     /// </summary>
     public IEnumerable<string> RankingNotApplied()
     {
-        if (_asListed.IsEmpty || settings.Ranking == RankingSettings.Default) yield break;
-        var files = _asListed.Keys.Order(StringComparer.Ordinal).ToList();
-        var (which, it) = files.Count == 1 ? (files[0], "it") : ($"{files[0]} and {files.Count - 1} other records file(s)", "them");
-        yield return $"{which}: ranked: true (an imported post's papers and mentions, kept as the post showed them), so the ranking settings do not change {it}";
+        if (_ranked.IsEmpty || settings.Ranking == RankingSettings.Default || _ranked.Values.Any(ranked => !ranked)) yield break;
+        var files = _ranked.Keys.Order(StringComparer.Ordinal).ToList();
+        yield return $"{files[0]}: ranked: true (an imported post's papers and mentions, kept as the post showed them), "
+            + (files.Count == 1 ? "so the ranking settings do not change it" : $"as are the {files.Count - 1} other records file(s) read, so the ranking settings change none of them");
     }
 
     private DigestRecords Load(RecordsFile file)
