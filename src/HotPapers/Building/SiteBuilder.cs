@@ -75,12 +75,17 @@ public sealed class SiteBuilder
         var warnings = new List<string>();
         foreach (var name in output.NotOffered())
         {
-            if (!PostNaming.TryParseRangePostName(name, _settings.FileNamePattern, out var date, out var end)) continue;
-            var path = Path.Combine(_settings.OutputDirectory, name);
-            if (!File.Exists(path)) continue;
-            var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
-            warnings.Add($"{path}: a digest of {from} to {until}, which has no records file of its own ({PostNaming.RecordsFileName(date, end)}), "
-                + $"so --all (a post per records file) did not build it; build it with --date {from} --until {until}");
+            // The range read back from the name, then the post named again as this build would name it: every
+            // spelling of the pattern that the settings accept (./, //, {date} twice) compares alike.
+            foreach (var (date, end) in PostNaming.RangesIn(name))
+            {
+                var path = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(date, end, _settings.FileNamePattern));
+                if (output.Key(path) != name || !File.Exists(path)) continue;
+                var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
+                warnings.Add($"{path}: a digest of {from} to {until}, which has no records file of its own ({PostNaming.RecordsFileName(date, end)}), "
+                    + $"so --all (a post per records file) did not build it; build it with --date {from} --until {until}");
+                break;
+            }
         }
         return warnings;
     }

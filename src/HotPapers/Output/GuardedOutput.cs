@@ -43,9 +43,11 @@ internal sealed class GuardedOutput : IDisposable
 
     public static GuardedOutput Open(string outputDirectory, bool checkOnly, bool force) => new(outputDirectory, checkOnly, force);
 
-    /// <summary>The posts the manifest lists (relative names, '/' separated) that this build has not offered so far.</summary>
-    public IEnumerable<string> NotOffered() =>
-        Manifest.Posts.Keys.Where(name => !_claimed.ContainsKey(Path.Combine(_directory, name)));
+    /// <summary>The posts the manifest lists (by <see cref="Key"/>) that this build has not offered so far.</summary>
+    public IEnumerable<string> NotOffered() => Manifest.Posts.Keys.Except(_claimed.Keys.Select(Manifest.Key), StringComparer.Ordinal);
+
+    /// <summary>A post's name in the manifest: relative to the folder, '/' separated.</summary>
+    public string Key(string postPath) => Manifest.Key(postPath);
 
     /// <summary>What writing this post does (or, with checkOnly, would do); changed posts are staged. Thread-safe.</summary>
     public BuiltPost Offer(string recordsFile, string postPath, ReadOnlySpan<byte> bytes)

@@ -13,8 +13,9 @@ internal static class PostNaming
     public static string Key(DateOnly date, DateOnly endDate) =>
         date == endDate ? Rfc3339.FormatDate(date) : $"{Rfc3339.FormatDate(date)}-{Rfc3339.FormatDate(endDate)}";
 
-    public static string PostFileName(DigestRecords records, string pattern = DefaultPattern) =>
-        pattern.Replace(DatePlaceholder, Key(records.Date, records.EndDate));
+    public static string PostFileName(DigestRecords records, string pattern = DefaultPattern) => PostFileName(records.Date, records.EndDate, pattern);
+
+    public static string PostFileName(DateOnly date, DateOnly endDate, string pattern) => pattern.Replace(DatePlaceholder, Key(date, endDate));
 
     /// <summary>The files <paramref name="pattern"/> names, any date, as a search pattern: <c>*---Hot-Papers.md</c>.</summary>
     public static string AnyDate(string pattern = DefaultPattern) => pattern.Replace(DatePlaceholder, "*", StringComparison.Ordinal);
@@ -22,19 +23,14 @@ internal static class PostNaming
     private const string DatePlaceholder = "{date}";
 
     /// <summary>
-    /// Reads a range's dates back from a post's name (relative to the output folder, '/' separated) that
-    /// <paramref name="pattern"/> gave it: <c>2021-05-01-2021-05-03---Hot-Papers.md</c>; false for any other name.
+    /// The ranges a post's name may hold (<c>2021-05-01-2021-05-03</c>, anywhere in it), by the shape of their
+    /// key alone: a caller checks each by naming the post again with <see cref="PostFileName(DateOnly, DateOnly, string)"/>.
     /// </summary>
-    public static bool TryParseRangePostName(string name, string pattern, out DateOnly date, out DateOnly endDate)
+    public static IEnumerable<(DateOnly Date, DateOnly EndDate)> RangesIn(string name)
     {
-        date = endDate = default;
-        var at = pattern.IndexOf(DatePlaceholder, StringComparison.Ordinal);
-        var suffix = pattern.Length - at - DatePlaceholder.Length;
         const int KeyLength = 21;
-        if (at < 0 || name.Length != pattern.Length - DatePlaceholder.Length + KeyLength
-            || !name.StartsWith(pattern.AsSpan(0, at), StringComparison.Ordinal) || !name.EndsWith(pattern.AsSpan(pattern.Length - suffix), StringComparison.Ordinal))
-            return false;
-        return TryParseRecordsFileName(name.Substring(at, KeyLength) + ".json", out date, out endDate) && endDate > date;
+        for (var at = 0; at + KeyLength <= name.Length; at++)
+            if (TryParseRecordsFileName(name.Substring(at, KeyLength) + ".json", out var date, out var end) && end > date) yield return (date, end);
     }
 
     public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";

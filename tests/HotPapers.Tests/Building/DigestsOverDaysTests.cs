@@ -93,6 +93,10 @@ public sealed class DigestsOverDaysTests
     [Theory]
     [InlineData("{date}---Hot-Papers.md")]
     [InlineData("posts/{date}/index.md")]
+    // Found in review: spellings the settings accept, which the name once had to match character by character.
+    [InlineData("./{date}---Hot-Papers.md")]
+    [InlineData("posts//{date}.md")]
+    [InlineData("{date}/{date}.md")]
     public void All_names_the_range_posts_it_does_not_build_and_how_to_build_them(string pattern)
     {
         using var temp = Fixture.TempDir();
