@@ -95,15 +95,20 @@ public sealed class SiteGenerator
     // Found by a new user's trial: in a Hugo blog's root, the site's default folder (public/) is where hugo
     // builds the blog. Its files stopped the site one by one, each message suggesting --force, which would
     // have replaced the blog's pages; and where hugo had not built yet, the two would have mixed their pages.
+    // A folder inside it is no better (gatsby build empties public/). One that already holds a site of ours
+    // was chosen before, with --force.
     private InputProblem? BlogOutput()
     {
         if (BlogDetector.Enclosing(_site.OutputDirectory) is not { } blog) return null;
         var builds = Path.GetFullPath(Path.Combine(blog.Root, "public"));
-        if (!string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(_site.OutputDirectory)), builds, StringComparison.Ordinal)) return null;
+        var below = Path.GetRelativePath(builds, Path.GetFullPath(_site.OutputDirectory));
+        // Relative with no way up: the folder itself (".") or one inside it (compared without case where the file system ignores it).
+        if (Path.IsPathRooted(below) || below == ".." || below.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        if (File.Exists(Path.Combine(_site.OutputDirectory, SiteOutput.ManifestFile))) return null;
         var name = Flavors.Title(blog.Flavor);
         return new InputProblem(_site.OutputDirectory, InputProblem.WholeFile,
             $"a folder of the site's own (--output DIR, or site.output in {SettingsFile.FileName}; --force writes into this one all the same)",
-            $"the folder the {name} site in {blog.Root} ({blog.Evidence}) builds into");
+            $"{(below == "." ? "the folder" : "a folder inside the one")} the {name} site in {blog.Root} ({blog.Evidence}) builds into");
     }
 
     // The k-th digest, newest first: its page, with links to the digests before and after it.

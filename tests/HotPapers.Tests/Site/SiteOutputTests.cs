@@ -267,6 +267,27 @@ public sealed class SiteOutputTests
         Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", records, "--output", Path.Combine(blog, "static", "papers")).Code);
         Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", records, "--output", output, "--force").Code);
         Assert.True(File.Exists(Path.Combine(blog, "public", "2021", "04", "30", "index.html")));
+        // Chosen once with --force, the folder holds a site of ours: the next run needs no force.
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", records, "--output", output).Code);
+    }
+
+    // Found in review: gatsby build empties public/, and hugo writes into it; a folder inside it is no better.
+    [Fact]
+    public void The_site_refuses_a_folder_inside_the_one_its_blog_builds_into()
+    {
+        using var temp = Fixture.TempDir();
+        var blog = temp["blog"];
+        Directory.CreateDirectory(blog);
+        File.WriteAllText(Path.Combine(blog, "gatsby-config.js"), "module.exports = {}\n");
+        var records = SiteHarness.SampleRecords(temp);
+        var output = Path.Combine(blog, "public", "papers");
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", records, "--output", output);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"error: {output}: expected a folder of the site's own (--output DIR, or site.output in hotpapers.yml; --force writes into this one all the same), "
+            + $"found a folder inside the one the Gatsby site in {blog} (gatsby-config.js) builds into\n", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(blog, "public")));
     }
 
     [Fact]
