@@ -321,7 +321,11 @@ public static class SiteScaffolder
     {
         var steps = new List<string>();
         if (Path.GetFullPath(directory) != Path.GetFullPath(".")) steps.Add($"cd {directory}");
-        var records = RecordsFolder(flavor).Replace('\\', '/') + "/";
+        // Where the settings (init's, or the owner's when init runs again) put the records and the posts, as
+        // paths from the blog's folder. Settings that do not load are build's to report: the defaults here.
+        var settings = LoadOr(Path.Combine(directory, SettingsFile.FileName), SettingsFile.Defaults(directory) with { RecordsPath = Path.Combine(directory, RecordsFolder(flavor)) });
+        string Relative(string path) => Path.GetRelativePath(directory, path).Replace('\\', '/');
+        var records = Relative(settings.RecordsPath) + "/";
         if (flavor == InitFlavor.Site)
         {
             steps.Add($"hotpapers collect --yesterday    # yesterday's records into {records} (or copy a day's records file there: docs/records-format.md)");
@@ -330,43 +334,53 @@ public static class SiteScaffolder
             steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it, with this version of hotpapers from nuget.org (dotnet tool restore)");
             return steps;
         }
-        if (OldPosts(directory) is > 0 and var old)
+        string Post(DateOnly day) => Relative(Path.Combine(settings.OutputDirectory, PostNaming.PostFileName(day, day, settings.FileNamePattern)));
+        if (OldPosts(settings.OutputDirectory) is > 0 and var old)
         {
-            steps.Add($"hotpapers import content/posts --timezone ZONE    # the {old} post(s) there that hotpapers did not write, back into records; ZONE: the time zone of their times (docs/import.md)");
+            steps.Add($"hotpapers import {Relative(settings.OutputDirectory)} --timezone ZONE    # the {old} post(s) there that hotpapers did not write, back into records; ZONE: the time zone of their times (docs/import.md)");
             steps.Add("hotpapers build --all --force    # rebuilds them from those records; --force this once, as hotpapers did not write them");
         }
-        else if (LatestDay(Path.Combine(directory, RecordsFolder(flavor))) is { } day)
+        else if (LatestDay(settings.RecordsPath) is { } day)
         {
             // Found by a new user's trial: init run again (for --templates, say) still asked for a day's records to be copied in.
-            steps.Add($"hotpapers build --date {day}    # writes content/posts/{day}---Hot-Papers.md from the latest day in {records}");
+            steps.Add($"hotpapers build --date {PostNaming.Key(day, day)}    # writes {Post(day)} from the latest day in {records}");
         }
         else
         {
             steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
-            steps.Add("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30---Hot-Papers.md");
+            steps.Add($"hotpapers build --date 2021-04-30    # writes {Post(new DateOnly(2021, 4, 30))}");
         }
         steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
         steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest, with this version of hotpapers from nuget.org (dotnet tool restore)");
         return steps;
     }
 
+    private static BuildSettings LoadOr(string path, BuildSettings defaults)
+    {
+        try
+        {
+            return File.Exists(path) ? SettingsFile.Load(path) : defaults;
+        }
+        catch (InputException)
+        {
+            return defaults;
+        }
+    }
+
     // The latest day the records folder has a day's records file of, as its name says; null when it has none.
-    private static string? LatestDay(string records)
+    private static DateOnly? LatestDay(string records)
     {
         if (!Directory.Exists(records)) return null;
-        return Directory.EnumerateFiles(records, "*.json")
-            .Select(Path.GetFileName)
-            .Where(name => PostNaming.TryParseRecordsFileName(name!, out var date, out var end) && date == end)
-            .Select(name => name![..^".json".Length])
-            .Order(StringComparer.Ordinal)
-            .LastOrDefault();
+        DateOnly? latest = null;
+        foreach (var path in Directory.EnumerateFiles(records, "*.json"))
+            if (PostNaming.TryParseRecordsFileName(Path.GetFileName(path), out var date, out var end) && date == end && !(latest >= date)) latest = date;
+        return latest;
     }
 
     // A blog that already has digests (the old generator's, named as it named them) and no manifest of hotpapers':
     // its owner's first step is taking them over, not copying in a day's records.
-    private static int OldPosts(string directory)
+    private static int OldPosts(string posts)
     {
-        var posts = Path.Combine(directory, BuildSettings.Default.OutputDirectory);
         if (!Directory.Exists(posts) || File.Exists(Path.Combine(posts, PostManifest.FileName))) return 0;
         return Directory.EnumerateFiles(posts, PostNaming.AnyDate()).Count();
     }

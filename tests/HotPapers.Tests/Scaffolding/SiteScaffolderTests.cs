@@ -115,6 +115,16 @@ public sealed class SiteScaffolderTests
         steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
         Assert.DoesNotContain(steps, s => s.StartsWith("cp ", StringComparison.Ordinal));
         Assert.Contains("hotpapers build --date 2021-05-03    # writes content/posts/2021-05-03---Hot-Papers.md from the latest day in content/records/", steps);
+
+        // Found in review: where the settings put the records and name the posts, the steps say so.
+        File.AppendAllText(temp["hotpapers.yml"], "records: hotpapers/records\nfileName: \"{date}/index.md\"\n");
+        steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
+        Assert.Contains("cp PATH/TO/2021-04-30.json hotpapers/records/    # a day's records (docs/records-format.md)", steps);
+        Assert.Contains("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30/index.md", steps);
+        Directory.CreateDirectory(temp["hotpapers/records"]);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["hotpapers/records/2021-04-30.json"]);
+        steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
+        Assert.Contains("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30/index.md from the latest day in hotpapers/records/", steps);
     }
 
     // The settings decide what build writes: init again in a blog set up for Hugo before its Hugo config exists stays Hugo.
@@ -336,6 +346,7 @@ public sealed class SiteScaffolderTests
         // The user's own choices, in the file init wrote.
         var yml = File.ReadAllText(temp["hotpapers.yml"]).Replace("# fileName: \"{date}---Hot-Papers.md\"", "fileName: \"{date}-digest.md\"");
         File.WriteAllText(temp["hotpapers.yml"], yml);
+        Directory.CreateDirectory(temp["hotpapers/records"]);
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["hotpapers/records/2021-04-30.json"]);
 
         var (code, stdout, stderr) = Processes.Hotpapers(temp.Path, "build", "--date", "2021-04-30");
