@@ -28,8 +28,7 @@ public static class CommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in Misspelt(parsed) is { Count: > 0 } misspelt ? misspelt : parsed.Errors.Select(e => e.Message))
-                stderr.WriteLine($"hotpapers: {error}");
+            foreach (var error in Errors(parsed)) stderr.WriteLine($"hotpapers: {error}");
             // The help of the command that was given: its options and examples, not the list of commands.
             var command = parsed.CommandResult.Command is RootCommand ? "hotpapers" : $"hotpapers {parsed.CommandResult.Command.Name}";
             stderr.WriteLine($"Run '{command} --help' for usage.");
@@ -39,23 +38,26 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// A misspelt command (<c>hotpapers biuld --date ...</c>) or option (<c>build --dtae ...</c>), each said in one
-    /// line with System.CommandLine's guess at the name it was meant to be; empty when none. Found by a new
-    /// user's trial: its errors said the command was missing, then that each word after the misspelt one
-    /// was unknown, then the guess, in six lines. Its other errors then follow from the misspelt word, and
-    /// are left out.
+    /// The parse's errors, with a misspelt command (<c>hotpapers biuld --date ...</c>) or option (<c>build --dtae
+    /// ...</c>) said in one line with System.CommandLine's guess at the name it was meant to be. Found by a new
+    /// user's trial: its errors said the command was missing, then that each word after the misspelt one was
+    /// unknown, then the guess, in six lines. Those words' own "Unrecognized" errors are left out (and, for a
+    /// misspelt command, the missing command); the others, which may be the user's next mistake, stay.
     /// </summary>
-    private static List<string> Misspelt(ParseResult parsed)
+    private static IEnumerable<string> Errors(ParseResult parsed)
     {
         var command = parsed.CommandResult.Command;
         static bool IsOption(string word) => word.Length > 1 && word[0] == '-';
-        List<string> words = command is RootCommand ? [.. parsed.UnmatchedTokens.Take(1)] : [.. parsed.UnmatchedTokens.Where(IsOption)];
-        if (words.Count == 0) return [];
+        List<string> misspelt = command is RootCommand ? [.. parsed.UnmatchedTokens.Take(1)] : [.. parsed.UnmatchedTokens.Where(IsOption)];
+        if (misspelt.Count == 0) return parsed.Errors.Select(e => e.Message);
         var guesses = Guesses(parsed);
         // The root command is named after the process (testhost under the tests).
         var name = command is RootCommand ? "hotpapers" : command.Name;
-        return [.. words.Select(word => (IsOption(word) ? $"{word} is not an option of {name}" : $"{word} is not a command")
-            + (guesses.TryGetValue(word, out var meant) ? $" (did you mean {meant}?)" : ""))];
+        var said = misspelt.Select(word => (IsOption(word) ? $"{word} is not an option of {name}" : $"{word} is not a command")
+            + (guesses.TryGetValue(word, out var meant) ? $" (did you mean {meant}?)" : ""));
+        if (command is RootCommand) return said;
+        var unrecognized = parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.").ToHashSet(StringComparer.Ordinal);
+        return said.Concat(parsed.Errors.Select(e => e.Message).Where(m => !unrecognized.Contains(m)));
     }
 
     /// <summary>System.CommandLine's "did you mean" for each word it did not know, as its parse error action prints them.</summary>
