@@ -45,9 +45,19 @@ internal sealed class TemplateSet : ITemplateLoader
             else if (InputFile.KindOf(path, followLinks: false) is FileKind.Link && InputFile.KindOf(path) is FileKind.Missing or FileKind.LinkLoop)
                 notices.Add($"{path}: ignored: a symbolic link to nothing ({new FileInfo(path).LinkTarget})"
                     + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
+            else if (Misnamed(Path.GetFileName(path)) is { } meant)
+                notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the built-in {meant} is used");
         }
         return notices;
     }
+
+    // Found by a new user's trial: styles.css and days.html.sbn in a templates folder were ignored without a
+    // word, and the built-in stylesheet used. A name near a built-in one, and not one itself, is most likely
+    // a typo of it; a name near none may be an include of the user's own, and is left alone.
+    private static string? Misnamed(string name) =>
+        BuiltInNames.Contains(name, StringComparer.Ordinal) ? null
+        : BuiltInNames.Contains(name + ".sbn", StringComparer.Ordinal) ? name + ".sbn"
+        : NearestName.Of(name, BuiltInNames);
 
     private static string? EditorFile(string name) =>
         name.StartsWith(".#", StringComparison.Ordinal) ? "lock"

@@ -58,6 +58,29 @@ public sealed class TemplateTests
             stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    // Found by a new user's trial: styles.css and days.html.sbn were ignored without a word, and the built-in
+    // stylesheet and day page used. A name near none of the built-in ones may be the user's own include.
+    [Fact]
+    public void A_template_named_near_a_built_in_one_gets_a_notice_naming_it()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        foreach (var name in new[] { "styles.css", "days.html.sbn", "head.html", "my-footer.sbn", "style.css" })
+            File.WriteAllText(temp["t/" + name], "/* mine */\n");
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(
+            [
+                $"warning: {temp["t/days.html.sbn"]}: overrides no built-in template (did you mean day.html.sbn?); the built-in day.html.sbn is used",
+                $"warning: {temp["t/head.html"]}: overrides no built-in template (did you mean head.html.sbn?); the built-in head.html.sbn is used",
+                $"warning: {temp["t/styles.css"]}: overrides no built-in template (did you mean style.css?); the built-in style.css is used",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("/* mine */\n", File.ReadAllText(temp["public/style.css"]));
+    }
+
     [Fact]
     public void A_template_in_the_folder_replaces_the_built_in_one_of_that_name()
     {
