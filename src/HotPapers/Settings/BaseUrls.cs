@@ -26,6 +26,10 @@ public static class BaseUrls
             return Address;
         if (parsed.UserInfo.Length > 0 || parsed.Query.Length > 0 || parsed.Fragment.Length > 0)
             return "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/";
+        // Found by a new user's trial: https://you.github.io/papers/index.html was taken for a folder, and every
+        // canonical link and the 404 page's stylesheet went below index.html/.
+        if (parsed.AbsolutePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || parsed.AbsolutePath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+            return "the address of the site's folder, not of a page in it, such as https://example.github.io/papers/";
         var absolute = parsed.AbsoluteUri;
         url = new Uri(absolute.EndsWith('/') ? absolute : absolute + "/", UriKind.Absolute);
         return null;

@@ -69,6 +69,7 @@ public sealed class MessagesTests
         Run("site", "--records", records, "--output", temp["site"]);
         Run("site", "--records", records, "--output", temp["site"], "--base-url", "ftp://example.org/");
         Run("site", "--records", records, "--output", temp["site"], "--base-url", "https://example.org/papers/?ref=feed");
+        Run("site", "--records", records, "--output", temp["site"], "--base-url", "https://you.github.io/papers/index.html");
         Run("site", "--records", temp["empty.json"], "--output", temp["site"]);
         Run("site", "--records", records, "--output", temp["site"], "--templates", temp["no-such-folder"]);
         Run("site", "--records", records, "--output", temp["empty.json"]);

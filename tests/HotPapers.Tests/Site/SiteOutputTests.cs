@@ -417,6 +417,8 @@ public sealed class SiteOutputTests
     // Found by the new-user trial: an http(s) address refused for its query was told it should be an http(s) address.
     [InlineData("site:\n  baseUrl: https://example.org/papers/?ref=feed\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/, or null for none", "the string \"https://example.org/papers/?ref=feed\"")]
     [InlineData("site:\n  baseUrl: https://me@example.org/\n", "line 2, column 12 (site.baseUrl)", "an absolute http or https URL without a query, fragment or user name, such as https://example.github.io/papers/, or null for none", "the string \"https://me@example.org/\"")]
+    // Found by a new user's trial: a page's address was taken for the site's folder.
+    [InlineData("site:\n  baseUrl: https://you.github.io/papers/index.html\n", "line 2, column 12 (site.baseUrl)", "the address of the site's folder, not of a page in it, such as https://example.github.io/papers/, or null for none", "the string \"https://you.github.io/papers/index.html\"")]
     // Found by the new-user trial: any string went into every page's lang.
     [InlineData("site:\n  language: en_US\n", "line 2, column 13 (site.language)", "a language tag such as en or pt-BR", "the string \"en_US\"")]
     [InlineData("site:\n  language: \"\"\n", "line 2, column 13 (site.language)", "a language tag such as en or pt-BR", "the string \"\"")]
