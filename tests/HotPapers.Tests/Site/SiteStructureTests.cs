@@ -179,7 +179,7 @@ public sealed class SiteStructureTests
         foreach (var page in new[] { "index.html", "page/2/index.html", "page/3/index.html" })
         {
             var document = Document(files, page);
-            foreach (var a in document.QuerySelectorAll("ol.digests > li > a")) linked.Add(new Uri(new Uri(SiteHarness.BaseUrl, page), a.GetAttribute("href")!).AbsoluteUri);
+            foreach (var a in document.QuerySelectorAll("ul.digests > li > a")) linked.Add(new Uri(new Uri(SiteHarness.BaseUrl, page), a.GetAttribute("href")!).AbsoluteUri);
         }
         Assert.Equal(6, linked.Count);
         Assert.Contains("2022/01/index.html", files.Keys);
