@@ -24,7 +24,8 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
         WriteAll(Enumerable.Range(1, count).ToList(), n => SitePaths.Page(SitePaths.Home, n), (n, folder) =>
         {
             var model = n == 1 && latest is not null ? pages.DigestModel(latest, null) : [];
-            var title = n == 1 ? site.Title : $"{site.Title}: earlier digests, page {n.ToString(CultureInfo.InvariantCulture)}";
+            // Not the site's title again: the page's <title> adds it ("Earlier digests, page 2 | Hot Papers").
+            var title = n == 1 ? site.Title : $"Earlier digests, page {n.ToString(CultureInfo.InvariantCulture)}";
             var page = pages.Page(folder, n == 1 ? "home" : "list", title, site.Description);
             page["pager"] = Pager(SitePaths.Home, n, count);
             model["page"] = page;

@@ -182,6 +182,8 @@ public sealed class SiteStructureTests
             foreach (var a in document.QuerySelectorAll("ul.digests > li > a")) linked.Add(new Uri(new Uri(SiteHarness.BaseUrl, page), a.GetAttribute("href")!).AbsoluteUri);
         }
         Assert.Equal(6, linked.Count);
+        // Found by a new user's trial: "Hot Papers: earlier digests, page 2 | Hot Papers".
+        Assert.Equal("Earlier digests, page 2 | Hot Papers", Document(files, "page/2/index.html").Title);
         Assert.Contains("2022/01/index.html", files.Keys);
         Assert.Contains("2021/06/index.html", files.Keys);
         Assert.Contains("category/cs.LG/page/4/index.html", files.Keys);
