@@ -35,6 +35,16 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
         });
     }
 
+    // A category as the categories page lists it and its own page shows it: with its feed, for the page and
+    // not only its head, where a reader looks for it (found by a new user's trial); null without a base URL.
+    private ScriptObject CategoryObject(string category, int count) => new(4)
+    {
+        { "name", category },
+        { "link", SitePaths.Link(SitePaths.Category(category)) },
+        { "count", count },
+        { "feed", site.BaseUrl is null ? null : SitePaths.Category(category) + SitePaths.AtomFeed },
+    };
+
     /// <summary>A page per month of digests, and the archive page listing the months, by year.</summary>
     public void Archive(IReadOnlyList<DigestSummary> digests)
     {
@@ -83,7 +93,7 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
         {
             var count = (list.Count + site.PageSize - 1) / site.PageSize;
             for (var n = 1; n <= count; n++) categoryPages.Add((category, list, n, count));
-            all.Add(new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(SitePaths.Category(category)) }, { "count", list.Count } });
+            all.Add(CategoryObject(category, list.Count));
         }
         WriteAll(categoryPages, c => SitePaths.Page(SitePaths.Category(c.Category), c.N), (c, folder) =>
         {
@@ -98,7 +108,7 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
             pages.Write(output, folder + SitePaths.Index, SitePages.CategoryTemplate, new ScriptObject
             {
                 ["page"] = page,
-                ["category"] = new ScriptObject(3) { { "name", category }, { "link", SitePaths.Link(first) }, { "count", list.Count } },
+                ["category"] = CategoryObject(category, list.Count),
                 ["digests"] = shown,
             });
         });
