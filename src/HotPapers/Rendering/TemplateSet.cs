@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace HotPapers.Rendering;
 
@@ -79,10 +80,30 @@ internal sealed class TemplateSet : ITemplateLoader
         if (template.HasErrors)
         {
             var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
-            throw new TemplateException(path, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
+            var at = first.Span.Start;
+            // Found by a new user's trial: a block left open (a for without its end) is reported where the file
+            // ends, lines below the block. Scriban's partial tree still holds the open block, on its last branch.
+            if (first.Message.Contains("<end> statement was not found", StringComparison.Ordinal) && OpenBlock(template.Page) is { } open)
+                throw new TemplateException(path, open.Span.Start.Line + 1, open.Span.Start.Column + 1,
+                    $"{first.Message} (opened here and still open at the end of the file: Scriban stopped at line {at.Line + 1}, column {at.Column + 1})");
+            throw new TemplateException(path, at.Line + 1, at.Column + 1, first.Message);
         }
         return template;
     });
+
+    // The innermost block on the tree's last branch, the one the end of the file left open; null when there is none.
+    private static ScriptNode? OpenBlock(ScriptNode? node)
+    {
+        ScriptNode? open = null;
+        while (node is not null)
+        {
+            ScriptNode? last = null;
+            for (var i = node.ChildrenCount - 1; i >= 0 && last is null; i--) last = node.GetChildren(i);
+            if (last is ScriptBlockStatement && node is not ScriptPage and not ScriptBlockStatement) open = node;
+            node = last;
+        }
+        return open;
+    }
 
     /// <summary>
     /// Gives a render's context the includes earlier renders parsed: Scriban keeps them per context, and

@@ -156,6 +156,23 @@ public sealed class TemplateTests
         Assert.Equal((temp["t/post.md.sbn"], 2), (e.File, e.Line));
     }
 
+    // Found by a new user's trial: a block left open was reported where the file ends, lines below it.
+    [Theory]
+    [InlineData("a\n{{ for p in papers }}\nline\n{{ if true }}\nb\n{{ end }}\nc\n\n", 2, 4, "for", 6, 10)]
+    [InlineData("{{ for x in [1] }}\n{{ for y in [2] }}\n{{ end }}\ntail\n", 1, 4, "for", 3, 10)] // the outer one is open
+    [InlineData("x\n{{ if true }}\n{{ for y in [2] }}\nz\n", 3, 4, "for", 3, 19)] // both open: Scriban names the inner one
+    [InlineData("{{ if a }}\n{{ else }}\nz {{ capture c }}\n", 3, 6, "capture", 3, 18)]
+    public void A_block_left_open_is_reported_where_it_opens(string text, int line, int column, string statement, int endLine, int endColumn)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], text);
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        Assert.Equal((temp["t/post.md.sbn"], line, column), (e.File, e.Line, e.Column));
+        Assert.StartsWith($"Error while parsing {statement} statement: The <end> statement was not found", e.Reason, StringComparison.Ordinal);
+        Assert.EndsWith($" (opened here and still open at the end of the file: Scriban stopped at line {endLine}, column {endColumn})", e.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_runtime_error_exits_1_names_file_line_and_column_and_writes_nothing()
     {
