@@ -33,7 +33,7 @@ internal static class SiteCommand
             var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force))).Generate(cancellationToken);
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"site: {result.Digests} digest(s), {result.Files} file(s) written to {result.OutputDirectory}, {result.Removed} old file(s) removed"));
+                $"site: {result.Digests} digest(s), {result.Files} file(s) in {result.OutputDirectory} ({result.Files - result.Unchanged} written, {result.Unchanged} unchanged), {result.Removed} old file(s) removed"));
             return ExitCodes.Success;
         })));
         return command;

@@ -89,7 +89,7 @@ public sealed class SiteGenerator
         cancellationToken.ThrowIfCancellationRequested();
         var written = output.Count;
         var removed = output.Commit();
-        return new SiteResult(_site.OutputDirectory, digests.Count, written, removed) { Warnings = warnings };
+        return new SiteResult(_site.OutputDirectory, digests.Count, written, removed) { Unchanged = output.Unchanged, Warnings = warnings };
     }
 
     // Found by a new user's trial: in a Hugo blog's root, the site's default folder (public/) is where hugo

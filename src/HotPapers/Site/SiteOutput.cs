@@ -152,9 +152,22 @@ internal sealed class SiteOutput : IDisposable
         var kind = InputFile.KindOf(target, followLinks: false);
         if (kind is not (FileKind.Missing or FileKind.File))
             throw new IOException(new InputProblem(target, InputProblem.WholeFile, FileOrNothing, InputFile.Describe(kind)).ToString());
+        // Found by a new user's trial: every file was replaced on every run, byte for byte the same, so a deploy
+        // that syncs by time and size (aws s3 sync, rsync without --checksum) sent the whole site each night.
+        // A file already as the site would write it keeps its time, as an unchanged post does.
+        if (kind is FileKind.File && PostWriter.Compare(target, File.ReadAllBytes(Staged(path))) == WriteOutcome.Unchanged)
+        {
+            _unchanged++;
+            return;
+        }
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(Staged(path), target, overwrite: true);
     }
+
+    private int _unchanged;
+
+    /// <summary>How many of the staged files <see cref="Commit"/> found in place already, with the same bytes, and left alone.</summary>
+    public int Unchanged => _unchanged;
 
     private const string FileOrNothing = "a file of the site, or nothing (move it away and run again)";
 

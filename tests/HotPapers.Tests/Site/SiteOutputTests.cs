@@ -144,6 +144,32 @@ public sealed class SiteOutputTests
     private static bool IsDigestPage(string path) =>
         System.Text.RegularExpressions.Regex.IsMatch(path, @"^\d{4}/\d{2}/\d{2}(-\d{4}-\d{2}-\d{2})?/index\.html$");
 
+    // Found by a new user's trial: every file was replaced on every run, the same bytes with a new time, so a
+    // deploy that syncs by time and size sent the whole site each night.
+    [Fact]
+    public void A_file_the_site_would_write_the_same_is_left_alone_with_its_time()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        var first = SiteHarness.Generate(records, temp["public"]);
+        Assert.Equal(0, first.Unchanged);
+        var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var file in SiteHarness.Files(temp["public"]).Keys) File.SetLastWriteTimeUtc(temp["public/" + file], old);
+
+        var again = SiteHarness.Generate(records, temp["public"]);
+        Assert.Equal((first.Files, first.Files), (again.Files, again.Unchanged));
+        Assert.All(SiteHarness.Files(temp["public"]).Keys, file => Assert.Equal(old, File.GetLastWriteTimeUtc(temp["public/" + file])));
+
+        // A site title changes every page and feed, and not the stylesheet, the sitemap or robots.txt.
+        var retitled = new SiteGenerator(SiteHarness.Settings(records, temp["public"], s => s with { Title = "Other" })).Generate();
+        Assert.Equal(3, retitled.Unchanged);
+        Assert.Equal([.. new[] { "robots.txt", "sitemap.xml", "style.css" }.Select(_ => old)],
+            new[] { "robots.txt", "sitemap.xml", "style.css" }.Select(f => File.GetLastWriteTimeUtc(temp["public/" + f])));
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(temp["public/index.html"]));
+        Assert.Contains("Other", File.ReadAllText(temp["public/index.html"]), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["public/" + SiteOutput.StagingFolder]));
+    }
+
     [Fact]
     public void A_failed_first_site_leaves_no_folder()
     {
@@ -344,8 +370,9 @@ public sealed class SiteOutputTests
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json"), day);
         using (RefusedPaths.Immutable(temp["public/about"]))
         {
-            // 2021/05/03/ sorts before about/: it is in place when the move into about/ fails.
-            Assert.ThrowsAny<Exception>(() => SiteHarness.Generate(records, temp["public"]));
+            // 2021/05/03/ sorts before about/: it is in place when the move into about/ fails. (Another title, so
+            // that the about page changes: one the same is left alone, and not moved.)
+            Assert.ThrowsAny<Exception>(() => SiteHarness.Generate(records, temp["public"], s => s with { Title = "Other" }));
         }
         Assert.True(File.Exists(temp["public/2021/05/03/index.html"]));
         File.WriteAllText(day, File.ReadAllText(day).Replace("\"title\": \"", "\"title\": \"Changed: ", StringComparison.Ordinal));
