@@ -126,13 +126,9 @@ public static class ImportRun
     // none, or none where it has one. Posts outside that folder are not rebuilt there.
     private static string? Renamed(string file, ImportedPost post, string postsDirectory, string pattern)
     {
-        var posts = Path.GetFullPath(postsDirectory);
-        var built = Path.GetFullPath(Path.Combine(posts, PostNaming.PostFileName(post.Records, pattern)));
-        var full = Path.GetFullPath(file);
-        var below = Path.GetRelativePath(posts, full);
-        var outside = Path.IsPathRooted(below) || below == ".." || below.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return full == built || outside ? null
-            : $"build writes this digest ({PostNaming.Key(post.Records.Date, post.Records.EndDate)}) as {Path.GetRelativePath(posts, built)}, beside this file: "
+        var built = Path.Combine(postsDirectory, PostNaming.PostFileName(post.Records, pattern));
+        return Path.GetFullPath(file) == Path.GetFullPath(built) || PathBelow.Relative(postsDirectory, file) is null ? null
+            : $"build writes this digest ({PostNaming.Key(post.Records.Date, post.Records.EndDate)}) as {PathBelow.Relative(postsDirectory, built)}, beside this file: "
                 + "once it is rebuilt, remove this one, or the blog shows the digest twice";
     }
 

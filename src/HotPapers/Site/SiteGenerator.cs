@@ -100,10 +100,8 @@ public sealed class SiteGenerator
     private InputProblem? BlogOutput()
     {
         if (BlogDetector.Enclosing(_site.OutputDirectory) is not { } blog) return null;
-        var builds = Path.GetFullPath(Path.Combine(blog.Root, "public"));
-        var below = Path.GetRelativePath(builds, Path.GetFullPath(_site.OutputDirectory));
-        // Relative with no way up: the folder itself (".") or one inside it (compared without case where the file system ignores it).
-        if (Path.IsPathRooted(below) || below == ".." || below.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        // The folder itself (".") or one inside it.
+        if (PathBelow.Relative(Path.Combine(blog.Root, "public"), _site.OutputDirectory) is not { } below) return null;
         if (File.Exists(Path.Combine(_site.OutputDirectory, SiteOutput.ManifestFile))) return null;
         var name = Flavors.Title(blog.Flavor);
         return new InputProblem(_site.OutputDirectory, InputProblem.WholeFile,
