@@ -49,9 +49,9 @@ internal static class RecordsFiles
         {
             var list = new List<RecordsFile>();
             var others = new List<string>();
-            foreach (var path in Directory.EnumerateFiles(recordsPath, "*.json").Order(StringComparer.Ordinal))
+            foreach (var (path, named) in PostNaming.JsonFilesIn(recordsPath))
             {
-                if (PostNaming.TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end))
+                if (named is var (date, end))
                     list.Add(new RecordsFile(path, date, end));
                 else
                     others.Add($"{path}: skipped: {reader} builds the files {NamedAsDigests}");
@@ -119,13 +119,11 @@ internal static class RecordsFiles
     private static string Existing(string folder, DateOnly near)
     {
         var keys = new List<(int Distance, DateOnly Date, string Key)>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.json"))
+        foreach (var (_, named) in PostNaming.JsonFilesIn(folder))
         {
-            if (PostNaming.TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end))
-            {
-                var distance = near < date ? date.DayNumber - near.DayNumber : near > end ? near.DayNumber - end.DayNumber : 0;
-                keys.Add((distance, date, PostNaming.Key(date, end)));
-            }
+            if (named is not var (date, end)) continue;
+            var distance = near < date ? date.DayNumber - near.DayNumber : near > end ? near.DayNumber - end.DayNumber : 0;
+            keys.Add((distance, date, PostNaming.Key(date, end)));
         }
         if (keys.Count == 0) return "; the records folder has no records files (YYYY-MM-DD.json)";
         var nearest = keys.OrderBy(k => k.Distance).ThenBy(k => k.Date).ThenBy(k => k.Key, StringComparer.Ordinal).Take(NearestShown).Select(k => k.Key).ToList();

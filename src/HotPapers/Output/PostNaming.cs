@@ -50,6 +50,16 @@ internal static class PostNaming
     public static int RemoveRecordsLeftovers(string recordsDirectory) =>
         PostWriter.RemoveDeadLeftovers(recordsDirectory, name => TryParseRecordsFileName(name, out _, out _));
 
+    /// <summary>
+    /// The <c>.json</c> files of a records folder, in name order, each with the days its name gives (a day's,
+    /// <c>2021-04-30.json</c>, or a range's), or null for a file named otherwise.
+    /// </summary>
+    public static IEnumerable<(string Path, (DateOnly Date, DateOnly EndDate)? Days)> JsonFilesIn(string folder)
+    {
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            yield return (path, TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end) ? (date, end) : null);
+    }
+
     /// <summary>Reads the dates back from a records file name; false for any other file.</summary>
     public static bool TryParseRecordsFileName(string fileName, out DateOnly date, out DateOnly endDate)
     {

@@ -371,10 +371,7 @@ public static class SiteScaffolder
     private static DateOnly? LatestDay(string records)
     {
         if (!Directory.Exists(records)) return null;
-        DateOnly? latest = null;
-        foreach (var path in Directory.EnumerateFiles(records, "*.json"))
-            if (PostNaming.TryParseRecordsFileName(Path.GetFileName(path), out var date, out var end) && date == end && !(latest >= date)) latest = date;
-        return latest;
+        return PostNaming.JsonFilesIn(records).Select(f => f.Days).Where(d => d is var (date, end) && date == end).Max(d => d?.Date);
     }
 
     // A blog that already has digests (the old generator's, named as it named them) and no manifest of hotpapers':
