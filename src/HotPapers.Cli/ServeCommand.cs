@@ -89,6 +89,9 @@ internal static class ServeCommand
                 }
             }
             stdout.WriteLine("Stopped.");
+            // The folder is left as the preview built it: a site to publish is built with its own address.
+            if (preview.LeavesPreviewLinks)
+                stdout.WriteLine($"{preview.Folder} keeps the preview's pages, whose links name {preview.Address}: run hotpapers site before publishing them.");
             stdout.Flush();
             return ExitCodes.Success;
         });

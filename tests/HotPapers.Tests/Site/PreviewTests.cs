@@ -376,7 +376,29 @@ public sealed class ServeCommandTests
         var (rest, code) = await serve.Interrupt();
         Assert.Contains("Stopped.", rest, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder), $"{folder} was left behind");
+        Assert.DoesNotContain("keeps the preview's pages", rest, StringComparison.Ordinal);
         Assert.Equal(0, code);
+    }
+
+    // A folder of the user's own outlives serve with pages that link to 127.0.0.1: serve says so as it stops,
+    // unless the pages name the site's own address.
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Serve_into_a_folder_of_ones_own_says_as_it_stops_when_its_pages_link_to_the_preview(bool baseUrl)
+    {
+        using var temp = Fixture.TempDir();
+        string[] args = ["--records", Records, "--output", "public", .. baseUrl ? ["--base-url", "https://example.org/"] : Array.Empty<string>()];
+        using var serve = ServeProcess.Start(temp.Path, args);
+        var line = await serve.ReadLineWith("Serving ");
+        var address = line[(line.LastIndexOf(" at ", StringComparison.Ordinal) + 4)..];
+
+        var (rest, code) = await serve.Interrupt();
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(temp["public/2021/04/30/index.html"]));
+        var said = $"{temp["public"]} keeps the preview's pages, whose links name {address}: run hotpapers site before publishing them.\n";
+        if (baseUrl) Assert.DoesNotContain("keeps the preview's pages", rest, StringComparison.Ordinal);
+        else Assert.EndsWith("Stopped.\n" + said, rest, StringComparison.Ordinal);
     }
 
     // A templates folder named in hotpapers.yml while serve runs: the rebuild's report is followed by the

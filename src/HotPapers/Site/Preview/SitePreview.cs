@@ -49,6 +49,12 @@ public sealed class SitePreview : IDisposable
     /// <summary>The folder the site is built into and served from.</summary>
     public string Folder => _server.Root;
 
+    /// <summary>
+    /// Whether the folder outlives the preview with pages whose links name the preview's address: a folder
+    /// given to it (not its own temporary one) and no base URL of the site's.
+    /// </summary>
+    public bool LeavesPreviewLinks => !_ownsFolder && _options.BaseUrl == _server.Address;
+
     /// <summary>The files and folders whose changes rebuild the site: those the settings read last name (see <see cref="PreviewBuild.NewlyWatched"/>).</summary>
     public IReadOnlyList<string> Watched => [.. _watcher?.Watched ?? []];
 
