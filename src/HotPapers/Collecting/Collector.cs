@@ -204,11 +204,22 @@ public static class Collector
 
     private const string DayFile = "the day's records file (or none)";
 
+    /// <summary>
+    /// How long before a day's start leaves a source's reach it is skipped: its requests are sent after this
+    /// check (after other sources', and after waits for their rate limits), and a search asked for a start
+    /// a second out of reach is refused (X answers 400).
+    /// </summary>
+    internal static readonly TimeSpan ReachMargin = TimeSpan.FromMinutes(10);
+
     /// <summary>Why a source whose search does not reach back to <paramref name="day"/> is skipped; null when it reaches it.</summary>
-    internal static string? OutOfReach(IMentionSource source, CollectDay day, DateTimeOffset now) =>
-        source.Reach is { } reach && day.Start < now - reach
-            ? $"its search reaches back {reach.TotalDays:0} days only, and this day began more than {(int)(now - day.Start).TotalDays} days ago"
-            : null;
+    internal static string? OutOfReach(IMentionSource source, CollectDay day, DateTimeOffset now)
+    {
+        if (source.Reach is not { } reach || day.Start >= now - reach + ReachMargin) return null;
+        var reaches = $"its search reaches back {reach.TotalDays:0} days only";
+        return day.Start < now - reach
+            ? $"{reaches}, and this day began more than {(int)(now - day.Start).TotalDays} days ago"
+            : $"{reaches}, and this day's start leaves it in less than {ReachMargin.TotalMinutes:0} minutes";
+    }
 
     /// <summary>
     /// The mentions per paper (by id without version, so abs, pdf and v2 links are one paper), each mention

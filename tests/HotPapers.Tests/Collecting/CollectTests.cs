@@ -370,7 +370,21 @@ public sealed class CollectTests
         var x = new TwitterSource(CollectSettings.Default.Twitter, _ => "token");
 
         Assert.Equal($"its search reaches back 7 days only, and this day began {ago}", Collector.OutOfReach(x, day, day.Start + TimeSpan.FromHours(hours)));
-        Assert.Null(Collector.OutOfReach(x, day, day.Start + TimeSpan.FromDays(7)));
+    }
+
+    // The requests go out after the check: a day whose start leaves the reach within minutes is skipped, not
+    // asked for and refused.
+    [Theory]
+    [InlineData(0, "its search reaches back 7 days only, and this day's start leaves it in less than 10 minutes")]
+    [InlineData(-9, "its search reaches back 7 days only, and this day's start leaves it in less than 10 minutes")]
+    [InlineData(-10, null)]
+    [InlineData(-60, null)]
+    public void A_day_about_to_leave_a_sources_reach_is_skipped_with_a_margin(int minutes, string? why)
+    {
+        var day = Collector.Day(CollectHarness.Day, TimeZoneInfo.Utc);
+        var x = new TwitterSource(CollectSettings.Default.Twitter, _ => "token");
+
+        Assert.Equal(why, Collector.OutOfReach(x, day, day.Start + TimeSpan.FromDays(7) + TimeSpan.FromMinutes(minutes)));
     }
 
     [Fact]
