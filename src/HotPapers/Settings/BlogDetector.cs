@@ -58,6 +58,21 @@ internal static partial class BlogDetector
         return HugoConfigs.Concat(OldHugoConfigs).Select(f => Path.Combine(root, f)).Any(f => File.Exists(f) && ThemeKey().IsMatch(ReadStart(f)));
     }
 
+    /// <summary>
+    /// The folder <paramref name="blog"/>'s own build writes its pages into: Hugo's <c>publishDir</c> where its
+    /// configuration sets one (GitHub Pages sites often build into <c>docs</c>), else <c>public</c>, as Gatsby's always is.
+    /// </summary>
+    public static string BuildsInto(DetectedBlog blog)
+    {
+        if (blog.Flavor != Flavor.Hugo) return Path.Combine(blog.Root, "public");
+        var configs = HugoConfigs.Concat(OldHugoConfigs);
+        var set = configs.Select(f => Path.Combine(blog.Root, f))
+            .Concat(configs.Select(f => Path.Combine(blog.Root, "config", "_default", f)))
+            .Select(f => PublishDirKey().Match(ReadStart(f)))
+            .FirstOrDefault(m => m.Success);
+        return Path.GetFullPath(set?.Groups[1].Value.Trim() is { Length: > 0 } folder ? folder : "public", blog.Root);
+    }
+
     private static string? HugoEvidence(string folder)
     {
         if (HugoConfigs.FirstOrDefault(f => File.Exists(Path.Combine(folder, f))) is { } config) return config;
@@ -86,6 +101,10 @@ internal static partial class BlogDetector
     // Keys only Hugo's configuration has, as TOML (key =), YAML (key:) or JSON ("key":) writes them.
     [GeneratedRegex(@"(?im)^\s*""?(?:baseURL|languageCode|defaultContentLanguage|paginate|theme)""?\s*[:=]")]
     private static partial Regex HugoKey();
+
+    // publishDir = "docs" (TOML), publishDir: docs (YAML), "publishDir": "docs" (JSON).
+    [GeneratedRegex(@"(?im)^\s*""?publishDir""?\s*[:=]\s*[""']?([^""'\r\n#,]*)")]
+    private static partial Regex PublishDirKey();
 
     [GeneratedRegex(@"(?im)^\s*""?theme""?\s*[:=]")]
     private static partial Regex ThemeKey();

@@ -93,7 +93,7 @@ public sealed class SiteGenerator
     }
 
     // Found by a new user's trial: in a Hugo blog's root, the site's default folder (public/) is where hugo
-    // builds the blog. Its files stopped the site one by one, each message suggesting --force, which would
+    // builds the blog (unless its publishDir says another). Its files stopped the site one by one, each message suggesting --force, which would
     // have replaced the blog's pages; and where hugo had not built yet, the two would have mixed their pages.
     // A folder inside it is no better (gatsby build empties public/). One that already holds a site of ours
     // was chosen before, with --force.
@@ -101,7 +101,7 @@ public sealed class SiteGenerator
     {
         if (BlogDetector.Enclosing(_site.OutputDirectory) is not { } blog) return null;
         // The folder itself (".") or one inside it.
-        if (PathBelow.Relative(Path.Combine(blog.Root, "public"), _site.OutputDirectory) is not { } below) return null;
+        if (PathBelow.Relative(BlogDetector.BuildsInto(blog), _site.OutputDirectory) is not { } below) return null;
         if (File.Exists(Path.Combine(_site.OutputDirectory, SiteOutput.ManifestFile))) return null;
         var name = Flavors.Title(blog.Flavor);
         return new InputProblem(_site.OutputDirectory, InputProblem.WholeFile,

@@ -297,6 +297,31 @@ public sealed class SiteOutputTests
         Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", records, "--output", output).Code);
     }
 
+    // Hugo builds into its publishDir where its configuration sets one (docs/ for many GitHub Pages sites):
+    // that folder is the one refused, and public/ is then a folder like any other.
+    [Theory]
+    [InlineData("hugo.toml", "publishDir = \"docs\"\n")]
+    [InlineData("hugo.yaml", "title: My blog\npublishDir: docs   # for GitHub Pages\n")]
+    [InlineData("config.json", "{\n  \"baseURL\": \"https://example.org/\",\n  \"publishDir\": \"docs\"\n}\n")]
+    [InlineData("config/_default/hugo.toml", "publishDir = 'docs'\n")]
+    public void The_site_refuses_the_folder_hugo_publishes_into_as_its_configuration_names_it(string config, string text)
+    {
+        using var temp = Fixture.TempDir();
+        var blog = temp["blog"];
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(blog, config))!);
+        File.WriteAllText(Path.Combine(blog, config), text);
+        var records = SiteHarness.SampleRecords(temp);
+        var output = Path.Combine(blog, "docs");
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", records, "--output", output);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"error: {output}: expected a folder of the site's own (--output DIR, or site.output in hotpapers.yml; --force writes into this one all the same), "
+            + $"found the folder the Hugo site in {blog} (", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", records, "--output", Path.Combine(blog, "public")).Code);
+    }
+
     // Found in review: gatsby build empties public/, and hugo writes into it; a folder inside it is no better.
     [Fact]
     public void The_site_refuses_a_folder_inside_the_one_its_blog_builds_into()
