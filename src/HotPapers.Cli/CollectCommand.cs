@@ -68,10 +68,10 @@ internal static class CollectCommand
             foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
             if (day.RecordsPath is { } path)
             {
-                var verb = day.Kept ? "kept" : day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
+                var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
                 var without = string.Join(", ", day.Failures.Select(f => f.Source).Distinct());
-                // Why a file was kept (which networks' mentions it holds) is the day's notice: a source that failed may not be one of them.
-                var suffix = day.Kept ? "; as it was" : day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
+                // Which mentions the file kept from before is the day's notice.
+                var suffix = day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
                 stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
             }
             else if (day.WriteError is not null)

@@ -27,7 +27,6 @@ public sealed record SourceFailure(string Source, string? Url, string What)
 /// <summary>One day's collection.</summary>
 /// <param name="RecordsPath">The day's records file; null when nothing was written.</param>
 /// <param name="Written">What writing it did; null when nothing could be collected.</param>
-/// <param name="Kept">The day's file was left as it was: it holds mentions of a source that failed or was skipped this time (its counts are the file's).</param>
 /// <param name="WriteError">Why the day, collected, could not be written (its file is an imported post's, or cannot be written); null otherwise.</param>
 public sealed record CollectedDay(
     DateOnly Date,
@@ -38,8 +37,7 @@ public sealed record CollectedDay(
     int Mentions,
     IReadOnlyList<SourceFailure> Failures,
     IReadOnlyList<string> Notices,
-    string? WriteError = null,
-    bool Kept = false);
+    string? WriteError = null);
 
 public sealed record CollectReport(IReadOnlyList<CollectedDay> Days)
 {

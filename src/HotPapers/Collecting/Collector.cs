@@ -90,8 +90,8 @@ public static class Collector
         var failures = new List<SourceFailure>();
         var notices = new List<string>();
         var found = new List<FoundMention>();
-        // The sources that gave nothing this time, failed or skipped: a file holding their mentions is kept.
-        var missing = new HashSet<string>(StringComparer.Ordinal);
+        // The sources that answered this time: the day's file keeps the mentions of every other network.
+        var answered = new HashSet<string>(StringComparer.Ordinal);
         var asked = 0;
         var latest = (DateTimeOffset?)null;
         foreach (var source in sources)
@@ -102,7 +102,6 @@ public static class Collector
             if ((source.SkipReason ?? OutOfReach(source, day, environment.Time.GetUtcNow())) is { } why && offlineCache?.Holds(source.Name) != true)
             {
                 notices.Add($"{source.Name}: skipped: {why}");
-                missing.Add(source.Name);
                 continue;
             }
             asked++;
@@ -111,19 +110,18 @@ public static class Collector
             {
                 var mentions = await source.CollectAsync(day, fetchers[source.Name], cancellationToken).ConfigureAwait(false);
                 found.AddRange(mentions);
+                answered.Add(source.Name);
                 progress($"{date}: {source.Name}: {mentions.Length} mention(s)");
             }
             catch (SourceException e)
             {
                 failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
-                missing.Add(source.Name);
                 if (e.Url is { } url) fetchers[source.Name].Reject(url);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // A source's own mistake still costs only that source; its message says what it was.
                 failures.Add(new SourceFailure(source.Name, null, e.Message));
-                missing.Add(source.Name);
             }
             notices.AddRange(fetchers[source.Name].TakeNotices().Select(n => $"{source.Name}: {n}"));
             if (fetchers[source.Name].LatestFetch is { } at && (latest is null || at > latest)) latest = at;
@@ -152,7 +150,6 @@ public static class Collector
         }
 
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
-        var mentionCount = 0;
         foreach (var (id, mentions) in byPaper)
         {
             if (!metadata.TryGetValue(id, out var paper))
@@ -161,7 +158,6 @@ public static class Collector
                 continue;
             }
             papers.Add(new PaperRecord(paper.Id, paper.Title, paper.Authors, paper.Abstract, paper.Categories, paper.AbsUrl, paper.PdfUrl, null, [], mentions));
-            mentionCount += mentions.Length;
         }
 
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
@@ -170,29 +166,27 @@ public static class Collector
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
         var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
         WriteOutcome written;
-        DigestRecords? kept;
+        IReadOnlyDictionary<Network, int> carried;
         try
         {
-            (written, kept) = Write(path, records, settings.TimeZone, missing);
+            (written, records, carried) = Write(path, records, settings.TimeZone, answered);
         }
         catch (Exception e) when (WriteProblem(settings.RecordsPath, path, e) is { } problem)
         {
             // The day was collected: what failed is the write, which the report names as such.
             return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices, string.Join("; ", problem.Problems));
         }
-        if (kept is not null)
+        if (carried.Count > 0)
         {
-            var lost = kept.Papers.SelectMany(p => p.Mentions).Select(m => m.Network.Name()).Where(missing.Contains).Distinct().ToList();
-            var names = string.Join(", ", lost);
+            var names = carried.Keys.Select(n => n.Name()).ToList();
             // A source that failed may answer later; one skipped says why with its own notice (no login, a day out of its reach).
-            var failed = lost.Where(n => failures.Any(f => f.Source == n)).ToList();
-            notices.Add($"{path}: left as it was: it holds {names} mentions, which this run could not get"
-                + (failed.Count == lost.Count ? $" (collect the day again once {(lost.Count == 1 ? names + " answers" : "they answer")})" : ""));
-            return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, kept.Papers.Length, kept.Papers.Sum(p => p.Mentions.Length), failures, notices, Kept: true);
+            var failed = names.Where(n => failures.Any(f => f.Source == n)).ToList();
+            notices.Add($"{path}: kept the file's {string.Join(", ", carried.Select(c => $"{c.Value} {c.Key.Name()}"))} mention(s), which this run did not get"
+                + (failed.Count > 0 ? $" (collect the day again once {string.Join(" and ", failed)} {(failed.Count == 1 ? "answers" : "answer")})" : ""));
         }
-        // Said of the file written only: a kept one has the papers it had.
-        if (papers.Count == 0) notices.Add($"{date}: no mention of any paper: the records have no papers, and the post will be front matter only");
-        return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written, papers.Count, mentionCount, failures, notices);
+        if (records.Papers.Length == 0) notices.Add("no mention of any paper: the records have no papers, and the post will be front matter only");
+        return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written,
+            records.Papers.Length, records.Papers.Sum(p => p.Mentions.Length), failures, notices);
     }
 
     /// <summary>
@@ -244,11 +238,14 @@ public static class Collector
 
     /// <summary>
     /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
-    /// counts already: then it is left as it is, its collectedAt too. A file holding mentions of a source
-    /// <paramref name="missing"/> this time (failed or skipped) is left as it is too, and returned: replacing it would lose them.
+    /// counts already: then it is left as it is, its collectedAt too. The mentions the file holds of networks
+    /// no source <paramref name="answered"/> this time (one failed or was skipped, is off, or there is none)
+    /// stay in it, with their papers: a rerun replaces what it asked, and keeps what it could not ask.
     /// </summary>
-    private static (WriteOutcome, DigestRecords? Kept) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> missing)
+    /// <returns>What was written, the records as written, and how many mentions of each network were kept from the file.</returns>
+    private static (WriteOutcome, DigestRecords, IReadOnlyDictionary<Network, int> Carried) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> answered)
     {
+        var carried = new SortedDictionary<Network, int>();
         if (InputFile.Exists(path, DayFile, InputProblem.WholeFile))
         {
             DigestRecords? existing = null;
@@ -267,13 +264,36 @@ public static class Collector
             }
             if (existing is { Ranked: true })
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
-            if (existing is not null && existing.Papers.Any(p => p.Mentions.Any(m => missing.Contains(m.Network.Name()))))
-                return (WriteOutcome.Unchanged, existing);
-            if (existing is not null) records = WithEmbedsKept(records, existing);
-            if (existing is not null && PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
-                return (WriteOutcome.Unchanged, null);
+            if (existing is not null)
+            {
+                records = WithEmbedsKept(WithUnaskedMentions(records, existing, answered, carried), existing);
+                if (PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
+                    return (WriteOutcome.Unchanged, records, carried);
+            }
         }
-        return (PostWriter.Write(path, RecordsWriter.Write(records, version2: true)), null);
+        return (PostWriter.Write(path, RecordsWriter.Write(records, version2: true)), records, carried);
+    }
+
+    /// <summary>
+    /// <paramref name="records"/> with the mentions <paramref name="existing"/> holds of networks not
+    /// <paramref name="answered"/> this time (counted into <paramref name="carried"/>), each with its paper: a
+    /// paper of both has this run's metadata and both's mentions, in <see cref="Merge"/>'s order.
+    /// </summary>
+    private static DigestRecords WithUnaskedMentions(DigestRecords records, DigestRecords existing, HashSet<string> answered, SortedDictionary<Network, int> carried)
+    {
+        var papers = new SortedDictionary<string, PaperRecord>(StringComparer.Ordinal);
+        foreach (var paper in records.Papers) papers[paper.Id.Versionless] = paper;
+        foreach (var paper in existing.Papers)
+        {
+            var kept = paper.Mentions.Where(m => !answered.Contains(m.Network.Name())).ToList();
+            if (kept.Count == 0) continue;
+            foreach (var m in kept) carried[m.Network] = carried.GetValueOrDefault(m.Network) + 1;
+            var id = paper.Id.Versionless;
+            papers[id] = papers.TryGetValue(id, out var fresh)
+                ? fresh with { Mentions = [.. fresh.Mentions.Concat(kept).OrderBy(m => m.Network).ThenBy(m => m.Url, StringComparer.Ordinal)] }
+                : paper with { Mentions = [.. kept] };
+        }
+        return carried.Count == 0 ? records : records with { Papers = [.. papers.Values] };
     }
 
     /// <summary>

@@ -318,7 +318,8 @@ public sealed class CollectTests
         var report = await h.RunAsync();
 
         Assert.Equal(CollectOutcome.Complete, report.Outcome);
-        Assert.Contains("2021-04-30: no mention of any paper: the records have no papers, and the post will be front matter only", report.Days[0].Notices);
+        // The CLI puts the day before each notice: the notice does not say it again.
+        Assert.Contains("no mention of any paper: the records have no papers, and the post will be front matter only", report.Days[0].Notices);
         Assert.Equal("{\n  \"format\": \"hotpapers-records/2\",\n  \"date\": \"2021-04-30\",\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n  \"ranked\": false,\n  \"papers\": []\n}\n",
             File.ReadAllText(h.DayFile));
         Assert.Empty(h.Api.To("/api/query"));
@@ -340,22 +341,25 @@ public sealed class CollectTests
         Assert.Equal(Imported, File.ReadAllText(h.DayFile));
     }
 
-    // A kept file has papers: the notice that a day without mentions gets a file without any was false there.
+    // The papers of the mentions kept from the file are the file's: the notice that a day without mentions gets
+    // a file without any would be false there.
     [Fact]
-    public async Task A_kept_file_is_not_said_to_have_no_papers_when_the_sources_that_answered_found_none()
+    public async Task A_file_with_kept_mentions_is_not_said_to_have_no_papers_when_the_sources_that_answered_found_none()
     {
         await using var h = new CollectHarness().Everything();
         await h.RunAsync();
-        var complete = File.ReadAllBytes(h.DayFile);
 
         h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json"))
             .On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"));
         h.Clock.Advance(TimeSpan.FromHours(13));
         var day = Assert.Single((await h.RunAsync()).Days);
 
-        Assert.True(day.Kept);
-        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
-        Assert.NotEqual(0, day.Papers);
+        // Hugging Face's answer is the news: its mentions are gone; Hacker News's are kept, with their papers.
+        Assert.Equal(WriteOutcome.Updated, day.Written);
+        var records = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.NotEmpty(records.Papers);
+        Assert.All(records.Papers.SelectMany(p => p.Mentions), m => Assert.Equal(Network.HackerNews, m.Network));
+        Assert.Equal((records.Papers.Length, records.Papers.Sum(p => p.Mentions.Length)), (day.Papers, day.Mentions));
         Assert.DoesNotContain(day.Notices, n => n.Contains("no mention of any paper", StringComparison.Ordinal));
     }
 
@@ -388,13 +392,13 @@ public sealed class CollectTests
     }
 
     [Fact]
-    public async Task A_rerun_a_source_fails_in_leaves_a_file_holding_that_sources_mentions_as_it_was()
+    public async Task A_rerun_a_source_fails_in_keeps_that_sources_mentions_from_the_file_and_takes_the_others_anew()
     {
         await using var h = new CollectHarness().Everything();
         await h.RunAsync();
         var complete = File.ReadAllBytes(h.DayFile);
 
-        // Hacker News is down when the day is collected again: the file it gave mentions to is not replaced by one without them.
+        // Hacker News is down when the day is collected again: the file keeps the mentions it gave before.
         h.Api.On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"))
             .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
         h.Clock.Advance(TimeSpan.FromHours(13));
@@ -402,18 +406,44 @@ public sealed class CollectTests
 
         var day = Assert.Single(report.Days);
         Assert.Equal(CollectOutcome.Partial, day.Outcome);
-        Assert.True(day.Kept);
         Assert.Equal(WriteOutcome.Unchanged, day.Written);
         Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
         var held = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        var hackerNews = held.Papers.SelectMany(p => p.Mentions).Count(m => m.Network == Network.HackerNews);
         Assert.Equal((held.Papers.Length, held.Papers.Sum(p => p.Mentions.Length)), (day.Papers, day.Mentions));
-        Assert.Contains($"{h.DayFile}: left as it was: it holds hackernews mentions, which this run could not get (collect the day again once hackernews answers)", day.Notices);
+        Assert.Contains($"{h.DayFile}: kept the file's {hackerNews} hackernews mention(s), which this run did not get (collect the day again once hackernews answers)", day.Notices);
 
-        // A file without mentions of the failed source is brought up to date as before.
+        // Found by a new user's trial: the file used to be left whole, and what the sources that answered said was
+        // lost. Mentions of a network no source asks (here reddit) stay; Hacker News, answering again, gives its own.
         File.WriteAllText(h.DayFile, File.ReadAllText(h.DayFile).Replace("\"network\": \"hackernews\"", "\"network\": \"reddit\""));
+        h.Everything();
         report = await h.RunAsync();
-        Assert.False(report.Days[0].Kept);
+        Assert.Equal(CollectOutcome.Complete, report.Days[0].Outcome);
         Assert.Equal(WriteOutcome.Updated, report.Days[0].Written);
+        Assert.Contains($"{h.DayFile}: kept the file's {hackerNews} reddit mention(s), which this run did not get", report.Days[0].Notices);
+        var mentions = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers.SelectMany(p => p.Mentions).ToList();
+        Assert.Equal(hackerNews, mentions.Count(m => m.Network == Network.HackerNews));
+        Assert.Equal(hackerNews, mentions.Count(m => m.Network == Network.Reddit));
+        Assert.Equal(held.Papers.Sum(p => p.Mentions.Length) + hackerNews, report.Days[0].Mentions);
+    }
+
+    // A source turned off keeps the mentions it gave: a rerun to bring counts up to date does not drop them unsaid.
+    [Fact]
+    public async Task A_rerun_with_a_source_turned_off_keeps_its_mentions_and_says_so()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var complete = File.ReadAllBytes(h.DayFile);
+        var settings = h.Settings();
+        settings = settings with { Collect = settings.Collect with { HuggingFace = settings.Collect.HuggingFace with { Enabled = false } } };
+        h.Api.On("/api/query?id_list=2104.14421,2104.99999,hep-th/9901001&max_results=3", Reply.File("arxiv-2021-04-30.xml"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+
+        var day = Assert.Single((await h.RunAsync(settings: settings)).Days);
+
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        Assert.Contains(day.Notices, n => n.StartsWith($"{h.DayFile}: kept the file's ", StringComparison.Ordinal) && n.EndsWith(" huggingface mention(s), which this run did not get", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -436,7 +466,7 @@ public sealed class CollectTests
     }
 
     [Fact]
-    public async Task A_rerun_that_skips_a_source_leaves_a_file_holding_its_mentions_as_it_was()
+    public async Task A_rerun_that_skips_a_source_keeps_its_mentions_from_the_file()
     {
         await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
         h.AnyArxivQuery();
@@ -450,10 +480,11 @@ public sealed class CollectTests
         var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
 
         var day = Assert.Single(report.Days);
-        Assert.True(day.Kept);
         Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Equal(WriteOutcome.Unchanged, day.Written);
         Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
-        Assert.Contains($"{h.DayFile}: left as it was: it holds twitter mentions, which this run could not get", day.Notices);
+        var twitter = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers.SelectMany(p => p.Mentions).Count(m => m.Network == Network.Twitter);
+        Assert.Contains($"{h.DayFile}: kept the file's {twitter} twitter mention(s), which this run did not get", day.Notices);
     }
 
     [Fact]
@@ -474,9 +505,9 @@ public sealed class CollectTests
         var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
 
         var day = Assert.Single(report.Days);
-        // Every source answered: the file was not kept for a missing one, but written again with its embeds.
+        // Every source answered: no mention was kept for a missing one, and the file was written again with its embeds.
         Assert.Empty(day.Failures);
-        Assert.False(day.Kept);
+        Assert.DoesNotContain(day.Notices, n => n.Contains("kept the file's", StringComparison.Ordinal));
         Assert.Equal(WriteOutcome.Unchanged, day.Written);
         Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
         // Each embed server given up is said once, in the day's report.
