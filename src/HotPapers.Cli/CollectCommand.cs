@@ -80,7 +80,7 @@ internal static class CollectCommand
             }
             else
             {
-                stdout.WriteLine($"{"not written",-12} {date}: nothing could be collected");
+                stdout.WriteLine($"{"not written",-12} {date}: {(day.WithoutMetadata ? "the mentions found need arXiv's metadata, which it did not give" : "nothing could be collected")}");
             }
         }
         var failed = report.Days.Count(d => d.Outcome == CollectOutcome.Failed);

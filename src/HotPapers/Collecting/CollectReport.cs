@@ -37,7 +37,11 @@ public sealed record CollectedDay(
     int Mentions,
     IReadOnlyList<SourceFailure> Failures,
     IReadOnlyList<string> Notices,
-    string? WriteError = null);
+    string? WriteError = null)
+{
+    /// <summary>Whether the day was not written for want of arXiv's metadata: the sources found mentions, but without titles and abstracts there are no records.</summary>
+    public bool WithoutMetadata => RecordsPath is null && Failures.Any(f => f.Source == ArxivMetadata.Name);
+}
 
 public sealed record CollectReport(IReadOnlyList<CollectedDay> Days)
 {

@@ -182,7 +182,7 @@ public static class Collector
             // A source that failed may answer later; one skipped says why with its own notice (no login, a day out of its reach).
             var failed = names.Where(n => failures.Any(f => f.Source == n)).ToList();
             notices.Add($"{path}: kept the file's {string.Join(", ", carried.Select(c => $"{c.Value} {c.Key.Name()}"))} mention(s), which this run did not get"
-                + (failed.Count > 0 ? $" (collect the day again once {string.Join(" and ", failed)} {(failed.Count == 1 ? "answers" : "answer")})" : ""));
+                + (failed.Count > 0 ? $" (collect the day again once {string.Join(" and ", failed.Select(f => f + "'s"))} {(failed.Count == 1 ? "error" : "errors")} above {(failed.Count == 1 ? "is" : "are")} gone)" : ""));
         }
         if (records.Papers.Length == 0) notices.Add("no mention of any paper: the records have no papers, and the post will be front matter only");
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written,

@@ -122,6 +122,11 @@ public sealed class MessagesTests
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", temp["empty.json"] + "/records");
             Directory.CreateDirectory(temp["day-is-a-folder/2021-04-30.json"]);
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", temp["day-is-a-folder"]);
+            // Hacker News finds mentions, and arXiv refuses to give their papers.
+            Config("no-arxiv.yml");
+            api.On(HotPapers.Tests.Collecting.CollectHarness.HackerNews, HotPapers.Tests.Collecting.Reply.File("hackernews-2021-04-30.json"))
+                .On("/api/query?id_list=2104.14421,2104.99999,hep-th/9901001&max_results=3", HotPapers.Tests.Collecting.Reply.Text(400, "<error>bad query</error>"));
+            Run("collect", "--date", "2021-04-30", "--config", temp["no-arxiv.yml"], "--records", temp["no-arxiv"]);
         }
 
         var golden = text.ToString().Replace(temp.Path, "TMP").Replace(api.BaseUrl.ToString().TrimEnd('/'), "http://API").Replace(Path.DirectorySeparatorChar, '/');

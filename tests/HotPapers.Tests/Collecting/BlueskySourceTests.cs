@@ -173,7 +173,7 @@ public sealed class BlueskySourceTests
     [InlineData("{\"accessJwt\": 42, \"refreshJwt\": \"test-refresh-jwt\"}", "expected a string, found a number at $.accessJwt")]
     [InlineData("{\"refreshJwt\": \"abcd-efgh-ijkl-mnop\"}", "expected a string, found nothing at $.accessJwt")]
     [InlineData("{\"accessJwt\": \"abcd-efgh ijkl-mnop\"}", "expected an access token, found an empty string or one with spaces or control characters at $.accessJwt")]
-    [InlineData("{\"accessJwt\": \"abcd-efgh-ijkl-mnop", "the answer is not JSON: ")]
+    [InlineData("{\"accessJwt\": \"abcd-efgh-ijkl-mnop", "the answer is not JSON at line ")]
     public async Task A_bad_session_answer_is_refused_without_its_values(string session, string what)
     {
         var fetcher = new FakeFetcher().OnText(Session, session).On(Search, "bluesky/search-1.json");
@@ -198,6 +198,8 @@ public sealed class BlueskySourceTests
         Assert.DoesNotContain(Password, e.Message);
         Assert.DoesNotContain(Handle, e.Message);
         Assert.Single(fetcher.Requests, r => r.Method == "POST");
+        // Found by a new user's trial: it said to collect the day again once Bluesky answers; it had answered.
+        Assert.Equal("HTTP 401 (the login was refused: check HOTPAPERS_BLUESKY_HANDLE and HOTPAPERS_BLUESKY_APP_PASSWORD, an app password from Bluesky's settings)", e.What);
     }
 
     /// <summary>The PDS's answer to an access token past its time.</summary>
@@ -345,7 +347,7 @@ public sealed class BlueskySourceTests
         var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(Day, fetcher, CancellationToken.None));
 
         Assert.Equal(Search, e.Url!.AbsoluteUri);
-        Assert.StartsWith("the answer is not JSON: ", e.What);
+        Assert.StartsWith("the answer is not JSON at line ", e.What);
         Assert.DoesNotContain(Jwt, e.Message);
     }
 

@@ -103,6 +103,21 @@ public sealed class MastodonSourceTests
         Assert.Equal($"HTTP {status} (instances may refuse reading trends and timelines without a login, and have no link timeline before Mastodon 4.3 or for a link no longer trending)", e.What);
     }
 
+    // Found by a new user's trial: a 502 carried the hint about refusals, which is no reason for it.
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(429)]
+    public async Task An_instance_in_trouble_is_a_source_error_without_the_hint_about_refusals(int status)
+    {
+        var fetcher = new FakeFetcher().On(Trends, "mastodon/trends-links.json").Failing(Link1, status);
+
+        var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(Link1, e.Url!.AbsoluteUri);
+        Assert.Equal($"HTTP {status}", e.What);
+    }
+
     [Fact]
     public void It_needs_no_credentials_and_pages_at_300_requests_in_15_minutes()
     {
@@ -121,7 +136,7 @@ public sealed class MastodonSourceTests
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"x\", \"account\": {\"noindex\": \"yes\"}}]", Tag1, "expected true or false, found a string at $[0].account.noindex")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"<p><a href=\\\"https://arxiv.org/abs/2104.14421\\\">paper</a></p>\", \"url\": \"https://m.example/@a/1\", \"account\": {\"acct\": \"a\", \"username\": \"a\"}, \"favourites_count\": 1.5}]", Tag1, "expected a count (a whole number from 0 to 2^53), found a number at $[0].favourites_count")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"reblog\": {\"id\": \"2\"}}]", Tag1, "expected a string, found nothing at $[0].reblog.created_at")]
-    [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10", Tag1, "the answer is not JSON: ")]
+    [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10", Tag1, "the answer is not JSON at line ")]
     public async Task An_answer_of_the_wrong_shape_names_the_place(string body, string at, string what)
     {
         var fetcher = new FakeFetcher().OnText(at, body);
@@ -144,7 +159,7 @@ public sealed class MastodonSourceTests
         Assert.Equal((Tag1, "the answer is not UTF-8 text"), (e.Url!.AbsoluteUri, e.What));
         fetcher = new FakeFetcher().OnText(Trends, "<html><body>502 Bad Gateway</body></html>");
         e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
-        Assert.Equal((Trends, "the answer is not JSON: '<' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0."), (e.Url!.AbsoluteUri, e.What));
+        Assert.Equal((Trends, "the answer is not JSON but markup, an HTML or XML page (it starts \"<html><body>502 Bad Gateway</body></html...\")"), (e.Url!.AbsoluteUri, e.What));
     }
 
     [Fact]
@@ -156,6 +171,6 @@ public sealed class MastodonSourceTests
         var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
 
         Assert.Equal(Tag1, e.Url!.AbsoluteUri);
-        Assert.StartsWith("the answer is not JSON: ", e.What);
+        Assert.StartsWith("the answer is not JSON at line ", e.What);
     }
 }

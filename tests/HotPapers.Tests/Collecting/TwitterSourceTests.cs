@@ -132,7 +132,7 @@ public sealed class TwitterSourceTests
     [InlineData("{\"data\": [{\"id\": \"1\", \"text\": \"t\", \"author_id\": \"9\", \"entities\": {\"urls\": [{\"expanded_url\": \"https://arxiv.org/abs/2104.14421\"}]}}], \"includes\": {\"users\": [{\"id\": \"9\", \"name\": \"N\", \"username\": \"n12345678901234567890123456789012345678901234567890\"}]}}", "expected a username of letters, digits and _ for its author, found \"n12345678901234567890123456789012345678901234567890\" at $.data[0]")]
     [InlineData("{\"includes\": {\"users\": [{\"id\": \"9\", \"name\": null, \"username\": \"n\"}]}}", "expected a string, found null at $.includes.users[0].name")]
     [InlineData("{\"meta\": {\"next_token\": 5}}", "expected a string, found a number at $.meta.next_token")]
-    [InlineData("{\"data\": [], \"meta\": ", "the answer is not JSON: ")]
+    [InlineData("{\"data\": [], \"meta\": ", "the answer is not JSON at line ")]
     public async Task A_search_answer_of_the_wrong_shape_names_the_place(string body, string what)
     {
         var fetcher = new FakeFetcher().OnText(Search, body);
@@ -154,7 +154,7 @@ public sealed class TwitterSourceTests
         var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
 
         Assert.Equal(Search, e.Url!.AbsoluteUri);
-        Assert.StartsWith("the answer is not JSON: ", e.What);
+        Assert.StartsWith("the answer is not JSON at line ", e.What);
         Assert.StartsWith("twitter: https://api.x.example/2/tweets/search/recent?", e.Message);
         Assert.EndsWith(": " + e.What, e.Message);
     }
@@ -168,7 +168,7 @@ public sealed class TwitterSourceTests
 
         var e = await Assert.ThrowsAsync<SourceException>(() => embeds.HtmlAsync(fetcher, "https://twitter.com/a/status/1", CancellationToken.None));
 
-        Assert.StartsWith("the answer is not JSON: ", e.What);
+        Assert.Equal("the answer is not JSON but markup, an HTML or XML page (it starts \"<html>Bad gateway</html>\")", e.What);
     }
 
     [Fact]

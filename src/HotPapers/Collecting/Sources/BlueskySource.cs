@@ -124,7 +124,19 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
             writer.WriteString("password", password);
             writer.WriteEndObject();
         }
-        var response = await fetcher.PostJsonAsync(url, body.ToArray(), cancellationToken).ConfigureAwait(false);
+        FetchedResponse response;
+        try
+        {
+            response = await fetcher.PostJsonAsync(url, body.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException e) when (e.Answer?.Status == 401)
+        {
+            // Wrong credentials: Bluesky answered, and will answer the same until they are mended.
+            throw new SourceException(Name, url, $"{e.What} (the login was refused: check {HandleVariable} and {PasswordVariable}, an app password from Bluesky's settings)", e)
+            {
+                Answer = e.Answer,
+            };
+        }
         // The session answer holds tokens: JsonReply names what it found by kind, never by value.
         var token = JsonReply.Read(Name, response, root => root.String("accessJwt"));
         if (token.Length == 0 || token.AsSpan().ContainsAnyInRange('\0', ' ') || token.Contains('\x7f'))

@@ -42,14 +42,31 @@ internal readonly struct JsonReply
         }
         catch (JsonException e)
         {
-            // The reader's message says where (line, byte) and what, quoting at most the one character it stopped at;
-            // a body that stops before its end is said to be cut short (a dropped connection, a proxy's limit).
-            throw new SourceException(source, response.Url, $"the answer is not JSON: {e.Message}{(CutShort(e.Message) ? " (the body is cut short)" : "")}");
+            throw new SourceException(source, response.Url, NotJson(response.Body, e));
         }
         using (document)
         {
             return read(new JsonReply(source, response.Url, document.RootElement, "$"));
         }
+    }
+
+    /// <summary>
+    /// Why a body is not JSON, for a person: markup (a proxy's error page, a login page) by how it starts;
+    /// else the reader's words, at the line and byte it counts from 1 (its own message counts from 0, in
+    /// its own terms). A body that stops before its end is said to be cut short (a dropped connection, a proxy's limit).
+    /// </summary>
+    internal static string NotJson(ReadOnlySpan<byte> body, JsonException e)
+    {
+        var start = body.TrimStart(" \t\r\n"u8);
+        if (start.Length > 0 && start[0] == (byte)'<')
+        {
+            var text = System.Text.Encoding.UTF8.GetString(start[..Math.Min(start.Length, 40)]).ReplaceLineEndings(" ");
+            return $"the answer is not JSON but markup, an HTML or XML page (it starts \"{text}{(start.Length > 40 ? "..." : "")}\")";
+        }
+        var what = e.Message;
+        if (what.IndexOf(" LineNumber:", StringComparison.Ordinal) is var cut and >= 0) what = what[..cut].TrimEnd('.');
+        var at = e.LineNumber is { } line && e.BytePositionInLine is { } column ? $" at line {line + 1}, byte {column + 1}" : "";
+        return $"the answer is not JSON{at}: {what}{(CutShort(e.Message) ? " (the body is cut short)" : "")}";
     }
 
     // What System.Text.Json says of a document that stops before it ends.

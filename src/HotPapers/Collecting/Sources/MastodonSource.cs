@@ -69,14 +69,14 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
         }
     }
 
-    /// <summary>A GET that names, when an instance refuses, the likely reason.</summary>
+    /// <summary>A GET that names, when an instance refuses (401, 403, 404 or 422; not a 5xx, which is the instance's trouble), the likely reason.</summary>
     private async Task<FetchedResponse> GetAsync(IFetcher fetcher, Uri url, CancellationToken cancellationToken)
     {
         try
         {
             return await fetcher.GetAsync(url, authorization: null, cancellationToken).ConfigureAwait(false);
         }
-        catch (SourceException e) when (e.Url is null || e.Url == url)
+        catch (SourceException e) when ((e.Url is null || e.Url == url) && e.Answer?.Status is 401 or 403 or 404 or 422)
         {
             throw new SourceException(Name, url,
                 $"{e.What} (instances may refuse reading trends and timelines without a login, and have no link timeline before Mastodon 4.3 or for a link no longer trending)", e);
