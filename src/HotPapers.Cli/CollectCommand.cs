@@ -60,6 +60,7 @@ internal static class CollectCommand
 
     private static int Report(CollectReport report, TextWriter stdout, TextWriter stderr)
     {
+        foreach (var warning in report.Warnings) stderr.WriteLine($"warning: {warning}");
         foreach (var day in report.Days)
         {
             var date = Rfc3339.FormatDate(day.Date);

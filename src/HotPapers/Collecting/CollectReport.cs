@@ -45,6 +45,9 @@ public sealed record CollectedDay(
 
 public sealed record CollectReport(IReadOnlyList<CollectedDay> Days)
 {
+    /// <summary>What the run notices about the settings it ran with (no contact address for the User-Agent).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The day being collected when the run was stopped (Ctrl+C): it and the days after it were not written; null when the run ended.</summary>
     public DateOnly? StoppedAt { get; init; }
 

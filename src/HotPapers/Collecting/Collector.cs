@@ -41,6 +41,10 @@ public static class Collector
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);
         var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing);
         var days = new List<CollectedDay>();
+        // arXiv asks API clients to say how to reach whoever runs them; offline, nothing is asked.
+        string[] warnings = collect.Contact is null && !request.Offline
+            ? [$"collect.contact is not set in {SettingsFile.FileName}: arXiv asks that a client's User-Agent give a contact address; set it to yours"]
+            : [];
         for (var date = request.First; date <= request.Last; date = date.AddDays(1))
         {
             var day = Day(date, settings.TimeZone);
@@ -51,10 +55,10 @@ public static class Collector
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // A day is written whole once collected, so the ones before this are done: they are reported, not lost.
-                return new CollectReport(days) { StoppedAt = date };
+                return new CollectReport(days) { StoppedAt = date, Warnings = warnings };
             }
         }
-        return new CollectReport(days);
+        return new CollectReport(days) { Warnings = warnings };
     }
 
     /// <summary>

@@ -326,6 +326,9 @@ public static class SiteScaffolder
         var settings = LoadOr(Path.Combine(directory, SettingsFile.FileName), SettingsFile.Defaults(directory) with { RecordsPath = Path.Combine(directory, RecordsFolder(flavor)) });
         string Relative(string path) => Path.GetRelativePath(directory, path).Replace('\\', '/');
         var records = Relative(settings.RecordsPath) + "/";
+        // Found by a new user's trial: nothing said to set it, and collect ran without it.
+        if (settings.Collect.Contact is null)
+            steps.Add($"set collect.contact in {SettingsFile.FileName} to your e-mail address    # collect names it in its User-Agent, as arXiv asks");
         if (flavor == InitFlavor.Site)
         {
             steps.Add($"hotpapers collect --yesterday    # yesterday's records into {records} (or copy a day's records file there: docs/records-format.md)");
@@ -347,7 +350,7 @@ public static class SiteScaffolder
         }
         else
         {
-            steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md)");
+            steps.Add($"cp PATH/TO/2021-04-30.json {records}    # a day's records (docs/records-format.md); hotpapers collect --yesterday makes yesterday's");
             steps.Add($"hotpapers build --date 2021-04-30    # writes {Post(new DateOnly(2021, 4, 30))}");
         }
         steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");

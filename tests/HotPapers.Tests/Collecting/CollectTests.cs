@@ -310,6 +310,20 @@ public sealed class CollectTests
         Assert.False(Directory.Exists(h.Records) && Directory.EnumerateFileSystemEntries(h.Records).Any());
     }
 
+    // Found by a new user's trial: collect ran without a contact address, and nothing said so.
+    [Fact]
+    public async Task A_run_without_a_contact_address_says_to_set_one_except_offline()
+    {
+        await using var h = new CollectHarness().Everything();
+        var settings = h.Settings();
+        Assert.Empty((await h.RunAsync(settings: settings)).Warnings);
+
+        settings = settings with { Collect = settings.Collect with { Contact = null } };
+        Assert.Equal(["collect.contact is not set in hotpapers.yml: arXiv asks that a client's User-Agent give a contact address; set it to yours"],
+            (await h.RunAsync(settings: settings)).Warnings);
+        Assert.Empty((await h.RunAsync(offline: true, settings: settings)).Warnings);
+    }
+
     [Fact]
     public async Task A_day_without_mentions_gets_records_without_papers_and_a_notice()
     {

@@ -100,13 +100,28 @@ public sealed class SiteScaffolderTests
         Assert.Contains(steps, s => s.StartsWith("hotpapers import content/posts --timezone ZONE    # the 1 post(s) there", StringComparison.Ordinal));
     }
 
+    // Found by a new user's trial: nothing said to set a contact address before collect asks arXiv.
+    [Theory]
+    [InlineData("gatsby")]
+    [InlineData("site")]
+    public void Next_steps_say_to_set_the_contact_address_until_the_settings_have_one(string flavor)
+    {
+        using var temp = Fixture.TempDir();
+        Assert.True(InitFlavors.TryParse(flavor, out var f));
+        const string Step = "set collect.contact in hotpapers.yml to your e-mail address    # collect names it in its User-Agent, as arXiv asks";
+        Assert.Contains(Step, SiteScaffolder.Init(new InitRequest(temp.Path, Flavor: f)).NextSteps);
+
+        File.AppendAllText(temp["hotpapers.yml"], "collect:\n  contact: me@example.org\n");
+        Assert.DoesNotContain(Step, SiteScaffolder.Init(new InitRequest(temp.Path, Flavor: f)).NextSteps);
+    }
+
     // Found by a new user's trial: init run again (for --templates) still said to copy a day's records in.
     [Fact]
     public void Next_steps_build_the_latest_day_the_records_folder_has_and_ask_for_records_only_when_it_has_none()
     {
         using var temp = Fixture.TempDir();
         var steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
-        Assert.Contains("cp PATH/TO/2021-04-30.json content/records/    # a day's records (docs/records-format.md)", steps);
+        Assert.Contains("cp PATH/TO/2021-04-30.json content/records/    # a day's records (docs/records-format.md); hotpapers collect --yesterday makes yesterday's", steps);
 
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["content/records/2021-04-30.json"]);
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json"), temp["content/records/2021-05-03.json"]);
@@ -119,7 +134,7 @@ public sealed class SiteScaffolderTests
         // Found in review: where the settings put the records and name the posts, the steps say so.
         File.AppendAllText(temp["hotpapers.yml"], "records: hotpapers/records\nfileName: \"{date}/index.md\"\n");
         steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
-        Assert.Contains("cp PATH/TO/2021-04-30.json hotpapers/records/    # a day's records (docs/records-format.md)", steps);
+        Assert.Contains("cp PATH/TO/2021-04-30.json hotpapers/records/    # a day's records (docs/records-format.md); hotpapers collect --yesterday makes yesterday's", steps);
         Assert.Contains("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30/index.md", steps);
         Directory.CreateDirectory(temp["hotpapers/records"]);
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["hotpapers/records/2021-04-30.json"]);
