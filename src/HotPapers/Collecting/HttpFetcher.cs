@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using HotPapers.Records;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -21,7 +22,11 @@ internal sealed class HttpFetcher : IFetcher
     private readonly string _source;
     private readonly TimeSpan _pacing;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    // The last request to the source, by this run or (from the cache's pace file) the run before it: a
+    // second run started at once paces from the first's last request, not from nothing.
     private DateTimeOffset? _lastRequest;
+    // Before this the source asked not to be asked again (a Retry-After longer than collect waits), in this run or an earlier one.
+    private DateTimeOffset? _notBefore;
     private DateTimeOffset? _latest;
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
     // The servers (host and port) that gave no answer in time this run, with how that went.
@@ -33,6 +38,13 @@ internal sealed class HttpFetcher : IFetcher
         _session = session;
         _source = source;
         _pacing = pacing;
+        if (!session.Offline && session.Cache.ReadPace(source) is { } pace)
+        {
+            var now = session.Time.GetUtcNow();
+            // A time after now is another clock's (a cache copied from elsewhere): now is as late as it can be.
+            _lastRequest = pace.LastRequest is { } last && last > now ? now : pace.LastRequest;
+            _notBefore = pace.NotBefore > now ? pace.NotBefore : null;
+        }
         var limits = session.Limits;
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = session.Time }
             .AddTimeout(limits.Total)
@@ -119,6 +131,8 @@ internal sealed class HttpFetcher : IFetcher
         // backfill would otherwise wait minutes for it, for the same silence.
         if (_silent.TryGetValue(url.Authority, out var silence))
             throw new SourceException(_source, url, $"not asked: {url.Authority} gave no answer in time earlier in this run ({silence}); collect the day again later");
+        if (_notBefore is { } notBefore && notBefore > _session.Time.GetUtcNow())
+            throw new SourceException(_source, url, $"not asked: it asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))}; collect the day again after that");
         _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
         var tries = 0;
         HttpResponseMessage response;
@@ -151,6 +165,12 @@ internal sealed class HttpFetcher : IFetcher
             {
                 var asked = RetryDelay.From(response, _session.Time.GetUtcNow());
                 var why = asked > _session.Limits.MaxDelay ? $"; it asks to wait {Seconds(asked.Value)}, longer than collect waits ({Seconds(_session.Limits.MaxDelay)})" : "";
+                if (asked > _session.Limits.MaxDelay)
+                {
+                    // Kept for the later days of this run and for the runs after it: none asks before then.
+                    _notBefore = _session.Time.GetUtcNow() + asked.Value;
+                    KeepPace();
+                }
                 var said = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 throw new SourceException(_source, url, $"answered {Status(response)}{Said(said)}{why}, {tries} {(tries == 1 ? "try" : "tries")}")
                 {
@@ -168,7 +188,10 @@ internal sealed class HttpFetcher : IFetcher
         var now = _session.Time.GetUtcNow();
         if (_lastRequest is { } last && last + _pacing > now) await Task.Delay(last + _pacing - now, _session.Time, token).ConfigureAwait(false);
         _lastRequest = _session.Time.GetUtcNow();
+        KeepPace();
     }
+
+    private void KeepPace() => _session.Cache.WritePace(_source, new SourcePace(_lastRequest, _notBefore));
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
     {

@@ -100,6 +100,57 @@ internal sealed class ResponseCache(string folder)
         }
     }
 
+    /// <summary>The file beside a source's answers that says when it was last asked, for the next run's pacing.</summary>
+    public const string PaceFile = "pace.json";
+
+    /// <summary>
+    /// When <paramref name="source"/> was last asked, and the time before which it asked not to be asked again (a
+    /// Retry-After longer than collect waits), by any run with this cache; null where no run wrote them, or
+    /// they do not read (a run killed while writing): the pacing then starts afresh, as it did before.
+    /// </summary>
+    public SourcePace? ReadPace(string source)
+    {
+        try
+        {
+            var path = Path.Combine(folder, source, PaceFile);
+            if (!File.Exists(path)) return null;
+            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+            DateTimeOffset? Time(string name) =>
+                json.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && Rfc3339.TryParseWithOffset(v.GetString()!, out var t) ? t : null;
+            return new SourcePace(Time("lastRequest"), Time("notBefore"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps <paramref name="pace"/> for the next run (not made durable: losing it in a crash costs only that run's pacing).</summary>
+    public void WritePace(string source, SourcePace pace)
+    {
+        var header = new MemoryStream();
+        using (var w = new Utf8JsonWriter(header))
+        {
+            w.WriteStartObject();
+            if (pace.LastRequest is { } last) w.WriteString("lastRequest", Rfc3339.Format(last));
+            if (pace.NotBefore is { } notBefore) w.WriteString("notBefore", Rfc3339.Format(notBefore));
+            w.WriteEndObject();
+        }
+        header.WriteByte((byte)'\n');
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, source));
+            File.WriteAllBytes(Path.Combine(folder, source, PaceFile), header.ToArray());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not kept: the next run paces from its own first request, as it did before there was this file.
+        }
+    }
+
     private static SourceException Malformed(string source, Uri url, string path, string expected, string found) =>
         new(source, url, $"the cache entry {path} is malformed: expected {expected}, found {found}; delete it to fetch again");
 }
+
+/// <summary>When a source was last asked, and when it may be asked again (<see cref="ResponseCache.ReadPace"/>).</summary>
+internal sealed record SourcePace(DateTimeOffset? LastRequest, DateTimeOffset? NotBefore);

@@ -28,7 +28,8 @@ internal sealed class OutputLock : IDisposable
     /// Makes the folder and takes its lock. The lock held by another process is <see cref="OutputBusyException"/>;
     /// the system refusing to make the folder or the lock file in it is the folder's refusal (<see cref="OutputFolder.Refusal"/>).
     /// </summary>
-    public static OutputLock Acquire(string outputDirectory)
+    /// <param name="holder">What else would hold it, for the message: <c>build</c> (a build, a site), <c>collect</c>.</param>
+    public static OutputLock Acquire(string outputDirectory, string holder = "build")
     {
         var path = Path.Combine(outputDirectory, FileName);
         try
@@ -44,7 +45,7 @@ internal sealed class OutputLock : IDisposable
         catch (IOException e) when (IsHeld(e))
         {
             throw new OutputBusyException(
-                $"{outputDirectory}: another hotpapers build is writing to this folder (it holds {path}). "
+                $"{outputDirectory}: another hotpapers {holder} is writing to this folder (it holds {path}). "
                 + "Wait for it to finish and run again. Nothing was written.");
         }
         catch (Exception e) when (OutputFolder.Refusal(outputDirectory, e) is { } refusal)

@@ -120,6 +120,65 @@ public sealed class CollectTests
         Assert.Single(h.Api.To("/api/daily_papers"));
     }
 
+    // Found by a new user's trial: the pacing held within a run only, so three runs in a row asked arXiv half a
+    // second apart, and one right after arXiv had asked to wait two minutes. The cache keeps both for the next run.
+    [Fact]
+    public async Task A_wait_a_source_asked_for_holds_for_the_next_run_too()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        h.Api.On(CollectHarness.HuggingFace, Reply.Text(429, "{\"error\":\"quota\"}", ("Retry-After", "600")))
+            .On("/api/query?id_list=2104.14421,2104.99999,hep-th/9901001&max_results=3", Reply.File("arxiv-2021-04-30.xml"));
+        await h.RunAsync();
+        Assert.Equal(2, h.Api.To("/api/daily_papers").Count);
+
+        // A run again a minute later: Hugging Face, which asked to be left alone ten minutes, is not asked.
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        var day = Assert.Single((await h.RunAsync()).Days);
+        Assert.Equal(2, h.Api.To("/api/daily_papers").Count);
+        var failure = Assert.Single(day.Failures);
+        Assert.Equal("huggingface", failure.Source);
+        Assert.Equal("not asked: it asked not to be asked again before 2021-05-01T19:10:00+00:00; collect the day again after that", failure.What);
+
+        // Once the ten minutes are over, it is asked again.
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        h.Everything();
+        Assert.Empty(Assert.Single((await h.RunAsync()).Days).Failures);
+        Assert.Equal(3, h.Api.To("/api/daily_papers").Count);
+    }
+
+    [Fact]
+    public async Task A_second_run_started_at_once_paces_arxiv_from_the_first_runs_last_request()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var asked = Assert.Single(h.Api.To("/api/query")).At;
+        // Another day at once, in a new run: its arXiv request waits out the 3 s since the first run's.
+        h.Api.On("/api/query?id_list=2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=4", Reply.File("arxiv-2021-04-30.xml"));
+        File.Delete(h.DayFile);
+        foreach (var entry in Directory.GetFiles(Path.Combine(h.Cache, "arxiv"), "*.response")) File.Delete(entry);
+
+        await h.RunAsync();
+
+        var times = h.Api.To("/api/query").Select(r => r.At).ToList();
+        Assert.Equal(2, times.Count);
+        Assert.True(times[1] - asked >= TimeSpan.FromSeconds(3), $"{asked:O} then {times[1]:O}");
+    }
+
+    [Fact]
+    public async Task A_second_collect_with_the_same_cache_is_refused_while_the_first_runs()
+    {
+        await using var h = new CollectHarness().Everything();
+        using (HotPapers.Output.OutputLock.Acquire(h.Cache, "collect"))
+        {
+            var e = await Assert.ThrowsAsync<HotPapers.Output.OutputBusyException>(() => h.RunAsync());
+            Assert.Equal($"{h.Cache}: another hotpapers collect is writing to this folder (it holds {Path.Combine(h.Cache, ".hotpapers.lock")}). Wait for it to finish and run again. Nothing was written.", e.Message);
+            Assert.False(File.Exists(h.DayFile));
+        }
+        Assert.Equal(CollectOutcome.Complete, (await h.RunAsync()).Outcome);
+    }
+
     [Fact]
     public async Task A_source_that_never_answers_times_out_and_costs_only_itself()
     {
@@ -821,7 +880,7 @@ public sealed class CollectTests
         await using var h = new CollectHarness().Everything();
         await h.RunAsync();
 
-        var entry = File.ReadLines(Directory.GetFiles(Path.Combine(h.Cache, "hackernews")).Single()).First();
+        var entry = File.ReadLines(Directory.GetFiles(Path.Combine(h.Cache, "hackernews"), "*.response").Single()).First();
         Assert.StartsWith($"{{\"url\":\"{h.Api.BaseUrl}{CollectHarness.HackerNews[1..]}\",\"status\":200,", entry);
     }
 
@@ -841,7 +900,7 @@ public sealed class CollectTests
     {
         await using var h = new CollectHarness().Everything();
         await h.RunAsync();
-        var entry = Directory.GetFiles(Path.Combine(h.Cache, "hackernews")).Single();
+        var entry = Directory.GetFiles(Path.Combine(h.Cache, "hackernews"), "*.response").Single();
         File.WriteAllBytes(entry, File.ReadAllBytes(entry)[..^10]);
         var report = await h.RunAsync(offline: true);
 
