@@ -17,11 +17,12 @@ internal static class CollectCommand
         var yesterday = new Option<bool>("--yesterday") { Description = "Collect yesterday, yesterday in the settings' timezone (for nightly runs)." };
         var records = CommandLine.RecordsFolderOption();
         var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };
+        var refresh = new Option<bool>("--refresh") { Description = "Ask the networks again even where the cache has answers younger than collect.cacheMaxAge (for fresh counts)." };
         var config = CommandLine.ConfigOption();
         var timezone = CommandLine.TimeZoneOption("The site's zone, where the days begin and end (default: the settings' timezone, else UTC).");
         var command = new Command("collect", "Collect a day's records: the papers the networks mentioned, with their arXiv metadata and the mentions' counts.")
         {
-            date, until, yesterday, records, offline, config, timezone,
+            date, until, yesterday, records, offline, refresh, config, timezone,
         };
         command.Validators.Add(result =>
         {
@@ -29,6 +30,8 @@ internal static class CollectCommand
             var hasYesterday = result.GetValue(yesterday);
             if (hasDate == hasYesterday)
                 result.AddError(hasDate ? "--date and --yesterday cannot be used together: collect takes one of them" : "collect needs one of --date YYYY-MM-DD or --yesterday");
+            if (result.GetValue(offline) && result.GetValue(refresh))
+                result.AddError("--offline and --refresh cannot be used together: --offline answers from the cache alone, --refresh asks the networks past it");
             if (result.GetResult(until) is not null && !hasDate)
                 result.AddError("--until goes with --date");
             else if (CommandLine.Given(result, date) is { } first && CommandLine.Given(result, until) is { } last)
@@ -47,7 +50,7 @@ internal static class CollectCommand
             }.Resolve();
             var first = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date)!.Value;
             var last = parse.GetValue(until) ?? first;
-            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline)), progress.Show, cancellationToken);
+            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline), parse.GetValue(refresh)), progress.Show, cancellationToken);
             progress.Clear();
             var code = Report(report, stdout, stderr);
             if (report.StoppedAt is not { } stopped) return code;

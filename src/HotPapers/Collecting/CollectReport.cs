@@ -4,7 +4,8 @@ namespace HotPapers.Collecting;
 
 /// <summary>What <c>hotpapers collect</c> is asked: the days <paramref name="First"/> to <paramref name="Last"/> (inclusive), one records file each.</summary>
 /// <param name="Offline">Answer from the cache alone, never the network.</param>
-public sealed record CollectRequest(DateOnly First, DateOnly Last, bool Offline)
+/// <param name="Refresh">Ask the network even where the cache has an answer younger than <c>collect.cacheMaxAge</c> (fresh counts).</param>
+public sealed record CollectRequest(DateOnly First, DateOnly Last, bool Offline, bool Refresh = false)
 {
     /// <summary>The most days one run collects: a backfill of a year.</summary>
     public const int MaxDays = 366;

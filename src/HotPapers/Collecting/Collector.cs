@@ -38,7 +38,8 @@ public static class Collector
         // One collect at a time per cache: the runs share its answers and the pacing it keeps (two at once would
         // each ask arXiv every 3 seconds).
         using var held = OutputLock.Acquire(collect.CachePath, "collect");
-        using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, progress);
+        using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline,
+            request.Refresh ? TimeSpan.Zero : collect.CacheMaxAge, collect.Contact, progress);
         var sources = MentionSources.FromSettings(collect, environment.Variables);
         // One fetcher per source for the whole run: its pacing holds from one day to the next.
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);

@@ -108,6 +108,7 @@ public sealed class MessagesTests
             Run("collect", "--date", "2021-04-30", "--yesterday");
             Run("collect", "--until", "2021-05-01");
             Run("collect", "--date", "2021-04-30", "--until", "2022-05-01");
+            Run("collect", "--date", "2021-04-30", "--offline", "--refresh");
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected);
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected);
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected, "--offline");

@@ -148,6 +148,22 @@ public sealed class CollectTests
         Assert.Equal(3, h.Api.To("/api/daily_papers").Count);
     }
 
+    // Found by a new user's trial: fresh counts within cacheMaxAge needed the setting changed or the cache deleted.
+    [Fact]
+    public async Task Refresh_asks_the_networks_again_within_the_caches_age()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        await h.RunAsync();
+        Assert.Single(h.Api.To("/api/daily_papers"));
+
+        await h.RunAsync(refresh: true);
+
+        Assert.Equal(2, h.Api.To("/api/daily_papers").Count);
+        Assert.Equal(2, h.Api.To("/api/query").Count);
+    }
+
     [Fact]
     public async Task A_second_run_started_at_once_paces_arxiv_from_the_first_runs_last_request()
     {
