@@ -38,8 +38,12 @@ public static class Collector
         // One collect at a time per cache: the runs share its answers and the pacing it keeps (two at once would
         // each ask arXiv every 3 seconds).
         using var held = OutputLock.Acquire(collect.CachePath, "collect");
+        // Every progress line names the day it is for, and in a backfill how far the run is: a terminal shows the last line only.
+        var count = request.Last.DayNumber - request.First.DayNumber + 1;
+        var current = "";
+        void Progress(string line) => progress($"{current}: {line}");
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline,
-            request.Refresh ? TimeSpan.Zero : collect.CacheMaxAge, collect.Contact, progress);
+            request.Refresh ? TimeSpan.Zero : collect.CacheMaxAge, collect.Contact, Progress);
         var sources = MentionSources.FromSettings(collect, environment.Variables);
         // One fetcher per source for the whole run: its pacing holds from one day to the next.
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);
@@ -52,9 +56,10 @@ public static class Collector
         for (var date = request.First; date <= request.Last; date = date.AddDays(1))
         {
             var day = Day(date, settings.TimeZone);
+            current = Rfc3339.FormatDate(date) + (count > 1 ? $" (day {days.Count + 1} of {count})" : "");
             try
             {
-                days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, progress, cancellationToken).ConfigureAwait(false));
+                days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, Progress, cancellationToken).ConfigureAwait(false));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -113,13 +118,13 @@ public static class Collector
                 continue;
             }
             asked++;
-            progress($"{date}: asking {source.Name}");
+            progress($"asking {source.Name}");
             try
             {
                 var mentions = await source.CollectAsync(day, fetchers[source.Name], cancellationToken).ConfigureAwait(false);
                 found.AddRange(mentions);
                 answered.Add(source.Name);
-                progress($"{date}: {source.Name}: {mentions.Length} mention(s)");
+                progress($"{source.Name}: {mentions.Length} mention(s)");
             }
             catch (SourceException e)
             {
@@ -144,7 +149,7 @@ public static class Collector
         IReadOnlyDictionary<string, ArxivPaper> metadata;
         try
         {
-            if (byPaper.Count > 0) progress($"{date}: asking arxiv for {byPaper.Count} paper(s)");
+            if (byPaper.Count > 0) progress($"asking arxiv for {byPaper.Count} paper(s)");
             metadata = byPaper.Count == 0 ? new Dictionary<string, ArxivPaper>()
                 : await ArxivMetadata.FetchAsync([.. byPaper.Keys.Select(k => new ArxivId(k))], settings.Collect.Arxiv.BaseUrl, arxiv, cancellationToken).ConfigureAwait(false);
         }

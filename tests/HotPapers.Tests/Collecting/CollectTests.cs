@@ -82,7 +82,7 @@ public sealed class CollectTests
         var times = h.Api.To("/api/query").Select(r => r.At).ToList();
         Assert.Equal(3, times.Count);
         Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(3), $"{pair.First:O} then {pair.Second:O}"));
-        Assert.Contains(h.Progress, p => p == "arxiv: HTTP 503 Service Unavailable; trying again in 1 s");
+        Assert.Contains(h.Progress, p => p == "2021-04-30: arxiv: HTTP 503 Service Unavailable; trying again in 1 s");
     }
 
     [Fact]
@@ -162,6 +162,22 @@ public sealed class CollectTests
 
         Assert.Equal(2, h.Api.To("/api/daily_papers").Count);
         Assert.Equal(2, h.Api.To("/api/query").Count);
+    }
+
+    // Found by a new user's trial: a terminal shows the last progress line, and in a backfill that was a request
+    // with no day, nor how far the run was.
+    [Fact]
+    public async Task Each_progress_line_names_its_day_and_in_a_backfill_how_far_the_run_is()
+    {
+        await using var h = new CollectHarness().Everything();
+        h.Api.On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNewsFrom(1619827200), Reply.File("hackernews-empty.json"));
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        await h.RunAsync(until: new DateOnly(2021, 5, 1));
+
+        Assert.Contains($"2021-04-30 (day 1 of 2): huggingface: GET {h.Api.BaseUrl}{CollectHarness.HuggingFace[1..]}", h.Progress);
+        Assert.Contains("2021-05-01 (day 2 of 2): asking hackernews", h.Progress);
+        Assert.All(h.Progress, p => Assert.Matches(@"^2021-0(4-30 \(day 1|5-01 \(day 2) of 2\): ", p));
     }
 
     [Fact]
@@ -887,7 +903,7 @@ public sealed class CollectTests
         Assert.Equal(WithoutTime(File.ReadAllText(Fixture.Path("collect", "expected-all-networks-2021-04-30.json"))), WithoutTime(File.ReadAllText(h.DayFile)));
         Assert.Equal(2, h.Api.To(session).Count);
         Assert.Equal(2, h.Api.To(search).Count(r => r.Target == search));
-        Assert.Equal(2, h.Progress.Count(p => p == $"bluesky: POST {h.Api.BaseUrl}bsky/xrpc/com.atproto.server.createSession"));
+        Assert.Equal(2, h.Progress.Count(p => p == $"2021-04-30: bluesky: POST {h.Api.BaseUrl}bsky/xrpc/com.atproto.server.createSession"));
     }
 
     [Fact]
