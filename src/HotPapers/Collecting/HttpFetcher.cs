@@ -133,7 +133,6 @@ internal sealed class HttpFetcher : IFetcher
             throw new SourceException(_source, url, $"not asked: {url.Authority} gave no answer in time earlier in this run ({silence}); collect the day again later");
         if (_notBefore is { } notBefore && notBefore > _session.Time.GetUtcNow())
             throw new SourceException(_source, url, $"not asked: it asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))}; collect the day again after that");
-        _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
         var tries = 0;
         HttpResponseMessage response;
         try
@@ -144,6 +143,8 @@ internal sealed class HttpFetcher : IFetcher
                 if (++tries > 2 && !retry) throw new SourceException(_source, url, "the login failed twice");
                 await PaceAsync(token).ConfigureAwait(false);
                 using var request = await make(token).ConfigureAwait(false);
+                // Said once the request is made: making it may log in first (Bluesky), which says so itself.
+                if (tries == 1) _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
                 return await _session.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
