@@ -85,7 +85,11 @@ internal sealed class HttpFetcher : IFetcher
     public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken)
     {
         var cached = _session.Cache.Read(_source, url);
-        if (cached is not null && (_session.Offline || _session.Time.GetUtcNow() - cached.FetchedAt < _session.MaxAge)) return Seen(cached);
+        if (cached is not null && (_session.Offline || _session.Time.GetUtcNow() - cached.FetchedAt < _session.MaxAge))
+        {
+            _session.Progress($"{_source}: GET {url.AbsoluteUri} (the cache's answer, fetched {Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt))})");
+            return Seen(cached);
+        }
         if (_session.Offline)
             throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)");
         var response = await SendAsync(HttpMethod.Get, url, async token =>
