@@ -36,14 +36,14 @@ public static class Collector
         OutputFolder.Ready(recordsPath, RecordsFolder);
         var collect = settings.Collect;
         // One collect at a time per cache: the runs share its answers and the pacing it keeps (two at once would
-        // each ask arXiv every 3 seconds).
-        using var held = OutputLock.Acquire(collect.CachePath, "collect");
+        // each ask arXiv every 3 seconds). Offline writes nothing there, and a cache it replays may be read-only.
+        using var held = request.Offline ? null : OutputLock.Acquire(collect.CachePath, "collect");
         // Every progress line names the day it is for, and in a backfill how far the run is: a terminal shows the last line only.
         var count = request.Last.DayNumber - request.First.DayNumber + 1;
         var current = "";
         void Progress(string line) => progress($"{current}: {line}");
-        using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline,
-            request.Refresh ? TimeSpan.Zero : collect.CacheMaxAge, collect.Contact, Progress);
+        using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, Progress,
+            freshSince: request.Refresh ? environment.Time.GetUtcNow() : null);
         var sources = MentionSources.FromSettings(collect, environment.Variables);
         // One fetcher per source for the whole run: its pacing holds from one day to the next.
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);

@@ -10,12 +10,14 @@ namespace HotPapers.Collecting;
 /// </summary>
 internal sealed class FetchSession : IDisposable
 {
-    public FetchSession(ResponseCache cache, TimeProvider time, bool offline, TimeSpan maxAge, string? contact, Action<string> progress)
+    /// <param name="freshSince">With <c>--refresh</c>, the run's start: a cached answer fetched before it is asked again, one fetched since (another day's same request) is used.</param>
+    public FetchSession(ResponseCache cache, TimeProvider time, bool offline, TimeSpan maxAge, string? contact, Action<string> progress, DateTimeOffset? freshSince = null)
     {
         Cache = cache;
         Time = time;
         Offline = offline;
         MaxAge = maxAge;
+        FreshSince = freshSince;
         Progress = progress;
         var handler = new SocketsHttpHandler
         {
@@ -39,6 +41,10 @@ internal sealed class FetchSession : IDisposable
     public TimeProvider Time { get; }
     public bool Offline { get; }
     public TimeSpan MaxAge { get; }
+    public DateTimeOffset? FreshSince { get; }
+
+    /// <summary>Whether a cached answer fetched at <paramref name="fetchedAt"/> is used instead of the network.</summary>
+    public bool Fresh(DateTimeOffset fetchedAt) => Offline || (Time.GetUtcNow() - fetchedAt < MaxAge && !(fetchedAt < FreshSince));
     public FetchLimits Limits => FetchLimits.Default;
     public Action<string> Progress { get; }
 

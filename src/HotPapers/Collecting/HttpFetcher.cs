@@ -25,8 +25,10 @@ internal sealed class HttpFetcher : IFetcher
     // The last request to the source, by this run or (from the cache's pace file) the run before it: a
     // second run started at once paces from the first's last request, not from nothing.
     private DateTimeOffset? _lastRequest;
-    // Before this the source asked not to be asked again (a Retry-After longer than collect waits), in this run or an earlier one.
-    private DateTimeOffset? _notBefore;
+    // Per server (host and port, as _silent): before this time it asked not to be asked again (a Retry-After
+    // longer than collect waits), in this run or an earlier one. Per server, not per source: a busy embed
+    // server does not stop the source's search, on another server.
+    private readonly Dictionary<string, DateTimeOffset> _notBefore = new(StringComparer.OrdinalIgnoreCase);
     private DateTimeOffset? _latest;
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
     // The servers (host and port) that gave no answer in time this run, with how that went.
@@ -43,7 +45,11 @@ internal sealed class HttpFetcher : IFetcher
             var now = session.Time.GetUtcNow();
             // A time after now is another clock's (a cache copied from elsewhere): now is as late as it can be.
             _lastRequest = pace.LastRequest is { } last && last > now ? now : pace.LastRequest;
-            _notBefore = pace.NotBefore > now ? pace.NotBefore : null;
+            // A wait of more than a day is no server's Retry-After but another clock's: it is not kept.
+            foreach (var (server, time) in pace.NotBefore)
+            {
+                if (time > now && time - now <= MaxKeptWait) _notBefore[server] = time;
+            }
         }
         var limits = session.Limits;
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = session.Time }
@@ -85,7 +91,7 @@ internal sealed class HttpFetcher : IFetcher
     public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken)
     {
         var cached = _session.Cache.Read(_source, url);
-        if (cached is not null && (_session.Offline || _session.Time.GetUtcNow() - cached.FetchedAt < _session.MaxAge))
+        if (cached is not null && _session.Fresh(cached.FetchedAt))
         {
             _session.Progress($"{_source}: GET {url.AbsoluteUri} (the cache's answer, fetched {Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt))})");
             return Seen(cached);
@@ -135,8 +141,9 @@ internal sealed class HttpFetcher : IFetcher
         // backfill would otherwise wait minutes for it, for the same silence.
         if (_silent.TryGetValue(url.Authority, out var silence))
             throw new SourceException(_source, url, $"not asked: {url.Authority} gave no answer in time earlier in this run ({silence}); collect the day again later");
-        if (_notBefore is { } notBefore && notBefore > _session.Time.GetUtcNow())
-            throw new SourceException(_source, url, $"not asked: it asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))}; collect the day again after that");
+        if (_notBefore.TryGetValue(url.Authority, out var notBefore) && notBefore > _session.Time.GetUtcNow())
+            throw new SourceException(_source, url, $"not asked: {url.Authority} asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))}; "
+                + $"collect the day again after that (or delete {_session.Cache.PacePath(_source)}, which keeps it)");
         var tries = 0;
         HttpResponseMessage response;
         try
@@ -173,7 +180,7 @@ internal sealed class HttpFetcher : IFetcher
                 if (asked > _session.Limits.MaxDelay)
                 {
                     // Kept for the later days of this run and for the runs after it: none asks before then.
-                    _notBefore = _session.Time.GetUtcNow() + asked.Value;
+                    _notBefore[url.Authority] = _session.Time.GetUtcNow() + asked.Value;
                     KeepPace();
                 }
                 var said = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
@@ -197,6 +204,9 @@ internal sealed class HttpFetcher : IFetcher
     }
 
     private void KeepPace() => _session.Cache.WritePace(_source, new SourcePace(_lastRequest, _notBefore));
+
+    /// <summary>The longest asked-for wait a later run keeps from the cache's pace file.</summary>
+    private static readonly TimeSpan MaxKeptWait = TimeSpan.FromDays(1);
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
     {

@@ -104,20 +104,29 @@ internal sealed class ResponseCache(string folder)
     public const string PaceFile = "pace.json";
 
     /// <summary>
-    /// When <paramref name="source"/> was last asked, and the time before which it asked not to be asked again (a
-    /// Retry-After longer than collect waits), by any run with this cache; null where no run wrote them, or
-    /// they do not read (a run killed while writing): the pacing then starts afresh, as it did before.
+    /// When <paramref name="source"/> was last asked, and for each of its servers the time before which it asked
+    /// not to be asked again (a Retry-After longer than collect waits), by any run with this cache; null where no
+    /// run wrote them, or they do not read (a run killed while writing): the pacing then starts afresh.
     /// </summary>
     public SourcePace? ReadPace(string source)
     {
         try
         {
-            var path = Path.Combine(folder, source, PaceFile);
+            var path = PacePath(source);
             if (!File.Exists(path)) return null;
             using var json = JsonDocument.Parse(File.ReadAllBytes(path));
-            DateTimeOffset? Time(string name) =>
-                json.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && Rfc3339.TryParseWithOffset(v.GetString()!, out var t) ? t : null;
-            return new SourcePace(Time("lastRequest"), Time("notBefore"));
+            static DateTimeOffset? Time(JsonElement v) =>
+                v.ValueKind == JsonValueKind.String && Rfc3339.TryParseWithOffset(v.GetString()!, out var t) ? t : null;
+            var root = json.RootElement;
+            var notBefore = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
+            if (root.TryGetProperty("notBefore", out var servers) && servers.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var server in servers.EnumerateObject())
+                {
+                    if (Time(server.Value) is { } t) notBefore[server.Name] = t;
+                }
+            }
+            return new SourcePace(root.TryGetProperty("lastRequest", out var last) ? Time(last) : null, notBefore);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
@@ -125,22 +134,30 @@ internal sealed class ResponseCache(string folder)
         }
     }
 
+    /// <summary>Where <see cref="ReadPace"/> reads from, for messages that say how to forget it.</summary>
+    public string PacePath(string source) => Path.Combine(folder, source, PaceFile);
+
     /// <summary>Keeps <paramref name="pace"/> for the next run (not made durable: losing it in a crash costs only that run's pacing).</summary>
     public void WritePace(string source, SourcePace pace)
     {
-        var header = new MemoryStream();
-        using (var w = new Utf8JsonWriter(header))
+        var text = new MemoryStream();
+        using (var w = new Utf8JsonWriter(text))
         {
             w.WriteStartObject();
             if (pace.LastRequest is { } last) w.WriteString("lastRequest", Rfc3339.Format(last));
-            if (pace.NotBefore is { } notBefore) w.WriteString("notBefore", Rfc3339.Format(notBefore));
+            if (pace.NotBefore.Count > 0)
+            {
+                w.WriteStartObject("notBefore");
+                foreach (var (server, time) in pace.NotBefore.OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteString(server, Rfc3339.Format(time));
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
-        header.WriteByte((byte)'\n');
+        text.WriteByte((byte)'\n');
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, source));
-            File.WriteAllBytes(Path.Combine(folder, source, PaceFile), header.ToArray());
+            File.WriteAllBytes(PacePath(source), text.ToArray());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -152,5 +169,5 @@ internal sealed class ResponseCache(string folder)
         new(source, url, $"the cache entry {path} is malformed: expected {expected}, found {found}; delete it to fetch again");
 }
 
-/// <summary>When a source was last asked, and when it may be asked again (<see cref="ResponseCache.ReadPace"/>).</summary>
-internal sealed record SourcePace(DateTimeOffset? LastRequest, DateTimeOffset? NotBefore);
+/// <summary>When a source was last asked, and when each of its servers (host and port) may be asked again (<see cref="ResponseCache.ReadPace"/>).</summary>
+internal sealed record SourcePace(DateTimeOffset? LastRequest, IReadOnlyDictionary<string, DateTimeOffset> NotBefore);
