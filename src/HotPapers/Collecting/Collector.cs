@@ -280,17 +280,28 @@ public static class Collector
             if (existing is not null)
             {
                 records = WithEmbedsKept(WithUnaskedMentions(records, existing, answered, carried), existing);
-                if (PostWriter.Compare(path, RecordsWriter.Write(records with { CollectedAt = existing.CollectedAt }, version2: true)) == WriteOutcome.Unchanged)
+                if (PostWriter.Compare(path, RecordsWriter.Write(WithPaperTimes(records with { CollectedAt = existing.CollectedAt }), version2: true)) == WriteOutcome.Unchanged)
                     return (WriteOutcome.Unchanged, records, carried);
             }
         }
-        return (PostWriter.Write(path, RecordsWriter.Write(records, version2: true)), records, carried);
+        return (PostWriter.Write(path, RecordsWriter.Write(WithPaperTimes(records), version2: true)), records, carried);
     }
+
+    /// <summary>
+    /// <paramref name="records"/> without the papers' own times where they are the file's: a paper kept whole
+    /// from the file has the time its counts were read then, which a file collected again at another time
+    /// says for that paper alone, and a file written at that same time (left as it was) need not say twice.
+    /// </summary>
+    private static DigestRecords WithPaperTimes(DigestRecords records) =>
+        records.Papers.Any(p => p.CollectedAt == records.CollectedAt)
+            ? records with { Papers = [.. records.Papers.Select(p => p.CollectedAt == records.CollectedAt ? p with { CollectedAt = null } : p)] }
+            : records;
 
     /// <summary>
     /// <paramref name="records"/> with the mentions <paramref name="existing"/> holds of networks not
     /// <paramref name="answered"/> this time (counted into <paramref name="carried"/>), each with its paper: a
-    /// paper of both has this run's metadata and both's mentions, in <see cref="Merge"/>'s order.
+    /// paper of both has this run's metadata and both's mentions, in <see cref="Merge"/>'s order; a paper of the
+    /// file alone keeps the time its counts were read.
     /// </summary>
     private static DigestRecords WithUnaskedMentions(DigestRecords records, DigestRecords existing, HashSet<string> answered, SortedDictionary<Network, int> carried)
     {
@@ -302,9 +313,10 @@ public static class Collector
             if (kept.Count == 0) continue;
             foreach (var m in kept) carried[m.Network] = carried.GetValueOrDefault(m.Network) + 1;
             var id = paper.Id.Versionless;
+            // A paper of both has this run's time: a paper has one, and most of its counts are fresh.
             papers[id] = papers.TryGetValue(id, out var fresh)
                 ? fresh with { Mentions = [.. fresh.Mentions.Concat(kept).OrderBy(m => m.Network).ThenBy(m => m.Url, StringComparer.Ordinal)] }
-                : paper with { Mentions = [.. kept] };
+                : paper with { Mentions = [.. kept], CollectedAt = paper.CollectedAt ?? existing.CollectedAt };
         }
         return carried.Count == 0 ? records : records with { Papers = [.. papers.Values] };
     }

@@ -584,6 +584,37 @@ public sealed class CollectTests
         Assert.Equal(held.Papers.Sum(p => p.Mentions.Length) + hackerNews, report.Days[0].Mentions);
     }
 
+    // Found in review: a paper of both the file and this run's answers, and one of the file alone.
+    [Fact]
+    public async Task A_rerun_merges_a_paper_of_both_once_with_the_fresh_metadata_and_counts_and_a_kept_paper_keeps_its_time()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var before = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        // The file as an earlier run left it: the paper as version 1, with an older title and Hugging Face's older count.
+        File.WriteAllText(h.DayFile, File.ReadAllText(h.DayFile)
+            .Replace("\"id\": \"2104.14421\"", "\"id\": \"2104.14421v1\"")
+            .Replace("\"title\": \"What Are Synthetic Posteriors Really Like?\"", "\"title\": \"An Older Title\"")
+            .Replace("\"likes\": 42,", "\"likes\": 40,"));
+        h.Api.On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
+        h.Clock.Advance(TimeSpan.FromHours(13));
+
+        var day = Assert.Single((await h.RunAsync()).Days);
+
+        Assert.Equal(WriteOutcome.Updated, day.Written);
+        var after = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.True(after.CollectedAt > before.CollectedAt);
+        Assert.Equal(before.Papers.Select(p => p.Id), after.Papers.Select(p => p.Id));
+        var both = after.Papers.Single(p => p.Id.Value == "2104.14421");
+        Assert.Equal("What Are Synthetic Posteriors Really Like?", both.Title);
+        Assert.Equal(42, both.Mentions.Single(m => m.Network == Network.HuggingFace).Likes);
+        Assert.Equal(3, both.Mentions.Count(m => m.Network == Network.HackerNews));
+        Assert.Null(both.CollectedAt);
+        // Kept whole from the file, its counts are the earlier run's, and its time says so.
+        Assert.Equal(before.CollectedAt, after.Papers.Single(p => p.Id.Value == "hep-th/9901001").CollectedAt);
+    }
+
     // A source turned off keeps the mentions it gave: a rerun to bring counts up to date does not drop them unsaid.
     [Fact]
     public async Task A_rerun_with_a_source_turned_off_keeps_its_mentions_and_says_so()
