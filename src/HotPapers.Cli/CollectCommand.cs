@@ -73,9 +73,9 @@ internal static class CollectCommand
             if (day.RecordsPath is { } path)
             {
                 var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
-                var without = string.Join(", ", day.Failures.Select(f => f.Source).Distinct());
-                // Which mentions the file kept from before is the day's notice.
-                var suffix = day.Outcome == CollectOutcome.Partial ? $"; without {without}" : "";
+                var sources = day.Failures.Select(f => f.Source).Distinct().ToList();
+                // Not "without" them: the file keeps what it held of them (the day's notice says how much).
+                var suffix = day.Outcome == CollectOutcome.Partial ? $"; {string.Join(" and ", sources)} failed" : "";
                 stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
             }
             else if (day.WriteError is not null)
@@ -84,7 +84,7 @@ internal static class CollectCommand
             }
             else
             {
-                stdout.WriteLine($"{"not written",-12} {date}: {(day.WithoutMetadata ? "the mentions found need arXiv's metadata, which it did not give" : "nothing could be collected")}");
+                stdout.WriteLine($"{"not written",-12} {date}: {(day.WithoutMetadata ? "arXiv gave no metadata for the papers mentioned" : "nothing could be collected")}");
             }
         }
         var failed = report.Days.Count(d => d.Outcome == CollectOutcome.Failed);

@@ -40,8 +40,8 @@ public sealed record CollectedDay(
     IReadOnlyList<string> Notices,
     string? WriteError = null)
 {
-    /// <summary>Whether the day was not written for want of arXiv's metadata: the sources found mentions, but without titles and abstracts there are no records.</summary>
-    public bool WithoutMetadata => RecordsPath is null && Failures.Any(f => f.Source == ArxivMetadata.Name);
+    /// <summary>The day was not written for want of arXiv's metadata: the sources found mentions, but without titles and abstracts there are no records.</summary>
+    public bool WithoutMetadata { get; init; }
 }
 
 public sealed record CollectReport(IReadOnlyList<CollectedDay> Days)

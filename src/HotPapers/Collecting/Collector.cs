@@ -51,7 +51,7 @@ public static class Collector
         var days = new List<CollectedDay>();
         // arXiv asks API clients to say how to reach whoever runs them; offline, nothing is asked.
         string[] warnings = collect.Contact is null && !request.Offline
-            ? [$"collect.contact is not set in {SettingsFile.FileName}: arXiv asks that a client's User-Agent give a contact address; set it to yours"]
+            ? [$"collect.contact is not set{(settings.SourceFile is { } file ? " in " + file : "")}: arXiv asks that a client's User-Agent give a contact address; set it to yours"]
             : [];
         for (var date = request.First; date <= request.Last; date = date.AddDays(1))
         {
@@ -99,7 +99,6 @@ public static class Collector
     private static async Task<CollectedDay> CollectDayAsync(CollectDay day, ResponseCache? offlineCache, BuildSettings settings, ImmutableArray<IMentionSource> sources,
         Dictionary<string, HttpFetcher> fetchers, HttpFetcher arxiv, CollectEnvironment environment, Action<string> progress, CancellationToken cancellationToken)
     {
-        var date = Rfc3339.FormatDate(day.Date);
         var failures = new List<SourceFailure>();
         var notices = new List<string>();
         var found = new List<FoundMention>();
@@ -158,8 +157,7 @@ public static class Collector
             // Without titles and abstracts there are no records to write, only made-up ones.
             failures.Add(new SourceFailure(e.SourceName, e.Url?.AbsoluteUri, e.What));
             if (e.Url is { } url) arxiv.Reject(url);
-            notices.Add("arXiv gave no metadata for the mentioned papers: nothing was written");
-            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices);
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices) { WithoutMetadata = true };
         }
 
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();

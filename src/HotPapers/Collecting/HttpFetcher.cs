@@ -93,7 +93,8 @@ internal sealed class HttpFetcher : IFetcher
         var cached = _session.Cache.Read(_source, url);
         if (cached is not null && _session.Fresh(cached.FetchedAt))
         {
-            _session.Progress($"{_source}: GET {url.AbsoluteUri} (the cache's answer, fetched {Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt))})");
+            // Before the URL: a terminal shows the start of a long line.
+            _session.Progress($"{_source}: the cache's answer, fetched {Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt))}: GET {url.AbsoluteUri}");
             return Seen(cached);
         }
         if (_session.Offline)

@@ -132,7 +132,7 @@ public sealed class MessagesTests
 
         var golden = text.ToString().Replace(temp.Path, "TMP").Replace(api.BaseUrl.ToString().TrimEnd('/'), "http://API").Replace(Path.DirectorySeparatorChar, '/');
         // collect runs on the real clock: when a cached answer was fetched is this run's time.
-        golden = System.Text.RegularExpressions.Regex.Replace(golden, @"\(the cache's answer, fetched [-0-9T:+]+\)", "(the cache's answer, fetched TIME)");
+        golden = System.Text.RegularExpressions.Regex.Replace(golden, @"the cache's answer, fetched [-0-9T:+]+:", "the cache's answer, fetched TIME:");
         Golden.AssertBytes(Encoding.UTF8.GetBytes(golden), "messages", "messages.txt");
     }
 

@@ -462,8 +462,10 @@ public sealed class CollectTests
         Assert.Empty((await h.RunAsync(settings: settings)).Warnings);
 
         settings = settings with { Collect = settings.Collect with { Contact = null } };
-        Assert.Equal(["collect.contact is not set in hotpapers.yml: arXiv asks that a client's User-Agent give a contact address; set it to yours"],
+        Assert.Equal([$"collect.contact is not set in {settings.SourceFile}: arXiv asks that a client's User-Agent give a contact address; set it to yours"],
             (await h.RunAsync(settings: settings)).Warnings);
+        Assert.Equal(["collect.contact is not set: arXiv asks that a client's User-Agent give a contact address; set it to yours"],
+            (await h.RunAsync(settings: settings with { SourceFile = null })).Warnings);
         Assert.Empty((await h.RunAsync(offline: true, settings: settings)).Warnings);
     }
 
