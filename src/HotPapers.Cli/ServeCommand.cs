@@ -91,7 +91,8 @@ internal static class ServeCommand
             stdout.WriteLine("Stopped.");
             // The folder is left as the preview built it: a site to publish is built with its own address.
             if (preview.LeavesPreviewLinks)
-                stdout.WriteLine($"{preview.Folder} keeps the preview's pages, whose links name {preview.Address}: run hotpapers site before publishing them.");
+                stdout.WriteLine($"{preview.Folder} keeps the preview's pages, whose canonical links, sitemap and feeds name {preview.Address}: "
+                    + $"run hotpapers site --output {preview.Folder} before publishing them.");
             stdout.Flush();
             return ExitCodes.Success;
         });

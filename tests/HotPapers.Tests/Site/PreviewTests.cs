@@ -396,7 +396,7 @@ public sealed class ServeCommandTests
         var (rest, code) = await serve.Interrupt();
         Assert.Equal(0, code);
         Assert.True(File.Exists(temp["public/2021/04/30/index.html"]));
-        var said = $"{temp["public"]} keeps the preview's pages, whose links name {address}: run hotpapers site before publishing them.\n";
+        var said = $"{temp["public"]} keeps the preview's pages, whose canonical links, sitemap and feeds name {address}: run hotpapers site --output {temp["public"]} before publishing them.\n";
         if (baseUrl) Assert.DoesNotContain("keeps the preview's pages", rest, StringComparison.Ordinal);
         else Assert.EndsWith("Stopped.\n" + said, rest, StringComparison.Ordinal);
     }
