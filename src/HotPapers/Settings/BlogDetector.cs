@@ -65,12 +65,38 @@ internal static partial class BlogDetector
     public static string BuildsInto(DetectedBlog blog)
     {
         if (blog.Flavor != Flavor.Hugo) return Path.Combine(blog.Root, "public");
-        var configs = HugoConfigs.Concat(OldHugoConfigs);
-        var set = configs.Select(f => Path.Combine(blog.Root, f))
-            .Concat(configs.Select(f => Path.Combine(blog.Root, "config", "_default", f)))
-            .Select(f => PublishDirKey().Match(ReadStart(f)))
-            .FirstOrDefault(m => m.Success);
-        return Path.GetFullPath(set?.Groups[1].Value.Trim() is { Length: > 0 } folder ? folder : "public", blog.Root);
+        // The one configuration file Hugo reads, in its order: the root's, else config/_default's.
+        var configs = HugoConfigs.Concat(OldHugoConfigs).ToList();
+        var config = configs.Select(f => Path.Combine(blog.Root, f)).FirstOrDefault(File.Exists)
+            ?? configs.Select(f => Path.Combine(blog.Root, "config", "_default", f)).FirstOrDefault(File.Exists);
+        var folder = config is null ? null : RootPublishDir(config);
+        return Path.GetFullPath(folder is { Length: > 0 } ? folder : "public", blog.Root);
+    }
+
+    // publishDir among the file's top-level keys only: a key of that name in a table or map is another setting.
+    private static string? RootPublishDir(string config)
+    {
+        var text = ReadStart(config);
+        switch (Path.GetExtension(config))
+        {
+            case ".json":
+                try
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(text);
+                    return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("publishDir", out var dir)
+                        && dir.ValueKind == System.Text.Json.JsonValueKind.String ? dir.GetString() : null;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return null;
+                }
+            case ".toml":
+                // The top-level keys come before the first [table].
+                var top = TomlTable().Match(text) is { Success: true } table ? text[..table.Index] : text;
+                return TomlPublishDir().Match(top) is { Success: true } m ? m.Groups[1].Value : null;
+            default:
+                return YamlPublishDir().Match(text) is { Success: true } y ? y.Groups[1].Value.Trim().Trim('"', '\'') : null;
+        }
     }
 
     private static string? HugoEvidence(string folder)
@@ -102,9 +128,16 @@ internal static partial class BlogDetector
     [GeneratedRegex(@"(?im)^\s*""?(?:baseURL|languageCode|defaultContentLanguage|paginate|theme)""?\s*[:=]")]
     private static partial Regex HugoKey();
 
-    // publishDir = "docs" (TOML), publishDir: docs (YAML), "publishDir": "docs" (JSON).
-    [GeneratedRegex(@"(?im)^\s*""?publishDir""?\s*[:=]\s*[""']?([^""'\r\n#,]*)")]
-    private static partial Regex PublishDirKey();
+    [GeneratedRegex(@"(?m)^\s*\[")]
+    private static partial Regex TomlTable();
+
+    // publishDir = "docs" or 'docs'.
+    [GeneratedRegex(@"(?m)^\s*publishDir\s*=\s*[""']([^""'\r\n]*)[""']")]
+    private static partial Regex TomlPublishDir();
+
+    // publishDir: docs, unindented (a top-level key), its value to the end of the line or a comment.
+    [GeneratedRegex(@"(?m)^publishDir\s*:[ \t]*([^#\r\n]*)")]
+    private static partial Regex YamlPublishDir();
 
     [GeneratedRegex(@"(?im)^\s*""?theme""?\s*[:=]")]
     private static partial Regex ThemeKey();

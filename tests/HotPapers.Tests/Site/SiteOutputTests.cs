@@ -304,12 +304,26 @@ public sealed class SiteOutputTests
     [InlineData("hugo.yaml", "title: My blog\npublishDir: docs   # for GitHub Pages\n")]
     [InlineData("config.json", "{\n  \"baseURL\": \"https://example.org/\",\n  \"publishDir\": \"docs\"\n}\n")]
     [InlineData("config/_default/hugo.toml", "publishDir = 'docs'\n")]
-    public void The_site_refuses_the_folder_hugo_publishes_into_as_its_configuration_names_it(string config, string text)
+    // Found in review: only the file Hugo reads counts, and only a top-level key.
+    [InlineData("hugo.toml", "title = 'x'\n", "config.toml", "publishDir = 'docs'\n")]
+    [InlineData("hugo.toml", "title = 'x'\n[params]\n  publishDir = 'docs'\n", "config/_default/hugo.toml", "publishDir = 'docs'\n")]
+    public void The_site_refuses_the_folder_hugo_publishes_into_as_its_configuration_names_it(string config, string text, string? other = null, string? otherText = null)
     {
         using var temp = Fixture.TempDir();
         var blog = temp["blog"];
         Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(blog, config))!);
         File.WriteAllText(Path.Combine(blog, config), text);
+        if (other is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(blog, other))!);
+            File.WriteAllText(Path.Combine(blog, other), otherText);
+            // The file Hugo reads says nothing of publishDir at its top (or in a table): public/ is the blog's.
+            var sample = SiteHarness.SampleRecords(temp);
+            var (refused, _, said) = InProcessCli.Run("site", "--records", sample, "--output", Path.Combine(blog, "public"));
+            Assert.True(refused == ExitCodes.BadInput, said);
+            Assert.Equal(ExitCodes.Success, InProcessCli.Run("site", "--records", sample, "--output", Path.Combine(blog, "docs")).Code);
+            return;
+        }
         var records = SiteHarness.SampleRecords(temp);
         var output = Path.Combine(blog, "docs");
 
