@@ -12,6 +12,9 @@ internal enum SettingType
     /// <summary>A string, or null for none.</summary>
     OptionalString,
 
+    /// <summary>A contact address for a User-Agent header: printable ASCII, not blank, or null for none.</summary>
+    Contact,
+
     /// <summary>A file name pattern: a string with <c>{date}</c>, relative, without <c>..</c>.</summary>
     FileNamePattern,
 
@@ -147,7 +150,7 @@ internal static class SettingKeys
             s => s.Site.About, (s, v) => s with { Site = s.Site with { About = (string)v! } }),
         new("site.language", SettingType.LanguageTag, null, "The pages' language, a BCP 47 tag (the html element's lang).",
             s => s.Site.Language, (s, v) => s with { Site = s.Site with { Language = (string)v! } }),
-        new("collect.contact", SettingType.OptionalString, null, "A contact address (an email or a URL) that collect puts in its User-Agent, as arXiv and the others ask; null for none.",
+        new("collect.contact", SettingType.Contact, null, "A contact address (an email or a URL) that collect puts in its User-Agent, as arXiv and the others ask; null for none.",
             s => s.Collect.Contact, (s, v) => s with { Collect = s.Collect with { Contact = (string?)v } }),
         new("collect.cache", SettingType.Path, null, "The folder collect keeps every response in, for --offline and for reruns.",
             s => s.Collect.CachePath, (s, v) => s with { Collect = s.Collect with { CachePath = (string)v! } }),

@@ -144,6 +144,12 @@ public static partial class SettingsFile
             case SettingType.OptionalString:
                 if (node is YamlScalarNode { Style: ScalarStyle.Plain } none && IsNull(none.Value)) return (null, null);
                 return Text(node) is { } o ? (o, null) : (null, "a string, or null for none");
+            case SettingType.Contact:
+                // Found by a new user's trial: a name such as Jörg in it failed every request (a header is ASCII),
+                // each retried as if the network had failed; and a blank one said nothing.
+                if (node is YamlScalarNode { Style: ScalarStyle.Plain } nobody && IsNull(nobody.Value)) return (null, null);
+                return Text(node) is { } c && c.Any(ch => ch is > ' ' and <= '~') && c.All(ch => ch is >= ' ' and <= '~')
+                    ? (c, null) : (null, "a contact address in printable ASCII (an email or a URL: it goes into the User-Agent header), or null for none");
             case SettingType.LanguageTag:
                 return Text(node) is { } tag && SiteSettings.IsLanguageTag(tag) ? (tag, null) : (null, "a language tag such as en or pt-BR");
             case SettingType.Duration:
