@@ -97,16 +97,36 @@ public sealed class MastodonSourceTests
     [InlineData(500, false)]
     [InlineData(502, false)]
     [InlineData(429, false)]
-    public async Task An_instance_that_refuses_is_a_source_error_saying_why_it_may(int status, bool refusal)
+    public async Task An_instance_that_refuses_the_tag_timeline_is_a_source_error_saying_why_it_may(int status, bool refusal)
     {
-        var fetcher = new FakeFetcher().On(Trends, "mastodon/trends-links.json").Failing(Link1, status);
+        var fetcher = new FakeFetcher().OnText(Trends, "[]").Failing(Tag1, status);
 
         var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
 
         // The fetcher's own error passes through untouched where there is no hint to add.
         if (refusal) Assert.Equal("mastodon", e.SourceName);
-        Assert.Equal(Link1, e.Url!.AbsoluteUri);
-        Assert.Equal($"HTTP {status}" + (refusal ? " (instances may refuse reading trends and timelines without a login, and have no link timeline before Mastodon 4.3 or for a link no longer trending)" : ""), e.What);
+        Assert.Equal(Tag1, e.Url!.AbsoluteUri);
+        Assert.Equal($"HTTP {status}" + (refusal ? Hint : ""), e.What);
+    }
+
+    private const string Hint = " (instances may refuse reading trends and timelines without a login, and have no link timeline before Mastodon 4.3 or for a link no longer trending)";
+
+    // Found by a new user's trial: a link timeline's 404 (every instance before Mastodon 4.3, or a link no longer
+    // trending) or refused trends failed the whole source, and the #arxiv timeline was never read.
+    [Fact]
+    public async Task Refused_trends_or_link_timelines_cost_their_statuses_only_and_the_tag_timeline_is_read()
+    {
+        var fetcher = new FakeFetcher().On(Trends, "mastodon/trends-links.json").Failing(Link1, 404).On(Link2, "mastodon/link-2.json")
+            .On(Tag1, "mastodon/tag-1.json").On(Tag2, "mastodon/tag-2.json");
+        var found = await Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None);
+        Assert.Contains(found, f => f.Mention.Url == "https://sigmoid.example/@andrew/106150000000000300");
+        Assert.Equal([$"the statuses sharing 1 of the 2 trending arXiv link(s) were not read (the first: {Link1}: HTTP 404{Hint})"], fetcher.Notices);
+
+        fetcher = new FakeFetcher().Failing(Trends, 401).On(Tag1, "mastodon/tag-1.json").On(Tag2, "mastodon/tag-2.json");
+        found = await Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None);
+        Assert.NotEmpty(found);
+        Assert.Equal([Trends, Tag1, Tag2], fetcher.Urls);
+        Assert.Equal([$"the trending links were not read (HTTP 401{Hint}); the #arxiv timeline was"], fetcher.Notices);
     }
 
     [Fact]

@@ -42,15 +42,39 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
     public async Task<ImmutableArray<FoundMention>> CollectAsync(CollectDay day, IFetcher fetcher, CancellationToken cancellationToken)
     {
         var found = new Mentions();
+        // Found by a new user's trial: an instance before Mastodon 4.3 has no link timelines (404), and one may
+        // refuse its trends without a login; either failed the source, and the #arxiv timeline was not read. A
+        // refusal there costs those statuses only, said in a notice; the tag timeline's still fails the source.
         var trends = ApiUrl.Of(settings.BaseUrl, "api/v1/trends/links", ("limit", TrendsLimit.ToString(CultureInfo.InvariantCulture)));
-        var links = JsonReply.Read(Name, await GetAsync(fetcher, trends, cancellationToken).ConfigureAwait(false), ReadTrendingPapers);
+        List<string> links = [];
+        try
+        {
+            links = JsonReply.Read(Name, await GetAsync(fetcher, trends, cancellationToken).ConfigureAwait(false), ReadTrendingPapers);
+        }
+        catch (SourceException e) when (Refused(e))
+        {
+            fetcher.Notice($"the trending links were not read ({e.What}); the #{Tag} timeline was");
+        }
+        var unread = new List<SourceException>();
         foreach (var link in links)
         {
-            await ReadTimelineAsync(fetcher, day, found, "api/v1/timelines/link", [("url", link)], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ReadTimelineAsync(fetcher, day, found, "api/v1/timelines/link", [("url", link)], cancellationToken).ConfigureAwait(false);
+            }
+            catch (SourceException e) when (Refused(e))
+            {
+                unread.Add(e);
+            }
         }
+        if (unread.Count > 0)
+            fetcher.Notice($"the statuses sharing {unread.Count} of the {links.Count} trending arXiv link(s) were not read (the first: {unread[0].Url?.AbsoluteUri}: {unread[0].What})");
         await ReadTimelineAsync(fetcher, day, found, "api/v1/timelines/tag/" + Tag, [], cancellationToken).ConfigureAwait(false);
         return found.ToImmutable();
     }
+
+    // An instance's refusal (no login, no such timeline), not its trouble (5xx, 429): see GetAsync.
+    private static bool Refused(SourceException e) => e.Answer?.Status is 401 or 403 or 404 or 422;
 
     /// <summary>One timeline, newest first, paged back with max_id while a page is full and still reaches into the day.</summary>
     private async Task ReadTimelineAsync(IFetcher fetcher, CollectDay day, Mentions found, string path, (string, string?)[] query, CancellationToken cancellationToken)
@@ -76,10 +100,13 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
         {
             return await fetcher.GetAsync(url, authorization: null, cancellationToken).ConfigureAwait(false);
         }
-        catch (SourceException e) when ((e.Url is null || e.Url == url) && e.Answer?.Status is 401 or 403 or 404 or 422)
+        catch (SourceException e) when ((e.Url is null || e.Url == url) && Refused(e))
         {
             throw new SourceException(Name, url,
-                $"{e.What} (instances may refuse reading trends and timelines without a login, and have no link timeline before Mastodon 4.3 or for a link no longer trending)", e);
+                $"{e.What} (instances may refuse reading trends and timelines without a login, and have no link timeline before Mastodon 4.3 or for a link no longer trending)", e)
+            {
+                Answer = e.Answer,
+            };
         }
     }
 
