@@ -143,8 +143,11 @@ internal sealed class HttpFetcher : IFetcher
         if (_silent.TryGetValue(url.Authority, out var silence))
             throw new SourceException(_source, url, $"not asked: {url.Authority} gave no answer in time earlier in this run ({silence}); collect the day again later");
         if (_notBefore.TryGetValue(url.Authority, out var notBefore) && notBefore > _session.Time.GetUtcNow())
-            throw new SourceException(_source, url, $"not asked: {url.Authority} asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))}; "
-                + $"collect the day again after that (or delete {_session.Cache.PacePath(_source)}, which keeps it)");
+            throw new SourceException(_source, url, $"not asked: {url.Authority} asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))} "
+                + $"(kept in {_session.Cache.PacePath(_source)}); collect the day again after that")
+            {
+                NotBefore = notBefore,
+            };
         var tries = 0;
         HttpResponseMessage response;
         try
@@ -188,6 +191,7 @@ internal sealed class HttpFetcher : IFetcher
                 throw new SourceException(_source, url, $"answered {Status(response)}{Said(said)}{why}, {tries} {(tries == 1 ? "try" : "tries")}")
                 {
                     Answer = new ErrorAnswer((int)response.StatusCode, said),
+                    NotBefore = asked > _session.Limits.MaxDelay ? _notBefore[url.Authority] : null,
                 };
             }
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

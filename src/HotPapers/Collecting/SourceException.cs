@@ -19,6 +19,9 @@ internal sealed class SourceException(string source, Uri? url, string what, Exce
     /// and found wrong.
     /// </summary>
     public ErrorAnswer? Answer { get; init; }
+
+    /// <summary>When the server asked not to be asked before (a wait longer than collect's): asking sooner is no use.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
 }
 
 /// <summary>An error status and the body that came with it.</summary>

@@ -139,8 +139,8 @@ public sealed class CollectTests
         Assert.Equal(2, h.Api.To("/api/daily_papers").Count);
         var failure = Assert.Single(day.Failures);
         Assert.Equal("huggingface", failure.Source);
-        Assert.Equal($"not asked: {h.Api.BaseUrl.Authority} asked not to be asked again before 2021-05-01T19:10:00+00:00; "
-            + $"collect the day again after that (or delete {Path.Combine(h.Cache, "huggingface", "pace.json")}, which keeps it)", failure.What);
+        Assert.Equal($"not asked: {h.Api.BaseUrl.Authority} asked not to be asked again before 2021-05-01T19:10:00+00:00 "
+            + $"(kept in {Path.Combine(h.Cache, "huggingface", "pace.json")}); collect the day again after that", failure.What);
 
         // Once the ten minutes are over, it is asked again.
         h.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -195,6 +195,9 @@ public sealed class CollectTests
 
         var day = Assert.Single((await h.RunAsync(settings: settings, variables: CollectHarness.Credentials)).Days);
         Assert.DoesNotContain(day.Failures, f => f.Source == "twitter");
+        // Found by a new user's trial: the posts went without their embeds, unsaid.
+        Assert.Contains(day.Notices, n => n.StartsWith($"twitter: the embed server {embeds.BaseUrl} asked not to be asked again before 2021-05-01T06:1", StringComparison.Ordinal)
+            && n.EndsWith("): this post and the day's later ones have no embed", StringComparison.Ordinal));
         var searched = h.Api.To("/x/").Count;
         var asked = embeds.Requests.Count;
         Assert.Equal(1, asked);

@@ -29,6 +29,14 @@ internal sealed class OEmbed(string source, Uri endpoint, bool bluesky, params (
         {
             response = await fetcher.GetAsync(url, authorization: null, cancellationToken).ConfigureAwait(false);
         }
+        catch (SourceException e) when (e.NotBefore is not null)
+        {
+            // Found by a new user's trial: a long Retry-After left every later post without its embed, unsaid.
+            failuresInARow = MaxFailuresInARow;
+            fetcher.Notice($"the embed server {endpoint.AbsoluteUri} asked not to be asked again before {Records.Rfc3339.Format(Records.Rfc3339.ToSecond(e.NotBefore.Value))} ({e.What}): "
+                + "this post and the day's later ones have no embed");
+            return null;
+        }
         catch (SourceException e)
         {
             if (++failuresInARow == MaxFailuresInARow)
