@@ -47,7 +47,8 @@ public static class Collector
         var sources = MentionSources.FromSettings(collect, environment.Variables);
         // One fetcher per source for the whole run: its pacing holds from one day to the next.
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);
-        var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing);
+        // Found by a new user's trial: --refresh asked arXiv again for metadata that does not change in hours.
+        var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing, counts: false);
         var days = new List<CollectedDay>();
         // arXiv asks API clients to say how to reach whoever runs them; offline, nothing is asked.
         string[] warnings = collect.Contact is null && !request.Offline

@@ -44,7 +44,9 @@ internal sealed class FetchSession : IDisposable
     public DateTimeOffset? FreshSince { get; }
 
     /// <summary>Whether a cached answer fetched at <paramref name="fetchedAt"/> is used instead of the network.</summary>
-    public bool Fresh(DateTimeOffset fetchedAt) => Offline || (Time.GetUtcNow() - fetchedAt < MaxAge && !(fetchedAt < FreshSince));
+    /// <param name="counts">The answer holds counts, which <c>--refresh</c> asks for anew (arXiv's metadata does not).</param>
+    public bool Fresh(DateTimeOffset fetchedAt, bool counts) =>
+        Offline || (Time.GetUtcNow() - fetchedAt < MaxAge && !(counts && fetchedAt < FreshSince));
     public FetchLimits Limits => FetchLimits.Default;
     public Action<string> Progress { get; }
 

@@ -21,6 +21,7 @@ internal sealed class HttpFetcher : IFetcher
     private readonly FetchSession _session;
     private readonly string _source;
     private readonly TimeSpan _pacing;
+    private readonly bool _counts;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     // The last request to the source, by this run or (from the cache's pace file) the run before it: a
     // second run started at once paces from the first's last request, not from nothing.
@@ -35,11 +36,13 @@ internal sealed class HttpFetcher : IFetcher
     private readonly Dictionary<string, string> _silent = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _notices = [];
 
-    public HttpFetcher(FetchSession session, string source, TimeSpan pacing)
+    /// <param name="counts">Its answers hold counts, which <c>--refresh</c> asks for anew; arXiv's metadata does not.</param>
+    public HttpFetcher(FetchSession session, string source, TimeSpan pacing, bool counts = true)
     {
         _session = session;
         _source = source;
         _pacing = pacing;
+        _counts = counts;
         if (!session.Offline && session.Cache.ReadPace(source) is { } pace)
         {
             var now = session.Time.GetUtcNow();
@@ -91,7 +94,7 @@ internal sealed class HttpFetcher : IFetcher
     public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken)
     {
         var cached = _session.Cache.Read(_source, url);
-        if (cached is not null && _session.Fresh(cached.FetchedAt))
+        if (cached is not null && _session.Fresh(cached.FetchedAt, _counts))
         {
             // Before the URL: a terminal shows the start of a long line.
             _session.Progress($"{_source}: the cache's answer, fetched {Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt))}: GET {url.AbsoluteUri}");
