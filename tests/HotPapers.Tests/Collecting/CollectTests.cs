@@ -81,7 +81,8 @@ public sealed class CollectTests
         Assert.Equal(CollectOutcome.Complete, report.Outcome);
         var times = h.Api.To("/api/query").Select(r => r.At).ToList();
         Assert.Equal(3, times.Count);
-        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(3), $"{pair.First:O} then {pair.Second:O}"));
+        // 2% over the 3 s, as the server may see a request a little sooner than it was sent.
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(3.06), $"{pair.First:O} then {pair.Second:O}"));
         Assert.Contains(h.Progress, p => p == "2021-04-30: arxiv: HTTP 503 Service Unavailable; trying again in 1 s");
     }
 
