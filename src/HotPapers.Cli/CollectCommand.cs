@@ -50,7 +50,12 @@ internal static class CollectCommand
             }.Resolve();
             var first = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date)!.Value;
             var last = parse.GetValue(until) ?? first;
-            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline), parse.GetValue(refresh)), progress.Show, cancellationToken);
+            // Each day is said as it is done: a backfill's failures are seen as they come, not at its end.
+            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline), parse.GetValue(refresh)), progress.Show, day =>
+            {
+                progress.Clear();
+                ReportDay(day, stdout, stderr);
+            }, cancellationToken);
             progress.Clear();
             var code = Report(report, stdout, stderr);
             if (report.StoppedAt is not { } stopped) return code;
@@ -61,32 +66,36 @@ internal static class CollectCommand
         return command;
     }
 
+    private static void ReportDay(CollectedDay day, TextWriter stdout, TextWriter stderr)
+    {
+        var date = Rfc3339.FormatDate(day.Date);
+        foreach (var failure in day.Failures) stderr.WriteLine($"error: {date}: {failure}");
+        if (day.WriteError is { } writeError) stderr.WriteLine($"error: {date}: {writeError}");
+        foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
+        if (day.RecordsPath is { } path)
+        {
+            var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
+            var sources = day.Failures.Select(f => f.Source).Distinct().ToList();
+            // Not "without" them: the file keeps what it held of them (the day's notice says how much).
+            var suffix = day.Outcome == CollectOutcome.Partial ? $"; {string.Join(" and ", sources)} failed" : "";
+            stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
+        }
+        else if (day.WriteError is not null)
+        {
+            stdout.WriteLine($"{"not written",-12} {date}: collected, but its records file could not be written");
+        }
+        else
+        {
+            stdout.WriteLine($"{"not written",-12} {date}: {(day.WithoutMetadata ? "arXiv gave no metadata for the papers mentioned" : "nothing could be collected")}");
+        }
+        stdout.Flush();
+        stderr.Flush();
+    }
+
+    // After the days, each said as it was done: the run's warnings and the count.
     private static int Report(CollectReport report, TextWriter stdout, TextWriter stderr)
     {
         foreach (var warning in report.Warnings) stderr.WriteLine($"warning: {warning}");
-        foreach (var day in report.Days)
-        {
-            var date = Rfc3339.FormatDate(day.Date);
-            foreach (var failure in day.Failures) stderr.WriteLine($"error: {date}: {failure}");
-            if (day.WriteError is { } writeError) stderr.WriteLine($"error: {date}: {writeError}");
-            foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
-            if (day.RecordsPath is { } path)
-            {
-                var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
-                var sources = day.Failures.Select(f => f.Source).Distinct().ToList();
-                // Not "without" them: the file keeps what it held of them (the day's notice says how much).
-                var suffix = day.Outcome == CollectOutcome.Partial ? $"; {string.Join(" and ", sources)} failed" : "";
-                stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
-            }
-            else if (day.WriteError is not null)
-            {
-                stdout.WriteLine($"{"not written",-12} {date}: collected, but its records file could not be written");
-            }
-            else
-            {
-                stdout.WriteLine($"{"not written",-12} {date}: {(day.WithoutMetadata ? "arXiv gave no metadata for the papers mentioned" : "nothing could be collected")}");
-            }
-        }
         var failed = report.Days.Count(d => d.Outcome == CollectOutcome.Failed);
         var partial = report.Days.Count(d => d.Outcome == CollectOutcome.Partial);
         stdout.WriteLine($"{report.Days.Count} day(s): {report.Days.Count - failed - partial} complete, {partial} partial (some sources failed), {failed} not written");

@@ -12,16 +12,18 @@ namespace HotPapers.Collecting;
 /// </summary>
 public static class Collector
 {
+    /// <param name="collected">Hears each day as soon as it is done (a backfill's failures are then seen as they come), before the report.</param>
     /// <param name="cancellationToken">Stops the run (Ctrl+C): the days written so far stay, and <see cref="CollectReport.StoppedAt"/> names the day it stopped at.</param>
-    public static CollectReport Run(BuildSettings settings, CollectRequest request, Action<string> progress, CancellationToken cancellationToken = default) =>
-        RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, cancellationToken)
+    public static CollectReport Run(BuildSettings settings, CollectRequest request, Action<string> progress, Action<CollectedDay>? collected = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, cancellationToken, collected)
             .GetAwaiter().GetResult();
 
     /// <summary>What the records path must be, as every refusal of it says.</summary>
     private const string RecordsFolder = "a folder for the day's records files (YYYY-MM-DD.json)";
 
     internal static async Task<CollectReport> RunAsync(BuildSettings settings, CollectRequest request, CollectEnvironment environment, Action<string> progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<CollectedDay>? collected = null)
     {
         var recordsPath = settings.RecordsPath;
         // A file there, or in its path, is refused as the build refuses one where its posts go.
@@ -61,6 +63,7 @@ public static class Collector
             try
             {
                 days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, Progress, cancellationToken).ConfigureAwait(false));
+                collected?.Invoke(days[^1]);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -177,8 +177,13 @@ public sealed class CollectTests
         h.Api.On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
             .On(CollectHarness.HackerNewsFrom(1619827200), Reply.File("hackernews-empty.json"));
         h.Clock.Advance(TimeSpan.FromDays(1));
-        await h.RunAsync(until: new DateOnly(2021, 5, 1));
+        var heard = new List<(DateOnly Day, int ProgressLines)>();
+        var report = await h.RunAsync(until: new DateOnly(2021, 5, 1), collected: day => heard.Add((day.Date, h.Progress.Count)));
 
+        // Found by the same trial: the days were said all at once at the end; each is heard as soon as it is done.
+        Assert.Equal([new DateOnly(2021, 4, 30), new DateOnly(2021, 5, 1)], heard.Select(d => d.Day));
+        Assert.True(heard[0].ProgressLines < heard[1].ProgressLines && h.Progress.Skip(heard[0].ProgressLines).All(p => p.StartsWith("2021-05-01", StringComparison.Ordinal)));
+        Assert.Equal(report.Days.Select(d => d.Date), heard.Select(d => d.Day));
         Assert.Contains($"2021-04-30 (day 1 of 2): huggingface: GET {h.Api.BaseUrl}{CollectHarness.HuggingFace[1..]}", h.Progress);
         Assert.Contains("2021-05-01 (day 2 of 2): asking hackernews", h.Progress);
         Assert.All(h.Progress, p => Assert.Matches(@"^2021-0(4-30 \(day 1|5-01 \(day 2) of 2\): ", p));
