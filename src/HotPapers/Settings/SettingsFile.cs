@@ -54,7 +54,7 @@ public static partial class SettingsFile
         }
         catch (YamlException e)
         {
-            throw Fail(file, TabAt(text, e) ?? At(e.Start), "well-formed YAML", YamlReason(e));
+            throw Fail(file, TabAt(text, e) ?? At(e.Start), "well-formed YAML", YamlReason(e) + CommentedSection(text, e));
         }
         var settings = Defaults(baseDirectory);
         if (stream.Documents.Count == 0) return settings;
@@ -345,6 +345,35 @@ public static partial class SettingsFile
         }
         return null;
     }
+
+    /// <summary>
+    /// Found by a new user's trial: init writes each section commented out, and a key of it uncommented alone
+    /// (<c>  contact: ...</c> under <c># collect:</c>) is indented under nothing, which YAML reports in its own
+    /// words. Where the line is indented and the nearest line above it that is not itself indented deeper is
+    /// such a commented-out section, the message says so.
+    /// </summary>
+    private static string CommentedSection(string text, YamlException e)
+    {
+        var lines = text.Split('\n');
+        var at = (int)e.Start.Line - 1;
+        if (at < 0 || at >= lines.Length) return "";
+        var line = lines[at].TrimEnd('\r');
+        var indent = line.Length - line.TrimStart(' ').Length;
+        if (indent == 0 || line.TrimStart().StartsWith('#')) return "";
+        for (var above = at - 1; above >= 0; above--)
+        {
+            var previous = lines[above].TrimEnd('\r');
+            if (previous.Trim().Length == 0) continue;
+            if (CommentedKey().IsMatch(previous)) return $" (line {above + 1}, \"{previous.Trim()}\", is commented out: remove its # too)";
+            if (previous.TrimStart().StartsWith('#') || previous.Length - previous.TrimStart(' ').Length >= indent) continue;
+            return "";
+        }
+        return "";
+    }
+
+    // A section's line commented out at the start of its line: "# collect:".
+    [GeneratedRegex(@"^#\s*[A-Za-z][A-Za-z0-9]*:\s*$")]
+    private static partial Regex CommentedKey();
 
     private static string Where(YamlNode node, string key) => $"{At(node.Start)} ({key})";
 

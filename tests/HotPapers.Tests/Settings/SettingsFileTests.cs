@@ -143,6 +143,9 @@ public sealed class SettingsFileTests
     [InlineData("embeds: none\n", "line 1, column 9 (embeds)", "script or static", "the string \"none\"")]
     [InlineData("ranking:\n  weights: 2\n", "line 2, column 12 (ranking.weights)", "a mapping from network names to weights", "an integer (2)")]
     [InlineData("collect:\n  cacheMaxAge: 12 hours\n", "line 2, column 16 (collect.cacheMaxAge)", "a duration: a whole number followed by s, m, h or d (12h; 0s for none)", "the string \"12 hours\"")]
+    // Found by a new user's trial: a key uncommented under its commented-out section.
+    [InlineData("timezone: UTC\n# collect:\n#   contact: x\n  contact: me@example.org\n", "line 4, column 3", "well-formed YAML",
+        "while parsing a block mapping, did not find expected key (line 2, \"# collect:\", is commented out: remove its # too)")]
     [InlineData("collect:\n  contact: \"J\u00f6rg <j@example.org>\"\n", "line 2, column 12 (collect.contact)", "a contact address in printable ASCII (an email or a URL: it goes into the User-Agent header), or null for none", "the string \"J\u00f6rg <j@example.org>\"")]
     [InlineData("collect:\n  contact: \" \"\n", "line 2, column 12 (collect.contact)", "a contact address in printable ASCII (an email or a URL: it goes into the User-Agent header), or null for none", "the string \" \"")]
     [InlineData("collect:\n  arxiv: { enabled: false }\n", "line 2, column 12 (collect.arxiv.enabled)", "one of the keys baseUrl", "unknown key \"enabled\"")]
