@@ -69,7 +69,9 @@ internal sealed class HttpFetcher : IFetcher
                 OnRetry = args =>
                 {
                     var why = args.Outcome.Result is { } r ? Status(r) : Describe(args.Outcome.Exception!);
-                    session.Progress($"{source}: {why}; trying again in {Seconds(args.RetryDelay)}");
+                    // The retry waits its delay, then the pacing if that is longer: the line says the wait it will be.
+                    var paced = _lastRequest is { } last ? last + Interval - session.Time.GetUtcNow() : TimeSpan.Zero;
+                    session.Progress($"{source}: {why}; trying again in {Seconds(paced > args.RetryDelay ? paced : args.RetryDelay)}");
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
@@ -207,11 +209,13 @@ internal sealed class HttpFetcher : IFetcher
     private async Task PaceAsync(CancellationToken token)
     {
         var now = _session.Time.GetUtcNow();
-        var pacing = _pacing + _pacing / 50;
-        if (_lastRequest is { } last && last + pacing > now) await Task.Delay(last + pacing - now, _session.Time, token).ConfigureAwait(false);
+        if (_lastRequest is { } last && last + Interval > now) await Task.Delay(last + Interval - now, _session.Time, token).ConfigureAwait(false);
         _lastRequest = _session.Time.GetUtcNow();
         KeepPace();
     }
+
+    // The pacing, and 2% more (see PaceAsync).
+    private TimeSpan Interval => _pacing + _pacing / 50;
 
     private void KeepPace() => _session.Cache.WritePace(_source, new SourcePace(_lastRequest, _notBefore));
 
