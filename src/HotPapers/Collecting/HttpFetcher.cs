@@ -161,9 +161,10 @@ internal sealed class HttpFetcher : IFetcher
             {
                 // A login is sent at most twice: the first try, and one retry.
                 if (++tries > 2 && !retry) throw new SourceException(_source, url, "the login failed twice");
-                await PaceAsync(token).ConfigureAwait(false);
+                // Made before it is paced: making it may log in first (Bluesky), a request of its own, which this
+                // one then waits its pacing after (a trial's server saw the search 2 ms after the login).
                 using var request = await make(token).ConfigureAwait(false);
-                // Said once the request is made: making it may log in first (Bluesky), which says so itself.
+                await PaceAsync(token).ConfigureAwait(false);
                 if (tries == 1) _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
                 return await _session.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);

@@ -1001,6 +1001,9 @@ public sealed class CollectTests
         Assert.Equal(2, h.Api.To(session).Count);
         Assert.Equal(2, h.Api.To(search).Count(r => r.Target == search));
         Assert.Equal(2, h.Progress.Count(p => p == $"2021-04-30: bluesky: POST {h.Api.BaseUrl}bsky/xrpc/com.atproto.server.createSession"));
+        // Found by a new user's trial: the search went 2 ms after the login; it waits Bluesky's pacing after it.
+        Assert.All(h.Api.To(session).Select(l => h.Api.To(search).First(r => r.At >= l.At).At - l.At),
+            gap => Assert.True(gap >= TimeSpan.FromMilliseconds(102), gap.ToString()));
         // Found by a new user's trial: the search was said before the login it waited for.
         var said = h.Progress.FindIndex(p => p.StartsWith("2021-04-30: bluesky: GET ", StringComparison.Ordinal));
         Assert.True(h.Progress.FindIndex(p => p.StartsWith("2021-04-30: bluesky: POST ", StringComparison.Ordinal)) < said, string.Join("\n", h.Progress));
