@@ -82,6 +82,8 @@ internal static class BuildCommand
             {
                 foreach (var old in SiteScaffolder.Outdated(Path.GetDirectoryName(file) ?? "", settings.Flavor))
                     stderr.WriteLine($"warning: {old}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date");
+                if (!request.CheckOnly && SiteScaffolder.SiteOnly(Path.GetDirectoryName(file) ?? "", settings.OutputDirectory) is { } nowhere)
+                    stderr.WriteLine($"warning: {nowhere}");
             }
             return Report(result, stdout, stderr);
         })));

@@ -286,6 +286,16 @@ public static class SiteScaffolder
     }
 
     /// <summary>
+    /// Why <c>build</c>'s posts go nowhere, when they do: <paramref name="root"/> (the settings' folder) was set up
+    /// by <c>init --flavor site</c> (it has the site's workflow and not the blog's) and the posts' folder is in no
+    /// Gatsby or Hugo blog. Found by a new user's trial: build wrote Markdown posts there without a word.
+    /// </summary>
+    public static string? SiteOnly(string root, string postsFolder) =>
+        File.Exists(Path.Combine(root, SiteWorkflowFile)) && !File.Exists(Path.Combine(root, WorkflowFile)) && BlogDetector.Enclosing(postsFolder) is null
+            ? $"{postsFolder}: this repository is set up for hotpapers' own HTML site ({SiteWorkflowFile.Replace('\\', '/')}), and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site"
+            : null;
+
+    /// <summary>
     /// The files in the blog at <paramref name="root"/> that are exactly what an earlier <c>init</c> wrote,
     /// so older than this version's: <c>build</c> warns about them, <c>init --update</c> replaces them.
     /// </summary>

@@ -100,6 +100,25 @@ public sealed class SiteScaffolderTests
         Assert.Contains(steps, s => s.StartsWith("hotpapers import content/posts --timezone ZONE    # the 1 post(s) there", StringComparison.Ordinal));
     }
 
+    // Found by a new user's trial: build in a repository set up for the site wrote posts no blog reads, unsaid.
+    [Fact]
+    public void Build_is_told_its_posts_go_nowhere_in_a_repository_set_up_for_the_site_alone()
+    {
+        using var temp = Fixture.TempDir();
+        var posts = temp["content/posts"];
+        Assert.True(InitFlavors.TryParse("site", out var site));
+        SiteScaffolder.Init(new InitRequest(temp.Path, Flavor: site));
+
+        Assert.Equal($"{posts}: this repository is set up for hotpapers' own HTML site (.github/workflows/hotpapers-site.yml), "
+            + "and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site", SiteScaffolder.SiteOnly(temp.Path, posts));
+        // A blog there after all (its config), or the blog's workflow too: the posts are someone's.
+        File.WriteAllText(temp["hugo.toml"], "title = 'x'\n");
+        Assert.Null(SiteScaffolder.SiteOnly(temp.Path, posts));
+        File.Delete(temp["hugo.toml"]);
+        File.WriteAllText(Path.Combine(temp.Path, SiteScaffolder.WorkflowFile), "name: hotpapers\n");
+        Assert.Null(SiteScaffolder.SiteOnly(temp.Path, posts));
+    }
+
     // Found by a new user's trial: nothing said to set a contact address before collect asks arXiv.
     [Theory]
     [InlineData("gatsby")]
