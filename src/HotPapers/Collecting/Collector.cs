@@ -181,16 +181,18 @@ public static class Collector
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
         var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
         WriteOutcome written;
-        IReadOnlyDictionary<Network, int> carried;
         try
         {
-            (written, records, carried) = Write(path, records, settings.TimeZone, answered);
+            (written, records) = Write(path, records, settings.TimeZone, answered);
         }
         catch (Exception e) when (WriteProblem(settings.RecordsPath, path, e) is { } problem)
         {
             // The day was collected: what failed is the write, which the report names as such.
             return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices, string.Join("; ", problem.Problems));
         }
+        // This run's mentions are all of networks that answered: any other the records hold came from the file.
+        var carried = records.Papers.SelectMany(p => p.Mentions).Where(m => !answered.Contains(m.Network.Name()))
+            .GroupBy(m => m.Network).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
         if (carried.Count > 0)
         {
             var names = carried.Keys.Select(n => n.Name()).ToList();
@@ -247,9 +249,13 @@ public static class Collector
         }
         var result = new SortedDictionary<string, ImmutableArray<MentionRecord>>(StringComparer.Ordinal);
         foreach (var (id, mentions) in byPaper)
-            result[id] = [.. mentions.Values.OrderBy(m => m.Mention.Network).ThenBy(m => m.Mention.Url, StringComparer.Ordinal).Select(m => m.Mention)];
+            result[id] = [.. InRecordsOrder(mentions.Values.Select(m => m.Mention))];
         return result;
     }
+
+    /// <summary>A paper's mentions as a records file lists them: by network, then URL.</summary>
+    private static IEnumerable<MentionRecord> InRecordsOrder(IEnumerable<MentionRecord> mentions) =>
+        mentions.OrderBy(m => m.Network).ThenBy(m => m.Url, StringComparer.Ordinal);
 
     /// <summary>
     /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
@@ -257,10 +263,9 @@ public static class Collector
     /// no source <paramref name="answered"/> this time (one failed or was skipped, is off, or there is none)
     /// stay in it, with their papers: a rerun replaces what it asked, and keeps what it could not ask.
     /// </summary>
-    /// <returns>What was written, the records as written, and how many mentions of each network were kept from the file.</returns>
-    private static (WriteOutcome, DigestRecords, IReadOnlyDictionary<Network, int> Carried) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> answered)
+    /// <returns>What was written, and the records as written.</returns>
+    private static (WriteOutcome, DigestRecords) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> answered)
     {
-        var carried = new SortedDictionary<Network, int>();
         if (InputFile.Exists(path, DayFile, InputProblem.WholeFile))
         {
             DigestRecords? existing = null;
@@ -281,12 +286,12 @@ public static class Collector
                 throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
             if (existing is not null)
             {
-                records = WithEmbedsKept(WithUnaskedMentions(records, existing, answered, carried), existing);
+                records = WithEmbedsKept(WithUnaskedMentions(records, existing, answered), existing);
                 if (PostWriter.Compare(path, RecordsWriter.Write(WithPaperTimes(records with { CollectedAt = existing.CollectedAt }), version2: true)) == WriteOutcome.Unchanged)
-                    return (WriteOutcome.Unchanged, records, carried);
+                    return (WriteOutcome.Unchanged, records);
             }
         }
-        return (PostWriter.Write(path, RecordsWriter.Write(WithPaperTimes(records), version2: true)), records, carried);
+        return (PostWriter.Write(path, RecordsWriter.Write(WithPaperTimes(records), version2: true)), records);
     }
 
     /// <summary>
@@ -301,26 +306,27 @@ public static class Collector
 
     /// <summary>
     /// <paramref name="records"/> with the mentions <paramref name="existing"/> holds of networks not
-    /// <paramref name="answered"/> this time (counted into <paramref name="carried"/>), each with its paper: a
+    /// <paramref name="answered"/> this time, each with its paper: a
     /// paper of both has this run's metadata and both's mentions, in <see cref="Merge"/>'s order; a paper of the
     /// file alone keeps the time its counts were read.
     /// </summary>
-    private static DigestRecords WithUnaskedMentions(DigestRecords records, DigestRecords existing, HashSet<string> answered, SortedDictionary<Network, int> carried)
+    private static DigestRecords WithUnaskedMentions(DigestRecords records, DigestRecords existing, HashSet<string> answered)
     {
         var papers = new SortedDictionary<string, PaperRecord>(StringComparer.Ordinal);
         foreach (var paper in records.Papers) papers[paper.Id.Versionless] = paper;
+        var any = false;
         foreach (var paper in existing.Papers)
         {
             var kept = paper.Mentions.Where(m => !answered.Contains(m.Network.Name())).ToList();
             if (kept.Count == 0) continue;
-            foreach (var m in kept) carried[m.Network] = carried.GetValueOrDefault(m.Network) + 1;
+            any = true;
             var id = paper.Id.Versionless;
             // A paper of both has this run's time: a paper has one, and most of its counts are fresh.
             papers[id] = papers.TryGetValue(id, out var fresh)
-                ? fresh with { Mentions = [.. fresh.Mentions.Concat(kept).OrderBy(m => m.Network).ThenBy(m => m.Url, StringComparer.Ordinal)] }
+                ? fresh with { Mentions = [.. InRecordsOrder(fresh.Mentions.Concat(kept))] }
                 : paper with { Mentions = [.. kept], CollectedAt = paper.CollectedAt ?? existing.CollectedAt };
         }
-        return carried.Count == 0 ? records : records with { Papers = [.. papers.Values] };
+        return any ? records with { Papers = [.. papers.Values] } : records;
     }
 
     /// <summary>

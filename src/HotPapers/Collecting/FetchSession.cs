@@ -40,8 +40,8 @@ internal sealed class FetchSession : IDisposable
     public ResponseCache Cache { get; }
     public TimeProvider Time { get; }
     public bool Offline { get; }
-    public TimeSpan MaxAge { get; }
-    public DateTimeOffset? FreshSince { get; }
+    private TimeSpan MaxAge { get; }
+    private DateTimeOffset? FreshSince { get; }
 
     /// <summary>Whether a cached answer fetched at <paramref name="fetchedAt"/> is used instead of the network.</summary>
     /// <param name="counts">The answer holds counts, which <c>--refresh</c> asks for anew (arXiv's metadata does not).</param>

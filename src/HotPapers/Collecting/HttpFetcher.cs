@@ -70,8 +70,8 @@ internal sealed class HttpFetcher : IFetcher
                 {
                     var why = args.Outcome.Result is { } r ? Status(r) : Describe(args.Outcome.Exception!);
                     // The retry waits its delay, then the pacing if that is longer: the line says the wait it will be.
-                    var paced = _lastRequest is { } last ? last + Interval - session.Time.GetUtcNow() : TimeSpan.Zero;
-                    session.Progress($"{source}: {why}; trying again in {Seconds(paced > args.RetryDelay ? paced : args.RetryDelay)}");
+                    var paced = PacingLeft(session.Time.GetUtcNow() + args.RetryDelay);
+                    session.Progress($"{source}: {why}; trying again in {Seconds(args.RetryDelay + paced)}");
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
@@ -186,18 +186,21 @@ internal sealed class HttpFetcher : IFetcher
             if (!response.IsSuccessStatusCode)
             {
                 var asked = RetryDelay.From(response, _session.Time.GetUtcNow());
-                var why = asked > _session.Limits.MaxDelay ? $"; it asks to wait {Seconds(asked.Value)}, longer than collect waits ({Seconds(_session.Limits.MaxDelay)})" : "";
+                var why = "";
+                DateTimeOffset? askedUntil = null;
                 if (asked > _session.Limits.MaxDelay)
                 {
+                    why = $"; it asks to wait {Seconds(asked.Value)}, longer than collect waits ({Seconds(_session.Limits.MaxDelay)})";
                     // Kept for the later days of this run and for the runs after it: none asks before then.
-                    _notBefore[url.Authority] = _session.Time.GetUtcNow() + asked.Value;
+                    askedUntil = _session.Time.GetUtcNow() + asked.Value;
+                    _notBefore[url.Authority] = askedUntil.Value;
                     KeepPace();
                 }
                 var said = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 throw new SourceException(_source, url, $"answered {Status(response)}{Said(said)}{why}, {tries} {(tries == 1 ? "try" : "tries")}")
                 {
                     Answer = new ErrorAnswer((int)response.StatusCode, said),
-                    NotBefore = asked > _session.Limits.MaxDelay ? _notBefore[url.Authority] : null,
+                    NotBefore = askedUntil,
                 };
             }
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -209,14 +212,14 @@ internal sealed class HttpFetcher : IFetcher
     // the server counts from when a request arrives, and a trial's server saw arXiv's 3 s as 2.992 s.
     private async Task PaceAsync(CancellationToken token)
     {
-        var now = _session.Time.GetUtcNow();
-        if (_lastRequest is { } last && last + Interval > now) await Task.Delay(last + Interval - now, _session.Time, token).ConfigureAwait(false);
+        if (PacingLeft(_session.Time.GetUtcNow()) is var left && left > TimeSpan.Zero) await Task.Delay(left, _session.Time, token).ConfigureAwait(false);
         _lastRequest = _session.Time.GetUtcNow();
         KeepPace();
     }
 
-    // The pacing, and 2% more (see PaceAsync).
-    private TimeSpan Interval => _pacing + _pacing / 50;
+    // How long after `at` the pacing (and its 2%) still holds the next request back.
+    private TimeSpan PacingLeft(DateTimeOffset at) =>
+        _lastRequest is { } last && last + _pacing + _pacing / 50 - at is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
     private void KeepPace() => _session.Cache.WritePace(_source, new SourcePace(_lastRequest, _notBefore));
 

@@ -18,6 +18,9 @@ internal static partial class BlogDetector
 {
     private static readonly string[] HugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"];
     private static readonly string[] OldHugoConfigs = ["config.toml", "config.yaml", "config.yml", "config.json"];
+
+    // Every name of a Hugo configuration file, in the order Hugo looks for them.
+    private static readonly string[] AllHugoConfigs = [.. HugoConfigs, .. OldHugoConfigs];
     private static readonly string[] GatsbyConfigs = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs", "gatsby-config.cjs", "gatsby-config.tsx"];
 
     /// <summary>The blogs <paramref name="folder"/> itself looks like: none, one, or (for an odd folder) both.</summary>
@@ -55,7 +58,7 @@ internal static partial class BlogDetector
         var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         if (Directory.Exists(layouts) && Directory.EnumerateFiles(layouts, "*.html", walk)
                 .Any(f => Path.GetFileName(Path.GetDirectoryName(f)) != "shortcodes")) return true;
-        return HugoConfigs.Concat(OldHugoConfigs).Select(f => Path.Combine(root, f)).Any(f => File.Exists(f) && ThemeKey().IsMatch(ReadStart(f)));
+        return AllHugoConfigs.Select(f => Path.Combine(root, f)).Any(f => File.Exists(f) && ThemeKey().IsMatch(ReadStart(f)));
     }
 
     /// <summary>
@@ -66,9 +69,9 @@ internal static partial class BlogDetector
     {
         if (blog.Flavor != Flavor.Hugo) return Path.Combine(blog.Root, "public");
         // The one configuration file Hugo reads, in its order: the root's, else config/_default's.
-        var configs = HugoConfigs.Concat(OldHugoConfigs).ToList();
-        var config = configs.Select(f => Path.Combine(blog.Root, f)).FirstOrDefault(File.Exists)
-            ?? configs.Select(f => Path.Combine(blog.Root, "config", "_default", f)).FirstOrDefault(File.Exists);
+        // (Not the file that showed the blog to be Hugo's: an old config.* counts as that only with Hugo's keys, but Hugo reads it all the same.)
+        var config = AllHugoConfigs.Select(f => Path.Combine(blog.Root, f)).FirstOrDefault(File.Exists)
+            ?? AllHugoConfigs.Select(f => Path.Combine(blog.Root, "config", "_default", f)).FirstOrDefault(File.Exists);
         var folder = config is null ? null : RootPublishDir(config);
         return Path.GetFullPath(folder is { Length: > 0 } ? folder : "public", blog.Root);
     }
