@@ -42,7 +42,8 @@ internal static class RecordsFiles
             // Without a settings file, the records folder is the default one, relative to where the user is:
             // most often, the build was run outside the blog.
             throw Problem(recordsPath, "a records file or a folder of them", settings.SourceFile is null
-                ? $"no such file or folder, and {SettingsFile.NoneHereEither}"
+                // Found by a new user's trial: plain init, suggested to someone running site, sets up a Gatsby blog.
+                ? $"no such file or folder, and {SettingsFile.NoneHereEither(reader == "site" ? "hotpapers init --flavor site" : "hotpapers init")}"
                 : "no such file or folder");
         }
         if (days is not var (day, until))

@@ -32,7 +32,7 @@ public static class Collector
         // Without a settings file the records folder is the default one, relative to where the user is: most often,
         // collect was run outside the blog, and would fill a folder no build reads (as build says, it says so).
         if (settings.SourceFile is null && !Directory.Exists(recordsPath))
-            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, $"no such folder, and {SettingsFile.NoneHereEither}")]);
+            throw new InputException([new InputProblem(recordsPath, InputProblem.WholeFile, RecordsFolder, $"no such folder, and {SettingsFile.NoneHereEither()}")]);
         // Before any request: a folder that cannot be made, or written into, would otherwise cost every day of a
         // backfill its collection.
         OutputFolder.Ready(recordsPath, RecordsFolder);

@@ -39,14 +39,15 @@ internal sealed class TemplateSet : ITemplateLoader
     private static List<string> Ignored(string directory)
     {
         var notices = new List<string>();
-        foreach (var path in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToList();
+        foreach (var path in entries)
         {
             if (EditorFile(Path.GetFileName(path)) is { } what)
                 notices.Add($"{path}: ignored: an editor's {what} file, not a template");
             else if (InputFile.KindOf(path, followLinks: false) is FileKind.Link && InputFile.KindOf(path) is FileKind.Missing or FileKind.LinkLoop)
                 notices.Add($"{path}: ignored: a symbolic link to nothing ({new FileInfo(path).LinkTarget})"
                     + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
-            else if (Misnamed(Path.GetFileName(path)) is { } meant)
+            else if (Misnamed(Path.GetFileName(path)) is { } meant && !File.Exists(Path.Combine(directory, meant)) && !IncludedBy(entries, path))
                 notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the built-in {meant} is used");
         }
         return notices;
@@ -59,6 +60,21 @@ internal sealed class TemplateSet : ITemplateLoader
         BuiltInNames.Contains(name, StringComparer.Ordinal) ? null
         : BuiltInNames.Contains(name + ".sbn", StringComparer.Ordinal) ? name + ".sbn"
         : NearestName.Of(name, BuiltInNames);
+
+    // Found by a new user's trial: header.html.sbn and nav.html.sbn, partials the user's own templates include,
+    // were said to be typos of head.html.sbn and day.html.sbn. A file that another template of the folder
+    // names in quotes (as an include does) is a partial, whatever it is named near.
+    private static bool IncludedBy(List<string> entries, string partial)
+    {
+        var name = Path.GetFileName(partial);
+        foreach (var path in entries)
+        {
+            if (path == partial || InputFile.KindOf(path) is not FileKind.File) continue;
+            var text = File.ReadAllText(path);
+            if (text.Contains($"'{name}'", StringComparison.Ordinal) || text.Contains($"\"{name}\"", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     private static string? EditorFile(string name) =>
         name.StartsWith(".#", StringComparison.Ordinal) ? "lock"

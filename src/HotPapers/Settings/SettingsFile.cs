@@ -23,7 +23,8 @@ public static partial class SettingsFile
     /// What a command that needs a blog says after "found no such file or folder" when there is no settings file either:
     /// most often it was run outside the blog.
     /// </summary>
-    internal const string NoneHereEither = $"no {FileName} here either: run hotpapers in the blog's folder (cd there), or run hotpapers init to set one up here";
+    internal static string NoneHereEither(string init = "hotpapers init") =>
+        $"no {FileName} here either: run hotpapers in the blog's folder (cd there), or run {init} to set one up here";
 
     /// <summary>Files larger than this are refused: a settings file is a few hundred bytes.</summary>
     public const long MaxFileBytes = 1024 * 1024;

@@ -357,14 +357,18 @@ public sealed class CommandLineTests
 
         var noFolder = Run("build", "--all", "--records", temp["nowhere"], "--output", temp["out"]);
         Assert.Equal(ExitCodes.BadInput, noFolder.Code);
-        Assert.Contains("no such file or folder", noFolder.Err);
+        Assert.Contains("no such file or folder, and no hotpapers.yml here either: run hotpapers in the blog's folder (cd there), or run hotpapers init to set one up here", noFolder.Err);
+        // Found by a new user's trial: plain init, suggested to someone running site, sets up a Gatsby blog.
+        var noSiteFolder = Run("site", "--records", temp["nowhere"], "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, noSiteFolder.Code);
+        Assert.Contains("or run hotpapers init --flavor site to set one up here", noSiteFolder.Err);
 
         var backwards = Run("build", "--date", "2021-05-02", "--until", "2021-05-01", "--records", records, "--output", temp["out"]);
         // A usage error, found before anything is read.
         Assert.Equal(ExitCodes.Usage, backwards.Code);
         Assert.Contains("--until: expected a day on or after --date 2021-05-02, found 2021-05-01", backwards.Err);
 
-        foreach (var err in new[] { noDay.Err, noFolder.Err, backwards.Err }) AssertNoStackTrace(err);
+        foreach (var err in new[] { noDay.Err, noFolder.Err, noSiteFolder.Err, backwards.Err }) AssertNoStackTrace(err);
         Assert.False(Directory.Exists(temp["out"]));
     }
 

@@ -65,7 +65,7 @@ public sealed class TemplateTests
     {
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
-        foreach (var name in new[] { "styles.css", "days.html.sbn", "head.html", "my-footer.sbn", "style.css" })
+        foreach (var name in new[] { "styles.css", "days.html.sbn", "head.html", "my-footer.sbn" })
             File.WriteAllText(temp["t/" + name], "/* mine */\n");
 
         var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
@@ -78,6 +78,26 @@ public sealed class TemplateTests
                 $"warning: {temp["t/styles.css"]}: overrides no built-in template (did you mean style.css?); the built-in style.css is used",
             ],
             stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // Found by a new user's trial: partials of the user's own (header.html.sbn, included by their about page)
+    // and a second stylesheet beside their style.css were said to be typos, and the built-in to be used.
+    [Fact]
+    public void A_partial_the_folder_includes_or_a_name_beside_its_own_override_gets_no_notice()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/header.html.sbn"], "<p>my header</p>\n");
+        File.WriteAllText(temp["t/navs.html.sbn"], "<p>my nav</p>\n");
+        File.WriteAllText(temp["t/about.html.sbn"], "{{ include 'header.html.sbn' }}{{ include \"navs.html.sbn\" }}about\n");
+        File.WriteAllText(temp["t/style.css"], "/* mine */\n");
+        File.WriteAllText(temp["t/styles.css"], "/* old */\n");
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("", stderr);
+        Assert.Equal("<p>my header</p>\n<p>my nav</p>\nabout\n", File.ReadAllText(temp["public/about/index.html"]));
         Assert.Equal("/* mine */\n", File.ReadAllText(temp["public/style.css"]));
     }
 
