@@ -97,8 +97,8 @@ public sealed class SiteBuilder
             var digest = _digests.Rank(file);
             var warnings = new List<string>();
             using var bytes = new PostBytes();
-            _renderer.Render(digest, bytes, warnings);
             var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(digest.Records, _settings.FileNamePattern));
+            _renderer.Render(digest, bytes, warnings, postPath);
             var post = Writing(() => output.Offer(file.Path, postPath, bytes.Span));
             return new Slot(post, [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }

@@ -14,7 +14,7 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
     /// <summary>
     /// Makes Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build
     /// under Native AOT) and reads and parses the post template, on a pool thread, so that it happens while the records load. Errors are
-    /// not reported here: <see cref="Render(Digest, PostBytes, ICollection{string})"/> meets them again in their place.
+    /// not reported here: <see cref="Render(Digest, PostBytes, ICollection{string}, string)"/> meets them again in their place.
     /// </summary>
     public void Prepare() => Task.Run(() =>
     {
@@ -39,23 +39,25 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
 
     /// <summary>Renders the post into <paramref name="post"/>, as the bytes its file is written with.</summary>
     /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>
-    public void Render(Digest digest, PostBytes post, ICollection<string>? warnings = null)
+    /// <param name="rendering">The post's path, for the message of a template that fails on it.</param>
+    public void Render(Digest digest, PostBytes post, ICollection<string>? warnings = null, string? rendering = null)
     {
         var flavor = (settings ?? TemplateSettings.Default).Flavor;
         var functions = PostFunctions.For(digest.Records.Post.RawText ?? false, flavor);
         var model = PostModel.Create(digest, front, warnings, (settings ?? TemplateSettings.Default).StaticEmbeds);
         // Built per render: a template may assign to it, and renders run in parallel.
         model["settings"] = (settings ?? TemplateSettings.Default).ToScriptObject();
-        Render(templates, postTemplate, functions, model, post);
+        Render(templates, postTemplate, functions, model, post, rendering);
     }
 
     /// <summary>
     /// Renders template <paramref name="name"/> of <paramref name="templates"/> with <paramref name="functions"/>
     /// and <paramref name="model"/> as its globals into <paramref name="output"/>: the one way any template is
     /// rendered (posts, and the HTML site's pages). Errors are <see cref="TemplateException"/>s naming the
-    /// template's file, line and column. Thread-safe: a context per thread.
+    /// template's file, line and column (and, for one that fails while rendering, <paramref name="rendering"/>:
+    /// the file being rendered). Thread-safe: a context per thread.
     /// </summary>
-    internal static void Render(TemplateSet templates, string name, ScriptObject functions, ScriptObject model, IScriptOutput output)
+    internal static void Render(TemplateSet templates, string name, ScriptObject functions, ScriptObject model, IScriptOutput output, string? rendering)
     {
         var template = templates.Get(name);
         // Taken from the thread while in use, and given back only after a render that succeeded: one that
@@ -82,11 +84,11 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         catch (ScriptRuntimeException e) when (e.InnerException is TemplateException missing)
         {
             // An include the loader could not find: the place of the include, the loader's words.
-            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1, missing.Reason);
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1, missing.Reason, rendering);
         }
         catch (ScriptRuntimeException e)
         {
-            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage);
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage, rendering);
         }
         // As a new context would be: no output, globals but the builtins, includes, cycles (Tags) or
         // line state of the post before.

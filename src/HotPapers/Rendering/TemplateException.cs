@@ -1,8 +1,10 @@
 namespace HotPapers.Rendering;
 
 /// <summary>A template that does not parse or fails while rendering: file, line, column and Scriban's words.</summary>
-public sealed class TemplateException(string file, int line, int column, string message)
-    : Exception($"{file}({line},{column}): {message}")
+/// <param name="rendering">For a failure while rendering, the file being rendered (a post, a page of the
+/// site): a template may fail on one digest's data only, and its line alone does not say which.</param>
+public sealed class TemplateException(string file, int line, int column, string message, string? rendering = null)
+    : Exception(rendering is null ? $"{file}({line},{column}): {message}" : $"{file}({line},{column}), rendering {rendering}: {message}")
 {
     public string File { get; } = file;
     public int Line { get; } = line;
@@ -10,4 +12,7 @@ public sealed class TemplateException(string file, int line, int column, string 
 
     /// <summary>Scriban's (or our) words, without the place.</summary>
     public string Reason { get; } = message;
+
+    /// <summary>The file being rendered when the template failed; null for one that does not parse.</summary>
+    public string? Rendering { get; } = rendering;
 }

@@ -83,7 +83,7 @@ internal sealed class SitePages
         var model = DigestModel(digest, null);
         model["page"] = Page(SitePaths.Digest(digest.Records.Date, digest.Records.EndDate), "feed", PostValue(model, "title"), "", "article", root: baseUrl.AbsoluteUri);
         using var bytes = new PostBytes();
-        Render(DigestTemplate, model, bytes);
+        Render(DigestTemplate, model, bytes, $"the feeds' entry of {PostValue(model, "title")}");
         return Encoding.UTF8.GetString(bytes.Span);
     }
 
@@ -125,14 +125,14 @@ internal sealed class SitePages
     public void Write(SiteOutput output, string path, string template, ScriptObject model)
     {
         using var bytes = new PostBytes();
-        Render(template, model, bytes);
+        Render(template, model, bytes, Path.Combine(output.Directory, path));
         output.Write(path, bytes.Span);
     }
 
-    private void Render(string template, ScriptObject model, PostBytes bytes)
+    private void Render(string template, ScriptObject model, PostBytes bytes, string rendering)
     {
         model["site"] = _siteObject;
-        PostRenderer.Render(_templates, template, SiteFunctions.Functions, model, bytes);
+        PostRenderer.Render(_templates, template, SiteFunctions.Functions, model, bytes, rendering);
     }
 
     // A post.* value of a digest's model (title, description), as the post template would write it.

@@ -229,7 +229,7 @@ public sealed class TemplateTests
         var (code, stdout, stderr) = BuildWith(temp, template);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("", stdout);
-        Assert.True(stderr.StartsWith($"error: template {temp["t/post.md.sbn"]}({line},{column}): {message}", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.StartsWith($"error: template {temp["t/post.md.sbn"]}({line},{column}), rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: {message}", StringComparison.Ordinal), stderr);
         Assert.Contains("Nothing was written.", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.Equal(["the old post\n"], Directory.GetFiles(temp["posts"]).Select(File.ReadAllText));
@@ -243,7 +243,7 @@ public sealed class TemplateTests
         File.WriteAllText(temp["t/paper.sbn"], "## {{ paper.rank }}\n{{ md paper.abstarct }}\n");
         var (code, _, stderr) = BuildWith(temp, "{{ for paper in papers limit:1 }}{{ include 'paper.sbn' }}{{ end }}\n");
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.True(stderr.StartsWith($"error: template {temp["t/paper.sbn"]}(2,13): The member `abstarct` of `paper` was not found (did you mean `abstract`?)", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.StartsWith($"error: template {temp["t/paper.sbn"]}(2,13), rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: The member `abstarct` of `paper` was not found (did you mean `abstract`?)", StringComparison.Ordinal), stderr);
         Assert.False(Directory.Exists(temp["posts"]));
     }
 
@@ -261,7 +261,7 @@ public sealed class TemplateTests
         // A member of null is Scriban's error, as it was.
         (code, _, stderr) = BuildWith(temp, "{{ x = null }}{{ x.y }}\n", "other");
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains($"{temp["t/post.md.sbn"]}(1,20): Cannot get the member x.y for a null object.", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{temp["t/post.md.sbn"]}(1,20), rendering {temp["other/2021-04-30---Hot-Papers.md"]}: Cannot get the member x.y for a null object.", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         var (code, _, stderr) = BuildWith(temp, "{{ include 'nowhere.sbn' }}\n");
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains($"{temp["t/post.md.sbn"]}(1,4): no template \"nowhere.sbn\"", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{temp["t/post.md.sbn"]}(1,4), rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: no template \"nowhere.sbn\"", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp["posts"]));
     }
 
@@ -305,7 +305,7 @@ public sealed class TemplateTests
 
         (code, _, stderr) = BuildWith(temp, "{{ md 'a' 'b' }}\n");
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.True(stderr.Contains($"{temp["t/post.md.sbn"]}(1,11): Invalid number of arguments `2` passed to `md 'a' 'b'` while expecting `1` arguments", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains($"{temp["t/post.md.sbn"]}(1,11), rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: Invalid number of arguments `2` passed to `md 'a' 'b'` while expecting `1` arguments", StringComparison.Ordinal), stderr);
     }
 
     [Fact]

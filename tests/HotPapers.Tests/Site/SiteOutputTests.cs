@@ -60,9 +60,40 @@ public sealed class SiteOutputTests
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("", stdout);
-        Assert.True(stderr.StartsWith($"error: template {temp["templates/" + template]}({line},{column}): {message}", StringComparison.Ordinal), stderr);
+        // The page named is whichever the parallel build failed on first: one of the site's pages.
+        var place = $"error: template {temp["templates/" + template]}({line},{column}), rendering ";
+        Assert.True(stderr.StartsWith(place, StringComparison.Ordinal), stderr);
+        var page = stderr[place.Length..stderr.IndexOf(": ", place.Length, StringComparison.Ordinal)];
+        Assert.True(page.StartsWith(temp["public"] + "/", StringComparison.Ordinal) && page.EndsWith("index.html", StringComparison.Ordinal), page);
+        Assert.True(File.Exists(page), page);
+        Assert.True(stderr[(place.Length + page.Length)..].StartsWith($": {message}", StringComparison.Ordinal), stderr);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
+    }
+
+    // Found by a new user's trial: {{ page.newer.text }} fails on the newest digest's page alone (it has no
+    // newer one), and the message named the template's line but not the page it failed on.
+    [Fact]
+    public void A_template_failing_on_one_page_names_that_page()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        Directory.CreateDirectory(temp["templates"]);
+        File.WriteAllText(temp["templates/day.html.sbn"], "{{ page.newer.text }}\n");
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", records, "--output", temp["public"], "--base-url", SiteHarness.BaseUrl.AbsoluteUri, "--templates", temp["templates"]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"error: template {temp["templates/day.html.sbn"]}(1,15), rendering {Path.Combine(temp["public"], "2021/05/03/index.html")}: "
+            + "Cannot get the member page.newer.text for a null object.\n", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["public"]));
+
+        // A feed's entry is no page: named by its digest (every entry fails here; either may be first).
+        File.Delete(temp["templates/day.html.sbn"]);
+        File.WriteAllText(temp["templates/digest.html.sbn"], "{{ x = null }}{{ x.y }}\n");
+        (code, _, stderr) = InProcessCli.Run("site", "--records", records, "--output", temp["public"], "--base-url", SiteHarness.BaseUrl.AbsoluteUri, "--templates", temp["templates"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Matches(@"^error: template .*digest\.html\.sbn\(1,20\), rendering the feeds' entry of Hot Papers 2021-0(4-30|5-03): Cannot get the member x\.y for a null object\.\n", stderr);
     }
 
     // Ctrl+C (the CLI cancels the token) at each stage of a site build: no further digest page starts
