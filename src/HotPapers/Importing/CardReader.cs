@@ -22,16 +22,16 @@ internal static partial class CardReader
     public static bool IsCard(string html) => html.StartsWith(Start, StringComparison.Ordinal);
 
     /// <summary>The mention, or null with the reason when the HTML is not a card of the built-in shape.</summary>
-    public static MentionRecord? Read(string html, out string? problem)
+    public static MentionRecord? Read(string html, out EmbedProblem? problem)
     {
         problem = null;
         var m = CardPattern().Match(html);
         if (!m.Success || !Networks.TryParse(m.Groups[1].Value, out var network))
-            return Fail(out problem, "<blockquote class=\"hotpapers-card hotpapers-NETWORK\"><p>text</p>&mdash; author &middot; <a href=\"URL\">Network, Month D, YYYY</a></blockquote>");
+            return Fail(out problem, "a card as hotpapers writes it: <blockquote class=\"hotpapers-card hotpapers-NETWORK\"><p>text</p>&mdash; author &middot; <a href=\"URL\">Network, Month D, YYYY</a></blockquote>", html);
         var lang = m.Groups[2].Success ? WebUtility.HtmlDecode(m.Groups[2].Value) : null;
         var text = EmbedReader.ParagraphText(m.Groups[3].Value);
         var byline = m.Groups[4].Value.Split(" &middot; ");
-        if (byline.Length > 2) return Fail(out problem, "the author and the counts between \"&mdash;\" and the link");
+        if (byline.Length > 2) return Fail(out problem, "the author and the counts between \"&mdash;\" and the link", m.Groups[4].Value);
         var author = WebUtility.HtmlDecode(byline[0]);
         var (name, handle) = (author, author);
         var open = author.LastIndexOf(" (@", StringComparison.Ordinal);
@@ -70,9 +70,9 @@ internal static partial class CardReader
         return mention;
     }
 
-    private static MentionRecord? Fail(out string? problem, string expected, string? found = null)
+    private static MentionRecord? Fail(out EmbedProblem? problem, string expected, string found)
     {
-        problem = found is null ? $"expected {expected}" : $"expected {expected}, found \"{(found.Length > 60 ? found[..57] + "..." : found)}\"";
+        problem = new EmbedProblem(expected, EmbedProblem.Quote(found));
         return null;
     }
 

@@ -25,23 +25,24 @@ internal static class EmbedReader
     private static readonly HtmlParser Parser = new();
 
     /// <summary>The tweet, or null with the reason when the HTML is not an oEmbed tweet blockquote.</summary>
-    public static EmbeddedTweet? Read(string html, out string? problem)
+    public static EmbeddedTweet? Read(string html, out EmbedProblem? problem)
     {
         problem = null;
         var document = Parser.ParseDocument(html);
         var quote = document.Body?.Children.FirstOrDefault();
+        // Found by a docs audit: an embed of another network was said to be found as the very blockquote expected.
         if (quote is not IHtmlQuoteElement || quote.LocalName != "blockquote" || !(quote.ClassList.Contains("twitter-tweet") || quote.ClassList.Contains("bluesky-embed")))
-            return Fail(out problem, "a <blockquote class=\"twitter-tweet\"> first");
+            return Fail(out problem, "a tweet's <blockquote class=\"twitter-tweet\">, a Bluesky post's <blockquote class=\"bluesky-embed\"> or a card hotpapers wrote", StartTag(quote));
         var bluesky = !quote.ClassList.Contains("twitter-tweet");
         if (quote.Children.FirstOrDefault(e => e.LocalName == "p") is not { } paragraph)
-            return Fail(out problem, "the tweet text in a <p> inside the blockquote");
+            return Fail(out problem, "the post's text in a <p> inside the blockquote", "no <p>");
         if (quote.Children.LastOrDefault() is not IHtmlAnchorElement link || link.GetAttribute("href") is not { } href)
-            return Fail(out problem, "a link to the tweet at the end of the blockquote");
+            return Fail(out problem, "a link to the post at the end of the blockquote", StartTag(quote.Children.LastOrDefault()));
         var url = href;
         var query = url.IndexOf('?');
         if (query >= 0) url = url[..query];
         if (!(bluesky || url.Contains("/status/", StringComparison.Ordinal)) || !Uri.TryCreate(url, UriKind.Absolute, out _))
-            return Fail(out problem, bluesky ? "a link to the Bluesky post" : "a link to a tweet's status page", href);
+            return Fail(out problem, bluesky ? "a link to the Bluesky post" : "a link to a tweet's status page", EmbedProblem.Quote(href));
         TweetTime? created;
         // Bluesky's own embeds add the time: "January 5, 2024 at 3:04 PM".
         var dayText = link.TextContent.Trim();
@@ -54,7 +55,7 @@ internal static class EmbedReader
         else if (SnowflakeTime(url) is { } snowflake)
             created = TweetTime.FromInstant(snowflake);
         else
-            return Fail(out problem, "the tweet's day as \"April 30, 2021\"", link.TextContent);
+            return Fail(out problem, "the tweet's day as \"April 30, 2021\"", EmbedProblem.Quote(link.TextContent));
 
         // Between the text and the link: "— Display Name (@handle) ".
         var byline = new StringBuilder();
@@ -62,7 +63,7 @@ internal static class EmbedReader
         var author = byline.ToString().Trim().TrimStart('\u2014').Trim();
         var open = author.LastIndexOf("(@", StringComparison.Ordinal);
         if (open < 0 || !author.EndsWith(')'))
-            return Fail(out problem, "the author as \"&mdash; Name (@handle)\"", author);
+            return Fail(out problem, "the author as \"&mdash; Name (@handle)\"", EmbedProblem.Quote(author));
         var handle = author[(open + 2)..^1];
         var name = author[..open].TrimEnd();
         var lang = paragraph.GetAttribute("lang");
@@ -105,9 +106,18 @@ internal static class EmbedReader
         }
     }
 
-    private static EmbeddedTweet? Fail(out string? problem, string expected, string? found = null)
+    // An element as its start tag shows it ("no element" for none), for what was found instead of another.
+    private static string StartTag(AngleSharp.Dom.IElement? element)
     {
-        problem = found is null ? $"expected {expected}" : $"expected {expected}, found \"{(found.Length > 60 ? found[..57] + "..." : found)}\"";
+        if (element is null) return "no element";
+        var html = element.OuterHtml;
+        var end = html.IndexOf('>');
+        return EmbedProblem.Quote(end < 0 ? html : html[..(end + 1)]);
+    }
+
+    private static EmbeddedTweet? Fail(out EmbedProblem? problem, string expected, string found)
+    {
+        problem = new EmbedProblem(expected, found);
         return null;
     }
 }

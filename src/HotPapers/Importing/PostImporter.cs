@@ -228,11 +228,11 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         if (CardReader.IsCard(embed.Html))
         {
             if (CardReader.Read(embed.Html, out var cardProblem) is not { } card)
-                throw PostParser.Problem(file, embed.Line, "a static card as hotpapers writes it", cardProblem!.Replace("expected ", "", StringComparison.Ordinal));
+                throw PostParser.Problem(file, embed.Line, cardProblem!.Expected, cardProblem.Found);
             return Checked(file, embed, card);
         }
         if (EmbedReader.Read(embed.Html, out var problem) is not { } t)
-            throw PostParser.Problem(file, embed.Line, "a Twitter oEmbed blockquote", problem!.Replace("expected ", "", StringComparison.Ordinal));
+            throw PostParser.Problem(file, embed.Line, problem!.Expected, problem.Found);
         return Checked(file, embed, new MentionRecord(t.Url, t.AuthorName, t.Handle, t.Text, t.Created, t.Lang, null, null, embed.Html, null, t.Network));
     }
 

@@ -44,16 +44,21 @@ public sealed class EmbedReaderTests
         Assert.Equal(new DateOnly(2021, 4, 30), tweet.Created!.Value.Day);
     }
 
+    // Found by a docs audit: an embed of another network was "found" as the very blockquote expected.
     [Theory]
-    [InlineData("<blockquote><p>quote</p></blockquote>", "twitter-tweet")]
-    [InlineData("<div class=\"twitter-tweet\"></div>", "twitter-tweet")]
-    [InlineData("<blockquote class=\"twitter-tweet\">no paragraph <a href=\"https://twitter.com/a/status/1\">May 1, 2021</a></blockquote>", "<p>")]
-    [InlineData("<blockquote class=\"twitter-tweet\"><p>t</p>&mdash; N (@a) <a href=\"https://example.com/a\">May 1, 2021</a></blockquote>", "status page")]
-    [InlineData("<blockquote class=\"twitter-tweet\"><p>t</p>&mdash; N (@a) <a href=\"https://twitter.com/a/status/1\">yesterday</a></blockquote>", "April 30, 2021")]
-    [InlineData("<blockquote class=\"twitter-tweet\"><p>t</p>&mdash; Nobody <a href=\"https://twitter.com/a/status/1\">May 1, 2021</a></blockquote>", "(@handle)")]
-    public void Html_that_is_not_an_oembed_tweet_is_refused_with_a_reason(string html, string reason)
+    [InlineData("<blockquote><p>quote</p></blockquote>", "twitter-tweet", "\"<blockquote>\"")]
+    [InlineData("<blockquote class=\"instagram-media\"><p>quote</p></blockquote>", "bluesky-embed", "\"<blockquote class=\"instagram-media\">\"")]
+    [InlineData("<div class=\"twitter-tweet\"></div>", "twitter-tweet", "\"<div class=\"twitter-tweet\">\"")]
+    [InlineData("", "twitter-tweet", "no element")]
+    [InlineData("<blockquote class=\"twitter-tweet\">no paragraph <a href=\"https://twitter.com/a/status/1\">May 1, 2021</a></blockquote>", "<p>", "no <p>")]
+    [InlineData("<blockquote class=\"twitter-tweet\"><p>t</p>&mdash; N (@a) <br></blockquote>", "a link to the post at the end", "\"<br>\"")]
+    [InlineData("<blockquote class=\"twitter-tweet\"><p>t</p>&mdash; N (@a) <a href=\"https://example.com/a\">May 1, 2021</a></blockquote>", "status page", "\"https://example.com/a\"")]
+    [InlineData("<blockquote class=\"twitter-tweet\"><p>t</p>&mdash; N (@a) <a href=\"https://twitter.com/a/status/1\">yesterday</a></blockquote>", "April 30, 2021", "\"yesterday\"")]
+    [InlineData("<blockquote class=\"twitter-tweet\"><p>t</p>&mdash; Nobody <a href=\"https://twitter.com/a/status/1\">May 1, 2021</a></blockquote>", "(@handle)", "\"Nobody\"")]
+    public void Html_that_is_not_an_oembed_tweet_is_refused_saying_what_was_expected_and_found(string html, string expected, string found)
     {
         Assert.Null(EmbedReader.Read(html, out var problem));
-        Assert.Contains(reason, problem);
+        Assert.Contains(expected, problem!.Expected, StringComparison.Ordinal);
+        Assert.Equal(found, problem.Found);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ImportErrorTests
         ["a missing counts line", (Func<string, string>)(t => t.Replace("- retweets: 900, favorites: 4100 (05/11/2021 18:40:02)", "- score: 5000")), 22, "- retweets: R"],
         ["an impossible stamp", (Func<string, string>)(t => t.Replace("(05/11/2021 18:40:02)", "(13/45/2021 18:40:02)")), 22, "a real date and time"],
         ["foreign text between embeds", (Func<string, string>)(t => t.Replace("# 2. Quietly", "Thanks for reading!\n\n# 2. Quietly")), 62, "a tweet embed"],
-        ["an embed that is not a tweet", (Func<string, string>)(t => t.Replace("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">No abstract", "<blockquote><p>No abstract")), 0, "Twitter oEmbed blockquote"],
+        ["an embed that is not a tweet", (Func<string, string>)(t => t.Replace("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">No abstract", "<blockquote><p>No abstract")), 0, "a tweet's <blockquote class=\"twitter-tweet\">, a Bluesky post's <blockquote class=\"bluesky-embed\"> or a card hotpapers wrote, found \"<blockquote>\""],
         ["an empty author between two commas", (Func<string, string>)(t => t.Replace("Ada Lovelace, Alan Turing", "Ada Lovelace, , Alan Turing")), 18, "a non-empty string (records $.papers[0].authors[1])"],
         ["a category line of another shape", (Func<string, string>)(t => t.Replace("- [cs.SE](https://arxiv.org/list/cs.SE/recent)", "- cs.SE")), 69, "the categories"],
     ];

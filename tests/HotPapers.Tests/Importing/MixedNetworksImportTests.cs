@@ -105,6 +105,7 @@ public sealed class MixedNetworksImportTests
         var e = Assert.Throws<InputException>(() => new PostImporter(TimeZoneInfo.Utc).Import("p.md", Encoding.UTF8.GetBytes(broken)));
         var problem = Assert.Single(e.Problems);
         Assert.Equal($"line {line}", problem.Location);
-        Assert.Equal("a static card as hotpapers writes it", problem.Expected);
+        Assert.Equal("the counts as \"21 reposts, 130 points\"", problem.Expected);
+        Assert.Equal("\"181 points, 57 stars\"", problem.Found);
     }
 }
