@@ -291,6 +291,10 @@ internal static class RecordsReader
         }
         if (twitter && handle is not null && !IsHandle(handle))
             check.ReportAt(1, check.KeyPath(1), TwitterHandle, JsonChecker.Quote(handle));
+        // Found by a docs audit: "@ada" was taken, and its post showed "(@@ada)". A Mastodon handle has an @
+        // inside (user@server), so only a leading one is refused.
+        else if (handle is not null && handle.StartsWith('@'))
+            check.ReportAt(1, check.KeyPath(1), "a handle without the leading @ (ada, not @ada)", JsonChecker.Quote(handle));
         check.EndObject();
         return (name, handle);
     }

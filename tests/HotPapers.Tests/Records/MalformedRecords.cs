@@ -227,6 +227,7 @@ internal static class MalformedRecords
         yield return ("records2 no network", () => { var r = ValidRecords2(); r["papers"]![0]!["mentions"]![0]!.AsObject().Remove("network"); return Bytes(r); });
         yield return ("records2 tweet handle with a dot", () => Bytes(Set(ValidRecords2(), $"{M0}.author.handle", "ab.bsky.social")));
         yield return ("records2 bluesky empty handle", () => { var r = Set(ValidRecords2(), $"{M0}.network", "bluesky"); return Bytes(Set(r, $"{M0}.author.handle", "")); });
+        yield return ("records2 bluesky handle with a leading @", () => { var r = Set(ValidRecords2(), $"{M0}.network", "bluesky"); return Bytes(Set(r, $"{M0}.author.handle", "@ab.bsky.social")); });
         yield return ("records2 retweets instead of reposts", () => Bytes(Set(ValidRecords2(), $"{M0}.retweets", 3, add: true)));
         yield return ("records2 replies -1", () => Bytes(Set(ValidRecords2(), $"{M0}.replies", -1)));
         yield return ("records NUL in a title", () => Bytes(Set(ValidRecords(), $"{P0}.title", "a\0b")));

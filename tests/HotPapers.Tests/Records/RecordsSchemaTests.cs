@@ -75,6 +75,8 @@ public sealed class RecordsSchemaTests
     [InlineData("$.papers[0].mentions[2].author.handle", "\"ada.bsky.social\"", true)]
     [InlineData("$.papers[0].mentions[2].author.handle", "\"ada lovelace@mastodon.social\"", true)]
     [InlineData("$.papers[0].mentions[2].author.handle", "\" \"", false)]
+    [InlineData("$.papers[0].mentions[2].author.handle", "\"@ada.bsky.social\"", false)]
+    [InlineData("$.papers[0].mentions[2].author.handle", "\"ada@mastodon.social\"", true)]
     [InlineData("$.papers[0].mentions[2].replies", "-1", false)]
     [InlineData("$.papers[0].mentions[2].quotes", "null", false)]
     [InlineData("$.papers[0].mentions[2].created", "null", true)]
