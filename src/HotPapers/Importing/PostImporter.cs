@@ -147,8 +147,7 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
     private static string Decode(string file, ReadOnlySpan<byte> bytes, List<string> notes)
     {
         if (bytes.Length == 0) throw PostParser.Problem(file, 1, "an old post", "an empty file");
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            throw PostParser.Problem(file, 1, "UTF-8 text", "UTF-16 text");
+        if (WideText.EncodingOf(bytes) is { } wide) throw PostParser.Problem(file, 1, "UTF-8 text", $"{wide} text");
         if (bytes.StartsWith(Encoding.UTF8.Preamble))
         {
             bytes = bytes[3..];

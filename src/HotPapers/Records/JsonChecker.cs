@@ -34,17 +34,32 @@ internal sealed class JsonChecker
     {
         _file = file;
         _json = json;
-        Unreadable = new(file, "$", "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)", "such an escape");
     }
 
     /// <summary>The problems of the file, once its root value is read.</summary>
     public IReadOnlyList<InputProblem> Problems => _problems;
 
     /// <summary>
-    /// Reported for a \u escape of a lone surrogate in a value or key that is read: well-formed JSON, but no
-    /// text. The loader reports it alone.
+    /// The first \u escape of a lone surrogate in a value or key that is read, at its string's line and
+    /// column: well-formed JSON, but no text. The loader reports it alone. Null when there is none.
     /// </summary>
-    public InputProblem Unreadable { get; }
+    public InputProblem? Unreadable { get; private set; }
+
+    // Found by a docs audit: the problem named no place ("$"), in a file of thousands of strings. The string's
+    // start is where the reader was; every reader of the file's first look at a string starts at its start.
+    private void ReportUnreadable(ref Utf8JsonReader r)
+    {
+        Unreadable ??= new(_file, Place(_json.Span, checked((int)r.TokenStartIndex)),
+            "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)", "such an escape");
+        Sink.Add(Unreadable);
+    }
+
+    /// <summary>"line L, column C" of byte <paramref name="at"/> of <paramref name="bytes"/>, each counted from 1 (the column in bytes, as System.Text.Json counts it).</summary>
+    public static string Place(ReadOnlySpan<byte> bytes, int at)
+    {
+        var before = bytes[..at];
+        return string.Create(CultureInfo.InvariantCulture, $"line {before.Count((byte)'\n') + 1}, column {at - (before.LastIndexOf((byte)'\n') + 1) + 1}");
+    }
 
     /// <summary>Whether the root was an object with a <c>meta</c> key and no <c>format</c> key: the old crawler's.</summary>
     public bool LooksLegacy => _rootMeta && !_rootFormat;
@@ -253,7 +268,7 @@ internal sealed class JsonChecker
         catch (InvalidOperationException)
         {
             text = "";
-            Sink.Add(Unreadable);
+            ReportUnreadable(ref r);
             return false;
         }
     }
@@ -334,7 +349,7 @@ internal sealed class JsonChecker
         }
         catch (InvalidOperationException)
         {
-            Sink.Add(Unreadable);
+            ReportUnreadable(ref r);
             length = 0;
             return false;
         }

@@ -36,15 +36,13 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
     {
         var span = bytes.Span;
         if (span.Length == 0) throw Fail(file, "$", "a JSON object", "an empty file");
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
-            || (span.Length > 1 && (span[0] == 0 || span[1] == 0)))
-            throw Fail(file, "$", "UTF-8 text", "UTF-16 text (save the file as UTF-8)");
+        // Found by a docs audit: UTF-32 was named UTF-16.
+        if (WideText.EncodingOf(span) is { } wide) throw Fail(file, "$", "UTF-8 text", $"{wide} text (save the file as UTF-8)");
         if (span.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[3..];
         // System.Text.Json checks string bytes only when a string is read; bad bytes are found here, with their place.
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
-            var (line, column) = FirstInvalidUtf8(bytes.Span);
-            throw Fail(file, $"line {line}, column {column}", "UTF-8 text", "a byte sequence that is not UTF-8 (save the file as UTF-8)");
+            throw Fail(file, JsonChecker.Place(bytes.Span, FirstInvalidUtf8(bytes.Span)), "UTF-8 text", "a byte sequence that is not UTF-8 (save the file as UTF-8)");
         }
         JsonChecker check;
         DigestRecords? records;
@@ -73,7 +71,7 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
             throw Fail(file, where, "well-formed JSON", Reason(e.Message));
         }
         // A \u escape of a lone surrogate is well-formed JSON but no text: reported alone.
-        if (check.Problems.Contains(check.Unreadable)) throw new InputException([check.Unreadable]);
+        if (check.Unreadable is { } unreadable) throw new InputException([unreadable]);
         if (check.Problems.Count > 0 || records is null)
             throw new InputException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
         return records;
@@ -85,13 +83,12 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
     private static bool FirstKeyIsMeta(Utf8JsonReader r) =>
         r.TokenType == JsonTokenType.StartObject && r.Read() && r.TokenType == JsonTokenType.PropertyName && r.ValueTextEquals("meta"u8);
 
-    private static (int Line, int Column) FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         var at = 0;
         while (at < bytes.Length && Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
             at += consumed;
-        var before = bytes[..at];
-        return (before.Count((byte)'\n') + 1, at - (before.LastIndexOf((byte)'\n') + 1) + 1);
+        return at;
     }
 
     // System.Text.Json's messages end with its own position text; we give the position ourselves.

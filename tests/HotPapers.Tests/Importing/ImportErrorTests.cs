@@ -70,6 +70,30 @@ public sealed class ImportErrorTests
         Assert.Single(Directory.GetFiles(temp["records"]));
     }
 
+    // Found by a docs audit: a post saved as UTF-32 was called UTF-16, and one in UTF-16 without a byte order mark was not named at all.
+    [Theory]
+    [InlineData("utf-16", "UTF-16")]
+    [InlineData("utf-16BE", "UTF-16")]
+    [InlineData("utf-16LE", "UTF-16")]
+    [InlineData("utf-32", "UTF-32")]
+    [InlineData("utf-32BE", "UTF-32")]
+    [InlineData("utf-32LE", "UTF-32")]
+    public void A_post_in_UTF_16_or_UTF_32_fails_naming_its_encoding(string encoding, string named)
+    {
+        var post = File.ReadAllText(Path.Combine(ImportHarness.PostsDir, Good));
+        var bytes = encoding switch
+        {
+            "utf-16" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(post)],
+            "utf-16BE" => Encoding.BigEndianUnicode.GetBytes(post),
+            "utf-16LE" => Encoding.Unicode.GetBytes(post),
+            "utf-32" => [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(post)],
+            "utf-32BE" => new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes(post),
+            _ => Encoding.UTF32.GetBytes(post),
+        };
+        var e = Assert.Throws<InputException>(() => new HotPapers.Importing.PostImporter(TimeZoneInfo.Utc).Import("p.md", bytes));
+        Assert.Equal("p.md: line 1: expected UTF-8 text, found " + named + " text", Assert.Single(e.Problems).ToString());
+    }
+
     // Found by an adversarial test: import had no size limit (a 40 MB post imported into records that build
     // refused), and a post nested past Markdig's limit stopped the whole import with a stack trace.
     [Theory]

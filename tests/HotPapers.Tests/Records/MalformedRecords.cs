@@ -285,6 +285,7 @@ internal static class MalformedRecords
         yield return ("UTF-16 BE with BOM", () => [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(text)]);
         yield return ("UTF-16 LE without BOM", () => Encoding.Unicode.GetBytes(text));
         yield return ("UTF-16 BE without BOM", () => Encoding.BigEndianUnicode.GetBytes(text));
+        yield return ("UTF-32 BE without BOM", () => new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes(text));
         yield return ("UTF-32 LE with BOM", () => [.. new UTF32Encoding(false, true).GetPreamble(), .. Encoding.UTF32.GetBytes(text)]);
         yield return ("deep nesting 100", () => Encoding.UTF8.GetBytes(new string('[', 100) + new string(']', 100)));
         yield return ("deep nesting 100000", () => Encoding.UTF8.GetBytes(new string('[', 100000)));
