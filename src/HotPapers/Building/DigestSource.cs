@@ -69,12 +69,7 @@ internal sealed class DigestSource(BuildSettings settings)
     }
 
     /// <summary>A records file, loaded, whose dates are those its name says.</summary>
-    private DigestRecords LoadChecked(RecordsFile file)
-    {
-        var records = _loader.Load(file.Path);
-        RecordsFiles.CheckDates(file, records);
-        return records;
-    }
+    private DigestRecords LoadChecked(RecordsFile file) => _loader.Load(file.Path, RecordsFiles.DaysCheck(file));
 
     /// <summary>
     /// The papers a day's digest leaves out under <see cref="RankingSettings.RepeatAfterDays"/>: those each

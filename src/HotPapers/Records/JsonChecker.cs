@@ -36,6 +36,18 @@ internal sealed class JsonChecker
         _json = json;
     }
 
+    /// <summary>
+    /// The caller's check of the digest's first and last day (a file named for other days): the problem it
+    /// returns is the file's, listed with its others, so that one run names them all.
+    /// </summary>
+    public Func<DateOnly, DateOnly, (string Expected, string Found)?>? DaysCheck { get; init; }
+
+    /// <summary>Called by a reader with the digest's first and last day, once it has read them and they are in order.</summary>
+    public void DaysRead(DateOnly first, DateOnly last)
+    {
+        if (DaysCheck?.Invoke(first, last) is var (expected, found)) Report(InputProblem.WholeFile, expected, found);
+    }
+
     /// <summary>The problems of the file, once its root value is read.</summary>
     public IReadOnlyList<InputProblem> Problems => _problems;
 

@@ -36,6 +36,7 @@ internal static class LegacyCrawlerReader
             else papers = ReadPapers(ref r, check, zone);
         }
         check.EndObject();
+        if (since is { } first && until is { } after && after > first) check.DaysRead(first, after.AddDays(-1));
         if (since is null || until is null || check.Problems.Count > 0) return null;
         if (!TryEnd(until.Value, zone, out var end))
         {

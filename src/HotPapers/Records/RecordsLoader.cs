@@ -9,7 +9,8 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
     /// <summary>Records files larger than this are refused before they are read: a day is a few hundred KB.</summary>
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
-    public DigestRecords Load(string path)
+    /// <param name="daysCheck">See <see cref="JsonChecker.DaysCheck"/>.</param>
+    public DigestRecords Load(string path, Func<DateOnly, DateOnly, (string Expected, string Found)?>? daysCheck = null)
     {
         // A FIFO, a device or a folder is refused before it is opened; a symlink is read by its target.
         var fileLength = InputFile.Length(path, "a records file", "$");
@@ -24,7 +25,7 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
             // A file cut short while it is read fails here (EndOfStreamException, an IOException).
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
                 stream.ReadExactly(buffer.AsSpan(0, length));
-            return Parse(path, buffer.AsMemory(0, length));
+            return Parse(path, buffer.AsMemory(0, length), daysCheck);
         }
         finally
         {
@@ -32,7 +33,7 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         }
     }
 
-    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes)
+    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes, Func<DateOnly, DateOnly, (string Expected, string Found)?>? daysCheck = null)
     {
         var span = bytes.Span;
         if (span.Length == 0) throw Fail(file, "$", "a JSON object", "an empty file");
@@ -54,14 +55,14 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
             // points to reads the file, and where its keys say otherwise (only odd files), the other reads it again.
             var legacy = FirstKeyIsMeta(root);
             var r = root;
-            check = new JsonChecker(file, bytes);
+            check = new JsonChecker(file, bytes) { DaysCheck = daysCheck };
             records = Read(ref r, check, legacy);
             // After the root value, nothing but white space (Read throws on anything else).
             r.Read();
             if (check.LooksLegacy != legacy)
             {
                 r = root;
-                check = new JsonChecker(file, bytes);
+                check = new JsonChecker(file, bytes) { DaysCheck = daysCheck };
                 records = Read(ref r, check, !legacy);
             }
         }

@@ -85,6 +85,7 @@ internal static class RecordsReader
         if (date is { } d && end is { } e && e < d)
             check.ReportAt((int)DigestKey.EndDate, check.KeyPath((int)DigestKey.EndDate), $"a date on or after the date {Rfc3339.FormatDate(d)}", Rfc3339.FormatDate(e));
         check.EndObject();
+        if (date is { } first && (end ?? first) >= first) check.DaysRead(first, end ?? first);
         if (date is null || collected is null || check.Problems.Count > 0) return null;
         return new DigestRecords(date.Value, end ?? date.Value, collected.Value, ranked ?? false, papers, post, RecordsFormat.Records);
     }

@@ -264,6 +264,29 @@ public sealed class CommandLineTests
         Assert.False(Directory.Exists(temp["c"]));
     }
 
+    // Found by a new user's trial: the file's name and date disagreeing was said only once its other problems were mended.
+    [Theory]
+    [InlineData("2021-05-03.json", "\"date\": \"2021-05-03\"", "\"date\": \"2021-05-04\"", "$.papers[0].title")]
+    [InlineData("legacy/2021-05-03.json", "\"since\": \"2021/05/03\", \"until\": \"2021/05/04\"", "\"since\": \"2021/05/04\", \"until\": \"2021/05/05\"", "$.papers[0].title")]
+    public void A_file_holding_another_day_than_its_name_is_listed_with_its_other_problems(string fixture, string date, string otherDate, string titlePath)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var text = fixture.StartsWith("legacy/", StringComparison.Ordinal)
+            ? """{ "meta": { "since": "2021/05/03", "until": "2021/05/04" }, "papers": [ { "title": null, "authors": ["A"], "links": { "Abstract": "https://arxiv.org/abs/2105.00001" }, "subjects": ["Machine Learning (cs.LG)"], "tweets": [] } ] }"""
+            : """{ "date": "2021-05-03", "collectedAt": "2021-05-04T00:00:00Z", "papers": [ { "id": "2105.00001", "title": "", "authors": ["A"], "abstract": "x", "categories": ["cs.LG"], "tweets": [] } ] }""";
+        Assert.Contains(date, text, StringComparison.Ordinal);
+        var file = temp["records/2021-05-03.json"];
+        File.WriteAllText(file, text.Replace(date, otherDate, StringComparison.Ordinal));
+
+        var (code, _, err) = Run("build", "--date", "2021-05-03", "--records", temp["records"], "--output", temp["out"]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"error: {file}: {titlePath}: expected ", err);
+        Assert.Contains($"error: {file}: expected the digest of 2021-05-03, found the digest of 2021-05-04\n", err);
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
     [Fact]
     public void Check_exits_3_for_missing_and_changed_posts_and_0_when_up_to_date()
     {
