@@ -64,17 +64,27 @@ internal sealed class TemplateSet : ITemplateLoader
     // Found by a new user's trial: header.html.sbn and nav.html.sbn, partials the user's own templates include,
     // were said to be typos of head.html.sbn and day.html.sbn. A file that another template of the folder
     // names in quotes (as an include does) is a partial, whatever it is named near.
+    // Only for a warning: a file it cannot read (or one too big to be a template, an image) is not looked in.
     private static bool IncludedBy(List<string> entries, string partial)
     {
         var name = Path.GetFileName(partial);
         foreach (var path in entries)
         {
             if (path == partial || InputFile.KindOf(path) is not FileKind.File) continue;
-            var text = File.ReadAllText(path);
-            if (text.Contains($"'{name}'", StringComparison.Ordinal) || text.Contains($"\"{name}\"", StringComparison.Ordinal)) return true;
+            try
+            {
+                if (new FileInfo(path).Length > MaxLookedIn) continue;
+                var text = File.ReadAllText(path);
+                if (text.Contains($"'{name}'", StringComparison.Ordinal) || text.Contains($"\"{name}\"", StringComparison.Ordinal)) return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
         }
         return false;
     }
+
+    private const long MaxLookedIn = 1024 * 1024;
 
     private static string? EditorFile(string name) =>
         name.StartsWith(".#", StringComparison.Ordinal) ? "lock"

@@ -101,6 +101,21 @@ public sealed class TemplateTests
         Assert.Equal("/* mine */\n", File.ReadAllText(temp["public/style.css"]));
     }
 
+    // Only templates are looked in for an include: a file too big to be one (an image, a data dump) is not read.
+    [Fact]
+    public void A_name_in_a_file_too_big_to_be_a_template_does_not_make_a_partial()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/days.html.sbn"], "mine\n");
+        File.WriteAllText(temp["t/dump.txt"], "'days.html.sbn'" + new string('x', 1024 * 1024));
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal($"warning: {temp["t/days.html.sbn"]}: overrides no built-in template (did you mean day.html.sbn?); the built-in day.html.sbn is used\n", stderr);
+    }
+
     [Fact]
     public void A_template_in_the_folder_replaces_the_built_in_one_of_that_name()
     {
