@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -47,8 +48,9 @@ internal sealed class TemplateSet : ITemplateLoader
             else if (InputFile.KindOf(path, followLinks: false) is FileKind.Link && InputFile.KindOf(path) is FileKind.Missing or FileKind.LinkLoop)
                 notices.Add($"{path}: ignored: a symbolic link to nothing ({new FileInfo(path).LinkTarget})"
                     + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
-            else if (Misnamed(Path.GetFileName(path)) is { } meant && !File.Exists(Path.Combine(directory, meant)) && !IncludedBy(entries, path))
-                notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the built-in {meant} is used");
+            else if (Misnamed(Path.GetFileName(path)) is { } meant && !IncludedBy(entries, path))
+                notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the "
+                    + (File.Exists(Path.Combine(directory, meant)) ? $"folder's own {meant}" : $"built-in {meant}") + " is used");
         }
         return notices;
     }
@@ -63,19 +65,19 @@ internal sealed class TemplateSet : ITemplateLoader
 
     // Found by a new user's trial: header.html.sbn and nav.html.sbn, partials the user's own templates include,
     // were said to be typos of head.html.sbn and day.html.sbn. A file that another template of the folder
-    // names in quotes (as an include does) is a partial, whatever it is named near.
-    // Only for a warning: a file it cannot read (or one too big to be a template, an image) is not looked in.
+    // includes by name is a partial, whatever it is named near; one only named (a link to styles.css, which
+    // the site does not copy) is not. Only for a warning: a file it cannot read (or one too big to be a
+    // template, an image) is not looked in.
     private static bool IncludedBy(List<string> entries, string partial)
     {
-        var name = Path.GetFileName(partial);
+        var include = new Regex($@"\binclude\s*\(?\s*([""']){Regex.Escape(Path.GetFileName(partial))}\1", RegexOptions.CultureInvariant);
         foreach (var path in entries)
         {
             if (path == partial || InputFile.KindOf(path) is not FileKind.File) continue;
             try
             {
                 if (new FileInfo(path).Length > MaxLookedIn) continue;
-                var text = File.ReadAllText(path);
-                if (text.Contains($"'{name}'", StringComparison.Ordinal) || text.Contains($"\"{name}\"", StringComparison.Ordinal)) return true;
+                if (include.IsMatch(File.ReadAllText(path))) return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -81,23 +81,24 @@ public sealed class TemplateTests
     }
 
     // Found by a new user's trial: partials of the user's own (header.html.sbn, included by their about page)
-    // and a second stylesheet beside their style.css were said to be typos, and the built-in to be used.
+    // were said to be typos, and a second stylesheet beside their style.css was said to leave the built-in one used.
     [Fact]
-    public void A_partial_the_folder_includes_or_a_name_beside_its_own_override_gets_no_notice()
+    public void A_partial_the_folder_includes_gets_no_notice_and_a_name_beside_the_folder_s_own_override_a_true_one()
     {
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/header.html.sbn"], "<p>my header</p>\n");
         File.WriteAllText(temp["t/navs.html.sbn"], "<p>my nav</p>\n");
-        File.WriteAllText(temp["t/about.html.sbn"], "{{ include 'header.html.sbn' }}{{ include \"navs.html.sbn\" }}about\n");
+        // Named in a link, not included: the site does not copy it, so the notice stays.
+        File.WriteAllText(temp["t/about.html.sbn"], "{{ include 'header.html.sbn' }}{{ include(\"navs.html.sbn\") }}<link href=\"styles.css\">about\n");
         File.WriteAllText(temp["t/style.css"], "/* mine */\n");
         File.WriteAllText(temp["t/styles.css"], "/* old */\n");
 
         var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
 
         Assert.True(code == 0, stderr);
-        Assert.Equal("", stderr);
-        Assert.Equal("<p>my header</p>\n<p>my nav</p>\nabout\n", File.ReadAllText(temp["public/about/index.html"]));
+        Assert.Equal($"warning: {temp["t/styles.css"]}: overrides no built-in template (did you mean style.css?); the folder's own style.css is used\n", stderr);
+        Assert.Equal("<p>my header</p>\n<p>my nav</p>\n<link href=\"styles.css\">about\n", File.ReadAllText(temp["public/about/index.html"]));
         Assert.Equal("/* mine */\n", File.ReadAllText(temp["public/style.css"]));
     }
 
