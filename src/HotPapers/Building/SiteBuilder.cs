@@ -1,3 +1,4 @@
+using System.Globalization;
 using HotPapers.Output;
 using HotPapers.Ranking;
 using HotPapers.Records;
@@ -143,15 +144,36 @@ public sealed class SiteBuilder
     // Parallel.For wraps what a body throws; callers want the template or I/O error itself.
     internal static void ParallelOrFirstError(int count, Action<int> body)
     {
+        // A template that fails on one item's data may fail on many. Which of them fails first in time
+        // varies from run to run, so each item is rendered and the first failure in the items' order is
+        // reported, with how many others failed: the same build names the same file every time.
+        var failed = new TemplateException?[count];
         try
         {
             // One render per core: the thread pool otherwise adds threads while renders wait on the disk, and
             // more threads than cores only take turns, each with its own allocation context and caches.
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                try
+                {
+                    body(i);
+                }
+                catch (TemplateException e)
+                {
+                    failed[i] = e;
+                }
+            });
         }
         catch (AggregateException e)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+        }
+        if (Array.FindIndex(failed, e => e is not null) is var at and >= 0)
+        {
+            var first = failed[at]!;
+            var others = failed.Count(e => e is not null) - 1;
+            throw others == 0 || first.Rendering is null ? first
+                : new TemplateException(first.File, first.Line, first.Column, first.Reason, string.Create(CultureInfo.InvariantCulture, $"{first.Rendering} (and {others} more)"));
         }
     }
 }

@@ -81,9 +81,11 @@ internal sealed class SitePages
     public string DigestHtml(Digest digest, Uri baseUrl)
     {
         var model = DigestModel(digest, null);
-        model["page"] = Page(SitePaths.Digest(digest.Records.Date, digest.Records.EndDate), "feed", PostValue(model, "title"), "", "article", root: baseUrl.AbsoluteUri);
+        var folder = SitePaths.Digest(digest.Records.Date, digest.Records.EndDate);
+        model["page"] = Page(folder, "feed", PostValue(model, "title"), "", "article", root: baseUrl.AbsoluteUri);
         using var bytes = new PostBytes();
-        Render(DigestTemplate, model, bytes, $"the feeds' entry of {PostValue(model, "title")}");
+        // Named by the digest's page, as post.title need not hold the date.
+        Render(DigestTemplate, model, bytes, $"the feeds' entry for {folder}");
         return Encoding.UTF8.GetString(bytes.Span);
     }
 
