@@ -72,7 +72,7 @@ internal static partial class CardReader
 
     private static MentionRecord? Fail(out EmbedProblem? problem, string expected, string found)
     {
-        problem = new EmbedProblem(expected, EmbedProblem.Quote(found));
+        problem = new EmbedProblem(expected, JsonChecker.Quote(found));
         return null;
     }
 

@@ -42,7 +42,7 @@ internal static class EmbedReader
         var query = url.IndexOf('?');
         if (query >= 0) url = url[..query];
         if (!(bluesky || url.Contains("/status/", StringComparison.Ordinal)) || !Uri.TryCreate(url, UriKind.Absolute, out _))
-            return Fail(out problem, bluesky ? "a link to the Bluesky post" : "a link to a tweet's status page", EmbedProblem.Quote(href));
+            return Fail(out problem, bluesky ? "a link to the Bluesky post" : "a link to a tweet's status page", JsonChecker.Quote(href));
         TweetTime? created;
         // Bluesky's own embeds add the time: "January 5, 2024 at 3:04 PM".
         var dayText = link.TextContent.Trim();
@@ -55,7 +55,7 @@ internal static class EmbedReader
         else if (SnowflakeTime(url) is { } snowflake)
             created = TweetTime.FromInstant(snowflake);
         else
-            return Fail(out problem, "the tweet's day as \"April 30, 2021\"", EmbedProblem.Quote(link.TextContent));
+            return Fail(out problem, "the tweet's day as \"April 30, 2021\"", JsonChecker.Quote(link.TextContent));
 
         // Between the text and the link: "— Display Name (@handle) ".
         var byline = new StringBuilder();
@@ -63,7 +63,7 @@ internal static class EmbedReader
         var author = byline.ToString().Trim().TrimStart('\u2014').Trim();
         var open = author.LastIndexOf("(@", StringComparison.Ordinal);
         if (open < 0 || !author.EndsWith(')'))
-            return Fail(out problem, "the author as \"&mdash; Name (@handle)\"", EmbedProblem.Quote(author));
+            return Fail(out problem, "the author as \"&mdash; Name (@handle)\"", JsonChecker.Quote(author));
         var handle = author[(open + 2)..^1];
         var name = author[..open].TrimEnd();
         var lang = paragraph.GetAttribute("lang");
@@ -112,7 +112,7 @@ internal static class EmbedReader
         if (element is null) return "no element";
         var html = element.OuterHtml;
         var end = html.IndexOf('>');
-        return EmbedProblem.Quote(end < 0 ? html : html[..(end + 1)]);
+        return JsonChecker.Quote(end < 0 ? html : html[..(end + 1)]);
     }
 
     private static EmbeddedTweet? Fail(out EmbedProblem? problem, string expected, string found)
