@@ -24,7 +24,8 @@ internal static class RecordsFiles
     /// <param name="skipped">For <see cref="BuildRequest.All"/>: each <c>.json</c> file of the folder that is
     /// not named as a digest's records, with why it was left out.</param>
     /// <param name="reader">Who reads every file, as the warning about a skipped one names it: <c>--all</c>
-    /// (build's option), or <c>site</c> (the command, which has no such option).</param>
+    /// (build's option), or <c>site</c> (the command, which has no such option; outside a blog, it is also
+    /// told to run <c>init --flavor site</c>).</param>
     public static IReadOnlyList<RecordsFile> Find(BuildSettings settings, BuildRequest request, out IReadOnlyList<string> skipped, string reader)
     {
         var recordsPath = settings.RecordsPath;
@@ -43,7 +44,8 @@ internal static class RecordsFiles
             // most often, the build was run outside the blog.
             throw Problem(recordsPath, "a records file or a folder of them", settings.SourceFile is null
                 // Found by a new user's trial: plain init, suggested to someone running site, sets up a Gatsby blog.
-                ? $"no such file or folder, and {SettingsFile.NoneHereEither(reader == "site" ? "hotpapers init --flavor site" : "hotpapers init")}"
+                ? $"no such file or folder, and {SettingsFile.NoneHereEither(reader == "site" ? "hotpapers init --flavor site"
+                    : settings.Flavor == Rendering.Flavor.Hugo ? "hotpapers init --flavor hugo" : "hotpapers init")}"
                 : "no such file or folder");
         }
         if (days is not var (day, until))

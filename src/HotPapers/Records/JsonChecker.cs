@@ -57,8 +57,10 @@ internal sealed class JsonChecker
     /// </summary>
     public InputProblem? Unreadable { get; private set; }
 
-    // Found by a docs audit: the problem named no place ("$"), in a file of thousands of strings. The string's
-    // start is where the reader was; every reader of the file's first look at a string starts at its start.
+    // Found by a docs audit: the problem named no place ("$"), in a file of thousands of strings. The place is
+    // the string's start in the file. TokenStartIndex counts from the start of the reader's buffer, which is
+    // the whole file for every reader but EachKeyOnce's (a slice): that one reads keys NextKey has already
+    // read whole, so a bad key was reported, and kept (??=), by the whole file's reader first.
     private void ReportUnreadable(ref Utf8JsonReader r)
     {
         Unreadable ??= new(_file, Place(_json.Span, checked((int)r.TokenStartIndex)),

@@ -33,14 +33,14 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
     public string Render(Digest digest, ICollection<string>? warnings = null)
     {
         using var post = new PostBytes();
-        Render(digest, post, warnings);
+        Render(digest, post, warnings, rendering: null);
         return Encoding.UTF8.GetString(post.Span);
     }
 
     /// <summary>Renders the post into <paramref name="post"/>, as the bytes its file is written with.</summary>
     /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>
     /// <param name="rendering">The post's path, for the message of a template that fails on it.</param>
-    public void Render(Digest digest, PostBytes post, ICollection<string>? warnings = null, string? rendering = null)
+    public void Render(Digest digest, PostBytes post, ICollection<string>? warnings, string? rendering)
     {
         var flavor = (settings ?? TemplateSettings.Default).Flavor;
         var functions = PostFunctions.For(digest.Records.Post.RawText ?? false, flavor);

@@ -28,7 +28,7 @@ public class RenderBenchmarks
     public int Render()
     {
         using var post = new PostBytes();
-        _renderer.Render(_digest, post);
+        _renderer.Render(_digest, post, warnings: null, rendering: null);
         return post.Span.Length;
     }
 }

@@ -338,6 +338,21 @@ public sealed class BlueskySourceTests
         Assert.Equal(("XY", "ab https://arxiv.org/abs/2104.14421", "en"), (m.AuthorName, m.Text, m.Lang));
     }
 
+    // Found by a review: records refuse a handle with a leading @, and collect would have written one.
+    [Fact]
+    public async Task A_handle_given_with_a_leading_at_sign_is_written_without_it()
+    {
+        const string Body = """
+            {"posts": [{"uri": "at://did:plc:x/app.bsky.feed.post/y", "author": {"handle": "@x.example", "displayName": "X"},
+              "record": {"text": "https://arxiv.org/abs/2104.14421", "createdAt": "2021-04-30T15:00:00Z"}}]}
+            """;
+        var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").OnText(Search, Body);
+
+        var found = await Source(embeds: false).CollectAsync(Day, fetcher, CancellationToken.None);
+
+        Assert.Equal("x.example", Assert.Single(found).Mention.Handle);
+    }
+
     [Fact]
     public async Task A_truncated_search_answer_is_refused()
     {

@@ -138,11 +138,13 @@ internal readonly struct JsonReply
 
     public string? OptionalText(string name) => OptionalString(name) is { } s ? WithoutNul(s) : null;
 
-    /// <summary>A handle: text that is not blank (records name every author by one).</summary>
+    /// <summary>A handle: text that is not blank (records name every author by one), without a leading @.</summary>
     public string Handle(string name)
     {
         var m = Member(name);
-        var text = WithoutNul(m.String());
+        // Records refuse a leading @ (the post would show "(@@ada)"). No network documents one in its
+        // answers, but a handle given as "@ada" is ada's, and must not make collect write what build refuses.
+        var text = WithoutNul(m.String()).TrimStart('@');
         return text.AsSpan().Trim().Length > 0 ? text : throw m.Wrong("a handle", "an empty string");
     }
 
