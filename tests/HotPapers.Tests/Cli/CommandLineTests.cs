@@ -92,6 +92,12 @@ public sealed class CommandLineTests
     [InlineData("--frobnicate is not an option of build", "build", "--date", "2021-04-30", "--frobnicate")]
     [InlineData("biuld is not a command (did you mean build?)", "biuld", "--date", "2021-04-30")]
     [InlineData("--dtae is not an option of build (did you mean --date?)", "build", "--dtae", "2021-04-30")]
+    // Found by a new user's trial and a docs audit: no guess for an option given with its value, and
+    // a misspelt command beside --help showed the commands' list, exit 0.
+    [InlineData("--dtae=2021-04-30 is not an option of build (did you mean --date?)", "build", "--dtae=2021-04-30")]
+    [InlineData("biuld is not a command (did you mean build?)", "biuld", "--help")]
+    [InlineData("biuld is not a command (did you mean build?)", "biuld", "--version")]
+    [InlineData("\"\" is not a command", "")]
     [InlineData("--verison is not an option of hotpapers (did you mean --version?)", "--verison")]
     // Found in review: an error of its own beside a misspelt option stays.
     [InlineData("--date expects a date as YYYY-MM-DD, found \"30/04/2021\"", "build", "--date", "30/04/2021", "--chekc")]
