@@ -83,9 +83,6 @@ internal sealed class HttpFetcher : IFetcher
     /// <summary>The latest time of the answers this fetcher gave (fetched or cached): when the counts were read.</summary>
     public DateTimeOffset? LatestFetch => _latest;
 
-    /// <summary>How many answers this fetcher has given (fetched or cached), for telling whether a source got any.</summary>
-    public int Answers { get; private set; }
-
     public void Notice(string text) => _notices.Add(text);
 
     /// <summary>The notices given since the last call, for the day's report.</summary>
@@ -106,7 +103,7 @@ internal sealed class HttpFetcher : IFetcher
             return Seen(cached);
         }
         if (_session.Offline)
-            throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)") { NotCached = true };
+            throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)");
         var response = await SendAsync(HttpMethod.Get, url, async token =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -139,7 +136,6 @@ internal sealed class HttpFetcher : IFetcher
 
     private FetchedResponse Seen(FetchedResponse response)
     {
-        Answers++;
         _given.Add(response.Url.AbsoluteUri);
         if (_latest is not { } latest || response.FetchedAt > latest) _latest = response.FetchedAt;
         return response;

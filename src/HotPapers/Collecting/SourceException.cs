@@ -22,9 +22,6 @@ internal sealed class SourceException(string source, Uri? url, string what, Exce
 
     /// <summary>When the server asked not to be asked before (a wait longer than collect's): asking sooner is no use.</summary>
     public DateTimeOffset? NotBefore { get; init; }
-
-    /// <summary>Offline, the request was not in the cache.</summary>
-    public bool NotCached { get; init; }
 }
 
 /// <summary>An error status and the body that came with it.</summary>

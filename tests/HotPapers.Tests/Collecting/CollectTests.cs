@@ -982,34 +982,6 @@ public sealed class CollectTests
         Assert.Equal(asked, h.Api.Requests.Count);
     }
 
-    // Found by a docs audit: a day whose online run skipped Bluesky and X (no credentials) failed them offline,
-    // exit 4, once the cache held their answers of some other day.
-    [Fact]
-    public async Task Offline_a_source_its_online_run_skipped_is_skipped_again_though_the_cache_holds_other_days_of_it()
-    {
-        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
-        var report = await h.RunAsync(settings: h.AllNetworksSettings());
-        Assert.Equal(CollectOutcome.Complete, report.Outcome);
-        string[] skipped = ["bluesky", "twitter"];
-        Assert.Equal(skipped, report.Days[0].Notices.Where(n => n.Contains(": skipped: ", StringComparison.Ordinal)).Select(n => n[..n.IndexOf(':')]));
-        var online = File.ReadAllBytes(h.DayFile);
-        File.Delete(h.DayFile);
-        // Another day's answers of each, as a run with the credentials would have left them.
-        foreach (var source in skipped)
-        {
-            Directory.CreateDirectory(Path.Combine(h.Cache, source));
-            File.WriteAllText(Path.Combine(h.Cache, source, new string('0', 64) + ".response"), "another day's answer\n");
-        }
-
-        var replay = await h.RunAsync(offline: true, settings: h.AllNetworksSettings());
-
-        Assert.Equal(CollectOutcome.Complete, replay.Outcome);
-        Assert.Empty(replay.Days[0].Failures);
-        Assert.Equal(report.Days[0].Notices.Where(n => n.Contains(": skipped: ", StringComparison.Ordinal)),
-            replay.Days[0].Notices.Where(n => n.Contains(": skipped: ", StringComparison.Ordinal)));
-        Assert.Equal(online, File.ReadAllBytes(h.DayFile));
-    }
-
     [Fact]
     public async Task A_Bluesky_session_that_expires_during_a_run_is_made_again_and_the_day_is_whole()
     {
