@@ -1,4 +1,3 @@
-using System.Globalization;
 using HotPapers.Output;
 using HotPapers.Ranking;
 using HotPapers.Records;
@@ -144,15 +143,17 @@ public sealed class SiteBuilder
     // Parallel.For wraps what a body throws; callers want the template or I/O error itself.
     internal static void ParallelOrFirstError(int count, Action<int> body)
     {
-        // A template that fails on one item's data may fail on many. Which of them fails first in time
-        // varies from run to run, so each item is rendered and the first failure in the items' order is
-        // reported, with how many others failed: the same build names the same file every time.
+        // A template that fails on one item's data may fail on many, and which fails first in time varies
+        // from run to run. Break() lets every item before a failed one finish and starts none after it, so
+        // the first failure in the items' order is known, and reported: the same build names the same file
+        // every time, without rendering the rest. (Not Stop() for a template that does not parse, though it
+        // fails alike everywhere: Stop() after another item's Break() throws.)
         var failed = new TemplateException?[count];
         try
         {
             // One render per core: the thread pool otherwise adds threads while renders wait on the disk, and
             // more threads than cores only take turns, each with its own allocation context and caches.
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, loop) =>
             {
                 try
                 {
@@ -161,6 +162,7 @@ public sealed class SiteBuilder
                 catch (TemplateException e)
                 {
                     failed[i] = e;
+                    loop.Break();
                 }
             });
         }
@@ -168,12 +170,6 @@ public sealed class SiteBuilder
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
         }
-        if (Array.FindIndex(failed, e => e is not null) is var at and >= 0)
-        {
-            var first = failed[at]!;
-            var others = failed.Count(e => e is not null) - 1;
-            throw others == 0 || first.Rendering is null ? first
-                : new TemplateException(first.File, first.Line, first.Column, first.Reason, string.Create(CultureInfo.InvariantCulture, $"{first.Rendering} (and {others} more)"));
-        }
+        if (Array.Find(failed, e => e is not null) is { } first) throw first;
     }
 }
