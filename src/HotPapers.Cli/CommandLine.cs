@@ -27,8 +27,11 @@ public static class CommandLine
         HelpText.AddExamplesAndExitCodes(root);
         var parsed = root.Parse(args);
         // Found by a docs audit: "hotpapers biuld --help" showed the list of commands, exit 0, and said nothing
-        // of the misspelt one: --help (or --version) wins over the parse's errors. A word that is no command is said.
-        var misspeltCommand = parsed.CommandResult.Command is RootCommand && parsed.UnmatchedTokens.Count > 0;
+        // of the misspelt one: --help (or --version) wins over the parse's errors. A word that is no command is
+        // said. Only then: a directive ([suggest] bu, for shell completion) leaves words unmatched on purpose.
+        var winners = root.Options.Where(o => o is System.CommandLine.Help.HelpOption or VersionOption).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var misspeltCommand = parsed.CommandResult.Command is RootCommand && parsed.UnmatchedTokens.Count > 0
+            && parsed.Tokens.Any(t => t.Type == System.CommandLine.Parsing.TokenType.Option && winners.Contains(t.Value));
         if (parsed.Errors.Count > 0 || misspeltCommand)
         {
             foreach (var error in Errors(parsed)) stderr.WriteLine($"hotpapers: {error}");
@@ -76,7 +79,8 @@ public static class CommandLine
         if (guesses.TryGetValue(word, out var meant)) return meant;
         var root = parsed.RootCommandResult.Command;
         if (word[0] != '-') return parsed.Errors.Count == 0 ? Guesses(root.Parse([word])).GetValueOrDefault(word) : null;
-        if (word.IndexOf('=') is not (var eq and > 1)) return null;
+        // A name after the dashes: "--=x" names no option, and any guess at "--" would be a guess at nothing.
+        if (word.IndexOf('=') is not (var eq and > 1) || word[..eq].TrimStart('-').Length == 0) return null;
         var named = parsed.Tokens.Select(t => t.Value == word ? word[..eq] : t.Value).ToArray();
         return Guesses(root.Parse(named)).GetValueOrDefault(word[..eq]);
     }

@@ -70,7 +70,9 @@ internal sealed class TemplateSet : ITemplateLoader
     // template, an image) is not looked in.
     private static bool IncludedBy(List<string> entries, string partial)
     {
-        var include = new Regex($@"\binclude\s*\(?\s*([""']){Regex.Escape(Path.GetFileName(partial))}\1", RegexOptions.CultureInvariant);
+        // include 'x', include("x"), and 'x' | include; in any of Scriban's quotes.
+        var name = Regex.Escape(Path.GetFileName(partial));
+        var include = new Regex($@"\binclude\s*\(?\s*([""'`]){name}\1|([""'`]){name}\2\s*\|\s*include\b", RegexOptions.CultureInvariant);
         foreach (var path in entries)
         {
             if (path == partial || InputFile.KindOf(path) is not FileKind.File) continue;

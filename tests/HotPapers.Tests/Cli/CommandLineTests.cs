@@ -270,6 +270,16 @@ public sealed class CommandLineTests
         Assert.False(Directory.Exists(temp["c"]));
     }
 
+    // Found by a review: the check for a misspelt command beside --help took the word a completion directive
+    // leaves unmatched on purpose for one, and shell completion said "bu is not a command".
+    [Fact]
+    public void Shell_completion_suggests_commands()
+    {
+        var (code, stdout, stderr) = Run("[suggest]", "bu");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("build\n", stdout);
+    }
+
     // Found by a new user's trial: the file's name and date disagreeing was said only once its other problems were mended.
     [Theory]
     [InlineData(false, "\"date\": \"2021-05-03\"", "\"date\": \"2021-05-04\"")]

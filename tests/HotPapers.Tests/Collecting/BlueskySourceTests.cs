@@ -310,6 +310,7 @@ public sealed class BlueskySourceTests
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"t\", \"createdAt\": \"2021-04-30T15:00:00Z\", \"facets\": [{\"features\": {}}]}}]}", "expected an array, found an object at $.posts[0].record.facets[0].features")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"t\", \"createdAt\": \"2021-04-30T15:00:00Z\", \"langs\": [7]}}]}", "expected a string, found a number at $.posts[0].record.langs[0]")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \" \"}}]}", "expected a handle, found an empty string at $.posts[0].author.handle")]
+    [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"@\"}}]}", "expected a handle, found \"@\" at $.posts[0].author.handle")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"https://arxiv.org/abs/2104.14421\", \"createdAt\": \"2021-04-30T15:00:00Z\"}, \"repostCount\": 9007199254740993}]}", "expected a count (a whole number from 0 to 2^53), found a number at $.posts[0].repostCount")]
     public async Task A_search_answer_of_the_wrong_shape_names_the_place(string body, string what)
     {

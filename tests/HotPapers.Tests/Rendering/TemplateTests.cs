@@ -90,7 +90,8 @@ public sealed class TemplateTests
         File.WriteAllText(temp["t/header.html.sbn"], "<p>my header</p>\n");
         File.WriteAllText(temp["t/navs.html.sbn"], "<p>my nav</p>\n");
         // Named in a link, not included: the site does not copy it, so the notice stays.
-        File.WriteAllText(temp["t/about.html.sbn"], "{{ include 'header.html.sbn' }}{{ include(\"navs.html.sbn\") }}<link href=\"styles.css\">about\n");
+        File.WriteAllText(temp["t/pagers.html.sbn"], "<p>my pager</p>\n");
+        File.WriteAllText(temp["t/about.html.sbn"], "{{ include 'header.html.sbn' }}{{ include(\"navs.html.sbn\") }}{{ `pagers.html.sbn` | include }}<link href=\"styles.css\">about\n");
         File.WriteAllText(temp["t/style.css"], "/* mine */\n");
         File.WriteAllText(temp["t/styles.css"], "/* old */\n");
 
@@ -98,7 +99,7 @@ public sealed class TemplateTests
 
         Assert.True(code == 0, stderr);
         Assert.Equal($"warning: {temp["t/styles.css"]}: overrides no built-in template (did you mean style.css?); the folder's own style.css is used\n", stderr);
-        Assert.Equal("<p>my header</p>\n<p>my nav</p>\n<link href=\"styles.css\">about\n", File.ReadAllText(temp["public/about/index.html"]));
+        Assert.Equal("<p>my header</p>\n<p>my nav</p>\n<p>my pager</p>\n<link href=\"styles.css\">about\n", File.ReadAllText(temp["public/about/index.html"]));
         Assert.Equal("/* mine */\n", File.ReadAllText(temp["public/style.css"]));
     }
 

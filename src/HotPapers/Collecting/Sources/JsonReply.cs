@@ -144,8 +144,10 @@ internal readonly struct JsonReply
         var m = Member(name);
         // Records refuse a leading @ (the post would show "(@@ada)"). No network documents one in its
         // answers, but a handle given as "@ada" is ada's, and must not make collect write what build refuses.
-        var text = WithoutNul(m.String()).TrimStart('@');
-        return text.AsSpan().Trim().Length > 0 ? text : throw m.Wrong("a handle", "an empty string");
+        var given = WithoutNul(m.String());
+        var text = given.TrimStart('@');
+        return text.AsSpan().Trim().Length > 0 ? text
+            : throw m.Wrong("a handle", given.AsSpan().Trim().Length == 0 ? "an empty string" : Records.JsonChecker.Quote(given));
     }
 
     private static string WithoutNul(string s) => s.Contains('\0') ? s.Replace("\0", "", StringComparison.Ordinal) : s;
