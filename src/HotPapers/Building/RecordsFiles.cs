@@ -142,7 +142,7 @@ internal static class RecordsFiles
     /// read by its path alone. Found by a new user's trial: made after the load, it was reported only once
     /// the file's other problems were mended.
     /// </summary>
-    public static Func<DateOnly, DateOnly, (string Expected, string Found)?>? DaysCheck(RecordsFile file) =>
+    public static DaysCheck? DaysCheck(RecordsFile file) =>
         file.Date is not { } date ? null
         : (first, last) => first == date && last == file.EndDate
             ? null

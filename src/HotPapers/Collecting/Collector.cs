@@ -16,14 +16,14 @@ public static class Collector
     /// <param name="cancellationToken">Stops the run (Ctrl+C): the days written so far stay, and <see cref="CollectReport.StoppedAt"/> names the day it stopped at.</param>
     public static CollectReport Run(BuildSettings settings, CollectRequest request, Action<string> progress, Action<CollectedDay>? collected = null,
         CancellationToken cancellationToken = default) =>
-        RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, cancellationToken, collected)
+        RunAsync(settings, request, new CollectEnvironment(TimeProvider.System, Environment.GetEnvironmentVariable), progress, collected, cancellationToken)
             .GetAwaiter().GetResult();
 
     /// <summary>What the records path must be, as every refusal of it says.</summary>
     private const string RecordsFolder = "a folder for the day's records files (YYYY-MM-DD.json)";
 
     internal static async Task<CollectReport> RunAsync(BuildSettings settings, CollectRequest request, CollectEnvironment environment, Action<string> progress,
-        CancellationToken cancellationToken, Action<CollectedDay>? collected = null)
+        Action<CollectedDay>? collected, CancellationToken cancellationToken)
     {
         var recordsPath = settings.RecordsPath;
         // A file there, or in its path, is refused as the build refuses one where its posts go.

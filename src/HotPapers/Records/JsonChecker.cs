@@ -36,11 +36,8 @@ internal sealed class JsonChecker
         _json = json;
     }
 
-    /// <summary>
-    /// The caller's check of the digest's first and last day (a file named for other days): the problem it
-    /// returns is the file's, listed with its others, so that one run names them all.
-    /// </summary>
-    public Func<DateOnly, DateOnly, (string Expected, string Found)?>? DaysCheck { get; init; }
+    /// <summary>The caller's check of the digest's days (see <see cref="Records.DaysCheck"/>).</summary>
+    public DaysCheck? DaysCheck { get; init; }
 
     /// <summary>Called by a reader with the digest's first and last day, once it has read them and they are in order.</summary>
     public void DaysRead(DateOnly first, DateOnly last)

@@ -10,7 +10,7 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
     /// <param name="daysCheck">See <see cref="JsonChecker.DaysCheck"/>.</param>
-    public DigestRecords Load(string path, Func<DateOnly, DateOnly, (string Expected, string Found)?>? daysCheck = null)
+    public DigestRecords Load(string path, DaysCheck? daysCheck = null)
     {
         // A FIFO, a device or a folder is refused before it is opened; a symlink is read by its target.
         var fileLength = InputFile.Length(path, "a records file", "$");
@@ -33,7 +33,7 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         }
     }
 
-    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes, Func<DateOnly, DateOnly, (string Expected, string Found)?>? daysCheck = null)
+    public DigestRecords Parse(string file, ReadOnlyMemory<byte> bytes, DaysCheck? daysCheck = null)
     {
         var span = bytes.Span;
         if (span.Length == 0) throw Fail(file, "$", "a JSON object", "an empty file");

@@ -41,6 +41,8 @@ internal sealed class TemplateSet : ITemplateLoader
     {
         var notices = new List<string>();
         var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToList();
+        // Read only where a name is near a built-in one, and then once for all such names.
+        var texts = new Lazy<List<(string Path, string Text)>>(() => Texts(entries));
         foreach (var path in entries)
         {
             if (EditorFile(Path.GetFileName(path)) is { } what)
@@ -48,7 +50,7 @@ internal sealed class TemplateSet : ITemplateLoader
             else if (InputFile.KindOf(path, followLinks: false) is FileKind.Link && InputFile.KindOf(path) is FileKind.Missing or FileKind.LinkLoop)
                 notices.Add($"{path}: ignored: a symbolic link to nothing ({new FileInfo(path).LinkTarget})"
                     + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
-            else if (Misnamed(Path.GetFileName(path)) is { } meant && !IncludedBy(entries, path))
+            else if (Misnamed(Path.GetFileName(path)) is { } meant && !IncludedBy(texts.Value, path))
                 notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the "
                     + (File.Exists(Path.Combine(directory, meant)) ? $"folder's own {meant}" : $"built-in {meant}") + " is used");
         }
@@ -68,24 +70,30 @@ internal sealed class TemplateSet : ITemplateLoader
     // includes by name is a partial, whatever it is named near; one only named (a link to styles.css, which
     // the site does not copy) is not. Only for a warning: a file it cannot read (or one too big to be a
     // template, an image) is not looked in.
-    private static bool IncludedBy(List<string> entries, string partial)
+    private static bool IncludedBy(List<(string Path, string Text)> texts, string partial)
     {
         // include 'x', include("x"), and 'x' | include; in any of Scriban's quotes.
         var name = Regex.Escape(Path.GetFileName(partial));
         var include = new Regex($@"\binclude\s*\(?\s*([""'`]){name}\1|([""'`]){name}\2\s*\|\s*include\b", RegexOptions.CultureInvariant);
+        return texts.Any(t => t.Path != partial && include.IsMatch(t.Text));
+    }
+
+    // The folder's files that can be templates, as text.
+    private static List<(string Path, string Text)> Texts(List<string> entries)
+    {
+        var texts = new List<(string, string)>();
         foreach (var path in entries)
         {
-            if (path == partial || InputFile.KindOf(path) is not FileKind.File) continue;
+            if (InputFile.KindOf(path) is not FileKind.File) continue;
             try
             {
-                if (new FileInfo(path).Length > MaxLookedIn) continue;
-                if (include.IsMatch(File.ReadAllText(path))) return true;
+                if (new FileInfo(path).Length <= MaxLookedIn) texts.Add((path, File.ReadAllText(path)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
             }
         }
-        return false;
+        return texts;
     }
 
     private const long MaxLookedIn = 1024 * 1024;

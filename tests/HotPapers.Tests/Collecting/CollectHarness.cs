@@ -143,7 +143,7 @@ internal sealed class CollectHarness : IAsyncDisposable
     public Task<CollectReport> RunAsync(bool offline = false, BuildSettings? settings = null, DateOnly? until = null, Func<string, string?>? variables = null,
         CancellationToken cancellationToken = default, bool refresh = false, Action<CollectedDay>? collected = null) =>
         Clock.RunAsync(() => Collector.RunAsync(settings ?? Settings(), new CollectRequest(Day, until ?? Day, offline, refresh),
-            new CollectEnvironment(Clock, variables ?? (_ => null)), line => { lock (Progress) Progress.Add(line); }, cancellationToken, collected), () => Api.StallsReceived);
+            new CollectEnvironment(Clock, variables ?? (_ => null)), line => { lock (Progress) Progress.Add(line); }, collected, cancellationToken), () => Api.StallsReceived);
 
     public async ValueTask DisposeAsync()
     {
