@@ -66,12 +66,9 @@ internal static class ServeCommand
             if (preview is null) return code;
             using (preview)
             {
-                Report(preview.First, stdout, stderr);
-                preview.Rebuilt += build => Report(build, stdout, stderr);
-                stdout.WriteLine($"Serving {preview.Folder} at {preview.Address}");
-                stdout.WriteLine(Watching(preview.Watched));
-                stdout.Flush();
                 // Ctrl+C and SIGTERM stop the wait, not the process: the server stops and its folder is removed first.
+                // Taken before the address is printed: a Ctrl+C the moment it shows (CI's test sends one at once)
+                // otherwise ended the process by the signal, exit 130, its folder left behind.
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
                 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
                 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -80,6 +77,11 @@ internal static class ServeCommand
                     context.Cancel = true;
                     stop.Cancel();
                 }
+                Report(preview.First, stdout, stderr);
+                preview.Rebuilt += build => Report(build, stdout, stderr);
+                stdout.WriteLine($"Serving {preview.Folder} at {preview.Address}");
+                stdout.WriteLine(Watching(preview.Watched));
+                stdout.Flush();
                 try
                 {
                     await Task.Delay(Timeout.Infinite, stop.Token);
