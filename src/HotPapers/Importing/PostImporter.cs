@@ -123,7 +123,7 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
         var lines = Encoding.UTF8.GetString(bytes).Split('\n');
         if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ').TrimStart('\uFEFF') != "---") return false;
         const string Date = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
-        string Pattern(string pattern) => "^" + Regex.Escape(pattern).Replace(Regex.Escape("{date}"), $"{Date}(?: - {Date}|-{Date})?", StringComparison.Ordinal) + "$";
+        string Pattern(string pattern) => "^" + Regex.Escape(pattern).Replace(Regex.Escape(DatePattern.Placeholder), $"{Date}(?: - {Date}|-{Date})?", StringComparison.Ordinal) + "$";
         var title = new Regex(Pattern(_front.TitlePattern), RegexOptions.None, TimeSpan.FromSeconds(1));
         var slug = new Regex(Pattern(_front.SlugPattern), RegexOptions.None, TimeSpan.FromSeconds(1));
         foreach (var raw in lines.Skip(1))
@@ -205,13 +205,13 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             throw PostParser.Problem(file, post.Papers.First(p => p.Title.Trim().Length == 0).Line, "a paper title", "an empty one");
         var dateText = PostModel.DateText(date, end);
         var overrides = new PostOverrides(
-            Title: Differs(front.Title, FrontMatterSettings.Fill(_front.TitlePattern, dateText)),
+            Title: Differs(front.Title, DatePattern.Fill(_front.TitlePattern, dateText)),
             Template: Differs(front.Template, _front.Template),
             Draft: front.Draft is { } d && d != _front.Draft ? d : null,
-            Slug: Differs(front.Slug, FrontMatterSettings.Fill(_front.SlugPattern, dateText)),
+            Slug: Differs(front.Slug, DatePattern.Fill(_front.SlugPattern, dateText)),
             Category: Differs(front.Category, _front.Category),
             Tags: front.Tags is { } tags && !tags.SequenceEqual(_front.Tags) ? tags : null,
-            Description: Differs(front.Description, FrontMatterSettings.Fill(_front.DescriptionPattern, dateText)),
+            Description: Differs(front.Description, DatePattern.Fill(_front.DescriptionPattern, dateText)),
             SocialImage: Differs(front.SocialImage, _front.SocialImage),
             RawText: rawText ? true : null);
         return (new DigestRecords(date, end, collected, true, papers.ToImmutable(), overrides.IsEmpty ? PostOverrides.None : overrides, RecordsFormat.Records), staticCards);

@@ -15,12 +15,10 @@ internal static class PostNaming
 
     public static string PostFileName(DigestRecords records, string pattern = DefaultPattern) => PostFileName(records.Date, records.EndDate, pattern);
 
-    public static string PostFileName(DateOnly date, DateOnly endDate, string pattern) => pattern.Replace(DatePlaceholder, Key(date, endDate));
+    public static string PostFileName(DateOnly date, DateOnly endDate, string pattern) => DatePattern.Fill(pattern, Key(date, endDate));
 
     /// <summary>The files <paramref name="pattern"/> names, any date, as a search pattern: <c>*---Hot-Papers.md</c>.</summary>
-    public static string AnyDate(string pattern = DefaultPattern) => pattern.Replace(DatePlaceholder, "*", StringComparison.Ordinal);
-
-    private const string DatePlaceholder = "{date}";
+    public static string AnyDate(string pattern = DefaultPattern) => pattern.Replace(DatePattern.Placeholder, "*", StringComparison.Ordinal);
 
     /// <summary>
     /// The ranges a post's name may hold (<c>2021-05-01-2021-05-03</c>, anywhere in it), by the shape of their

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace HotPapers.Rendering;
 
 /// <summary>
-/// The front matter values of a post. In the patterns, <c>{date}</c> stands for the digest's date text:
-/// <c>2021-04-30</c>, or <c>2021-04-30 - 2021-05-02</c> for a range. The defaults are the old blog's.
+/// The front matter values of a post. In the patterns, <c>{date}</c> stands for the digest's date text
+/// (<see cref="Output.DatePattern"/>): <c>2021-04-30</c>, or <c>2021-04-30 - 2021-05-02</c> for a range. The defaults are the old blog's.
 /// </summary>
 public sealed record FrontMatterSettings
 {
@@ -18,7 +18,4 @@ public sealed record FrontMatterSettings
     public string SocialImage { get; init; } = "/media/flying-marine.jpg";
 
     public static FrontMatterSettings Default { get; } = new();
-
-    /// <summary>The digest's date text (<see cref="PostModel.DateText(DateOnly, DateOnly)"/>) put into a pattern.</summary>
-    internal static string Fill(string pattern, string dateText) => pattern.Replace("{date}", dateText);
 }

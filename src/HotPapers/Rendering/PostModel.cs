@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using HotPapers.Output;
 using HotPapers.Ranking;
 using HotPapers.Records;
 using Scriban.Runtime;
@@ -26,14 +27,14 @@ internal static class PostModel
             // The digest's own front matter values where it gives them, else the settings' with its date.
             ["post"] = new ScriptObject(11)
             {
-                ["title"] = overrides.Title ?? FrontMatterSettings.Fill(front.TitlePattern, dateText),
+                ["title"] = overrides.Title ?? DatePattern.Fill(front.TitlePattern, dateText),
                 ["date"] = collectedAt,
                 ["template"] = overrides.Template ?? front.Template,
                 ["draft"] = overrides.Draft ?? front.Draft,
-                ["slug"] = overrides.Slug ?? FrontMatterSettings.Fill(front.SlugPattern, dateText),
+                ["slug"] = overrides.Slug ?? DatePattern.Fill(front.SlugPattern, dateText),
                 ["category"] = overrides.Category ?? front.Category,
                 ["tags"] = Array(overrides.Tags ?? front.Tags),
-                ["description"] = overrides.Description ?? FrontMatterSettings.Fill(front.DescriptionPattern, dateText),
+                ["description"] = overrides.Description ?? DatePattern.Fill(front.DescriptionPattern, dateText),
                 ["social_image"] = overrides.SocialImage ?? front.SocialImage,
                 ["raw_text"] = overrides.RawText ?? false,
                 ["layout"] = Layout(overrides.Layout ?? PostLayout.Standard),

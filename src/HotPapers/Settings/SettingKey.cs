@@ -15,8 +15,14 @@ internal enum SettingType
     /// <summary>A contact address for a User-Agent header: printable ASCII, not blank, or null for none.</summary>
     Contact,
 
-    /// <summary>A file name pattern: a string with <c>{date}</c>, relative, without <c>..</c>.</summary>
+    /// <summary>A file name pattern: a string with <c>{date}</c> (and no other word in braces), relative, without <c>..</c>.</summary>
     FileNamePattern,
+
+    /// <summary>A string in which <c>{date}</c> is the only word in braces (<see cref="Output.DatePattern"/>).</summary>
+    DateText,
+
+    /// <summary>A <see cref="DateText"/> with <c>{date}</c> in it: a slug, each post's own.</summary>
+    DateSlug,
 
     /// <summary>A path, relative to the settings file's folder.</summary>
     Path,
@@ -112,11 +118,11 @@ internal static class SettingKeys
         new("ranking.repeatAfterDays", SettingType.Integer, null,
             "Leave a paper out of a day's digest when one of the N days before showed it, by that day's own ranking of its records; 0 shows it again. Not for ranked records (imported posts), nor range digests.",
             s => (long)s.Ranking.RepeatAfterDays, (s, v) => s with { Ranking = s.Ranking with { RepeatAfterDays = (int)(long)v! } }),
-        new("post.title", SettingType.String, null, "The title; {date} is 2021-04-30, or 2021-04-30 - 2021-05-02 for a range.",
+        new("post.title", SettingType.DateText, null, "The title; {date} is 2021-04-30, or 2021-04-30 - 2021-05-02 for a range.",
             s => s.FrontMatter.TitlePattern, (s, v) => s with { FrontMatter = s.FrontMatter with { TitlePattern = (string)v! } }),
-        new("post.description", SettingType.String, null, "The description; {date} as in post.title.",
+        new("post.description", SettingType.DateText, null, "The description; {date} as in post.title.",
             s => s.FrontMatter.DescriptionPattern, (s, v) => s with { FrontMatter = s.FrontMatter with { DescriptionPattern = (string)v! } }),
-        new("post.slug", SettingType.String, null, "The slug; {date} as in post.title.",
+        new("post.slug", SettingType.DateSlug, null, "The slug, with {date} (as in post.title) so that each post has its own.",
             s => s.FrontMatter.SlugPattern, (s, v) => s with { FrontMatter = s.FrontMatter with { SlugPattern = (string)v! } }),
         new("post.category", SettingType.String, null, "The category (Gatsby: category; Hugo: categories).",
             s => s.FrontMatter.Category, (s, v) => s with { FrontMatter = s.FrontMatter with { Category = (string)v! } }),

@@ -126,6 +126,13 @@ public static partial class SettingsFile
     {
         if (key.Type == SettingType.NetworkWeights) return Weights(file, key, node, settings, problems);
         if (key.Type == SettingType.Source) return Source(file, key, node, settings, problems);
+        if (key.Type is SettingType.FileNamePattern or SettingType.DateText or SettingType.DateSlug
+            && Text(node) is { } pattern && DatePattern.Unknown(pattern) is { } word)
+        {
+            var meant = NearestName.Of(word[1..^1], ["date"]) is null ? "" : $" (did you mean {DatePattern.Placeholder}?)";
+            problems.Add(new(file, Where(node, name), $"a pattern whose only placeholder is {DatePattern.Placeholder}", $"{Describe(node)}, with {word}{meant}"));
+            return settings;
+        }
         var (value, expected) = Convert(key.Type, node, baseDirectory);
         if (expected is not null)
         {
@@ -140,8 +147,11 @@ public static partial class SettingsFile
     {
         switch (type)
         {
-            case SettingType.String:
+            case SettingType.String or SettingType.DateText:
                 return Text(node) is { } s ? (s, null) : (null, "a string");
+            case SettingType.DateSlug:
+                return Text(node) is { } slug && slug.Contains(DatePattern.Placeholder, StringComparison.Ordinal)
+                    ? (slug, null) : (null, $"a slug with {DatePattern.Placeholder} in it (else every post has the same one)");
             case SettingType.OptionalString:
                 if (node is YamlScalarNode { Style: ScalarStyle.Plain } none && IsNull(none.Value)) return (null, null);
                 return Text(node) is { } o ? (o, null) : (null, "a string, or null for none");
@@ -158,7 +168,7 @@ public static partial class SettingsFile
             case SettingType.FileNamePattern:
                 if (Text(node) is { } own && PostNaming.IsOwnName(own))
                     return (null, $"a post file name that is not one hotpapers keeps for itself ({PostManifest.FileName}, {OutputLock.FileName}, *{PostWriter.TempSuffix})");
-                return Text(node) is { } p && p.Contains("{date}", StringComparison.Ordinal) && !Path.IsPathRooted(p) && !p.StartsWith('\\')
+                return Text(node) is { } p && p.Contains(DatePattern.Placeholder, StringComparison.Ordinal) && !Path.IsPathRooted(p) && !p.StartsWith('\\')
                     && !p.Split('/', '\\').Contains("..") && !p.Contains('\0')
                     ? (p, null) : (null, "a file name pattern with {date}, inside the output folder (no .. and not rooted)");
             case SettingType.Path:

@@ -159,6 +159,12 @@ public sealed class SettingsFileTests
     [InlineData("flavr: hugo\n", "line 1, column 1 (flavr)", "one of the keys flavor, timezone, records, output, fileName, templates, embeds, ranking, post, collect, site", "unknown key \"flavr\" (did you mean \"flavor\"?)")]
     [InlineData("ranking:\n  weights:\n    blusky: 1\n", "line 3, column 5 (ranking.weights.blusky)", "one of the keys twitter, bluesky, mastodon, hackernews, huggingface, reddit", "unknown key \"blusky\" (did you mean \"bluesky\"?)")]
     [InlineData("collect:\n  arxiv: { baseURL: x }\n", "line 2, column 12 (collect.arxiv.baseURL)", "one of the keys baseUrl", "unknown key \"baseURL\" (did you mean \"baseUrl\"?)")]
+    // Found by a new user's trial: a slug without {date} gave every post the same one (Hugo kept one page of
+    // them), and a misspelt placeholder was written out as it stood.
+    [InlineData("post:\n  slug: papers\n", "line 2, column 9 (post.slug)", "a slug with {date} in it (else every post has the same one)", "the string \"papers\"")]
+    [InlineData("post:\n  title: \"Papers {data}\"\n", "line 2, column 10 (post.title)", "a pattern whose only placeholder is {date}", "the string \"Papers {data}\", with {data} (did you mean {date}?)")]
+    [InlineData("post:\n  description: \"{title} of {date}\"\n", "line 2, column 16 (post.description)", "a pattern whose only placeholder is {date}", "the string \"{title} of {date}\", with {title}")]
+    [InlineData("fileName: \"{Date}/index.md\"\n", "line 1, column 11 (fileName)", "a pattern whose only placeholder is {date}", "the string \"{Date}/index.md\", with {Date} (did you mean {date}?)")]
     public void Mention_settings_problems_are_reported_where_they_are(string yaml, string location, string expected, string found)
     {
         var problem = Assert.Single(Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", yaml, "")).Problems);
