@@ -70,7 +70,7 @@ internal static class CollectCommand
     {
         var date = Rfc3339.FormatDate(day.Date);
         foreach (var failure in day.Failures) stderr.WriteLine($"error: {date}: {failure}");
-        if (day.WriteError is { } writeError) stderr.WriteLine($"error: {date}: {writeError}");
+        foreach (var problem in day.WriteError?.Split('\n') ?? []) stderr.WriteLine($"error: {date}: {problem}");
         foreach (var notice in day.Notices) stderr.WriteLine($"notice: {date}: {notice}");
         if (day.RecordsPath is { } path)
         {
@@ -82,7 +82,9 @@ internal static class CollectCommand
         }
         else if (day.WriteError is not null)
         {
-            stdout.WriteLine($"{"not written",-12} {date}: collected, but its records file could not be written");
+            stdout.WriteLine($"{"not written",-12} {date}: " + (day.FileRefused
+                ? "its records file is not one collect may replace (the error above says why), so no source was asked"
+                : "collected, but its records file could not be written"));
         }
         else
         {

@@ -28,7 +28,7 @@ public sealed record SourceFailure(string Source, string? Url, string What)
 /// <summary>One day's collection.</summary>
 /// <param name="RecordsPath">The day's records file; null when nothing was written.</param>
 /// <param name="Written">What writing it did; null when nothing could be collected.</param>
-/// <param name="WriteError">Why the day, collected, could not be written (its file is an imported post's, or cannot be written); null otherwise.</param>
+/// <param name="WriteError">Why the day could not be written (its file does not load, is an imported post's, or cannot be written), a line per problem; null otherwise.</param>
 public sealed record CollectedDay(
     DateOnly Date,
     CollectOutcome Outcome,
@@ -42,6 +42,12 @@ public sealed record CollectedDay(
 {
     /// <summary>The day was not written for want of arXiv's metadata: the sources found mentions, but without titles and abstracts there are no records.</summary>
     public bool WithoutMetadata { get; init; }
+
+    /// <summary>
+    /// The day's file is not one collect may replace (<see cref="WriteError"/> says why: it does not load, or it is
+    /// an imported post's): it was left as it is, and no source was asked.
+    /// </summary>
+    public bool FileRefused { get; init; }
 }
 
 public sealed record CollectReport(IReadOnlyList<CollectedDay> Days)

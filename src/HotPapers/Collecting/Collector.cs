@@ -105,6 +105,18 @@ public static class Collector
     {
         var failures = new List<SourceFailure>();
         var notices = new List<string>();
+        // The file the day has is looked at before any source is asked: one collect may not replace (it does not
+        // load, or it is an imported post's) stays as it is, and the networks are not asked for nothing.
+        var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
+        DigestRecords? existing;
+        try
+        {
+            existing = Existing(path, settings.TimeZone);
+        }
+        catch (InputException e)
+        {
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices, string.Join('\n', e.Problems)) { FileRefused = true };
+        }
         var found = new List<FoundMention>();
         // The sources that answered this time: the day's file keeps the mentions of every other network.
         var answered = new HashSet<string>(StringComparer.Ordinal);
@@ -179,11 +191,10 @@ public static class Collector
         // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
         var collectedAt = Rfc3339.ToSecond(TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone));
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
-        var path = Path.Combine(settings.RecordsPath, PostNaming.RecordsFileName(day.Date, day.Date));
         WriteOutcome written;
         try
         {
-            (written, records) = Write(path, records, settings.TimeZone, answered);
+            (written, records) = Write(path, records, existing, answered);
         }
         catch (Exception e) when (WriteProblem(settings.RecordsPath, path, e) is { } problem)
         {
@@ -207,11 +218,10 @@ public static class Collector
     }
 
     /// <summary>
-    /// Whose a failed write of the day's file is to fix (<see cref="OutputFolder.WriteRefusal"/>); a file that could
-    /// not be read, or is an imported post's, <see cref="Write"/> says itself. Null for what is no such failure.
+    /// Whose a failed write of the day's file is to fix (<see cref="OutputFolder.WriteRefusal"/>). Null for what is no such failure.
     /// </summary>
-    private static InputException? WriteProblem(string folder, string path, Exception e) => e as InputException
-        ?? OutputFolder.WriteRefusal(folder, e, found => new InputProblem(path, InputProblem.WholeFile, "a records file hotpapers may replace", found));
+    private static InputException? WriteProblem(string folder, string path, Exception e) =>
+        OutputFolder.WriteRefusal(folder, e, found => new InputProblem(path, InputProblem.WholeFile, "a records file hotpapers may replace", found));
 
     private const string DayFile = "the day's records file (or none)";
 
@@ -258,38 +268,50 @@ public static class Collector
         mentions.OrderBy(m => m.Network).ThenBy(m => m.Url, StringComparer.Ordinal);
 
     /// <summary>
+    /// The records the day's file holds; null when there is none. A file that does not load is not replaced: it
+    /// may hold mentions no source gives again (a network since closed to the day, one skipped this time), and its
+    /// problems are the same ones build lists. Nor is an imported post's: a post holds only what it showed.
+    /// </summary>
+    private static DigestRecords? Existing(string path, TimeZoneInfo zone)
+    {
+        if (!InputFile.Exists(path, DayFile, InputProblem.WholeFile)) return null;
+        DigestRecords existing;
+        try
+        {
+            existing = new RecordsLoader(zone).Load(path);
+        }
+        catch (InputException e)
+        {
+            // Found by a new user's trial: a file with a misspelt key was replaced by what this run got, and the
+            // Hacker News mentions it held were lost while Hacker News was down.
+            throw new InputException([.. e.Problems, new InputProblem(path, InputProblem.WholeFile, "a records file collect can read, so as to keep what it holds",
+                "the problems above: fix them (build lists the same), or delete the file to collect the day anew")]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // There but not readable: the file's to fix, not the folder's.
+            throw new InputException([new InputProblem(path, InputProblem.WholeFile, DayFile, OutputFolder.Refusing(e, "read it")!)]);
+        }
+        if (existing.Ranked)
+            throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
+        return existing;
+    }
+
+    /// <summary>
     /// Writes the day's file atomically (<see cref="PostWriter"/>), unless it holds the same papers, mentions and
     /// counts already: then it is left as it is, its collectedAt too. The mentions the file holds of networks
     /// no source <paramref name="answered"/> this time (one failed or was skipped, is off, or there is none)
     /// stay in it, with their papers: a rerun replaces what it asked, and keeps what it could not ask.
     /// </summary>
+    /// <param name="existing">What the file held when the day's collection began (<see cref="Existing"/>); null for none.</param>
     /// <returns>What was written, and the records as written.</returns>
-    private static (WriteOutcome, DigestRecords) Write(string path, DigestRecords records, TimeZoneInfo zone, HashSet<string> answered)
+    private static (WriteOutcome, DigestRecords) Write(string path, DigestRecords records, DigestRecords? existing, HashSet<string> answered)
     {
-        if (InputFile.Exists(path, DayFile, InputProblem.WholeFile))
+        if (existing is not null)
         {
-            DigestRecords? existing = null;
-            try
-            {
-                existing = new RecordsLoader(zone).Load(path);
-            }
-            catch (InputException)
-            {
-                // A file that does not load is replaced by one that does.
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // There but not readable: the file's to fix, not the folder's.
-                throw new InputException([new InputProblem(path, InputProblem.WholeFile, DayFile, OutputFolder.Refusing(e, "read it")!)]);
-            }
-            if (existing is { Ranked: true })
-                throw new InputException([new InputProblem(path, InputProblem.WholeFile, "the day's own records, or none (collect leaves an imported post's records as they are)", "an imported post's records (ranked: true)")]);
-            if (existing is not null)
-            {
-                records = WithEmbedsKept(WithUnaskedMentions(records, existing, answered), existing);
-                if (PostWriter.Compare(path, RecordsWriter.Write(WithPaperTimes(records with { CollectedAt = existing.CollectedAt }), version2: true)) == WriteOutcome.Unchanged)
-                    return (WriteOutcome.Unchanged, records);
-            }
+            records = WithEmbedsKept(WithUnaskedMentions(records, existing, answered), existing);
+            if (PostWriter.Compare(path, RecordsWriter.Write(WithPaperTimes(records with { CollectedAt = existing.CollectedAt }), version2: true)) == WriteOutcome.Unchanged)
+                return (WriteOutcome.Unchanged, records);
         }
         return (PostWriter.Write(path, RecordsWriter.Write(WithPaperTimes(records), version2: true)), records);
     }

@@ -431,6 +431,9 @@ public sealed class CollectTests
         Assert.Equal(online, File.ReadAllBytes(h.DayFile));
     }
 
+    // A records file of the day as collect writes it, without papers: one it may replace.
+    private const string EmptyDay = "{\n  \"format\": \"hotpapers-records/2\",\n  \"date\": \"2021-04-30\",\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n  \"ranked\": false,\n  \"papers\": []\n}\n";
+
     [Theory]
     [InlineData("arxiv-truncated.xml", "malformed Atom XML at line")]
     [InlineData("arxiv-error.xml", "arXiv answered an error: incorrect id format for foo")]
@@ -441,14 +444,14 @@ public sealed class CollectTests
             .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
             .On(CollectHarness.Arxiv, Reply.File(file));
         Directory.CreateDirectory(h.Records);
-        File.WriteAllText(h.DayFile, "the old file\n");
+        File.WriteAllText(h.DayFile, EmptyDay);
         var report = await h.RunAsync();
 
         Assert.Equal(CollectOutcome.Failed, report.Outcome);
         var failure = Assert.Single(report.Days[0].Failures);
         Assert.Equal(("arxiv", h.Api.BaseUrl + CollectHarness.Arxiv[1..]), (failure.Source, failure.Url));
         Assert.StartsWith(what, failure.What);
-        Assert.Equal("the old file\n", File.ReadAllText(h.DayFile));
+        Assert.Equal(EmptyDay, File.ReadAllText(h.DayFile));
         Assert.Equal(["2021-04-30.json"], Directory.GetFiles(h.Records).Select(Path.GetFileName));
     }
 
@@ -508,8 +511,39 @@ public sealed class CollectTests
 
         Assert.Equal(CollectOutcome.Failed, report.Outcome);
         Assert.EndsWith("found an imported post's records (ranked: true)", report.Days[0].WriteError);
+        Assert.True(report.Days[0].FileRefused);
         Assert.DoesNotContain(report.Days[0].Notices, n => n.Contains("ranked: true", StringComparison.Ordinal));
         Assert.Equal(Imported, File.ReadAllText(h.DayFile));
+        // Looked at before any source is asked: the networks are not asked for records that could not be written.
+        Assert.Empty(h.Api.Requests);
+    }
+
+    // Found by a new user's trial: a file with a misspelt key was replaced by what the run got, and the Hacker
+    // News mentions it held were lost while Hacker News was down.
+    [Fact]
+    public async Task A_days_file_that_does_not_load_is_left_as_it_is_with_its_problems_and_no_source_is_asked()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var broken = File.ReadAllText(h.DayFile).Replace("\"abstract\"", "\"abstact\"", StringComparison.Ordinal);
+        Assert.NotEqual(File.ReadAllText(h.DayFile), broken);
+        File.WriteAllText(h.DayFile, broken);
+        var asked = h.Api.Requests.Count;
+
+        var day = Assert.Single((await h.RunAsync(refresh: true)).Days);
+
+        Assert.Equal(CollectOutcome.Failed, day.Outcome);
+        Assert.True(day.FileRefused);
+        Assert.Null(day.RecordsPath);
+        var lines = day.WriteError!.Split('\n');
+        Assert.Equal(7, lines.Length);
+        Assert.Equal($"{h.DayFile}: $.papers[0].abstact: expected one of the keys id, title, authors, abstract, categories, links, collectedAt, totals, mentions, "
+            + "found the unknown key \"abstact\"", lines[0]);
+        Assert.Equal($"{h.DayFile}: $.papers[0].abstract: expected a value, found no such key", lines[1]);
+        Assert.Equal($"{h.DayFile}: expected a records file collect can read, so as to keep what it holds, "
+            + "found the problems above: fix them (build lists the same), or delete the file to collect the day anew", lines[^1]);
+        Assert.Equal(broken, File.ReadAllText(h.DayFile));
+        Assert.Equal(asked, h.Api.Requests.Count);
     }
 
     // The papers of the mentions kept from the file are the file's: the notice that a day without mentions gets
@@ -848,14 +882,15 @@ public sealed class CollectTests
     {
         await using var h = new CollectHarness().Everything();
         Directory.CreateDirectory(h.Records);
-        File.WriteAllText(h.DayFile, "{}");
+        File.WriteAllText(h.DayFile, EmptyDay);
         CollectReport report;
         using (RefusedPaths.Immutable(h.DayFile)) report = await h.RunAsync();
 
         var day = Assert.Single(report.Days);
         Assert.Equal(CollectOutcome.Failed, day.Outcome);
+        Assert.False(day.FileRefused);
         Assert.Equal($"{h.DayFile}: expected a records file hotpapers may replace, found no permission to replace it", day.WriteError);
-        Assert.Equal("{}", File.ReadAllText(h.DayFile));
+        Assert.Equal(EmptyDay, File.ReadAllText(h.DayFile));
         Assert.Equal([h.DayFile], Directory.GetFiles(h.Records));
     }
 
