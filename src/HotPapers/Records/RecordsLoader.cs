@@ -69,7 +69,7 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}" : "$";
-            throw Fail(file, where, "well-formed JSON", Reason(e.Message));
+            throw Fail(file, where, "well-formed JSON", JsonSyntax.Found(e.Message));
         }
         // A \u escape of a lone surrogate is well-formed JSON but no text: reported alone.
         if (check.Unreadable is { } unreadable) throw new InputException([unreadable]);
@@ -90,13 +90,6 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         while (at < bytes.Length && Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
             at += consumed;
         return at;
-    }
-
-    // System.Text.Json's messages end with its own position text; we give the position ourselves.
-    private static string Reason(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.', '|');
     }
 
     private static InputException Fail(string file, string where, string expected, string found) =>

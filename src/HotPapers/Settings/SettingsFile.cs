@@ -388,10 +388,22 @@ public static partial class SettingsFile
 
     private static string Where(YamlNode node, string key) => $"{At(node.Start)} ({key})";
 
-    // YamlDotNet puts its own position in front of the message; we give the position ourselves.
+    // YamlDotNet puts its own position in front of the message; we give the position ourselves. The common
+    // slips of a hand edit are said as what they are (found by a new user's trial: "found while parsing a block
+    // mapping, did not find expected key" for a line indented wrongly); any other message is kept.
     private static string YamlReason(YamlException e)
     {
         var reason = MarkPrefix().Replace(e.Message, "").Trim().TrimEnd('.');
+        if (reason.Contains(" tab", StringComparison.Ordinal)) return "a tab in the indentation (YAML indents with spaces only)";
+        if (reason.EndsWith("did not find expected key", StringComparison.OrdinalIgnoreCase))
+            return "a line indented unlike the keys above it (the keys of a section are indented alike, with spaces)";
+        if (reason.Equals("while scanning a plain scalar value, found invalid mapping", StringComparison.OrdinalIgnoreCase))
+            return "a ': ' inside a value (a line indented deeper than the key above it, or a value with ': ' in it, which wants quotes)";
+        if (reason.Equals("while scanning a multiline plain scalar, found invalid mapping", StringComparison.OrdinalIgnoreCase))
+            return "a key: value line after a line that is not one (its colon missing?)";
+        if (reason.StartsWith("while scanning a multi-line double-quoted scalar", StringComparison.OrdinalIgnoreCase)
+            || reason.StartsWith("while scanning a quoted scalar", StringComparison.OrdinalIgnoreCase))
+            return "a quoted value not closed on its line (its closing quote missing?)";
         return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : "a YAML error";
     }
 

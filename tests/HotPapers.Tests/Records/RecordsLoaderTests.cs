@@ -101,6 +101,33 @@ public sealed class RecordsLoaderTests
         Assert.Contains(problem.ToString(), e.Message);
     }
 
+    // Found by two new users' trials: a comma after the last key was "found The JSON object contains a trailing comma
+    // at the end which is not supported in this mode. Change the reader options", System.Text.Json's own words.
+    [Theory]
+    [InlineData("{\n  \"format\": \"hotpapers-records/2\",\n}", "line 3, column 1", "a comma after the last key's value, before } (JSON allows none there)")]
+    [InlineData("{\"papers\": [1, 2,]}", "line 1, column 18", "a comma after the last item, before ] (JSON allows none there)")]
+    [InlineData("{\"format\": \"x\"\n \"date\": \"2021-04-30\"}", "line 2, column 2", "'\"' after a value, where a comma or the closing bracket should be (a comma missing?)")]
+    [InlineData("{'format': \"x\"}", "line 1, column 2", "a single quote (JSON strings and keys take double quotes) where a key in double quotes should begin")]
+    [InlineData("{format: \"x\"}", "line 1, column 2", "'f' where a key in double quotes should begin")]
+    [InlineData("{\"format\": 'x'}", "line 1, column 12", "a single quote (JSON strings and keys take double quotes) where a value should begin")]
+    [InlineData("{\"format\" \"x\"}", "line 1, column 11", "'\"' after a key, where a colon should be")]
+    [InlineData("// my notes\n{}", "line 1, column 1", "a / (JSON has no comments) where a value should begin")]
+    [InlineData("{\"papers\": [", "line 1, column 13", "the end of the file inside an object or a list (a } or ] missing, or the file cut short?)")]
+    [InlineData("{\"format\": \"x", "line 1, column 14", "the end of the file inside a string (a closing \" missing, or the file cut short?)")]
+    [InlineData("{} {}", "line 1, column 4", "'{' after the end of the file's object")]
+    [InlineData("{\"format\": ", "line 1, column 12", "the end of the file inside an object or a list (a } or ] missing, or the file cut short?)")]
+    [InlineData("  \n", "line 2, column 1", "no JSON value, only white space")]
+    public void A_slip_of_a_hand_edit_is_said_in_plain_words(string json, string location, string found)
+    {
+        using var temp = Fixture.TempDir();
+        var file = temp["2021-04-30.json"];
+        File.WriteAllText(file, json, new UTF8Encoding(false));
+
+        var problem = Assert.Single(Assert.Throws<InputException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file)).Problems);
+
+        Assert.Equal((location, "well-formed JSON", found), (problem.Location, problem.Expected, problem.Found));
+    }
+
     [Fact]
     public void Every_problem_in_a_file_is_reported()
     {

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace HotPapers.Records;
+
+/// <summary>
+/// What a JSON syntax error found, in words for the person who edited the file. System.Text.Json's messages
+/// speak of its reader ("... not supported in this mode. Change the reader options"); the common slips of a
+/// hand edit (a comma after the last item, one missing, a single quote, a comment) are said as what they are,
+/// and any other message is kept, without the position it ends with (the problem gives it).
+/// </summary>
+internal static partial class JsonSyntax
+{
+    public static string Found(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var text = (cut > 0 ? message[..cut] : message).TrimEnd(' ', '.', '|');
+        if (text.Contains("trailing comma", StringComparison.Ordinal))
+            return $"a comma after the last {(text.Contains("JSON array", StringComparison.Ordinal) ? "item, before ]" : "key's value, before }")} (JSON allows none there)";
+        if (text.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+            return "the end of the file inside an object or a list (a } or ] missing, or the file cut short?)";
+        if (text.StartsWith("Expected end of string", StringComparison.Ordinal))
+            return "the end of the file inside a string (a closing \" missing, or the file cut short?)";
+        if (text.EndsWith("but instead reached end of data", StringComparison.Ordinal))
+            return "the end of the file where a value should be (the file cut short?)";
+        if (text.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+            return "no JSON value, only white space";
+        if (text.StartsWith("The maximum configured depth of", StringComparison.Ordinal))
+            return "objects and lists nested deeper than any records file's (64 levels)";
+        if (Quoted().Match(text) is not { Success: true } m) return text;
+        var c = m.Groups[1].Value;
+        var what = c switch { "'" => "a single quote (JSON strings and keys take double quotes)", "/" => "a / (JSON has no comments)", _ => $"'{c}'" };
+        return m.Groups[2].Value switch
+        {
+            "is an invalid start of a property name" => $"{what} where a key in double quotes should begin",
+            "is invalid after a value" => $"{what} after a value, where a comma or the closing bracket should be (a comma missing?)",
+            "is invalid after a property name" => $"{what} after a key, where a colon should be",
+            "is invalid after a single JSON value" => $"{what} after the end of the file's object",
+            _ => c is "'" or "/" ? $"{what} where a value should begin" : text,
+        };
+    }
+
+    [GeneratedRegex(@"^'(.+?)' (is an invalid start of a property name|is invalid after a value|is invalid after a property name|is invalid after a single JSON value|is an invalid start of a value)", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
+}
