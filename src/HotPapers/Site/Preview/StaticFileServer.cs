@@ -35,9 +35,21 @@ internal sealed class StaticFileServer : IDisposable
     internal StaticFileServer(string root, int port, string alsoHost)
     {
         Root = Path.GetFullPath(root);
-        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Probe(port)}/"));
-        var also = string.Create(CultureInfo.InvariantCulture, $"http://{alsoHost}:{Address.Port}/");
-        listener = Listen([Address.ToString(), also], rethrow: false) ?? Listen([Address.ToString()], rethrow: true)!;
+        for (var attempt = 1; ; attempt++)
+        {
+            Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Probe(port)}/"));
+            var also = string.Create(CultureInfo.InvariantCulture, $"http://{alsoHost}:{Address.Port}/");
+            try
+            {
+                listener = Listen([Address.ToString(), also], rethrow: false) ?? Listen([Address.ToString()], rethrow: true)!;
+                break;
+            }
+            catch (Exception e) when (port == 0 && attempt < 5 && e is HttpListenerException or SocketException)
+            {
+                // Any free port: the one the probe found was taken by another program before the listener bound it
+                // (a flake of the parallel tests, each serving on a port of its own). Another is probed.
+            }
+        }
         acceptLoop = Task.Run(AcceptLoop);
     }
 
