@@ -47,6 +47,32 @@ internal sealed class DigestSource(BuildSettings settings)
             + (files.Count == 1 ? "so the ranking settings do not change it" : $"as are the {files.Count - 1} other records file(s) read, so the ranking settings change none of them");
     }
 
+    /// <summary>
+    /// Found by two new users' trials: a day whose records hold papers but whose digest shows none (the thresholds,
+    /// the days before) was published as a post of front matter alone, exit 0, and nothing said why. Null when the
+    /// digest shows a paper, or its records hold none (collect's notice says so for such a day).
+    /// </summary>
+    public string? NoneShown(Digest digest)
+    {
+        if (digest.Papers.Length > 0 || digest.Records.Papers.Length == 0) return null;
+        var (repeats, below, withoutPdf) = digest.LeftOut;
+        var ranking = settings.Ranking;
+        var why = new List<string>();
+        if (below > 0) why.Add($"{below} scored below ranking.minPaperScore ({ranking.MinPaperScore})");
+        if (withoutPdf > 0) why.Add($"{withoutPdf} had no PDF link (ranking.requirePdf)");
+        if (repeats > 0) why.Add($"{repeats} {(repeats == 1 ? "was" : "were")} shown in the {ranking.RepeatAfterDays} day(s) before (ranking.repeatAfterDays)");
+        return $"none of its {digest.Records.Papers.Length} paper(s) is shown: {string.Join(", ", why)}";
+    }
+
+    /// <summary>
+    /// Found by a new user's trial: with --records naming one file, the days before are not there to look at, so
+    /// ranking.repeatAfterDays left nothing out, and nothing said so. Null when it applies (or is off).
+    /// </summary>
+    public string? RepeatsNotLookedFor() =>
+        settings.Ranking.RepeatAfterDays > 0 && File.Exists(settings.RecordsPath)
+            ? $"{settings.RecordsPath}: one records file, not a folder, so ranking.repeatAfterDays ({settings.Ranking.RepeatAfterDays}) found no day before it to leave repeats out by"
+            : null;
+
     private DigestRecords Load(RecordsFile file)
     {
         if (file.DailyPaths.Count == 0) return LoadChecked(file);

@@ -63,7 +63,7 @@ public sealed class SiteBuilder
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {
-            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. _digests.RankingNotApplied(), .. afterCommit],
+            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. _digests.RankingNotApplied(), .. Optional(_digests.RepeatsNotLookedFor()), .. afterCommit],
         };
     }
 
@@ -96,6 +96,7 @@ public sealed class SiteBuilder
         {
             var digest = _digests.Rank(file);
             var warnings = new List<string>();
+            if (_digests.NoneShown(digest) is { } none) warnings.Add(none + ", so its post has no papers");
             using var bytes = new PostBytes();
             var postPath = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(digest.Records, _settings.FileNamePattern));
             _renderer.Render(digest, bytes, warnings, postPath);
@@ -120,6 +121,8 @@ public sealed class SiteBuilder
             yield return $"{_settings.OutputDirectory}: is in a {Flavors.Title(blog.Flavor)} site ({Path.Combine(blog.Root, blog.Evidence)}), but the posts are built for {Flavors.Name(_settings.Flavor)}; set flavor: {other} in {SettingsFile.FileName} or pass --flavor {other}";
         }
     }
+
+    private static IEnumerable<string> Optional(string? warning) => warning is null ? [] : [warning];
 
     // The output folder refusing a write is the user's to fix, and says which folder: not .NET's message about a file in it.
     private T Writing<T>(Func<T> write)

@@ -4,7 +4,17 @@ using HotPapers.Records;
 namespace HotPapers.Ranking;
 
 /// <summary>A digest ready to render: the papers to show, in order, each with the mentions to show.</summary>
-internal sealed record Digest(DigestRecords Records, ImmutableArray<RankedPaper> Papers);
+internal sealed record Digest(DigestRecords Records, ImmutableArray<RankedPaper> Papers)
+{
+    /// <summary>Why the records' other papers are not shown.</summary>
+    public LeftOut LeftOut { get; init; }
+}
+
+/// <summary>How many of a digest's papers the ranking left out, by reason (the first that applies, in this order).</summary>
+/// <param name="Repeats">Shown in the days before (<see cref="RankingSettings.RepeatAfterDays"/>).</param>
+/// <param name="BelowScore">Scored below <see cref="RankingSettings.MinPaperScore"/>.</param>
+/// <param name="WithoutPdf">No PDF link, under <see cref="RankingSettings.RequirePdf"/>.</param>
+internal readonly record struct LeftOut(int Repeats, int BelowScore, int WithoutPdf);
 
 /// <summary>A shown paper. The totals are over all its mentions, also those not shown, as the old posts had them.</summary>
 /// <param name="Totals">Per network with any count, in the order of <see cref="Network"/>.</param>

@@ -27,13 +27,19 @@ internal sealed class Ranker(RankingSettings settings)
         var reverseTies = records.Format == RecordsFormat.LegacyCrawler;
         var papers = records.Papers;
         var candidates = new List<(decimal Score, int Tie, int Index, ImmutableArray<EngagementTotals> Totals)>(papers.Length);
+        var (repeats, belowScore, withoutPdf) = (0, 0, 0);
         for (var i = 0; i < papers.Length; i++)
         {
-            if (shownBefore is { Count: > 0 } && shownBefore.Contains(papers[i].Id.Versionless)) continue;
+            if (shownBefore is { Count: > 0 } && shownBefore.Contains(papers[i].Id.Versionless))
+            {
+                repeats++;
+                continue;
+            }
             var totals = Totals(papers[i]);
             var score = Score(totals);
-            if (score >= settings.MinPaperScore && (!settings.RequirePdf || papers[i].PdfUrl is not null))
-                candidates.Add((score, reverseTies ? -i : i, i, totals));
+            if (score < settings.MinPaperScore) belowScore++;
+            else if (settings.RequirePdf && papers[i].PdfUrl is null) withoutPdf++;
+            else candidates.Add((score, reverseTies ? -i : i, i, totals));
         }
         // The tie-break makes the order total, so the sort need not be stable.
         candidates.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Tie.CompareTo(b.Tie));
@@ -44,7 +50,7 @@ internal sealed class Ranker(RankingSettings settings)
             shown.Add(new RankedPaper(shown.Count + 1, paper, c.Totals, c.Score, paper.CollectedAt ?? records.CollectedAt,
                 PickMentions(paper.Mentions, reverseTies)) { Scores = Scores });
         }
-        return new Digest(records, shown.MoveToImmutable());
+        return new Digest(records, shown.MoveToImmutable()) { LeftOut = new LeftOut(repeats, belowScore, withoutPdf) };
     }
 
     private Digest AsListed(DigestRecords records) =>

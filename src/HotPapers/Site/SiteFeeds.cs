@@ -61,7 +61,7 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
         var url = new Uri(baseUrl, summary.Path);
         var titles = shown.Papers.Select(p => p.Paper.Title).ToList();
         var summaryText = titles.Count == 0
-            ? "No paper reached the threshold."
+            ? "No paper made this digest."
             : $"{SiteGenerator.Count(titles.Count, "paper")}: {string.Join("; ", titles.Take(3))}{(titles.Count > 3 ? "; ..." : "")}";
         return new FeedEntry(
             // A category's item is its own, beside the site feed's item of the same digest.

@@ -64,6 +64,7 @@ public sealed class SiteGenerator
         if (problems.Count > 0) throw new InputException(problems);
         var digests = slots.Select(s => s.Summary!).ToList();
         var warnings = new List<string>([.. _pages.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings), .. _digests.RankingNotApplied()]);
+        if (_digests.RepeatsNotLookedFor() is { } repeats) warnings.Add(repeats);
         if (_site.BaseUrl is null)
             warnings.Add((_settings.SourceFile is { } file ? file + ": " : "")
                 + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");
@@ -117,6 +118,7 @@ public sealed class SiteGenerator
         {
             var digest = _digests.Rank(file);
             var warnings = new List<string>();
+            if (_digests.NoneShown(digest) is { } none) warnings.Add(none + ", so its page has no papers");
             var title = _pages.DigestPage(digest, output, warnings, Neighbour(files, order, k - 1), Neighbour(files, order, k + 1));
             return new Slot(DigestSummary.Of(order[k], digest, title), [], [.. warnings.Select(w => $"{file.Path}: {w}")]);
         }

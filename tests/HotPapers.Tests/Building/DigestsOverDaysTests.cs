@@ -200,6 +200,50 @@ public sealed class DigestsOverDaysTests
         Assert.Equal(ranked.Papers.Length, CountPapers(Post(temp, "2021-05-04")));
     }
 
+    // Found by two new users' trials: a day of papers that showed none was published as front matter alone, exit 0,
+    // with nothing said; and a day whose papers all showed the day before was the same.
+    [Fact]
+    public void A_day_whose_records_hold_papers_but_show_none_is_named_with_the_reasons()
+    {
+        using var temp = Fixture.TempDir();
+        var week = Week(temp, 12, days: 2);
+        var shown = new Ranker(Loose).Rank(week[0]).Papers.Select(p => p.Paper).ToList();
+        Assert.NotEmpty(shown);
+        var again = week[1] with { Papers = [.. shown] };
+        File.WriteAllBytes(temp["records/2021-05-04.json"], RecordsWriter.Write(again));
+
+        var repeats = new SiteBuilder(Settings(temp, Loose with { RepeatAfterDays = 1 })).Build(new BuildRequest.All());
+        Assert.Equal(0, CountPapers(Post(temp, "2021-05-04")));
+        Assert.Contains($"{temp["records/2021-05-04.json"]}: none of its {shown.Count} paper(s) is shown: {shown.Count} were shown in the 1 day(s) before "
+            + "(ranking.repeatAfterDays), so its post has no papers", repeats.Warnings);
+        Assert.DoesNotContain(repeats.Warnings, w => w.Contains("2021-05-03.json", StringComparison.Ordinal));
+
+        var high = Loose with { MinPaperScore = int.MaxValue };
+        var below = new SiteBuilder(Settings(temp, high, output: "high")).Build(new BuildRequest.Day(First));
+        Assert.Equal([$"{temp["records/2021-05-03.json"]}: none of its {week[0].Papers.Length} paper(s) is shown: {week[0].Papers.Length} scored below "
+            + $"ranking.minPaperScore ({int.MaxValue}), so its post has no papers"], below.Warnings);
+
+        // The reasons, each counted once, in the order they are tried: the days before, the score, the PDF.
+        var noPdf = week[1] with { Papers = [.. week[1].Papers.Select(p => p with { PdfUrl = null })] };
+        var digest = new Ranker(Loose with { MinPaperScore = 0, RequirePdf = true }).Rank(noPdf, new HashSet<string> { noPdf.Papers[0].Id.Versionless });
+        Assert.Equal(new LeftOut(1, 0, noPdf.Papers.Length - 1), digest.LeftOut);
+    }
+
+    [Fact]
+    public void Repeat_after_days_over_one_records_file_says_it_found_no_day_before()
+    {
+        using var temp = Fixture.TempDir();
+        Week(temp, 13, days: 2);
+        var file = temp["records/2021-05-04.json"];
+        var settings = Settings(temp, Loose with { RepeatAfterDays = 1 }) with { RecordsPath = file };
+
+        var result = new SiteBuilder(settings).Build(new BuildRequest.Day(First.AddDays(1)));
+
+        Assert.Contains($"{file}: one records file, not a folder, so ranking.repeatAfterDays (1) found no day before it to leave repeats out by", result.Warnings);
+        Assert.DoesNotContain(new SiteBuilder(Settings(temp, Loose with { RepeatAfterDays = 1 })).Build(new BuildRequest.Day(First.AddDays(1))).Warnings,
+            w => w.Contains("found no day before", StringComparison.Ordinal));
+    }
+
     // Each shown paper is a "# N. title" heading in the Gatsby post.
     private static int CountPapers(string post) => post.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^# \d+\. "));
 }

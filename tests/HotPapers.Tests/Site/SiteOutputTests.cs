@@ -22,6 +22,25 @@ public sealed class SiteOutputTests
         Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
     }
 
+    // Found by a new user's trial: a day emptied by ranking.repeatAfterDays said "No paper reached the threshold",
+    // which was not why; the owner is told why, the reader only that no paper made the digest.
+    [Fact]
+    public void A_day_that_shows_none_of_its_papers_is_named_and_its_page_says_no_paper_made_it()
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        var day = HotPapers.TestData.WeekGenerator.Generate(14, new DateOnly(2021, 5, 3), 1)[0];
+        File.WriteAllBytes(Path.Combine(records, "2021-05-03.json"), HotPapers.Records.RecordsWriter.Write(day));
+        var settings = SiteHarness.Settings(records, temp["public"]);
+
+        var result = new SiteGenerator(settings with { Ranking = settings.Ranking with { MinPaperScore = int.MaxValue } }).Generate();
+
+        Assert.Contains($"{Path.Combine(records, "2021-05-03.json")}: none of its {day.Papers.Length} paper(s) is shown: {day.Papers.Length} scored below "
+            + $"ranking.minPaperScore ({int.MaxValue}), so its page has no papers", result.Warnings);
+        Assert.Contains("<p class=\"empty\">No paper made this digest.</p>", File.ReadAllText(temp["public/2021/05/03/index.html"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_broken_template_leaves_the_site_as_it_was_and_names_its_line()
     {
