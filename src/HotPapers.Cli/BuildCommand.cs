@@ -27,11 +27,12 @@ internal static class BuildCommand
         var templates = CommandLine.TemplatesOption();
         var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand, exit 3 if any." };
         var force = new Option<bool>("--force") { Description = "Overwrite posts edited since hotpapers wrote them (or not written by hotpapers)." };
+        var prune = new Option<bool>("--prune") { Description = "With --all: delete the posts an earlier build wrote that no records file makes now (after fileName changed), each as hotpapers wrote it." };
         // Scripts written for the build cache of earlier versions pass it; every build now reads every digest it covers.
         var noCache = new Option<bool>("--no-cache") { Description = "Accepted for compatibility; has no effect (there is no build cache any more)." };
         var command = new Command("build", "Build the post of a digest from its records.")
         {
-            date, until, week, yesterday, all, config, flavor, timezone, records, output, templates, check, force, noCache,
+            date, until, week, yesterday, all, config, flavor, timezone, records, output, templates, check, force, prune, noCache,
         };
         command.Validators.Add(result =>
         {
@@ -50,6 +51,8 @@ internal static class BuildCommand
             // Read from the words given: a value that does not parse has its own error, and throws when read.
             else if (CommandLine.Given(result, date) is { } first && CommandLine.Given(result, until) is { } last && last < first)
                 result.AddError(BuildRequest.Range.Backwards(first, last));
+            if (result.GetValue(prune) && !chosen.Contains("--all"))
+                result.AddError("--prune goes with --all: it deletes the posts that no records file of the folder makes now");
             if (result.GetValue(week))
             {
                 if (result.GetResult(until) is not null) result.AddError("--week and --until cannot be used together: --week is the seven days ending on --date (or yesterday)");
@@ -71,7 +74,7 @@ internal static class BuildCommand
             // The validator above lets exactly one of --date (with or without --until or --week), --yesterday
             // (with or without --week) and --all through.
             var day = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date);
-            BuildRequest request = parse.GetValue(all) ? new BuildRequest.All()
+            BuildRequest request = parse.GetValue(all) ? new BuildRequest.All { Prune = parse.GetValue(prune) }
                 : parse.GetValue(week) ? BuildRequest.Week(day!.Value)
                 : parse.GetValue(until) is { } last ? new BuildRequest.Range(day!.Value, last)
                 : new BuildRequest.Day(day!.Value);
@@ -109,10 +112,12 @@ internal static class BuildCommand
             };
             if (post.Outcome != WriteOutcome.Unchanged || result.Posts.Count == 1) lines.Append($"{verb,-12} {post.PostPath}").Append(stdout.NewLine);
         }
+        foreach (var pruned in result.Pruned) lines.Append($"{(result.CheckOnly ? "would delete" : "deleted"),-12} {pruned}").Append(stdout.NewLine);
         var changed = result.Changed.Count();
         lines.Append(CultureInfo.InvariantCulture,
-            $"{result.Posts.Count} post(s): {changed} {(result.CheckOnly ? "missing or out of date" : "written")}, {result.Posts.Count - changed} unchanged").Append(stdout.NewLine);
+            $"{result.Posts.Count} post(s): {changed} {(result.CheckOnly ? "missing or out of date" : "written")}, {result.Posts.Count - changed} unchanged")
+            .Append(result.Pruned.Count > 0 ? $"; {result.Pruned.Count} {(result.CheckOnly ? "to delete" : "deleted")}" : "").Append(stdout.NewLine);
         stdout.Write(lines.ToString());
-        return result.CheckOnly && changed > 0 ? ExitCodes.CheckFoundChanges : ExitCodes.Success;
+        return result.CheckOnly && (changed > 0 || result.Pruned.Count > 0) ? ExitCodes.CheckFoundChanges : ExitCodes.Success;
     }
 }

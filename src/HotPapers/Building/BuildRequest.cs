@@ -44,7 +44,14 @@ public abstract record BuildRequest
     }
 
     /// <summary>Every records file in the records folder, each its own digest.</summary>
-    public sealed record All : BuildRequest;
+    public sealed record All : BuildRequest
+    {
+        /// <summary>
+        /// Delete the posts an earlier build wrote that no records file makes now (after a change of the fileName
+        /// setting, or a records file removed), each as hotpapers wrote it; without it they are only named.
+        /// </summary>
+        public bool Prune { get; init; }
+    }
 
     /// <summary>The day before <paramref name="now"/>'s day in <paramref name="zone"/>: what a nightly run builds.</summary>
     public static Day Yesterday(DateTimeOffset now, TimeZoneInfo zone) =>

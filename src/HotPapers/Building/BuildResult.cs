@@ -8,4 +8,7 @@ public sealed record BuildResult(IReadOnlyList<BuiltPost> Posts, bool CheckOnly)
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public IEnumerable<BuiltPost> Changed => Posts.Where(p => p.Outcome != WriteOutcome.Unchanged);
+
+    /// <summary>The posts <see cref="BuildRequest.All.Prune"/> deleted (with <see cref="CheckOnly"/>, would delete).</summary>
+    public IReadOnlyList<string> Pruned { get; init; } = [];
 }

@@ -58,21 +58,51 @@ public sealed class SiteBuilder
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
-        var notBuilt = request is BuildRequest.All ? RangesNotBuilt(output) : [];
+        var (notBuilt, ranges) = request is BuildRequest.All ? RangesNotBuilt(output) : ([], []);
+        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune) : ([], []);
         cancellationToken.ThrowIfCancellationRequested();
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {
-            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. _digests.RankingNotApplied(), .. Optional(_digests.RepeatsNotLookedFor()), .. afterCommit],
+            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. stale, .. _digests.RankingNotApplied(), .. Optional(_digests.RepeatsNotLookedFor()), .. afterCommit],
+            Pruned = request.CheckOnly ? pruned : output.Deleted,
         };
+    }
+
+    // Found by a new user's trial: after the fileName setting changed, every post of the old name stayed beside its
+    // new one, Hugo listed each digest twice, and build --all --check called the folder current. The posts the
+    // manifest lists that no records file made in this build (not a range's, which RangesNotBuilt names), still
+    // there: named, or with prune deleted when they are as hotpapers wrote them. Not over --records naming one
+    // file, whose --all is that file alone.
+    private (List<string> Warnings, List<string> Pruned) Stale(GuardedOutput output, HashSet<string> ranges, bool prune)
+    {
+        if (!Directory.Exists(_settings.RecordsPath)) return ([], []);
+        var there = output.StillThere(output.NotOffered().Where(k => !ranges.Contains(k)));
+        var ours = there.Where(p => p.AsWritten).Select(p => p.Path).ToList();
+        var warnings = there.Where(p => !p.AsWritten).Select(p => $"{p.Path}: an earlier build wrote it and no records file makes it now, "
+            + "but it was changed since (edited by hand), so it is left as it is; delete it if it should go").ToList();
+        if (prune)
+        {
+            output.Prune(ours);
+            return (warnings, ours);
+        }
+        const string Why = "(the fileName setting changed, or its records file was removed)";
+        if (ours.Count is > 0 and <= 3)
+            warnings.InsertRange(0, ours.Select(p => $"{p}: an earlier build wrote it, but no records file makes it now {Why}; build --all --prune deletes it"));
+        else if (ours.Count > 3)
+            warnings.Insert(0, $"{ours.Count} posts an earlier build wrote are made by no records file now {Why.Replace("its records file was", "their records files were", StringComparison.Ordinal)}: "
+                + $"{string.Join(", ", ours.Take(3))} and {ours.Count - 3} more; build --all --prune deletes them");
+        return (warnings, []);
     }
 
     // Found by a new user's trial: a range's post merged from daily files has no records file of its own,
     // so --all (one post per records file) neither rebuilt nor checked it, and said nothing: after a
     // change of settings or templates it kept its old look while --check called the folder current.
-    private List<string> RangesNotBuilt(GuardedOutput output)
+    /// <returns>The warnings, and the manifest's keys of the range posts they name.</returns>
+    private (List<string> Warnings, HashSet<string> Keys) RangesNotBuilt(GuardedOutput output)
     {
         var warnings = new List<string>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in output.NotOffered())
         {
             // The range read back from the name, then the post named again as this build would name it: every
@@ -84,10 +114,11 @@ public sealed class SiteBuilder
                 var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
                 warnings.Add($"{path}: a digest of {from} to {until}, which has no records file of its own ({PostNaming.RecordsFileName(date, end)}), "
                     + $"so --all (a post per records file) did not build it; build it with --date {from} --until {until}");
+                keys.Add(name);
                 break;
             }
         }
-        return warnings;
+        return (warnings, keys);
     }
 
     private Slot BuildOne(RecordsFile file, GuardedOutput output)

@@ -46,6 +46,43 @@ internal sealed class GuardedOutput : IDisposable
     /// <summary>The posts the manifest lists (by <see cref="Key"/>) that this build has not offered so far.</summary>
     public IEnumerable<string> NotOffered() => Manifest.Posts.Keys.Except(_claimed.Keys.Select(Manifest.Key), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Those of <paramref name="keys"/> (<see cref="NotOffered"/>) still there as files, each with its path and whether
+    /// its bytes are what hotpapers wrote (else someone edited it since).
+    /// </summary>
+    public List<(string Path, bool AsWritten)> StillThere(IEnumerable<string> keys)
+    {
+        var there = new List<(string, bool)>();
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(_directory, key.Replace('/', Path.DirectorySeparatorChar));
+            if (InputFile.KindOf(path, followLinks: false) != FileKind.File) continue;
+            there.Add((path, Manifest.Accepts(path, PostManifest.Hash(File.ReadAllBytes(path)))));
+        }
+        return there;
+    }
+
+    /// <summary>The posts <see cref="Prune"/> was given that the commit deleted.</summary>
+    public IReadOnlyList<string> Deleted { get; private set; } = [];
+
+    // Posts to delete at the commit (build --all --prune), each with the file as it was when judged.
+    private readonly List<(string Path, FileStamp? Seen)> _pruned = [];
+
+    /// <summary>
+    /// Deletes these posts at the commit, after the new ones are in place, and takes them out of the manifest: posts an
+    /// earlier build wrote that no records file makes now, each as hotpapers wrote it (<see cref="StillThere"/>). One
+    /// written to after this call is left, with a warning. Nothing with checkOnly.
+    /// </summary>
+    public void Prune(IEnumerable<string> postPaths)
+    {
+        if (_checkOnly) return;
+        foreach (var path in postPaths)
+        {
+            EnsureLocked();
+            _pruned.Add((path, FileStamp.Of(path)));
+        }
+    }
+
     /// <summary>A post's name in the manifest: relative to the folder, '/' separated.</summary>
     public string Key(string postPath) => Manifest.Key(postPath);
 
@@ -93,9 +130,9 @@ internal sealed class GuardedOutput : IDisposable
             throw new PostsEditedException([.. _edited.Order(StringComparer.Ordinal)]);
         }
         // Nothing to write still cleans up after a killed run.
-        if (_hashes.IsEmpty && !PostWriter.HasLeftovers(_directory)) return [];
+        if (_hashes.IsEmpty && _pruned.Count == 0 && !PostWriter.HasLeftovers(_directory)) return [];
         EnsureLocked();
-        if (_hashes.IsEmpty) return [];
+        if (_hashes.IsEmpty && _pruned.Count == 0) return [];
         // A post saved by hand while this build rendered (after it was compared) is not replaced either.
         if (!_force)
         {
@@ -105,13 +142,17 @@ internal sealed class GuardedOutput : IDisposable
         // First the new hashes beside the old ones, then the posts, then the new hashes alone; a kill at any
         // point leaves each post old or new, and accepted. A failure puts back every post and the manifest.
         var hashes = _hashes.ToArray();
+        var pruneWarnings = new List<string>();
         try
         {
             Manifest.With(hashes, keepOld: true).Save();
             // Checked again right at each rename, on the file the rename displaced (see StagedPosts.Replace).
             _staged.Replace(_force ? null : _seen);
             _staged.FlushRenames();
-            Manifest.With(hashes, keepOld: false).Save();
+            // Deleted before the manifest forgets them: a kill in between leaves entries for posts that are gone, which
+            // no build minds; the other way round would leave posts no manifest names, never found stale again.
+            Deleted = DeletePruned(pruneWarnings);
+            Manifest.With(hashes, keepOld: false).Without(Deleted).Save();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PostsEditedException)
         {
@@ -128,7 +169,35 @@ internal sealed class GuardedOutput : IDisposable
             throw;
         }
         _committed = true;
-        return _staged.Finish(_force ? null : _seen);
+        return [.. _staged.Finish(_force ? null : _seen), .. pruneWarnings];
+    }
+
+    /// <summary>The posts <see cref="Prune"/> was given, deleted (and their folders, left empty); returns those deleted.</summary>
+    private List<string> DeletePruned(List<string> warnings)
+    {
+        var deleted = new List<string>();
+        foreach (var (path, seen) in _pruned)
+        {
+            if (FileStamp.Of(path) != seen)
+            {
+                warnings.Add($"{path}: written to while this build ran, so --prune left it");
+                continue;
+            }
+            try
+            {
+                File.Delete(path);
+                deleted.Add(path);
+                // A page bundle's folder ({date}/index.md) goes with its post once empty; never the output folder.
+                var folder = Path.GetDirectoryName(path);
+                if (folder is not null && Path.GetFullPath(folder) != Path.GetFullPath(_directory) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                    Directory.Delete(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"{path}: could not be deleted ({e.Message})");
+            }
+        }
+        return deleted;
     }
 
     private void EnsureLocked()

@@ -143,6 +143,9 @@ internal sealed class PostManifest
         return new PostManifest(_directory, posts.ToImmutable());
     }
 
+    /// <summary>This manifest without the given posts (deleted by --prune).</summary>
+    public PostManifest Without(IEnumerable<string> postPaths) => new(_directory, Posts.RemoveRange(postPaths.Select(Key)));
+
     /// <summary>Written like a post (temporary file, then renamed), and only when its bytes change.</summary>
     public void Save()
     {

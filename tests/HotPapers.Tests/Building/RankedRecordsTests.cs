@@ -41,7 +41,10 @@ public sealed class RankedRecordsTests
         File.WriteAllText(Path.Combine(records, "2021-04-29.json"), File.ReadAllText(ranked).Replace("\"2021-04-30\"", "\"2021-04-29\"", StringComparison.Ordinal));
         var both = new SiteBuilder(Settings(Strict)).Build(new BuildRequest.All());
         Assert.Equal(Path.Combine(records, "2021-04-29.json") + ": ranked: true (an imported post's papers and mentions, kept as the post showed them), "
-            + "as are the 1 other records file(s) read, so the ranking settings change none of them", Assert.Single(both.Warnings));
-        Assert.Empty(new SiteBuilder(Settings(RankingSettings.Default)).Build(new BuildRequest.All { Force = true }).Warnings);
+            + "as are the 1 other records file(s) read, so the ranking settings change none of them", Assert.Single(both.Warnings, w => w.Contains("ranked: true", StringComparison.Ordinal)));
+        // (The post of 2021-05-03, whose records file is gone, is named as such: see PruneTests.)
+        Assert.Contains(both.Warnings, w => w.Contains("2021-05-03---Hot-Papers.md: an earlier build wrote it", StringComparison.Ordinal));
+        Assert.DoesNotContain(new SiteBuilder(Settings(RankingSettings.Default)).Build(new BuildRequest.All { Force = true }).Warnings,
+            w => w.Contains("ranked: true", StringComparison.Ordinal));
     }
 }

@@ -251,6 +251,29 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Prune_goes_with_all_and_lists_what_it_deletes()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        Assert.Equal(ExitCodes.Success, Run("build", "--all", "--records", records, "--output", temp["out"]).Code);
+        File.Delete(Path.Combine(records, "2021-05-03.json"));
+        var post = Path.Combine(temp["out"], "2021-05-03---Hot-Papers.md");
+
+        var usage = Run("build", "--date", "2021-04-30", "--prune", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Usage, usage.Code);
+        Assert.Contains("--prune goes with --all: it deletes the posts that no records file of the folder makes now", usage.Err);
+
+        var check = Run("build", "--all", "--prune", "--check", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.CheckFoundChanges, check.Code);
+        Assert.Equal($"would delete {post}\n3 post(s): 0 missing or out of date, 3 unchanged; 1 to delete\n", check.Out);
+
+        var (code, stdout, _) = Run("build", "--all", "--prune", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal($"deleted      {post}\n3 post(s): 0 written, 3 unchanged; 1 deleted\n", stdout);
+        Assert.False(File.Exists(post));
+    }
+
+    [Fact]
     public void Records_may_be_a_single_file_of_any_name()
     {
         using var temp = Fixture.TempDir();
