@@ -44,6 +44,11 @@ internal static class ImportCommand
                 stdout.WriteLine($"{"skipped",-12} {result.File} (not a digest: no digest title or slug)");
                 continue;
             }
+            if (result.BuiltFrom is { } from)
+            {
+                stdout.WriteLine($"{"skipped",-12} {result.File} (build made it from {from}, which stay as they are)");
+                continue;
+            }
             foreach (var fix in result.Post?.Repairs ?? []) stdout.WriteLine($"repaired     {result.File}: {fix}");
             foreach (var note in result.Post?.Notes ?? []) stderr.WriteLine($"warning: {result.File}: {note}");
             if (result.Failed)
@@ -59,12 +64,14 @@ internal static class ImportCommand
         }
         var failed = results.Count(r => r.Failed);
         var skipped = results.Count(r => r.Skipped);
+        var built = results.Count(r => r.BuiltFrom is not null);
         var warned = results.Count(r => !r.Failed && r.Post?.Difference is not null);
         var foreign = results.Count(r => r.Foreign);
         if (foreign > 0)
             stderr.WriteLine($"hint: {foreign} failed file(s) are no digest at all (no digest title or slug), such as a blog's other pages; "
                 + "--skip-foreign lists such files as skipped and leaves them alone");
-        stdout.WriteLine($"{results.Count - skipped} post(s): {results.Count - failed - skipped} imported ({warned} would not build back byte for byte), {failed} failed"
+        stdout.WriteLine($"{results.Count - skipped} post(s): {results.Count - failed - skipped - built} imported ({warned} would not build back byte for byte), {failed} failed"
+            + (built > 0 ? $", {built} left alone (build made them from the records folder's own records)" : "")
             + (skipped > 0 ? $"; {skipped} file(s) skipped, not digests" : ""));
         return failed > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }

@@ -25,6 +25,12 @@ public sealed record ImportFileResult(string File, ImportedPost? Post, string? R
 
     /// <summary>Why build will write the post under another name than the file's, or null when it keeps the name.</summary>
     public string? Renamed { get; init; }
+
+    /// <summary>
+    /// The records files a post hotpapers built was made from, there in the records folder (a day's own, or each day's
+    /// of a range): the post was left alone, as importing it would only freeze or refuse them. Null otherwise.
+    /// </summary>
+    public string? BuiltFrom { get; init; }
 }
 
 /// <summary>
@@ -50,6 +56,8 @@ public static class ImportRun
         var importer = new PostImporter(request.Zone);
         var results = new List<ImportFileResult>();
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        // What build wrote into its posts folder, read once, when a post's records are there already.
+        var manifest = new Lazy<PostManifest?>(() => request.Posts is { } posts ? LoadManifest(posts.Directory) : null);
         foreach (var (file, problem) in files)
         {
             if (problem is not null)
@@ -57,12 +65,25 @@ public static class ImportRun
                 results.Add(new(file, null, null, null, [problem]));
                 continue;
             }
-            results.Add(ImportOne(importer, file, request, claimed));
+            results.Add(ImportOne(importer, file, request, claimed, manifest));
         }
         return results;
     }
 
-    private static ImportFileResult ImportOne(PostImporter importer, string file, ImportRequest request, Dictionary<string, string> claimed)
+    private static PostManifest? LoadManifest(string directory)
+    {
+        try
+        {
+            return PostManifest.Load(directory);
+        }
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+        {
+            // Build names a broken manifest itself; here it only means no post is known to be build's.
+            return null;
+        }
+    }
+
+    private static ImportFileResult ImportOne(PostImporter importer, string file, ImportRequest request, Dictionary<string, string> claimed, Lazy<PostManifest?> manifest)
     {
         ImportedPost post;
         byte[]? bytes = null;
@@ -97,6 +118,8 @@ public static class ImportRun
             return new(file, post, target, null, [new InputProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
         claimed[target] = file;
         var outcome = PostWriter.Compare(target, post.RecordsBytes);
+        if (BuiltFromOwnRecords(file, bytes, post, target, outcome, request, manifest) is { } from)
+            return new(file, post, target, null, []) { BuiltFrom = from };
         // A post holds only the papers and tweets it showed: the day's own records (what a build ranks) are
         // never replaced by it, --force or not.
         if (outcome == WriteOutcome.Updated && IsDaysOwnRecords(target, request.Zone))
@@ -130,6 +153,27 @@ public static class ImportRun
         return Path.GetFullPath(file) == Path.GetFullPath(built) || PathBelow.Relative(postsDirectory, file) is null ? null
             : $"build writes this digest ({PostNaming.Key(post.Records.Date, post.Records.EndDate)}) as {PathBelow.Relative(postsDirectory, built)}, beside this file: "
                 + "once it is rebuilt, remove this one, or the blog shows the digest twice";
+    }
+
+    /// <summary>
+    /// Found by a new user's trial: importing the posts folder again after nights of collect failed every post built
+    /// from a day's own records, and made an imported post's records of each range post built from daily files,
+    /// which from then on won over them, so that the range never changed again. A post build wrote (the posts
+    /// folder's manifest has its bytes) from records that are there (the day's own, or each day's of a range that
+    /// has no file of its own) is left alone. Returns those records files, as said; null for any other post.
+    /// </summary>
+    private static string? BuiltFromOwnRecords(string file, byte[] bytes, ImportedPost post, string target, WriteOutcome outcome, ImportRequest request,
+        Lazy<PostManifest?> manifest)
+    {
+        if (request.Posts is not { } posts || PathBelow.Relative(posts.Directory, file) is null) return null;
+        var (first, last) = (post.Records.Date, post.Records.EndDate);
+        string[] own = outcome == WriteOutcome.Updated ? [target]
+            : outcome == WriteOutcome.Created && last > first
+                ? [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i => Path.Combine(request.RecordsDirectory, PostNaming.RecordsFileName(first.AddDays(i), first.AddDays(i))))]
+                : [];
+        if (own.Length == 0 || !own.All(p => File.Exists(p) && IsDaysOwnRecords(p, request.Zone))) return null;
+        if (manifest.Value?.Accepts(file, PostManifest.Hash(bytes)) != true) return null;
+        return own.Length == 1 ? own[0] : $"{own[0]} to {own[^1]}";
     }
 
     /// <summary>Whether the records file there is a day's own (not an imported post's, ranked: true); one that does not load is not.</summary>

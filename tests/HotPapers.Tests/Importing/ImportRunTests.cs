@@ -209,6 +209,46 @@ public sealed class ImportRunTests
         Assert.Equal(own, File.ReadAllText(file));
     }
 
+    // Found by a new user's trial: importing the posts folder again after nights of collect failed every post built
+    // from a day's own records, and made an imported post's records (ranked: true) of a range post built from daily
+    // files, which from then on won over them: the range never changed again.
+    [Fact]
+    public void Posts_build_made_from_the_records_folders_own_records_are_left_alone()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var days = HotPapers.TestData.WeekGenerator.Generate(16, new DateOnly(2021, 5, 3), 3);
+        foreach (var day in days)
+            File.WriteAllBytes(temp[$"records/{HotPapers.Records.Rfc3339.FormatDate(day.Date)}.json"], HotPapers.Records.RecordsWriter.Write(day));
+        var settings = HotPapers.Settings.BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["posts"] };
+        new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.All());
+        new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.Range(new DateOnly(2021, 5, 3), new DateOnly(2021, 5, 5)));
+        // A post of the folder someone edited is not build's: it still fails, as before.
+        File.AppendAllText(temp["posts/2021-05-05---Hot-Papers.md"], "\n");
+        var records = FolderSnapshot.Of(temp["records"]);
+
+        var results = HotPapers.Importing.ImportRun.Run(new HotPapers.Importing.ImportRequest([temp["posts"]], temp["records"], TimeZoneInfo.Utc,
+            Posts: (temp["posts"], HotPapers.Output.PostNaming.DefaultPattern)));
+
+        // In name order: 2021-05-03, the range 2021-05-03-2021-05-05, 2021-05-04, 2021-05-05 (edited).
+        Assert.Equal([temp["records/2021-05-03.json"], $"{temp["records/2021-05-03.json"]} to {temp["records/2021-05-05.json"]}", temp["records/2021-05-04.json"], null],
+            results.Select(r => r.BuiltFrom));
+        Assert.Equal([false, false, false, true], results.Select(r => r.Failed));
+        Assert.Equal(records, FolderSnapshot.Of(temp["records"]));
+
+        File.WriteAllText(temp["hotpapers.yml"], "records: records\noutput: posts\n");
+        var (exit, stdout, _) = ImportHarness.Cli("import", temp["posts"], "--config", temp["hotpapers.yml"]);
+        Assert.Equal(1, exit);
+        Assert.Contains($"skipped      {temp["posts/2021-05-04---Hot-Papers.md"]} (build made it from {temp["records/2021-05-04.json"]}, which stay as they are)\n", stdout);
+        Assert.EndsWith("4 post(s): 0 imported (0 would not build back byte for byte), 1 failed, 3 left alone (build made them from the records folder's own records)\n", stdout);
+
+        // Without the posts folder's manifest, nothing tells them from someone's posts: they are imported, or fail, as before.
+        File.Delete(temp["posts/.hotpapers-manifest.json"]);
+        var unknown = HotPapers.Importing.ImportRun.Run(new HotPapers.Importing.ImportRequest([temp["posts"]], temp["records"], TimeZoneInfo.Utc,
+            Posts: (temp["posts"], HotPapers.Output.PostNaming.DefaultPattern)));
+        Assert.All(unknown, r => Assert.Null(r.BuiltFrom));
+    }
+
     [Fact]
     public void The_settings_file_gives_the_zone_and_the_records_folder_and_options_win()
     {
