@@ -58,7 +58,7 @@ internal static partial class ArxivMetadata
             throw Fail(response, $"malformed Atom XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message.Split(" Line ")[0]}");
         }
         if (document.Root is not { } feed || feed.Name != Atom + "feed")
-            throw Fail(response, $"an Atom feed (<feed xmlns=\"{Atom}\">), found <{document.Root?.Name.LocalName}>");
+            throw Fail(response, $"expected an Atom feed (<feed xmlns=\"{Atom}\">), found <{document.Root?.Name.LocalName}>");
         var papers = new List<ArxivPaper>();
         foreach (var entry in feed.Elements(Atom + "entry"))
         {

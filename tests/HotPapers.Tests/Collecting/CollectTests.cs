@@ -455,6 +455,20 @@ public sealed class CollectTests
         Assert.Equal(["2021-04-30.json"], Directory.GetFiles(h.Records).Select(Path.GetFileName));
     }
 
+    // Found by a new user's trial: "arxiv: URL: an Atom feed (...), found <html>", the word "expected" left out.
+    [Fact]
+    public async Task An_arxiv_answer_that_is_a_page_not_a_feed_says_what_was_expected()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(CollectHarness.Arxiv, Reply.Text(200, "<html><body>Sign in to the proxy</body></html>"));
+
+        var failure = Assert.Single((await h.RunAsync()).Days[0].Failures);
+
+        Assert.Equal("expected an Atom feed (<feed xmlns=\"http://www.w3.org/2005/Atom\">), found <html>", failure.What);
+    }
+
     [Fact]
     public async Task When_no_source_answers_nothing_is_written()
     {

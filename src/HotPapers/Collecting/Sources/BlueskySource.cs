@@ -37,10 +37,14 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
     /// <summary>The PDS allows 3,000 requests per 5 minutes per IP (the AppView's limits are unpublished, "generous").</summary>
     public TimeSpan Pacing => TimeSpan.FromMinutes(5) / 3000;
 
-    public string? SkipReason =>
-        string.IsNullOrEmpty(environment(HandleVariable)) || string.IsNullOrEmpty(environment(PasswordVariable))
-            ? $"no login: set {HandleVariable} and {PasswordVariable} (an app password) to search Bluesky"
-            : null;
+    // Found by a new user's trial: with the handle set and the password empty, the notice named both.
+    public string? SkipReason => (string.IsNullOrEmpty(environment(HandleVariable)), string.IsNullOrEmpty(environment(PasswordVariable))) switch
+    {
+        (true, true) => $"no login: set {HandleVariable} and {PasswordVariable} (an app password) to search Bluesky",
+        (true, false) => $"no login: {PasswordVariable} is set, but not {HandleVariable} (the account's handle)",
+        (false, true) => $"no login: {HandleVariable} is set, but not {PasswordVariable} (an app password)",
+        _ => null,
+    };
 
     public async Task<ImmutableArray<FoundMention>> CollectAsync(CollectDay day, IFetcher fetcher, CancellationToken cancellationToken)
     {
