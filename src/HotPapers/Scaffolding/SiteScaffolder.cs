@@ -314,6 +314,12 @@ public static class SiteScaffolder
                 + "  git submodule add https://github.com/theNewDynamic/gohugo-theme-ananke.git themes/ananke\n"
                 + ThemeLine(config));
         }
+        // Found by a new user's trial: the README says what to do about it, and init, which read the config, said nothing.
+        if (flavor == InitFlavor.Gatsby && BlogDetector.GatsbyLoadsJson(request.Directory) is { } gatsbyConfig
+            && LoadOr(Path.Combine(request.Directory, SettingsFile.FileName), SettingsFile.Defaults(request.Directory)).RecordsPath is var records
+            && PathBelow.Relative(Path.Combine(request.Directory, "content"), records) is not null)
+            notes.Add($"{gatsbyConfig} uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in {Path.GetRelativePath(request.Directory, records).Replace('\\', '/')}/ too: "
+                + $"set \"records: hotpapers/records\" in {SettingsFile.FileName} and move them there, or add ignore: ['**/records/**'] to the gatsby-source-filesystem options of content/.");
         if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
         return notes;
@@ -350,7 +356,13 @@ public static class SiteScaffolder
         string Post(DateOnly day) => Relative(Path.Combine(settings.OutputDirectory, PostNaming.PostFileName(day, day, settings.FileNamePattern)));
         if (OldPosts(settings.OutputDirectory) is > 0 and var old)
         {
-            steps.Add($"hotpapers import {Relative(settings.OutputDirectory)} --timezone ZONE    # the {old} post(s) there that hotpapers did not write, back into records; ZONE: the time zone of their times (docs/import.md)");
+            // Found by a new user's trial: import's --timezone was saved nowhere, and the crawler files' posts, built in
+            // the settings' UTC, then changed when the zone was set. One setting that import, build and collect read.
+            if (settings.TimeZone.HasSameRules(TimeZoneInfo.Utc))
+                steps.Add($"set timezone in {SettingsFile.FileName} to the zone the old posts' times are in (an IANA name such as Asia/Tokyo)    # import, build and collect read them in it");
+            // A blog's posts folder often has other pages: without the option, import fails on each (and says so).
+            var others = Directory.EnumerateFiles(settings.OutputDirectory, "*.md").Count() > old ? " --skip-foreign" : "";
+            steps.Add($"hotpapers import {Relative(settings.OutputDirectory)}{others}    # the {old} post(s) there that hotpapers did not write, back into records (docs/import.md)");
             steps.Add("hotpapers build --all --force    # rebuilds them from those records; --force this once, as hotpapers did not write them");
         }
         else if (LatestDay(settings.RecordsPath) is { } day)

@@ -49,6 +49,28 @@ internal static partial class BlogDetector
         return null;
     }
 
+    /// <summary>
+    /// The Gatsby config of <paramref name="root"/> when it names <c>gatsby-transformer-json</c>, which loads every JSON
+    /// file gatsby-source-filesystem reads, as data (records under <c>content/</c> included); null otherwise.
+    /// </summary>
+    public static string? GatsbyLoadsJson(string root)
+    {
+        foreach (var name in GatsbyConfigs)
+        {
+            var path = Path.Combine(root, name);
+            if (!File.Exists(path) || new FileInfo(path).Length > 1024 * 1024) continue;
+            try
+            {
+                if (File.ReadAllText(path).Contains("gatsby-transformer-json", StringComparison.Ordinal)) return name;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A config init cannot read tells it nothing.
+            }
+        }
+        return null;
+    }
+
     /// <summary>Whether a Hugo site names a theme, or has layouts of its own besides hotpapers' shortcode: else Hugo makes no pages.</summary>
     public static bool HugoHasTheme(string root)
     {

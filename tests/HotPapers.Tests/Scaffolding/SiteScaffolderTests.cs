@@ -97,7 +97,32 @@ public sealed class SiteScaffolderTests
 
         File.Delete(Path.Combine(temp["content/posts"], HotPapers.Output.PostManifest.FileName));
         steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
-        Assert.Contains(steps, s => s.StartsWith("hotpapers import content/posts --timezone ZONE    # the 1 post(s) there", StringComparison.Ordinal));
+        // Found by a new user's trial: import's --timezone was saved nowhere, and other pages in the folder failed the import.
+        var import = steps.ToList().FindIndex(s => s.StartsWith("hotpapers import content/posts    # the 1 post(s) there", StringComparison.Ordinal));
+        Assert.True(import > 0, string.Join("\n", steps));
+        Assert.StartsWith("set timezone in hotpapers.yml to the zone the old posts' times are in (an IANA name such as Asia/Tokyo)", steps[import - 1]);
+
+        File.WriteAllText(temp["content/posts/about.md"], "# About\n");
+        File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("timezone: UTC", "timezone: Asia/Tokyo", StringComparison.Ordinal));
+        steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        Assert.Contains(steps, s => s.StartsWith("hotpapers import content/posts --skip-foreign    # the 1 post(s) there", StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, s => s.StartsWith("set timezone", StringComparison.Ordinal));
+    }
+
+    // Found by a new user's trial: the README says what to do about gatsby-transformer-json, and init, which read the config, said nothing.
+    [Fact]
+    public void A_gatsby_config_that_loads_json_is_told_to_keep_the_records_out_of_it()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["gatsby-config.js"], "module.exports = { plugins: [`gatsby-transformer-json`, `gatsby-source-filesystem`] }\n");
+
+        var notes = SiteScaffolder.Init(new InitRequest(temp.Path)).Notes;
+
+        Assert.Equal("gatsby-config.js uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in content/records/ too: "
+            + "set \"records: hotpapers/records\" in hotpapers.yml and move them there, or add ignore: ['**/records/**'] to the gatsby-source-filesystem options of content/.",
+            Assert.Single(notes));
+        File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("# records: content/records", "records: hotpapers/records", StringComparison.Ordinal));
+        Assert.Empty(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
     }
 
     // Found by a new user's trial: build in a repository set up for the site wrote posts no blog reads, unsaid.
