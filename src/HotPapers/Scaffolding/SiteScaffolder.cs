@@ -113,7 +113,12 @@ public static class SiteScaffolder
         var files = new List<(string, string)>
         {
             (SettingsFile.FileName, Resource("hotpapers.yml").Replace("{flavor}", flavorLine)
-                .Replace("{records}", records).Replace("{templates}", templates ? "templates: templates" : "# templates: templates")),
+                .Replace("{records}", records).Replace("{templates}", templates ? "templates: templates" : "# templates: templates")
+                // Found by a new user's trial: a new Hugo site's posts named the old blog's image, a file it does not have.
+                .Replace("{post}", flavor == InitFlavor.Hugo ? "post:" : "# post:")
+                .Replace("{socialImage}", flavor == InitFlavor.Hugo
+                    ? "  socialImage: \"\"    # none (the built-in default, /media/flying-marine.jpg, is the old blog's image): a path under static/ for one"
+                    : "#   socialImage: \"/media/flying-marine.jpg\"")),
             (SchemaFile, Resource(SchemaFile)),
             (Path.Combine(RecordsFolder(flavor), ".gitkeep"), ""),
         };

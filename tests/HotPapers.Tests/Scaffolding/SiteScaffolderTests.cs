@@ -29,7 +29,10 @@ public sealed class SiteScaffolderTests
         // The commented settings file reads back as the flavor's settings and nothing else.
         var settings = SettingsFile.Load(temp["hotpapers.yml"]);
         Assert.Equal(flavor, settings.Flavor);
-        Assert.Equal(SettingsFile.Defaults(temp.Path) with { Flavor = flavor, RecordsPath = temp[records], SourceFile = temp["hotpapers.yml"] }, settings);
+        var defaults = SettingsFile.Defaults(temp.Path);
+        // A new Hugo site has not the old blog's image (found by a new user's trial: its posts named it all the same).
+        var front = flavor == Flavor.Hugo ? defaults.FrontMatter with { SocialImage = "" } : defaults.FrontMatter;
+        Assert.Equal(defaults with { Flavor = flavor, RecordsPath = temp[records], SourceFile = temp["hotpapers.yml"], FrontMatter = front }, settings);
         // Every key is mentioned in it, so users see what they can set.
         var text = File.ReadAllText(temp["hotpapers.yml"]);
         foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", text, StringComparison.Ordinal);
