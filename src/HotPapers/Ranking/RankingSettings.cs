@@ -3,13 +3,14 @@ using System.Collections.Immutable;
 namespace HotPapers.Ranking;
 
 /// <summary>The rules that decide which papers and mentions a digest shows; the defaults are the old generator's.</summary>
-/// <param name="MinPaperScore">A paper is shown when its score (each network's weight times its reposts plus likes, summed) reaches this.</param>
+/// <param name="MinPaperScore">A paper is shown when its score (each network's weight times its reposts plus likes, summed) reaches this
+/// (a number, as weighted scores are: found by a new user's trial, 12.5 was refused while the scores were 1499.5).</param>
 /// <param name="MinMentionScore">A mention is shown when its score (its network's weight times its reposts plus likes) reaches this.</param>
 /// <param name="MaxMentions">How many of a paper's best mentions are considered, before the score filter.</param>
 /// <param name="RequirePdf">Leave out papers without a PDF link.</param>
 /// <param name="RepeatAfterDays">Leave a paper out of a day's digest when one of this many days before showed it (0: off).</param>
 /// <param name="Weights">Each network's weight by its name (<c>twitter</c>, <c>bluesky</c>, ...); a network not listed weighs 1.</param>
-public sealed record RankingSettings(int MinPaperScore = 50, int MinMentionScore = 25, int MaxMentions = 10, bool RequirePdf = true, int RepeatAfterDays = 0,
+public sealed record RankingSettings(decimal MinPaperScore = 50, decimal MinMentionScore = 25, int MaxMentions = 10, bool RequirePdf = true, int RepeatAfterDays = 0,
     ImmutableSortedDictionary<string, decimal>? Weights = null)
 {
     public static RankingSettings Default { get; } = new();

@@ -44,6 +44,9 @@ internal enum SettingType
     /// <summary>A whole number from 1.</summary>
     PositiveInteger,
 
+    /// <summary>A score: a number (whole or not) from 0, as weighted scores are.</summary>
+    Score,
+
     /// <summary><c>static</c> or <c>live</c>.</summary>
     SiteEmbedMode,
 
@@ -105,10 +108,10 @@ internal static class SettingKeys
         new("embeds", SettingType.EmbedMode, null,
             "script: tweets and Bluesky posts as their networks' embeds (with their scripts), other networks as static cards; static: every mention as a static card, so that posts load nothing from third parties.",
             s => s.StaticEmbeds ? "static" : "script", (s, v) => s with { StaticEmbeds = (bool)v! }),
-        new("ranking.minPaperScore", SettingType.Integer, null, "A paper is shown when its score (each network's weight times its reposts plus likes, summed) reaches this.",
-            s => (long)s.Ranking.MinPaperScore, (s, v) => s with { Ranking = s.Ranking with { MinPaperScore = (int)(long)v! } }),
-        new("ranking.minMentionScore", SettingType.Integer, null, "A mention (tweet or post) is shown when its score (its network's weight times its reposts plus likes) reaches this. Old name: minTweetScore.",
-            s => (long)s.Ranking.MinMentionScore, (s, v) => s with { Ranking = s.Ranking with { MinMentionScore = (int)(long)v! } }, "ranking.minTweetScore"),
+        new("ranking.minPaperScore", SettingType.Score, null, "A paper is shown when its score (each network's weight times its reposts plus likes, summed) reaches this.",
+            s => s.Ranking.MinPaperScore, (s, v) => s with { Ranking = s.Ranking with { MinPaperScore = (decimal)v! } }),
+        new("ranking.minMentionScore", SettingType.Score, null, "A mention (tweet or post) is shown when its score (its network's weight times its reposts plus likes) reaches this. Old name: minTweetScore.",
+            s => s.Ranking.MinMentionScore, (s, v) => s with { Ranking = s.Ranking with { MinMentionScore = (decimal)v! } }, "ranking.minTweetScore"),
         new("ranking.maxMentions", SettingType.Integer, null, "How many of a paper's best mentions are considered, before the score filter. Old name: maxTweets.",
             s => (long)s.Ranking.MaxMentions, (s, v) => s with { Ranking = s.Ranking with { MaxMentions = (int)(long)v! } }, "ranking.maxTweets"),
         new("ranking.weights", SettingType.NetworkWeights, null, "Each network's weight in the scores, by name (twitter, bluesky, mastodon, hackernews, huggingface, reddit); a network not listed weighs 1.",

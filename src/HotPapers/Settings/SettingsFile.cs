@@ -191,6 +191,9 @@ public static partial class SettingsFile
                     items.Add(t);
                 }
                 return (items.ToImmutable(), null);
+            case SettingType.Score:
+                return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } sc } && Number(sc) is { } score && score is >= 0 and <= int.MaxValue
+                    ? (score, null) : (null, $"a number from 0 to {int.MaxValue}");
             case SettingType.PositiveInteger:
                 return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } pi } && IntegerValue(pi) is { } positive && positive is >= 1 and <= int.MaxValue
                     ? (positive, null) : (null, $"a whole number from 1 to {int.MaxValue}");

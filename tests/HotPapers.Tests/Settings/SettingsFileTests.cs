@@ -178,6 +178,16 @@ public sealed class SettingsFileTests
         Assert.Equal((location, expected, found), (problem.Location, problem.Expected, problem.Found));
     }
 
+    // Found by a new user's trial: with weights, scores are fractional (1499.5), and a threshold of 12.5 was refused.
+    [Fact]
+    public void Score_thresholds_are_numbers_like_the_scores()
+    {
+        var ranking = SettingsFile.Parse("hotpapers.yml", "ranking:\n  minPaperScore: 12.5\n  minTweetScore: 0.25\n", "").Ranking;
+        Assert.Equal((12.5m, 0.25m), (ranking.MinPaperScore, ranking.MinMentionScore));
+        var problem = Assert.Single(Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", "ranking:\n  minPaperScore: -0.5\n", "")).Problems);
+        Assert.Equal(("line 2, column 18 (ranking.minPaperScore)", "a number from 0 to 2147483647"), (problem.Location, problem.Expected));
+    }
+
     [Theory]
     [InlineData("flavr: hugo\n", "line 1, column 1 (flavr)", "unknown key \"flavr\"")]
     [InlineData("ranking:\n  maxTweet: 3\n", "line 2, column 3 (ranking.maxTweet)", "unknown key \"maxTweet\"")]

@@ -54,6 +54,7 @@ public sealed class SettingsSchemaTests
                 string s => JsonSerializer.Serialize(s),
                 bool b => b ? "true" : "false",
                 long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 System.Collections.Immutable.ImmutableSortedDictionary<string, decimal> { Count: 0 } => "{}",
                 System.Collections.Immutable.ImmutableArray<string> list => "[" + string.Join(",", list.Select(i => JsonSerializer.Serialize(i))) + "]",
                 SourceSettings source => "{" + string.Join(",", CollectSettings.SourceKeys(key.Key).Select(k => k switch
@@ -101,6 +102,9 @@ public sealed class SettingsSchemaTests
         "ranking:\n  minPaperScore: \"5\"\n",
         "ranking:\n  maxTweets: 0x10\n",
         "ranking:\n  maxTweets: 1.5\n",
+        "ranking:\n  minPaperScore: 12.5\n",
+        "ranking:\n  minTweetScore: 0.5\n",
+        "ranking:\n  minMentionScore: 2147483647.5\n",
         "ranking:\n  maxMentions: 3\n",
         "ranking:\n  minMentionScore: -3\n",
         "ranking:\n  minTweetScore: 3\n",
