@@ -146,7 +146,9 @@ internal static class RecordsFiles
         file.Date is not { } date ? null
         : (first, last) => first == date && last == file.EndDate
             ? null
-            : ($"the digest of {PostNaming.Key(date, file.EndDate!.Value)}", $"the digest of {PostNaming.Key(first, last)}");
+            // Found by a new user's trial: a crawler range file named after its first day was told what it held, not what to call it.
+            : ($"the digest of {PostNaming.Key(date, file.EndDate!.Value)}",
+                $"the digest of {PostNaming.Key(first, last)} (a records file named {PostNaming.RecordsFileName(first, last)})");
 
     public static void CheckDistinct(IEnumerable<(string File, string PostPath)> posts)
     {
