@@ -42,8 +42,10 @@ internal static class BuildCommand
             if (result.GetResult(date) is not null) chosen.Add("--date");
             if (result.GetValue(yesterday)) chosen.Add("--yesterday");
             if (result.GetValue(all)) chosen.Add("--all");
+            // Found by a new user's trial: a single records file given alone was refused without a word of how to build it.
             if (chosen.Count == 0)
-                result.AddError("build needs one of --date YYYY-MM-DD, --yesterday or --all");
+                result.AddError("build needs one of --date YYYY-MM-DD, --yesterday or --all"
+                    + (result.GetResult(records) is not null ? " (--all with --records naming one file builds that file, whatever its day)" : ""));
             else if (chosen.Count > 1)
                 result.AddError($"{string.Join(", ", chosen[..^1])} and {chosen[^1]} cannot be used together: build takes one of --date YYYY-MM-DD, --yesterday or --all");
             if (result.GetResult(until) is not null && !chosen.Contains("--date"))

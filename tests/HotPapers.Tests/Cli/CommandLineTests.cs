@@ -284,6 +284,12 @@ public sealed class CommandLineTests
         Assert.Equal(ExitCodes.Success, byDate.Code);
         Assert.True(File.Exists(Path.Combine(temp["a"], "2021-05-03---Hot-Papers.md")));
 
+        // Given alone, it is told how (found by a new user's trial); without --records, the hint is not said.
+        var alone = Run("build", "--records", file, "--output", temp["c"]);
+        Assert.Equal(ExitCodes.Usage, alone.Code);
+        Assert.Contains("build needs one of --date YYYY-MM-DD, --yesterday or --all (--all with --records naming one file builds that file, whatever its day)", alone.Err);
+        Assert.DoesNotContain("naming one file", Run("build", "--output", temp["c"]).Err);
+
         // --all with a file builds that file, whatever digest it holds.
         var all = Run("build", "--all", "--records", file, "--output", temp["b"]);
         Assert.Equal(ExitCodes.Success, all.Code);
