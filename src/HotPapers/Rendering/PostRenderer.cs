@@ -88,7 +88,8 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         }
         catch (ScriptRuntimeException e)
         {
-            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1, e.OriginalMessage, rendering);
+            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1,
+                UnknownName(e.OriginalMessage, model, functions), rendering);
         }
         // As a new context would be: no output, globals but the builtins, includes, cycles (Tags) or
         // line state of the post before.
@@ -97,6 +98,22 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         context.ResetPreviousNewLine();
         context.TemplateLoader = null;
         _idleContext = context;
+    }
+
+    /// <summary>
+    /// Scriban's message for a name no scope has (<c>The variable or function `pubdate` was not found</c>), with the
+    /// nearest of the template's names and the model's names listed, as a misspelt member is answered
+    /// (<see cref="StrictMembers"/>); any other message as it is. Found by a new user's trial: <c>post.dat</c>
+    /// was told the nearest member, <c>{{ pubdate }}</c> nothing of what there is.
+    /// </summary>
+    internal static string UnknownName(string message, ScriptObject model, ScriptObject functions)
+    {
+        const string Head = "The variable or function `", Tail = "` was not found";
+        if (!message.StartsWith(Head, StringComparison.Ordinal) || !message.EndsWith(Tail, StringComparison.Ordinal)) return message;
+        var unknown = message[Head.Length..^Tail.Length];
+        var variables = model.Keys.Order(StringComparer.Ordinal).ToList();
+        var nearest = NearestName.Of(unknown, [.. variables, .. functions.Keys]);
+        return message + (nearest is null ? "" : $" (did you mean `{nearest}`?)") + "; the template's variables are " + string.Join(", ", variables);
     }
 
     // A context per thread, reused from post to post: making one (its stacks, sixty-five argument arrays,

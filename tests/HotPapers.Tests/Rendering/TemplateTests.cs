@@ -27,6 +27,22 @@ public sealed class TemplateTests
         TemplatesDirectory = templates,
     };
 
+    // Found by a new user's trial: a misspelt member (post.dat) was told the nearest member, a misspelt name
+    // ({{ pubdate }}) nothing of what there is.
+    [Theory]
+    [InlineData("{{ pots.title }}\n", "(1,4)", "The variable or function `pots` was not found (did you mean `post`?); the template's variables are digest, papers, post, settings\n")]
+    [InlineData("{{ pubdate }}\n", "(1,4)", "The variable or function `pubdate` was not found; the template's variables are digest, papers, post, settings\n")]
+    [InlineData("{{ ymal post.title }}\n", "(1,4)", "The variable or function `ymal` was not found (did you mean `yaml`?); the template's variables are digest, papers, post, settings\n")]
+    public void A_misspelt_name_is_told_the_nearest_one_and_the_variables_there_are(string template, string at, string message)
+    {
+        using var temp = Fixture.TempDir();
+
+        var (code, _, stderr) = BuildWith(temp, template);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: template {temp["t/post.md.sbn"]}{at}, rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: {message}", stderr, StringComparison.Ordinal);
+    }
+
     // Found by an adversarial test: an editor's lock file (Emacs's ".#post.md.sbn" is a symbolic link to
     // nothing) failed builds. Such files, and links to nothing, are passed over with a notice each.
     [Fact]
