@@ -45,7 +45,7 @@ internal static class BuildCommand
             // Found by a new user's trial: a single records file given alone was refused without a word of how to build it.
             if (chosen.Count == 0)
                 result.AddError("build needs one of --date YYYY-MM-DD, --yesterday or --all"
-                    + (result.GetResult(records) is not null ? " (--all with --records naming one file builds that file, whatever its day)" : ""));
+                    + (result.GetValue(records) is { } named && File.Exists(named) ? " (--all with --records naming one file builds that file, whatever its day)" : ""));
             else if (chosen.Count > 1)
                 result.AddError($"{string.Join(", ", chosen[..^1])} and {chosen[^1]} cannot be used together: build takes one of --date YYYY-MM-DD, --yesterday or --all");
             if (result.GetResult(until) is not null && !chosen.Contains("--date"))
@@ -90,12 +90,12 @@ internal static class BuildCommand
                 if (!request.CheckOnly && SiteScaffolder.SiteOnly(Path.GetDirectoryName(file) ?? "", settings.OutputDirectory) is { } nowhere)
                     stderr.WriteLine($"warning: {nowhere}");
             }
-            return Report(result, stdout, stderr);
+            return Report(result, request is BuildRequest.All { Prune: true }, stdout, stderr);
         })));
         return command;
     }
 
-    private static int Report(BuildResult result, TextWriter stdout, TextWriter stderr)
+    private static int Report(BuildResult result, bool prune, TextWriter stdout, TextWriter stderr)
     {
         foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
         // One write for the whole list: the console writes each line at once, a syscall per post.
@@ -114,11 +114,18 @@ internal static class BuildCommand
             };
             if (post.Outcome != WriteOutcome.Unchanged || result.Posts.Count == 1) lines.Append($"{verb,-12} {post.PostPath}").Append(stdout.NewLine);
         }
-        foreach (var pruned in result.Pruned) lines.Append($"{(result.CheckOnly ? "would delete" : "deleted"),-12} {pruned}").Append(stdout.NewLine);
+        // --check lists the posts no records file makes now as stale (--prune deletes them), with --prune as what it would delete.
+        var (label, count) = (result.CheckOnly, prune) switch
+        {
+            (true, true) => ("would delete", "to delete"),
+            (true, false) => ("stale", "stale (build --all --prune deletes them)"),
+            _ => ("deleted", "deleted"),
+        };
+        foreach (var pruned in result.Pruned) lines.Append($"{label,-12} {pruned}").Append(stdout.NewLine);
         var changed = result.Changed.Count();
         lines.Append(CultureInfo.InvariantCulture,
             $"{result.Posts.Count} post(s): {changed} {(result.CheckOnly ? "missing or out of date" : "written")}, {result.Posts.Count - changed} unchanged")
-            .Append(result.Pruned.Count > 0 ? $"; {result.Pruned.Count} {(result.CheckOnly ? "to delete" : "deleted")}" : "").Append(stdout.NewLine);
+            .Append(result.Pruned.Count > 0 ? $"; {result.Pruned.Count} {count}" : "").Append(stdout.NewLine);
         stdout.Write(lines.ToString());
         return result.CheckOnly && (changed > 0 || result.Pruned.Count > 0) ? ExitCodes.CheckFoundChanges : ExitCodes.Success;
     }

@@ -148,7 +148,7 @@ internal static class RecordsFiles
             ? null
             // Found by a new user's trial: a crawler range file named after its first day was told what it held, not what to call it.
             : ($"the digest of {PostNaming.Key(date, file.EndDate!.Value)}",
-                $"the digest of {PostNaming.Key(first, last)} (a records file named {PostNaming.RecordsFileName(first, last)})");
+                $"the digest of {PostNaming.Key(first, last)} (whose records file would be named {PostNaming.RecordsFileName(first, last)})");
 
     public static void CheckDistinct(IEnumerable<(string File, string PostPath)> posts)
     {

@@ -59,7 +59,7 @@ public sealed class SiteBuilder
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         var (notBuilt, ranges) = request is BuildRequest.All ? RangesNotBuilt(output) : ([], []);
-        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune) : ([], []);
+        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune, request.CheckOnly, files.Count) : ([], []);
         cancellationToken.ThrowIfCancellationRequested();
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
@@ -72,19 +72,29 @@ public sealed class SiteBuilder
     // Found by a new user's trial: after the fileName setting changed, every post of the old name stayed beside its
     // new one, Hugo listed each digest twice, and build --all --check called the folder current. The posts the
     // manifest lists that no records file made in this build (not a range's, which RangesNotBuilt names), still
-    // there: named, or with prune deleted when they are as hotpapers wrote them. Not over --records naming one
-    // file, whose --all is that file alone.
-    private (List<string> Warnings, List<string> Pruned) Stale(GuardedOutput output, HashSet<string> ranges, bool prune)
+    // there: named (with checkOnly, listed, as --check's "stale"), or with prune deleted when they are as hotpapers
+    // wrote them. Not over --records naming one file, whose --all is that file alone.
+    /// <returns>The warnings, and the posts deleted at the commit (with checkOnly, the stale posts).</returns>
+    private (List<string> Warnings, List<string> Stale) Stale(GuardedOutput output, HashSet<string> ranges, bool prune, bool checkOnly, int built)
     {
-        if (!Directory.Exists(_settings.RecordsPath)) return ([], []);
+        if (!Directory.Exists(_settings.RecordsPath))
+            return (prune ? [$"--prune: {_settings.RecordsPath} is one records file, not the folder, so no other post was looked at"] : [], []);
         var there = output.StillThere(output.NotOffered().Where(k => !ranges.Contains(k)));
         var ours = there.Where(p => p.AsWritten).Select(p => p.Path).ToList();
         var warnings = there.Where(p => !p.AsWritten).Select(p => $"{p.Path}: an earlier build wrote it and no records file makes it now, "
             + "but it was changed since (edited by hand), so it is left as it is; delete it if it should go").ToList();
+        if (checkOnly) return (warnings, ours);
         if (prune)
         {
+            // Found by review: an empty or wrong records folder (a typo in --records, a checkout without them) made every
+            // post stale, and --prune deleted the blog. More to delete than this build makes is taken for such a mistake.
+            if (ours.Count > built)
+                throw new InputException([new InputProblem(_settings.RecordsPath, InputProblem.WholeFile,
+                    "records files that make at least as many posts as --prune deletes",
+                    $"{built} records file(s), against {ours.Count} post(s) no records file makes (a wrong --records, or a checkout without the records?). "
+                    + "Nothing was written or deleted; delete those posts by hand if that is meant")]);
             output.Prune(ours);
-            return (warnings, ours);
+            return (warnings, []);
         }
         const string Why = "(the fileName setting changed, or its records file was removed)";
         if (ours.Count is > 0 and <= 3)
@@ -110,12 +120,24 @@ public sealed class SiteBuilder
             foreach (var (date, end) in PostNaming.RangesIn(name))
             {
                 var path = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(date, end, _settings.FileNamePattern));
-                if (output.Key(path) != name || !File.Exists(path)) continue;
                 var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
-                warnings.Add($"{path}: a digest of {from} to {until}, which has no records file of its own ({PostNaming.RecordsFileName(date, end)}), "
-                    + $"so --all (a post per records file) did not build it; build it with --date {from} --until {until}");
-                keys.Add(name);
-                break;
+                if (output.Key(path) == name && File.Exists(path))
+                {
+                    warnings.Add($"{path}: a digest of {from} to {until}, which has no records file of its own ({PostNaming.RecordsFileName(date, end)}), "
+                        + $"so --all (a post per records file) did not build it; build it with --date {from} --until {until}");
+                    keys.Add(name);
+                    break;
+                }
+                // Found by review: under an earlier fileName, such a post was taken for one no records file makes, and
+                // --prune deleted the digest, which --all cannot make again. It is named, and kept.
+                var old = Path.Combine(_settings.OutputDirectory, name.Replace('/', Path.DirectorySeparatorChar));
+                if (File.Exists(old) && !File.Exists(Path.Combine(_settings.RecordsPath, PostNaming.RecordsFileName(date, end))))
+                {
+                    warnings.Add($"{old}: a digest of {from} to {until} under an earlier fileName, with no records file of its own, so --all cannot build it "
+                        + $"anew (nor --prune delete it); build it with --date {from} --until {until}, then delete this one");
+                    keys.Add(name);
+                    break;
+                }
             }
         }
         return (warnings, keys);

@@ -8,7 +8,8 @@ namespace HotPapers.Output;
 /// before writing any, when a post was edited since we wrote it unless forced, and otherwise writes it
 /// under <see cref="PostManifest"/> so that a kill at any moment leaves every post complete (old or new)
 /// and still recognised as ours. A commit that fails part way (a rename refused, a post edited at that
-/// moment) puts back every post it replaced and the manifest. Disposing without committing leaves every post as it was. The
+/// moment) puts back every post it replaced and the manifest; the posts <see cref="Prune"/> deleted by then
+/// stay deleted (hotpapers' own, unchanged since it wrote them, and made by no records file now). Disposing without committing leaves every post as it was. The
 /// <see cref="OutputLock"/> is taken when the first post is staged (a build that writes nothing, or
 /// fails before it would write, leaves the folder untouched), and then what a killed run left is removed.
 /// With <c>checkOnly</c> it takes no lock and writes nothing.
@@ -53,8 +54,12 @@ internal sealed class GuardedOutput : IDisposable
     public List<(string Path, bool AsWritten)> StillThere(IEnumerable<string> keys)
     {
         var there = new List<(string, bool)>();
+        // Found by review: on a file system that ignores case (macOS, Windows), a fileName changed only in case names
+        // the post this build offered, under its old spelling: it is that post, not another.
+        var offered = _claimed.Keys.Select(Manifest.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var key in keys.Order(StringComparer.Ordinal))
         {
+            if (offered.Contains(key)) continue;
             var path = Path.Combine(_directory, key.Replace('/', Path.DirectorySeparatorChar));
             if (InputFile.KindOf(path, followLinks: false) != FileKind.File) continue;
             there.Add((path, Manifest.Accepts(path, PostManifest.Hash(File.ReadAllBytes(path)))));
@@ -187,14 +192,22 @@ internal sealed class GuardedOutput : IDisposable
             {
                 File.Delete(path);
                 deleted.Add(path);
-                // A page bundle's folder ({date}/index.md) goes with its post once empty; never the output folder.
-                var folder = Path.GetDirectoryName(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                warnings.Add($"{path}: could not be deleted ({e.Message})");
+                continue;
+            }
+            // A page bundle's folder ({date}/index.md) goes with its post once empty; never the output folder.
+            var folder = Path.GetDirectoryName(path);
+            try
+            {
                 if (folder is not null && Path.GetFullPath(folder) != Path.GetFullPath(_directory) && !Directory.EnumerateFileSystemEntries(folder).Any())
                     Directory.Delete(folder);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                warnings.Add($"{path}: could not be deleted ({e.Message})");
+                // Something was put there meanwhile, or the folder is not ours to remove: it stays.
             }
         }
         return deleted;

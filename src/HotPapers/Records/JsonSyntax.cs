@@ -32,7 +32,7 @@ internal static partial class JsonSyntax
         return m.Groups[2].Value switch
         {
             "is an invalid start of a property name" => $"{what} where a key in double quotes should begin",
-            "is invalid after a value" => $"{what} after a value, where a comma or the closing bracket should be (a comma missing?)",
+            "is invalid after a value" => c == "/" ? $"{what} after a value" : $"{what} after a value, where a comma or the closing bracket should be (a comma missing?)",
             "is invalid after a property name" => $"{what} after a key, where a colon should be",
             "is invalid after a single JSON value" => $"{what} after the end of the file's object",
             _ => c is "'" or "/" ? $"{what} where a value should begin" : text,

@@ -399,7 +399,7 @@ public static partial class SettingsFile
         var reason = MarkPrefix().Replace(e.Message, "").Trim().TrimEnd('.');
         if (reason.Contains(" tab", StringComparison.Ordinal)) return "a tab in the indentation (YAML indents with spaces only)";
         if (reason.EndsWith("did not find expected key", StringComparison.OrdinalIgnoreCase))
-            return "a line indented unlike the keys above it (the keys of a section are indented alike, with spaces)";
+            return "a line that is not the next key of its section (indented unlike the keys above it, or text after a closing quote?)";
         if (reason.Equals("while scanning a plain scalar value, found invalid mapping", StringComparison.OrdinalIgnoreCase))
             return "a ': ' inside a value (a line indented deeper than the key above it, or a value with ': ' in it, which wants quotes)";
         if (reason.Equals("while scanning a multiline plain scalar, found invalid mapping", StringComparison.OrdinalIgnoreCase))

@@ -88,13 +88,68 @@ public sealed class PruneTests : IDisposable
     }
 
     [Fact]
-    public void All_over_one_records_file_takes_no_other_post_for_stale()
+    public void All_over_one_records_file_takes_no_other_post_for_stale_and_says_prune_looked_at_none()
     {
         Build();
         var one = new SiteBuilder(Settings() with { RecordsPath = _temp["records/2021-05-01.json"] }).Build(new BuildRequest.All { Prune = true });
 
         Assert.Empty(one.Pruned);
         Assert.DoesNotContain(one.Warnings, w => w.Contains("earlier build", StringComparison.Ordinal));
+        Assert.Contains($"--prune: {_temp["records/2021-05-01.json"]} is one records file, not the folder, so no other post was looked at", one.Warnings);
         Assert.All(Days, d => Assert.True(File.Exists(Old(d))));
+    }
+
+    // Found by review: an empty or wrong records folder made every post stale, and --prune deleted the blog, exit 0.
+    [Fact]
+    public void Prune_refuses_to_delete_more_posts_than_the_build_makes()
+    {
+        Build();
+        var before = FolderSnapshot.Of(_temp["posts"]);
+        Directory.CreateDirectory(_temp["empty"]);
+        File.Copy(_temp["records/2021-05-01.json"], _temp["empty/2021-05-01.json"]);
+
+        foreach (var records in new[] { _temp["empty"], _temp["nothing"] })
+        {
+            Directory.CreateDirectory(_temp["nothing"]);
+            var settings = Settings() with { RecordsPath = records };
+            var e = Assert.Throws<InputException>(() => new SiteBuilder(settings).Build(new BuildRequest.All { Prune = true }));
+            var made = records == _temp["empty"] ? 1 : 0;
+            Assert.Equal($"{records}: expected records files that make at least as many posts as --prune deletes, found {made} records file(s), against "
+                + $"{Days.Length - made} post(s) no records file makes (a wrong --records, or a checkout without the records?). "
+                + "Nothing was written or deleted; delete those posts by hand if that is meant", Assert.Single(e.Problems).ToString());
+            Assert.Equal(before, FolderSnapshot.Of(_temp["posts"]));
+        }
+    }
+
+    // Found by review: a range post merged from daily files, under an earlier fileName, was taken for a post no records
+    // file makes, and --prune deleted a digest that --all cannot make again.
+    [Fact]
+    public void A_range_post_of_an_earlier_file_name_is_named_and_kept()
+    {
+        Build();
+        new SiteBuilder(Settings()).Build(new BuildRequest.Range(new DateOnly(2021, 5, 1), new DateOnly(2021, 5, 2)));
+        var range = _temp["posts/2021-05-01-2021-05-02---Hot-Papers.md"];
+
+        var result = Build("{date}/index.md", prune: true);
+
+        Assert.True(File.Exists(range));
+        Assert.DoesNotContain(range, result.Pruned);
+        Assert.Contains($"{range}: a digest of 2021-05-01 to 2021-05-02 under an earlier fileName, with no records file of its own, so --all cannot build it anew "
+            + "(nor --prune delete it); build it with --date 2021-05-01 --until 2021-05-02, then delete this one", result.Warnings);
+        Assert.Equal(Days.Select(Old), result.Pruned);
+    }
+
+    // Found by review: without --prune, --check called the folder current with such posts in it.
+    [Fact]
+    public void Check_lists_the_posts_no_records_file_makes_as_stale_and_exits_3()
+    {
+        Build();
+        File.Delete(_temp["records/2021-05-03.json"]);
+
+        var (code, stdout, _) = InProcessCli.Run("build", "--all", "--check", "--records", _temp["records"], "--output", _temp["posts"]);
+
+        Assert.Equal(3, code);
+        Assert.Equal($"stale        {Old("2021-05-03")}\n3 post(s): 0 missing or out of date, 3 unchanged; 1 stale (build --all --prune deletes them)\n", stdout);
+        Assert.True(File.Exists(Old("2021-05-03")));
     }
 }

@@ -331,7 +331,7 @@ public sealed class CommandLineTests
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains($"error: {file}: $.papers[0].title: expected ", err);
-        Assert.Contains($"error: {file}: expected the digest of 2021-05-03, found the digest of 2021-05-04 (a records file named 2021-05-04.json)\n", err);
+        Assert.Contains($"error: {file}: expected the digest of 2021-05-03, found the digest of 2021-05-04 (whose records file would be named 2021-05-04.json)\n", err);
         Assert.False(Directory.Exists(temp["out"]));
     }
 

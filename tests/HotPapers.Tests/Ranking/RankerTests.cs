@@ -59,6 +59,17 @@ public sealed class RankerTests
         Assert.Empty(Rank(Records(RecordsFormat.Records, paper), RankingSettings.Default with { Weights = weights, MinPaperScore = 61 }).Papers);
     }
 
+    // Found by a new user's trial: weighted scores are fractional, and a threshold between two of them could not be said.
+    [Fact]
+    public void Thresholds_between_whole_numbers_split_fractional_scores()
+    {
+        var weights = System.Collections.Immutable.ImmutableSortedDictionary<string, decimal>.Empty.Add("reddit", 0.25m);
+        var paper = Paper("2104.00001") with { Totals = [new EngagementTotals(0, 50, Network.Reddit)] };
+        var records = Records(RecordsFormat.Records, paper);
+        Assert.Equal(12.5m, Assert.Single(Rank(records, RankingSettings.Default with { Weights = weights, MinPaperScore = 12.5m }).Papers).Score);
+        Assert.Empty(Rank(records, RankingSettings.Default with { Weights = weights, MinPaperScore = 12.51m }).Papers);
+    }
+
     [Fact]
     public void Defaults_are_the_old_generators()
     {

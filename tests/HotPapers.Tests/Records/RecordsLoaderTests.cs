@@ -112,6 +112,7 @@ public sealed class RecordsLoaderTests
     [InlineData("{\"format\": 'x'}", "line 1, column 12", "a single quote (JSON strings and keys take double quotes) where a value should begin")]
     [InlineData("{\"format\" \"x\"}", "line 1, column 11", "'\"' after a key, where a colon should be")]
     [InlineData("// my notes\n{}", "line 1, column 1", "a / (JSON has no comments) where a value should begin")]
+    [InlineData("{\"format\": \"x\" /* why */}", "line 1, column 16", "a / (JSON has no comments) after a value")]
     [InlineData("{\"papers\": [", "line 1, column 13", "the end of the file inside an object or a list (a } or ] missing, or the file cut short?)")]
     [InlineData("{\"format\": \"x", "line 1, column 14", "the end of the file inside a string (a closing \" missing, or the file cut short?)")]
     [InlineData("{} {}", "line 1, column 4", "'{' after the end of the file's object")]

@@ -145,11 +145,12 @@ public sealed class SettingsFileTests
     [InlineData("collect:\n  cacheMaxAge: 12 hours\n", "line 2, column 16 (collect.cacheMaxAge)", "a duration: a whole number followed by s, m, h or d (12h; 0s for none)", "the string \"12 hours\"")]
     // Found by a new user's trial: a key uncommented under its commented-out section.
     [InlineData("timezone: UTC\n# collect:\n#   contact: x\n  contact: me@example.org\n", "line 4, column 3", "well-formed YAML",
-        "a line indented unlike the keys above it (the keys of a section are indented alike, with spaces) (line 2, \"# collect:\", is commented out: remove its # too)")]
+        "a line that is not the next key of its section (indented unlike the keys above it, or text after a closing quote?) (line 2, \"# collect:\", is commented out: remove its # too)")]
     // Found by a new user's trial: YamlDotNet's own words for the common slips of a hand edit.
-    [InlineData("ranking:\n  minPaperScore: 5\n maxMentions: 3\n", "line 3, column 2", "well-formed YAML", "a line indented unlike the keys above it (the keys of a section are indented alike, with spaces)")]
+    [InlineData("ranking:\n  minPaperScore: 5\n maxMentions: 3\n", "line 3, column 2", "well-formed YAML", "a line that is not the next key of its section (indented unlike the keys above it, or text after a closing quote?)")]
     [InlineData("ranking:\n  minPaperScore: 5\n   maxMentions: 3\n", "line 3, column 15", "well-formed YAML", "a ': ' inside a value (a line indented deeper than the key above it, or a value with ': ' in it, which wants quotes)")]
     [InlineData("post:\n  title: Papers: {date}\n", "line 2, column 16", "well-formed YAML", "a ': ' inside a value (a line indented deeper than the key above it, or a value with ': ' in it, which wants quotes)")]
+    [InlineData("post:\n  title: \"Hot Papers\" {date}\n", "line 2, column 23", "well-formed YAML", "a line that is not the next key of its section (indented unlike the keys above it, or text after a closing quote?)")]
     [InlineData("ranking:\n\tminPaperScore: 5\n", "line 2, column 1", "well-formed YAML", "a tab in the indentation (YAML indents with spaces only)")]
     [InlineData("post:\n  title: \"Papers {date}\n  slug: x-{date}\n", "line 2, column 10", "well-formed YAML", "a quoted value not closed on its line (its closing quote missing?)")]
     [InlineData("timezone UTC\nflavor: hugo\n", "line 2, column 7", "well-formed YAML", "a key: value line after a line that is not one (its colon missing?)")]
