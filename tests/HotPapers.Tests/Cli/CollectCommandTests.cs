@@ -21,18 +21,7 @@ public sealed class CollectCommandTests : IDisposable
         const string Broken = "{\"format\": \"hotpapers-records/2\", \"date\": \"2021-04-30\", \"collectedAt\": \"2021-05-01T06:00:00+00:00\", \"ranked\": false, \"paper\": []}\n";
         File.WriteAllText(day, Broken);
         var config = Path.Combine(_temp.Path, "hotpapers.yml");
-        File.WriteAllText(config, $$"""
-            records: records
-            collect:
-              contact: tests@example.org
-              cache: cache
-              arxiv:       { baseUrl: "{{api.BaseUrl}}" }
-              huggingface: { enabled: true, baseUrl: "{{api.BaseUrl}}" }
-              hackernews:  { enabled: true, baseUrl: "{{api.BaseUrl}}" }
-              bluesky:     { enabled: false }
-              twitter:     { enabled: false }
-              mastodon:    { enabled: false }
-            """);
+        File.WriteAllText(config, "records: records\n" + CollectHarness.CollectSection(api));
 
         var (code, stdout, stderr) = InProcessCli.Run("collect", "--date", "2021-04-30", "--config", config);
 

@@ -22,6 +22,19 @@ internal sealed class CollectHarness : IAsyncDisposable
     /// <summary>Hugging Face asked for the papers of a day (YYYY-MM-DD).</summary>
     public static string HuggingFaceOn(string date) => $"/api/daily_papers?date={date}&limit=100";
 
+    /// <summary>A settings file's collect section that asks arXiv, Hugging Face and Hacker News at <paramref name="api"/>, the others off.</summary>
+    public static string CollectSection(LoopbackApi api) => $$"""
+        collect:
+          contact: tests@example.org
+          arxiv:       { baseUrl: "{{api.BaseUrl}}" }
+          huggingface: { enabled: true, baseUrl: "{{api.BaseUrl}}" }
+          hackernews:  { enabled: true, baseUrl: "{{api.BaseUrl}}" }
+          bluesky:     { enabled: false }
+          twitter:     { enabled: false }
+          mastodon:    { enabled: false }
+
+        """;
+
     /// <summary>Hacker News asked for the stories of the day that begins at <paramref name="from"/> (Unix seconds), 24 hours long.</summary>
     public static string HackerNewsFrom(long from) =>
         $"/api/v1/search_by_date?query=arxiv.org&restrictSearchableAttributes=url&tags=story&numericFilters=created_at_i%3E%3D{from}%2Ccreated_at_i%3C{from + 86400}&hitsPerPage=100&page=0";

@@ -294,17 +294,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
         api.OnStall = () => stalled.TrySetResult();
         var blog = _temp["blog"];
         Directory.CreateDirectory(Path.Combine(blog, "content", "records"));
-        File.WriteAllText(Path.Combine(blog, "hotpapers.yml"), $$"""
-            timezone: UTC
-            collect:
-              contact: tests@example.org
-              arxiv:       { baseUrl: "{{api.BaseUrl}}" }
-              huggingface: { enabled: true, baseUrl: "{{api.BaseUrl}}" }
-              hackernews:  { enabled: true, baseUrl: "{{api.BaseUrl}}" }
-              bluesky:     { enabled: false }
-              twitter:     { enabled: false }
-              mastodon:    { enabled: false }
-            """);
+        File.WriteAllText(Path.Combine(blog, "hotpapers.yml"), "timezone: UTC\n" + CollectHarness.CollectSection(api));
 
         using var p = Processes.StartHotpapers(blog, "collect", "--date", "2021-04-30", "--until", "2021-05-02");
         var stderr = p.StandardError.ReadToEndAsync();
