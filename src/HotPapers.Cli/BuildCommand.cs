@@ -25,7 +25,7 @@ internal static class BuildCommand
         var records = CommandLine.RecordsOption();
         var output = CommandLine.OutputOption($"Folder the posts are written to (default: the settings' output, else {BuildSettings.Default.OutputDirectory}).");
         var templates = CommandLine.TemplatesOption();
-        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand, exit 3 if any." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand (with --all, also those no records file makes now), exit 3 if any." };
         var force = new Option<bool>("--force") { Description = "Overwrite posts edited since hotpapers wrote them (or not written by hotpapers)." };
         var prune = new Option<bool>("--prune") { Description = "With --all: delete the posts an earlier build wrote that no records file makes now (after fileName changed), each as hotpapers wrote it." };
         // Scripts written for the build cache of earlier versions pass it; every build now reads every digest it covers.
