@@ -25,9 +25,9 @@ internal static class BuildCommand
         var records = CommandLine.RecordsOption();
         var output = CommandLine.OutputOption($"Folder the posts are written to (default: the settings' output, else {BuildSettings.Default.OutputDirectory}).");
         var templates = CommandLine.TemplatesOption();
-        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand (with --all, also those no records file makes now), exit 3 if any." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; list posts that are missing, would change or were edited by hand (with --all, also those of an earlier fileName), exit 3 if any." };
         var force = new Option<bool>("--force") { Description = "Overwrite posts edited since hotpapers wrote them (or not written by hotpapers)." };
-        var prune = new Option<bool>("--prune") { Description = "With --all: delete the posts an earlier build wrote that no records file makes now (after fileName changed), each as hotpapers wrote it." };
+        var prune = new Option<bool>("--prune") { Description = "With --all: delete the posts of an earlier fileName, whose digests it writes under the current one, each as hotpapers wrote it." };
         // Scripts written for the build cache of earlier versions pass it; every build now reads every digest it covers.
         var noCache = new Option<bool>("--no-cache") { Description = "Accepted for compatibility; has no effect (there is no build cache any more)." };
         var command = new Command("build", "Build the post of a digest from its records.")
@@ -54,7 +54,7 @@ internal static class BuildCommand
             else if (CommandLine.Given(result, date) is { } first && CommandLine.Given(result, until) is { } last && last < first)
                 result.AddError(BuildRequest.Range.Backwards(first, last));
             if (result.GetValue(prune) && !chosen.Contains("--all"))
-                result.AddError("--prune goes with --all: it deletes the posts that no records file of the folder makes now");
+                result.AddError("--prune goes with --all: it deletes the posts of an earlier fileName, whose digests it writes under the current one");
             if (result.GetValue(week))
             {
                 if (result.GetResult(until) is not null) result.AddError("--week and --until cannot be used together: --week is the seven days ending on --date (or yesterday)");

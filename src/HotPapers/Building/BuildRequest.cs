@@ -47,8 +47,8 @@ public abstract record BuildRequest
     public sealed record All : BuildRequest
     {
         /// <summary>
-        /// Delete the posts an earlier build wrote that no records file makes now (after a change of the fileName
-        /// setting, or a records file removed), each as hotpapers wrote it; without it they are only named.
+        /// Delete the posts of an earlier fileName setting, whose digests this build writes under the current one, each
+        /// as hotpapers wrote it; without it they are only named. A post whose records file is gone is never deleted.
         /// </summary>
         public bool Prune { get; init; }
     }

@@ -10,8 +10,8 @@ public sealed record BuildResult(IReadOnlyList<BuiltPost> Posts, bool CheckOnly)
     public IEnumerable<BuiltPost> Changed => Posts.Where(p => p.Outcome != WriteOutcome.Unchanged);
 
     /// <summary>
-    /// The posts <see cref="BuildRequest.All.Prune"/> deleted; with <see cref="CheckOnly"/>, the posts an earlier build
-    /// wrote that no records file makes now, as it wrote them (what --prune would delete), with or without it.
+    /// The posts <see cref="BuildRequest.All.Prune"/> deleted; with <see cref="CheckOnly"/>, the posts of an earlier fileName
+    /// as hotpapers wrote them (what --prune would delete), with or without it.
     /// </summary>
     public IReadOnlyList<string> Pruned { get; init; } = [];
 }

@@ -59,7 +59,7 @@ public sealed class SiteBuilder
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         var (notBuilt, ranges) = request is BuildRequest.All ? RangesNotBuilt(output) : ([], []);
-        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune, request.CheckOnly, files.Count) : ([], []);
+        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune, request.CheckOnly, Built(files, slots)) : ([], []);
         cancellationToken.ThrowIfCancellationRequested();
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
@@ -71,38 +71,56 @@ public sealed class SiteBuilder
 
     // Found by a new user's trial: after the fileName setting changed, every post of the old name stayed beside its
     // new one, Hugo listed each digest twice, and build --all --check called the folder current. The posts the
-    // manifest lists that no records file made in this build (not a range's, which RangesNotBuilt names), still
-    // there: named (with checkOnly, listed, as --check's "stale"), or with prune deleted when they are as hotpapers
-    // wrote them. Not over --records naming one file, whose --all is that file alone.
-    /// <returns>The warnings, and the posts deleted at the commit (with checkOnly, the stale posts).</returns>
-    private (List<string> Warnings, List<string> Stale) Stale(GuardedOutput output, HashSet<string> ranges, bool prune, bool checkOnly, int built)
+    // manifest lists that this build did not make (not a range's, which RangesNotBuilt names), still there, are of
+    // two kinds. A post of an earlier fileName: its name holds the day (or range) of a digest this build wrote under
+    // the current one. With checkOnly it is listed (--check's "stale"), with prune deleted when it is as hotpapers
+    // wrote it, else named. Any other (its records file gone) is only named: found by new users' trials and a review,
+    // an empty, wrong or partial records folder made the blog's posts look stale, and --prune deleted them.
+    // Not over --records naming one file, whose --all is that file alone.
+    /// <param name="built">This build's posts, by the key of their digest (2021-04-30, or a range's).</param>
+    /// <returns>The warnings, and the posts deleted at the commit (with checkOnly, those --prune would delete).</returns>
+    private (List<string> Warnings, List<string> Stale) Stale(GuardedOutput output, HashSet<string> ranges, bool prune, bool checkOnly, Dictionary<string, string> built)
     {
         if (!Directory.Exists(_settings.RecordsPath))
             return (prune ? [$"--prune: {_settings.RecordsPath} is one records file, not the folder, so no other post was looked at"] : [], []);
-        var there = output.StillThere(output.NotOffered().Where(k => !ranges.Contains(k)));
-        var ours = there.Where(p => p.AsWritten).Select(p => p.Path).ToList();
-        var warnings = there.Where(p => !p.AsWritten).Select(p => $"{p.Path}: an earlier build wrote it and no records file makes it now, "
-            + "but it was changed since (edited by hand), so it is left as it is; delete it if it should go").ToList();
-        if (checkOnly) return (warnings, ours);
+        var warnings = new List<string>();
+        var renamed = new List<string>();
+        var gone = new List<string>();
+        foreach (var (path, asWritten) in output.StillThere(output.NotOffered().Where(k => !ranges.Contains(k))))
+        {
+            var now = PostNaming.KeysIn(output.Key(path)).Select(k => built.GetValueOrDefault(k)).FirstOrDefault(p => p is not null);
+            if (asWritten) (now is null ? gone : renamed).Add(path);
+            else if (now is not null)
+                warnings.Add($"{path}: a post of an earlier fileName, changed since hotpapers wrote it (edited by hand), so it is left as it is; "
+                    + $"this build wrote its digest as {now} from the records, without those edits: carry them over, then delete it");
+            else
+                warnings.Add($"{path}: an earlier build wrote it and no records file makes it now, but it was changed since (edited by hand), so it is left as it is; delete it if it should go");
+        }
+        warnings.InsertRange(0, Named(gone, "an earlier build wrote it, but no records file makes it now (its records file was removed?); delete it if it should go",
+            "posts an earlier build wrote are made by no records file now (their records files were removed?); delete them if they should go"));
+        if (checkOnly) return (warnings, renamed);
         if (prune)
         {
-            // Found by review: an empty or wrong records folder (a typo in --records, a checkout without them) made every
-            // post stale, and --prune deleted the blog. More to delete than this build makes is taken for such a mistake.
-            if (ours.Count > built)
-                throw new InputException([new InputProblem(_settings.RecordsPath, InputProblem.WholeFile,
-                    "records files that make at least as many posts as --prune deletes",
-                    $"{built} records file(s), against {ours.Count} post(s) no records file makes (a wrong --records, or a checkout without the records?). "
-                    + "Nothing was written or deleted; delete those posts by hand if that is meant")]);
-            output.Prune(ours);
+            output.Prune(renamed);
             return (warnings, []);
         }
-        const string Why = "(the fileName setting changed, or its records file was removed)";
-        if (ours.Count is > 0 and <= 3)
-            warnings.InsertRange(0, ours.Select(p => $"{p}: an earlier build wrote it, but no records file makes it now {Why}; build --all --prune deletes it"));
-        else if (ours.Count > 3)
-            warnings.Insert(0, $"{ours.Count} posts an earlier build wrote are made by no records file now {Why.Replace("its records file was", "their records files were", StringComparison.Ordinal)}: "
-                + $"{string.Join(", ", ours.Take(3))} and {ours.Count - 3} more; build --all --prune deletes them");
+        warnings.InsertRange(0, Named(renamed, "a post of an earlier fileName, whose digest this build wrote under the current one; build --all --prune deletes it",
+            "posts of an earlier fileName, whose digests this build wrote under the current one; build --all --prune deletes them"));
         return (warnings, []);
+    }
+
+    // Up to three posts a line each, more in one line.
+    private static IEnumerable<string> Named(List<string> posts, string one, string many) => posts.Count <= 3
+        ? posts.Select(p => $"{p}: {one}")
+        : [$"{posts.Count} {many}: {string.Join(", ", posts.Take(3))} and {posts.Count - 3} more"];
+
+    /// <summary>This build's posts by the key of their digest (<see cref="PostNaming.Key"/>).</summary>
+    private static Dictionary<string, string> Built(IReadOnlyList<RecordsFile> files, Slot[] slots)
+    {
+        var built = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+            if (files[i] is { Date: { } date, EndDate: { } end }) built[PostNaming.Key(date, end)] = slots[i].Post!.PostPath;
+        return built;
     }
 
     // Found by a new user's trial: a range's post merged from daily files has no records file of its own,

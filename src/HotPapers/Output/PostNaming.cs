@@ -34,6 +34,20 @@ internal static class PostNaming
     public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";
 
     /// <summary>
+    /// The digest keys a post's name may hold (<see cref="Key"/>): its ranges (<see cref="RangesIn"/>), and where it holds
+    /// none, its days (<c>2021-04-30</c>, anywhere in it). A caller checks each against the digests it knows.
+    /// </summary>
+    public static IEnumerable<string> KeysIn(string name)
+    {
+        var ranges = RangesIn(name).Select(r => Key(r.Date, r.EndDate)).ToList();
+        if (ranges.Count > 0) return ranges;
+        var days = new List<string>();
+        for (var at = 0; at + 10 <= name.Length; at++)
+            if (Rfc3339.TryParseDate(name.AsSpan(at, 10), out var day)) days.Add(Key(day, day));
+        return days;
+    }
+
+    /// <summary>
     /// Whether posts named by <paramref name="pattern"/> would take a name hotpapers keeps for its own files in
     /// the output folder: the manifest, the lock, or a staged post (which the next build deletes as a leftover).
     /// </summary>

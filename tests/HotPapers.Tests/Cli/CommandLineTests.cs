@@ -256,21 +256,25 @@ public sealed class CommandLineTests
         using var temp = Fixture.TempDir();
         var records = Records(temp);
         Assert.Equal(ExitCodes.Success, Run("build", "--all", "--records", records, "--output", temp["out"]).Code);
-        File.Delete(Path.Combine(records, "2021-05-03.json"));
+        // The 2021-05-03 post under another name: build writes it anew, and the old one is of an earlier fileName.
         var post = Path.Combine(temp["out"], "2021-05-03---Hot-Papers.md");
+        var old = Path.Combine(temp["out"], "2021-05-03---Hot-Papers.old.md");
+        File.WriteAllText(temp["names.yml"], "fileName: \"{date}---Hot-Papers.old.md\"\n");
+        Assert.Equal(ExitCodes.Success, Run("build", "--date", "2021-05-03", "--config", temp["names.yml"], "--records", records, "--output", temp["out"]).Code);
 
         var usage = Run("build", "--date", "2021-04-30", "--prune", "--records", records, "--output", temp["out"]);
         Assert.Equal(ExitCodes.Usage, usage.Code);
-        Assert.Contains("--prune goes with --all: it deletes the posts that no records file of the folder makes now", usage.Err);
+        Assert.Contains("--prune goes with --all: it deletes the posts of an earlier fileName, whose digests it writes under the current one", usage.Err);
 
         var check = Run("build", "--all", "--prune", "--check", "--records", records, "--output", temp["out"]);
         Assert.Equal(ExitCodes.CheckFoundChanges, check.Code);
-        Assert.Equal($"would delete {post}\n3 post(s): 0 missing or out of date, 3 unchanged; 1 to delete\n", check.Out);
+        Assert.Equal($"would delete {old}\n4 post(s): 0 missing or out of date, 4 unchanged; 1 to delete\n", check.Out);
 
         var (code, stdout, _) = Run("build", "--all", "--prune", "--records", records, "--output", temp["out"]);
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Equal($"deleted      {post}\n3 post(s): 0 written, 3 unchanged; 1 deleted\n", stdout);
-        Assert.False(File.Exists(post));
+        Assert.Equal($"deleted      {old}\n4 post(s): 0 written, 4 unchanged; 1 deleted\n", stdout);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(post));
     }
 
     [Fact]
