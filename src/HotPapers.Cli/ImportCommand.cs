@@ -29,7 +29,7 @@ internal static class ImportCommand
                 RecordsPath = parse.GetValue(records),
             }.Resolve();
             var request = new ImportRequest(parse.GetValue(paths)!, settings.RecordsPath, settings.TimeZone, parse.GetValue(force), parse.GetValue(strict),
-                parse.GetValue(skipForeign), (settings.OutputDirectory, settings.FileNamePattern));
+                parse.GetValue(skipForeign), (settings.OutputDirectory, settings.FileNamePattern), settings.FrontMatter);
             return Report(ImportRun.Run(request), stdout, stderr);
         }));
         return command;

@@ -1,4 +1,5 @@
 using HotPapers.Records;
+using HotPapers.Rendering;
 using HotPapers.Output;
 
 namespace HotPapers.Importing;
@@ -12,8 +13,11 @@ namespace HotPapers.Importing;
 /// <param name="SkipForeign">A file that is no digest at all (no digest title or slug) is listed as skipped, not a failure.</param>
 /// <param name="Posts">Where build writes the posts (the settings' <c>output</c>) and how it names them (<c>fileName</c>): a post
 /// there named otherwise is said to get a second file beside it. Null: posts are not looked at so.</param>
+/// <param name="FrontMatter">The settings' front matter, which a post's own values are kept beside (its records' <c>post</c>)
+/// where they differ; null for the built-in one. Found by a new user's trial: against the built-in one, every post of a Hugo
+/// blog whose settings say <c>socialImage: ""</c> got its own <c>socialImage: ""</c>, which the setting then no longer changed.</param>
 public sealed record ImportRequest(IReadOnlyList<string> Paths, string RecordsDirectory, TimeZoneInfo Zone, bool Force = false, bool Strict = false,
-    bool SkipForeign = false, (string Directory, string FileName)? Posts = null);
+    bool SkipForeign = false, (string Directory, string FileName)? Posts = null, FrontMatterSettings? FrontMatter = null);
 
 /// <summary>What happened to one post: its records file and how it was written, or the problems that stopped it.</summary>
 /// <param name="Skipped">With <see cref="ImportRequest.SkipForeign"/>: the file is no digest (an "about" page, a trip report), and was left alone.</param>
@@ -53,7 +57,7 @@ public static class ImportRun
         OutputFolder.Ready(request.RecordsDirectory, RecordsFolder, make: false);
         // A killed import left its half-written records files behind.
         PostNaming.RemoveRecordsLeftovers(request.RecordsDirectory);
-        var importer = new PostImporter(request.Zone);
+        var importer = new PostImporter(request.Zone, request.FrontMatter);
         var results = new List<ImportFileResult>();
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
         // What build wrote into its posts folder, read once, when a post's records are there already.

@@ -249,6 +249,31 @@ public sealed class ImportRunTests
         Assert.All(unknown, r => Assert.Null(r.BuiltFrom));
     }
 
+    // Found by a new user's trial: against the built-in front matter, every post of a Hugo blog whose settings say
+    // socialImage: "" got its own socialImage: "" in its records, which the setting then no longer changed.
+    [Fact]
+    public void A_posts_front_matter_is_kept_in_its_records_only_where_it_differs_from_the_settings()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var day = HotPapers.TestData.WeekGenerator.Generate(17, new DateOnly(2021, 5, 3), 1)[0];
+        File.WriteAllBytes(temp["records/2021-05-03.json"], HotPapers.Records.RecordsWriter.Write(day));
+        var front = HotPapers.Rendering.FrontMatterSettings.Default with { SocialImage = "" };
+        new HotPapers.Building.SiteBuilder(HotPapers.Settings.BuildSettings.Default with
+        {
+            RecordsPath = temp["records"], OutputDirectory = temp["posts"], Flavor = HotPapers.Rendering.Flavor.Hugo, FrontMatter = front,
+        }).Build(new HotPapers.Building.BuildRequest.All());
+        var post = temp["posts/2021-05-03---Hot-Papers.md"];
+
+        var withSettings = Assert.Single(HotPapers.Importing.ImportRun.Run(new HotPapers.Importing.ImportRequest([post], temp["a"], TimeZoneInfo.Utc, FrontMatter: front)));
+        var builtIn = Assert.Single(HotPapers.Importing.ImportRun.Run(new HotPapers.Importing.ImportRequest([post], temp["b"], TimeZoneInfo.Utc)));
+
+        Assert.False(withSettings.Failed);
+        Assert.DoesNotContain("socialImage", File.ReadAllText(temp["a/2021-05-03.json"]), StringComparison.Ordinal);
+        Assert.False(builtIn.Failed);
+        Assert.Contains("\"socialImage\": \"\"", File.ReadAllText(temp["b/2021-05-03.json"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_settings_file_gives_the_zone_and_the_records_folder_and_options_win()
     {
