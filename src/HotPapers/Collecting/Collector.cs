@@ -310,11 +310,20 @@ public static class Collector
         if (existing is not null)
         {
             records = WithEmbedsKept(WithUnaskedMentions(records, existing, answered), existing);
-            if (PostWriter.Compare(path, RecordsWriter.Write(WithPaperTimes(records with { CollectedAt = existing.CollectedAt }), version2: true)) == WriteOutcome.Unchanged)
+            // The same papers, mentions and counts, in any order and either version of the format: found by a new user's
+            // trial, a version 1 file collected again with nothing new was rewritten as version 2, in collect's order and
+            // with this run's collectedAt, and its post then moved to the day of the run.
+            if (InOrder(records with { CollectedAt = existing.CollectedAt }).SequenceEqual(InOrder(existing)))
                 return (WriteOutcome.Unchanged, records);
         }
         return (PostWriter.Write(path, RecordsWriter.Write(WithPaperTimes(records), version2: true)), records);
     }
+
+    /// <summary>Records as collect writes them, papers by id and each paper's mentions by network then URL: for comparing.</summary>
+    private static byte[] InOrder(DigestRecords records) => RecordsWriter.Write(WithPaperTimes(records with
+    {
+        Papers = [.. records.Papers.OrderBy(p => p.Id.Versionless, StringComparer.Ordinal).Select(p => p with { Mentions = [.. InRecordsOrder(p.Mentions)] })],
+    }), version2: true);
 
     /// <summary>
     /// <paramref name="records"/> without the papers' own times where they are the file's: a paper kept whole

@@ -532,6 +532,27 @@ public sealed class CollectTests
         Assert.Empty(h.Api.Requests);
     }
 
+    // Found by a new user's trial: a version 1 file collected again with nothing new was rewritten as version 2, in
+    // collect's order and with this run's collectedAt, and its post then moved to the day of the run.
+    [Fact]
+    public async Task A_version_1_file_with_the_same_papers_mentions_and_counts_in_another_order_is_left_as_it_is()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-empty.json")).On(CollectHarness.HackerNews, Reply.File("hackernews-empty.json"));
+        var day = HotPapers.TestData.WeekGenerator.Generate(18, CollectHarness.Day, 1)[0];
+        // Papers and tweets in the reverse of collect's order: the comparison is of what they hold.
+        day = day with { Papers = [.. day.Papers.Reverse().Select(p => p with { Mentions = [.. p.Mentions.Reverse()] })] };
+        Assert.Contains("\"format\": \"hotpapers-records/1\"", System.Text.Encoding.UTF8.GetString(RecordsWriter.Write(day)), StringComparison.Ordinal);
+        Directory.CreateDirectory(h.Records);
+        File.WriteAllBytes(h.DayFile, RecordsWriter.Write(day));
+        var before = File.ReadAllBytes(h.DayFile);
+
+        var collected = Assert.Single((await h.RunAsync()).Days);
+
+        Assert.Equal(WriteOutcome.Unchanged, collected.Written);
+        Assert.Equal(before, File.ReadAllBytes(h.DayFile));
+    }
+
     // Found by a new user's trial: a file with a misspelt key was replaced by what the run got, and the Hacker
     // News mentions it held were lost while Hacker News was down.
     [Fact]
