@@ -14,14 +14,32 @@ internal static partial class DatePattern
     /// <summary>The date (<c>2021-04-30</c>, or a range's text) put into a pattern.</summary>
     public static string Fill(string pattern, string dateText) => pattern.Replace(Placeholder, dateText, StringComparison.Ordinal);
 
-    /// <summary>The first word in braces that is not <c>{date}</c> (a misspelt one, <c>{data}</c>, <c>{Date}</c>); null when there is none.</summary>
+    /// <summary>
+    /// The first brace that is not part of <c>{date}</c>, with what it encloses: <c>{data}</c>, <c>{Date}</c>, <c>{ date }</c>,
+    /// <c>{{ date }}</c> (Hugo's way, found by a new user's trial: written out as it stood); null when there is none. A
+    /// pattern has no other braces, so that no misspelt placeholder passes for text.
+    /// </summary>
     public static string? Unknown(string pattern)
     {
-        foreach (Match m in Word().Matches(pattern))
-            if (m.Value != Placeholder) return m.Value;
+        for (var at = 0; at < pattern.Length; at++)
+        {
+            if (string.CompareOrdinal(pattern, at, Placeholder, 0, Placeholder.Length) == 0)
+            {
+                at += Placeholder.Length - 1;
+                continue;
+            }
+            if (pattern[at] is not ('{' or '}')) continue;
+            var close = pattern.IndexOf('}', at + 1);
+            var end = pattern[at] == '{' && close > at && close - at < 40 ? close + 1 : at + 1;
+            while (end < pattern.Length && pattern[end] == '}' && end - at < 40) end++;
+            return pattern[at..end];
+        }
         return null;
     }
 
-    [GeneratedRegex(@"\{[A-Za-z_][A-Za-z0-9_]*\}", RegexOptions.CultureInvariant)]
+    /// <summary>The word in a brace <see cref="Unknown"/> found (<c>date</c> in <c>{{ date }}</c>); null when it holds none.</summary>
+    public static string? WordIn(string brace) => Word().Match(brace) is { Success: true } m ? m.Value : null;
+
+    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 }

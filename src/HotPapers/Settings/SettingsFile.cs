@@ -129,7 +129,7 @@ public static partial class SettingsFile
         if (key.Type is SettingType.FileNamePattern or SettingType.DateText or SettingType.DateSlug
             && Text(node) is { } pattern && DatePattern.Unknown(pattern) is { } word)
         {
-            var meant = NearestName.Of(word[1..^1], ["date"]) is null ? "" : $" (did you mean {DatePattern.Placeholder}?)";
+            var meant = DatePattern.WordIn(word) is { } inside && NearestName.Of(inside, ["date"]) is not null ? $" (did you mean {DatePattern.Placeholder}?)" : "";
             problems.Add(new(file, Where(node, name), $"a pattern whose only placeholder is {DatePattern.Placeholder}", $"{Describe(node)}, with {word}{meant}"));
             return settings;
         }

@@ -173,6 +173,9 @@ public sealed class SettingsFileTests
     [InlineData("post:\n  title: \"Papers {data}\"\n", "line 2, column 10 (post.title)", "a pattern whose only placeholder is {date}", "the string \"Papers {data}\", with {data} (did you mean {date}?)")]
     [InlineData("post:\n  description: \"{title} of {date}\"\n", "line 2, column 16 (post.description)", "a pattern whose only placeholder is {date}", "the string \"{title} of {date}\", with {title}")]
     [InlineData("fileName: \"{Date}/index.md\"\n", "line 1, column 11 (fileName)", "a pattern whose only placeholder is {date}", "the string \"{Date}/index.md\", with {Date} (did you mean {date}?)")]
+    [InlineData("post:\n  title: \"Hot Papers {{ date }}\"\n", "line 2, column 10 (post.title)", "a pattern whose only placeholder is {date}", "the string \"Hot Papers {{ date }}\", with {{ date }} (did you mean {date}?)")]
+    [InlineData("post:\n  slug: \"papers-{ date }\"\n", "line 2, column 9 (post.slug)", "a pattern whose only placeholder is {date}", "the string \"papers-{ date }\", with { date } (did you mean {date}?)")]
+    [InlineData("post:\n  title: \"Hot Papers {date}}\"\n", "line 2, column 10 (post.title)", "a pattern whose only placeholder is {date}", "the string \"Hot Papers {date}}\", with }")]
     public void Mention_settings_problems_are_reported_where_they_are(string yaml, string location, string expected, string found)
     {
         var problem = Assert.Single(Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", yaml, "")).Problems);
