@@ -172,35 +172,34 @@ public static class CommandLine
     };
 
     /// <summary>--config, as every command that reads the settings takes it.</summary>
-    internal static Option<string?> ConfigOption() => new("--config")
-    {
-        Description = $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one).",
-        HelpName = "FILE",
-    };
+    internal static Option<string?> ConfigOption() =>
+        PathOption("--config", $"The settings file (default: {SettingsFile.FileName} in the current folder, when there is one).", "FILE");
 
     /// <summary>--templates, as every command that renders takes it.</summary>
-    internal static Option<string?> TemplatesOption() => new("--templates")
-    {
-        Description = "Folder of templates that override the built-in ones by file name.",
-        HelpName = "DIR",
-    };
+    internal static Option<string?> TemplatesOption() => PathOption("--templates", "Folder of templates that override the built-in ones by file name.", "DIR");
 
     /// <summary>--records, for the commands that read records: a file or a folder.</summary>
-    internal static Option<string?> RecordsOption() => new("--records")
-    {
-        Description = $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath}).",
-        HelpName = "PATH",
-    };
+    internal static Option<string?> RecordsOption() => PathOption("--records",
+        $"A records file, or a folder of YYYY-MM-DD.json files (default: the settings' records, else {BuildSettings.Default.RecordsPath}).", "PATH");
 
     /// <summary>--records, for the commands that write records files (collect, import): a folder.</summary>
-    internal static Option<string?> RecordsFolderOption() => new("--records")
-    {
-        Description = $"Folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath}).",
-        HelpName = "DIR",
-    };
+    internal static Option<string?> RecordsFolderOption() => PathOption("--records",
+        $"Folder the records files are written to (default: the settings' records, else {BuildSettings.Default.RecordsPath}).", "DIR");
 
     /// <summary>--output, a folder.</summary>
-    internal static Option<string?> OutputOption(string description) => new("--output") { Description = description, HelpName = "DIR" };
+    internal static Option<string?> OutputOption(string description) => PathOption("--output", description, "DIR");
+
+    // Found by a new user's trial: --records "" was taken for a path, and the error named an empty one ("error: : expected ...").
+    private static Option<string?> PathOption(string name, string description, string helpName)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = helpName };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
+                result.AddError($"{name} expects a path, found \"{result.Tokens[0].Value}\"");
+        });
+        return option;
+    }
 
     /// <summary>Turns the library's input errors into messages and exit code 1, never a stack trace.</summary>
     internal static int Guard(TextWriter stderr, Func<int> action)

@@ -250,6 +250,22 @@ public sealed class CommandLineTests
             stderr.ReplaceLineEndings("\n"));
     }
 
+    [Theory]
+    [InlineData("build", "--all", "--records")]
+    [InlineData("build", "--all", "--output")]
+    [InlineData("site", "--config", "")]
+    [InlineData("import", "posts", "--records")]
+    public void An_empty_path_is_a_usage_error_naming_its_option(string command, string first, string option)
+    {
+        string[] args = option == "" ? [command, first, " "] : [command, first, option, ""];
+        var name = option == "" ? first : option;
+
+        var (code, _, stderr) = Run(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"{name} expects a path, found \"{(option == "" ? " " : "")}\"", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Prune_goes_with_all_and_lists_what_it_deletes()
     {
