@@ -47,6 +47,7 @@ public sealed class SiteBuilder
         // What a killed import left in the records folder (a build that checks writes nothing).
         if (!request.CheckOnly) PostNaming.RemoveRecordsLeftovers(_settings.RecordsPath);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
+        if (request is BuildRequest.All && Directory.Exists(_settings.RecordsPath)) files = [.. files, .. RangesOfDailyFiles(output, files)];
         var slots = new Slot[files.Count];
         ParallelOrFirstError(files.Count, i =>
         {
@@ -58,8 +59,9 @@ public sealed class SiteBuilder
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
-        var (notBuilt, ranges) = request is BuildRequest.All ? RangesNotBuilt(output) : ([], []);
-        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune, request.CheckOnly, Built(files, slots)) : ([], []);
+        var built = Built(files, slots);
+        var (notBuilt, ranges) = request is BuildRequest.All ? RangesNotBuilt(output, built) : ([], []);
+        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune, request.CheckOnly, built) : ([], []);
         cancellationToken.ThrowIfCancellationRequested();
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
@@ -123,39 +125,60 @@ public sealed class SiteBuilder
         return built;
     }
 
-    // Found by a new user's trial: a range's post merged from daily files has no records file of its own,
-    // so --all (one post per records file) neither rebuilt nor checked it, and said nothing: after a
-    // change of settings or templates it kept its old look while --check called the folder current.
+    // Found by new users' trials: a range's post merged from daily files has no records file of its own, so --all (a
+    // post per records file) neither rebuilt nor checked it: after a change of templates or settings it kept its old
+    // look while --all --check called the folder current, and after a change of fileName --prune took it for a post no
+    // records file makes. Each such post the output has, under any fileName (its name holds its range), is built again
+    // from its days' files, under the current name, when they are all there.
+    private List<RecordsFile> RangesOfDailyFiles(GuardedOutput output, IReadOnlyList<RecordsFile> files)
+    {
+        var have = files.Where(f => f.Date is not null).Select(f => (f.Date!.Value, f.EndDate!.Value)).ToHashSet();
+        var ranges = new SortedSet<(DateOnly, DateOnly)>();
+        // Before any post is offered: every post the manifest lists.
+        foreach (var key in output.NotOffered())
+        {
+            if (!File.Exists(Path.Combine(_settings.OutputDirectory, key.Replace('/', Path.DirectorySeparatorChar)))) continue;
+            foreach (var range in PostNaming.RangesIn(key))
+                if (!have.Contains(range)) ranges.Add(range);
+        }
+        var found = new List<RecordsFile>();
+        foreach (var (date, end) in ranges)
+        {
+            try
+            {
+                found.AddRange(_digests.Find(new BuildRequest.Range(date, end), out _));
+            }
+            catch (InputException)
+            {
+                // A day's records file is gone: RangesNotBuilt names the post.
+            }
+        }
+        return found;
+    }
+
+    // The range posts RangesOfDailyFiles could not build again: a day's records file is gone. Named, and kept (never
+    // taken for a stale post: --all cannot make it again).
     /// <returns>The warnings, and the manifest's keys of the range posts they name.</returns>
-    private (List<string> Warnings, HashSet<string> Keys) RangesNotBuilt(GuardedOutput output)
+    /// <param name="built">This build's posts by their digest's key: a range built again under another name is not one.</param>
+    private (List<string> Warnings, HashSet<string> Keys) RangesNotBuilt(GuardedOutput output, Dictionary<string, string> built)
     {
         var warnings = new List<string>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in output.NotOffered())
         {
-            // The range read back from the name, then the post named again as this build would name it: every
-            // spelling of the pattern that the settings accept (./, //, {date} twice) compares alike.
+            var path = Path.Combine(_settings.OutputDirectory, name.Replace('/', Path.DirectorySeparatorChar));
+            if (!File.Exists(path)) continue;
             foreach (var (date, end) in PostNaming.RangesIn(name))
             {
-                var path = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(date, end, _settings.FileNamePattern));
+                if (built.ContainsKey(PostNaming.Key(date, end))) break;
+                // Said as this build names it, where that is its name (./ and // spellings of the pattern).
+                var named = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(date, end, _settings.FileNamePattern));
+                if (output.Key(named) == name) path = named;
                 var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
-                if (output.Key(path) == name && File.Exists(path))
-                {
-                    warnings.Add($"{path}: a digest of {from} to {until}, which has no records file of its own ({PostNaming.RecordsFileName(date, end)}), "
-                        + $"so --all (a post per records file) did not build it; build it with --date {from} --until {until}");
-                    keys.Add(name);
-                    break;
-                }
-                // Found by review: under an earlier fileName, such a post was taken for one no records file makes, and
-                // --prune deleted the digest, which --all cannot make again. It is named, and kept.
-                var old = Path.Combine(_settings.OutputDirectory, name.Replace('/', Path.DirectorySeparatorChar));
-                if (File.Exists(old) && !File.Exists(Path.Combine(_settings.RecordsPath, PostNaming.RecordsFileName(date, end))))
-                {
-                    warnings.Add($"{old}: a digest of {from} to {until} under an earlier fileName, with no records file of its own, so --all cannot build it "
-                        + $"anew (nor --prune delete it); build it with --date {from} --until {until}, then delete this one");
-                    keys.Add(name);
-                    break;
-                }
+                warnings.Add($"{path}: a digest of {from} to {until}, with no records file of its own ({PostNaming.RecordsFileName(date, end)}) nor one "
+                    + "of each of its days, so --all cannot build it again; it is left as it is");
+                keys.Add(name);
+                break;
             }
         }
         return (warnings, keys);
