@@ -66,12 +66,13 @@ internal sealed class DigestSource(BuildSettings settings)
 
     /// <summary>
     /// Found by a new user's trial: with --records naming one file, the days before are not there to look at, so
-    /// ranking.repeatAfterDays left nothing out, and nothing said so. Null when it applies (or is off).
+    /// ranking.repeatAfterDays left nothing out, and nothing said so. Nothing when it applies (or is off).
     /// </summary>
-    public string? RepeatsNotLookedFor() =>
-        settings.Ranking.RepeatAfterDays > 0 && File.Exists(settings.RecordsPath)
-            ? $"{settings.RecordsPath}: one records file, not a folder, so ranking.repeatAfterDays ({settings.Ranking.RepeatAfterDays}) found no day before it to leave repeats out by"
-            : null;
+    public IEnumerable<string> RepeatsNotLookedFor()
+    {
+        if (settings.Ranking.RepeatAfterDays > 0 && File.Exists(settings.RecordsPath))
+            yield return $"{settings.RecordsPath}: one records file, not a folder, so ranking.repeatAfterDays ({settings.Ranking.RepeatAfterDays}) found no day before it to leave repeats out by";
+    }
 
     private DigestRecords Load(RecordsFile file)
     {

@@ -47,7 +47,12 @@ public sealed class SiteBuilder
         // What a killed import left in the records folder (a build that checks writes nothing).
         if (!request.CheckOnly) PostNaming.RemoveRecordsLeftovers(_settings.RecordsPath);
         using var output = GuardedOutput.Open(_settings.OutputDirectory, request.CheckOnly, request.Force);
-        if (request is BuildRequest.All && Directory.Exists(_settings.RecordsPath)) files = [.. files, .. RangesOfDailyFiles(output, files)];
+        List<(string Key, DateOnly Date, DateOnly End)> unbuildable = [];
+        if (request is BuildRequest.All && Directory.Exists(_settings.RecordsPath))
+        {
+            var (ranges, cannot) = RangesOfDailyFiles(output, files);
+            (files, unbuildable) = ([.. files, .. ranges], cannot);
+        }
         var slots = new Slot[files.Count];
         ParallelOrFirstError(files.Count, i =>
         {
@@ -60,13 +65,13 @@ public sealed class SiteBuilder
         if (problems.Count > 0) throw new InputException(problems);
         RecordsFiles.CheckDistinct(slots.Select(s => (s.Post!.RecordsFile, s.Post.PostPath)));
         var built = Built(files, slots);
-        var (notBuilt, ranges) = request is BuildRequest.All ? RangesNotBuilt(output, built) : ([], []);
-        var (stale, pruned) = request is BuildRequest.All all ? Stale(output, ranges, all.Prune, request.CheckOnly, built) : ([], []);
+        var (stale, pruned) = request is BuildRequest.All all
+            ? Stale(output, unbuildable.Select(u => u.Key).ToHashSet(StringComparer.Ordinal), all.Prune, request.CheckOnly, built) : ([], []);
         cancellationToken.ThrowIfCancellationRequested();
         var afterCommit = Writing(output.Commit);
         return new BuildResult([.. slots.Select(s => s.Post!)], request.CheckOnly)
         {
-            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. notBuilt, .. stale, .. _digests.RankingNotApplied(), .. Optional(_digests.RepeatsNotLookedFor()), .. afterCommit],
+            Warnings = [.. _notices, .. FolderWarnings(), .. skipped, .. slots.SelectMany(s => s.Warnings), .. RangesNotBuilt(output, unbuildable), .. stale, .. _digests.RankingNotApplied(), .. _digests.RepeatsNotLookedFor(), .. afterCommit],
             Pruned = request.CheckOnly ? pruned : output.Deleted,
         };
     }
@@ -130,19 +135,24 @@ public sealed class SiteBuilder
     // look while --all --check called the folder current, and after a change of fileName --prune took it for a post no
     // records file makes. Each such post the output has, under any fileName (its name holds its range), is built again
     // from its days' files, under the current name, when they are all there.
-    private List<RecordsFile> RangesOfDailyFiles(GuardedOutput output, IReadOnlyList<RecordsFile> files)
+    /// <returns>The ranges' records files, and the posts (by manifest key) of the ranges a day's records file of is gone.</returns>
+    private (List<RecordsFile> Found, List<(string Key, DateOnly Date, DateOnly End)> Unbuildable) RangesOfDailyFiles(GuardedOutput output, IReadOnlyList<RecordsFile> files)
     {
         var have = files.Where(f => f.Date is not null).Select(f => (f.Date!.Value, f.EndDate!.Value)).ToHashSet();
-        var ranges = new SortedSet<(DateOnly, DateOnly)>();
+        var posts = new SortedDictionary<(DateOnly, DateOnly), List<string>>();
         // Before any post is offered: every post the manifest lists.
         foreach (var key in output.NotOffered())
         {
             // The name first: a stat per post of a rebuild of years would be thousands of system calls for the few ranges.
-            foreach (var range in PostNaming.RangesIn(key))
-                if (!have.Contains(range) && File.Exists(Path.Combine(_settings.OutputDirectory, key.Replace('/', Path.DirectorySeparatorChar)))) ranges.Add(range);
+            var (date, end) = PostNaming.RangesIn(key).FirstOrDefault();
+            if (date == default || have.Contains((date, end))) continue;
+            if (!File.Exists(Path.Combine(_settings.OutputDirectory, key.Replace('/', Path.DirectorySeparatorChar)))) continue;
+            if (!posts.TryGetValue((date, end), out var keys)) posts[(date, end)] = keys = [];
+            keys.Add(key);
         }
         var found = new List<RecordsFile>();
-        foreach (var (date, end) in ranges)
+        var unbuildable = new List<(string, DateOnly, DateOnly)>();
+        foreach (var ((date, end), keys) in posts)
         {
             try
             {
@@ -150,38 +160,25 @@ public sealed class SiteBuilder
             }
             catch (InputException)
             {
-                // A day's records file is gone: RangesNotBuilt names the post.
+                // A day's records file is gone: the post is named, and left (RangesNotBuilt).
+                unbuildable.AddRange(keys.Select(k => (k, date, end)));
             }
         }
-        return found;
+        return (found, unbuildable);
     }
 
-    // The range posts RangesOfDailyFiles could not build again: a day's records file is gone. Named, and kept (never
-    // taken for a stale post: --all cannot make it again).
-    /// <returns>The warnings, and the manifest's keys of the range posts they name.</returns>
-    /// <param name="built">This build's posts by their digest's key: a range built again under another name is not one.</param>
-    private (List<string> Warnings, HashSet<string> Keys) RangesNotBuilt(GuardedOutput output, Dictionary<string, string> built)
+    // The range posts RangesOfDailyFiles could not build again, named; Stale leaves them out: --all cannot make them again.
+    private IEnumerable<string> RangesNotBuilt(GuardedOutput output, List<(string Key, DateOnly Date, DateOnly End)> unbuildable)
     {
-        var warnings = new List<string>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in output.NotOffered())
+        foreach (var (key, date, end) in unbuildable)
         {
-            var path = Path.Combine(_settings.OutputDirectory, name.Replace('/', Path.DirectorySeparatorChar));
-            if (!File.Exists(path)) continue;
-            foreach (var (date, end) in PostNaming.RangesIn(name))
-            {
-                if (built.ContainsKey(PostNaming.Key(date, end))) break;
-                // Said as this build names it, where that is its name (./ and // spellings of the pattern).
-                var named = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(date, end, _settings.FileNamePattern));
-                if (output.Key(named) == name) path = named;
-                var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
-                warnings.Add($"{path}: a digest of {from} to {until}, with no records file of its own ({PostNaming.RecordsFileName(date, end)}) nor one "
-                    + "of each of its days, so --all cannot build it again; it is left as it is");
-                keys.Add(name);
-                break;
-            }
+            // Said as this build names it, where that is its name (./ and // spellings of the pattern).
+            var named = Path.Combine(_settings.OutputDirectory, PostNaming.PostFileName(date, end, _settings.FileNamePattern));
+            var path = output.Key(named) == key ? named : Path.Combine(_settings.OutputDirectory, key.Replace('/', Path.DirectorySeparatorChar));
+            var (from, until) = (Rfc3339.FormatDate(date), Rfc3339.FormatDate(end));
+            yield return $"{path}: a digest of {from} to {until}, with no records file of its own ({PostNaming.RecordsFileName(date, end)}) nor one "
+                + "of each of its days, so --all cannot build it again; it is left as it is";
         }
-        return (warnings, keys);
     }
 
     private Slot BuildOne(RecordsFile file, GuardedOutput output)
@@ -215,8 +212,6 @@ public sealed class SiteBuilder
             yield return $"{_settings.OutputDirectory}: is in a {Flavors.Title(blog.Flavor)} site ({Path.Combine(blog.Root, blog.Evidence)}), but the posts are built for {Flavors.Name(_settings.Flavor)}; set flavor: {other} in {SettingsFile.FileName} or pass --flavor {other}";
         }
     }
-
-    private static IEnumerable<string> Optional(string? warning) => warning is null ? [] : [warning];
 
     // The output folder refusing a write is the user's to fix, and says which folder: not .NET's message about a file in it.
     private T Writing<T>(Func<T> write)

@@ -63,8 +63,7 @@ public sealed class SiteGenerator
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         var digests = slots.Select(s => s.Summary!).ToList();
-        var warnings = new List<string>([.. _pages.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings), .. _digests.RankingNotApplied()]);
-        if (_digests.RepeatsNotLookedFor() is { } repeats) warnings.Add(repeats);
+        var warnings = new List<string>([.. _pages.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings), .. _digests.RankingNotApplied(), .. _digests.RepeatsNotLookedFor()]);
         if (_site.BaseUrl is null)
             warnings.Add((_settings.SourceFile is { } file ? file + ": " : "")
                 + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");
