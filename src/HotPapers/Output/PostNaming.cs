@@ -24,11 +24,14 @@ internal static class PostNaming
     /// The ranges a post's name may hold (<c>2021-05-01-2021-05-03</c>, anywhere in it), by the shape of their
     /// key alone: a caller checks each by naming the post again with <see cref="PostFileName(DateOnly, DateOnly, string)"/>.
     /// </summary>
-    public static IEnumerable<(DateOnly Date, DateOnly EndDate)> RangesIn(string name)
+    public static List<(DateOnly Date, DateOnly EndDate)> RangesIn(string name)
     {
+        // Read in place, not cut out: --all looks in the name of every post the manifest lists.
         const int KeyLength = 21;
+        var ranges = new List<(DateOnly, DateOnly)>();
         for (var at = 0; at + KeyLength <= name.Length; at++)
-            if (TryParseRecordsFileName(name.Substring(at, KeyLength) + ".json", out var date, out var end) && end > date) yield return (date, end);
+            if (TryParseKey(name.AsSpan(at, KeyLength), out var date, out var end) && end > date) ranges.Add((date, end));
+        return ranges;
     }
 
     public static string RecordsFileName(DateOnly date, DateOnly endDate) => Key(date, endDate) + ".json";
@@ -39,11 +42,11 @@ internal static class PostNaming
     /// </summary>
     public static IEnumerable<string> KeysIn(string name)
     {
-        var ranges = RangesIn(name).Select(r => Key(r.Date, r.EndDate)).ToList();
-        if (ranges.Count > 0) return ranges;
+        var ranges = RangesIn(name);
+        if (ranges.Count > 0) return ranges.Select(r => Key(r.Date, r.EndDate));
         var days = new List<string>();
         for (var at = 0; at + 10 <= name.Length; at++)
-            if (Rfc3339.TryParseDate(name.AsSpan(at, 10), out var day)) days.Add(Key(day, day));
+            if (TryParseKey(name.AsSpan(at, 10), out var day, out _)) days.Add(Key(day, day));
         return days;
     }
 
@@ -76,10 +79,16 @@ internal static class PostNaming
     public static bool TryParseRecordsFileName(string fileName, out DateOnly date, out DateOnly endDate)
     {
         date = endDate = default;
-        if (!fileName.EndsWith(".json", StringComparison.Ordinal)) return false;
-        var key = fileName[..^5];
+        return fileName.EndsWith(".json", StringComparison.Ordinal) && TryParseKey(fileName.AsSpan(0, fileName.Length - 5), out date, out endDate);
+    }
+
+    /// <summary>Reads the days back from a digest's key (<see cref="Key"/>): a day's, or a range's whose end is after its start.</summary>
+    private static bool TryParseKey(ReadOnlySpan<char> key, out DateOnly date, out DateOnly endDate)
+    {
+        endDate = default;
         if (key.Length == 10) return Rfc3339.TryParseDate(key, out date) && (endDate = date) == date;
+        date = default;
         return key.Length == 21 && key[10] == '-'
-            && Rfc3339.TryParseDate(key.AsSpan(0, 10), out date) && Rfc3339.TryParseDate(key.AsSpan(11), out endDate) && endDate > date;
+            && Rfc3339.TryParseDate(key[..10], out date) && Rfc3339.TryParseDate(key[11..], out endDate) && endDate > date;
     }
 }
