@@ -175,8 +175,9 @@ public static class ImportRun
             : outcome == WriteOutcome.Created && last > first
                 ? [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i => Path.Combine(request.RecordsDirectory, PostNaming.RecordsFileName(first.AddDays(i), first.AddDays(i))))]
                 : [];
-        if (own.Length == 0 || !own.All(p => File.Exists(p) && IsDaysOwnRecords(p, request.Zone))) return null;
-        if (manifest.Value?.Accepts(file, PostManifest.Hash(bytes)) != true) return null;
+        // The manifest first: a hash and a lookup, where the records are each parsed whole.
+        if (own.Length == 0 || manifest.Value?.Accepts(file, PostManifest.Hash(bytes)) != true) return null;
+        if (!own.All(p => File.Exists(p) && IsDaysOwnRecords(p, request.Zone))) return null;
         return own.Length == 1 ? own[0] : $"{own[0]} to {own[^1]}";
     }
 

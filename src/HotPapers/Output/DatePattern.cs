@@ -21,21 +21,14 @@ internal static partial class DatePattern
     /// </summary>
     public static string? Unknown(string pattern)
     {
-        for (var at = 0; at < pattern.Length; at++)
-        {
-            if (string.CompareOrdinal(pattern, at, Placeholder, 0, Placeholder.Length) == 0)
-            {
-                at += Placeholder.Length - 1;
-                continue;
-            }
-            if (pattern[at] is not ('{' or '}')) continue;
-            var close = pattern.IndexOf('}', at + 1);
-            var end = pattern[at] == '{' && close > at && close - at < 40 ? close + 1 : at + 1;
-            while (end < pattern.Length && pattern[end] == '}' && end - at < 40) end++;
-            return pattern[at..end];
-        }
+        foreach (Match m in Brace().Matches(pattern))
+            if (m.Value != Placeholder) return m.Value;
         return null;
     }
+
+    // {date} itself; else braces around at most a few words ({data}, {{ date }}); else a lone brace.
+    [GeneratedRegex(@"\{date\}|\{+[^{}]{0,38}\}+|[{}]", RegexOptions.CultureInvariant)]
+    private static partial Regex Brace();
 
     /// <summary>The word in a brace <see cref="Unknown"/> found (<c>date</c> in <c>{{ date }}</c>); null when it holds none.</summary>
     public static string? WordIn(string brace) => Word().Match(brace) is { Success: true } m ? m.Value : null;

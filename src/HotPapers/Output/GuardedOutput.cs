@@ -81,11 +81,9 @@ internal sealed class GuardedOutput : IDisposable
     public void Prune(IEnumerable<string> postPaths)
     {
         if (_checkOnly) return;
-        foreach (var path in postPaths)
-        {
-            EnsureLocked();
-            _pruned.Add((path, FileStamp.Of(path)));
-        }
+        var count = _pruned.Count;
+        _pruned.AddRange(postPaths.Select(path => (path, FileStamp.Of(path))));
+        if (_pruned.Count > count) EnsureLocked();
     }
 
     /// <summary>A post's name in the manifest: relative to the folder, '/' separated.</summary>

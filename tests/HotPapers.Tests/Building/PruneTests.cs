@@ -74,6 +74,27 @@ public sealed class PruneTests : IDisposable
         Assert.DoesNotContain(Build().Warnings, w => w.Contains("earlier", StringComparison.Ordinal));
     }
 
+    // The README's promise (found unexercised by review): a post written to between the build's look at it and the
+    // commit is left, with a warning, and the manifest keeps it.
+    [Fact]
+    public void A_post_written_to_after_it_was_judged_is_not_deleted()
+    {
+        Build();
+        using var output = GuardedOutput.Open(_temp["posts"], checkOnly: false, force: false);
+        output.Prune([Old("2021-04-30"), Old("2021-05-01")]);
+        File.AppendAllText(Old("2021-04-30"), "a note saved meanwhile\n");
+
+        var warnings = output.Commit();
+
+        Assert.Equal([$"{Old("2021-04-30")}: written to while this build ran, so --prune left it"], warnings);
+        Assert.Equal([Old("2021-05-01")], output.Deleted);
+        Assert.True(File.Exists(Old("2021-04-30")));
+        Assert.False(File.Exists(Old("2021-05-01")));
+        var manifest = PostManifest.Load(_temp["posts"]).Posts.Keys;
+        Assert.Contains("2021-04-30---Hot-Papers.md", manifest);
+        Assert.DoesNotContain("2021-05-01---Hot-Papers.md", manifest);
+    }
+
     // Found by new users' trials and a review: an empty, wrong or partial records folder made the blog's posts look
     // stale, and --prune deleted them. A post whose records file is gone is named, never deleted.
     [Fact]

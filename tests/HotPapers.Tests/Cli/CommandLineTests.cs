@@ -251,19 +251,16 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("build", "--all", "--records")]
-    [InlineData("build", "--all", "--output")]
-    [InlineData("site", "--config", "")]
-    [InlineData("import", "posts", "--records")]
-    public void An_empty_path_is_a_usage_error_naming_its_option(string command, string first, string option)
+    [InlineData("build --all --records", "")]
+    [InlineData("build --all --output", "")]
+    [InlineData("site --config", " ")]
+    [InlineData("import posts --records", "")]
+    public void An_empty_path_is_a_usage_error_naming_its_option(string words, string path)
     {
-        string[] args = option == "" ? [command, first, " "] : [command, first, option, ""];
-        var name = option == "" ? first : option;
-
-        var (code, _, stderr) = Run(args);
+        var (code, _, stderr) = Run([.. words.Split(' '), path]);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains($"{name} expects a path, found \"{(option == "" ? " " : "")}\"", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{words.Split(' ')[^1]} expects a path, found \"{path}\"", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
