@@ -167,7 +167,11 @@ public static class SiteScaffolder
             throw refusal;
         }
         var done = plan.Select(s => s.File).ToList();
-        return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done), request.Update ? [] : NextSteps(request.Directory, flavor));
+        // The settings as init left them (init's, or the owner's when init runs again), read once for the notes and the
+        // steps. Settings that do not load are build's to report: the defaults here.
+        var settings = LoadOr(Path.Combine(request.Directory, SettingsFile.FileName),
+            SettingsFile.Defaults(request.Directory) with { RecordsPath = Path.Combine(request.Directory, RecordsFolder(flavor)) });
+        return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done, settings), request.Update ? [] : NextSteps(request.Directory, flavor, settings));
     }
 
     /// <summary>What init will do with one file, and the bytes it will write there (null: none).</summary>
@@ -308,7 +312,7 @@ public static class SiteScaffolder
         [.. Kept(InitFlavors.Of(flavor)).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p))
             .Where(p => File.Exists(p) && EarlierVersions.Contains(Hash(File.ReadAllBytes(p))))];
 
-    private static IReadOnlyList<string> Notes(InitRequest request, InitFlavor flavor, List<ScaffoldedFile> done)
+    private static IReadOnlyList<string> Notes(InitRequest request, InitFlavor flavor, List<ScaffoldedFile> done, BuildSettings settings)
     {
         var notes = new List<string>();
         // Only for a Hugo site: in another folder, the warning about the flavor says what matters.
@@ -321,9 +325,8 @@ public static class SiteScaffolder
         }
         // Found by a new user's trial: the README says what to do about it, and init, which read the config, said nothing.
         if (flavor == InitFlavor.Gatsby && BlogDetector.GatsbyLoadsJson(request.Directory) is { } gatsbyConfig
-            && LoadOr(Path.Combine(request.Directory, SettingsFile.FileName), SettingsFile.Defaults(request.Directory)).RecordsPath is var records
-            && PathBelow.Relative(Path.Combine(request.Directory, "content"), records) is not null)
-            notes.Add($"{gatsbyConfig} uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in {Path.GetRelativePath(request.Directory, records).Replace('\\', '/')}/ too: "
+            && PathBelow.Relative(Path.Combine(request.Directory, "content"), settings.RecordsPath) is not null)
+            notes.Add($"{gatsbyConfig} uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in {Path.GetRelativePath(request.Directory, settings.RecordsPath).Replace('\\', '/')}/ too: "
                 + $"set \"records: hotpapers/records\" in {SettingsFile.FileName} and move them there, or add ignore: ['**/records/**'] to the gatsby-source-filesystem options of content/.");
         if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
@@ -338,13 +341,11 @@ public static class SiteScaffolder
         _ => $"  echo \"theme = 'ananke'\" >> {config}",
     };
 
-    private static IReadOnlyList<string> NextSteps(string directory, InitFlavor flavor)
+    /// <param name="settings">Where they put the records and the posts, said as paths from the blog's folder.</param>
+    private static IReadOnlyList<string> NextSteps(string directory, InitFlavor flavor, BuildSettings settings)
     {
         var steps = new List<string>();
         if (Path.GetFullPath(directory) != Path.GetFullPath(".")) steps.Add($"cd {directory}");
-        // Where the settings (init's, or the owner's when init runs again) put the records and the posts, as
-        // paths from the blog's folder. Settings that do not load are build's to report: the defaults here.
-        var settings = LoadOr(Path.Combine(directory, SettingsFile.FileName), SettingsFile.Defaults(directory) with { RecordsPath = Path.Combine(directory, RecordsFolder(flavor)) });
         string Relative(string path) => Path.GetRelativePath(directory, path).Replace('\\', '/');
         var records = Relative(settings.RecordsPath) + "/";
         // Found by a new user's trial: nothing said to set it, and collect ran without it.
