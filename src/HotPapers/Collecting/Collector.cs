@@ -133,7 +133,8 @@ public static class Collector
                 continue;
             }
             asked++;
-            progress($"asking {source.Name}");
+            // Offline nothing is asked: found by a user, whose replay said "asking" and made them wonder whether it went online.
+            progress(offlineCache is null ? $"asking {source.Name}" : $"replaying {source.Name} from the cache");
             try
             {
                 var mentions = await source.CollectAsync(day, fetchers[source.Name], cancellationToken).ConfigureAwait(false);
@@ -164,7 +165,8 @@ public static class Collector
         IReadOnlyDictionary<string, ArxivPaper> metadata;
         try
         {
-            if (byPaper.Count > 0) progress($"asking arxiv for {byPaper.Count} paper(s)");
+            if (byPaper.Count > 0)
+                progress(offlineCache is null ? $"asking arxiv for {byPaper.Count} paper(s)" : $"replaying arxiv for {byPaper.Count} paper(s) from the cache");
             metadata = byPaper.Count == 0 ? new Dictionary<string, ArxivPaper>()
                 : await ArxivMetadata.FetchAsync([.. byPaper.Keys.Select(k => new ArxivId(k))], settings.Collect.Arxiv.BaseUrl, arxiv, cancellationToken).ConfigureAwait(false);
         }
