@@ -117,6 +117,8 @@ public sealed class SiteFlavorTests
         var day = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], new Dictionary<string, string>(environment) { ["DAY"] = "2021-04-30" });
         Assert.Equal(stepExit, day.Code);
         Assert.Equal("hotpapers collect --date 2021-04-30\n", File.ReadAllText(temp["args"]));
+        // The warning says which day to run again, and how.
+        Assert.Equal(warns, day.Stdout.Contains("run this workflow by hand with the date 2021-04-30", StringComparison.Ordinal));
     }
 
     [Fact]
