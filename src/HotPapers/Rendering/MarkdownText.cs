@@ -45,7 +45,7 @@ internal static class MarkdownText
             while (start < text.Length && (text[start] == ' ' || text[start] == '\t')) start++;
             if (start < 4 && !text.AsSpan(0, start).Contains('\t')) start = 0;
             var rest = text.AsSpan(start).TrimStart(' ');
-            if (rest.Length > 0 && "#>-+*=|:".Contains(rest[0]))
+            if (rest.Length > 0 && ("#>-+*=|:".Contains(rest[0]) || InertText.OpensMathBlock(rest)))
             {
                 sb.Append(text.AsSpan(start, text.Length - start - rest.Length)).Append('\\').Append(rest[0]);
                 start = text.Length - rest.Length + 1;
@@ -75,8 +75,11 @@ internal static class MarkdownText
             if (nextMath < math.Count && math[nextMath].Start <= i)
             {
                 // LaTeX as it is, but for what a renderer without math would read as HTML, an entity or a
-                // link: that gets a backslash, unless a backslash of the LaTeX escapes it already.
-                if (ch == '<' && InertText.OpensMarkup(text, i)) sb.Append(Lt);
+                // link: that gets a backslash, unless a backslash of the LaTeX escapes it already. A '<' that
+                // could open a tag, in Markdown or in a browser given the math as it is (Hugo's passthrough),
+                // gets a space after it instead: TeX skips spaces in math, so KaTeX and MathJax show "a<b" still,
+                // where "&lt;" would reach remark-math's KaTeX as those four characters.
+                if (ch == '<' && (InertText.OpensMarkup(text, i) || InertText.OpensTagInBrowser(text, i))) sb.Append("< ");
                 else if (MarkupInMath(text, i) && !InertText.IsEscaped(text, i)) sb.Append('\\').Append(ch);
                 else sb.Append(ch);
                 continue;

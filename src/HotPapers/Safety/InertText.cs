@@ -46,6 +46,21 @@ internal static class InertText
     }
 
     /// <summary>
+    /// Whether a browser reading the text as HTML would start a tag, or a comment, at the <c>&lt;</c> at
+    /// <paramref name="i"/>: it is followed by an ASCII letter, <c>/</c>, <c>!</c> or <c>?</c>. Hugo's math
+    /// passthrough writes what is between its delimiters into the page unescaped, and there <c>&lt;x,</c>,
+    /// no tag in CommonMark, is a tag named <c>x,</c> whose attributes may be handlers. Of its delimiters
+    /// only <c>$</c> and <c>$$</c> come through escaping (a backslash before <c>(</c> or <c>[</c> is escaped),
+    /// so this is asked of text that holds a <c>$</c> (<see cref="MayPassThrough"/>): elsewhere such a
+    /// <c>&lt;</c> is text, and old posts' bytes stay.
+    /// </summary>
+    public static bool OpensTagInBrowser(ReadOnlySpan<char> text, int i) =>
+        i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?');
+
+    /// <summary>Whether Hugo's math passthrough could hand part of the text to the browser as it is: it holds a <c>$</c>.</summary>
+    public static bool MayPassThrough(ReadOnlySpan<char> text) => text.Contains('$');
+
+    /// <summary>
     /// Whether the <c>&lt;</c> at <paramref name="i"/> could be raw HTML or an autolink: where
     /// <see cref="OpensMarkup"/> says it opens one. In a paragraph that is enough, whether or not a
     /// <c>&gt;</c> follows on the line: a tag's white space may be a line break, and a template may put the
@@ -87,6 +102,7 @@ internal static class InertText
         HashSet<int>? codeRuns = null;
         var bracket = false;
         var lastGt = line.LastIndexOf('>');
+        var passThrough = MayPassThrough(line);
         // Only the characters of the cases below matter; the runs between them (nearly all of an abstract)
         // are skipped in one vectorized search each rather than looked at one by one.
         for (var i = NextSpecial(line, 0); i < line.Length; i = NextSpecial(line, i + 1))
@@ -96,7 +112,7 @@ internal static class InertText
             {
                 case '\\' when i + 1 < line.Length && IsAsciiPunctuation(line[i + 1]):
                     return false;
-                case '<' when CouldBeHtml(line, i, heading, lastGt):
+                case '<' when CouldBeHtml(line, i, heading, lastGt) || (passThrough && OpensTagInBrowser(line, i)):
                     return false;
                 case '&' when IsReference(line, i):
                     return false;
@@ -144,7 +160,7 @@ internal static class InertText
 
     /// <summary>
     /// A block marker at the start of a paragraph: indentation that makes code, or a heading, quote,
-    /// list item, thematic break, code fence or link reference definition. (<c>=</c>, <c>|</c> and
+    /// list item, thematic break, code fence, link reference definition or math block. (<c>=</c>, <c>|</c> and
     /// <c>:</c> need a second line, which one line of text does not have.) Any Unicode white space counts
     /// after a marker: marked takes U+00A0 there.
     /// </summary>
@@ -178,12 +194,22 @@ internal static class InertText
                 return t.Length >= 3 && t[1] == first && t[2] == first;
             case '[':
                 return StartsLinkReferenceDefinition(t);
+            case '$':
+                return OpensMathBlock(t);
         }
         var digits = 0;
         while (digits < t.Length && char.IsAsciiDigit(t[digits])) digits++;
         return digits is > 0 and < 10 && digits < t.Length && t[digits] is '.' or ')'
             && (digits + 1 == t.Length || char.IsWhiteSpace(t[digits + 1]));
     }
+
+    /// <summary>
+    /// Whether the line, from its first character, opens a display math block that nothing on it closes:
+    /// remark-math (and so gatsby-remark-katex) and markdown-it's math plugins then read the rest of the
+    /// post, every paper after it, as one formula. (A <c>$$</c> closed on the line is math inline.)
+    /// </summary>
+    public static bool OpensMathBlock(ReadOnlySpan<char> line) =>
+        line.StartsWith("$$") && !line[2..].Contains("$$", StringComparison.Ordinal);
 
     /// <summary>
     /// Whether the line, from its first character, could be a link reference definition (<c>[label]: url</c>,

@@ -3,9 +3,9 @@ namespace HotPapers.Safety;
 /// <summary>
 /// Decides whether Markdown that we emit as written (an imported post's <c>rawText</c>) can do harm in
 /// any CommonMark renderer, by the rule <see cref="InertText"/> states on the text, not by one renderer's
-/// parse: every <c>&lt;</c> that could open markup must be a bare formatting tag (<c>&lt;b&gt;</c>,
+/// parse: every <c>&lt;</c> that could open markup (or, in text with math, a tag in a browser) must be a bare formatting tag (<c>&lt;b&gt;</c>,
 /// <c>&lt;/sub&gt;</c>: old posts have them and they run nothing), where it could be HTML; no image; no link reference definition
-/// (which other fields could use); and a link's URL is http(s), mailto or relative, with no character
+/// (which other fields could use); no math block left open; and a link's URL is http(s), mailto or relative, with no character
 /// reference that a renderer would decode into a scheme.
 /// </summary>
 internal static class MarkdownGuard
@@ -15,13 +15,16 @@ internal static class MarkdownGuard
     {
         var text = markdown.AsSpan();
         var lastGt = text.LastIndexOf('>');
+        var passThrough = InertText.MayPassThrough(text);
         if (InertText.StartsLinkReferenceDefinition(text)) return false;
+        // A math block opened and never closed takes the rest of the post with it in remark-math.
+        if (!heading && InertText.OpensMathBlock(text.TrimStart(' '))) return false;
         var image = false;
         for (var i = 0; i < text.Length; i++)
         {
             switch (text[i])
             {
-                case '<' when InertText.CouldBeHtml(text, i, heading, lastGt):
+                case '<' when InertText.CouldBeHtml(text, i, heading, lastGt) || (passThrough && InertText.OpensTagInBrowser(text, i)):
                     var length = FormattingTagLength(text[i..]);
                     if (length == 0) return false;
                     i += length - 1;

@@ -46,6 +46,23 @@ public sealed class EscapingProperties
             }
         }, iter: 3000, print: Show);
 
+    /// <summary>
+    /// Hugo's math passthrough writes what is between its delimiters (of those escaping keeps, <c>$</c> and
+    /// <c>$$</c>) into the page as it is, so escaped text with a <c>$</c> must be text to a browser too, math
+    /// and all: no element, no comment.
+    /// </summary>
+    [Fact]
+    public void Any_escaped_text_with_math_is_text_to_a_browser_given_it_as_it_is() =>
+        Generators.Text.Select(t => t.Contains('$') ? t : "$" + t).Sample(text =>
+        {
+            foreach (var context in new[] { MarkdownText.Context.Paragraph, MarkdownText.Context.Heading })
+            {
+                var escaped = MarkdownText.Escape(text, context);
+                var body = new HtmlParser().ParseDocument("<!DOCTYPE html><body>" + escaped).Body!;
+                Assert.True(body.ChildNodes.All(n => n is AngleSharp.Dom.IText), $"{Show(text)} as {context}: {Show(escaped)}");
+            }
+        }, iter: 3000, print: Show);
+
     [Fact]
     public void Any_link_text_and_destination_stay_in_their_link() =>
         Generators.Text.Sample(text =>

@@ -18,6 +18,9 @@ public sealed class HostileTextTests
 {
     private static readonly MarkdownPipeline RawHtml = new MarkdownPipelineBuilder().Build();
 
+    // As gatsby-remark-katex (remark-math) or markdown-it's math plugins read a post: $$ at a line start opens a block.
+    private static readonly MarkdownPipeline WithMath = new MarkdownPipelineBuilder().UseMathematics().Build();
+
     private static readonly string[] FrontMatterKeys = ["title", "date", "template", "draft", "slug", "category", "tags", "description", "socialImage"];
 
     public static IEnumerable<string> Vectors() =>
@@ -58,8 +61,28 @@ public sealed class HostileTextTests
             Assert.Equal(1, Count(html, "<h1>"));
             Assert.Equal(2, Count(html, "<blockquote class=\"twitter-tweet\">"));
             Assert.Equal(2, Count(html, "<script "));
+            // A renderer with math sees the same post: no text opens a math block that swallows what follows.
+            var math = Markdown.ToHtml(body, WithMath);
+            Assert.Equal(1, Count(math, "<h1>"));
+            Assert.Equal(2, Count(math, "<blockquote class=\"twitter-tweet\">"));
             Assert.All(warnings, w => Assert.Contains("paper 2104.14421, tweet ", w));
         }
+    }
+
+    /// <summary>
+    /// Hugo's math passthrough writes what is between its delimiters (<c>$$ ... $$</c>) into the page as it is:
+    /// escaped text with math must be text to a browser that reads it so. Found by a red-team review, with
+    /// <c>$$&lt;x, autofocus onfocus=...&gt;$$</c>: no tag in CommonMark, a live one in a browser. Each
+    /// vector goes in with a <c>$</c> (text without one is never passed through).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_vector_with_math_escaped_is_text_to_a_browser_given_it_as_it_is(int index, bool heading)
+    {
+        var vector = Vectors().ElementAt(index) is var v && v.Contains('$') ? v : "$5 " + v;
+        var escaped = MarkdownText.Escape(vector, heading ? MarkdownText.Context.Heading : MarkdownText.Context.Paragraph);
+        var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!DOCTYPE html><body>" + escaped).Body!;
+        Assert.True(body.ChildNodes.All(n => n is AngleSharp.Dom.IText), $"vector {index} ({vector}) escaped as {escaped}");
     }
 
     [Fact]
