@@ -328,6 +328,11 @@ public static class SiteScaffolder
             && PathBelow.Relative(Path.Combine(request.Directory, "content"), settings.RecordsPath) is not null)
             notes.Add($"{gatsbyConfig} uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in {Path.GetRelativePath(request.Directory, settings.RecordsPath).Replace('\\', '/')}/ too: "
                 + $"set \"records: hotpapers/records\" in {SettingsFile.FileName} and move them there, or add ignore: ['**/records/**'] to the gatsby-source-filesystem options of content/.");
+        // Found by a red-team review: MDX runs {...} in a mention's text as JavaScript, in the build and on the page.
+        if (flavor == InitFlavor.Gatsby && BlogDetector.GatsbyCompilesMarkdownAsMdx(request.Directory) is { } mdxConfig)
+            notes.Add($"{mdxConfig} has gatsby-plugin-mdx compile .md files: MDX reads {{...}} as JavaScript and <Tag as JSX, and the posts hold text "
+                + "anyone can write (paper titles, abstracts, posts on the networks), so a mention could run code in your build and on your pages, or break the build. "
+                + "Take '.md' out of its extensions and let gatsby-transformer-remark read the posts: they are CommonMark.");
         if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
         return notes;

@@ -53,7 +53,21 @@ internal static partial class BlogDetector
     /// The Gatsby config of <paramref name="root"/> when it names <c>gatsby-transformer-json</c>, which loads every JSON
     /// file gatsby-source-filesystem reads, as data (records under <c>content/</c> included); null otherwise.
     /// </summary>
-    public static string? GatsbyLoadsJson(string root)
+    public static string? GatsbyLoadsJson(string root) => GatsbyConfigWhere(root, config => config.Contains("gatsby-transformer-json", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The Gatsby config of <paramref name="root"/> when it has gatsby-plugin-mdx compile <c>.md</c> files (its
+    /// <c>extensions</c> name <c>.md</c>; by default it takes <c>.mdx</c> only); null otherwise. MDX is not
+    /// Markdown: <c>{...}</c> is JavaScript and <c>&lt;Tag</c> JSX, in a paper's title or a tweet as anywhere.
+    /// </summary>
+    public static string? GatsbyCompilesMarkdownAsMdx(string root) => GatsbyConfigWhere(root, config =>
+        config.Contains("gatsby-plugin-mdx", StringComparison.Ordinal) && MdExtension().IsMatch(config));
+
+    [System.Text.RegularExpressions.GeneratedRegex("""["'`]\.md["'`]""")]
+    private static partial System.Text.RegularExpressions.Regex MdExtension();
+
+    // The first Gatsby config there that is small enough to read and says what the test looks for.
+    private static string? GatsbyConfigWhere(string root, Func<string, bool> says)
     {
         foreach (var name in GatsbyConfigs)
         {
@@ -61,7 +75,7 @@ internal static partial class BlogDetector
             if (!File.Exists(path) || new FileInfo(path).Length > 1024 * 1024) continue;
             try
             {
-                if (File.ReadAllText(path).Contains("gatsby-transformer-json", StringComparison.Ordinal)) return name;
+                if (says(File.ReadAllText(path))) return name;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -128,6 +128,21 @@ public sealed class SiteScaffolderTests
         Assert.Empty(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
     }
 
+    // Found by a red-team review: MDX compiles {...} in a tweet's text as JavaScript; by default gatsby-plugin-mdx takes .mdx only.
+    [Fact]
+    public void A_gatsby_config_that_compiles_md_as_mdx_is_told_to_leave_the_posts_to_remark()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["gatsby-config.js"], "module.exports = { plugins: [{ resolve: `gatsby-plugin-mdx`, options: { extensions: [`.mdx`, `.md`] } }] }\n");
+
+        var note = Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+
+        Assert.StartsWith("gatsby-config.js has gatsby-plugin-mdx compile .md files: MDX reads {...} as JavaScript", note, StringComparison.Ordinal);
+        Assert.EndsWith("Take '.md' out of its extensions and let gatsby-transformer-remark read the posts: they are CommonMark.", note, StringComparison.Ordinal);
+        File.WriteAllText(temp["gatsby-config.js"], "module.exports = { plugins: [{ resolve: 'gatsby-plugin-mdx', options: { extensions: ['.mdx'] } }, 'gatsby-transformer-remark'] }\n");
+        Assert.Empty(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+    }
+
     // Found by a new user's trial: build in a repository set up for the site wrote posts no blog reads, unsaid.
     [Fact]
     public void Build_is_told_its_posts_go_nowhere_in_a_repository_set_up_for_the_site_alone()
