@@ -11,7 +11,7 @@ namespace HotPapers.Safety;
 /// emitted byte for byte. Twitter's: one <c>blockquote class="twitter-tweet"</c> (data- attributes allowed)
 /// holding <c>p</c> (lang, dir), <c>a</c> (an http(s) href) and <c>br</c>, text and entities, then a
 /// line feed and exactly <see cref="WidgetsScript"/>. Bluesky's, on the same terms: one
-/// <c>blockquote class="bluesky-embed"</c> (data-bluesky- attributes allowed) holding <c>p</c> (lang),
+/// <c>blockquote class="bluesky-embed"</c> (data-bluesky- attributes allowed: a post's at:// URI, tokens) holding <c>p</c> (lang),
 /// <c>a</c> (an https href) and <c>br</c>, then exactly <see cref="BlueskyScript"/> (at once, as its
 /// oEmbed answer has it, or after a line feed). The markup is read by AngleSharp's
 /// HTML tokenizer, the one its spec-following parser uses, so that what we check is what a browser
@@ -19,7 +19,7 @@ namespace HotPapers.Safety;
 /// values and the like). Tags must be balanced and properly nested and any tokenizer parse error
 /// rejects the embed, so the browser's error recovery never gets to build something we did not check.
 /// </summary>
-internal static class EmbedGuard
+internal static partial class EmbedGuard
 {
     /// <summary>The script line that ends every Twitter oEmbed answer, and the only script a tweet's embed may hold.</summary>
     public const string WidgetsScript = "<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>";
@@ -176,7 +176,7 @@ internal static class EmbedGuard
             var allowed = element switch
             {
                 "blockquote" when attrName is "class" => hasTweetClass = shape == Tweet ? IsTweetClass(value) : value.SequenceEqual(shape.Class),
-                "blockquote" => IsDataAttribute(attrName, shape.DataPrefix),
+                "blockquote" => IsDataAttribute(attrName, shape.DataPrefix) && DataValueAllowed(attrName, value, shape),
                 "p" => attrName is "lang" || (shape.PDir && attrName is "dir"),
                 "a" => attrName is "href" && Records.HttpUrl.IsHttpHref(value.ToString())
                     && (!shape.HttpsOnly || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)),
@@ -205,6 +205,26 @@ internal static class EmbedGuard
         }
         return !first;
     }
+
+    /// <summary>
+    /// Bluesky's embed.js reads the <c>data-bluesky-</c> attributes of any element on the page and frames
+    /// what <c>data-bluesky-uri</c> names: that is a post's at:// URI, and the others (the cid, the colour
+    /// mode) are letters, digits and hyphens; a tweet has none of them. Found by a red-team review: any
+    /// value passed, <c>javascript:</c> and <c>../</c> paths included.
+    /// </summary>
+    private static bool DataValueAllowed(ReadOnlySpan<char> name, ReadOnlySpan<char> value, Shape shape)
+    {
+        if (!name.StartsWith("data-bluesky-", StringComparison.Ordinal)) return true;
+        if (shape != Bluesky) return false;
+        return name is "data-bluesky-uri" ? AtPostUri().IsMatch(value) : value.IndexOfAnyExcept(BlueskyToken) < 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> BlueskyToken =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+
+    // at://<did or handle>/app.bsky.feed.post/<record key>: the shape every Bluesky post's URI has.
+    [System.Text.RegularExpressions.GeneratedRegex("^at://[A-Za-z0-9._:%-]+/app\\.bsky\\.feed\\.post/[A-Za-z0-9._:~-]+$")]
+    private static partial System.Text.RegularExpressions.Regex AtPostUri();
 
     private static bool IsDataAttribute(ReadOnlySpan<char> name, string prefix) =>
         name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length..].IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-") < 0;
