@@ -360,6 +360,7 @@ public static class SiteScaffolder
         {
             steps.Add($"hotpapers collect --yesterday    # yesterday's records into {records} (or copy a day's records file there: docs/records-format.md)");
             steps.Add("hotpapers serve    # builds the site and shows it at the address it prints, rebuilding as records, templates or settings change");
+            if (UnpublishedTool(directory) is { } carry) steps.Add(carry);
             steps.Add("git add --all && git commit -m \"hotpapers\" && git push");
             steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it, with this version of hotpapers from nuget.org (dotnet tool restore)");
             return steps;
@@ -387,9 +388,21 @@ public static class SiteScaffolder
             steps.Add($"hotpapers build --date 2021-04-30    # writes {Post(new DateOnly(2021, 4, 30))}");
         }
         steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
+        if (UnpublishedTool(directory) is { } unpublished) steps.Add(unpublished);
         steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest, with this version of hotpapers from nuget.org (dotnet tool restore)");
         return steps;
     }
+
+    /// <summary>
+    /// Found by a new user's trial: a hotpapers built from a clone is on no feed, so the workflow's first
+    /// <c>dotnet tool restore</c> failed, and nothing had said so. The step that carries the package in the
+    /// repository, unless this is a release or the repository names a feed of its own (a nuget.config).
+    /// </summary>
+    private static string? UnpublishedTool(string directory) =>
+        ToolManifest.IsRelease || Directory.EnumerateFiles(directory, "nuget.config", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive }).Any()
+            ? null
+            : $"copy HotPapers.Cli.{ToolManifest.Version}.nupkg and HotPapers.Cli.linux-x64.{ToolManifest.Version}.nupkg into .hotpapers/packages/ and add a nuget.config that names that folder (README, Install)    "
+              + $"# this hotpapers ({ToolManifest.Version}) was built from a clone and is not on nuget.org, where the workflow's dotnet tool restore looks";
 
     private static BuildSettings LoadOr(string path, BuildSettings defaults)
     {

@@ -22,6 +22,10 @@ internal static class ToolManifest
     /// <summary>This tool's version, as its package is numbered (the informational version without its <c>+commit</c> part).</summary>
     public static string Version { get; } = RunningVersion();
 
+    /// <summary>Whether this build is a release, packed by the release workflow and so on nuget.org; a build from a clone is not.</summary>
+    public static bool IsRelease { get; } = typeof(ToolManifest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Any(a => a.Key == "HotPapersRelease" && a.Value == "true");
+
     /// <summary>A new manifest that holds hotpapers alone, as <c>dotnet new tool-manifest</c> and <c>dotnet tool install</c> would write it.</summary>
     public static string Text(string version) => Serialize(new JsonObject
     {

@@ -40,7 +40,7 @@ public sealed class ReleaseWorkflowTests
         foreach (var job in new[] { "pack", "binaries" }) Assert.Equal(["test"], Strings(Map(jobs, job)["needs"]));
 
         // The package, numbered by the tag.
-        Assert.Contains("dotnet pack src/HotPapers.Cli -c Release -p:Version=\"${GITHUB_REF_NAME#v}\"", Runs(Map(jobs, "pack")), StringComparison.Ordinal);
+        Assert.Contains("dotnet pack src/HotPapers.Cli -c Release -p:Version=\"${GITHUB_REF_NAME#v}\" -p:HotPapersRelease=true", Runs(Map(jobs, "pack")), StringComparison.Ordinal);
 
         // One Native AOT binary per platform, on a runner of that platform.
         var binaries = Map(jobs, "binaries");

@@ -128,6 +128,24 @@ public sealed class SiteScaffolderTests
         Assert.Empty(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
     }
 
+    // Found by a new user's trial: the workflow's first dotnet tool restore failed, as a build from a clone is on no feed, and init said nothing.
+    [Theory]
+    [InlineData(InitFlavor.Gatsby)]
+    [InlineData(InitFlavor.Site)]
+    public void A_build_from_a_clone_is_told_to_carry_its_package_until_the_repository_names_a_feed(InitFlavor flavor)
+    {
+        Assert.False(ToolManifest.IsRelease, "the tests' build is no release: the release workflow alone packs with -p:HotPapersRelease=true");
+        using var temp = Fixture.TempDir();
+        var steps = SiteScaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps.ToList();
+        var carry = Assert.Single(steps, s => s.StartsWith("copy HotPapers.Cli.", StringComparison.Ordinal));
+        Assert.Contains($"HotPapers.Cli.linux-x64.{ToolManifest.Version}.nupkg into .hotpapers/packages/", carry, StringComparison.Ordinal);
+        // Before the push that starts the workflow.
+        Assert.True(steps.IndexOf(carry) < steps.FindIndex(s => s.StartsWith("git add --all", StringComparison.Ordinal)));
+
+        File.WriteAllText(temp["NuGet.Config"], "<configuration />\n");
+        Assert.DoesNotContain(SiteScaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps, s => s.StartsWith("copy HotPapers.Cli.", StringComparison.Ordinal));
+    }
+
     // Found by a red-team review: MDX compiles {...} in a tweet's text as JavaScript; by default gatsby-plugin-mdx takes .mdx only.
     [Fact]
     public void A_gatsby_config_that_compiles_md_as_mdx_is_told_to_leave_the_posts_to_remark()
