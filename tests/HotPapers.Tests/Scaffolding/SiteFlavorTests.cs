@@ -21,9 +21,15 @@ public sealed class SiteFlavorTests
         Assert.All(result.Files, f => Assert.Equal(ScaffoldOutcome.Written, f.Outcome));
         Assert.False(File.Exists(temp[SiteScaffolder.WorkflowFile]), "the posts' workflow is not the site's");
 
-        // The settings read back as the defaults with the site's records folder; every key is still shown.
+        // The settings read back as the defaults with the site's records folder, and thresholds for Hugging Face's and
+        // Hacker News' counts (found by a new user's trial: Twitter's left most days empty); every key is still shown.
         var settings = SettingsFile.Load(temp["hotpapers.yml"]);
-        Assert.Equal(SettingsFile.Defaults(temp.Path) with { RecordsPath = temp["records"], SourceFile = temp["hotpapers.yml"] }, settings);
+        var defaults = SettingsFile.Defaults(temp.Path);
+        Assert.Equal(defaults with
+        {
+            RecordsPath = temp["records"], SourceFile = temp["hotpapers.yml"],
+            Ranking = defaults.Ranking with { MinPaperScore = 10, MinMentionScore = 5 },
+        }, settings);
         var text = File.ReadAllText(temp["hotpapers.yml"]);
         foreach (var key in SettingKeys.All) Assert.Contains(key.Key + ":", text, StringComparison.Ordinal);
 
