@@ -5,13 +5,13 @@ using HotPapers.Settings;
 namespace HotPapers.Site;
 
 /// <summary>
-/// The feeds' items: the site's feeds carry the latest <see cref="SiteSettings.FeedItems"/> digests in
-/// full; each category's Atom feed, the latest digests with papers in it, each holding only those
+/// The feeds' items: the site's feeds carry the latest <see cref="SiteSettings.FeedItems"/> digests that
+/// show a paper, in full; each category's Atom feed, the latest digests with papers in it, each holding only those
 /// papers. Ids and links are the digest pages' absolute URLs, so they stay the same from build to build.
 /// </summary>
 internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings site, Uri baseUrl)
 {
-    public FeedSite Site => new(site.Title, site.Description, baseUrl, site.Author.Length > 0 ? site.Author : null);
+    public FeedSite Site => new(site.Title, site.Description, baseUrl, site.Author.Length > 0 ? site.Author : null, site.Language);
 
     /// <param name="digests">Newest first.</param>
     /// <param name="ranked">A digest's ranked papers, by its summary (ranked again for the feeds).</param>
@@ -28,7 +28,15 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
             if (!wanted.TryGetValue(k, out var feeds)) wanted[k] = feeds = [];
             feeds.Add(category);
         }
-        for (var k = 0; k < Math.Min(site.FeedItems, digests.Count); k++) Want(k, null);
+        // A digest no paper made is a page (the home page says the day had none) but no item: found by a new
+        // user's trial, whose subscribers would have got "No paper made this digest." night after night.
+        var withPapers = 0;
+        for (var k = 0; k < digests.Count && withPapers < site.FeedItems; k++)
+        {
+            if (digests[k].Papers.Length == 0) continue;
+            withPapers++;
+            Want(k, null);
+        }
         var categories = digests.SelectMany(d => d.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var taken = categories.ToDictionary(c => c, _ => 0, StringComparer.Ordinal);
         for (var k = 0; k < digests.Count; k++)

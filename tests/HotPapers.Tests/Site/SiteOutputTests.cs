@@ -41,6 +41,34 @@ public sealed class SiteOutputTests
         Assert.Contains("<p class=\"empty\">No paper made this digest.</p>", File.ReadAllText(temp["public/2021/05/03/index.html"]), StringComparison.Ordinal);
     }
 
+    // Found by a new user's trial: an empty day was a full feed item ("No paper made this digest."), and the feeds said
+    // no language where the pages did.
+    [Fact]
+    public void An_empty_day_is_a_page_but_no_feed_item_and_the_feeds_say_the_sites_language()
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        var day = HotPapers.TestData.WeekGenerator.Generate(14, new DateOnly(2021, 5, 2), 1)[0];
+        File.WriteAllBytes(Path.Combine(records, "2021-05-02.json"), HotPapers.Records.RecordsWriter.Write(day));
+        var empty = day with { Date = new DateOnly(2021, 5, 3), EndDate = new DateOnly(2021, 5, 3), Papers = [] };
+        File.WriteAllBytes(Path.Combine(records, "2021-05-03.json"), HotPapers.Records.RecordsWriter.Write(empty));
+
+        SiteHarness.Generate(records, temp["public"], s => s with { Language = "pt-BR" });
+
+        Assert.Contains("No paper made this digest.", File.ReadAllText(temp["public/2021/05/03/index.html"]), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(temp["public/feed.json"]));
+        Assert.Equal("pt-BR", json.RootElement.GetProperty("language").GetString());
+        var item = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.EndsWith("/2021/05/02/", item.GetProperty("url").GetString(), StringComparison.Ordinal);
+        var rss = System.Xml.Linq.XDocument.Load(temp["public/feed.rss"]);
+        Assert.Equal("pt-BR", rss.Root!.Element("channel")!.Element("language")!.Value);
+        Assert.Single(rss.Root!.Element("channel")!.Elements("item"));
+        var atom = System.Xml.Linq.XDocument.Load(temp["public/feed.atom"]);
+        Assert.Equal("pt-BR", atom.Root!.Attribute(System.Xml.Linq.XNamespace.Xml + "lang")!.Value);
+        Assert.Single(atom.Root!.Elements(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")));
+    }
+
     [Fact]
     public void A_broken_template_leaves_the_site_as_it_was_and_names_its_line()
     {

@@ -8,7 +8,9 @@ namespace HotPapers.Site;
 /// <param name="Home">The absolute URL of the page the feed is of (its alternate link, JSON Feed's <c>home_page_url</c>): the site's
 /// base URL for the site's feeds, a category's page for its feed.</param>
 /// <param name="Author">Who publishes it, when the settings say.</param>
-internal sealed record FeedSite(string Title, string Description, Uri Home, string? Author);
+/// <param name="Language">The site's language tag (<c>site.language</c>), which the pages also carry: RSS's
+/// <c>language</c>, Atom's <c>xml:lang</c>, JSON Feed's <c>language</c>.</param>
+internal sealed record FeedSite(string Title, string Description, Uri Home, string? Author, string Language = "en");
 
 /// <summary>One digest as a feed item.</summary>
 /// <param name="Id">Stable across rebuilds: the digest page's absolute URL (a tag URI would do as well), never a build time.</param>

@@ -9,6 +9,7 @@ internal sealed record JsonFeedDocument(
     string HomePageUrl,
     string FeedUrl,
     string Description,
+    string Language,
     IReadOnlyList<JsonFeedAuthor>? Authors,
     IReadOnlyList<JsonFeedItem> Items)
 {
@@ -20,6 +21,7 @@ internal sealed record JsonFeedDocument(
         site.Home.AbsoluteUri,
         self.AbsoluteUri,
         FeedText.Clean(site.Description),
+        site.Language,
         site.Author is null ? null : [new JsonFeedAuthor(FeedText.Clean(site.Author))],
         entries.Select(JsonFeedItem.From).ToList());
 }

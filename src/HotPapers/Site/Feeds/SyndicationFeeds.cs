@@ -71,6 +71,7 @@ internal static class SyndicationFeeds
             FeedText.Clean(site.Title), FeedText.Clean(site.Description), site.Home, self.Uri.AbsoluteUri, FeedText.Newest(entries))
         {
             Items = entries.Select(item).ToList(),
+            Language = site.Language,
         };
         feed.Links.Add(self);
         return feed;
