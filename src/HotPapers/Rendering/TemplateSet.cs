@@ -50,7 +50,8 @@ internal sealed class TemplateSet : ITemplateLoader
             else if (InputFile.KindOf(path, followLinks: false) is FileKind.Link && InputFile.KindOf(path) is FileKind.Missing or FileKind.LinkLoop)
                 notices.Add($"{path}: ignored: a symbolic link to nothing ({new FileInfo(path).LinkTarget})"
                     + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
-            else if (Misnamed(Path.GetFileName(path)) is { } meant && !IncludedBy(texts.Value, path))
+            // A folder is no template (the site's static/ holds files it copies as they are).
+            else if (InputFile.KindOf(path) is not FileKind.Folder && Misnamed(Path.GetFileName(path)) is { } meant && !IncludedBy(texts.Value, path))
                 notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the "
                     + (File.Exists(Path.Combine(directory, meant)) ? $"folder's own {meant}" : $"built-in {meant}") + " is used");
         }

@@ -21,6 +21,7 @@ public sealed class SiteGenerator
     private readonly DigestSource _digests;
     private readonly bool _force;
     private readonly SitePages _pages;
+    private readonly SiteStaticFiles _static;
 
     public SiteGenerator(BuildSettings settings, SiteOptions? options = null)
     {
@@ -33,7 +34,9 @@ public sealed class SiteGenerator
             BaseUrl = options.BaseUrl ?? settings.Site.BaseUrl,
         };
         _digests = new DigestSource(settings);
-        _pages = new SitePages(settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory), _site, settings.FrontMatter);
+        var templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
+        _static = new SiteStaticFiles(settings.TemplatesDirectory);
+        _pages = new SitePages(templates, _site, settings.FrontMatter, _static.Icon);
     }
 
     /// <summary>The folder the site is written to.</summary>
@@ -86,6 +89,7 @@ public sealed class SiteGenerator
             output.Write(SitePaths.Sitemap, SiteMap.Xml(baseUrl, lists.Pages, digests));
         }
         output.Write(SitePaths.Robots, SiteMap.Robots(_site.BaseUrl));
+        _static.Copy(output);
         cancellationToken.ThrowIfCancellationRequested();
         var written = output.Count;
         var removed = output.Commit();

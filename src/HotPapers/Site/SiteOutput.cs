@@ -70,6 +70,9 @@ internal sealed class SiteOutput : IDisposable
 
     public void Write(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Whether a file has been staged at <paramref name="path"/>.</summary>
+    public bool Has(string path) => _written.ContainsKey(path);
+
     /// <summary>How many files have been staged.</summary>
     public int Count => _written.Count;
 

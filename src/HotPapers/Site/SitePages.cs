@@ -33,12 +33,13 @@ internal sealed class SitePages
     private readonly FrontMatterSettings _front;
     private readonly ScriptObject _siteObject;
 
-    public SitePages(TemplateSet templates, SiteSettings site, FrontMatterSettings front)
+    /// <param name="icon">The favicon among the site's static files (a path from the root), or null.</param>
+    public SitePages(TemplateSet templates, SiteSettings site, FrontMatterSettings front, string? icon = null)
     {
         _templates = templates;
         _site = site;
         _front = front;
-        _siteObject = new ScriptObject(8)
+        _siteObject = new ScriptObject(9)
         {
             { "title", site.Title },
             { "description", site.Description },
@@ -48,6 +49,7 @@ internal sealed class SitePages
             { "embeds", site.LiveEmbeds ? "live" : "static" },
             { "feeds", site.BaseUrl is not null },
             { "about", Paragraphs(site.About) },
+            { "icon", icon },
         };
         // Shared by every page, rendered in parallel.
         _siteObject.IsReadOnly = true;

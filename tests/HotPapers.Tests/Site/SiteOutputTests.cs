@@ -69,6 +69,52 @@ public sealed class SiteOutputTests
         Assert.Single(atom.Root!.Elements(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")));
     }
 
+    // Found by a new user's trial: a logo in the templates folder was ignored without a word, and public/ is built
+    // afresh each night. The templates folder's static/ is copied as it is, and its favicon linked from every page.
+    [Fact]
+    public void The_templates_folders_static_files_are_copied_as_they_are_and_its_favicon_is_linked()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        Directory.CreateDirectory(temp["templates/static/img"]);
+        File.WriteAllText(temp["templates/static/favicon.svg"], "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+        File.WriteAllBytes(temp["templates/static/img/logo.png"], [0x89, 0x50, 0x4E, 0x47, 0, 1, 2]);
+        File.WriteAllText(temp["templates/static/CNAME"], "papers.example.org\n");
+        File.WriteAllText(temp["templates/static/.DS_Store"], "x");
+
+        var result = SiteHarness.Generate(records, temp["public"], templates: temp["templates"]);
+
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("static", StringComparison.Ordinal));
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47, 0, 1, 2], File.ReadAllBytes(temp["public/img/logo.png"]));
+        Assert.Equal("papers.example.org\n", File.ReadAllText(temp["public/CNAME"]));
+        Assert.False(File.Exists(temp["public/.DS_Store"]), "hidden files stay out");
+        Assert.Contains("<link rel=\"icon\" href=\"../../../favicon.svg\">", File.ReadAllText(temp["public/2021/05/03/index.html"]), StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"icon\" href=\"favicon.svg\">", File.ReadAllText(temp["public/index.html"]), StringComparison.Ordinal);
+
+        // Taken out of static/, a file leaves the site at the next build, as a page of a day gone does.
+        File.Delete(temp["templates/static/img/logo.png"]);
+        SiteHarness.Generate(records, temp["public"], templates: temp["templates"]);
+        Assert.False(File.Exists(temp["public/img/logo.png"]));
+        Assert.True(File.Exists(temp["public/favicon.svg"]));
+
+        // One at a path the site writes itself is an error, and the site stays as it was.
+        var before = FolderSnapshot.Of(temp["public"]);
+        File.WriteAllText(temp["templates/static/robots.txt"], "User-agent: *\n");
+        var e = Assert.Throws<InputException>(() => SiteHarness.Generate(records, temp["public"], templates: temp["templates"]));
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal(temp["templates/static/robots.txt"], problem.File);
+        Assert.Contains("robots.txt, which the site writes", problem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
+    }
+
+    [Fact]
+    public void A_site_without_static_files_links_no_icon()
+    {
+        using var temp = Fixture.TempDir();
+        SiteHarness.Generate(SiteHarness.SampleRecords(temp), temp["public"]);
+        Assert.DoesNotContain("rel=\"icon\"", File.ReadAllText(temp["public/index.html"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_broken_template_leaves_the_site_as_it_was_and_names_its_line()
     {
@@ -88,7 +134,7 @@ public sealed class SiteOutputTests
     // the site was written. A member the object does not have is an error, as a misspelt name is.
     [Theory]
     [InlineData("foot.html.sbn", "site.title", "site.titel", 3, 17, "2021/05/03/index.html",
-        "The member `titel` of `site` was not found (did you mean `title`?); its members are title, description, author, language, base_url, embeds, feeds, about\n")]
+        "The member `titel` of `site` was not found (did you mean `title`?); its members are title, description, author, language, base_url, embeds, feeds, about, icon\n")]
     [InlineData("paper.html.sbn", "paper.pdf_url", "paper.pdf_ulr", 6, 99, "2021/05/03/index.html", "The member `pdf_ulr` of `paper` was not found (did you mean `pdf_url`?); its members are rank, ")]
     [InlineData("day.html.sbn", "page.newer.link", "page.newer.href", 19, 60, "2021/04/30/index.html", "The member `href` of `page.newer` was not found; its members are link, text\n")]
     public void A_misspelt_member_in_a_page_template_exits_1_names_it_and_leaves_the_site_as_it_was(string template, string member, string misspelt, int line, int column, string page, string message)
