@@ -15,6 +15,10 @@ internal static class CollectCommand
         var date = CommandLine.DateOption("--date", "The day to collect, YYYY-MM-DD, in the settings' timezone.");
         var until = CommandLine.DateOption("--until", "With --date: the last day to collect (inclusive), one records file per day, for a first backfill.");
         var yesterday = new Option<bool>("--yesterday") { Description = "Collect yesterday, yesterday in the settings' timezone (for nightly runs)." };
+        var catchUp = new Option<bool>("--catch-up")
+        {
+            Description = $"Also collect the days of the {CollectRequest.CatchUpDays} before it that have no records file yet (a night that did not run, or failed); for nightly runs.",
+        };
         var records = CommandLine.RecordsFolderOption();
         var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };
         var refresh = new Option<bool>("--refresh") { Description = "Ask the networks again even where the cache has answers younger than collect.cacheMaxAge (for fresh counts)." };
@@ -22,7 +26,7 @@ internal static class CollectCommand
         var timezone = CommandLine.TimeZoneOption("The site's zone, where the days begin and end (default: the settings' timezone, else UTC).");
         var command = new Command("collect", "Collect a day's records: the papers the networks mentioned, with their arXiv metadata and the mentions' counts.")
         {
-            date, until, yesterday, records, offline, refresh, config, timezone,
+            date, until, yesterday, catchUp, records, offline, refresh, config, timezone,
         };
         command.Validators.Add(result =>
         {
@@ -34,6 +38,8 @@ internal static class CollectCommand
                 result.AddError("--offline and --refresh cannot be used together: --offline answers from the cache alone, --refresh asks the networks past it");
             if (result.GetResult(until) is not null && !hasDate)
                 result.AddError("--until goes with --date");
+            else if (result.GetValue(catchUp) && result.GetResult(until) is not null)
+                result.AddError("--catch-up and --until cannot be used together: --catch-up looks back from one day, --until collects every day of a range");
             else if (CommandLine.Given(result, date) is { } first && CommandLine.Given(result, until) is { } last)
             {
                 if (last < first) result.AddError(BuildRequest.Range.Backwards(first, last));
@@ -50,8 +56,10 @@ internal static class CollectCommand
             }.Resolve();
             var first = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date)!.Value;
             var last = parse.GetValue(until) ?? first;
+            var catchingUp = parse.GetValue(catchUp);
+            if (catchingUp) (first, last) = (first.AddDays(-CollectRequest.CatchUpDays), first);
             // Each day is said as it is done: a backfill's failures are seen as they come, not at its end.
-            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline), parse.GetValue(refresh)), progress.Show, day =>
+            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline), parse.GetValue(refresh), catchingUp), progress.Show, day =>
             {
                 progress.Clear();
                 ReportDay(day, stdout, stderr);

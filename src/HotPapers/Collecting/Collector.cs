@@ -40,8 +40,9 @@ public static class Collector
         // One collect at a time per cache: the runs share its answers and the pacing it keeps (two at once would
         // each ask arXiv every 3 seconds). Offline writes nothing there, and a cache it replays may be read-only.
         using var held = request.Offline ? null : OutputLock.Acquire(collect.CachePath, "collect");
+        var dates = Dates(request, recordsPath);
         // Every progress line names the day it is for, and in a backfill how far the run is: a terminal shows the last line only.
-        var count = request.Last.DayNumber - request.First.DayNumber + 1;
+        var count = dates.Count;
         var current = "";
         void Progress(string line) => progress($"{current}: {line}");
         using var session = new FetchSession(new ResponseCache(collect.CachePath), environment.Time, request.Offline, collect.CacheMaxAge, collect.Contact, Progress,
@@ -56,7 +57,7 @@ public static class Collector
         string[] warnings = collect.Contact is null && !request.Offline
             ? [$"collect.contact is not set{(settings.SourceFile is { } file ? " in " + file : "")}: arXiv asks that a client's User-Agent give a contact address; set it to yours"]
             : [];
-        for (var date = request.First; date <= request.Last; date = date.AddDays(1))
+        foreach (var date in dates)
         {
             var day = Day(date, settings.TimeZone);
             current = Rfc3339.FormatDate(date) + (count > 1 ? $" (day {days.Count + 1} of {count})" : "");
@@ -72,6 +73,24 @@ public static class Collector
             }
         }
         return new CollectReport(days) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// The days a run collects, in order: every day of the request; with <see cref="CollectRequest.CatchUp"/>, its last
+    /// day and each day before it whose records file the folder does not have, after the first day it has one of.
+    /// </summary>
+    internal static List<DateOnly> Dates(CollectRequest request, string recordsPath)
+    {
+        var days = Enumerable.Range(0, request.Last.DayNumber - request.First.DayNumber + 1).Select(request.First.AddDays);
+        if (!request.CatchUp) return [.. days];
+        var held = new HashSet<DateOnly>();
+        foreach (var file in Directory.EnumerateFiles(recordsPath, "*.json"))
+        {
+            if (PostNaming.TryParseRecordsFileName(Path.GetFileName(file), out var date, out var end) && date == end) held.Add(date);
+        }
+        if (held.Count == 0) return [request.Last];
+        var since = held.Min();
+        return [.. days.Where(d => d == request.Last || (d > since && !held.Contains(d)))];
     }
 
     /// <summary>

@@ -109,6 +109,7 @@ public sealed class MessagesTests
             Run("collect", "--until", "2021-05-01");
             Run("collect", "--date", "2021-04-30", "--until", "2022-05-01");
             Run("collect", "--date", "2021-04-30", "--offline", "--refresh");
+            Run("collect", "--date", "2021-04-30", "--until", "2021-05-01", "--catch-up");
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected);
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected);
             Run("collect", "--date", "2021-04-30", "--config", temp["ok.yml"], "--records", collected, "--offline");

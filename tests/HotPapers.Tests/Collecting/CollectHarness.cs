@@ -154,8 +154,8 @@ internal sealed class CollectHarness : IAsyncDisposable
     public List<string> Progress { get; } = [];
 
     public Task<CollectReport> RunAsync(bool offline = false, BuildSettings? settings = null, DateOnly? until = null, Func<string, string?>? variables = null,
-        CancellationToken cancellationToken = default, bool refresh = false, Action<CollectedDay>? collected = null) =>
-        Clock.RunAsync(() => Collector.RunAsync(settings ?? Settings(), new CollectRequest(Day, until ?? Day, offline, refresh),
+        CancellationToken cancellationToken = default, bool refresh = false, Action<CollectedDay>? collected = null, DateOnly? from = null, bool catchUp = false) =>
+        Clock.RunAsync(() => Collector.RunAsync(settings ?? Settings(), new CollectRequest(from ?? Day, until ?? Day, offline, refresh, catchUp),
             new CollectEnvironment(Clock, variables ?? (_ => null)), line => { lock (Progress) Progress.Add(line); }, collected, cancellationToken), () => Api.StallsReceived);
 
     public async ValueTask DisposeAsync()

@@ -190,6 +190,43 @@ public sealed class CollectTests
         Assert.All(h.Progress, p => Assert.Matches(@"^2021-0(4-30 \(day 1|5-01 \(day 2) of 2\): ", p));
     }
 
+    // A night that did not run (or failed) is collected by the next: --catch-up takes the days of the week before
+    // that have no records file, after the first day that has one, and leaves the days that have one alone.
+    [Fact]
+    public async Task Catching_up_collects_the_days_without_records_since_the_first_and_leaves_the_others_alone()
+    {
+        await using var h = new CollectHarness().Everything();
+        Directory.CreateDirectory(h.Records);
+        var held = Path.Combine(h.Records, "2021-04-28.json");
+        File.WriteAllText(held, "not even read");
+        h.Api.On(CollectHarness.HuggingFaceOn("2021-04-29"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNewsFrom(1619654400), Reply.File("hackernews-empty.json"));
+
+        var report = await h.RunAsync(from: new DateOnly(2021, 4, 23), catchUp: true);
+
+        Assert.Equal([new DateOnly(2021, 4, 29), new DateOnly(2021, 4, 30)], report.Days.Select(d => d.Date));
+        Assert.All(report.Days, d => Assert.Equal(CollectOutcome.Complete, d.Outcome));
+        Assert.True(File.Exists(Path.Combine(h.Records, "2021-04-29.json")));
+        Assert.Equal("not even read", File.ReadAllText(held));
+        Assert.Contains("2021-04-29 (day 1 of 2): asking huggingface", h.Progress);
+        // Nothing asked for the days before the blog's first records, nor for the day it has.
+        Assert.Empty(h.Api.To(CollectHarness.HuggingFaceOn("2021-04-27")));
+        Assert.Empty(h.Api.To(CollectHarness.HuggingFaceOn("2021-04-28")));
+    }
+
+    [Theory]
+    [InlineData(new string[0], "2021-04-30")]
+    [InlineData(new[] { "2021-04-20.json" }, "2021-04-23 2021-04-24 2021-04-25 2021-04-26 2021-04-27 2021-04-28 2021-04-29 2021-04-30")]
+    [InlineData(new[] { "2021-04-25.json", "2021-04-27.json", "2021-04-30.json", "2021-04-26_2021-04-29.json", "notes.json" }, "2021-04-26 2021-04-28 2021-04-29 2021-04-30")]
+    public void Catching_up_takes_the_last_day_and_the_days_missed_after_the_first_held(string[] files, string expected)
+    {
+        using var temp = Fixture.TempDir();
+        foreach (var file in files) File.WriteAllText(temp[file], "{}");
+        var request = new CollectRequest(new DateOnly(2021, 4, 23), new DateOnly(2021, 4, 30), Offline: false, CatchUp: true);
+        Assert.Equal(expected, string.Join(' ', Collector.Dates(request, temp.Path).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(8, Collector.Dates(request with { CatchUp = false }, temp.Path).Count);
+    }
+
     // Found in review: the wait was the source's, so a busy embed server (publish.x.com) stopped X's search
     // (api.x.com), this run and the next. It is the server's that asked.
     [Fact]

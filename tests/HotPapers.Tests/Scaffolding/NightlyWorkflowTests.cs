@@ -106,18 +106,22 @@ public sealed class NightlyWorkflowTests : IDisposable
         Assert.Contains("Nothing changed.", second[^1].Stdout, StringComparison.Ordinal);
         Assert.Equal(2, Log(_temp["remote.git"], git).Length);
 
-        // A scheduled night (no date given: yesterday, in UTC here) on which Hacker News answers garbage: collect
-        // exits 4, and the job commits what Hugging Face gave, with a warning that names the day to run again, and
-        // the commit names it too (from the records file, as the workflow knows no date).
+        // A scheduled night (no date given: yesterday, in UTC here), the first since 2021-04-30's: collect catches up
+        // the week before yesterday too (those days have no records file), and Hacker News answers garbage, so it
+        // exits 4 and the job commits what Hugging Face gave, with a warning that names the days to run again. Each
+        // day's post is built, and the commit names the days (from the records files, as the workflow knows no date).
         night = Night.HackerNewsBroken;
         day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        var yesterday = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var week = Enumerable.Range(0, 8).Select(i => day.AddDays(i - 7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var partial = RunNight(bash, site, steps, day, scheduled: true);
         Assert.All(partial, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
-        Assert.Contains($"run this workflow by hand with the date {yesterday} ", partial.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
-        Assert.Equal([$"Hot Papers {yesterday}", "Hot Papers 2021-04-30", "init"], Log(_temp["remote.git"], git));
-        Assert.Contains($"content/records/{yesterday}.json", Changed(git, "main"));
-        Assert.Contains($"content/posts/{yesterday}---Hot-Papers.md", Changed(git, "main"));
+        Assert.Contains($"run this workflow by hand with the date {string.Join(' ', week)} ", partial.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
+        Assert.Equal([$"Hot Papers {string.Join(' ', week)}", "Hot Papers 2021-04-30", "init"], Log(_temp["remote.git"], git));
+        foreach (var d in week)
+        {
+            Assert.Contains($"content/records/{d}.json", Changed(git, "main"));
+            Assert.Contains($"content/posts/{d}---Hot-Papers.md", Changed(git, "main"));
+        }
 
         // Nobody mentioned a paper: green, with a notice, and the day's empty records and post committed.
         night = Night.NoMention;

@@ -117,7 +117,7 @@ public sealed class SiteFlavorTests
 
         var run = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], environment);
         Assert.Equal(stepExit, run.Code);
-        Assert.Equal("hotpapers collect --yesterday\n", File.ReadAllText(temp["args"]));
+        Assert.Equal("hotpapers collect --yesterday --catch-up\n", File.ReadAllText(temp["args"]));
         Assert.Equal(warns, run.Stdout.Contains("::warning ", StringComparison.Ordinal));
 
         var day = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], new Dictionary<string, string>(environment) { ["DAY"] = "2021-04-30" });
