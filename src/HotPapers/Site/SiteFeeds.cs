@@ -95,7 +95,8 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
     private void WriteCategoryFeed(string category, IReadOnlyList<FeedEntry> entries)
     {
         var path = SitePaths.Category(category) + SitePaths.AtomFeed;
-        var feed = Site with { Title = $"{site.Title}: {category}", Home = new Uri(baseUrl, SitePaths.Category(category)) };
+        // Its author is the site's (or, unnamed, the site's title), not the feed's own title (found by a new user's trial).
+        var feed = Site with { Title = $"{site.Title}: {category}", Home = new Uri(baseUrl, SitePaths.Category(category)), Author = Site.Author ?? site.Title };
         output.Write(path, FeedWriter.Atom(feed, new Uri(baseUrl, path), entries));
     }
 }
