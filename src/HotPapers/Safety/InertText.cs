@@ -102,7 +102,6 @@ internal static class InertText
         HashSet<int>? codeRuns = null;
         var bracket = false;
         var lastGt = line.LastIndexOf('>');
-        var passThrough = MayPassThrough(line);
         // Only the characters of the cases below matter; the runs between them (nearly all of an abstract)
         // are skipped in one vectorized search each rather than looked at one by one.
         for (var i = NextSpecial(line, 0); i < line.Length; i = NextSpecial(line, i + 1))
@@ -112,7 +111,7 @@ internal static class InertText
             {
                 case '\\' when i + 1 < line.Length && IsAsciiPunctuation(line[i + 1]):
                     return false;
-                case '<' when CouldBeHtml(line, i, heading, lastGt) || (passThrough && OpensTagInBrowser(line, i)):
+                case '<' when CouldBeHtml(line, i, heading, lastGt) || (OpensTagInBrowser(line, i) && MayPassThrough(line)):
                     return false;
                 case '&' when IsReference(line, i):
                     return false;

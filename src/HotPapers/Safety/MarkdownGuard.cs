@@ -15,7 +15,6 @@ internal static class MarkdownGuard
     {
         var text = markdown.AsSpan();
         var lastGt = text.LastIndexOf('>');
-        var passThrough = InertText.MayPassThrough(text);
         if (InertText.StartsLinkReferenceDefinition(text)) return false;
         // A math block opened and never closed takes the rest of the post with it in remark-math.
         if (!heading && InertText.OpensMathBlock(text.TrimStart(' '))) return false;
@@ -24,7 +23,7 @@ internal static class MarkdownGuard
         {
             switch (text[i])
             {
-                case '<' when InertText.CouldBeHtml(text, i, heading, lastGt) || (passThrough && InertText.OpensTagInBrowser(text, i)):
+                case '<' when InertText.CouldBeHtml(text, i, heading, lastGt) || (InertText.OpensTagInBrowser(text, i) && InertText.MayPassThrough(text)):
                     var length = FormattingTagLength(text[i..]);
                     if (length == 0) return false;
                     i += length - 1;
