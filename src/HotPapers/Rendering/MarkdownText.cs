@@ -77,8 +77,8 @@ internal static class MarkdownText
                 // LaTeX as it is, but for what a renderer without math would read as HTML, an entity or a
                 // link: that gets a backslash, unless a backslash of the LaTeX escapes it already. A '<' that
                 // could open a tag, in Markdown or in a browser given the math as it is (Hugo's passthrough),
-                // gets a space after it instead: TeX skips spaces in math, so KaTeX and MathJax show "a<b" still,
-                // where "&lt;" would reach remark-math's KaTeX as those four characters.
+                // gets a space after it instead: TeX skips spaces in math (but in \text{...}), so KaTeX and MathJax
+                // show "a<b" still, where "&lt;" would reach remark-math's KaTeX as those four characters.
                 if (ch == '<' && (InertText.OpensMarkup(text, i) || InertText.OpensTagInBrowser(text, i))) sb.Append("< ");
                 else if (MarkupInMath(text, i) && !InertText.IsEscaped(text, i)) sb.Append('\\').Append(ch);
                 else sb.Append(ch);

@@ -222,8 +222,9 @@ internal static partial class EmbedGuard
     private static readonly System.Buffers.SearchValues<char> BlueskyToken =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
-    // at://<did or handle>/app.bsky.feed.post/<record key>: the shape every Bluesky post's URI has.
-    [System.Text.RegularExpressions.GeneratedRegex("^at://[A-Za-z0-9._:%-]+/app\\.bsky\\.feed\\.post/[A-Za-z0-9._:~-]+$")]
+    // at://<DID or handle>/app.bsky.feed.post/<record key>: the shape every Bluesky post's URI has. The record key
+    // is atproto's (never "." or ".."); \z, not $, which would take a line feed after it (found in review).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^at://(?:did:[a-z]+:[A-Za-z0-9._:%-]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/app\.bsky\.feed\.post/(?!\.{1,2}\z)[A-Za-z0-9._:~-]{1,512}\z")]
     private static partial System.Text.RegularExpressions.Regex AtPostUri();
 
     private static bool IsDataAttribute(ReadOnlySpan<char> name, string prefix) =>

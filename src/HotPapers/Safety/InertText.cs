@@ -48,17 +48,24 @@ internal static class InertText
     /// <summary>
     /// Whether a browser reading the text as HTML would start a tag, or a comment, at the <c>&lt;</c> at
     /// <paramref name="i"/>: it is followed by an ASCII letter, <c>/</c>, <c>!</c> or <c>?</c>. Hugo's math
-    /// passthrough writes what is between its delimiters into the page unescaped, and there <c>&lt;x,</c>,
-    /// no tag in CommonMark, is a tag named <c>x,</c> whose attributes may be handlers. Of its delimiters
-    /// only <c>$</c> and <c>$$</c> come through escaping (a backslash before <c>(</c> or <c>[</c> is escaped),
-    /// so this is asked of text that holds a <c>$</c> (<see cref="MayPassThrough"/>): elsewhere such a
-    /// <c>&lt;</c> is text, and old posts' bytes stay.
+    /// passthrough writes what is between its delimiters (<c>$</c>, <c>$$</c>, <c>\(</c>, <c>\[</c>) into the page
+    /// unescaped, and there <c>&lt;x,</c>, no tag in CommonMark, is a tag named <c>x,</c> whose attributes may be
+    /// handlers. So this is asked of text that holds such a delimiter (<see cref="MayPassThrough"/>): elsewhere
+    /// such a <c>&lt;</c> is text, and old posts' bytes stay.
     /// </summary>
     public static bool OpensTagInBrowser(ReadOnlySpan<char> text, int i) =>
         i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?');
 
-    /// <summary>Whether Hugo's math passthrough could hand part of the text to the browser as it is: it holds a <c>$</c>.</summary>
-    public static bool MayPassThrough(ReadOnlySpan<char> text) => text.Contains('$');
+    /// <summary>Whether Hugo's math passthrough could hand part of the text to the browser as it is: it holds a <c>$</c>, <c>\(</c> or <c>\[</c>.</summary>
+    public static bool MayPassThrough(ReadOnlySpan<char> text) =>
+        text.Contains('$') || text.Contains(@"\(", StringComparison.Ordinal) || text.Contains(@"\[", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the <c>&lt;</c> at <paramref name="i"/> could be a tag in some renderer of the post: raw HTML or an
+    /// autolink in Markdown (<see cref="CouldBeHtml"/>), or, in text a math passthrough may hand on, a tag in the browser.
+    /// </summary>
+    public static bool CouldBeTag(ReadOnlySpan<char> line, int i, bool heading, int lastGt) =>
+        CouldBeHtml(line, i, heading, lastGt) || (OpensTagInBrowser(line, i) && MayPassThrough(line));
 
     /// <summary>
     /// Whether the <c>&lt;</c> at <paramref name="i"/> could be raw HTML or an autolink: where
@@ -111,7 +118,7 @@ internal static class InertText
             {
                 case '\\' when i + 1 < line.Length && IsAsciiPunctuation(line[i + 1]):
                     return false;
-                case '<' when CouldBeHtml(line, i, heading, lastGt) || (OpensTagInBrowser(line, i) && MayPassThrough(line)):
+                case '<' when CouldBeTag(line, i, heading, lastGt):
                     return false;
                 case '&' when IsReference(line, i):
                     return false;
@@ -203,12 +210,18 @@ internal static class InertText
     }
 
     /// <summary>
-    /// Whether the line, from its first character, opens a display math block that nothing on it closes:
-    /// remark-math (and so gatsby-remark-katex) and markdown-it's math plugins then read the rest of the
-    /// post, every paper after it, as one formula. (A <c>$$</c> closed on the line is math inline.)
+    /// Whether the line, from its first character, could open a display math block that takes what follows:
+    /// remark-math (and so gatsby-remark-katex) opens one at a run of two or more <c>$</c> whose line has no
+    /// other <c>$</c>, and markdown-it's KaTeX plugin at any <c>$$</c> whose line does not end in <c>$$</c>; each
+    /// then reads the rest of the post, every paper after it, as one formula. Only a line that is all one
+    /// formula (<c>$$x$$</c>) is safe in both.
     /// </summary>
-    public static bool OpensMathBlock(ReadOnlySpan<char> line) =>
-        line.StartsWith("$$") && !line[2..].Contains("$$", StringComparison.Ordinal);
+    public static bool OpensMathBlock(ReadOnlySpan<char> line)
+    {
+        if (!line.StartsWith("$$")) return false;
+        var rest = line.TrimStart('$');
+        return !rest.Contains('$') || !line.TrimEnd().EndsWith("$$");
+    }
 
     /// <summary>
     /// Whether the line, from its first character, could be a link reference definition (<c>[label]: url</c>,

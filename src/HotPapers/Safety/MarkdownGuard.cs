@@ -23,7 +23,7 @@ internal static class MarkdownGuard
         {
             switch (text[i])
             {
-                case '<' when InertText.CouldBeHtml(text, i, heading, lastGt) || (InertText.OpensTagInBrowser(text, i) && InertText.MayPassThrough(text)):
+                case '<' when InertText.CouldBeTag(text, i, heading, lastGt):
                     var length = FormattingTagLength(text[i..]);
                     if (length == 0) return false;
                     i += length - 1;

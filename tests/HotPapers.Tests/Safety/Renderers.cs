@@ -51,6 +51,34 @@ internal static class Renderers
     }
 
     /// <summary>
+    /// Each Markdown text as the renderers with math read it: micromark with its math extension (remark-math's,
+    /// gatsby-remark-katex's) and markdown-it with markdown-it-katex, where <c>$$</c> opens a block. Their KaTeX
+    /// output is no concern here, only what of the post's structure is left around it.
+    /// </summary>
+    public static List<List<(string Renderer, string Html)>> RenderWithMath(IReadOnlyList<string> markdown)
+    {
+        var node = ExternalTool.Require("node", "the Markdown is rendered with micromark's and markdown-it's math extensions under Node");
+        var js = Path.Combine(Fixture.RepoRoot(), "tests", "HotPapers.Tests", "js");
+        ExternalTool.RequireThat(new[] { "micromark", "micromark-extension-math", "markdown-it", "markdown-it-katex" }
+            .All(p => Directory.Exists(Path.Combine(js, "node_modules", p))),
+            "the npm packages in tests/HotPapers.Tests/js are not installed (npm ci there)");
+        using var temp = Fixture.TempDir();
+        var input = temp["markdown.json"];
+        File.WriteAllText(input, JsonSerializer.Serialize(markdown));
+        var (code, stdout, stderr) = Processes.Run(js, node, ["render.mjs", input]);
+        Assert.True(code == 0, $"render.mjs failed: {stderr}");
+        using var results = JsonDocument.Parse(stdout);
+        return [.. results.RootElement.EnumerateArray().Select((result, k) => MathRenderers.Select(name =>
+        {
+            var html = result.GetProperty(name);
+            Assert.True(html.ValueKind == JsonValueKind.String, $"{name} threw on {JsonSerializer.Serialize(markdown[k])}: {html}");
+            return (name, html.GetString()!);
+        }).ToList())];
+    }
+
+    private static readonly string[] MathRenderers = ["micromark-math", "markdown-it-katex"];
+
+    /// <summary>
     /// What a browser would run or style from the data: <see cref="HtmlSafety"/>'s problems, and any
     /// attribute other than the ones our template writes (an <c>href</c>, the tweet card's class, the
     /// tweet paragraph's <c>lang</c> and <c>dir</c>, widgets.js's script), such as an id, a class or a style.
