@@ -66,7 +66,7 @@ public sealed class SiteGenerator
         var problems = slots.SelectMany(s => s.Problems).Distinct().ToList();
         if (problems.Count > 0) throw new InputException(problems);
         var digests = slots.Select(s => s.Summary!).ToList();
-        var warnings = new List<string>([.. _pages.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings), .. _digests.RankingNotApplied(), .. _digests.RepeatsNotLookedFor()]);
+        var warnings = new List<string>([.. _pages.Notices, .. _static.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings), .. _digests.RankingNotApplied(), .. _digests.RepeatsNotLookedFor()]);
         if (_site.BaseUrl is null)
             warnings.Add((_settings.SourceFile is { } file ? file + ": " : "")
                 + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");
@@ -89,7 +89,7 @@ public sealed class SiteGenerator
             output.Write(SitePaths.Sitemap, SiteMap.Xml(baseUrl, lists.Pages, digests));
         }
         output.Write(SitePaths.Robots, SiteMap.Robots(_site.BaseUrl));
-        _static.Copy(output);
+        _static.Copy(output, output.StagedPaths());
         cancellationToken.ThrowIfCancellationRequested();
         var written = output.Count;
         var removed = output.Commit();

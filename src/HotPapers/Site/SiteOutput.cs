@@ -70,8 +70,8 @@ internal sealed class SiteOutput : IDisposable
 
     public void Write(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Whether a file has been staged at <paramref name="path"/>.</summary>
-    public bool Has(string path) => _written.ContainsKey(path);
+    /// <summary>The paths staged so far.</summary>
+    public IReadOnlyCollection<string> StagedPaths() => [.. _written.Keys];
 
     /// <summary>How many files have been staged.</summary>
     public int Count => _written.Count;

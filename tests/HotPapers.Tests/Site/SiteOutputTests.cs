@@ -107,6 +107,41 @@ public sealed class SiteOutputTests
         Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
     }
 
+    // Found in review: a FIFO hung the build for good, a link to a file and a Static/ folder were skipped without a
+    // word, and Index.html (another case) or a file named as a folder of the site got past the check.
+    [SkippableFact]
+    public void Static_files_that_are_no_files_are_named_and_clashes_of_case_or_folder_are_errors()
+    {
+        ExternalTool.RequireThat(!OperatingSystem.IsWindows(), "FIFOs and symbolic links as Unix has them");
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        Directory.CreateDirectory(temp["templates/static"]);
+        Directory.CreateDirectory(temp["templates/Static"]);
+        File.WriteAllText(temp["logo.svg"], "<svg/>\n");
+        File.CreateSymbolicLink(temp["templates/static/logo.svg"], temp["logo.svg"]);
+        Directory.CreateSymbolicLink(temp["templates/static/up"], temp.Path);
+        var fifo = Processes.Run(temp.Path, "mkfifo", [temp["templates/static/pipe"]]);
+        ExternalTool.RequireThat(fifo.Code == 0, "mkfifo made no FIFO: " + fifo.Stderr);
+
+        var result = SiteHarness.Generate(records, temp["public"], templates: temp["templates"]);
+
+        Assert.Equal("<svg/>\n", File.ReadAllText(temp["public/logo.svg"]));
+        Assert.Contains($"{temp["templates/static/pipe"]}: not copied into the site: a FIFO (a named pipe), not a file", result.Warnings);
+        Assert.Contains($"{temp["templates/static/up"]}: not copied into the site: a symbolic link to a folder, or to nothing, not a file", result.Warnings);
+        Assert.Contains($"{temp["templates/Static"]}: not copied into the site (did you mean static/?)", result.Warnings);
+
+        var before = FolderSnapshot.Of(temp["public"]);
+        File.Delete(temp["templates/static/pipe"]);
+        File.WriteAllText(temp["templates/static/Index.html"], "mine\n");
+        File.WriteAllText(temp["templates/static/archive"], "a file where the site has a folder\n");
+        Directory.CreateDirectory(temp["templates/static/feed.atom"]);
+        File.WriteAllText(temp["templates/static/feed.atom/x"], "in a folder where the site has a file\n");
+        var e = Assert.Throws<InputException>(() => SiteHarness.Generate(records, temp["public"], templates: temp["templates"]));
+        Assert.Equal(["archive/, a folder of the site's pages", "feed.atom, which the site writes as a file", "index.html, which the site writes"],
+            e.Problems.Select(p => p.Found).Order(StringComparer.Ordinal));
+        Assert.Equal(before, FolderSnapshot.Of(temp["public"]));
+    }
+
     [Fact]
     public void A_site_without_static_files_links_no_icon()
     {
