@@ -107,7 +107,11 @@ public sealed class SiteFlavorTests
             .Single(s => Describe(s).Contains("hotpapers collect", StringComparison.Ordinal));
         // `dotnet` as the step finds it: records its arguments and exits as collect would.
         Directory.CreateDirectory(temp["bin"]);
-        File.WriteAllText(temp["bin/dotnet"], $"#!/bin/sh\necho \"$@\" > \"{temp["args"]}\"\nexit {collectExit}\n");
+        // Its stdout as collect's: a line per day, a partial one ending "; SOURCE failed)".
+        File.WriteAllText(temp["bin/dotnet"], $"#!/bin/sh\necho \"$@\" > \"{temp["args"]}\"\n"
+            + $"echo 'created      records/2021-04-29.json (3 paper(s), 6 mention(s))'\n"
+            + (collectExit == 4 ? "echo 'created      my records/2021-04-30.json (2 paper(s), 4 mention(s); hackernews failed)'\n" : "")
+            + $"exit {collectExit}\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var environment = new Dictionary<string, string>
         {
@@ -123,8 +127,9 @@ public sealed class SiteFlavorTests
         var day = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], new Dictionary<string, string>(environment) { ["DAY"] = "2021-04-30" });
         Assert.Equal(stepExit, day.Code);
         Assert.Equal("hotpapers collect --date 2021-04-30\n", File.ReadAllText(temp["args"]));
-        // The warning says which day to run again, and how.
-        Assert.Equal(warns, day.Stdout.Contains("run this workflow by hand with the date 2021-04-30", StringComparison.Ordinal));
+        // The warning says which day to run again (the partial one alone), and how.
+        Assert.Equal(warns, day.Stdout.Contains("::warning title=hotpapers collect::Some sources failed on 2021-04-30 (", StringComparison.Ordinal));
+        Assert.Contains("records/2021-04-29.json (3 paper(s), 6 mention(s))", day.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
