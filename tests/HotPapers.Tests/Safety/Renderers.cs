@@ -20,33 +20,9 @@ internal static class Renderers
     /// <summary>For each Markdown text, each renderer's name and HTML. Skips (fails under CI) without node and the packages.</summary>
     public static List<List<(string Renderer, string Html)>> Render(IReadOnlyList<string> markdown)
     {
-        var node = ExternalTool.Require("node", "the Markdown is rendered with commonmark.js, markdown-it, marked and micromark under Node");
-        var js = Path.Combine(Fixture.RepoRoot(), "tests", "HotPapers.Tests", "js");
-        ExternalTool.RequireThat(new[] { "commonmark", "markdown-it", "marked", "micromark", "micromark-extension-gfm" }
-            .All(p => Directory.Exists(Path.Combine(js, "node_modules", p))),
-            "the npm packages in tests/HotPapers.Tests/js are not installed (npm ci there)");
-        using var temp = Fixture.TempDir();
-        var input = temp["markdown.json"];
-        File.WriteAllText(input, JsonSerializer.Serialize(markdown));
-        var (code, stdout, stderr) = Processes.Run(js, node, ["render.mjs", input]);
-        Assert.True(code == 0, $"render.mjs failed: {stderr}");
-        using var results = JsonDocument.Parse(stdout);
-        var all = new List<List<(string, string)>>(markdown.Count);
-        var k = 0;
-        foreach (var result in results.RootElement.EnumerateArray())
-        {
-            var one = new List<(string, string)>();
-            foreach (var name in NodeRenderers)
-            {
-                var html = result.GetProperty(name);
-                Assert.True(html.ValueKind == JsonValueKind.String, $"{name} threw on {JsonSerializer.Serialize(markdown[k])}: {html}");
-                one.Add((name, html.GetString()!));
-            }
-            one.Add(("markdig", Markdown.ToHtml(markdown[k], MarkdigPipeline)));
-            all.Add(one);
-            k++;
-        }
-        Assert.Equal(markdown.Count, all.Count);
+        var all = RunNode(markdown, NodeRenderers, ["commonmark", "markdown-it", "marked", "micromark", "micromark-extension-gfm"],
+            "the Markdown is rendered with commonmark.js, markdown-it, marked and micromark under Node");
+        for (var k = 0; k < all.Count; k++) all[k].Add(("markdig", Markdown.ToHtml(markdown[k], MarkdigPipeline)));
         return all;
     }
 
@@ -55,12 +31,16 @@ internal static class Renderers
     /// gatsby-remark-katex's) and markdown-it with markdown-it-katex, where <c>$$</c> opens a block. Their KaTeX
     /// output is no concern here, only what of the post's structure is left around it.
     /// </summary>
-    public static List<List<(string Renderer, string Html)>> RenderWithMath(IReadOnlyList<string> markdown)
+    public static List<List<(string Renderer, string Html)>> RenderWithMath(IReadOnlyList<string> markdown) =>
+        RunNode(markdown, MathRenderers, ["micromark", "micromark-extension-math", "markdown-it", "markdown-it-katex"],
+            "the Markdown is rendered with micromark's and markdown-it's math extensions under Node");
+
+    // js/render.mjs over the texts, once: for each text, the named renderers' HTML.
+    private static List<List<(string Renderer, string Html)>> RunNode(IReadOnlyList<string> markdown, string[] renderers, string[] packages, string why)
     {
-        var node = ExternalTool.Require("node", "the Markdown is rendered with micromark's and markdown-it's math extensions under Node");
+        var node = ExternalTool.Require("node", why);
         var js = Path.Combine(Fixture.RepoRoot(), "tests", "HotPapers.Tests", "js");
-        ExternalTool.RequireThat(new[] { "micromark", "micromark-extension-math", "markdown-it", "markdown-it-katex" }
-            .All(p => Directory.Exists(Path.Combine(js, "node_modules", p))),
+        ExternalTool.RequireThat(packages.All(p => Directory.Exists(Path.Combine(js, "node_modules", p))),
             "the npm packages in tests/HotPapers.Tests/js are not installed (npm ci there)");
         using var temp = Fixture.TempDir();
         var input = temp["markdown.json"];
@@ -68,12 +48,14 @@ internal static class Renderers
         var (code, stdout, stderr) = Processes.Run(js, node, ["render.mjs", input]);
         Assert.True(code == 0, $"render.mjs failed: {stderr}");
         using var results = JsonDocument.Parse(stdout);
-        return [.. results.RootElement.EnumerateArray().Select((result, k) => MathRenderers.Select(name =>
+        List<List<(string, string)>> all = [.. results.RootElement.EnumerateArray().Select((result, k) => renderers.Select(name =>
         {
             var html = result.GetProperty(name);
             Assert.True(html.ValueKind == JsonValueKind.String, $"{name} threw on {JsonSerializer.Serialize(markdown[k])}: {html}");
             return (name, html.GetString()!);
         }).ToList())];
+        Assert.Equal(markdown.Count, all.Count);
+        return all;
     }
 
     private static readonly string[] MathRenderers = ["micromark-math", "markdown-it-katex"];
