@@ -56,10 +56,10 @@ internal static class CollectCommand
             }.Resolve();
             var first = parse.GetValue(yesterday) ? BuildRequest.Yesterday(DateTimeOffset.UtcNow, settings.TimeZone).Date : parse.GetValue(date)!.Value;
             var last = parse.GetValue(until) ?? first;
-            var catchingUp = parse.GetValue(catchUp);
-            if (catchingUp) (first, last) = (first.AddDays(-CollectRequest.CatchUpDays), first);
+            var request = parse.GetValue(catchUp) ? CollectRequest.CatchingUp(first, parse.GetValue(offline), parse.GetValue(refresh))
+                : new CollectRequest(first, last, parse.GetValue(offline), parse.GetValue(refresh));
             // Each day is said as it is done: a backfill's failures are seen as they come, not at its end.
-            var report = Collector.Run(settings, new CollectRequest(first, last, parse.GetValue(offline), parse.GetValue(refresh), catchingUp), progress.Show, day =>
+            var report = Collector.Run(settings, request, progress.Show, day =>
             {
                 progress.Clear();
                 ReportDay(day, stdout, stderr);

@@ -17,6 +17,10 @@ public sealed record CollectRequest(DateOnly First, DateOnly Last, bool Offline,
 
     /// <summary>How far back <c>--catch-up</c> looks for a day without records: a week, as far as X's search reaches.</summary>
     public const int CatchUpDays = 7;
+
+    /// <summary><paramref name="day"/>, and each of the <see cref="CatchUpDays"/> before it that has no records file (<see cref="CatchUp"/>).</summary>
+    public static CollectRequest CatchingUp(DateOnly day, bool offline, bool refresh = false) =>
+        new(day.AddDays(-CatchUpDays), day, offline, refresh, CatchUp: true);
 }
 
 /// <summary>How a run went: every source answered, some did not (the records hold what the others gave), or nothing could be collected.</summary>

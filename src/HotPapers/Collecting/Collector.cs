@@ -83,11 +83,7 @@ public static class Collector
     {
         var days = Enumerable.Range(0, request.Last.DayNumber - request.First.DayNumber + 1).Select(request.First.AddDays);
         if (!request.CatchUp) return [.. days];
-        var held = new HashSet<DateOnly>();
-        foreach (var file in Directory.EnumerateFiles(recordsPath, "*.json"))
-        {
-            if (PostNaming.TryParseRecordsFileName(Path.GetFileName(file), out var date, out var end) && date == end) held.Add(date);
-        }
+        var held = PostNaming.DaysIn(recordsPath).ToHashSet();
         if (held.Count == 0) return [request.Last];
         var since = held.Min();
         return [.. days.Where(d => d == request.Last || (d > since && !held.Contains(d)))];

@@ -75,6 +75,10 @@ internal static class PostNaming
             yield return (path, TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end) ? (date, end) : null);
     }
 
+    /// <summary>The days a records folder has a day's file of (<c>2021-04-30.json</c>; not a range's), in order.</summary>
+    public static IEnumerable<DateOnly> DaysIn(string folder) =>
+        JsonFilesIn(folder).Where(f => f.Days is var (date, end) && date == end).Select(f => f.Days!.Value.Date);
+
     /// <summary>Reads the dates back from a records file name; false for any other file.</summary>
     public static bool TryParseRecordsFileName(string fileName, out DateOnly date, out DateOnly endDate)
     {

@@ -114,7 +114,6 @@ public static class SiteScaffolder
         {
             (SettingsFile.FileName, Resource("hotpapers.yml").Replace("{flavor}", flavorLine)
                 .Replace("{records}", records).Replace("{templates}", templates ? "templates: templates" : "# templates: templates")
-                // Found by a new user's trial: a new Hugo site's posts named the old blog's image, a file it does not have.
                 // Found by a new user's trial: the built-in thresholds are the old blog's, for Twitter's counts; a new site
                 // collects from Hugging Face and Hacker News until it has X's or Bluesky's keys, whose counts seldom reach them.
                 .Replace("{ranking}", flavor == InitFlavor.Site
@@ -122,6 +121,7 @@ public static class SiteScaffolder
                         + "  minMentionScore: 5    # a mention is shown when its score reaches this (built in: 25)"
                     : "# ranking:\n#   minPaperScore: 50     # a paper is shown when its score reaches this\n"
                         + "#   minMentionScore: 25   # a mention is shown when its score reaches this (old name: minTweetScore)")
+                // Found by a new user's trial: a new Hugo site's posts named the old blog's image, a file it does not have.
                 .Replace("{post}", flavor == InitFlavor.Hugo ? "post:" : "# post:")
                 .Replace("{socialImage}", flavor == InitFlavor.Hugo
                     ? "  socialImage: \"\"    # none (the built-in default, /media/flying-marine.jpg, is the old blog's image): a path under static/ for one"
@@ -427,7 +427,7 @@ public static class SiteScaffolder
     private static DateOnly? LatestDay(string records)
     {
         if (!Directory.Exists(records)) return null;
-        return PostNaming.JsonFilesIn(records).Select(f => f.Days).Where(d => d is var (date, end) && date == end).Max(d => d?.Date);
+        return PostNaming.DaysIn(records).Select(d => (DateOnly?)d).Max();
     }
 
     // A blog that already has digests (the old generator's, named as it named them) and no manifest of hotpapers':

@@ -89,7 +89,7 @@ public sealed class SiteGenerator
             output.Write(SitePaths.Sitemap, SiteMap.Xml(baseUrl, lists.Pages, digests));
         }
         output.Write(SitePaths.Robots, SiteMap.Robots(_site.BaseUrl));
-        _static.Copy(output, output.StagedPaths());
+        _static.Copy(output);
         cancellationToken.ThrowIfCancellationRequested();
         var written = output.Count;
         var removed = output.Commit();

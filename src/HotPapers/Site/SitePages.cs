@@ -34,7 +34,7 @@ internal sealed class SitePages
     private readonly ScriptObject _siteObject;
 
     /// <param name="icon">The favicon among the site's static files (a path from the root), or null.</param>
-    public SitePages(TemplateSet templates, SiteSettings site, FrontMatterSettings front, string? icon = null)
+    public SitePages(TemplateSet templates, SiteSettings site, FrontMatterSettings front, string? icon)
     {
         _templates = templates;
         _site = site;

@@ -21,7 +21,8 @@ internal sealed class SiteStaticFiles
     /// <param name="templatesDirectory">The templates folder, or null for the built-in templates (no static files).</param>
     public SiteStaticFiles(string? templatesDirectory)
     {
-        if (templatesDirectory is null || InputFile.KindOf(templatesDirectory) is not FileKind.Folder) return;
+        // The templates folder is there: TemplateSet, made first, refuses one that is not.
+        if (templatesDirectory is null) return;
         _folder = Path.Combine(templatesDirectory, Folder);
         if (InputFile.KindOf(_folder, followLinks: false) is FileKind.Folder)
         {
@@ -73,14 +74,15 @@ internal sealed class SiteStaticFiles
     public string? Icon => Icons.FirstOrDefault(i => _paths.Contains(i, StringComparer.Ordinal));
 
     /// <summary>
-    /// Stages every file, after the site's own (<paramref name="written"/>, its paths). One at a path the site
+    /// Stages every file, after the site's own. One at a path the site
     /// writes (index.html, style.css, a feed), in a folder the site writes as a file, or where the site has a
     /// folder, is an error, and leaves the site as it was: compared without case, as the site may be served
     /// from a file system that has none (macOS's, Windows').
     /// </summary>
-    public void Copy(SiteOutput output, IReadOnlyCollection<string> written)
+    public void Copy(SiteOutput output)
     {
         if (_folder is null || _paths.Count == 0) return;
+        var written = output.StagedPaths();
         var files = written.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var folders = written.SelectMany(FoldersOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var taken = new List<InputProblem>();

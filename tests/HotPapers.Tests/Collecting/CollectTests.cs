@@ -222,7 +222,7 @@ public sealed class CollectTests
     {
         using var temp = Fixture.TempDir();
         foreach (var file in files) File.WriteAllText(temp[file], "{}");
-        var request = new CollectRequest(new DateOnly(2021, 4, 23), new DateOnly(2021, 4, 30), Offline: false, CatchUp: true);
+        var request = CollectRequest.CatchingUp(new DateOnly(2021, 4, 30), offline: false);
         Assert.Equal(expected, string.Join(' ', Collector.Dates(request, temp.Path).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal(8, Collector.Dates(request with { CatchUp = false }, temp.Path).Count);
     }
