@@ -22,6 +22,15 @@ internal static class Fixture
         throw new InvalidOperationException("HotPapers.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>Writes records as a records folder holds them (<c>2021-04-30.json</c>, a range's name for a range), making the folder; returns the file's path.</summary>
+    public static string WriteRecords(string folder, HotPapers.Records.DigestRecords records)
+    {
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, HotPapers.Output.PostNaming.RecordsFileName(records.Date, records.EndDate));
+        File.WriteAllBytes(path, HotPapers.Records.RecordsWriter.Write(records));
+        return path;
+    }
+
     /// <summary>A fresh empty folder under the system temp folder, removed when disposed.</summary>
     public static TempDir TempDir() => new();
 }

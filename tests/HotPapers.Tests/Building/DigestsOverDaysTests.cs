@@ -18,8 +18,7 @@ public sealed class DigestsOverDaysTests
     private static IReadOnlyList<DigestRecords> Week(TempDir temp, int seed, int days = 7)
     {
         var week = WeekGenerator.Generate(seed, First, days);
-        Directory.CreateDirectory(temp["records"]);
-        foreach (var day in week) File.WriteAllBytes(temp[$"records/{Rfc3339.FormatDate(day.Date)}.json"], RecordsWriter.Write(day));
+        foreach (var day in week) Fixture.WriteRecords(temp["records"], day);
         return week;
     }
 

@@ -16,9 +16,7 @@ public sealed class PruneTests : IDisposable
 
     public PruneTests()
     {
-        Directory.CreateDirectory(_temp["records"]);
-        foreach (var day in HotPapers.TestData.WeekGenerator.Generate(15, new DateOnly(2021, 4, 30), Days.Length))
-            File.WriteAllBytes(_temp[$"records/{HotPapers.Records.Rfc3339.FormatDate(day.Date)}.json"], HotPapers.Records.RecordsWriter.Write(day));
+        foreach (var day in HotPapers.TestData.WeekGenerator.Generate(15, new DateOnly(2021, 4, 30), Days.Length)) Fixture.WriteRecords(_temp["records"], day);
     }
 
     public void Dispose() => _temp.Dispose();

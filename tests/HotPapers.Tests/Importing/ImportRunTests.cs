@@ -216,10 +216,8 @@ public sealed class ImportRunTests
     public void Posts_build_made_from_the_records_folders_own_records_are_left_alone()
     {
         using var temp = Fixture.TempDir();
-        Directory.CreateDirectory(temp["records"]);
         var days = HotPapers.TestData.WeekGenerator.Generate(16, new DateOnly(2021, 5, 3), 3);
-        foreach (var day in days)
-            File.WriteAllBytes(temp[$"records/{HotPapers.Records.Rfc3339.FormatDate(day.Date)}.json"], HotPapers.Records.RecordsWriter.Write(day));
+        foreach (var day in days) Fixture.WriteRecords(temp["records"], day);
         var settings = HotPapers.Settings.BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["posts"] };
         new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.All());
         new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.Range(new DateOnly(2021, 5, 3), new DateOnly(2021, 5, 5)));
@@ -255,9 +253,8 @@ public sealed class ImportRunTests
     public void A_posts_front_matter_is_kept_in_its_records_only_where_it_differs_from_the_settings()
     {
         using var temp = Fixture.TempDir();
-        Directory.CreateDirectory(temp["records"]);
         var day = HotPapers.TestData.WeekGenerator.Generate(17, new DateOnly(2021, 5, 3), 1)[0];
-        File.WriteAllBytes(temp["records/2021-05-03.json"], HotPapers.Records.RecordsWriter.Write(day));
+        Fixture.WriteRecords(temp["records"], day);
         var front = HotPapers.Rendering.FrontMatterSettings.Default with { SocialImage = "" };
         new HotPapers.Building.SiteBuilder(HotPapers.Settings.BuildSettings.Default with
         {

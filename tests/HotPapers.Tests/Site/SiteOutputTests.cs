@@ -29,9 +29,8 @@ public sealed class SiteOutputTests
     {
         using var temp = Fixture.TempDir();
         var records = temp["records"];
-        Directory.CreateDirectory(records);
         var day = HotPapers.TestData.WeekGenerator.Generate(14, new DateOnly(2021, 5, 3), 1)[0];
-        File.WriteAllBytes(Path.Combine(records, "2021-05-03.json"), HotPapers.Records.RecordsWriter.Write(day));
+        Fixture.WriteRecords(records, day);
         var settings = SiteHarness.Settings(records, temp["public"]);
 
         var result = new SiteGenerator(settings with { Ranking = settings.Ranking with { MinPaperScore = int.MaxValue } }).Generate();
@@ -48,11 +47,9 @@ public sealed class SiteOutputTests
     {
         using var temp = Fixture.TempDir();
         var records = temp["records"];
-        Directory.CreateDirectory(records);
         var day = HotPapers.TestData.WeekGenerator.Generate(14, new DateOnly(2021, 5, 2), 1)[0];
-        File.WriteAllBytes(Path.Combine(records, "2021-05-02.json"), HotPapers.Records.RecordsWriter.Write(day));
-        var empty = day with { Date = new DateOnly(2021, 5, 3), EndDate = new DateOnly(2021, 5, 3), Papers = [] };
-        File.WriteAllBytes(Path.Combine(records, "2021-05-03.json"), HotPapers.Records.RecordsWriter.Write(empty));
+        Fixture.WriteRecords(records, day);
+        Fixture.WriteRecords(records, day with { Date = new DateOnly(2021, 5, 3), EndDate = new DateOnly(2021, 5, 3), Papers = [] });
 
         SiteHarness.Generate(records, temp["public"], s => s with { Language = "pt-BR" });
 
