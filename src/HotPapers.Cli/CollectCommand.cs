@@ -17,7 +17,7 @@ internal static class CollectCommand
         var yesterday = new Option<bool>("--yesterday") { Description = "Collect yesterday, yesterday in the settings' timezone (for nightly runs)." };
         var catchUp = new Option<bool>("--catch-up")
         {
-            Description = $"Also collect the days of the {CollectRequest.CatchUpDays} before it that have no records file yet (a night that did not run, or failed); for nightly runs.",
+            Description = $"Also collect the days of the {CollectRequest.CatchUpDays} before it that have no records file yet (a night that did not run, or failed), or whose file names a source that did not answer; for nightly runs.",
         };
         var records = CommandLine.RecordsFolderOption();
         var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };

@@ -7,8 +7,9 @@ namespace HotPapers.Collecting;
 /// <param name="Refresh">Ask the network even where the cache has an answer younger than <c>collect.cacheMaxAge</c> (fresh counts).</param>
 /// <param name="CatchUp">
 /// Collect <paramref name="Last"/>, and of the days from <paramref name="First"/> before it only those the records folder
-/// has no file of (after the first day it has one of: a day before the blog began was not missed). For a nightly run, so
-/// that a night that did not run, or failed, is collected by the next.
+/// has no file of (after the first day it has one of: a day before the blog began was not missed), and those whose file
+/// names a source that did not answer. For a nightly run, so that a night that did not run, or failed, or a source that
+/// was down, is collected by the next.
 /// </param>
 public sealed record CollectRequest(DateOnly First, DateOnly Last, bool Offline, bool Refresh = false, bool CatchUp = false)
 {

@@ -40,7 +40,7 @@ public static class Collector
         // One collect at a time per cache: the runs share its answers and the pacing it keeps (two at once would
         // each ask arXiv every 3 seconds). Offline writes nothing there, and a cache it replays may be read-only.
         using var held = request.Offline ? null : OutputLock.Acquire(collect.CachePath, "collect");
-        var dates = Dates(request, recordsPath);
+        var dates = Dates(request, recordsPath, settings.TimeZone);
         // Every progress line names the day it is for, and in a backfill how far the run is: a terminal shows the last line only.
         var count = dates.Count;
         var current = "";
@@ -77,16 +77,33 @@ public static class Collector
 
     /// <summary>
     /// The days a run collects, in order: every day of the request; with <see cref="CollectRequest.CatchUp"/>, its last
-    /// day and each day before it whose records file the folder does not have, after the first day it has one of.
+    /// day, each day before it whose file names networks that did not answer (<see cref="DigestRecords.Unanswered"/>),
+    /// and each whose file the folder does not have, after the first day it has one of.
     /// </summary>
-    internal static List<DateOnly> Dates(CollectRequest request, string recordsPath)
+    internal static List<DateOnly> Dates(CollectRequest request, string recordsPath, TimeZoneInfo zone)
     {
         var days = Enumerable.Range(0, request.Last.DayNumber - request.First.DayNumber + 1).Select(request.First.AddDays);
         if (!request.CatchUp) return [.. days];
         var held = PostNaming.DaysIn(recordsPath).ToHashSet();
         if (held.Count == 0) return [request.Last];
         var since = held.Min();
-        return [.. days.Where(d => d == request.Last || (d > since && !held.Contains(d)))];
+        return [.. days.Where(d => d == request.Last || (held.Contains(d) ? HasUnanswered(Path.Combine(recordsPath, PostNaming.RecordsFileName(d, d)), zone) : d > since))];
+    }
+
+    /// <summary>
+    /// Whether the day file at <paramref name="path"/> names networks that did not answer when it was written. One that
+    /// does not load is not collected again by catch-up: collect would refuse to replace it, and build names its problems.
+    /// </summary>
+    private static bool HasUnanswered(string path, TimeZoneInfo zone)
+    {
+        try
+        {
+            return new RecordsLoader(zone).Load(path).Unanswered.Length > 0;
+        }
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -207,7 +224,10 @@ public static class Collector
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
         // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
         var collectedAt = Rfc3339.ToSecond(TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone));
-        var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records);
+        var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records)
+        {
+            Unanswered = Unanswered(failures, existing, sources, answered),
+        };
         WriteOutcome written;
         try
         {
@@ -232,6 +252,22 @@ public static class Collector
         if (records.Papers.Length == 0) notices.Add("no mention of any paper: the records have no papers, and the post will be front matter only");
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written,
             records.Papers.Length, records.Papers.Sum(p => p.Mentions.Length), failures, notices);
+    }
+
+    /// <summary>
+    /// The networks the day's file names as not answered, for <c>--catch-up</c> to ask again: each source that failed
+    /// this run, and each the file named before that this run did not get an answer of (skipped, or replayed offline
+    /// without it), unless it is turned off now: a source turned off is never asked again.
+    /// </summary>
+    private static ImmutableArray<Network> Unanswered(List<SourceFailure> failures, DigestRecords? existing, ImmutableArray<IMentionSource> sources, HashSet<string> answered)
+    {
+        var names = failures.Select(f => f.Source).ToHashSet(StringComparer.Ordinal);
+        foreach (var network in existing?.Unanswered ?? [])
+        {
+            var name = network.Name();
+            if (!answered.Contains(name) && sources.Any(s => s.Name == name)) names.Add(name);
+        }
+        return [.. Networks.All.Where(n => names.Contains(n.Name()))];
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ internal sealed record DigestRecords(
     RecordsFormat Format)
 {
     public bool IsRange => EndDate != Date;
+
+    /// <summary>
+    /// The networks whose source did not answer when collect last wrote the file (version 2's <c>unanswered</c>): the
+    /// mentions it holds of them, if any, are an earlier run's. <c>collect --catch-up</c> collects such a day again.
+    /// </summary>
+    public ImmutableArray<Network> Unanswered { get; init; } = [];
 }
 
 /// <summary>The two input formats hotpapers reads.</summary>

@@ -320,6 +320,9 @@ internal sealed class JsonChecker
     public string? String(ref Utf8JsonReader r, bool nonEmpty = false, TextRewrite? rewrite = null) =>
         StringAt(ref r, -1, nonEmpty, allowNull: !KeyRequired, rewrite);
 
+    /// <summary>The non-empty string that is item <paramref name="index"/> of an array, else a problem at its path.</summary>
+    public string? StringItem(ref Utf8JsonReader r, int index) => StringAt(ref r, index, nonEmpty: true, allowNull: false);
+
     private string? StringAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextRewrite? rewrite = null) =>
         IsString(ref r, index, nonEmpty, allowNull) && TryText(ref r, out var s, rewrite) && IsText(s, r.ValueIsEscaped, index, nonEmpty) ? s : null;
 

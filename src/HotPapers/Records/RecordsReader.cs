@@ -16,6 +16,7 @@ internal static class RecordsReader
 
     // Every key of the format is listed: another is a problem. Listed in the order they are checked.
     private static readonly JsonKeys DigestKeys = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers");
+    private static readonly JsonKeys DigestKeys2 = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers", "unanswered?");
     private static readonly JsonKeys PostKeys = new(otherKeys: false, "title?", "template?", "draft?", "slug?", "category?", "tags?", "description?", "socialImage?", "rawText?", "layout?");
     private static readonly JsonKeys LayoutKeys = new(otherKeys: false, "afterFrontMatter?", "betweenSections?", "afterEmbeds?", "endOfFile?");
     private static readonly JsonKeys PaperKeys = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "tweets");
@@ -30,7 +31,7 @@ internal static class RecordsReader
     private static readonly JsonKeys TotalsKeys2 = new(otherKeys: false, "reposts", "likes");
     private static readonly JsonKeys MentionKeys = new(otherKeys: false, "network", "url", "author", "text", "created?", "lang?", "reposts?", "likes?", "replies?", "quotes?", "embedHtml?", "repostOf?");
 
-    private enum DigestKey { Schema, Format, Date, EndDate, CollectedAt, Ranked, Post, Papers }
+    private enum DigestKey { Schema, Format, Date, EndDate, CollectedAt, Ranked, Post, Papers, Unanswered }
 
     private enum PostKey { Title, Template, Draft, Slug, Category, Tags, Description, SocialImage, RawText, Layout }
 
@@ -43,15 +44,16 @@ internal static class RecordsReader
     /// <summary>The digest that is the value the reader is on, or null where the checker has problems with it.</summary>
     public static DigestRecords? Read(ref Utf8JsonReader r, JsonChecker check)
     {
-        if (!check.Object(ref r, DigestKeys)) return null;
-        // The papers' keys depend on the version, which a file may give after them: looked up first.
-        var version = Version(r);
+        // The keys depend on the version, which a file may give after them: looked up first.
+        var version = r.TokenType == JsonTokenType.StartObject ? Version(r) : 1;
+        if (!check.Object(ref r, version == 2 ? DigestKeys2 : DigestKeys)) return null;
         if (version == 0) return UnknownFormat(ref r, check);
         DateOnly? date = null, end = null;
         DateTimeOffset? collected = null;
         bool? ranked = null;
         var post = PostOverrides.None;
         ImmutableArray<PaperRecord> papers = [];
+        ImmutableArray<Network> unanswered = [];
         while (check.NextKey(ref r, out var key))
         {
             switch ((DigestKey)key)
@@ -80,6 +82,9 @@ internal static class RecordsReader
                 case DigestKey.Papers:
                     papers = ReadPapers(ref r, check, version);
                     break;
+                case DigestKey.Unanswered:
+                    unanswered = ReadUnanswered(ref r, check);
+                    break;
             }
         }
         if (date is { } d && end is { } e && e < d)
@@ -87,7 +92,25 @@ internal static class RecordsReader
         check.EndObject();
         if (date is { } first && (end ?? first) >= first) check.DaysRead(first, end ?? first);
         if (date is null || collected is null || check.Problems.Count > 0) return null;
-        return new DigestRecords(date.Value, end ?? date.Value, collected.Value, ranked ?? false, papers, post, RecordsFormat.Records);
+        return new DigestRecords(date.Value, end ?? date.Value, collected.Value, ranked ?? false, papers, post, RecordsFormat.Records) { Unanswered = unanswered };
+    }
+
+    /// <summary>Version 2's <c>unanswered</c>: network names, each once, in any order (kept in the networks' order).</summary>
+    private static ImmutableArray<Network> ReadUnanswered(ref Utf8JsonReader r, JsonChecker check)
+    {
+        if (!check.Array(ref r)) return [];
+        var networks = new List<Network>();
+        for (var index = 0; JsonChecker.Item(ref r); index++)
+        {
+            if (check.StringItem(ref r, index) is not { } name) continue;
+            if (!Networks.TryParse(name, out var network))
+                check.Report(check.ValuePath(index), "one of " + Networks.NameList, JsonChecker.Quote(name));
+            else if (networks.Contains(network))
+                check.Report(check.ValuePath(index), $"each network once (it is already at {check.ValuePath(networks.IndexOf(network))})", $"\"{name}\" again");
+            else
+                networks.Add(network);
+        }
+        return [.. networks.Order()];
     }
 
     /// <summary>

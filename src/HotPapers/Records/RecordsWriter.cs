@@ -33,6 +33,13 @@ internal static class RecordsWriter
             String(w, "date", Rfc3339.FormatDate(records.Date));
             if (records.IsRange) String(w, "endDate", Rfc3339.FormatDate(records.EndDate));
             String(w, "collectedAt", Rfc3339.Format(records.CollectedAt));
+            // Beside the time it qualifies: which networks' counts are not of that time. Only where there are any.
+            if (records.Unanswered.Length > 0)
+            {
+                w.WriteStartArray("unanswered");
+                foreach (var network in records.Unanswered) w.WriteStringValue(network.Name());
+                w.WriteEndArray();
+            }
             w.WriteBoolean("ranked", records.Ranked);
             if (!records.Post.IsEmpty) WritePost(w, records.Post);
             w.WriteStartArray("papers");
@@ -71,6 +78,7 @@ internal static class RecordsWriter
 
     private static bool NeedsVersion2(DigestRecords records)
     {
+        if (records.Unanswered.Length > 0) return true;
         foreach (var paper in records.Papers)
         {
             if (!paper.TwitterOnly) return true;

@@ -27,7 +27,7 @@ public sealed class CollectCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Equal(
-            $"error: 2021-04-30: {day}: $.paper: expected one of the keys $schema, format, date, endDate, collectedAt, ranked, post, papers, found the unknown key \"paper\"\n"
+            $"error: 2021-04-30: {day}: $.paper: expected one of the keys $schema, format, date, endDate, collectedAt, ranked, post, papers, unanswered, found the unknown key \"paper\"\n"
             + $"error: 2021-04-30: {day}: $.papers: expected a value, found no such key\n"
             + $"error: 2021-04-30: {day}: expected a records file collect can read, so as to keep what it holds, found the problems above: "
             + "fix them (build lists the same), or delete the file to collect the day anew\n",

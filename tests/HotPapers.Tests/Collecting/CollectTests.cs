@@ -214,6 +214,69 @@ public sealed class CollectTests
         Assert.Empty(h.Api.To(CollectHarness.HuggingFaceOn("2021-04-28")));
     }
 
+    // Found in review: a night a source failed on was committed partial, and stayed so unless someone ran the day by
+    // hand. Its file names the source that did not answer, and the next nights' catch-up collects it again until it does.
+    [Fact]
+    public async Task Catching_up_collects_again_a_day_whose_file_names_a_source_that_did_not_answer_until_it_does()
+    {
+        await using var h = new CollectHarness().Everything();
+        h.Api.On(CollectHarness.HackerNews, Reply.Text(503, "{}"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
+        Assert.Equal(CollectOutcome.Partial, (await h.RunAsync(catchUp: true)).Outcome);
+        Assert.Equal(new[] { Network.HackerNews }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+
+        // The next night, Hacker News answers: the day before is collected again, and whole now.
+        h.Everything();
+        h.Api.On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNewsFrom(1619827200), Reply.File("hackernews-empty.json"));
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        var night = CollectRequest.CatchingUp(new DateOnly(2021, 5, 1), offline: false);
+        var report = await h.RunAsync(from: night.First, until: night.Last, catchUp: true);
+
+        Assert.Equal([new DateOnly(2021, 4, 30), new DateOnly(2021, 5, 1)], report.Days.Select(d => d.Date));
+        Assert.All(report.Days, d => Assert.Equal(CollectOutcome.Complete, d.Outcome));
+        Assert.Equal(WriteOutcome.Updated, report.Days[0].Written);
+        var healed = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Empty(healed.Unanswered);
+        Assert.Contains(healed.Papers.SelectMany(p => p.Mentions), m => m.Network == Network.HackerNews);
+
+        // And the night after, it is left alone.
+        h.Api.On(CollectHarness.HuggingFaceOn("2021-05-02"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNewsFrom(1619913600), Reply.File("hackernews-empty.json"));
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        night = CollectRequest.CatchingUp(new DateOnly(2021, 5, 2), offline: false);
+        report = await h.RunAsync(from: night.First, until: night.Last, catchUp: true);
+        Assert.Equal([new DateOnly(2021, 5, 2)], report.Days.Select(d => d.Date));
+    }
+
+    // A source that did not answer stays named until it does: one that fails again (here offline, from a cache
+    // without its answer) or is not asked (skipped: no login) is still named; one turned off since never will be.
+    [Fact]
+    public async Task A_file_names_a_source_that_did_not_answer_until_it_answers_or_is_turned_off()
+    {
+        await using var h = new CollectHarness().Everything();
+        h.Api.On(CollectHarness.HackerNews, Reply.Text(503, "{}"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
+        await h.RunAsync();
+        Assert.Equal(new[] { Network.HackerNews }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        var offline = Assert.Single((await h.RunAsync(offline: true)).Days);
+        Assert.Contains(offline.Failures, f => f.Source == "hackernews" && f.What.StartsWith("not in the cache", StringComparison.Ordinal));
+        Assert.Equal(new[] { Network.HackerNews }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+
+        // As an earlier run with a Bluesky login left it, in any order; Bluesky is skipped now (no login).
+        File.WriteAllText(h.DayFile, File.ReadAllText(h.DayFile).Replace("\"hackernews\"\n  ]", "\"hackernews\",\n    \"bluesky\"\n  ]"));
+        Assert.Equal(new[] { Network.Bluesky, Network.HackerNews }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+        var settings = h.Settings();
+        settings = settings with { Collect = settings.Collect with { HackerNews = settings.Collect.HackerNews with { Enabled = false } } };
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        var day = Assert.Single((await h.RunAsync(settings: settings)).Days);
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Contains(day.Notices, n => n.StartsWith("bluesky: skipped: no login", StringComparison.Ordinal));
+        Assert.Equal(new[] { Network.Bluesky }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+    }
+
     [Theory]
     [InlineData(new string[0], "2021-04-30")]
     [InlineData(new[] { "2021-04-20.json" }, "2021-04-23 2021-04-24 2021-04-25 2021-04-26 2021-04-27 2021-04-28 2021-04-29 2021-04-30")]
@@ -223,8 +286,8 @@ public sealed class CollectTests
         using var temp = Fixture.TempDir();
         foreach (var file in files) File.WriteAllText(temp[file], "{}");
         var request = CollectRequest.CatchingUp(new DateOnly(2021, 4, 30), offline: false);
-        Assert.Equal(expected, string.Join(' ', Collector.Dates(request, temp.Path).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
-        Assert.Equal(8, Collector.Dates(request with { CatchUp = false }, temp.Path).Count);
+        Assert.Equal(expected, string.Join(' ', Collector.Dates(request, temp.Path, TimeZoneInfo.Utc).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(8, Collector.Dates(request with { CatchUp = false }, temp.Path, TimeZoneInfo.Utc).Count);
     }
 
     // Found in review: the wait was the source's, so a busy embed server (publish.x.com) stopped X's search
@@ -673,9 +736,11 @@ public sealed class CollectTests
     {
         await using var h = new CollectHarness().Everything();
         await h.RunAsync();
-        var complete = File.ReadAllBytes(h.DayFile);
+        var complete = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Empty(complete.Unanswered);
 
-        // Hacker News is down when the day is collected again: the file keeps the mentions it gave before.
+        // Hacker News is down when the day is collected again: the file keeps the mentions it gave before, and says
+        // that Hacker News did not answer (for --catch-up to ask it again).
         h.Api.On(CollectHarness.HackerNews, Reply.Text(404, "{\"message\":\"gone\"}"))
             .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
         h.Clock.Advance(TimeSpan.FromHours(13));
@@ -683,9 +748,11 @@ public sealed class CollectTests
 
         var day = Assert.Single(report.Days);
         Assert.Equal(CollectOutcome.Partial, day.Outcome);
-        Assert.Equal(WriteOutcome.Unchanged, day.Written);
-        Assert.Equal(complete, File.ReadAllBytes(h.DayFile));
+        Assert.Equal(WriteOutcome.Updated, day.Written);
         var held = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Equal(new[] { Network.HackerNews }, held.Unanswered);
+        Assert.Contains("\n  \"unanswered\": [\n    \"hackernews\"\n  ],\n  \"ranked\": false,\n", File.ReadAllText(h.DayFile), StringComparison.Ordinal);
+        Assert.Equal(complete.Papers.SelectMany(p => p.Mentions), held.Papers.SelectMany(p => p.Mentions));
         var hackerNews = held.Papers.SelectMany(p => p.Mentions).Count(m => m.Network == Network.HackerNews);
         Assert.Equal((held.Papers.Length, held.Papers.Sum(p => p.Mentions.Length)), (day.Papers, day.Mentions));
         Assert.Contains($"{h.DayFile}: kept the file's {hackerNews} hackernews mention(s), which this run did not get (collect the day again once hackernews's error above is gone)", day.Notices);
@@ -698,7 +765,10 @@ public sealed class CollectTests
         Assert.Equal(CollectOutcome.Complete, report.Days[0].Outcome);
         Assert.Equal(WriteOutcome.Updated, report.Days[0].Written);
         Assert.Contains($"{h.DayFile}: kept the file's {hackerNews} reddit mention(s), which this run did not get", report.Days[0].Notices);
-        var mentions = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers.SelectMany(p => p.Mentions).ToList();
+        var again = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Empty(again.Unanswered);
+        Assert.DoesNotContain("unanswered", File.ReadAllText(h.DayFile), StringComparison.Ordinal);
+        var mentions = again.Papers.SelectMany(p => p.Mentions).ToList();
         Assert.Equal(hackerNews, mentions.Count(m => m.Network == Network.HackerNews));
         Assert.Equal(hackerNews, mentions.Count(m => m.Network == Network.Reddit));
         Assert.Equal(held.Papers.Sum(p => p.Mentions.Length) + hackerNews, report.Days[0].Mentions);

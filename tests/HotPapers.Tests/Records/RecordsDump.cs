@@ -12,7 +12,7 @@ internal static class RecordsDump
     {
         if (r is null) return "(none)";
         var s = new StringBuilder();
-        s.Append(CultureInfo.InvariantCulture, $"{r.Format} {r.Date:yyyy-MM-dd}..{r.EndDate:yyyy-MM-dd} collected {r.CollectedAt:o} ranked {r.Ranked}\n");
+        s.Append(CultureInfo.InvariantCulture, $"{r.Format} {r.Date:yyyy-MM-dd}..{r.EndDate:yyyy-MM-dd} collected {r.CollectedAt:o} ranked {r.Ranked}{(r.Unanswered.Length > 0 ? " unanswered " + string.Join(",", r.Unanswered.Select(n => n.Name())) : "")}\n");
         var o = r.Post;
         s.Append(CultureInfo.InvariantCulture, $"post {Q(o.Title)} {Q(o.Template)} {o.Draft} {Q(o.Slug)} {Q(o.Category)} {(o.Tags is { } tags ? "[" + string.Join(", ", tags.Select(Q)) + "]" : "null")} {Q(o.Description)} {Q(o.SocialImage)} {o.RawText}\n");
         foreach (var p in r.Papers)

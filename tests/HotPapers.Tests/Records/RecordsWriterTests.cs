@@ -40,6 +40,7 @@ public sealed class RecordsWriterTests
                 Totals = [new EngagementTotals(1, 2), new EngagementTotals(3, 4, Network.Bluesky), new EngagementTotals(0, 181, Network.HackerNews)],
                 Mentions = [.. first.Mentions, .. others],
             }),
+            Unanswered = [Network.Bluesky, Network.HackerNews],
         };
     }
 
@@ -56,6 +57,8 @@ public sealed class RecordsWriterTests
         var withReplies = records with { Papers = records.Papers.SetItem(0, records.Papers[0] with { Mentions = [records.Papers[0].Mentions[0] with { Replies = 1 }] }) };
         Assert.Contains($"\"format\": \"{RecordsReader.FormatName2}\"", Encoding.UTF8.GetString(RecordsWriter.Write(withReplies)), StringComparison.Ordinal);
         Assert.Contains($"\"format\": \"{RecordsReader.FormatName}\"", Encoding.UTF8.GetString(RecordsWriter.Write(records)), StringComparison.Ordinal);
+        // Which networks did not answer is version 2's to say, whatever the mentions are.
+        Assert.Contains($"\"format\": \"{RecordsReader.FormatName2}\"", Encoding.UTF8.GetString(RecordsWriter.Write(records with { Unanswered = [Network.Twitter] })), StringComparison.Ordinal);
     }
 
     private static void AssertLoadsBack(DigestRecords records, string format)
@@ -68,6 +71,7 @@ public sealed class RecordsWriterTests
         Assert.Equal(records.EndDate, back.EndDate);
         Assert.Equal(records.CollectedAt, back.CollectedAt);
         Assert.Equal(records.CollectedAt.Offset, back.CollectedAt.Offset);
+        Assert.Equal(records.Unanswered.ToArray(), back.Unanswered.ToArray());
         Assert.Equal(records.Ranked, back.Ranked);
         Assert.Equal(records.Post with { Tags = null }, back.Post with { Tags = null });
         Assert.Equal(records.Post.Tags!.Value.ToArray(), back.Post.Tags!.Value.ToArray());
