@@ -111,16 +111,35 @@ public sealed class NightlyWorkflowTests : IDisposable
         // exits 4 and the job commits what Hugging Face gave, with a warning that names the days to run again. Each
         // day's post is built, and the commit names the days (from the records files, as the workflow knows no date).
         night = Night.HackerNewsBroken;
-        day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        var week = Enumerable.Range(0, 8).Select(i => day.AddDays(i - 7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var partial = RunNight(bash, site, steps, day, scheduled: true);
+        var (partial, yesterday) = RunScheduledNight(bash, site, steps);
+        var week = Enumerable.Range(0, 8).Select(i => Day(yesterday.AddDays(i - 7))).ToList();
         Assert.All(partial, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
+        Assert.Equal(week, CollectedDays(partial));
         Assert.Contains($"::warning title=hotpapers collect::Some sources failed on {string.Join(' ', week)} (", partial.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
         Assert.Equal([$"Hot Papers {string.Join(' ', week)}", "Hot Papers 2021-04-30", "init"], Log(_temp["remote.git"], git));
         foreach (var d in week)
         {
             Assert.Contains($"content/records/{d}.json", Changed(git, "main"));
             Assert.Contains($"content/posts/{d}---Hot-Papers.md", Changed(git, "main"));
+            Assert.Contains("\"unanswered\": [\n    \"hackernews\"\n  ]", Git(_temp["remote.git"], git, "show", $"main:content/records/{d}.json"), StringComparison.Ordinal);
+        }
+
+        // The next scheduled night, Hacker News answers again: those days are collected again (their files name it as
+        // not having answered), whole now, and their posts built again, green and without a warning.
+        night = Night.TwoPapers;
+        var (healed, next) = RunScheduledNight(bash, site, steps);
+        Assert.All(healed, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
+        Assert.DoesNotContain("::warning", healed.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
+        // A night after midnight (UTC) has a week of its own: the first day of the last one is out of it.
+        var again = week.Where(d => string.CompareOrdinal(d, Day(next.AddDays(-7))) >= 0).Append(Day(next)).Distinct().ToList();
+        Assert.Equal(again, CollectedDays(healed));
+        Assert.Equal($"Hot Papers {string.Join(' ', again)}", Log(_temp["remote.git"], git)[0]);
+        foreach (var d in again)
+        {
+            Assert.Contains($"content/posts/{d}---Hot-Papers.md", Changed(git, "main"));
+            var records = Git(_temp["remote.git"], git, "show", $"main:content/records/{d}.json");
+            Assert.DoesNotContain("unanswered", records, StringComparison.Ordinal);
+            Assert.Contains("\"network\": \"hackernews\"", records, StringComparison.Ordinal);
         }
 
         // Nobody mentioned a paper: green, with a notice, and the day's empty records and post committed.
@@ -129,14 +148,14 @@ public sealed class NightlyWorkflowTests : IDisposable
         var empty = RunNight(bash, site, steps, day);
         Assert.All(empty, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
         Assert.Contains("::notice title=hotpapers collect::No paper was mentioned on 2021-05-02", empty.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
-        Assert.Equal(4, Log(_temp["remote.git"], git).Length);
+        Assert.Equal(5, Log(_temp["remote.git"], git).Length);
 
         // Every source broken: collect exits 1, the job fails there, and nothing is committed.
         night = Night.AllBroken;
         day = new DateOnly(2021, 5, 3);
         var failed = RunNight(bash, site, steps, day);
         Assert.Equal(("Collect the day's records", 1), (failed[^1].Name, failed[^1].Code));
-        Assert.Equal(4, Log(_temp["remote.git"], git).Length);
+        Assert.Equal(5, Log(_temp["remote.git"], git).Length);
     }
 
     private sealed record Step(string Name, string Script, IReadOnlyDictionary<string, string> Env);
@@ -158,6 +177,30 @@ public sealed class NightlyWorkflowTests : IDisposable
                     ? ((YamlMappingNode)env).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value!)
                     : new Dictionary<string, string>()))];
     }
+
+    /// <summary>
+    /// A scheduled night (no date given), and the day it took for yesterday. The workflow reads the clock itself, so the
+    /// day is read from what collect wrote (its last), and must be yesterday as the clock said before or after the run:
+    /// a run across midnight (UTC) has the later day.
+    /// </summary>
+    private (List<StepRun> Runs, DateOnly Yesterday) RunScheduledNight(string bash, string site, List<Step> steps)
+    {
+        var before = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var runs = RunNight(bash, site, steps, before, scheduled: true);
+        var after = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var collected = CollectedDays(runs);
+        Assert.True(collected.Count > 0, string.Join("\n", runs.Select(r => r.Name + ": " + r.Stdout + r.Stderr)));
+        var yesterday = DateOnly.ParseExact(collected[^1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(yesterday, new[] { before, after });
+        return (runs, yesterday);
+    }
+
+    /// <summary>The days whose records file collect wrote or left unchanged, in its order (its line per day: "created  content/records/D.json (...)").</summary>
+    private static List<string> CollectedDays(List<StepRun> runs) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(runs.Single(r => r.Name == "Collect the day's records").Stdout, @"^\S+ +\S*/(\d{4}-\d{2}-\d{2})\.json \(", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)];
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One night: the steps in order until one fails, as GitHub runs them.</summary>
     private List<StepRun> RunNight(string bash, string site, List<Step> steps, DateOnly day, bool scheduled = false)
@@ -212,7 +255,12 @@ public sealed class NightlyWorkflowTests : IDisposable
     private static Reply Answer(Uri url, Night night, DateOnly day)
     {
         var query = HttpUtility.ParseQueryString(url.Query);
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // The day asked for, where the request says it (Hugging Face's date, Hacker News' first filter): a scheduled
+        // night asks for a week of days.
+        var start = query["date"] is { } date ? new DateTimeOffset(DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : query["numericFilters"] is { } filters && filters.StartsWith("created_at_i>=", StringComparison.Ordinal)
+                ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(filters["created_at_i>=".Length..filters.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))
+                : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var garbage = Reply.Text(200, """{"hits": [ {"objectID": "1", "url": """);
         return url.AbsolutePath switch
         {
