@@ -159,15 +159,36 @@ internal sealed class HttpFetcher : IFetcher
         {
             response = await _pipeline.ExecuteAsync(async token =>
             {
-                // A login is sent at most twice: the first try, and one retry.
+                // A login is sent at most twice: the first try, and one retry (whose failure is the answer, below; a
+                // try that timed out is retried by the pipeline, and ends here).
                 if (++tries > 2 && !retry) throw new SourceException(_source, url, "the login failed twice");
                 // Made before it is paced: making it may log in first (Bluesky), a request of its own, which this
                 // one then waits its pacing after (a trial's server saw the search 2 ms after the login).
                 using var request = await make(token).ConfigureAwait(false);
                 await PaceAsync(token).ConfigureAwait(false);
                 if (tries == 1) _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
-                return await _session.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                // A login's second failure is its answer, said as any failure is (found by a new user's trial: "the login
+                // failed twice", without the server's status, after waiting for a third try that was never sent).
+                HttpResponseMessage sent;
+                try
+                {
+                    sent = await _session.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!retry && tries == 2 && e is HttpRequestException or IOException)
+                {
+                    throw new LastTry(null, e);
+                }
+                if (!retry && tries == 2 && !sent.IsSuccessStatusCode) throw new LastTry(sent, null);
+                return sent;
             }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LastTry last) when (last.Response is { } answer)
+        {
+            response = answer;
+        }
+        catch (LastTry last)
+        {
+            throw new SourceException(_source, url, $"{Describe(last.InnerException!)}, {tries} tries", last.InnerException);
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -225,6 +246,12 @@ internal sealed class HttpFetcher : IFetcher
 
     /// <summary>The longest asked-for wait a later run keeps from the cache's pace file.</summary>
     private static readonly TimeSpan MaxKeptWait = TimeSpan.FromDays(1);
+
+    /// <summary>The answer to a request's last try, out of the retries (which would try it again).</summary>
+    private sealed class LastTry(HttpResponseMessage? response, Exception? failure) : Exception(null, failure)
+    {
+        public HttpResponseMessage? Response { get; } = response;
+    }
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
     {

@@ -1186,6 +1186,23 @@ public sealed class CollectTests
         Assert.True(h.Progress.FindIndex(p => p.StartsWith("2021-04-30: bluesky: POST ", StringComparison.Ordinal)) < said, string.Join("\n", h.Progress));
     }
 
+    // Found by a new user's trial: a login that failed twice was "the login failed twice", without what the server
+    // answered, said after waiting for a third try that was never sent.
+    [Fact]
+    public async Task A_Bluesky_login_that_fails_twice_is_given_up_with_the_servers_answer()
+    {
+        const string session = "/bsky/xrpc/com.atproto.server.createSession";
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        h.Api.On(session, Reply.Text(501, "{\"error\":\"MethodNotImplemented\"}"));
+
+        var day = Assert.Single((await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials)).Days);
+
+        var failure = Assert.Single(day.Failures, f => f.Source == "bluesky");
+        Assert.Equal($"bluesky: {h.Api.BaseUrl}bsky/xrpc/com.atproto.server.createSession: answered HTTP 501 Status ({{\"error\":\"MethodNotImplemented\"}}), 2 tries", failure.ToString());
+        Assert.Equal(2, h.Api.To(session).Count);
+        Assert.Single(h.Progress, p => p.Contains("bluesky: HTTP 501 Status; trying again", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_cache_entry_names_its_url_as_a_person_reads_it()
     {
