@@ -17,7 +17,7 @@ internal static class CollectCommand
         var yesterday = new Option<bool>("--yesterday") { Description = "Collect yesterday, yesterday in the settings' timezone (for nightly runs)." };
         var catchUp = new Option<bool>("--catch-up")
         {
-            Description = $"Also collect the days of the {CollectRequest.CatchUpDays} before it that have no records file yet (a night that did not run, or failed), or whose file names a source that did not answer; for nightly runs.",
+            Description = $"Also collect the days of the {CollectRequest.CatchUpDays} before it that have no records file yet (a night that did not run, or failed; after the first day that has one), or whose file names a source that did not answer; for nightly runs.",
         };
         var records = CommandLine.RecordsFolderOption();
         var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };
@@ -84,8 +84,12 @@ internal static class CollectCommand
         {
             var verb = day.Written switch { WriteOutcome.Created => "created", WriteOutcome.Updated => "updated", _ => "unchanged" };
             var sources = day.Failures.Select(f => f.Source).Distinct().ToList();
+            // A source the file still names that did not fail this run was not asked (skipped): found by a new user's
+            // trial, such a day said nothing of it. Before "failed", which the nightly workflow finds at the line's end.
+            var still = day.Unanswered.Except(sources).ToList();
             // Not "without" them: the file keeps what it held of them (the day's notice says how much).
-            var suffix = day.Outcome == CollectOutcome.Partial ? $"; {string.Join(" and ", sources)} failed" : "";
+            var suffix = (still.Count > 0 ? $"; {string.Join(" and ", still)} still unanswered" : "")
+                + (day.Outcome == CollectOutcome.Partial ? $"; {string.Join(" and ", sources)} failed" : "");
             stdout.WriteLine($"{verb,-12} {path} ({day.Papers} paper(s), {day.Mentions} mention(s){suffix})");
         }
         else if (day.WriteError is not null)

@@ -22,6 +22,7 @@ internal static class HelpText
         [
             "hotpapers collect --yesterday --catch-up        what the nightly workflow runs, before build: yesterday,",
             "                                                and any day of the week before it that has no records file",
+            "                                                yet, or whose file names a source that did not answer",
             "hotpapers collect --date 2021-04-30             that day's records, content/records/2021-04-30.json",
             "hotpapers collect --date 2021-04-01 --until 2021-04-30",
             "                                                a first backfill, one records file per day",

@@ -56,6 +56,9 @@ public sealed record CollectedDay(
     /// <summary>The day was not written for want of arXiv's metadata: the sources found mentions, but without titles and abstracts there are no records.</summary>
     public bool WithoutMetadata { get; init; }
 
+    /// <summary>The networks the day's file names as not answered (<c>unanswered</c>): this run's failures, and earlier ones not answered since.</summary>
+    public IReadOnlyList<string> Unanswered { get; init; } = [];
+
     /// <summary>
     /// The day's file is not one collect may replace (<see cref="WriteError"/> says why: it does not load, or it is
     /// an imported post's): it was left as it is, and no source was asked.

@@ -40,7 +40,8 @@ public static class Collector
         // One collect at a time per cache: the runs share its answers and the pacing it keeps (two at once would
         // each ask arXiv every 3 seconds). Offline writes nothing there, and a cache it replays may be read-only.
         using var held = request.Offline ? null : OutputLock.Acquire(collect.CachePath, "collect");
-        var dates = Dates(request, recordsPath, settings.TimeZone);
+        var unread = new List<string>();
+        var dates = Dates(request, recordsPath, settings.TimeZone, unread);
         // Every progress line names the day it is for, and in a backfill how far the run is: a terminal shows the last line only.
         var count = dates.Count;
         var current = "";
@@ -54,9 +55,13 @@ public static class Collector
         var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing, counts: false);
         var days = new List<CollectedDay>();
         // arXiv asks API clients to say how to reach whoever runs them; offline, nothing is asked.
-        string[] warnings = collect.Contact is null && !request.Offline
-            ? [$"collect.contact is not set{(settings.SourceFile is { } file ? " in " + file : "")}: arXiv asks that a client's User-Agent give a contact address; set it to yours"]
-            : [];
+        string[] warnings =
+        [
+            .. collect.Contact is null && !request.Offline
+                ? [$"collect.contact is not set{(settings.SourceFile is { } file ? " in " + file : "")}: arXiv asks that a client's User-Agent give a contact address; set it to yours"]
+                : Array.Empty<string>(),
+            .. unread,
+        ];
         foreach (var date in dates)
         {
             var day = Day(date, settings.TimeZone);
@@ -80,21 +85,23 @@ public static class Collector
     /// day, each day before it whose file names networks that did not answer (<see cref="DigestRecords.Unanswered"/>),
     /// and each whose file the folder does not have, after the first day it has one of.
     /// </summary>
-    internal static List<DateOnly> Dates(CollectRequest request, string recordsPath, TimeZoneInfo zone)
+    /// <param name="unread">Hears, for each day file of the week that does not load, why catch-up left it alone.</param>
+    internal static List<DateOnly> Dates(CollectRequest request, string recordsPath, TimeZoneInfo zone, List<string>? unread = null)
     {
         var days = Enumerable.Range(0, request.Last.DayNumber - request.First.DayNumber + 1).Select(request.First.AddDays);
         if (!request.CatchUp) return [.. days];
         var held = PostNaming.DaysIn(recordsPath).ToHashSet();
         if (held.Count == 0) return [request.Last];
         var since = held.Min();
-        return [.. days.Where(d => d == request.Last || (held.Contains(d) ? HasUnanswered(Path.Combine(recordsPath, PostNaming.RecordsFileName(d, d)), zone) : d > since))];
+        return [.. days.Where(d => d == request.Last || (held.Contains(d) ? HasUnanswered(Path.Combine(recordsPath, PostNaming.RecordsFileName(d, d)), zone, unread) : d > since))];
     }
 
     /// <summary>
     /// Whether the day file at <paramref name="path"/> names networks that did not answer when it was written. One that
-    /// does not load is not collected again by catch-up: collect would refuse to replace it, and build names its problems.
+    /// does not load is not collected again (collect would refuse to replace it), and <paramref name="unread"/> hears
+    /// why: found by a new user's trial, a typo in <c>unanswered</c> silently ended the day's catching up.
     /// </summary>
-    private static bool HasUnanswered(string path, TimeZoneInfo zone)
+    private static bool HasUnanswered(string path, TimeZoneInfo zone, List<string>? unread)
     {
         try
         {
@@ -102,6 +109,10 @@ public static class Collector
         }
         catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
+            var why = e is InputException { Problems: [var first, ..] problems }
+                ? $"{first}{(problems.Count > 1 ? $" (and {problems.Count - 1} more problem(s))" : "")}"
+                : $"{path}: {e.Message}";
+            unread?.Add($"--catch-up did not look into {path}, which does not load: {why}. Fix it (build lists every problem), or delete it to collect the day anew");
             return false;
         }
     }
@@ -149,6 +160,8 @@ public static class Collector
         {
             return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices, string.Join('\n', e.Problems)) { FileRefused = true };
         }
+        if (existing is { Unanswered.Length: > 0 })
+            notices.Add($"{path}: the file names {string.Join(" and ", existing.Unanswered.Select(n => n.Name()))} as not having answered when it was written");
         var found = new List<FoundMention>();
         // The sources that answered this time: the day's file keeps the mentions of every other network.
         var answered = new HashSet<string>(StringComparer.Ordinal);
@@ -251,7 +264,10 @@ public static class Collector
         }
         if (records.Papers.Length == 0) notices.Add("no mention of any paper: the records have no papers, and the post will be front matter only");
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written,
-            records.Papers.Length, records.Papers.Sum(p => p.Mentions.Length), failures, notices);
+            records.Papers.Length, records.Papers.Sum(p => p.Mentions.Length), failures, notices)
+        {
+            Unanswered = [.. records.Unanswered.Select(n => n.Name())],
+        };
     }
 
     /// <summary>

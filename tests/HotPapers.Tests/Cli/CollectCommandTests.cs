@@ -37,4 +37,49 @@ public sealed class CollectCommandTests : IDisposable
         Assert.Equal(Broken, File.ReadAllText(day));
         Assert.Empty(api.Requests);
     }
+    // Found by a new user's trial: a day whose file still named a source that was skipped this run (no login) said
+    // nothing of it, "complete". It is said before any "failed", which the nightly workflow finds at the line's end.
+    [Fact]
+    public async Task A_day_whose_file_still_names_a_source_that_did_not_answer_says_so()
+    {
+        await using var api = CollectHarness.Everything(new LoopbackApi());
+        var records = Path.Combine(_temp.Path, "records");
+        Directory.CreateDirectory(records);
+        var config = Path.Combine(_temp.Path, "hotpapers.yml");
+        File.WriteAllText(config, "records: records\n" + CollectHarness.CollectSection(api)
+            .Replace("bluesky:     { enabled: false }", $"bluesky:     {{ enabled: true, baseUrl: \"{api.BaseUrl}\" }}", StringComparison.Ordinal));
+        var day = Path.Combine(records, "2021-04-30.json");
+        Assert.Equal(0, InProcessCli.Run("collect", "--date", "2021-04-30", "--config", config).Code);
+        File.WriteAllText(day, File.ReadAllText(day).Replace("\"ranked\": false", "\"unanswered\": [\"bluesky\"],\n  \"ranked\": false", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = InProcessCli.Run("collect", "--date", "2021-04-30", "--config", config);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"notice: 2021-04-30: {day}: the file names bluesky as not having answered when it was written\n", stderr, StringComparison.Ordinal);
+        Assert.Contains("notice: 2021-04-30: bluesky: skipped: no login", stderr, StringComparison.Ordinal);
+        Assert.Matches($@"^unchanged +{System.Text.RegularExpressions.Regex.Escape(day)} \(\d+ paper\(s\), \d+ mention\(s\); bluesky still unanswered\)\n", stdout);
+    }
+
+    // Found by a new user's trial: a typo in a day file's unanswered silently ended its catching up.
+    [Fact]
+    public async Task Catching_up_names_a_day_file_of_its_week_that_does_not_load()
+    {
+        await using var api = new LoopbackApi()
+            .On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HackerNewsFrom(1619827200), Reply.File("hackernews-empty.json"));
+        var records = Path.Combine(_temp.Path, "records");
+        Directory.CreateDirectory(records);
+        var day = Path.Combine(records, "2021-04-30.json");
+        File.WriteAllText(day, "{\"format\": \"hotpapers-records/2\", \"date\": \"2021-04-30\", \"collectedAt\": \"2021-05-01T06:00:00+00:00\", \"unanswered\": [\"hackernew\"], \"papers\": []}\n");
+        var config = Path.Combine(_temp.Path, "hotpapers.yml");
+        File.WriteAllText(config, "records: records\n" + CollectHarness.CollectSection(api));
+
+        var (code, stdout, stderr) = InProcessCli.Run("collect", "--date", "2021-05-01", "--catch-up", "--config", config);
+
+        Assert.Equal(0, code);
+        Assert.EndsWith("1 day(s): 1 complete, 0 partial (some sources failed), 0 not written\n", stdout, StringComparison.Ordinal);
+        Assert.Contains($"warning: --catch-up did not look into {day}, which does not load: {day}: $.unanswered[0]: expected one of twitter, bluesky, mastodon, hackernews, huggingface, reddit, found \"hackernew\". "
+            + "Fix it (build lists every problem), or delete it to collect the day anew\n", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Requests, r => r.Target.Contains("2021-04-30", StringComparison.Ordinal));
+    }
 }
