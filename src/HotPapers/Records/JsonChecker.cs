@@ -174,7 +174,8 @@ internal sealed class JsonChecker
             }
             if (!f.Keys.OtherKeys && (r.ValueIsEscaped ? name : Encoding.UTF8.GetString(raw)) is { } unknown)
             {
-                (f.Unknown ??= []).Add(new(_file, $"{f.Path}.{unknown}", "one of the keys " + string.Join(", ", f.Keys.Names), $"the unknown key \"{unknown}\""));
+                (f.Unknown ??= []).Add(new(_file, $"{f.Path}.{unknown}", "one of the keys " + string.Join(", ", f.Keys.Names),
+                    $"the unknown key \"{unknown}\"{(f.Keys.OtherVersions.TryGetValue(unknown, out var other) ? $" ({other})" : "")}"));
                 if (!(f.OtherNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(unknown)) Again(f, unknown);
             }
             r.Read();

@@ -40,6 +40,12 @@ internal sealed class JsonKeys
 
     public ImmutableArray<string> Names { get; }
 
+    /// <summary>
+    /// Keys that are not this object's but another version's, each with what to say of it after "the unknown key":
+    /// a version 2 key in a file that says version 1 (or no version) is a wrong format, more often than a typo.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OtherVersions { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public ImmutableArray<byte[]> Utf8 { get; }
 
     public bool IsRequired(int index) => (Required & (1UL << index)) != 0;

@@ -14,19 +14,31 @@ internal static class RecordsReader
 
     public const string FormatName2 = "hotpapers-records/2";
 
+    // What an unknown key of version 2 in a file of version 1 is said to be (found by a new user's trial).
+    private const string Version2Key = $"a key of version 2: say \"format\": \"{FormatName2}\"";
+
     // Every key of the format is listed: another is a problem. Listed in the order they are checked.
-    private static readonly JsonKeys DigestKeys = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers");
+    private static readonly JsonKeys DigestKeys = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers")
+    {
+        OtherVersions = new Dictionary<string, string> { ["unanswered"] = Version2Key },
+    };
     private static readonly JsonKeys DigestKeys2 = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers", "unanswered?");
     private static readonly JsonKeys PostKeys = new(otherKeys: false, "title?", "template?", "draft?", "slug?", "category?", "tags?", "description?", "socialImage?", "rawText?", "layout?");
     private static readonly JsonKeys LayoutKeys = new(otherKeys: false, "afterFrontMatter?", "betweenSections?", "afterEmbeds?", "endOfFile?");
-    private static readonly JsonKeys PaperKeys = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "tweets");
+    private static readonly JsonKeys PaperKeys = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "tweets")
+    {
+        OtherVersions = new Dictionary<string, string> { ["mentions"] = Version2Key },
+    };
     private static readonly JsonKeys LinksKeys = new(otherKeys: false, "abs", "pdf?");
     private static readonly JsonKeys TotalsKeys = new(otherKeys: false, "retweets", "favorites");
     private static readonly JsonKeys TweetKeys = new(otherKeys: false, "url", "author", "text", "created", "lang?", "retweets?", "favorites?", "embedHtml?", "retweetOf?");
     private static readonly JsonKeys AuthorKeys = new(otherKeys: false, "name", "handle");
 
     // Version 2: mentions instead of tweets, totals per network.
-    private static readonly JsonKeys PaperKeys2 = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "mentions");
+    private static readonly JsonKeys PaperKeys2 = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "mentions")
+    {
+        OtherVersions = new Dictionary<string, string> { ["tweets"] = "a key of version 1: version 2 has mentions" },
+    };
     private static readonly JsonKeys NetworkTotalsKeys = new(otherKeys: false, [.. Networks.All.Select(n => n.Name() + "?")]);
     private static readonly JsonKeys TotalsKeys2 = new(otherKeys: false, "reposts", "likes");
     private static readonly JsonKeys MentionKeys = new(otherKeys: false, "network", "url", "author", "text", "created?", "lang?", "reposts?", "likes?", "replies?", "quotes?", "embedHtml?", "repostOf?");

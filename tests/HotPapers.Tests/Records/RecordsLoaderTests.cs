@@ -47,7 +47,7 @@ public sealed class RecordsLoaderTests
     [InlineData("{'format':'hotpapers-records/2','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[],'unanswered':['bluesky','x']}", "$.unanswered[1]", "one of twitter, bluesky, mastodon, hackernews, huggingface, reddit", "\"x\"")]
     [InlineData("{'format':'hotpapers-records/2','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[],'unanswered':['bluesky','mastodon','bluesky']}", "$.unanswered[2]", "each network once (it is already at $.unanswered[0])", "\"bluesky\" again")]
     [InlineData("{'format':'hotpapers-records/2','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00','papers':[],'unanswered':'bluesky'}", "$.unanswered", "an array", "\"bluesky\"")]
-    [InlineData("{" + Head + ",'unanswered':['twitter'],'papers':[]}", "$.unanswered", "one of the keys $schema, format, date", "the unknown key \"unanswered\"")]
+    [InlineData("{" + Head + ",'unanswered':['twitter'],'papers':[]}", "$.unanswered", "one of the keys $schema, format, date", "the unknown key \"unanswered\" (a key of version 2: say \"format\": \"hotpapers-records/2\")")]
     // papers
     [InlineData("{" + Head + ",'papers':[1]}", "$.papers[0]", "an object", "the number 1")]
     [InlineData("{" + Head + ",'papers':[{'id':'2104.144','title':'T','authors':['A'],'abstract':'S','categories':[],'links':{'abs':'https://arxiv.org/abs/1'},'tweets':[]}]}", "$.papers[0].id", "an arXiv id", "\"2104.144\"")]
