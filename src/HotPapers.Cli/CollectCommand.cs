@@ -86,7 +86,7 @@ internal static class CollectCommand
             var sources = day.Failures.Select(f => f.Source).Distinct().ToList();
             // A source the file still names that did not fail this run was not asked (skipped): found by a new user's
             // trial, such a day said nothing of it. Before "failed", which the nightly workflow finds at the line's end.
-            var still = day.Unanswered.Except(sources).ToList();
+            var still = day.StillUnanswered;
             // Not "without" them: the file keeps what it held of them (the day's notice says how much).
             var suffix = (still.Count > 0 ? $"; {string.Join(" and ", still)} still unanswered" : "")
                 + (day.Outcome == CollectOutcome.Partial ? $"; {string.Join(" and ", sources)} failed" : "");

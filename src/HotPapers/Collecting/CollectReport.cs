@@ -19,7 +19,7 @@ public sealed record CollectRequest(DateOnly First, DateOnly Last, bool Offline,
     /// <summary>How far back <c>--catch-up</c> looks for a day without records: a week, as far as X's search reaches.</summary>
     public const int CatchUpDays = 7;
 
-    /// <summary><paramref name="day"/>, and each of the <see cref="CatchUpDays"/> before it that has no records file (<see cref="CatchUp"/>).</summary>
+    /// <summary><paramref name="day"/>, and each of the <see cref="CatchUpDays"/> before it that has no records file, or whose file names a source that did not answer (<see cref="CatchUp"/>).</summary>
     public static CollectRequest CatchingUp(DateOnly day, bool offline, bool refresh = false) =>
         new(day.AddDays(-CatchUpDays), day, offline, refresh, CatchUp: true);
 }
@@ -58,6 +58,9 @@ public sealed record CollectedDay(
 
     /// <summary>The networks the day's file names as not answered (<c>unanswered</c>): this run's failures, and earlier ones not answered since.</summary>
     public IReadOnlyList<string> Unanswered { get; init; } = [];
+
+    /// <summary>Those of <see cref="Unanswered"/> that did not fail this run: not asked (skipped), so still not answered.</summary>
+    public IReadOnlyList<string> StillUnanswered => [.. Unanswered.Except(Failures.Select(f => f.Source))];
 
     /// <summary>
     /// The day's file is not one collect may replace (<see cref="WriteError"/> says why: it does not load, or it is

@@ -68,7 +68,10 @@ public static class Collector
             current = Rfc3339.FormatDate(date) + (count > 1 ? $" (day {days.Count + 1} of {count})" : "");
             try
             {
-                days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, Progress, cancellationToken).ConfigureAwait(false));
+                // A day before the last that catch-up takes and has a file is one collected again for a source that had
+                // not answered: its post keeps its date (see CollectDayAsync).
+                var again = request.CatchUp && date != request.Last;
+                days.Add(await CollectDayAsync(day, again, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, Progress, cancellationToken).ConfigureAwait(false));
                 collected?.Invoke(days[^1]);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -112,7 +115,7 @@ public static class Collector
             var why = e is InputException { Problems: [var first, ..] problems }
                 ? $"{first}{(problems.Count > 1 ? $" (and {problems.Count - 1} more problem(s))" : "")}"
                 : $"{path}: {e.Message}";
-            unread?.Add($"--catch-up did not look into {path}, which does not load: {why}. Fix it (build lists every problem), or delete it to collect the day anew");
+            unread?.Add($"--catch-up did not look into a file of its week that does not load: {why}. Fix it (build lists every problem), or delete it to collect the day anew");
             return false;
         }
     }
@@ -143,7 +146,12 @@ public static class Collector
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static async Task<CollectedDay> CollectDayAsync(CollectDay day, ResponseCache? offlineCache, BuildSettings settings, ImmutableArray<IMentionSource> sources,
+    /// <param name="keepDate">
+    /// Keep the file's <c>collectedAt</c>, the post's date, and give each paper collected now a time of its own: found in
+    /// review, a source down for a week had catch-up collect up to seven days again every night, each moved to the top
+    /// of the blog by its new date.
+    /// </param>
+    private static async Task<CollectedDay> CollectDayAsync(CollectDay day, bool keepDate, ResponseCache? offlineCache, BuildSettings settings, ImmutableArray<IMentionSource> sources,
         Dictionary<string, HttpFetcher> fetchers, HttpFetcher arxiv, CollectEnvironment environment, Action<string> progress, CancellationToken cancellationToken)
     {
         var failures = new List<SourceFailure>();
@@ -165,6 +173,8 @@ public static class Collector
         var found = new List<FoundMention>();
         // The sources that answered this time: the day's file keeps the mentions of every other network.
         var answered = new HashSet<string>(StringComparer.Ordinal);
+        // Those skipped because the day is out of their search's reach: they will never answer for it.
+        var unreachable = new HashSet<string>(StringComparer.Ordinal);
         var asked = 0;
         var latest = (DateTimeOffset?)null;
         foreach (var source in sources)
@@ -174,6 +184,7 @@ public static class Collector
             // environment writes the same file the online run did. One the cache holds nothing of was skipped online too.
             if ((source.SkipReason ?? OutOfReach(source, day, environment.Time.GetUtcNow())) is { } why && offlineCache?.Holds(source.Name) != true)
             {
+                if (source.SkipReason is null) unreachable.Add(source.Name);
                 notices.Add($"{source.Name}: skipped: {why}");
                 continue;
             }
@@ -239,8 +250,10 @@ public static class Collector
         var collectedAt = Rfc3339.ToSecond(TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone));
         var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records)
         {
-            Unanswered = Unanswered(failures, existing, sources, answered),
+            Unanswered = Unanswered(failures, existing, sources, answered, unreachable),
         };
+        if (keepDate && existing is not null)
+            records = records with { CollectedAt = existing.CollectedAt, Papers = [.. records.Papers.Select(p => p with { CollectedAt = collectedAt })] };
         WriteOutcome written;
         try
         {
@@ -273,15 +286,17 @@ public static class Collector
     /// <summary>
     /// The networks the day's file names as not answered, for <c>--catch-up</c> to ask again: each source that failed
     /// this run, and each the file named before that this run did not get an answer of (skipped, or replayed offline
-    /// without it), unless it is turned off now: a source turned off is never asked again.
+    /// without it), unless it never will: a source turned off is not asked again, and a search that no longer reaches
+    /// back to the day (<paramref name="unreachable"/>) cannot answer for it.
     /// </summary>
-    private static ImmutableArray<Network> Unanswered(List<SourceFailure> failures, DigestRecords? existing, ImmutableArray<IMentionSource> sources, HashSet<string> answered)
+    private static ImmutableArray<Network> Unanswered(List<SourceFailure> failures, DigestRecords? existing, ImmutableArray<IMentionSource> sources,
+        HashSet<string> answered, HashSet<string> unreachable)
     {
         var names = failures.Select(f => f.Source).ToHashSet(StringComparer.Ordinal);
         foreach (var network in existing?.Unanswered ?? [])
         {
             var name = network.Name();
-            if (!answered.Contains(name) && sources.Any(s => s.Name == name)) names.Add(name);
+            if (!answered.Contains(name) && !unreachable.Contains(name) && sources.Any(s => s.Name == name)) names.Add(name);
         }
         return [.. Networks.All.Where(n => names.Contains(n.Name()))];
     }
@@ -382,17 +397,18 @@ public static class Collector
             // The same papers, mentions and counts, in any order and either version of the format: found by a new user's
             // trial, a version 1 file collected again with nothing new was rewritten as version 2, in collect's order and
             // with this run's collectedAt, and its post then moved to the day of the run.
+            // Nor are the papers' own times (a day collected again keeps its date, and gives its papers this run's).
             if (InOrder(records with { CollectedAt = existing.CollectedAt }).SequenceEqual(InOrder(existing)))
                 return (WriteOutcome.Unchanged, records);
         }
         return (PostWriter.Write(path, RecordsWriter.Write(WithPaperTimes(records), version2: true)), records);
     }
 
-    /// <summary>Records as collect writes them, papers by id and each paper's mentions by network then URL: for comparing.</summary>
-    private static byte[] InOrder(DigestRecords records) => RecordsWriter.Write(WithPaperTimes(records with
+    /// <summary>Records as collect writes them, papers by id and each paper's mentions by network then URL, without the papers' times: for comparing.</summary>
+    private static byte[] InOrder(DigestRecords records) => RecordsWriter.Write(records with
     {
-        Papers = [.. records.Papers.OrderBy(p => p.Id.Versionless, StringComparer.Ordinal).Select(p => p with { Mentions = [.. InRecordsOrder(p.Mentions)] })],
-    }), version2: true);
+        Papers = [.. records.Papers.OrderBy(p => p.Id.Versionless, StringComparer.Ordinal).Select(p => p with { CollectedAt = null, Mentions = [.. InRecordsOrder(p.Mentions)] })],
+    }, version2: true);
 
     /// <summary>
     /// <paramref name="records"/> without the papers' own times where they are the file's: a paper kept whole

@@ -159,8 +159,8 @@ internal sealed class HttpFetcher : IFetcher
         {
             response = await _pipeline.ExecuteAsync(async token =>
             {
-                // A login is sent at most twice: the first try, and one retry (whose failure is the answer, below; a
-                // try that timed out is retried by the pipeline, and ends here).
+                // A login is sent at most twice for the request it is made for: the first try, and one retry, whose
+                // failure is the answer (below). Only a second try that timed out gets here.
                 if (++tries > 2 && !retry) throw new SourceException(_source, url, "the login failed twice");
                 // Made before it is paced: making it may log in first (Bluesky), a request of its own, which this
                 // one then waits its pacing after (a trial's server saw the search 2 ms after the login).

@@ -223,14 +223,24 @@ public sealed class CollectTests
         h.Api.On(CollectHarness.HackerNews, Reply.Text(503, "{}"))
             .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
         Assert.Equal(CollectOutcome.Partial, (await h.RunAsync(catchUp: true)).Outcome);
-        Assert.Equal(new[] { Network.HackerNews }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+        var partial = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
+        Assert.Equal(new[] { Network.HackerNews }, partial.Unanswered);
 
-        // The next night, Hacker News answers: the day before is collected again, and whole now.
-        h.Everything();
+        // The next night Hacker News is still down: the day is collected again, and has nothing new (Hugging Face's
+        // answer is the cache's), so its file is left as it is.
         h.Api.On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
             .On(CollectHarness.HackerNewsFrom(1619827200), Reply.File("hackernews-empty.json"));
         h.Clock.Advance(TimeSpan.FromDays(1));
         var night = CollectRequest.CatchingUp(new DateOnly(2021, 5, 1), offline: false);
+        var still = await h.RunAsync(from: night.First, until: night.Last, catchUp: true);
+        Assert.Equal((new DateOnly(2021, 4, 30), CollectOutcome.Partial, WriteOutcome.Unchanged), (still.Days[0].Date, still.Days[0].Outcome, still.Days[0].Written));
+        Assert.Contains($"{h.DayFile}: the file names hackernews as not having answered when it was written", still.Days[0].Notices);
+        File.Delete(Path.Combine(h.Records, "2021-05-01.json"));
+
+        // The night after, Hacker News answers: the day is collected again, and whole now. Its post keeps its date
+        // (the file's collectedAt); each paper has the time its counts were read now.
+        h.Everything();
+        h.Clock.Advance(TimeSpan.FromDays(1));
         var report = await h.RunAsync(from: night.First, until: night.Last, catchUp: true);
 
         Assert.Equal([new DateOnly(2021, 4, 30), new DateOnly(2021, 5, 1)], report.Days.Select(d => d.Date));
@@ -239,6 +249,8 @@ public sealed class CollectTests
         var healed = new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile);
         Assert.Empty(healed.Unanswered);
         Assert.Contains(healed.Papers.SelectMany(p => p.Mentions), m => m.Network == Network.HackerNews);
+        Assert.Equal(partial.CollectedAt, healed.CollectedAt);
+        Assert.All(healed.Papers, p => Assert.True(p.CollectedAt > partial.CollectedAt.AddDays(1), $"{p.Id}: {p.CollectedAt:O}"));
 
         // And the night after, it is left alone.
         h.Api.On(CollectHarness.HuggingFaceOn("2021-05-02"), Reply.File("huggingface-empty.json"))
@@ -275,6 +287,27 @@ public sealed class CollectTests
         Assert.Equal(CollectOutcome.Complete, day.Outcome);
         Assert.Contains(day.Notices, n => n.StartsWith("bluesky: skipped: no login", StringComparison.Ordinal));
         Assert.Equal(new[] { Network.Bluesky }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+        Assert.Equal(["bluesky"], day.StillUnanswered);
+    }
+
+    // Found in review: X's search reaches back 7 days, as far as catch-up looks; a day it can no longer reach was
+    // named, and collected again for it, every night until the week was over.
+    [Fact]
+    public async Task A_source_whose_search_no_longer_reaches_the_day_is_no_longer_named()
+    {
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        var settings = h.AllNetworksSettings();
+        await h.RunAsync(settings: settings, variables: CollectHarness.Credentials);
+        // As a night X failed on left it.
+        File.WriteAllText(h.DayFile, File.ReadAllText(h.DayFile).Replace("\"ranked\": false", "\"unanswered\": [\"twitter\"],\n  \"ranked\": false", StringComparison.Ordinal));
+        Assert.Equal(new[] { Network.Twitter }, new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+
+        h.Clock.Advance(TimeSpan.FromDays(7));
+        var day = Assert.Single((await h.RunAsync(settings: settings, variables: CollectHarness.Credentials)).Days);
+
+        Assert.Contains(day.Notices, n => n.StartsWith("twitter: skipped: its search reaches back 7 days only", StringComparison.Ordinal));
+        Assert.Empty(new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Unanswered);
+        Assert.Empty(day.StillUnanswered);
     }
 
     [Theory]
