@@ -142,12 +142,18 @@ public sealed class NightlyWorkflowTests : IDisposable
             Assert.Contains("\"network\": \"hackernews\"", records, StringComparison.Ordinal);
         }
 
-        // Nobody mentioned a paper: green, with a notice, and the day's empty records and post committed.
+        // Nobody mentioned a paper: green, with a notice, and the day's empty records and post committed. And the
+        // settings lost their contact address: collect's warning is the job's own.
         night = Night.NoMention;
         day = new DateOnly(2021, 5, 2);
+        var settings = Path.Combine(site, "hotpapers.yml");
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("  contact: tests@example.org\n", "", StringComparison.Ordinal));
         var empty = RunNight(bash, site, steps, day);
         Assert.All(empty, r => Assert.True(r.Code == 0, r.Name + ": " + r.Stdout + r.Stderr));
-        Assert.Contains("::notice title=hotpapers collect::No paper was mentioned on 2021-05-02", empty.Single(r => r.Name == "Collect the day's records").Stdout, StringComparison.Ordinal);
+        var collected = empty.Single(r => r.Name == "Collect the day's records");
+        Assert.Contains("::notice title=hotpapers collect::No paper was mentioned on 2021-05-02", collected.Stdout, StringComparison.Ordinal);
+        Assert.Contains("::warning title=hotpapers collect::collect.contact is not set in ", collected.Stdout, StringComparison.Ordinal);
+        Assert.Contains("warning: collect.contact is not set in ", collected.Stderr, StringComparison.Ordinal);
         Assert.Equal(5, Log(_temp["remote.git"], git).Length);
 
         // Every source broken: collect exits 1, the job fails there, and nothing is committed.
