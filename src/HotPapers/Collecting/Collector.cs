@@ -40,8 +40,11 @@ public static class Collector
         // One collect at a time per cache: the runs share its answers and the pacing it keeps (two at once would
         // each ask arXiv every 3 seconds). Offline writes nothing there, and a cache it replays may be read-only.
         using var held = request.Offline ? null : OutputLock.Acquire(collect.CachePath, "collect");
-        var unread = new List<string>();
-        var dates = Dates(request, recordsPath, settings.TimeZone, unread);
+        // arXiv asks API clients to say how to reach whoever runs them; offline, nothing is asked.
+        var warnings = new List<string>();
+        if (collect.Contact is null && !request.Offline)
+            warnings.Add($"collect.contact is not set{(settings.SourceFile is { } file ? " in " + file : "")}: arXiv asks that a client's User-Agent give a contact address; set it to yours");
+        var dates = Dates(request, recordsPath, settings.TimeZone, warnings);
         // Every progress line names the day it is for, and in a backfill how far the run is: a terminal shows the last line only.
         var count = dates.Count;
         var current = "";
@@ -54,14 +57,6 @@ public static class Collector
         // Found by a new user's trial: --refresh asked arXiv again for metadata that does not change in hours.
         var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing, counts: false);
         var days = new List<CollectedDay>();
-        // arXiv asks API clients to say how to reach whoever runs them; offline, nothing is asked.
-        string[] warnings =
-        [
-            .. collect.Contact is null && !request.Offline
-                ? [$"collect.contact is not set{(settings.SourceFile is { } file ? " in " + file : "")}: arXiv asks that a client's User-Agent give a contact address; set it to yours"]
-                : Array.Empty<string>(),
-            .. unread,
-        ];
         foreach (var date in dates)
         {
             var day = Day(date, settings.TimeZone);

@@ -169,16 +169,17 @@ internal sealed class HttpFetcher : IFetcher
                 if (tries == 1) _session.Progress($"{_source}: {method} {url.AbsoluteUri}");
                 // A login's second failure is its answer, said as any failure is (found by a new user's trial: "the login
                 // failed twice", without the server's status, after waiting for a third try that was never sent).
+                var last = !retry && tries == 2;
                 HttpResponseMessage sent;
                 try
                 {
                     sent = await _session.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!retry && tries == 2 && e is HttpRequestException or IOException)
+                catch (Exception e) when (last && e is HttpRequestException or IOException)
                 {
                     throw new LastTry(null, e);
                 }
-                if (!retry && tries == 2 && !sent.IsSuccessStatusCode) throw new LastTry(sent, null);
+                if (last && !sent.IsSuccessStatusCode) throw new LastTry(sent, null);
                 return sent;
             }, cancellationToken).ConfigureAwait(false);
         }

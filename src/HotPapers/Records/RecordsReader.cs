@@ -18,11 +18,13 @@ internal static class RecordsReader
     private const string Version2Key = $"a key of version 2: say \"format\": \"{FormatName2}\"";
 
     // Every key of the format is listed: another is a problem. Listed in the order they are checked.
-    private static readonly JsonKeys DigestKeys = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers")
+    private static readonly string[] DigestKeyNames = ["$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers"];
+    private static readonly JsonKeys DigestKeys = new(otherKeys: false, DigestKeyNames)
     {
         OtherVersions = new Dictionary<string, string> { ["unanswered"] = Version2Key },
     };
-    private static readonly JsonKeys DigestKeys2 = new(otherKeys: false, "$schema?", "format", "date", "endDate?", "collectedAt", "ranked?", "post?", "papers", "unanswered?");
+    // Version 2's digest: version 1's keys, and which sources did not answer (last, as DigestKey has it).
+    private static readonly JsonKeys DigestKeys2 = new(otherKeys: false, [.. DigestKeyNames, "unanswered?"]);
     private static readonly JsonKeys PostKeys = new(otherKeys: false, "title?", "template?", "draft?", "slug?", "category?", "tags?", "description?", "socialImage?", "rawText?", "layout?");
     private static readonly JsonKeys LayoutKeys = new(otherKeys: false, "afterFrontMatter?", "betweenSections?", "afterEmbeds?", "endOfFile?");
     private static readonly JsonKeys PaperKeys = new(otherKeys: false, "id", "title", "authors", "abstract", "categories", "links", "collectedAt?", "totals?", "tweets")
