@@ -1236,6 +1236,23 @@ public sealed class CollectTests
         Assert.Single(h.Progress, p => p.Contains("bluesky: HTTP 501 Status; trying again", StringComparison.Ordinal));
     }
 
+    // The same for a login whose answer never arrives whole: what went wrong with the second, and no third.
+    [Fact]
+    public async Task A_Bluesky_login_cut_short_twice_is_given_up_with_what_went_wrong()
+    {
+        const string session = "/bsky/xrpc/com.atproto.server.createSession";
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        h.Api.On(session, Reply.Text(200, "{\"accessJwt\":\"a\",\"refreshJwt\":\"b\"}") with { Truncate = true });
+
+        var day = Assert.Single((await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials)).Days);
+
+        var failure = Assert.Single(day.Failures, f => f.Source == "bluesky");
+        Assert.Equal(h.Api.BaseUrl + session[1..], failure.Url);
+        Assert.EndsWith(", 2 tries", failure.What, StringComparison.Ordinal);
+        Assert.DoesNotContain("the login failed twice", failure.What, StringComparison.Ordinal);
+        Assert.Equal(2, h.Api.To(session).Count);
+    }
+
     [Fact]
     public async Task A_cache_entry_names_its_url_as_a_person_reads_it()
     {

@@ -107,8 +107,9 @@ public sealed class SiteFlavorTests
             .Single(s => Describe(s).Contains("hotpapers collect", StringComparison.Ordinal));
         // `dotnet` as the step finds it: records its arguments and exits as collect would.
         Directory.CreateDirectory(temp["bin"]);
-        // Its stdout as collect's: a line per day, a partial one ending "; SOURCE failed)".
+        // Its stdout as collect's: a line per day, a partial one ending "; SOURCE failed)"; a warning of its own on stderr.
         File.WriteAllText(temp["bin/dotnet"], $"#!/bin/sh\necho \"$@\" > \"{temp["args"]}\"\n"
+            + "echo 'warning: collect.contact is not set in hotpapers.yml: set it to yours' >&2\n"
             + $"echo 'created      records/2021-04-29.json (3 paper(s), 6 mention(s))'\n"
             + (collectExit == 4 ? "echo 'created      my records/2021-04-30.json (2 paper(s), 4 mention(s); hackernews failed)'\n" : "")
             + $"exit {collectExit}\n");
@@ -122,7 +123,10 @@ public sealed class SiteFlavorTests
         var run = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], environment);
         Assert.Equal(stepExit, run.Code);
         Assert.Equal("hotpapers collect --yesterday --catch-up\n", File.ReadAllText(temp["args"]));
-        Assert.Equal(warns, run.Stdout.Contains("::warning ", StringComparison.Ordinal));
+        Assert.Equal(warns, run.Stdout.Contains("::warning title=hotpapers collect::Some sources failed", StringComparison.Ordinal));
+        // collect's own warning: in the log as it said it, and the job's own annotation, whatever the exit code.
+        Assert.Contains("warning: collect.contact is not set in hotpapers.yml: set it to yours\n", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("::warning title=hotpapers collect::collect.contact is not set in hotpapers.yml: set it to yours\n", run.Stdout, StringComparison.Ordinal);
 
         var day = Processes.Run(temp["site"], bash, ["-e", "-c", Scalar(collect["run"])], new Dictionary<string, string>(environment) { ["DAY"] = "2021-04-30" });
         Assert.Equal(stepExit, day.Code);
