@@ -107,6 +107,9 @@ internal sealed class TemplateSet : ITemplateLoader
 
     public static TemplateSet BuiltIn { get; } = new();
 
+    /// <summary>The templates a build uses: the built-in ones, overridden by those of <paramref name="overrideDirectory"/> when one is set.</summary>
+    public static TemplateSet For(string? overrideDirectory) => overrideDirectory is null ? BuiltIn : new TemplateSet(overrideDirectory);
+
     /// <summary>The built-in templates' file names (<c>init --templates</c> copies out those of its flavor for editing).</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = [.. typeof(TemplateSet).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith("templates/", StringComparison.Ordinal)).Select(n => n["templates/".Length..]).Order(StringComparer.Ordinal)];

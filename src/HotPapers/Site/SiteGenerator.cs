@@ -34,7 +34,7 @@ public sealed class SiteGenerator
             BaseUrl = options.BaseUrl ?? settings.Site.BaseUrl,
         };
         _digests = new DigestSource(settings);
-        var templates = settings.TemplatesDirectory is null ? TemplateSet.BuiltIn : new TemplateSet(settings.TemplatesDirectory);
+        var templates = TemplateSet.For(settings.TemplatesDirectory);
         _static = new SiteStaticFiles(settings.TemplatesDirectory);
         _pages = new SitePages(templates, _site, settings.FrontMatter, _static.Icon);
     }
