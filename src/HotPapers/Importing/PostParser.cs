@@ -61,9 +61,9 @@ internal static partial class PostParser
         // The block's lines hold the YAML without the two "---" lines; YAML line 1 is file line 2.
         var yamlText = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()));
         var values = new Dictionary<string, (string? Scalar, ImmutableArray<string>? List, int Line)>(StringComparer.Ordinal);
+        var parser = new Parser(new StringReader(yamlText));
         try
         {
-            var parser = new Parser(new StringReader(yamlText));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _)) throw Problem(file, 2, "front matter keys (title, date, ...)", "an empty front matter");
             parser.Consume<DocumentStart>();
@@ -95,7 +95,7 @@ internal static partial class PostParser
             }
             parser.Consume<DocumentEnd>();
         }
-        catch (YamlException e)
+        catch (Exception error) when (YamlParse.Error(error, parser) is { } e)
         {
             throw Problem(file, (int)e.Start.Line + 1, "well-formed YAML front matter", e.Message);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using Events = YamlDotNet.Core.Events;
@@ -54,7 +55,8 @@ internal static partial class YamlText
                 && Next(scanner) is Tokens.Scalar { Style: ScalarStyle.Plain } scalar && scalar.Value == value
                 && Next(scanner) is Tokens.BlockEnd && Next(scanner) is Tokens.StreamEnd && !scanner.MoveNext();
         }
-        catch (YamlException)
+        // YamlDotNet's scanner also throws InvalidOperationException for a flow bracket it cannot close (see YamlParse).
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             return false;
         }
@@ -73,7 +75,40 @@ internal static partial class YamlText
     [ThreadStatic]
     private static StringWriter? _writer;
 
+    // YamlDotNet's emitter escapes every character above U+FFFF (an emoji became "\U0001F389" and quoted a
+    // title that YAML prints as it is: found by a user's trial). Such a character goes to the emitter as a
+    // stand-in it writes as it is, a private-use character, and is put back in what the emitter wrote, in order
+    // (a stand-in the text itself holds too). Without line folding the emitter writes each character once.
+    private const char StandIn = '\uE000';
+
     private static string Emit(string value, ScalarStyle style)
+    {
+        if (value.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') < 0) return EmitBmp(value, style);
+        var originals = new List<string>();
+        var standIns = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogatePair(value, i)) originals.Add(value.Substring(i++, 2));
+            else if (value[i] == StandIn) originals.Add(StandIn.ToString());
+            else
+            {
+                standIns.Append(value[i]);
+                continue;
+            }
+            standIns.Append(StandIn);
+        }
+        var emitted = EmitBmp(standIns.ToString(), style);
+        var text = new StringBuilder(emitted.Length + originals.Count);
+        var next = 0;
+        foreach (var c in emitted)
+        {
+            if (c == StandIn) text.Append(originals[next++]);
+            else text.Append(c);
+        }
+        return text.ToString();
+    }
+
+    private static string EmitBmp(string value, ScalarStyle style)
     {
         var writer = _writer ??= new StringWriter { NewLine = "\n" };
         writer.GetStringBuilder().Clear();

@@ -49,11 +49,12 @@ public static partial class SettingsFile
     public static BuildSettings Parse(string file, string text, string baseDirectory)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
-        catch (YamlException e)
+        catch (Exception error) when (YamlParse.Error(error, parser) is { } e)
         {
             throw Fail(file, TabAt(text, e) ?? At(e.Start), "well-formed YAML", YamlReason(e) + CommentedSection(text, e));
         }

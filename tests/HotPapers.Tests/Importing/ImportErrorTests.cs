@@ -20,6 +20,8 @@ public sealed class ImportErrorTests
         ["papers out of order", (Func<string, string>)(t => t.Replace("# 2. Quietly", "# 3. Quietly")), 62, "\"# 2. ...\""],
         ["a heading without a number", (Func<string, string>)(t => t.Replace("# 1. A Paper", "# A Paper")), 18, "a paper heading"],
         ["broken front matter", (Func<string, string>)(t => t.Replace("category: \"arXiv\"", "category: \"arXiv")), 7, "well-formed YAML"],
+        // Found by a user's trial: YamlDotNet throws an InvalidOperationException here, and import printed its stack trace.
+        ["a list left open in the front matter", (Func<string, string>)(t => t.Replace("category: \"arXiv\"", "category: [arXiv")), 7, "well-formed YAML front matter, found a [ or { that is not closed (its ] or } missing?)"],
         ["an unknown front matter key", (Func<string, string>)(t => t.Replace("draft: false", "author: someone")), 5, "a key of the old front matter"],
         ["no front matter", (Func<string, string>)(t => t[(t.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]), 1, "front matter"],
         ["front matter without its closing line", (Func<string, string>)(t => t.Replace("\n---\n\n# 1.", "\n\n# 1.")), 1, "no closing \"---\" line"],

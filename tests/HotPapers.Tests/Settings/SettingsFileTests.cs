@@ -153,6 +153,9 @@ public sealed class SettingsFileTests
     [InlineData("post:\n  title: \"Hot Papers\" {date}\n", "line 2, column 23", "well-formed YAML", "a line that is not the next key of its section (indented unlike the keys above it, or text after a closing quote?)")]
     [InlineData("ranking:\n\tminPaperScore: 5\n", "line 2, column 1", "well-formed YAML", "a tab in the indentation (YAML indents with spaces only)")]
     [InlineData("post:\n  title: \"Papers {date}\n  slug: x-{date}\n", "line 2, column 10", "well-formed YAML", "a quoted value not closed on its line (its closing quote missing?)")]
+    // Found by a user's trial: YamlDotNet throws an InvalidOperationException here, not a YamlException.
+    [InlineData("timezone: [\nflavor: hugo\n", "line 1, column 11", "well-formed YAML", "a [ or { that is not closed (its ] or } missing?)")]
+    [InlineData("post:\n  tags: [arXiv, ml\nflavor: hugo\n", "line 2, column 10", "well-formed YAML", "a [ or { that is not closed (its ] or } missing?)")]
     [InlineData("timezone UTC\nflavor: hugo\n", "line 2, column 7", "well-formed YAML", "a key: value line after a line that is not one (its colon missing?)")]
     [InlineData("collect:\n  contact: \"J\u00f6rg <j@example.org>\"\n", "line 2, column 12 (collect.contact)", "a contact address in printable ASCII (an email or a URL: it goes into the User-Agent header), or null for none", "the string \"J\u00f6rg <j@example.org>\"")]
     [InlineData("collect:\n  contact: \" \"\n", "line 2, column 12 (collect.contact)", "a contact address in printable ASCII (an email or a URL: it goes into the User-Agent header), or null for none", "the string \" \"")]
