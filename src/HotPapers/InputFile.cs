@@ -47,7 +47,7 @@ internal static class InputFile
     /// True when a regular file is at <paramref name="path"/> (through links), false when nothing is;
     /// anything else is refused, before it is opened, as not the <paramref name="expected"/> thing.
     /// </summary>
-    public static bool Exists(string path, string expected, string where = "file")
+    public static bool Exists(string path, string expected, string where = InputProblem.WholeFile)
     {
         var kind = KindOf(path);
         if (kind is FileKind.Missing) return false;
@@ -59,7 +59,7 @@ internal static class InputFile
     /// The length of the regular file at <paramref name="path"/>, through links (a link's own length is that
     /// of the path it holds); anything else, or nothing, is refused before it is opened.
     /// </summary>
-    public static long Length(string path, string expected, string where = "file")
+    public static long Length(string path, string expected, string where = InputProblem.WholeFile)
     {
         // One statx tells both what is there and its length, through links.
         if (Look(path, followLinks: true, out var length) is { } kind)

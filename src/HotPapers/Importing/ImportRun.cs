@@ -97,7 +97,7 @@ public static class ImportRun
             // refused, and a 100 MB one took 1.7 GB to import.
             var length = InputFile.Length(file, "a post");
             if (length > RecordsLoader.MaxFileBytes)
-                return new(file, null, null, null, [new InputProblem(file, "file", $"a post of at most {RecordsLoader.MaxFileBytes / 1024 / 1024} MB",
+                return new(file, null, null, null, [new InputProblem(file, InputProblem.WholeFile, $"a post of at most {RecordsLoader.MaxFileBytes / 1024 / 1024} MB",
                     $"{length / 1024 / 1024} MB")]);
             bytes = File.ReadAllBytes(file);
             post = importer.Import(file, bytes);
@@ -112,7 +112,7 @@ public static class ImportRun
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(file, null, null, null, [new InputProblem(file, "file", "a readable post", e.Message)]);
+            return new(file, null, null, null, [new InputProblem(file, InputProblem.WholeFile, "a readable post", e.Message)]);
         }
         var target = Path.Combine(request.RecordsDirectory, post.RecordsFileName);
         if (request.Strict && post.Difference is { } d)
@@ -127,11 +127,11 @@ public static class ImportRun
         // A post holds only the papers and tweets it showed: the day's own records (what a build ranks) are
         // never replaced by it, --force or not.
         if (outcome == WriteOutcome.Updated && IsDaysOwnRecords(target, request.Zone))
-            return new(file, post, target, null, [new InputProblem(target, "file",
+            return new(file, post, target, null, [new InputProblem(target, InputProblem.WholeFile,
                 "no records file, or one an import made (ranked: true); a post holds only what it showed, so it never replaces a day's own records",
                 "the day's own records")]);
         if (outcome == WriteOutcome.Updated && !request.Force)
-            return new(file, post, target, null, [new InputProblem(target, "file", "no records file, or the same one (--force replaces a different one)",
+            return new(file, post, target, null, [new InputProblem(target, InputProblem.WholeFile, "no records file, or the same one (--force replaces a different one)",
                 "a records file with other content" + FirstDifference(target, post.RecordsBytes))]);
         try
         {
@@ -140,7 +140,7 @@ public static class ImportRun
         // A records file that could not be replaced is the file's to fix; a new file refused beside it, the folder's,
         // told with its reason, not with the name of the temporary file hotpapers made there.
         catch (Exception e) when (OutputFolder.WriteRefusal(request.RecordsDirectory, e,
-            found => new InputProblem(target, "file", "a records file that can be written", found)) is { } refusal)
+            found => new InputProblem(target, InputProblem.WholeFile, "a records file that can be written", found)) is { } refusal)
         {
             return new(file, post, target, null, refusal.Problems);
         }
@@ -237,7 +237,7 @@ public static class ImportRun
             }
             else
             {
-                files.Add((path, new InputProblem(path, "file", "a post or a folder of posts", "no such file or folder")));
+                files.Add((path, new InputProblem(path, InputProblem.WholeFile, "a post or a folder of posts", "no such file or folder")));
             }
         }
         if (empty.Count > 0) throw new InputException(empty);

@@ -38,7 +38,7 @@ internal sealed class OutputLock : IDisposable
             // Opening creates what a symbolic link points to, wherever that is; a FIFO or a device is no lock.
             var kind = InputFile.KindOf(path, followLinks: false);
             if (kind is not (FileKind.Missing or FileKind.File))
-                throw InputFile.Refuse(path, "file", "hotpapers' lock file (a plain file, or none; delete it and run again)", kind);
+                throw InputFile.Refuse(path, InputProblem.WholeFile, "hotpapers' lock file (a plain file, or none; delete it and run again)", kind);
             BeforeOpening.Value?.Invoke(path);
             return new OutputLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
         }

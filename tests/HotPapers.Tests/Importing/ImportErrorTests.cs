@@ -99,7 +99,7 @@ public sealed class ImportErrorTests
     // Found by an adversarial test: import had no size limit (a 40 MB post imported into records that build
     // refused), and a post nested past Markdig's limit stopped the whole import with a stack trace.
     [Theory]
-    [InlineData("big", "file: expected a post of at most 32 MB, found 40 MB")]
+    [InlineData("big", "expected a post of at most 32 MB, found 40 MB")]
     [InlineData("deep", "line 1: expected Markdown within Markdig's nesting limit, found elements nested too deeply to read")]
     public void A_post_too_big_or_too_deep_fails_naming_it_and_the_others_still_import(string kind, string expected)
     {
@@ -138,7 +138,7 @@ public sealed class ImportErrorTests
         using var temp = Fixture.TempDir();
         var (exit, _, stderr) = ImportHarness.Cli("import", temp["nope.md"], "--records", temp["records"]);
         Assert.Equal(1, exit);
-        Assert.True(stderr.Contains("nope.md: file: expected a post or a folder of posts, found no such file or folder", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("nope.md: expected a post or a folder of posts, found no such file or folder", StringComparison.Ordinal), stderr);
 
         (exit, _, stderr) = ImportHarness.Cli("import", Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"], "--timezone", "Mars/Olympus");
         Assert.Equal(2, exit); // a usage error, as for build --timezone

@@ -89,7 +89,7 @@ public sealed class ImportRunTests
 
         var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
         Assert.Equal(1, exit);
-        Assert.True(stderr.Contains($"error: {file}: file: expected no records file, or the same one (--force replaces a different one)", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains($"error: {file}: expected no records file, or the same one (--force replaces a different one)", StringComparison.Ordinal), stderr);
         Assert.Equal("{ \"hand\": \"edited\" }\n", File.ReadAllText(file));
 
         (exit, var stdout, _) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force", "--timezone", "Asia/Tokyo");
@@ -109,7 +109,7 @@ public sealed class ImportRunTests
         {
             var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force");
             Assert.Equal(1, exit);
-            Assert.Contains($"error: {file}: file: expected a records file that can be written, found no permission to replace it\n", stderr, StringComparison.Ordinal);
+            Assert.Contains($"error: {file}: expected a records file that can be written, found no permission to replace it\n", stderr, StringComparison.Ordinal);
         }
         Assert.Equal("{ \"hand\": \"edited\" }\n", File.ReadAllText(file));
         Assert.Equal([file], Directory.GetFiles(temp["records"]));
@@ -166,7 +166,7 @@ public sealed class ImportRunTests
 
         Assert.Equal(1, exit);
         var expected = $$"""
-            error: {{file}}: file: expected no records file, or the same one (--force replaces a different one), found a records file with other content (line 4: ""collectedAt": "2021-05-11T18:40:02+09:00"," where this import makes ""collectedAt": "2021-05-11T18:40:02+00:00",")
+            error: {{file}}: expected no records file, or the same one (--force replaces a different one), found a records file with other content (line 4: ""collectedAt": "2021-05-11T18:40:02+09:00"," where this import makes ""collectedAt": "2021-05-11T18:40:02+00:00",")
 
             """;
         Assert.True(stderr.Contains(expected, StringComparison.Ordinal), stderr);
@@ -204,7 +204,7 @@ public sealed class ImportRunTests
         var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force", "--timezone", "Asia/Tokyo");
 
         Assert.Equal(1, exit);
-        Assert.True(stderr.Contains($"error: {file}: file: expected no records file, or one an import made (ranked: true); a post holds only what it showed, "
+        Assert.True(stderr.Contains($"error: {file}: expected no records file, or one an import made (ranked: true); a post holds only what it showed, "
             + "so it never replaces a day's own records, found the day's own records", StringComparison.Ordinal), stderr);
         Assert.Equal(own, File.ReadAllText(file));
     }

@@ -62,9 +62,15 @@ public sealed class CommitTests : IDisposable
         var before = Folder();
         using var stop = new CancellationTokenSource();
         var staged = 0;
+        var gate = new Lock();
+        // Counted and cancelled in one step: a render thread that staged its post between the count and the
+        // cancel could otherwise start the next digest before the token was set (seen under load).
         Writeback.AfterWriting.Value = _ =>
         {
-            if (Interlocked.Increment(ref staged) == cancelAt) stop.Cancel();
+            lock (gate)
+            {
+                if (++staged == cancelAt) stop.Cancel();
+            }
         };
         var builder = new HotPapers.Building.SiteBuilder(HotPapers.Settings.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts });
 

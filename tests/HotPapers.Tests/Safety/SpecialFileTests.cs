@@ -190,7 +190,7 @@ public sealed class SpecialFileTests : IDisposable
         var fifo = Fifo(_temp["old/2021-05-11---Hot-Papers.md"]);
         var (code, stdout, stderr) = Run(fifo, "import", _temp["old"], "--records", _temp["imported"]);
         Assert.Equal(1, code);
-        Assert.Contains($"error: {fifo}: file: expected a post, found a FIFO (a named pipe)", stderr);
+        Assert.Contains($"error: {fifo}: expected a post, found a FIFO (a named pipe)", stderr);
         Assert.Contains("1 imported", stdout);
         Assert.True(File.Exists(_temp["imported/2021-05-10.json"]));
     }
