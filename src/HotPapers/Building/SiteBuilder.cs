@@ -42,6 +42,7 @@ public sealed class SiteBuilder
     /// </param>
     public BuildResult Build(BuildRequest request, CancellationToken cancellationToken = default)
     {
+        RefuseTemplatesFolder();
         _renderer.Prepare();
         var files = _digests.Find(request, out var skipped);
         // What a killed import left in the records folder (a build that checks writes nothing).
@@ -200,11 +201,31 @@ public sealed class SiteBuilder
         }
     }
 
+    /// <summary>
+    /// A templates folder whose post template would not be used: misnamed (<see cref="TemplateSet.RefuseMisnamed"/>),
+    /// or the other flavor's alone. Found by a user's trial: every customised post rewritten in the built-in look,
+    /// with a warning that a nightly job shows nobody.
+    /// </summary>
+    private void RefuseTemplatesFolder()
+    {
+        var postTemplate = Flavors.PostTemplate(_settings.Flavor);
+        _templates.RefuseMisnamed([postTemplate]);
+        var other = _settings.Flavor is Flavor.Hugo ? Flavor.Gatsby : Flavor.Hugo;
+        if (_settings.TemplatesDirectory is { } templates && BuiltIn(postTemplate) && !BuiltIn(Flavors.PostTemplate(other)))
+        {
+            throw new InputException([new InputProblem(templates, InputProblem.WholeFile,
+                $"a {postTemplate}, the {Flavors.Name(_settings.Flavor)} post template, where the folder has the {Flavors.Name(other)} one ({Flavors.PostTemplate(other)})",
+                $"the {Flavors.Name(other)} one alone, so the built-in {Flavors.Name(_settings.Flavor)} template would be used: make the folder's {postTemplate} (hotpapers init --flavor {Flavors.Name(_settings.Flavor)} --templates writes the built-in one), or build with --flavor {Flavors.Name(other)}")]);
+        }
+    }
+
+    private bool BuiltIn(string template) => _templates.Describe(template).StartsWith("built-in:", StringComparison.Ordinal);
+
     /// <summary>What the build notices about its folders: a templates folder that overrides nothing, posts going into a blog of the other flavor.</summary>
     private IEnumerable<string> FolderWarnings()
     {
         var postTemplate = Flavors.PostTemplate(_settings.Flavor);
-        if (_settings.TemplatesDirectory is { } templates && _templates.Describe(postTemplate).StartsWith("built-in:", StringComparison.Ordinal))
+        if (_settings.TemplatesDirectory is { } templates && BuiltIn(postTemplate))
             yield return $"{templates}: has no {postTemplate}, so the built-in {Flavors.Name(_settings.Flavor)} template is used (a templates folder overrides the built-in templates by file name: {TemplateSet.PostTemplate} for gatsby, {Flavors.PostTemplate(Flavor.Hugo)} for hugo)";
         if (BlogDetector.Enclosing(_settings.OutputDirectory) is { } blog && blog.Flavor != _settings.Flavor)
         {

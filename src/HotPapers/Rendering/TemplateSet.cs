@@ -29,15 +29,34 @@ internal sealed class TemplateSet : ITemplateLoader
                 File.Exists(overrideDirectory) ? "a file" : "no such folder")]);
         }
         _overrideDirectory = overrideDirectory;
-        Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory);
+        Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory, _misnamed);
     }
 
     /// <summary>Files of the templates folder that are not read, each naming the file and why, for the build's warnings.</summary>
     public IReadOnlyList<string> Notices { get; }
 
+    // The folder's files named near a built-in template that the folder does not have: the user's template,
+    // misnamed, which nothing would use.
+    private readonly List<(string Path, string Meant)> _misnamed = [];
+
+    /// <summary>
+    /// Refuses a file of the templates folder named near one of the templates <paramref name="used"/> (those the
+    /// command renders) that the folder does not have. Found by a user's trial: a post template renamed
+    /// <c>post.hugo.sbn</c> was only a warning, and <c>build --all</c> rewrote every customised post in the built-in
+    /// look; in a nightly job nobody reads the warning. Misnamed templates the command does not render stay notices.
+    /// </summary>
+    public void RefuseMisnamed(IReadOnlyCollection<string> used)
+    {
+        var problems = _misnamed.Where(m => used.Contains(m.Meant, StringComparer.Ordinal))
+            .Select(m => new InputProblem(m.Path, InputProblem.WholeFile, $"a template named as the built-in one it replaces ({m.Meant}?)",
+                $"a name no built-in template has, so the built-in {m.Meant} would be used: rename it {m.Meant}, or move it out of the templates folder for the built-in one"))
+            .ToList();
+        if (problems.Count > 0) throw new InputException(problems);
+    }
+
     // An editor's lock file (Emacs makes ".#post.md.sbn", a link to nothing), backup or swap file sits
     // beside the template being edited: it is none of ours, and must not fail the build.
-    private static List<string> Ignored(string directory)
+    private static List<string> Ignored(string directory, List<(string Path, string Meant)> misnamed)
     {
         var notices = new List<string>();
         var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToList();
@@ -52,8 +71,11 @@ internal sealed class TemplateSet : ITemplateLoader
                     + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
             // A folder is no template (the site's static/ holds files it copies as they are).
             else if (InputFile.KindOf(path) is not FileKind.Folder && Misnamed(Path.GetFileName(path)) is { } meant && !IncludedBy(texts.Value, path))
-                notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the "
-                    + (File.Exists(Path.Combine(directory, meant)) ? $"folder's own {meant}" : $"built-in {meant}") + " is used");
+            {
+                var own = File.Exists(Path.Combine(directory, meant));
+                notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the " + (own ? $"folder's own {meant}" : $"built-in {meant}") + " is used");
+                if (!own) misnamed.Add((path, meant));
+            }
         }
         return notices;
     }
@@ -113,6 +135,10 @@ internal sealed class TemplateSet : ITemplateLoader
     /// <summary>The built-in templates' file names (<c>init --templates</c> copies out those of its flavor for editing).</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = [.. typeof(TemplateSet).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith("templates/", StringComparison.Ordinal)).Select(n => n["templates/".Length..]).Order(StringComparer.Ordinal)];
+
+    /// <summary>The HTML site's built-in templates, its pages, partials and stylesheet: every one but the posts'.</summary>
+    public static IReadOnlyList<string> SiteNames { get; } =
+        [.. BuiltInNames.Except([Flavors.PostTemplate(Flavor.Gatsby), Flavors.PostTemplate(Flavor.Hugo)], StringComparer.Ordinal)];
 
     /// <summary>The parsed template; a syntax error is a <see cref="TemplateException"/> naming file, line and column.</summary>
     public Template Get(string name) => _parsed.GetOrAdd(name, n =>

@@ -140,7 +140,7 @@ public static class SiteScaffolder
     /// </summary>
     internal static IEnumerable<string> TemplatesOf(InitFlavor flavor) => InitFlavors.Posts(flavor) is { } posts
         ? [Flavors.PostTemplate(posts)]
-        : TemplateSet.BuiltInNames.Except([Flavors.PostTemplate(Flavor.Gatsby), Flavors.PostTemplate(Flavor.Hugo)], StringComparer.Ordinal);
+        : TemplateSet.SiteNames;
 
     /// <summary>The files <c>--update</c> keeps at this version's: the workflow, the schema and, for Hugo, the shortcode.</summary>
     private static IEnumerable<(string Path, string Text)> Kept(InitFlavor flavor)

@@ -20,6 +20,7 @@ public sealed class SiteGenerator
     private readonly SiteSettings _site;
     private readonly DigestSource _digests;
     private readonly bool _force;
+    private readonly TemplateSet _templates;
     private readonly SitePages _pages;
     private readonly SiteStaticFiles _static;
 
@@ -34,9 +35,9 @@ public sealed class SiteGenerator
             BaseUrl = options.BaseUrl ?? settings.Site.BaseUrl,
         };
         _digests = new DigestSource(settings);
-        var templates = TemplateSet.For(settings.TemplatesDirectory);
+        _templates = TemplateSet.For(settings.TemplatesDirectory);
         _static = new SiteStaticFiles(settings.TemplatesDirectory);
-        _pages = new SitePages(templates, _site, settings.FrontMatter, _static.Icon);
+        _pages = new SitePages(_templates, _site, settings.FrontMatter, _static.Icon);
     }
 
     /// <summary>The folder the site is written to.</summary>
@@ -52,6 +53,7 @@ public sealed class SiteGenerator
     public SiteResult Generate(CancellationToken cancellationToken = default)
     {
         if (!_force && BlogOutput() is { } blog) throw new InputException([blog]);
+        _templates.RefuseMisnamed(TemplateSet.SiteNames);
         var files = _digests.Find(new BuildRequest.All(), out var skipped, reader: "site");
         // Newest first, by the dates the files' names give (checked against their records as they load).
         var order = Enumerable.Range(0, files.Count)

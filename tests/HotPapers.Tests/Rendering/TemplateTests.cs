@@ -75,9 +75,11 @@ public sealed class TemplateTests
     }
 
     // Found by a new user's trial: styles.css and days.html.sbn were ignored without a word, and the built-in
-    // stylesheet and day page used. A name near none of the built-in ones may be the user's own include.
+    // stylesheet and day page used. A name near none of the built-in ones may be the user's own include. Found by
+    // a later trial: a warning alone let a nightly job change the whole site's look, so the site refuses a
+    // misnamed template of its own; a post build, which renders none of them, only names them.
     [Fact]
-    public void A_template_named_near_a_built_in_one_gets_a_notice_naming_it()
+    public void A_template_named_near_a_built_in_one_the_folder_lacks_stops_the_site_and_is_named_to_a_post_build()
     {
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
@@ -86,14 +88,72 @@ public sealed class TemplateTests
 
         var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
 
+        Assert.Equal(1, code);
+        Assert.Equal(
+            [
+                .. new[] { ("days.html.sbn", "day.html.sbn"), ("head.html", "head.html.sbn"), ("styles.css", "style.css") }.Select(m =>
+                    $"error: {temp["t/" + m.Item1]}: expected a template named as the built-in one it replaces ({m.Item2}?), found a name no built-in "
+                    + $"template has, so the built-in {m.Item2} would be used: rename it {m.Item2}, or move it out of the templates folder for the built-in one"),
+                "Nothing was written.",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(Directory.Exists(temp["public"]));
+
+        (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+
         Assert.True(code == 0, stderr);
         Assert.Equal(
             [
                 $"warning: {temp["t/days.html.sbn"]}: overrides no built-in template (did you mean day.html.sbn?); the built-in day.html.sbn is used",
                 $"warning: {temp["t/head.html"]}: overrides no built-in template (did you mean head.html.sbn?); the built-in head.html.sbn is used",
                 $"warning: {temp["t/styles.css"]}: overrides no built-in template (did you mean style.css?); the built-in style.css is used",
+                $"warning: {temp["t"]}: has no post.md.sbn, so the built-in gatsby template is used (a templates folder overrides the built-in templates by file name: post.md.sbn for gatsby, post.hugo.md.sbn for hugo)",
             ],
             stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // Found by a user's trial: a Hugo post template renamed post.hugo.sbn (and post-hugo.md.sbn, Post.hugo.md.sbn,
+    // post.hugo.md) was a warning, and build --all rewrote every customised post in the built-in look.
+    [Theory]
+    [InlineData("post.hugo.sbn")]
+    [InlineData("post-hugo.md.sbn")]
+    [InlineData("Post.hugo.md.sbn")]
+    [InlineData("post.hugo.md")]
+    public void A_misnamed_post_template_stops_the_build_and_leaves_the_posts_as_they_are(string name)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.hugo.md.sbn"], "mine {{ digest.date }}\n");
+        Assert.Equal(0, InProcessCli.Run("build", "--all", "--flavor", "hugo", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]).Code);
+        var before = FolderSnapshot.Of(temp["posts"]);
+        File.Move(temp["t/post.hugo.md.sbn"], temp["t/" + name]);
+
+        var (code, _, stderr) = InProcessCli.Run("build", "--all", "--flavor", "hugo", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {temp["t/" + name]}: expected a template named as the built-in one it replaces (post.hugo.md.sbn?), found a name no built-in "
+            + "template has, so the built-in post.hugo.md.sbn would be used: rename it post.hugo.md.sbn, or move it out of the templates folder for the built-in one\n"
+            + "Nothing was written.\n", stderr);
+        Assert.Equal(before, FolderSnapshot.Of(temp["posts"]));
+    }
+
+    // Found by a user's trial, as above: a Hugo blog's templates folder with the Gatsby post template alone.
+    [Theory]
+    [InlineData("hugo", "post.md.sbn", "gatsby", "post.hugo.md.sbn")]
+    [InlineData("gatsby", "post.hugo.md.sbn", "hugo", "post.md.sbn")]
+    public void A_templates_folder_with_the_other_flavor_s_post_template_alone_stops_the_build(string flavor, string has, string other, string lacks)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/" + has], "mine\n");
+
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--flavor", flavor, "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {temp["t"]}: expected a {lacks}, the {flavor} post template, where the folder has the {other} one ({has}), found the {other} one alone, "
+            + $"so the built-in {flavor} template would be used: make the folder's {lacks} (hotpapers init --flavor {flavor} --templates writes the built-in one), "
+            + $"or build with --flavor {other}\nNothing was written.\n", stderr);
+        Assert.False(Directory.Exists(temp["posts"]));
     }
 
     // Found by a new user's trial: partials of the user's own (header.html.sbn, included by their about page)
@@ -130,8 +190,8 @@ public sealed class TemplateTests
 
         var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
 
-        Assert.True(code == 0, stderr);
-        Assert.Equal($"warning: {temp["t/days.html.sbn"]}: overrides no built-in template (did you mean day.html.sbn?); the built-in day.html.sbn is used\n", stderr);
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: {temp["t/days.html.sbn"]}: expected a template named as the built-in one it replaces (day.html.sbn?)", stderr);
     }
 
     [Fact]
