@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using HotPapers.Records;
@@ -14,7 +13,7 @@ internal sealed record ArxivPaper(ArxivId Id, string Title, ImmutableArray<strin
 /// The metadata of the mentioned papers from arXiv's export API: <c>/api/query?id_list=...</c>, at most
 /// <see cref="BatchSize"/> ids a request, the Atom answer read by namespace with System.Xml.Linq.
 /// </summary>
-internal static partial class ArxivMetadata
+internal static class ArxivMetadata
 {
     public const string Name = "arxiv";
 
@@ -71,11 +70,11 @@ internal static partial class ArxivMetadata
             if (title.Length == 0) throw Fail(response, $"{where}: expected a title, found none");
             var authors = entry.Elements(Atom + "author").Select(a => Collapse(a.Element(Atom + "name")?.Value)).Where(a => a.Length > 0).ToImmutableArray();
             var categories = new List<string>();
-            if (entry.Element(Arxiv + "primary_category")?.Attribute("term")?.Value.Trim() is { } primary && Category().IsMatch(primary)) categories.Add(primary);
+            if (entry.Element(Arxiv + "primary_category")?.Attribute("term")?.Value.Trim() is { } primary && ArxivCategory.IsMatch(primary)) categories.Add(primary);
             foreach (var term in entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value.Trim() ?? ""))
             {
                 // The old backend also gave ACM and MSC codes (I.2.6, 68T05): no arXiv category, left out.
-                if (Category().IsMatch(term) && !categories.Contains(term)) categories.Add(term);
+                if (ArxivCategory.IsMatch(term) && !categories.Contains(term)) categories.Add(term);
             }
             var hasPdf = entry.Elements(Atom + "link").Any(l => (string?)l.Attribute("title") == "pdf" || (string?)l.Attribute("type") == "application/pdf");
             // Links without version, as the records have always had them: a new version changes nothing in the file.
@@ -105,8 +104,4 @@ internal static partial class ArxivMetadata
     }
 
     private static SourceException Fail(FetchedResponse response, string what) => new(Name, response.Url, what);
-
-    // cs.LG, hep-th, math-ph, q-bio.NC, cond-mat.stat-mech, astro-ph.CO.
-    [GeneratedRegex(@"^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Category();
 }

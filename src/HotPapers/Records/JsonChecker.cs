@@ -343,7 +343,7 @@ internal sealed class JsonChecker
         return false;
     }
 
-    /// <summary>Makes a text into the one kept (a part of it).</summary>
+    /// <summary>Makes a text into the one kept (a part of it); an empty part where the text has none.</summary>
     public delegate ReadOnlySpan<char> TextPart(ReadOnlySpan<char> text);
 
     /// <summary>
@@ -370,14 +370,27 @@ internal sealed class JsonChecker
         }
     }
 
-    private string? RepeatedAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextPart? part)
+    private string? RepeatedAt(ref Utf8JsonReader r, int index, bool nonEmpty, bool allowNull, TextPart? part, string? partExpected = null)
     {
         const int Short = 128;
         if (r.TokenType != JsonTokenType.String || r.HasValueSequence || r.ValueSpan.Length > Short)
-            return StringAt(ref r, index, nonEmpty, allowNull) is { } s ? RepeatedText.Of(part is null ? s : part(s)) : null;
+            return StringAt(ref r, index, nonEmpty, allowNull) is { } s ? Kept(s, index, part, partExpected) : null;
         Span<char> chars = stackalloc char[Short];
         if (!TryCopyString(ref r, chars, out var length) || !IsText(chars[..length], r.ValueIsEscaped, index, nonEmpty)) return null;
-        return RepeatedText.Of(part is null ? chars[..length] : part(chars[..length]));
+        return Kept(chars[..length], index, part, partExpected);
+    }
+
+    // The shared string of the text, or of its part; null, reported, where the part is empty and partExpected says what the text should be.
+    private string? Kept(ReadOnlySpan<char> text, int index, TextPart? part, string? partExpected)
+    {
+        if (part is null) return RepeatedText.Of(text);
+        var kept = part(text);
+        if (kept.IsEmpty && partExpected is not null)
+        {
+            Report(ValuePath(index), partExpected, Quote(text.ToString()));
+            return null;
+        }
+        return RepeatedText.Of(kept);
     }
 
     /// <summary>What is wrong with a string value as text, if anything.</summary>
@@ -465,14 +478,17 @@ internal sealed class JsonChecker
     /// An array of non-empty strings; the strings of it that are. <paramref name="repeated"/>: each is a
     /// <see cref="Repeated"/> string (of <paramref name="part"/> of the text, where given).
     /// </summary>
-    public ImmutableArray<string> Strings(ref Utf8JsonReader r, bool repeated = false, TextPart? part = null)
+    /// <param name="partExpected">
+    /// Where given, a string whose <paramref name="part"/> is empty is a problem: expected this, found the string.
+    /// </param>
+    public ImmutableArray<string> Strings(ref Utf8JsonReader r, bool repeated = false, TextPart? part = null, string? partExpected = null)
     {
         if (!Array(ref r)) return [];
         // One list for every array of strings in the file (they do not nest), copied out at its length.
         _strings.Clear();
         for (var index = 0; Item(ref r); index++)
         {
-            var s = !repeated ? StringAt(ref r, index, nonEmpty: true, allowNull: false) : RepeatedAt(ref r, index, nonEmpty: true, allowNull: false, part);
+            var s = !repeated ? StringAt(ref r, index, nonEmpty: true, allowNull: false) : RepeatedAt(ref r, index, nonEmpty: true, allowNull: false, part, partExpected);
             if (s is not null) _strings.Add(s);
         }
         return ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_strings));

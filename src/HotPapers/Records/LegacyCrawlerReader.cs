@@ -142,15 +142,23 @@ internal static class LegacyCrawlerReader
     {
         if (!check.Array(ref r)) return [];
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
+        // A paper given twice is a problem, as in the hotpapers format (a post would show it twice, and could
+        // not be imported back): each paper's first index, by its id without version, as merging days and
+        // ranking.repeatAfterDays know a paper.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var index = 0; JsonChecker.Item(ref r); index++)
         {
-            if (ReadPaper(ref r, check, zone, index) is { } paper) papers.Add(paper);
+            if (ReadPaper(ref r, check, zone, index, out var idKey) is not { } paper) continue;
+            if (seen.TryAdd(paper.Id.Versionless, index)) papers.Add(paper);
+            else check.Report($"{check.ValuePath(index)}.{idKey}", $"each paper once (it is already at {check.ValuePath(seen[paper.Id.Versionless])})", $"\"{paper.Id}\" again");
         }
         return papers.ToImmutable();
     }
 
-    private static PaperRecord? ReadPaper(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index)
+    /// <param name="idKey">Where the paper's id is: its <c>id</c>, else its abs link (<c>links.Abstract</c>).</param>
+    private static PaperRecord? ReadPaper(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone, int index, out string idKey)
     {
+        idKey = "id";
         if (!check.Object(ref r, PaperKeys, index)) return null;
         string? title = null, summary = null, abs = null, pdf = null, idText = null;
         ImmutableArray<string> authors = [], categories = [];
@@ -162,13 +170,14 @@ internal static class LegacyCrawlerReader
                 case PaperKey.Title: title = check.String(ref r, nonEmpty: true, OneLine); break;
                 case PaperKey.Authors: authors = check.Strings(ref r); break;
                 case PaperKey.Summary: summary = check.String(ref r, rewrite: OneLine); break;
-                case PaperKey.Subjects: categories = check.Strings(ref r, repeated: true, Category); break;
+                case PaperKey.Subjects: categories = check.Strings(ref r, repeated: true, Category, Subject); break;
                 case PaperKey.Links: (abs, pdf) = check.Links(ref r, LinksKeys); break;
                 case PaperKey.Id: idText = check.String(ref r); break;
                 case PaperKey.Tweets: tweets = ReadTweets(ref r, check, zone); break;
             }
         }
         ArxivId? id = null;
+        idKey = idText is null ? "links.Abstract" : "id";
         idText = IdText(idText, abs);
         if (idText is not null && !ArxivId.TryParse(idText, out id))
         {
@@ -185,12 +194,19 @@ internal static class LegacyCrawlerReader
     internal static string? IdText(string? id, string? abs) =>
         id ?? (abs is null ? null : abs[(abs.LastIndexOf("/abs/", StringComparison.Ordinal) is var k and >= 0 ? k + 5 : 0)..]);
 
-    /// <summary><c>Machine Learning (cs.LG)</c> gives <c>cs.LG</c>: the text inside the last parentheses.</summary>
+    private const string Subject = "an arXiv subject as \"Robotics (cs.RO)\"";
+
+    /// <summary>
+    /// <c>Machine Learning (cs.LG)</c> gives <c>cs.LG</c>: the text inside the last parentheses (a subject
+    /// without any, the subject: <c>cs.LG</c>). Empty where that is no arXiv category (<c>Robotics</c>):
+    /// its link would be to no listing.
+    /// </summary>
     internal static ReadOnlySpan<char> Category(ReadOnlySpan<char> subject)
     {
         var open = subject.LastIndexOf('(');
         var close = subject.LastIndexOf(')');
-        return open >= 0 && close > open ? subject[(open + 1)..close] : subject.Trim();
+        var category = (open >= 0 && close > open ? subject[(open + 1)..close] : subject).Trim();
+        return ArxivCategory.IsMatch(category) ? category : [];
     }
 
     private static ImmutableArray<MentionRecord> ReadTweets(ref Utf8JsonReader r, JsonChecker check, TimeZoneInfo zone)
@@ -218,7 +234,7 @@ internal static class LegacyCrawlerReader
             {
                 case TweetKey.Link: url = check.Url(ref r); break;
                 case TweetKey.Name: name = check.String(ref r); break;
-                case TweetKey.Username: handle = check.String(ref r, nonEmpty: true); break;
+                case TweetKey.Username: handle = Handle(ref r, check); break;
                 case TweetKey.Tweet: text = check.String(ref r); break;
                 case TweetKey.RetweetsCount: retweets = check.Count(ref r, allowNumericString: true); break;
                 case TweetKey.LikesCount: likes = check.Count(ref r, allowNumericString: true); break;
@@ -243,6 +259,15 @@ internal static class LegacyCrawlerReader
         if (check.EndObject().Values > 0) return null;
         return new(url!, name ?? "", handle!, text!, created, string.IsNullOrEmpty(lang) ? null : lang, retweets, likes, embed,
             string.IsNullOrEmpty(retweetId) || retweetId == "0" ? null : retweetId);
+    }
+
+    /// <summary>The twint scraper's username: a handle as the hotpapers format has it (<c>grace</c>, not <c>@grace</c>, which showed as "(@@grace)").</summary>
+    private static string? Handle(ref Utf8JsonReader r, JsonChecker check)
+    {
+        var handle = check.String(ref r, nonEmpty: true);
+        if (handle is null || RecordsReader.IsHandle(handle)) return handle;
+        check.Report(check.ValuePath(), RecordsReader.TwitterHandle, JsonChecker.Quote(handle));
+        return null;
     }
 
     /// <summary>

@@ -192,5 +192,26 @@ public sealed class LegacyCrawlerPostTests
         Assert.All(stamps, s => Assert.EndsWith(" (05/04/2021 02:03:04)", s));
     }
 
+    // Found by a user's trial: papers[0] copied to the end was shown twice ("# 1. Eta ..." and "# 6. Eta ..."), and
+    // importing that post back failed ("expected each paper once"). The hotpapers format refuses a paper given twice; so does this one.
+    [Fact]
+    public void A_paper_given_twice_is_refused_not_shown_twice()
+    {
+        using var temp = Fixture.TempDir();
+        var day = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Fixture.Path("legacy", "2021-05-03.json")))!.AsObject();
+        var papers = day["papers"]!.AsArray();
+        papers.Add(papers[0]!.DeepClone());
+        Directory.CreateDirectory(temp["records"]);
+        var file = temp["records/2021-05-03.json"];
+        File.WriteAllText(file, day.ToJsonString());
+        var settings = BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["out"] };
+
+        var e = Assert.Throws<InputException>(() => new SiteBuilder(settings).Build(new BuildRequest.All()));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal($"{file}: $.papers[7].id: expected each paper once (it is already at $.papers[0]), found \"2105.00010\" again", problem.ToString());
+        Assert.False(Directory.Exists(temp["out"]) && Directory.EnumerateFileSystemEntries(temp["out"]).Any());
+    }
+
     private static string Post(string name) => Encoding.UTF8.GetString(File.ReadAllBytes(Fixture.Path("legacy", "expected", name)));
 }

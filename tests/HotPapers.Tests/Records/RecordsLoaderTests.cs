@@ -82,6 +82,13 @@ public sealed class RecordsLoaderTests
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':'ten','likes_count':2}]}]}", "$.papers[0].tweets[0].retweets_count", "a whole number from 0 to 2^53, or such a number as a string", "\"ten\"")]
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'a','tweet':'t','retweets_count':1,'likes_count':2,'datestamp':'2021-04-30','timestamp':'25:00:00'}]}]}", "$.papers[0].tweets[0].timestamp", "a time as HH:MM:SS", "\"25:00:00\"")]
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://example.com/paper'},'tweets':[" + LegacyTweet + "]}]}", "$.papers[0].id", "an arXiv id", "\"https://example.com/paper\"")]
+    // Found by a user's trial: a paper given twice was shown twice (and its post could not be imported back), a username
+    // with its @ was shown as "(@@a)", a subject without its category linked to https://arxiv.org/list/Robotics/recent.
+    // A paper is known by its id without version, at the key it came from: its id, else its abs link.
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{'id':'2104.14421'," + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'}},{'id':'2104.14421v2'," + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421v2'}}]}", "$.papers[1].id", "each paper once (it is already at $.papers[0])", "\"2104.14421v2\" again")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'}},{'id':'2104.00001'," + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.00001'}},{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'}}]}", "$.papers[2].links.Abstract", "each paper once (it is already at $.papers[0])", "\"2104.14421\" again")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[{'link':'https://twitter.com/a/status/1','name':'A','username':'@a','tweet':'t','retweets_count':1,'likes_count':2}]}]}", "$.papers[0].tweets[0].username", "a Twitter handle of letters, digits and _ without @", "\"@a\"")]
+    [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{'title':'T','authors':['A'],'subjects':['Machine Learning (cs.LG)','Robotics'],'summary':'S','links':{'Abstract':'https://arxiv.org/abs/2104.14421'}}]}", "$.papers[0].subjects[1]", "an arXiv subject as \"Robotics (cs.RO)\"", "\"Robotics\"")]
     // A tweet's keys as the tweet before it has them, then a repeat: of a key after the others, of one before them, of a key read.
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[" + OtherTweetHead + "}," + OtherTweetHead + ",'hashtags':[],'photos':[],'hashtags':[]}]}]}", "$.papers[0].tweets[1].hashtags", "each key once", "the key \"hashtags\" again")]
     [InlineData("{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{" + LegacyPaper + ",'links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[" + OtherTweetHead + "}," + OtherTweetHead + ",'photos':[],'replies_count':0}]}]}", "$.papers[0].tweets[1].replies_count", "each key once", "the key \"replies_count\" again")]
@@ -160,6 +167,27 @@ public sealed class RecordsLoaderTests
     }
 
     [Fact]
+    public void Every_problem_in_an_old_crawler_file_is_reported()
+    {
+        using var temp = Fixture.TempDir();
+        var file = temp["2021-05-03.json"];
+        File.Copy(Fixture.Path("records", "bad", "legacy-problems.json"), file);
+
+        var e = Assert.Throws<InputException>(() => new RecordsLoader(TimeZoneInfo.Utc).Load(file));
+
+        Assert.Equal(
+        [
+            $"{file}: $.papers[2].id: expected each paper once (it is already at $.papers[0]), found \"2105.00010v2\" again",
+            $"{file}: $.papers[3].links.Abstract: expected each paper once (it is already at $.papers[1]), found \"2105.00011\" again",
+            $"{file}: $.papers[4].subjects[1]: expected an arXiv subject as \"Robotics (cs.RO)\", found \"Robotics\"",
+            $"{file}: $.papers[4].tweets[0].username: expected a Twitter handle of letters, digits and _ without @, found \"@grace\"",
+            $"{file}: $.papers[4].tweets[1].retweets_count: expected a whole number from 0 to 2^53, or such a number as a string, found \"ten\"",
+            $"{file}: $.papers[4].tweets[2].username: expected a Twitter handle of letters, digits and _ without @, found \"cy path\"",
+            $"{file}: $.papers[5].subjects[0]: expected an arXiv subject as \"Robotics (cs.RO)\", found \"Statistics Theory ()\"",
+        ], e.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void Utf16_files_are_refused_with_a_hint()
     {
         using var temp = Fixture.TempDir();
@@ -210,6 +238,50 @@ public sealed class RecordsLoaderTests
         var paper = Assert.Single(records.Papers);
         Assert.Null(paper.PdfUrl);
         Assert.Equal(42, Assert.Single(paper.Mentions).Score);
+    }
+
+    private static DigestRecords LegacyPaperWith(string[] subjects, string[] usernames)
+    {
+        var tweets = usernames.Select((u, i) => $"{{'link':'https://twitter.com/a/status/{i + 1}','name':'A','username':{System.Text.Json.JsonSerializer.Serialize(u)},'tweet':'t','retweets_count':1,'likes_count':2}}");
+        var json = "{'meta':{'since':'2021/04/30','until':'2021/05/01'},'papers':[{'title':'T','authors':['A'],'subjects':" + System.Text.Json.JsonSerializer.Serialize(subjects)
+            + ",'summary':'S','links':{'Abstract':'https://arxiv.org/abs/2104.14421'},'tweets':[" + string.Join(",", tweets) + "]}]}";
+        return new RecordsLoader(TimeZoneInfo.Utc).Parse("old.json", Encoding.UTF8.GetBytes(json.Replace('\'', '"')));
+    }
+
+    // Found by a user's trial: "Robotics" (no category in parentheses) linked to https://arxiv.org/list/Robotics/recent, which goes nowhere.
+    [Fact]
+    public void Old_crawler_subjects_give_the_arXiv_category_in_their_parentheses_and_one_without_is_refused()
+    {
+        string[] subjects =
+        [
+            "Machine Learning (stat.ML)", "High Energy Physics - Theory (hep-th)", "Quantitative Methods (q-bio.QM)", "Computational Physics (physics.comp-ph)",
+            "Statistical Mechanics (cond-mat.stat-mech)", "Cosmology and Nongalactic Astrophysics (astro-ph.CO)", "Mathematical Physics (math-ph)",
+            "General Relativity and Quantum Cosmology (gr-qc)", "Robotics ( cs.RO ) ", "cs.LG",
+        ];
+        Assert.Equal("stat.ML hep-th q-bio.QM physics.comp-ph cond-mat.stat-mech astro-ph.CO math-ph gr-qc cs.RO cs.LG",
+            string.Join(' ', Assert.Single(LegacyPaperWith(subjects, []).Papers).Categories));
+
+        foreach (var bad in new[] { "Robotics", "Robotics ()", "Robotics (Robots)", "Robotics (cs.RO", "Robotics (cs.RO extra)", "Machine Learning (cs..LG)" })
+        {
+            var e = Assert.Throws<InputException>(() => LegacyPaperWith(["Machine Learning (cs.LG)", bad], []));
+            var problem = Assert.Single(e.Problems);
+            Assert.Equal(("$.papers[0].subjects[1]", "an arXiv subject as \"Robotics (cs.RO)\"", JsonChecker.Quote(bad)), (problem.Location, problem.Expected, problem.Found));
+        }
+    }
+
+    // Found by a user's trial: "@grace" was shown as "(@@grace)". twint wrote usernames without the @.
+    [Fact]
+    public void Old_crawler_usernames_are_twitter_handles_without_the_at()
+    {
+        string[] handles = ["grace", "Grace_Hopper", "_", "x2021", "AbcdefghijklmnO"];
+        Assert.Equal(handles, Assert.Single(LegacyPaperWith(["Machine Learning (cs.LG)"], handles).Papers).Mentions.Select(m => m.Handle));
+
+        foreach (var bad in new[] { "@grace", "grace hopper", "grace.hopper", "gr\u00e4ce", "grace@mastodon.social" })
+        {
+            var e = Assert.Throws<InputException>(() => LegacyPaperWith(["Machine Learning (cs.LG)"], ["ada", bad]));
+            var problem = Assert.Single(e.Problems);
+            Assert.Equal(("$.papers[0].tweets[1].username", "a Twitter handle of letters, digits and _ without @", JsonChecker.Quote(bad)), (problem.Location, problem.Expected, problem.Found));
+        }
     }
 
     [Theory]
