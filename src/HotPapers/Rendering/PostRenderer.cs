@@ -70,16 +70,14 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         context.PushGlobal(functions);
         context.PushGlobal(model);
         context.PushOutput(output);
-        templates.LendIncludes(context);
         try
         {
             template.Render(context);
-            templates.KeepIncludes(context);
         }
-        catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == Scriban.Parsing.ParserMessageType.Error) is { } first)
+        catch (ScriptRuntimeException e) when (e.InnerException is TemplateException { IsSyntax: true } include)
         {
             // An included template that does not parse: its own file, line and column.
-            throw new TemplateException(templates.Describe(first.Span.FileName ?? name), first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
+            throw include;
         }
         catch (ScriptRuntimeException e) when (e.InnerException is TemplateException missing)
         {

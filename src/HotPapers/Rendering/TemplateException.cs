@@ -15,4 +15,7 @@ public sealed class TemplateException(string file, int line, int column, string 
 
     /// <summary>The file being rendered when the template failed; null for one that does not parse.</summary>
     public string? Rendering { get; } = rendering;
+
+    /// <summary>The template does not parse: the place is in its own text (an include's too, not where it is included).</summary>
+    internal bool IsSyntax { get; init; }
 }

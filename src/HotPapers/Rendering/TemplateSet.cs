@@ -18,8 +18,6 @@ internal sealed class TemplateSet : ITemplateLoader
 
     private readonly string? _overrideDirectory;
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
-    // Includes as Scriban parsed them for a render, by the path the loader gave them (their name).
-    private readonly ConcurrentDictionary<string, Template> _includes = new(StringComparer.Ordinal);
 
     public TemplateSet(string? overrideDirectory = null)
     {
@@ -144,49 +142,8 @@ internal sealed class TemplateSet : ITemplateLoader
     public Template Get(string name) => _parsed.GetOrAdd(name, n =>
     {
         var (path, text) = Read(n);
-        var template = Template.Parse(text, path);
-        if (template.HasErrors)
-        {
-            var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
-            var at = first.Span.Start;
-            // Found by a new user's trial: a block left open (a for without its end) is reported where the file
-            // ends, lines below the block. Scriban's partial tree still holds the open block, on its last branch.
-            if (first.Message.Contains("<end> statement was not found", StringComparison.Ordinal) && OpenBlock(template.Page) is { } open)
-                throw new TemplateException(path, open.Span.Start.Line + 1, open.Span.Start.Column + 1,
-                    $"{first.Message} (opened here and still open at the end of the file: Scriban stopped at line {at.Line + 1}, column {at.Column + 1})");
-            throw new TemplateException(path, at.Line + 1, at.Column + 1, first.Message);
-        }
-        return template;
+        return TemplateSyntax.Parse(path, text);
     });
-
-    // The innermost block on the tree's last branch, the one the end of the file left open; null when there is none.
-    private static ScriptNode? OpenBlock(ScriptNode? node)
-    {
-        ScriptNode? open = null;
-        while (node is not null)
-        {
-            ScriptNode? last = null;
-            for (var i = node.ChildrenCount - 1; i >= 0 && last is null; i--) last = node.GetChildren(i);
-            if (last is ScriptBlockStatement && node is not ScriptPage and not ScriptBlockStatement) open = node;
-            node = last;
-        }
-        return open;
-    }
-
-    /// <summary>
-    /// Gives a render's context the includes earlier renders parsed: Scriban keeps them per context, and
-    /// a context is made per post, so each post read and parsed each include again.
-    /// </summary>
-    internal void LendIncludes(TemplateContext context)
-    {
-        foreach (var (path, template) in _includes) context.CachedTemplates[path] = template;
-    }
-
-    /// <summary>Keeps what a render parsed for its includes, for the renders after it.</summary>
-    internal void KeepIncludes(TemplateContext context)
-    {
-        foreach (var (path, template) in context.CachedTemplates) _includes.TryAdd(path, template);
-    }
 
     /// <summary>Where the template comes from (a path, or <c>built-in:name</c>) and its text.</summary>
     public (string Path, string Text) Read(string name)
@@ -220,7 +177,16 @@ internal sealed class TemplateSet : ITemplateLoader
         return "built-in:" + name;
     }
 
-    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+    /// <summary>
+    /// An include's name is its path; its template, parsed here once per build as every template is (and with the
+    /// same syntax checks), is handed to the render's context, which then neither loads nor parses it. A context
+    /// is reused from post to post and forgets its includes between them.
+    /// </summary>
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    {
+        if (!context.CachedTemplates.ContainsKey(templateName)) context.CachedTemplates[templateName] = Get(templateName);
+        return templateName;
+    }
 
     string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(templatePath).Text;
 

@@ -286,6 +286,60 @@ public sealed class TemplateTests
         Assert.EndsWith($" (opened here and still open at the end of the file: Scriban stopped at line {endLine}, column {endColumn})", e.Reason, StringComparison.Ordinal);
     }
 
+    // Found by a user's trial: a "{{" left open at the end of the file was taken for code ending there (the post
+    // got the date, the mistake went unsaid); one left open above another "{{" was reported at that one, lines
+    // below, as "Unexpected token `{` while parsing object initializer".
+    [Theory]
+    [InlineData("a\nFooter {{ digest.date", 2, 8, "`{{` is not closed: no `}}` after it before the end of the file")]
+    [InlineData("a {{~ digest.date\n", 1, 3, "`{{~` is not closed: no `}}` after it before the end of the file")]
+    [InlineData("x {{ digest.date }}\nscore {{ papers.size\nmore\n{{ digest.date }}\n", 2, 7, "`{{` is not closed: the next `{{`, at line 4, column 1, comes before any `}}`")]
+    [InlineData("{{ for p in papers limit:1\n{{ p.title }}\n{{ end }}\n", 1, 1, "`{{` is not closed: the next `{{`, at line 2, column 1, comes before any `}}`")]
+    public void A_code_block_left_open_is_reported_where_it_opens(string text, int line, int column, string reason)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], text);
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        Assert.Equal((temp["t/post.md.sbn"], line, column, reason), (e.File, e.Line, e.Column, e.Reason));
+        Assert.False(Directory.Exists(temp["posts"]));
+    }
+
+    // Braces of Scriban's own objects, closed or nested, are no open block; nor is a "{{" inside {%{ ... }%}.
+    [Fact]
+    public void Braces_in_code_and_escaped_text_are_not_taken_for_an_open_block()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, _, stderr) = BuildWith(temp, "{{ x = {a: {b: 1}} }}{{ x.a.b }}|{%{{{< notice >}}}%}|{{ '{{' }}\n");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("1|{{< notice >}}|{{\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
+    // Found by a user's trial: Hugo's own "{{ .Title }}" and a shortcode written as it stands failed with Scriban's
+    // "Unexpected token ." and "<" alone.
+    [Theory]
+    [InlineData("# {{ .Title }}\n", 1, 6, "Unexpected token .")]
+    [InlineData("a\n{{< notice info >}}\n", 2, 3, "Unexpected token <")]
+    public void Hugo_s_own_syntax_in_a_template_is_told_how_to_write_it(string text, int line, int column, string scriban)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.hugo.md.sbn"], text);
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(new BuildRequest.Day(Day)));
+        Assert.Equal((line, column), (e.Line, e.Column));
+        Assert.Equal(scriban + " (templates are Scriban's, not Hugo's: to write Hugo's \"{{\" into the post, put it in {%{ ... }%}, e.g. {%{{{< notice >}}}%})", e.Reason);
+    }
+
+    [Fact]
+    public void A_code_block_left_open_in_a_partial_names_the_partial()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/paper.sbn"], "## {{ paper.rank }}\n{{ paper.title\n");
+        var (code, _, stderr) = BuildWith(temp, "{{ for paper in papers limit:1 }}{{ include 'paper.sbn' }}{{ end }}\n");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: template {temp["t/paper.sbn"]}(2,1): `{{{{` is not closed: no `}}}}` after it before the end of the file\nNothing was written.\n", stderr);
+    }
+
     [Fact]
     public void A_runtime_error_exits_1_names_file_line_and_column_and_writes_nothing()
     {

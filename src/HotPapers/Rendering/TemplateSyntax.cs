@@ -1,0 +1,90 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Syntax;
+
+namespace HotPapers.Rendering;
+
+/// <summary>
+/// A template's text parsed by Scriban, and its syntax errors said where the mistake is. Scriban reports a
+/// slip where it gave up, often lines below it, in the words of its grammar; a user's trials found each case.
+/// </summary>
+internal static class TemplateSyntax
+{
+    /// <summary>The parsed template; a syntax error is a <see cref="TemplateException"/> naming file, line and column.</summary>
+    public static Template Parse(string path, string text)
+    {
+        var template = Template.Parse(text, path);
+        if (template.HasErrors) throw Error(template, path, text);
+        // Scriban takes a "{{" left open at the end of the file for code that ends there: "Footer {{ digest.date"
+        // rendered the date, and the template's mistake was never said.
+        if (Unclosed(text, path, before: int.MaxValue) is { } open)
+            throw new TemplateException(path, open.Line + 1, open.Column + 1, $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
+        return template;
+    }
+
+    private static TemplateException Error(Template template, string path, string text)
+    {
+        var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
+        var at = first.Span.Start;
+        // A block left open (a for without its end) is reported where the file ends, lines below the block.
+        // Scriban's partial tree still holds the open block, on its last branch.
+        if (first.Message.Contains("<end> statement was not found", StringComparison.Ordinal) && OpenBlock(template.Page) is { } block)
+            return new TemplateException(path, block.Span.Start.Line + 1, block.Span.Start.Column + 1,
+                $"{first.Message} (opened here and still open at the end of the file: Scriban stopped at line {at.Line + 1}, column {at.Column + 1})") { IsSyntax = true };
+        // A "{{" without its "}}": the code runs on into the next "{{", where Scriban stops ("Unexpected token `{`
+        // while parsing object initializer"), lines below.
+        if (Unclosed(text, path, before: at.Offset) is { } open && open.Next is { } next)
+            return new TemplateException(path, open.Line + 1, open.Column + 1,
+                $"`{Enter(text, open)}` is not closed: the next `{{{{`, at line {next.Line + 1}, column {next.Column + 1}, comes before any `}}}}`") { IsSyntax = true };
+        return new TemplateException(path, at.Line + 1, at.Column + 1, first.Message + HugoHint(text, at.Offset)) { IsSyntax = true };
+    }
+
+    // Where a "{{" opened code that is still open, and the "{{" met inside it, if any.
+    private sealed record Open(int Offset, int Line, int Column, int EnterLength, TextPosition? Next);
+
+    /// <summary>The "{{" whose code is still open at the offset <paramref name="before"/> (the token there included), if any.</summary>
+    private static Open? Unclosed(string text, string path, int before)
+    {
+        Open? open = null;
+        Token? previous = null;
+        foreach (var token in new Lexer(text, path))
+        {
+            if (token.Type == TokenType.Eof || token.Start.Offset > before) break;
+            if (token.Type == TokenType.CodeEnter) open = new(token.Start.Offset, token.Start.Line, token.Start.Column, token.End.Offset - token.Start.Offset + 1, null);
+            else if (token.Type == TokenType.CodeExit) open = null;
+            // Two braces side by side in code open no object (a member name comes first): a "{{" meant as a new block.
+            else if (open is { Next: null } && token.Type == TokenType.OpenBrace && previous is { Type: TokenType.OpenBrace } brace && brace.End.Offset + 1 == token.Start.Offset)
+                open = open with { Next = brace.Start };
+            previous = token;
+        }
+        return open;
+    }
+
+    private static string Enter(string text, Open open) => text.Substring(open.Offset, open.EnterLength);
+
+    // Hugo's templates and shortcodes are written in "{{ ... }}" too: "{{ .Title }}" and "{{< notice >}}" copied into a
+    // post template fail on Scriban's "Unexpected token ." or "<".
+    private static string HugoHint(string text, int offset)
+    {
+        var start = offset;
+        while (start > 0 && text[start - 1] is ' ' or '\t') start--;
+        var afterEnter = start >= 2 && text[start - 2] == '{' && text[start - 1] == '{';
+        return afterEnter && offset < text.Length && text[offset] is '.' or '<' or '%'
+            ? " (templates are Scriban's, not Hugo's: to write Hugo's \"{{\" into the post, put it in {%{ ... }%}, e.g. {%{{{< notice >}}}%})"
+            : "";
+    }
+
+    // The innermost block on the tree's last branch, the one the end of the file left open; null when there is none.
+    private static ScriptNode? OpenBlock(ScriptNode? node)
+    {
+        ScriptNode? open = null;
+        while (node is not null)
+        {
+            ScriptNode? last = null;
+            for (var i = node.ChildrenCount - 1; i >= 0 && last is null; i--) last = node.GetChildren(i);
+            if (last is ScriptBlockStatement && node is not ScriptPage and not ScriptBlockStatement) open = node;
+            node = last;
+        }
+        return open;
+    }
+}
