@@ -166,7 +166,7 @@ public static class CommandLine
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (TimeZones.TryParse(text, out var zone)) return zone;
-            result.AddError($"--timezone expects an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00, found \"{text}\"");
+            result.AddError($"--timezone expects {TimeZones.Expected}, found \"{text}\"{TimeZones.Meant(text)}");
             return null;
         },
     };

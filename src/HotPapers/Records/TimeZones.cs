@@ -20,7 +20,11 @@ public static class TimeZones
         try
         {
             zone = TimeZoneInfo.FindSystemTimeZoneById(text);
-            return true;
+            // .NET's cache of zones is case-blind, the zone files are not: "asia/tokyo" was taken only once
+            // Asia/Tokyo had been loaded. As the zone database writes it, always (a misspelling is told the name).
+            if (zone.Id == text) return true;
+            zone = TimeZoneInfo.Utc;
+            return false;
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
@@ -30,5 +34,25 @@ public static class TimeZones
 
     public static TimeZoneInfo Parse(string text, string where) =>
         TryParse(text, out var zone) ? zone
-            : throw new InputException([new InputProblem(where, "timezone", "an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00", JsonChecker.Quote(text))]);
+            : throw new InputException([new InputProblem(where, "timezone", Expected, JsonChecker.Quote(text) + Meant(text))]);
+
+    public const string Expected = "an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00";
+
+    /// <summary>
+    /// " (did you mean "Europe/Paris"?)" for a misspelt zone (<c>Europe/Pariss</c>), from the system's zones; empty
+    /// when none is near. Found by a user's trial: a misspelt zone was told the pattern alone.
+    /// </summary>
+    public static string Meant(string text)
+    {
+        IEnumerable<string> ids;
+        try
+        {
+            ids = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidTimeZoneException)
+        {
+            return "";
+        }
+        return NearestName.Of(text, ids) is { } near ? $" (did you mean \"{near}\"?)" : "";
+    }
 }

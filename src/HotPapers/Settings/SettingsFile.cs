@@ -137,7 +137,8 @@ public static partial class SettingsFile
         var (value, expected) = Convert(key.Type, node, baseDirectory);
         if (expected is not null)
         {
-            problems.Add(new(file, Where(node, name), expected, Describe(node)));
+            var meant = key.Type == SettingType.TimeZone && Text(node) is { } zone ? TimeZones.Meant(zone) : "";
+            problems.Add(new(file, Where(node, name), expected, Describe(node) + meant));
             return settings;
         }
         return key.Set(settings, value);
@@ -194,7 +195,7 @@ public static partial class SettingsFile
                 return (items.ToImmutable(), null);
             case SettingType.Score:
                 return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } sc } && Number(sc) is { } score && score is >= 0 and <= int.MaxValue
-                    ? (score, null) : (null, $"a number from 0 to {int.MaxValue}");
+                    ? (score, null) : (null, ScoreExpected);
             case SettingType.PositiveInteger:
                 return node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } pi } && IntegerValue(pi) is { } positive && positive is >= 1 and <= int.MaxValue
                     ? (positive, null) : (null, $"a whole number from 1 to {int.MaxValue}");
@@ -210,11 +211,14 @@ public static partial class SettingsFile
                 return Text(node) is { } f && Flavors.TryParse(f, out var flavor) ? (flavor, null) : (null, "gatsby or hugo");
             case SettingType.TimeZone:
                 return Text(node) is { } z && TimeZones.TryParse(z, out var zone)
-                    ? (zone, null) : (null, "an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00");
+                    ? (zone, null) : (null, TimeZones.Expected);
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
     }
+
+    // Found by a user's trial: "a number from 0 to 2147483647" read as whole numbers only.
+    private static readonly string ScoreExpected = $"a number from 0 to {int.MaxValue}, whole or decimal (12, 12.5)";
 
     // A problem per bad network or weight, each where it is.
     private static BuildSettings Weights(string file, SettingKey key, YamlNode node, BuildSettings settings, List<InputProblem> problems)
@@ -237,7 +241,7 @@ public static partial class SettingsFile
             if (weightNode is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } w } && Number(w) is { } weight && weight >= 0 && weight <= int.MaxValue)
                 weights[name] = weight;
             else
-                problems.Add(new(file, Where(weightNode, $"{key.Name}.{name}"), $"a number from 0 to {int.MaxValue}", Describe(weightNode)));
+                problems.Add(new(file, Where(weightNode, $"{key.Name}.{name}"), ScoreExpected, Describe(weightNode)));
         }
         return problems.Count > count ? settings : key.Set(settings, weights.ToImmutable());
     }

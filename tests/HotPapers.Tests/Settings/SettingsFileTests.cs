@@ -137,9 +137,9 @@ public sealed class SettingsFileTests
     [InlineData("ranking:\n  maxTweets: 3\n  maxMentions: 4\n", "line 3, column 3 (ranking.maxMentions)", "one of ranking.maxMentions and its old name ranking.maxTweets", "both (ranking.maxTweets too)")]
     [InlineData("ranking:\n  minMentionScore: 3\n  minTweetScore: 4\n", "line 3, column 3 (ranking.minTweetScore)", "one of ranking.minMentionScore and its old name ranking.minTweetScore", "both (ranking.minMentionScore too)")]
     [InlineData("ranking:\n  weights:\n    myspace: 1\n", "line 3, column 5 (ranking.weights.myspace)", "one of the keys twitter, bluesky, mastodon, hackernews, huggingface, reddit", "unknown key \"myspace\"")]
-    [InlineData("ranking:\n  weights:\n    bluesky: -1\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647", "an integer (-1)")]
-    [InlineData("ranking:\n  weights:\n    bluesky: .inf\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647", "a number (.inf)")]
-    [InlineData("ranking:\n  weights:\n    reddit: \"2\"\n", "line 3, column 13 (ranking.weights.reddit)", "a number from 0 to 2147483647", "the string \"2\"")]
+    [InlineData("ranking:\n  weights:\n    bluesky: -1\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647, whole or decimal (12, 12.5)", "an integer (-1)")]
+    [InlineData("ranking:\n  weights:\n    bluesky: .inf\n", "line 3, column 14 (ranking.weights.bluesky)", "a number from 0 to 2147483647, whole or decimal (12, 12.5)", "a number (.inf)")]
+    [InlineData("ranking:\n  weights:\n    reddit: \"2\"\n", "line 3, column 13 (ranking.weights.reddit)", "a number from 0 to 2147483647, whole or decimal (12, 12.5)", "the string \"2\"")]
     [InlineData("embeds: none\n", "line 1, column 9 (embeds)", "script or static", "the string \"none\"")]
     [InlineData("ranking:\n  weights: 2\n", "line 2, column 12 (ranking.weights)", "a mapping from network names to weights", "an integer (2)")]
     [InlineData("collect:\n  cacheMaxAge: 12 hours\n", "line 2, column 16 (collect.cacheMaxAge)", "a duration: a whole number followed by s, m, h or d (12h; 0s for none)", "the string \"12 hours\"")]
@@ -192,7 +192,7 @@ public sealed class SettingsFileTests
         var ranking = SettingsFile.Parse("hotpapers.yml", "ranking:\n  minPaperScore: 12.5\n  minTweetScore: 0.25\n", "").Ranking;
         Assert.Equal((12.5m, 0.25m), (ranking.MinPaperScore, ranking.MinMentionScore));
         var problem = Assert.Single(Assert.Throws<InputException>(() => SettingsFile.Parse("hotpapers.yml", "ranking:\n  minPaperScore: -0.5\n", "")).Problems);
-        Assert.Equal(("line 2, column 18 (ranking.minPaperScore)", "a number from 0 to 2147483647"), (problem.Location, problem.Expected));
+        Assert.Equal(("line 2, column 18 (ranking.minPaperScore)", "a number from 0 to 2147483647, whole or decimal (12, 12.5)"), (problem.Location, problem.Expected));
     }
 
     [Theory]
@@ -200,6 +200,9 @@ public sealed class SettingsFileTests
     [InlineData("ranking:\n  maxTweet: 3\n", "line 2, column 3 (ranking.maxTweet)", "unknown key \"maxTweet\"")]
     [InlineData("flavor: jekyll\n", "line 1, column 9 (flavor)", "the string \"jekyll\"")]
     [InlineData("timezone: Mars/Olympus\n", "line 1, column 11 (timezone)", "the string \"Mars/Olympus\"")]
+    // Found by a user's trial: a misspelt zone was told the pattern alone.
+    [InlineData("timezone: Europe/Pariss\n", "line 1, column 11 (timezone)", "the string \"Europe/Pariss\" (did you mean \"Europe/Paris\"?)")]
+    [InlineData("timezone: asia/tokyo\n", "line 1, column 11 (timezone)", "the string \"asia/tokyo\" (did you mean \"Asia/Tokyo\"?)")]
     [InlineData("ranking:\n  minPaperScore: \"50\"\n", "line 2, column 18 (ranking.minPaperScore)", "the string \"50\"")]
     [InlineData("ranking:\n  minPaperScore: -1\n", "line 2, column 18 (ranking.minPaperScore)", "an integer (-1)")]
     [InlineData("ranking:\n  requirePdf: yes\n", "line 2, column 15 (ranking.requirePdf)", "the string \"yes\"")]

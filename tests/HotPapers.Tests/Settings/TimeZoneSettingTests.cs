@@ -43,6 +43,14 @@ public sealed class TimeZoneSettingTests
     {
         var (code, _, stderr) = InProcessCli.Run([command, .. day, "--timezone", "Nowhere/Land"]);
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("--timezone expects an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00, found \"Nowhere/Land\"", stderr, StringComparison.Ordinal);
+        Assert.Contains("--timezone expects an IANA zone name such as Asia/Tokyo, UTC, or an offset such as +09:00, found \"Nowhere/Land\"\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_zone_is_told_the_nearest_one()
+    {
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--timezone", "Europe/Pariss");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("found \"Europe/Pariss\" (did you mean \"Europe/Paris\"?)", stderr, StringComparison.Ordinal);
     }
 }
