@@ -90,7 +90,9 @@ internal static partial class PostParser
                 }
                 else
                 {
-                    throw Problem(file, line, $"a text or a list as the value of \"{key.Value}\"", "a mapping");
+                    // Found by a user's trial: an alias (slug: *nope) was said to be a mapping.
+                    throw Problem(file, line, $"a text or a list as the value of \"{key.Value}\"",
+                        parser.Current is AnchorAlias alias ? $"an alias of an anchor (*{alias.Value})" : "a mapping");
                 }
             }
             parser.Consume<DocumentEnd>();
