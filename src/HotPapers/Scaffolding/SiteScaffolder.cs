@@ -327,6 +327,8 @@ public static class SiteScaffolder
         {
             var config = BlogDetector.Detect(request.Directory).FirstOrDefault(b => b.Flavor == Flavor.Hugo)?.Evidence is { } e && e.Contains('.') ? e : "hugo.toml";
             notes.Add("This Hugo site has no theme (nor layouts of its own), so Hugo makes no pages. Add one the way its instructions say, e.g. Hugo's quick-start theme:\n"
+                // Found by a user's trial: hugo new site makes no git repository, and git submodule add needs one.
+                + (InGitRepository(request.Directory) ? "" : "  git init    # this folder is in no git repository yet, and a submodule needs one\n")
                 + "  git submodule add https://github.com/theNewDynamic/gohugo-theme-ananke.git themes/ananke\n"
                 + ThemeLine(config));
         }
@@ -343,6 +345,16 @@ public static class SiteScaffolder
         if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
         return notes;
+    }
+
+    /// <summary>Whether <paramref name="directory"/> is in a git repository: it or a folder above it has <c>.git</c> (a folder, or a worktree's file).</summary>
+    private static bool InGitRepository(string directory)
+    {
+        for (var folder = Path.GetFullPath(directory); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git"))) return true;
+        }
+        return false;
     }
 
     /// <summary>The line that names the theme, in the syntax of the site's configuration file.</summary>
@@ -369,7 +381,7 @@ public static class SiteScaffolder
             steps.Add("hotpapers serve    # builds the site and shows it at the address it prints, rebuilding as records, templates or settings change");
             if (UnpublishedTool(directory) is { } carry) steps.Add(carry);
             steps.Add("git add --all && git commit -m \"hotpapers\" && git push");
-            steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it, with this version of hotpapers from nuget.org (dotnet tool restore)");
+            steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it, " + ToolSource(directory));
             return steps;
         }
         string Post(DateOnly day) => Relative(Path.Combine(settings.OutputDirectory, PostNaming.PostFileName(day, day, settings.FileNamePattern)));
@@ -396,7 +408,7 @@ public static class SiteScaffolder
         }
         steps.Add(flavor == InitFlavor.Hugo ? "hugo server    # shows the post at http://localhost:1313/" : "gatsby develop    # shows the post at http://localhost:8000/");
         if (UnpublishedTool(directory) is { } unpublished) steps.Add(unpublished);
-        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest, with this version of hotpapers from nuget.org (dotnet tool restore)");
+        steps.Add("git add --all && git commit -m \"hotpapers\" && git push    # the workflow then collects each night's records and builds its digest, " + ToolSource(directory));
         return steps;
     }
 
@@ -406,10 +418,24 @@ public static class SiteScaffolder
     /// repository, unless this is a release or the repository names a feed of its own (a nuget.config).
     /// </summary>
     private static string? UnpublishedTool(string directory) =>
-        ToolManifest.IsRelease || Directory.EnumerateFiles(directory, "nuget.config", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive }).Any()
+        ToolManifest.IsRelease || NuGetConfig(directory) is not null
             ? null
             : $"copy HotPapers.Cli.{ToolManifest.Version}.nupkg and HotPapers.Cli.linux-x64.{ToolManifest.Version}.nupkg into .hotpapers/packages/ and add a nuget.config that names that folder (README, Install)    "
               + $"# this hotpapers ({ToolManifest.Version}) was built from a clone and is not on nuget.org, where the workflow's dotnet tool restore looks";
+
+    /// <summary>
+    /// Where the workflow's <c>dotnet tool restore</c> takes this version from, for the last step. Found by a user's
+    /// trial: it said nuget.org right after the step that says this version is not there.
+    /// </summary>
+    private static string ToolSource(string directory) => NuGetConfig(directory) is { } config
+        ? $"with this version of hotpapers from the package sources {config} names (dotnet tool restore)"
+        : ToolManifest.IsRelease
+            ? "with this version of hotpapers from nuget.org (dotnet tool restore)"
+            : "with this version of hotpapers from .hotpapers/packages/, through the nuget.config of the step above (dotnet tool restore)";
+
+    /// <summary>The name of the repository's NuGet configuration file (<c>nuget.config</c> in any case), if it has one.</summary>
+    private static string? NuGetConfig(string directory) =>
+        Directory.EnumerateFiles(directory, "nuget.config", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive }).Select(Path.GetFileName).FirstOrDefault();
 
     private static BuildSettings LoadOr(string path, BuildSettings defaults)
     {

@@ -141,9 +141,30 @@ public sealed class SiteScaffolderTests
         Assert.Contains($"HotPapers.Cli.linux-x64.{ToolManifest.Version}.nupkg into .hotpapers/packages/", carry, StringComparison.Ordinal);
         // Before the push that starts the workflow.
         Assert.True(steps.IndexOf(carry) < steps.FindIndex(s => s.StartsWith("git add --all", StringComparison.Ordinal)));
+        // Found by a user's trial: the last step then said the workflow gets this version from nuget.org.
+        Assert.EndsWith("with this version of hotpapers from .hotpapers/packages/, through the nuget.config of the step above (dotnet tool restore)", steps[^1], StringComparison.Ordinal);
+        Assert.Single(steps, s => s.Contains("nuget.org", StringComparison.Ordinal));
 
         File.WriteAllText(temp["NuGet.Config"], "<configuration />\n");
-        Assert.DoesNotContain(SiteScaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps, s => s.StartsWith("copy HotPapers.Cli.", StringComparison.Ordinal));
+        var fed = SiteScaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps;
+        Assert.DoesNotContain(fed, s => s.StartsWith("copy HotPapers.Cli.", StringComparison.Ordinal));
+        Assert.EndsWith("with this version of hotpapers from the package sources NuGet.Config names (dotnet tool restore)", fed[^1], StringComparison.Ordinal);
+    }
+
+    // Found by a user's trial (Hugo 0.111): the theme's git submodule add failed right after hugo new site, which makes no git repository.
+    [Fact]
+    public void The_theme_advice_says_git_init_where_the_hugo_site_is_in_no_git_repository()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp["config.toml"], "baseURL = 'http://example.org/'\ntitle = 'My New Hugo Site'\n");
+        var note = Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+        Assert.Contains("\n  git init    # this folder is in no git repository yet, and a submodule needs one\n  git submodule add https://", note, StringComparison.Ordinal);
+
+        // In a repository (here the folder's own), a git init would make a second one: none.
+        Directory.CreateDirectory(temp[".git"]);
+        note = Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+        Assert.DoesNotContain("git init", note, StringComparison.Ordinal);
+        Assert.Contains("\n  git submodule add https://", note, StringComparison.Ordinal);
     }
 
     // Found by a red-team review: MDX compiles {...} in a tweet's text as JavaScript; by default gatsby-plugin-mdx takes .mdx only.
