@@ -246,7 +246,17 @@ public static class SiteScaffolder
         var siteWorkflow = Path.Combine(request.Directory, SiteWorkflowFile);
         if (request.Flavor is { } given)
         {
-            // A site of its own needs no blog; one made inside a blog is the owner's choice, and harms nothing there.
+            // Found by a user's trial: init --flavor site in a Hugo blog wrote a workflow that built the site into public/,
+            // the blog's own, which hotpapers site refuses there, so it failed every night; and GitHub Pages publishes one
+            // site per repository. The HTML site is a site of its own, in a folder (a repository) of its own.
+            if (given == InitFlavor.Site && found.FirstOrDefault() is { } host)
+            {
+                var into = Path.GetRelativePath(Path.GetFullPath(request.Directory), BlogDetector.BuildsInto(host with { Root = Path.GetFullPath(host.Root) })).Replace('\\', '/');
+                throw new InputException([new InputProblem(request.Directory, InputProblem.WholeFile,
+                    "a folder for the HTML site, a site of its own (GitHub Pages publishes one per repository)",
+                    $"the {Flavors.Title(host.Flavor)} site of {Path.Combine(request.Directory, host.Evidence)}, which builds the blog into {into}/: "
+                    + "run hotpapers init --flavor site DIR with a new folder outside it; to see the site this blog's records make, run hotpapers serve here")]);
+            }
             var other = InitFlavors.Posts(given) is { } posts ? found.FirstOrDefault(b => b.Flavor != posts) : null;
             return (given, "--flavor", other is null || found.Any(b => b.Flavor == InitFlavors.Posts(given)) ? []
                 : [$"--flavor {InitFlavors.Name(given)}, but this folder is a {Flavors.Title(other.Flavor)} site ({Path.Combine(request.Directory, other.Evidence)}): the posts will not show as they should there"]);

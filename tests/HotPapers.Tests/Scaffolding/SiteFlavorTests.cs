@@ -152,6 +152,28 @@ public sealed class SiteFlavorTests
         Assert.False(File.Exists(temp[SiteScaffolder.WorkflowFile]), "--update wrote the posts' workflow into a site");
     }
 
+    // Found by a user's trial: in a Hugo blog, init --flavor site wrote a workflow that built the site into public/,
+    // the blog's, which site refuses there: the job would have failed every night.
+    [Theory]
+    [InlineData("config.toml", "baseURL = 'https://example.org/'\ntitle = 'Blog'\npublishDir = 'docs'\n", "Hugo", "docs")]
+    [InlineData("hugo.toml", "title = 'Blog'\n", "Hugo", "public")]
+    [InlineData("gatsby-config.js", "module.exports = { plugins: [] }\n", "Gatsby", "public")]
+    public void Init_site_in_a_blog_is_refused_naming_the_blog_and_what_to_run_and_writes_nothing(string config, string text, string kind, string into)
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllText(temp[config], text);
+        var before = FolderSnapshot.Of(temp.Path);
+
+        var (code, stdout, stderr) = InProcessCli.Run("init", "--flavor", "site", temp.Path);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.Equal($"error: {temp.Path}: expected a folder for the HTML site, a site of its own (GitHub Pages publishes one per repository), "
+            + $"found the {kind} site of {temp[config]}, which builds the blog into {into}/: run hotpapers init --flavor site DIR with a new folder outside it; "
+            + "to see the site this blog's records make, run hotpapers serve here\nNothing was written.\n", stderr);
+        Assert.Equal(before, FolderSnapshot.Of(temp.Path));
+    }
+
     [Fact]
     public void The_cli_takes_site_and_names_every_flavor_when_it_is_misspelt()
     {
