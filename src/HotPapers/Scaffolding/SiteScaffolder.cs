@@ -343,10 +343,21 @@ public static class SiteScaffolder
                 + ThemeLine(config));
         }
         // Found by a new user's trial: the README says what to do about it, and init, which read the config, said nothing.
-        if (flavor == InitFlavor.Gatsby && BlogDetector.GatsbyLoadsJson(request.Directory) is { } gatsbyConfig
-            && PathBelow.Relative(Path.Combine(request.Directory, "content"), settings.RecordsPath) is not null)
-            notes.Add($"{gatsbyConfig} uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in {Path.GetRelativePath(request.Directory, settings.RecordsPath).Replace('\\', '/')}/ too: "
-                + $"set \"records: hotpapers/records\" in {SettingsFile.FileName} and move them there, or add ignore: ['**/records/**'] to the gatsby-source-filesystem options of content/.");
+        // Found by a user's trial: gatsby-source-filesystem ignores only a few dot files, so the posts' manifest is loaded too.
+        if (flavor == InitFlavor.Gatsby && BlogDetector.GatsbyLoadsJson(request.Directory) is { } gatsbyConfig)
+        {
+            var content = Path.Combine(request.Directory, "content");
+            var records = PathBelow.Relative(content, settings.RecordsPath) is not null;
+            var manifest = PathBelow.Relative(content, settings.OutputDirectory) is not null;
+            string Relative(string path) => Path.GetRelativePath(request.Directory, path).Replace('\\', '/');
+            var loaded = new List<(string What, string Ignore)>();
+            if (records) loaded.Add(($"the records in {Relative(settings.RecordsPath)}/", "'**/records/**'"));
+            if (manifest) loaded.Add(($"the posts' manifest {Relative(Path.Combine(settings.OutputDirectory, PostManifest.FileName))}", "'**/.hotpapers*'"));
+            if (loaded.Count > 0)
+                notes.Add($"{gatsbyConfig} uses gatsby-transformer-json, which loads every JSON file under content/ as data, {string.Join(" and ", loaded.Select(l => l.What))} too: "
+                    + $"add ignore: [{string.Join(", ", loaded.Select(l => l.Ignore))}] to the gatsby-source-filesystem options of content/"
+                    + (records ? $" (or set \"records: hotpapers/records\" in {SettingsFile.FileName} and move the records there)." : "."));
+        }
         // Found by a red-team review: MDX runs {...} in a mention's text as JavaScript, in the build and on the page.
         if (flavor == InitFlavor.Gatsby && BlogDetector.GatsbyCompilesMarkdownAsMdx(request.Directory) is { } mdxConfig)
             notes.Add($"{mdxConfig} has gatsby-plugin-mdx compile .md files: MDX reads {{...}} as JavaScript and <Tag as JSX, and the posts hold text "

@@ -121,10 +121,16 @@ public sealed class SiteScaffolderTests
 
         var notes = SiteScaffolder.Init(new InitRequest(temp.Path)).Notes;
 
-        Assert.Equal("gatsby-config.js uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in content/records/ too: "
-            + "set \"records: hotpapers/records\" in hotpapers.yml and move them there, or add ignore: ['**/records/**'] to the gatsby-source-filesystem options of content/.",
+        Assert.Equal("gatsby-config.js uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in content/records/ "
+            + "and the posts' manifest content/posts/.hotpapers-manifest.json too: add ignore: ['**/records/**', '**/.hotpapers*'] to the gatsby-source-filesystem "
+            + "options of content/ (or set \"records: hotpapers/records\" in hotpapers.yml and move the records there).",
             Assert.Single(notes));
+        // Found by a user's trial: gatsby-source-filesystem does not ignore dot files, so the manifest stays to be said.
         File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("# records: content/records", "records: hotpapers/records", StringComparison.Ordinal));
+        Assert.Equal("gatsby-config.js uses gatsby-transformer-json, which loads every JSON file under content/ as data, the posts' manifest "
+            + "content/posts/.hotpapers-manifest.json too: add ignore: ['**/.hotpapers*'] to the gatsby-source-filesystem options of content/.",
+            Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes));
+        File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("# output: content/posts", "output: posts", StringComparison.Ordinal));
         Assert.Empty(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
     }
 
