@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 
 namespace HotPapers.Cli;
 
 /// <summary>
-/// What the tool prints, with every control character but the line feed and the tab shown as <c>\u001B</c>:
+/// What the tool prints, with every control character but the line feed and the tab, and every format character
+/// (<c>\uFEFF</c>, <c>\u202E</c>), shown as <c>\u001B</c>:
 /// messages quote the input (a title, a file name, a JSON value), and an escape sequence in it would
 /// otherwise move the cursor, recolour or hide text in a terminal or a CI log, or plant a link there.
 /// </summary>
@@ -51,6 +53,10 @@ internal sealed class ControlEscapingWriter(TextWriter inner) : TextWriter
         return shown.ToString();
     }
 
-    // C0 and C1 controls and DEL; the line feed and the tab are layout.
-    private static bool IsShownEscaped(char c) => (c < ' ' && c is not '\n' and not '\t') || c is >= '\x7f' and <= '\x9f';
+    // C0 and C1 controls and DEL (the line feed and the tab are layout), and the characters a terminal does not show:
+    // format characters (the byte order mark, zero-width and direction marks, which could also reorder the line) and
+    // the line and paragraph separators. Found by a user's trial: a BOM quoted from a post was printed as it is, and
+    // the message read "---".
+    private static bool IsShownEscaped(char c) => (c < ' ' && c is not '\n' and not '\t') || c is >= '\x7f' and <= '\x9f'
+        || (c > '\x9f' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
 }

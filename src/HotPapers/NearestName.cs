@@ -28,7 +28,7 @@ internal static class NearestName
     private static string Plain(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
 
     /// <summary>Edits (insert, delete, replace, swap two neighbours) from <paramref name="a"/> to <paramref name="b"/>.</summary>
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;

@@ -14,7 +14,7 @@ public sealed class PostsEditedException(IReadOnlyList<string> paths)
 
     public static string Describe(string path) =>
         $"{path}: changed since hotpapers wrote it (edited by hand, or not written by hotpapers); "
-        + "run again with --force to replace it, delete it to have it rebuilt, or keep the edit: hotpapers import it --force (its records then hold it)";
+        + "run again with --force to replace it, or delete it to have it rebuilt";
 }
 
 /// <summary>

@@ -142,15 +142,10 @@ internal static class LegacyCrawlerReader
     {
         if (!check.Array(ref r)) return [];
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
-        // A paper given twice is a problem, as in the hotpapers format (a post would show it twice, and could
-        // not be imported back): each paper's first index, by its id without version, as merging days and
-        // ranking.repeatAfterDays know a paper.
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var once = new PapersOnce();
         for (var index = 0; JsonChecker.Item(ref r); index++)
         {
-            if (ReadPaper(ref r, check, zone, index, out var idKey) is not { } paper) continue;
-            if (seen.TryAdd(paper.Id.Versionless, index)) papers.Add(paper);
-            else check.Report($"{check.ValuePath(index)}.{idKey}", $"each paper once (it is already at {check.ValuePath(seen[paper.Id.Versionless])})", $"\"{paper.Id}\" again");
+            if (ReadPaper(ref r, check, zone, index, out var idKey) is { } paper && once.First(check, paper, index, idKey)) papers.Add(paper);
         }
         return papers.ToImmutable();
     }

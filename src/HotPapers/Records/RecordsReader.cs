@@ -214,17 +214,10 @@ internal static class RecordsReader
     {
         if (!check.Array(ref r)) return [];
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
-        // A paper given twice (in any version) is a problem: each id's first index.
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var once = new PapersOnce();
         for (var index = 0; JsonChecker.Item(ref r); index++)
         {
-            if (ReadPaper(ref r, check, index, version) is not { } paper) continue;
-            var id = VersionlessId(paper.Id.Value);
-            if (seen.TryGetValue(id, out var first))
-                check.Report($"{check.ValuePath(index)}.id", $"each paper once (it is already at {check.ValuePath(first)})", $"\"{paper.Id}\" again");
-            else
-                seen[id] = index;
-            papers.Add(paper);
+            if (ReadPaper(ref r, check, index, version) is { } paper && once.First(check, paper, index)) papers.Add(paper);
         }
         return papers.ToImmutable();
     }

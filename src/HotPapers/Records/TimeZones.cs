@@ -20,11 +20,7 @@ public static class TimeZones
         try
         {
             zone = TimeZoneInfo.FindSystemTimeZoneById(text);
-            // .NET's cache of zones is case-blind, the zone files are not: "asia/tokyo" was taken only once
-            // Asia/Tokyo had been loaded. As the zone database writes it, always (a misspelling is told the name).
-            if (zone.Id == text) return true;
-            zone = TimeZoneInfo.Utc;
-            return false;
+            return true;
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {

@@ -72,7 +72,7 @@ internal sealed class TemplateSet : ITemplateLoader
             {
                 var own = File.Exists(Path.Combine(directory, meant));
                 notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the " + (own ? $"folder's own {meant}" : $"built-in {meant}") + " is used");
-                if (!own) misnamed.Add((path, meant));
+                if (!own && Surely(Path.GetFileName(path), meant)) misnamed.Add((path, meant));
             }
         }
         return notices;
@@ -85,6 +85,16 @@ internal sealed class TemplateSet : ITemplateLoader
         BuiltInNames.Contains(name, StringComparer.Ordinal) ? null
         : BuiltInNames.Contains(name + ".sbn", StringComparer.Ordinal) ? name + ".sbn"
         : NearestName.Of(name, BuiltInNames);
+
+    // Refused (RefuseMisnamed) only where the name is surely the template's: its name but for case or ".sbn", or the
+    // same extension and a first word a letter off (post.hugo.sbn, post-hugo.md.sbn, days.html.sbn, styles.css).
+    // Found by review: a name merely near one (page.md.sbn, post.md.bak, a sample post.md.old) would stop a nightly job.
+    private static bool Surely(string name, string meant) =>
+        name.Equals(meant, StringComparison.OrdinalIgnoreCase) || name + ".sbn" == meant
+        || (Path.GetExtension(name).Equals(Path.GetExtension(meant), StringComparison.OrdinalIgnoreCase)
+            && NearestName.Distance(FirstWord(name).ToLowerInvariant(), FirstWord(meant)) <= 1);
+
+    private static string FirstWord(string name) => name[..(name.IndexOfAny(['.', '-', '_']) is var end and >= 0 ? end : name.Length)];
 
     // Found by a new user's trial: header.html.sbn and nav.html.sbn, partials the user's own templates include,
     // were said to be typos of head.html.sbn and day.html.sbn. A file that another template of the folder

@@ -68,6 +68,8 @@ internal static class TemplateSyntax
     {
         var start = offset;
         while (start > 0 && text[start - 1] is ' ' or '\t') start--;
+        // Hugo's and Scriban's trim markers: {{- .Title -}}, {{~ .Title }}.
+        if (start > 2 && text[start - 1] is '-' or '~' && text[start - 2] == '{') start--;
         var afterEnter = start >= 2 && text[start - 2] == '{' && text[start - 1] == '{';
         return afterEnter && offset < text.Length && text[offset] is '.' or '<' or '%'
             ? " (templates are Scriban's, not Hugo's: to write Hugo's \"{{\" into the post, put it in {%{ ... }%}, e.g. {%{{{< notice >}}}%})"

@@ -504,4 +504,19 @@ public sealed class CommandLineTests
         Assert.DoesNotContain(stderr + stdout, c => c < ' ' && c is not '\n' and not '\t');
         AssertNoStackTrace(stderr);
     }
+
+    // Found by a user's trial: a byte order mark quoted from a post was printed as it is ("found \"﻿---\"" read as
+    // "---"); direction marks could reorder the line. Format characters and separators are shown escaped; the
+    // rest of Unicode as it is.
+    [Fact]
+    public void Format_characters_from_the_input_are_shown_escaped_too()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        var sample = Path.Combine(records, "2021-04-30.json");
+        File.WriteAllText(sample, File.ReadAllText(sample).Replace("\"2104.14421\"", "\"\\ufeff2104\\u202e\\u200b\\u2028é🎉\""));
+        var (code, _, stderr) = Run("build", "--date", "2021-04-30", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("\"\\uFEFF2104\\u202E\\u200B\\u2028é🎉\"", stderr);
+    }
 }

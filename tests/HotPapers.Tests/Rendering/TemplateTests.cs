@@ -137,6 +137,28 @@ public sealed class TemplateTests
         Assert.Equal(before, FolderSnapshot.Of(temp["posts"]));
     }
 
+    // Found by review: a name merely near the post template's is the user's own file (a backup, another page), and
+    // stopping the nightly build for it would be worse than the notice.
+    [Fact]
+    public void A_name_merely_near_the_post_template_s_is_only_named()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/page.md.sbn"], "mine\n");
+        File.WriteAllText(temp["t/post.md.bak"], "mine\n");
+
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(
+            [
+                $"warning: {temp["t/page.md.sbn"]}: overrides no built-in template (did you mean post.md.sbn?); the built-in post.md.sbn is used",
+                $"warning: {temp["t/post.md.bak"]}: overrides no built-in template (did you mean post.md.sbn?); the built-in post.md.sbn is used",
+                $"warning: {temp["t"]}: has no post.md.sbn, so the built-in gatsby template is used (a templates folder overrides the built-in templates by file name: post.md.sbn for gatsby, post.hugo.md.sbn for hugo)",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     // Found by a user's trial, as above: a Hugo blog's templates folder with the Gatsby post template alone.
     [Theory]
     [InlineData("hugo", "post.md.sbn", "gatsby", "post.hugo.md.sbn")]
@@ -319,6 +341,7 @@ public sealed class TemplateTests
     [Theory]
     [InlineData("# {{ .Title }}\n", 1, 6, "Unexpected token .")]
     [InlineData("a\n{{< notice info >}}\n", 2, 3, "Unexpected token <")]
+    [InlineData("# {{- .Title -}}\n", 1, 7, "Unexpected token .")]
     public void Hugo_s_own_syntax_in_a_template_is_told_how_to_write_it(string text, int line, int column, string scriban)
     {
         using var temp = Fixture.TempDir();

@@ -182,7 +182,7 @@ public sealed class CommitTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains($"error: {Post(1)}: changed since hotpapers wrote it (edited by hand, or not written by hotpapers); "
-            + "run again with --force to replace it, delete it to have it rebuilt, or keep the edit: hotpapers import it --force (its records then hold it)", stderr);
+            + "run again with --force to replace it, or delete it to have it rebuilt", stderr);
         Assert.Contains("Nothing was written.", stderr);
         Assert.Equal(mine, File.ReadAllText(Post(1)));
         before[Path.GetFileName(Post(1))] = FolderSnapshot.Bytes(System.Text.Encoding.UTF8.GetBytes(mine));
