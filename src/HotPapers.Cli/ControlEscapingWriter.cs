@@ -28,7 +28,8 @@ internal sealed class ControlEscapingWriter(TextWriter inner) : TextWriter
 
     public override void Write(string? value)
     {
-        if (value is null || !value.Any(IsShownEscaped))
+        // Most of what is printed is printable ASCII and line ends: one vectorized look.
+        if (value is null || !value.AsSpan().ContainsAnyExcept(PlainAscii) || !value.Any(IsShownEscaped))
         {
             inner.Write(value);
             return;
@@ -52,6 +53,9 @@ internal sealed class ControlEscapingWriter(TextWriter inner) : TextWriter
         new ControlEscapingWriter(shown).Write(text);
         return shown.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> PlainAscii =
+        System.Buffers.SearchValues.Create("\t\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     // C0 and C1 controls and DEL (the line feed and the tab are layout), and the characters a terminal does not show:
     // format characters (the byte order mark, zero-width and direction marks, which could also reorder the line) and
