@@ -164,6 +164,51 @@ public sealed class NightlyWorkflowTests : IDisposable
         Assert.Equal(5, Log(_temp["remote.git"], git).Length);
     }
 
+    // Found by a user's trial: one day's build failing (a post edited by hand, on a day catch-up collected again; a
+    // yesterday nothing could be collected for) failed the step before its commit, and the night's other records and
+    // posts were lost, night after night. Each day is built on its own, the rest committed, and the step fails after.
+    [SkippableTheory]
+    [InlineData("2021-04-28", "2021-04-28")]
+    [InlineData("2021-04-29", "yesterday 2021-04-29")]
+    public void A_day_that_cannot_be_built_fails_the_step_after_the_others_are_committed(string failing, string named)
+    {
+        var git = ExternalTool.Require("git", "the workflow commits and pushes with git");
+        var bash = ExternalTool.Require("bash", "GitHub runs the steps with bash");
+        Git(_temp.Path, git, "init", "--quiet", "--bare", "--initial-branch=main", "remote.git");
+        Git(_temp.Path, git, "clone", "--quiet", "remote.git", "site");
+        var site = _temp["site"];
+        Git(site, git, "checkout", "--quiet", "-b", "main");
+        SiteScaffolder.Init(new InitRequest(site, InitFlavor.Gatsby));
+        Git(site, git, "add", "--all");
+        Git(site, git, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "init");
+        Git(site, git, "push", "--quiet", "--set-upstream", "origin", "main");
+        // What collect left: two days' records, 2021-04-28 caught up, 2021-04-29 yesterday.
+        foreach (var day in new[] { "2021-04-28", "2021-04-29" }) File.WriteAllText(Path.Combine(site, "content", "records", day + ".json"), "{}\n");
+        // `dotnet` as the step finds it: a build writes the day's post, but fails (as for an edited post) on one day.
+        Directory.CreateDirectory(_temp["bin"]);
+        File.WriteAllText(_temp["bin/dotnet"], "#!/bin/bash\n"
+            + "day=${@: -1}; [ \"$day\" = --yesterday ] && day=2021-04-29\n"
+            + $"if [ \"$day\" = \"{failing}\" ]; then echo 'error: the post was edited by hand' >&2; echo 'Nothing was written.' >&2; exit 1; fi\n"
+            + "mkdir -p content/posts && echo post > \"content/posts/$day---Hot-Papers.md\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var build = RunSteps(Path.Combine(site, SiteScaffolder.WorkflowFile)).Single(s => s.Name == "Build the digest and commit it with its records");
+
+        var run = Processes.Run(site, bash, ["-e", "-c", build.Script], new Dictionary<string, string>
+        {
+            ["PATH"] = _temp["bin"] + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
+            ["DAY"] = "",
+        });
+
+        Assert.Equal(1, run.Code);
+        Assert.True(run.Stdout.Contains($"::error title=hotpapers build::No post was built for {named} (the log above says why).", StringComparison.Ordinal), run.Stdout);
+        Assert.Contains("error: the post was edited by hand", run.Stderr, StringComparison.Ordinal);
+        var built = new[] { "2021-04-28", "2021-04-29" }.Where(d => d != failing);
+        Assert.Equal(
+            [.. built.Select(d => $"content/posts/{d}---Hot-Papers.md"), "content/records/2021-04-28.json", "content/records/2021-04-29.json"],
+            Changed(git, "main"));
+        Assert.Equal("Hot Papers 2021-04-28 2021-04-29", Log(_temp["remote.git"], git)[0]);
+    }
+
     private sealed record Step(string Name, string Script, IReadOnlyDictionary<string, string> Env);
 
     private sealed record StepRun(string Name, int Code, string Stdout, string Stderr);
