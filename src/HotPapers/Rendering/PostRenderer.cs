@@ -12,21 +12,17 @@ namespace HotPapers.Rendering;
 internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings front, string postTemplate = TemplateSet.PostTemplate, TemplateSettings? settings = null)
 {
     /// <summary>
-    /// Makes Scriban's builtins (built by reflection, about ten milliseconds, a third of a one-day build
-    /// under Native AOT) and reads and parses the post template, on a pool thread, so that it happens while the records load. Errors are
-    /// not reported here: <see cref="Render(Digest, PostBytes, ICollection{string}, string)"/> meets them again in their place.
+    /// Reads and parses the post template, whose error (a <see cref="TemplateException"/>) is thrown here, before any
+    /// records are read: a broken template is reported alone, as the README promises (found by a user's trial: a
+    /// template and a records file both broken gave the records' error). Then makes Scriban's builtins (built by
+    /// reflection, about ten milliseconds, a third of a one-day build under Native AOT) on a pool thread, so that
+    /// it happens while the records load.
     /// </summary>
-    public void Prepare() => Task.Run(() =>
+    public void Prepare()
     {
-        try
-        {
-            _ = Builtins.Count;
-            templates.Get(postTemplate);
-        }
-        catch (Exception e) when (e is TemplateException or IOException or UnauthorizedAccessException)
-        {
-        }
-    });
+        templates.Get(postTemplate);
+        Task.Run(() => _ = Builtins.Count);
+    }
 
     /// <summary>The post's text (LF line ends).</summary>
     /// <param name="warnings">Collects what was not used as given (e.g. an unsafe stored embed), for the caller to report.</param>

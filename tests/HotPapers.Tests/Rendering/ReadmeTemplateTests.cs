@@ -109,7 +109,8 @@ public sealed class ReadmeTemplateTests
             if (key.Get(BuildSettings.Default) is string or long or bool)
             {
                 var value = key.Get(BuildSettings.Default)!.ToString()!;
-                Assert.Contains($"`{(value is "True" or "False" ? value.ToLowerInvariant() : value)}`", row, StringComparison.Ordinal);
+                // An empty text as YAML writes it: `""`.
+                Assert.Contains($"`{(value is "True" or "False" ? value.ToLowerInvariant() : value is "" ? "\"\"" : value)}`", row, StringComparison.Ordinal);
             }
         }
     }

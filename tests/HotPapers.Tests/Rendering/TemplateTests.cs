@@ -326,6 +326,23 @@ public sealed class TemplateTests
         Assert.False(Directory.Exists(temp["posts"]));
     }
 
+    // Found by a user's trial: the README says a template that does not parse is reported before the records are
+    // read, alone; with a records file cut short too, the records' error came instead.
+    [Fact]
+    public void A_template_that_does_not_parse_is_reported_alone_before_the_records_are_read()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        Directory.CreateDirectory(temp["records"]);
+        File.WriteAllText(temp["records/2021-04-30.json"], "{\"format\": \"hotpapers-records/1\",");
+        File.WriteAllText(temp["t/post.md.sbn"], "x {{ post.title");
+
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", temp["records"], "--output", temp["posts"], "--templates", temp["t"]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: template {temp["t/post.md.sbn"]}(1,3): `{{{{` is not closed: no `}}}}` after it before the end of the file\nNothing was written.\n", stderr);
+    }
+
     // Braces of Scriban's own objects, closed or nested, are no open block; nor is a "{{" inside {%{ ... }%}.
     [Fact]
     public void Braces_in_code_and_escaped_text_are_not_taken_for_an_open_block()
