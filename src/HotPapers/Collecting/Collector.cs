@@ -63,10 +63,7 @@ public static class Collector
             current = Rfc3339.FormatDate(date) + (count > 1 ? $" (day {days.Count + 1} of {count})" : "");
             try
             {
-                // A day before the last that catch-up takes and has a file is one collected again for a source that had
-                // not answered: its post keeps its date (see CollectDayAsync).
-                var again = request.CatchUp && date != request.Last;
-                days.Add(await CollectDayAsync(day, again, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, Progress, cancellationToken).ConfigureAwait(false));
+                days.Add(await CollectDayAsync(day, request.Offline ? session.Cache : null, settings, sources, fetchers, arxiv, environment, Progress, cancellationToken).ConfigureAwait(false));
                 collected?.Invoke(days[^1]);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -141,12 +138,13 @@ public static class Collector
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    /// <param name="keepDate">
-    /// Keep the file's <c>collectedAt</c>, the post's date, and give each paper collected now a time of its own: found in
-    /// review, a source down for a week had catch-up collect up to seven days again every night, each moved to the top
-    /// of the blog by its new date.
-    /// </param>
-    private static async Task<CollectedDay> CollectDayAsync(CollectDay day, bool keepDate, ResponseCache? offlineCache, BuildSettings settings, ImmutableArray<IMentionSource> sources,
+    /// <remarks>
+    /// A day that has a file keeps its <c>collectedAt</c>, the post's date, and each paper collected now gets a time of
+    /// its own: found in review, a source down for a week had catch-up collect up to seven days again every night, each
+    /// moved to the top of the blog by its new date; found by a user's trial, a day collected again by hand (as the
+    /// workflow's warning says to) or a second run of a night moved its post the same way.
+    /// </remarks>
+    private static async Task<CollectedDay> CollectDayAsync(CollectDay day, ResponseCache? offlineCache, BuildSettings settings, ImmutableArray<IMentionSource> sources,
         Dictionary<string, HttpFetcher> fetchers, HttpFetcher arxiv, CollectEnvironment environment, Action<string> progress, CancellationToken cancellationToken)
     {
         var failures = new List<SourceFailure>();
@@ -247,8 +245,9 @@ public static class Collector
         {
             Unanswered = Unanswered(failures, existing, sources, answered, unreachable),
         };
-        if (keepDate && existing is not null)
-            records = records with { CollectedAt = existing.CollectedAt, Papers = [.. records.Papers.Select(p => p with { CollectedAt = collectedAt })] };
+        if (existing is not null)
+            // A paper kept whole from the file keeps its own time; one collected now gets this run's.
+            records = records with { CollectedAt = existing.CollectedAt, Papers = [.. records.Papers.Select(p => p with { CollectedAt = p.CollectedAt ?? collectedAt })] };
         WriteOutcome written;
         try
         {
