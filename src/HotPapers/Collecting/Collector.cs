@@ -241,13 +241,13 @@ public static class Collector
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.
         // In whole seconds, as the records and the posts' date: lines have always had it (2021-05-01T18:50:48+09:00).
         var collectedAt = Rfc3339.ToSecond(TimeZoneInfo.ConvertTime(latest ?? environment.Time.GetUtcNow(), settings.TimeZone));
-        var records = new DigestRecords(day.Date, day.Date, collectedAt, false, papers.ToImmutable(), PostOverrides.None, RecordsFormat.Records)
+        // A day that has a file keeps its time, the post's date (see remarks), and each paper collected now says this
+        // run's; a paper kept whole from the file keeps its own (WithUnaskedMentions).
+        var records = new DigestRecords(day.Date, day.Date, existing?.CollectedAt ?? collectedAt, false,
+            existing is null ? papers.ToImmutable() : [.. papers.Select(p => p with { CollectedAt = collectedAt })], PostOverrides.None, RecordsFormat.Records)
         {
             Unanswered = Unanswered(failures, existing, sources, answered, unreachable),
         };
-        if (existing is not null)
-            // A paper kept whole from the file keeps its own time; one collected now gets this run's.
-            records = records with { CollectedAt = existing.CollectedAt, Papers = [.. records.Papers.Select(p => p with { CollectedAt = p.CollectedAt ?? collectedAt })] };
         WriteOutcome written;
         try
         {
@@ -392,7 +392,7 @@ public static class Collector
             // trial, a version 1 file collected again with nothing new was rewritten as version 2, in collect's order and
             // with this run's collectedAt, and its post then moved to the day of the run.
             // Nor are the papers' own times (a day collected again keeps its date, and gives its papers this run's).
-            if (InOrder(records with { CollectedAt = existing.CollectedAt }).SequenceEqual(InOrder(existing)))
+            if (InOrder(records).SequenceEqual(InOrder(existing)))
                 return (WriteOutcome.Unchanged, records);
         }
         return (PostWriter.Write(path, RecordsWriter.Write(WithPaperTimes(records), version2: true)), records);

@@ -251,7 +251,7 @@ public static class SiteScaffolder
             // site per repository. The HTML site is a site of its own, in a folder (a repository) of its own.
             if (given == InitFlavor.Site && found.FirstOrDefault() is { } host)
             {
-                var into = Path.GetRelativePath(Path.GetFullPath(request.Directory), BlogDetector.BuildsInto(host with { Root = Path.GetFullPath(host.Root) })).Replace('\\', '/');
+                var into = Shown(request.Directory, BlogDetector.BuildsInto(host));
                 throw new InputException([new InputProblem(request.Directory, InputProblem.WholeFile,
                     "a folder for the HTML site, a site of its own (GitHub Pages publishes one per repository)",
                     $"the {Flavors.Title(host.Flavor)} site of {Path.Combine(request.Directory, host.Evidence)}, which builds the blog into {into}/: "
@@ -349,10 +349,9 @@ public static class SiteScaffolder
             var content = Path.Combine(request.Directory, "content");
             var records = PathBelow.Relative(content, settings.RecordsPath) is not null;
             var manifest = PathBelow.Relative(content, settings.OutputDirectory) is not null;
-            string Relative(string path) => Path.GetRelativePath(request.Directory, path).Replace('\\', '/');
             var loaded = new List<(string What, string Ignore)>();
-            if (records) loaded.Add(($"the records in {Relative(settings.RecordsPath)}/", "'**/records/**'"));
-            if (manifest) loaded.Add(($"the posts' manifest {Relative(Path.Combine(settings.OutputDirectory, PostManifest.FileName))}", "'**/.hotpapers*'"));
+            if (records) loaded.Add(($"the records in {Shown(request.Directory, settings.RecordsPath)}/", "'**/records/**'"));
+            if (manifest) loaded.Add(($"the posts' manifest {Shown(request.Directory, Path.Combine(settings.OutputDirectory, PostManifest.FileName))}", "'**/.hotpapers*'"));
             if (loaded.Count > 0)
                 notes.Add($"{gatsbyConfig} uses gatsby-transformer-json, which loads every JSON file under content/ as data, {string.Join(" and ", loaded.Select(l => l.What))} too: "
                     + $"add ignore: [{string.Join(", ", loaded.Select(l => l.Ignore))}] to the gatsby-source-filesystem options of content/"
@@ -367,6 +366,10 @@ public static class SiteScaffolder
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
         return notes;
     }
+
+    /// <summary><paramref name="path"/> as init's notes and steps show it: from <paramref name="directory"/>, with <c>/</c>.</summary>
+    private static string Shown(string directory, string path) =>
+        Path.GetRelativePath(Path.GetFullPath(directory), Path.GetFullPath(path)).Replace('\\', '/');
 
     /// <summary>Whether <paramref name="directory"/> is in a git repository: it or a folder above it has <c>.git</c> (a folder, or a worktree's file).</summary>
     private static bool InGitRepository(string directory)
@@ -391,8 +394,7 @@ public static class SiteScaffolder
     {
         var steps = new List<string>();
         if (Path.GetFullPath(directory) != Path.GetFullPath(".")) steps.Add($"cd {directory}");
-        string Relative(string path) => Path.GetRelativePath(directory, path).Replace('\\', '/');
-        var records = Relative(settings.RecordsPath) + "/";
+        var records = Shown(directory, settings.RecordsPath) + "/";
         // Found by a new user's trial: nothing said to set it, and collect ran without it.
         if (settings.Collect.Contact is null)
             steps.Add($"set collect.contact in {SettingsFile.FileName} to your e-mail address    # collect names it in its User-Agent, as arXiv asks");
@@ -405,7 +407,7 @@ public static class SiteScaffolder
             steps.Add("on GitHub: Settings > Pages > Source: GitHub Actions    # the workflow then collects each night, builds the site and publishes it, " + ToolSource(directory));
             return steps;
         }
-        string Post(DateOnly day) => Relative(Path.Combine(settings.OutputDirectory, PostNaming.PostFileName(day, day, settings.FileNamePattern)));
+        string Post(DateOnly day) => Shown(directory, Path.Combine(settings.OutputDirectory, PostNaming.PostFileName(day, day, settings.FileNamePattern)));
         if (OldPosts(settings.OutputDirectory) is > 0 and var old)
         {
             // Found by a new user's trial: import's --timezone was saved nowhere, and the crawler files' posts, built in
@@ -414,7 +416,7 @@ public static class SiteScaffolder
                 steps.Add($"set timezone in {SettingsFile.FileName} to the zone the old posts' times are in (an IANA name such as Asia/Tokyo)    # import, build and collect read them in it");
             // A blog's posts folder often has other pages: without the option, import fails on each (and says so).
             var others = Directory.EnumerateFiles(settings.OutputDirectory, "*.md").Count() > old ? " --skip-foreign" : "";
-            steps.Add($"hotpapers import {Relative(settings.OutputDirectory)}{others}    # the {old} post(s) there that hotpapers did not write, back into records (docs/import.md)");
+            steps.Add($"hotpapers import {Shown(directory, settings.OutputDirectory)}{others}    # the {old} post(s) there that hotpapers did not write, back into records (docs/import.md)");
             steps.Add("hotpapers build --all --force    # rebuilds them from those records; --force this once, as hotpapers did not write them");
         }
         else if (LatestDay(settings.RecordsPath) is { } day)

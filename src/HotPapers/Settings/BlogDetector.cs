@@ -100,16 +100,18 @@ internal static partial class BlogDetector
     /// <summary>
     /// The folder <paramref name="blog"/>'s own build writes its pages into: Hugo's <c>publishDir</c> where its
     /// configuration sets one (GitHub Pages sites often build into <c>docs</c>), else <c>public</c>, as Gatsby's always is.
+    /// A full path, whether the blog's root is or not.
     /// </summary>
     public static string BuildsInto(DetectedBlog blog)
     {
-        if (blog.Flavor != Flavor.Hugo) return Path.Combine(blog.Root, "public");
+        var root = Path.GetFullPath(blog.Root);
+        if (blog.Flavor != Flavor.Hugo) return Path.Combine(root, "public");
         // The one configuration file Hugo reads, in its order: the root's, else config/_default's.
         // (Not the file that showed the blog to be Hugo's: an old config.* counts as that only with Hugo's keys, but Hugo reads it all the same.)
-        var config = AllHugoConfigs.Select(f => Path.Combine(blog.Root, f)).FirstOrDefault(File.Exists)
-            ?? AllHugoConfigs.Select(f => Path.Combine(blog.Root, "config", "_default", f)).FirstOrDefault(File.Exists);
+        var config = AllHugoConfigs.Select(f => Path.Combine(root, f)).FirstOrDefault(File.Exists)
+            ?? AllHugoConfigs.Select(f => Path.Combine(root, "config", "_default", f)).FirstOrDefault(File.Exists);
         var folder = config is null ? null : RootPublishDir(config);
-        return Path.GetFullPath(folder is { Length: > 0 } ? folder : "public", blog.Root);
+        return Path.GetFullPath(folder is { Length: > 0 } ? folder : "public", root);
     }
 
     // publishDir among the file's top-level keys only: a key of that name in a table or map is another setting.

@@ -343,6 +343,19 @@ public sealed class TemplateTests
         Assert.Equal($"error: template {temp["t/post.md.sbn"]}(1,3): `{{{{` is not closed: no `}}}}` after it before the end of the file\nNothing was written.\n", stderr);
     }
 
+    // The README's word on includes: a partial ends with its own line end, so one alone on its line leaves an empty
+    // line after it, and "~}}" takes the line end after the include away.
+    [Fact]
+    public void A_partial_keeps_its_own_line_end_and_a_trim_marker_takes_the_include_s()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/links.sbn"], "L\n");
+        var (code, _, stderr) = BuildWith(temp, "a\n{{ include 'links.sbn' }}\nb\n{{ include 'links.sbn' ~}}\nc\n");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("a\nL\n\nb\nL\nc\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
     // Braces of Scriban's own objects, closed or nested, are no open block; nor is a "{{" inside {%{ ... }%}.
     [Fact]
     public void Braces_in_code_and_escaped_text_are_not_taken_for_an_open_block()

@@ -164,6 +164,32 @@ public sealed class NightlyWorkflowTests : IDisposable
         Assert.Equal(5, Log(_temp["remote.git"], git).Length);
     }
 
+    // Found by a user's trial: a yesterday none answered on (collect's exit 4, "not written") was said to be committed
+    // with what the others gave. Each kind of day gets its own warning, and the step goes on.
+    [SkippableFact]
+    public void The_collect_step_names_the_days_a_source_failed_on_and_those_none_answered_on_apart()
+    {
+        var bash = ExternalTool.Require("bash", "GitHub runs the steps with bash");
+        SiteScaffolder.Init(new InitRequest(_temp["site"], InitFlavor.Gatsby));
+        Directory.CreateDirectory(_temp["bin"]);
+        File.WriteAllText(_temp["bin/dotnet"], "#!/bin/sh\n"
+            + "echo 'created      content/records/2021-04-28.json (2 paper(s), 4 mention(s); hackernews failed)'\n"
+            + "echo 'not written  2021-04-29: nothing could be collected'\n"
+            + "exit 4\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var collect = RunSteps(_temp["site/" + SiteScaffolder.WorkflowFile]).Single(s => s.Name == "Collect the day's records");
+
+        var run = Processes.Run(_temp["site"], bash, ["-e", "-c", collect.Script], new Dictionary<string, string>
+        {
+            ["PATH"] = _temp["bin"] + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
+            ["DAY"] = "",
+        });
+
+        Assert.True(run.Code == 0, run.Stdout + run.Stderr);
+        Assert.Contains("::warning title=hotpapers collect::Some sources failed on 2021-04-28 (", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("::warning title=hotpapers collect::Nothing could be collected for 2021-04-29 (the log above says why): no records file and no post for it.", run.Stdout, StringComparison.Ordinal);
+    }
+
     // Found by a user's trial: one day's build failing (a post edited by hand, on a day catch-up collected again; a
     // yesterday nothing could be collected for) failed the step before its commit, and the night's other records and
     // posts were lost, night after night. Each day is built on its own, the rest committed, and the step fails after.

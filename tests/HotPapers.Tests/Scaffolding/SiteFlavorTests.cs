@@ -111,7 +111,8 @@ public sealed class SiteFlavorTests
         File.WriteAllText(temp["bin/dotnet"], $"#!/bin/sh\necho \"$@\" > \"{temp["args"]}\"\n"
             + "echo 'warning: collect.contact is not set in hotpapers.yml: set it to yours' >&2\n"
             + $"echo 'created      records/2021-04-29.json (3 paper(s), 6 mention(s))'\n"
-            + (collectExit == 4 ? "echo 'created      my records/2021-04-30.json (2 paper(s), 4 mention(s); hackernews failed)'\n" : "")
+            + (collectExit == 4 ? "echo 'created      my records/2021-04-30.json (2 paper(s), 4 mention(s); hackernews failed)'\n"
+                + "echo 'not written  2021-04-28: nothing could be collected'\n" : "")
             + $"exit {collectExit}\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var environment = new Dictionary<string, string>
@@ -124,6 +125,8 @@ public sealed class SiteFlavorTests
         Assert.Equal(stepExit, run.Code);
         Assert.Equal("hotpapers collect --yesterday --catch-up\n", File.ReadAllText(temp["args"]));
         Assert.Equal(warns, run.Stdout.Contains("::warning title=hotpapers collect::Some sources failed", StringComparison.Ordinal));
+        // A day none answered on is named apart: it has no records file, so nothing of it is published.
+        Assert.Equal(warns, run.Stdout.Contains("::warning title=hotpapers collect::Nothing could be collected for 2021-04-28 (", StringComparison.Ordinal));
         // collect's own warning: in the log as it said it, and the job's own annotation, whatever the exit code.
         Assert.Contains("warning: collect.contact is not set in hotpapers.yml: set it to yours\n", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("::warning title=hotpapers collect::collect.contact is not set in hotpapers.yml: set it to yours\n", run.Stdout, StringComparison.Ordinal);
