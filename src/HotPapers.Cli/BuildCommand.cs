@@ -123,8 +123,12 @@ internal static class BuildCommand
         };
         foreach (var pruned in result.Pruned) lines.Append($"{label,-12} {pruned}").Append(stdout.NewLine);
         var changed = result.Changed.Count();
+        // --check counts the posts edited by hand apart: they are not out of date, and a build without --force leaves them.
+        var edited = result.CheckOnly ? result.Posts.Count(p => p.Outcome == WriteOutcome.Updated && p.EditedByHand) : 0;
         lines.Append(CultureInfo.InvariantCulture,
-            $"{result.Posts.Count} post(s): {changed} {(result.CheckOnly ? "missing or out of date" : "written")}, {result.Posts.Count - changed} unchanged")
+            $"{result.Posts.Count} post(s): {changed - edited} {(result.CheckOnly ? "missing or out of date" : "written")}, ")
+            .Append(edited > 0 ? $"{edited} edited by hand, " : "")
+            .Append(CultureInfo.InvariantCulture, $"{result.Posts.Count - changed} unchanged")
             .Append(result.Pruned.Count > 0 ? $"; {result.Pruned.Count} {count}" : "").Append(stdout.NewLine);
         stdout.Write(lines.ToString());
         return result.CheckOnly && (changed > 0 || result.Pruned.Count > 0) ? ExitCodes.CheckFoundChanges : ExitCodes.Success;

@@ -104,6 +104,7 @@ public sealed class HandEditTests : IDisposable
         var (code, stdout, _) = Build("--check");
         Assert.Equal(3, code);
         Assert.Contains("edited by hand (--force replaces it) " + Post, stdout);
+        Assert.EndsWith("2 post(s): 0 missing or out of date, 1 edited by hand, 1 unchanged\n", stdout);
         Assert.Equal(post, File.ReadAllBytes(Post));
         Assert.Equal(manifest, File.ReadAllBytes(_temp["posts/" + PostManifest.FileName]));
     }
