@@ -5,7 +5,7 @@ namespace HotPapers.Cli;
 
 /// <summary>
 /// What the tool prints, with every control character but the line feed and the tab, and every format character
-/// (<c>\uFEFF</c>, <c>\u202E</c>), shown as <c>\u001B</c>:
+/// (<c>\uFEFF</c>, <c>\u202E</c>, the tag characters), shown as <c>\u001B</c>:
 /// messages quote the input (a title, a file name, a JSON value), and an escape sequence in it would
 /// otherwise move the cursor, recolour or hide text in a terminal or a CI log, or plant a link there.
 /// </summary>
@@ -29,16 +29,25 @@ internal sealed class ControlEscapingWriter(TextWriter inner) : TextWriter
     public override void Write(string? value)
     {
         // Most of what is printed is printable ASCII and line ends: one vectorized look.
-        if (value is null || !value.AsSpan().ContainsAnyExcept(PlainAscii) || !value.Any(IsShownEscaped))
+        if (value is null || !value.AsSpan().ContainsAnyExcept(PlainAscii) || !NeedsEscaping(value))
         {
             inner.Write(value);
             return;
         }
-        for (var i = 0; i < value.Length; i++)
+        for (var i = 0; i < value.Length;)
         {
             // A line end written as CR LF (Windows' NewLine) is layout; a carriage return alone is input.
-            if (value[i] == '\r' && i + 1 < value.Length && value[i + 1] == '\n') inner.Write('\r');
-            else Write(value[i]);
+            if (value[i] == '\r' && i + 1 < value.Length && value[i + 1] == '\n')
+            {
+                inner.Write('\r');
+                i++;
+                continue;
+            }
+            Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var length);
+            // An escaped character beyond the BMP (a tag character) is shown as its two UTF-16 halves, as JSON writes it.
+            if (IsShownEscaped(rune)) foreach (var half in value.AsSpan(i, length)) inner.Write($"\\u{(int)half:X4}");
+            else inner.Write(value.AsSpan(i, length));
+            i += length;
         }
     }
 
@@ -61,6 +70,17 @@ internal sealed class ControlEscapingWriter(TextWriter inner) : TextWriter
     // format characters (the byte order mark, zero-width and direction marks, which could also reorder the line) and
     // the line and paragraph separators. Found by a user's trial: a BOM quoted from a post was printed as it is, and
     // the message read "---".
-    private static bool IsShownEscaped(char c) => (c < ' ' && c is not '\n' and not '\t') || c is >= '\x7f' and <= '\x9f'
-        || (c > '\x9f' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
+    // Found by review: the tag characters (U+E0001, U+E0020 to U+E007F) are format characters beyond the BMP, invisible
+    // too, so characters are judged whole, not by UTF-16 halves.
+    private static bool IsShownEscaped(char c) => IsShownEscaped(Rune.IsValid(c) ? new Rune(c) : Rune.ReplacementChar);
+
+    private static bool IsShownEscaped(Rune c) => (c.Value < ' ' && c.Value is not '\n' and not '\t') || c.Value is >= '\x7f' and <= '\x9f'
+        || (c.Value > '\x9f' && Rune.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
+
+    private static bool NeedsEscaping(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+            if (IsShownEscaped(rune)) return true;
+        return false;
+    }
 }

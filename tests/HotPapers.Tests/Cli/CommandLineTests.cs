@@ -492,10 +492,11 @@ public sealed class CommandLineTests
     // Found by an adversarial test: escape sequences and OSC 8 links in records reached the terminal and
     // CI logs through error messages and warnings. Found by a user's trial: a byte order mark quoted from a post
     // was printed as it is ("found \"﻿---\"" read as "---"), and direction marks could reorder the line: format
-    // characters and separators are shown escaped too; the rest of Unicode as it is.
+    // characters and separators are shown escaped too (the tag characters beyond the BMP included); the rest of Unicode as it is.
     [Theory]
     [InlineData("\\u001b[2J\\u001b]8;;https://evil.example\\u0007x\\r", "\\u001B[2J\\u001B]8;;https://evil.example\\u0007x\\u000D")]
     [InlineData("\\ufeff2104\\u202e\\u200b\\u2028é🎉", "\"\\uFEFF2104\\u202E\\u200B\\u2028é🎉\"")]
+    [InlineData("2104\\udb40\\udc41\\udb40\\udc7f", "\"2104\\uDB40\\uDC41\\uDB40\\uDC7F\"")]
     public void Control_and_format_characters_from_the_input_are_shown_escaped(string json, string shown)
     {
         using var temp = Fixture.TempDir();
@@ -505,7 +506,7 @@ public sealed class CommandLineTests
         var (code, stdout, stderr) = Run("build", "--date", "2021-04-30", "--records", records, "--output", temp["out"]);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(shown, stderr);
-        Assert.DoesNotContain(stderr + stdout, c => (c < ' ' && c is not '\n' and not '\t') || c is '\uFEFF' or '\u202E' or '\u200B' or '\u2028');
+        Assert.DoesNotContain(stderr + stdout, c => (c < ' ' && c is not '\n' and not '\t') || c is '\uFEFF' or '\u202E' or '\u200B' or '\u2028' or '\uDB40');
         AssertNoStackTrace(stderr);
     }
 }
