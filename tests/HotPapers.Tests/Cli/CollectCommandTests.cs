@@ -63,6 +63,26 @@ public sealed class CollectCommandTests : IDisposable
         Assert.Matches($@"^unchanged +{System.Text.RegularExpressions.Regex.Escape(day)} \(\d+ paper\(s\), \d+ mention\(s\); bluesky still unanswered\)\n", stdout);
     }
 
+    // Found by a user's trial: progress lines were cut at 100 characters whatever the terminal's width, so in an 80-column
+    // terminal each wrapped, and the row above the cursor, which "\r\e[2K" does not clear, stayed behind.
+    [Fact]
+    public async Task Progress_on_a_terminal_fits_its_width()
+    {
+        await using var api = CollectHarness.Everything(new LoopbackApi());
+        var config = Path.Combine(_temp.Path, "hotpapers.yml");
+        File.WriteAllText(config, "records: records\n" + CollectHarness.CollectSection(api));
+        var terminal = new StringWriter();
+
+        var code = HotPapers.Cli.CommandLine.Run(["collect", "--date", "2021-04-30", "--config", config], new StringWriter(), new StringWriter(), terminal);
+
+        Assert.Equal(0, code);
+        // The console of a test run is no terminal: collect takes 80 columns then.
+        var columns = Console.WindowWidth is var width and >= 20 ? width : 80;
+        var lines = terminal.ToString().Split("\r\x1b[2K", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.EndsWith('…') && line.Length == columns - 1);
+        Assert.All(lines, line => Assert.True(line.Length < columns, line));
+    }
+
     // Found by a new user's trial: a typo in a day file's unanswered silently ended its catching up.
     [Fact]
     public async Task Catching_up_names_a_day_file_of_its_week_that_does_not_load()
