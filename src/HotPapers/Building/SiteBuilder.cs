@@ -225,6 +225,7 @@ public sealed class SiteBuilder
     private IEnumerable<string> FolderWarnings()
     {
         var postTemplate = Flavors.PostTemplate(_settings.Flavor);
+        if (_settings.UnreadTemplatesFolder([postTemplate]) is { } unread) yield return unread;
         if (_settings.TemplatesDirectory is { } templates && BuiltIn(postTemplate))
             yield return $"{templates}: has no {postTemplate}, so the built-in {Flavors.Name(_settings.Flavor)} template is used (a templates folder overrides the built-in templates by file name: {TemplateSet.PostTemplate} for gatsby, {Flavors.PostTemplate(Flavor.Hugo)} for hugo)";
         if (BlogDetector.Enclosing(_settings.OutputDirectory) is { } blog && blog.Flavor != _settings.Flavor)

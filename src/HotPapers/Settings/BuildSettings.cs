@@ -36,4 +36,19 @@ public sealed record BuildSettings
     public string? SourceFile { get; init; }
 
     public static BuildSettings Default { get; } = new();
+
+    /// <summary>
+    /// A warning when no templates folder is set and a <c>templates</c> folder beside the settings file holds any of
+    /// <paramref name="names"/>: found by a new user's trial, a page template put there was not read, and nothing said so.
+    /// </summary>
+    internal string? UnreadTemplatesFolder(IEnumerable<string> names)
+    {
+        // Without a settings file there is no blog of the user's to look beside (the repository's own templates/ is the built-in sources).
+        if (TemplatesDirectory is not null || SourceFile is null) return null;
+        var folder = Path.Combine(Path.GetDirectoryName(SourceFile) ?? "", "templates");
+        var found = names.Where(name => File.Exists(Path.Combine(folder, name))).ToList();
+        return found.Count == 0 ? null
+            : $"{folder}: is not read, since no templates folder is set, so its {string.Join(", ", found)} override{(found.Count == 1 ? "s" : "")} nothing: "
+                + $"add \"templates: templates\" to {SourceFile}, or pass --templates {folder}";
+    }
 }

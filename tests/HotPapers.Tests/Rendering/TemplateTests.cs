@@ -112,6 +112,37 @@ public sealed class TemplateTests
             stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    // Found by a new user's trial: the hotpapers.yml init writes had "# templates: templates" among its commented-out
+    // defaults, and a page template put in templates/ was not read, without a word. No folder is read unless set; a
+    // templates/ beside the settings holding a template the command renders is named in a warning.
+    [Fact]
+    public void A_templates_folder_beside_the_settings_that_no_setting_names_is_said_to_be_unread()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["blog/templates"]);
+        File.WriteAllText(temp["blog/templates/post.md.sbn"], "{{ digest.date_text }}\n");
+        File.WriteAllText(temp["blog/templates/about.html.sbn"], "<h1>mine</h1>\n");
+        var config = temp["blog/hotpapers.yml"];
+        File.WriteAllText(config, "timezone: UTC\n");
+        var folder = Path.Combine(temp["blog"], "templates");
+
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--config", config);
+        Assert.True(code == 0, stderr);
+        Assert.Equal($"warning: {folder}: is not read, since no templates folder is set, so its post.md.sbn overrides nothing: "
+            + $"add \"templates: templates\" to {config}, or pass --templates {folder}\n", stderr);
+
+        (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--base-url", "https://example.org/", "--config", config);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"warning: {folder}: is not read, since no templates folder is set, so its about.html.sbn overrides nothing: "
+            + $"add \"templates: templates\" to {config}, or pass --templates {folder}\n", stderr);
+
+        // Set, it is read, and nothing is said of it.
+        File.AppendAllText(config, "templates: templates\n");
+        (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--config", config);
+        Assert.True(code == 0, stderr);
+        Assert.Equal("", stderr);
+    }
+
     // Found by a user's trial: a Hugo post template renamed post.hugo.sbn (and post-hugo.md.sbn, Post.hugo.md.sbn,
     // post.hugo.md) was a warning, and build --all rewrote every customised post in the built-in look.
     [Theory]
