@@ -45,6 +45,9 @@ public sealed class SiteFlavorTests
         Assert.True(json.RootElement.GetProperty("isRoot").GetBoolean());
     }
 
+    private static (string, string)[] Permissions(YamlNode job) =>
+        [.. ((YamlMappingNode)((YamlMappingNode)job)["permissions"]).Children.Select(p => (Scalar(p.Key), Scalar(p.Value)))];
+
     [Fact]
     public void The_pages_workflow_collects_nightly_commits_records_builds_the_site_and_deploys_it()
     {
@@ -55,12 +58,12 @@ public sealed class SiteFlavorTests
         var on = (YamlMappingNode)root["on"];
         Assert.Matches(@"^\d+ \d+ \* \* \*$", Scalar(((YamlMappingNode)((YamlSequenceNode)on["schedule"])[0])["cron"]));
         Assert.True(on.Children.ContainsKey("workflow_dispatch"));
-        var permissions = (YamlMappingNode)root["permissions"];
-        Assert.Equal("write", Scalar(permissions["contents"]));
-        Assert.Equal("write", Scalar(permissions["pages"]));
-        Assert.Equal("write", Scalar(permissions["id-token"]));
-
+        // Each job only what it needs (a user's trial: both jobs had all four): the workflow gives none.
+        Assert.Empty(((YamlMappingNode)root["permissions"]).Children);
         var jobs = (YamlMappingNode)root["jobs"];
+        Assert.Equal([("contents", "write"), ("pages", "read")], Permissions(jobs["build"]));
+        Assert.Equal([("pages", "write"), ("id-token", "write")], Permissions(jobs["deploy"]));
+
         var build = Steps((YamlMappingNode)jobs["build"]);
         string[] expected =
         [
