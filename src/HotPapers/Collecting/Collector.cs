@@ -269,7 +269,7 @@ public static class Collector
             notices.Add($"{path}: kept the file's {string.Join(", ", carried.Select(c => $"{c.Value} {c.Key.Name()}"))} mention(s), which this run did not get"
                 + (failed.Count > 0 ? $" (collect the day again once {string.Join(" and ", failed.Select(f => f + "'s"))} {(failed.Count == 1 ? "error" : "errors")} above {(failed.Count == 1 ? "is" : "are")} gone)" : ""));
         }
-        if (records.Papers.Length == 0) notices.Add("no mention of any paper: the records have no papers, and the post will be front matter only");
+        if (records.Papers.Length == 0) notices.Add("no mention of any paper: the records have no papers, and the day's digest shows none (a post of front matter only; a site page without papers)");
         return new CollectedDay(day.Date, failures.Count > 0 ? CollectOutcome.Partial : CollectOutcome.Complete, path, written,
             records.Papers.Length, records.Papers.Sum(p => p.Mentions.Length), failures, notices)
         {

@@ -639,7 +639,7 @@ public sealed class CollectTests
 
         Assert.Equal(CollectOutcome.Complete, report.Outcome);
         // The CLI puts the day before each notice: the notice does not say it again.
-        Assert.Contains("no mention of any paper: the records have no papers, and the post will be front matter only", report.Days[0].Notices);
+        Assert.Contains("no mention of any paper: the records have no papers, and the day's digest shows none (a post of front matter only; a site page without papers)", report.Days[0].Notices);
         Assert.Equal("{\n  \"format\": \"hotpapers-records/2\",\n  \"date\": \"2021-04-30\",\n  \"collectedAt\": \"2021-05-01T06:00:00+00:00\",\n  \"ranked\": false,\n  \"papers\": []\n}\n",
             File.ReadAllText(h.DayFile));
         Assert.Empty(h.Api.To("/api/query"));
