@@ -87,6 +87,24 @@ public sealed class CollectTests
         Assert.Contains(h.Progress, p => p == "2021-04-30: arxiv: HTTP 503 Service Unavailable; trying again in 3.1 s");
     }
 
+    // Found by a user's trial: the pacing counted from the sending, and a request that waited 0.4 s for its connection
+    // reached arXiv 2.6 s before the next, sent on the same connection. It counts from the answer.
+    [Fact]
+    public async Task Arxivs_three_seconds_are_counted_from_the_end_of_a_slow_answer()
+    {
+        await using var h = new CollectHarness();
+        h.Api.Elapse = h.Clock.Advance;
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(CollectHarness.Arxiv, Reply.Text(503, "busy", ("Retry-After", "1")) with { Takes = TimeSpan.FromSeconds(2) }, Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Complete, report.Outcome);
+        var times = h.Api.To("/api/query").Select(r => r.At).ToList();
+        Assert.Equal(2, times.Count);
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(2 + 3.06), $"{times[0]:O} then {times[1]:O}");
+    }
+
     [Fact]
     public async Task A_429_with_Retry_After_is_waited_out_and_retried()
     {

@@ -8,8 +8,9 @@ namespace HotPapers.Tests.Collecting;
 /// <summary>One answer of <see cref="LoopbackApi"/>.</summary>
 /// <param name="Truncate">Say a longer Content-Length than the body, then close: a body cut short.</param>
 /// <param name="Stall">Never answer: the request hangs until the client gives up (a timeout).</param>
+/// <param name="Takes">How long the server takes to answer, on the test's clock (<see cref="LoopbackApi.Elapse"/>).</param>
 internal sealed record Reply(int Status, byte[] Body, string ContentType = "application/json", IReadOnlyList<(string Name, string Value)>? Headers = null,
-    bool Truncate = false, bool Stall = false)
+    bool Truncate = false, bool Stall = false, TimeSpan Takes = default)
 {
     /// <summary>A 200 with a response file from <c>Fixtures/collect/</c>, typed by its extension.</summary>
     public static Reply File(string name, int status = 200) =>
@@ -54,6 +55,9 @@ internal sealed class LoopbackApi : IAsyncDisposable
 
     /// <summary>How many stalled requests arrived: a test's clock gives each its timeout.</summary>
     public int StallsReceived => Volatile.Read(ref _stalls);
+
+    /// <summary>Moves the test's clock on by a reply's <see cref="Reply.Takes"/> before it is sent.</summary>
+    public Action<TimeSpan>? Elapse { get; set; }
 
     /// <summary>Called when a stalled request arrives (a clock waiting for it).</summary>
     public Action? OnStall { get; set; }
@@ -130,6 +134,7 @@ internal sealed class LoopbackApi : IAsyncDisposable
                     }
                     return;
                 }
+                if (reply.Takes > TimeSpan.Zero) Elapse?.Invoke(reply.Takes);
                 var header = new StringBuilder();
                 header.Append($"HTTP/1.1 {reply.Status} {Reason(reply.Status)}\r\n");
                 header.Append($"Content-Type: {reply.ContentType}\r\n");
