@@ -101,6 +101,19 @@ public sealed class TwitterSourceTests
         Assert.Single(fetcher.Requests);
     }
 
+    // Found by a user's trial: Bluesky's refused login named its variables, X's refused token only its status.
+    [Fact]
+    public async Task A_refused_token_names_its_variable_and_says_nothing_secret()
+    {
+        var fetcher = new FakeFetcher().Failing(Search, 401);
+
+        var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(Search, e.Url!.AbsoluteUri);
+        Assert.Equal("HTTP 401 (the token was refused: check HOTPAPERS_TWITTER_BEARER_TOKEN, the app's bearer token from X's developer portal)", e.What);
+        Assert.DoesNotContain(Token, e.Message);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

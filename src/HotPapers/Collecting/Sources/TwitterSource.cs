@@ -46,7 +46,19 @@ internal sealed class TwitterSource(SourceSettings settings, Func<string, string
                 ("max_results", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("tweet.fields", "created_at,public_metrics,lang,author_id,entities"),
                 ("expansions", "author_id"), ("user.fields", "username,name"), ("next_token", next));
-            var response = await fetcher.GetAsync(url, _ => Task.FromResult(Authorization()), cancellationToken).ConfigureAwait(false);
+            FetchedResponse response;
+            try
+            {
+                response = await fetcher.GetAsync(url, _ => Task.FromResult(Authorization()), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SourceException e) when (e.Answer?.Status == 401)
+            {
+                // Found by a user's trial: Bluesky's refused login named its variables, X's refused token did not.
+                throw new SourceException(Name, url, $"{e.What} (the token was refused: check {TokenVariable}, the app's bearer token from X's developer portal)", e)
+                {
+                    Answer = e.Answer,
+                };
+            }
             var (posts, count, token) = JsonReply.Read(Name, response, ReadPage);
             foreach (var post in posts)
             {
