@@ -69,7 +69,7 @@ internal static class HelpText
         ["hotpapers"] = ["0  success", "1  bad input (records, settings, templates, files): the message says where", "2  usage error", "3  build --check found posts missing, out of date or stale",
             "4  collect: some sources failed, or some days of several were not written; the records hold what was collected",
             "130  stopped by Ctrl+C (143: by SIGTERM): build and site wrote nothing; collect kept the days it had written"],
-        ["collect"] = ["0  every source asked answered (one skipped, without its credentials or out of its reach, says so)", "1  no day was written (no source answered, arXiv did not, or its file could not be written), or the settings or the records folder are wrong", "2  usage error",
+        ["collect"] = ["0  every source asked answered (one skipped, without its credentials or out of its reach, says so)", "1  no day was written (no source answered, arXiv did not, or its file could not be written), a day asked for has not ended yet, or the settings or the records folder are wrong", "2  usage error",
             "4  some sources failed, or some days of several were not written: the records hold what was collected, and each failure is listed",
             "130  stopped by Ctrl+C (143: by SIGTERM): the days listed were written, the day it stopped at and those after it were not"],
         ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing, out of date or stale (--all)", Interrupted],
