@@ -11,8 +11,8 @@ namespace HotPapers.Tests.Site;
 /// <summary>
 /// The sample site opened in a real browser (Debian's chromium, headless, driven by PuppeteerSharp; never a
 /// downloaded one), served by <c>serve</c>'s own server: every paper's heading and every mention is shown,
-/// nothing is logged to the console as an error, no request fails; and the day page is photographed at a
-/// phone's and a desktop's width for a person to look at.
+/// nothing is logged to the console as an error, no request fails, no page is wider than a phone; and the
+/// day page is photographed at a phone's and a desktop's width for a person to look at.
 /// </summary>
 [Trait(Speed.Key, Speed.Slow)]
 public sealed partial class BrowserTests(ITestOutputHelper output)
@@ -27,12 +27,18 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
     {
         var chromium = ExternalTool.Require("chromium", "the site's pages are opened in a real headless browser");
         using var temp = Fixture.TempDir();
-        var overrides = new SettingsOverrides { RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records") };
+        // The sample's records, and a day whose cards hold long unbroken text, as a sample of no network had.
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        foreach (var file in Directory.GetFiles(Path.Combine(Fixture.RepoRoot(), "content", "records"), "*.json"))
+            File.Copy(file, Path.Combine(records, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(records, "2021-04-29.json"), LongWordsRecords);
+        var overrides = new SettingsOverrides { RecordsPath = records };
         using var preview = SitePreview.Start(overrides, new SiteOptions(temp["public"]), 0);
         // What each page must show: the digests as the build ranks them.
         var source = new DigestSource(overrides.Resolve());
         var digests = source.Find(new BuildRequest.All(), out _).Select(source.Rank).OrderByDescending(d => d.Records.Date).ToList();
-        Assert.True(digests.Count >= 2, "the sample has two days");
+        Assert.True(digests.Count >= 3, "the sample has two days, and the test one");
         var latest = digests[0];
         var day = digests.Single(d => d.Records.Date == new DateOnly(2021, 4, 30));
         var category = day.Papers[0].Paper.Categories[0];
@@ -47,6 +53,12 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
 
         var dayPage = await Open(browser, preview.Address, "2021/04/30/");
         await AssertShown(dayPage, day);
+
+        // Long unbroken words (a story's title that is a URL, a tweet's run of links and handles) wrap
+        // inside their cards rather than widen the page (Open checks the width of every page).
+        var longWords = await Open(browser, preview.Address, "2021/04/29/");
+        await AssertShown(longWords, digests.Single(d => d.Records.Date == new DateOnly(2021, 4, 29)));
+        Assert.Contains(LongUrl, await longWords.EvaluateExpressionAsync<string>("document.body.innerText"), StringComparison.Ordinal);
 
         var home = await Open(browser, preview.Address, "");
         await AssertShown(home, latest);
@@ -80,17 +92,18 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
             var path = Path.Combine(folder, $"day-2021-04-30-{name}-{width}px.png");
             await dayPage.ScreenshotAsync(path, new ScreenshotOptions { FullPage = true });
             Assert.True(new FileInfo(path).Length > 1000, $"{path} is nearly empty");
-            // No side scrolling on a phone: the page fits its width.
-            if (name == "phone") Assert.True(await dayPage.EvaluateExpressionAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the day page scrolls sideways at 390px");
+            Assert.Equal(0, await Overflow(dayPage));
             output.WriteLine($"screenshot: {path}");
         }
     }
 
-    // The page at its address, loaded with nothing pending; every console error, page error, failed or
-    // refused request on the way fails the test, saying what it was.
+    // The page at its address, at a phone's width, loaded with nothing pending; every console error, page
+    // error, failed or refused request on the way fails the test, saying what it was, and so does a page
+    // wider than the phone (it would scroll sideways).
     private static async Task<IPage> Open(IBrowser browser, Uri site, string path)
     {
         var page = await browser.NewPageAsync();
+        await page.SetViewportAsync(Phone);
         var errors = new List<string>();
         // The browser asks for /favicon.ico on its own, whatever the page says (the site has no icon; the
         // lead is told): its 404 is left out, and only its, by the URL of the console message's source.
@@ -105,8 +118,60 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
         var response = await page.GoToAsync(new Uri(site, path).ToString(), new NavigationOptions { WaitUntil = [WaitUntilNavigation.Networkidle0], Timeout = 60_000 });
         Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
         lock (errors) Assert.True(errors.Count == 0, $"{path}:\n{string.Join("\n", errors)}");
+        Assert.True(await Overflow(page) == 0, $"{path} is {await Overflow(page)}px wider than a phone's {Phone.Width}px");
         return page;
     }
+
+    private static readonly ViewPortOptions Phone = new() { Width = 390, Height = 844, DeviceScaleFactor = 1, IsMobile = true, HasTouch = true };
+
+    // How much wider than the layout viewport the page is. Not window.innerWidth: a phone (IsMobile) zooms
+    // out to show a page wider than its screen, and innerWidth, the visual viewport, widens with it.
+    private static Task<int> Overflow(IPage page) =>
+        page.EvaluateExpressionAsync<int>("Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)");
+
+    private const string LongUrl = "https://example.com/a/very/long/path/that/never/breaks/2104.99999/" +
+        "with-no-space-anywhere-in-it-so-a-card-cannot-wrap-it-at-a-space?and=a&query=string&that=goes&on=and&on";
+
+    // A day with a paper mentioned on Hacker News by a story whose title is one long URL (found by a user's
+    // trial: 1249px wide on a phone), and by a tweet of links and handles run together.
+    private static readonly string LongWordsRecords = $$"""
+        {
+          "format": "hotpapers-records/2",
+          "date": "2021-04-29",
+          "collectedAt": "2021-04-30T09:00:00+09:00",
+          "papers": [
+            {
+              "id": "2104.99999",
+              "title": "A Paper Whose Mentions Are One Long Word",
+              "authors": ["Ada Lovelace"],
+              "abstract": "Its cards hold text without a place to break.",
+              "categories": ["cs.LG"],
+              "links": { "abs": "https://arxiv.org/abs/2104.99999", "pdf": "https://arxiv.org/pdf/2104.99999" },
+              "collectedAt": "2021-04-30T09:00:00+09:00",
+              "mentions": [
+                {
+                  "network": "hackernews",
+                  "url": "https://news.ycombinator.com/item?id=26950001",
+                  "author": { "name": "someuser", "handle": "someuser" },
+                  "text": "{{LongUrl}}",
+                  "created": "2021-04-29T14:05:12Z",
+                  "likes": 181,
+                  "replies": 57
+                },
+                {
+                  "network": "twitter",
+                  "url": "https://twitter.com/ada/status/1388000000000000009",
+                  "author": { "name": "Ada", "handle": "ada" },
+                  "text": "Out now https://t.co/KwfCVRzrIH@VincentMo6,@realhamed,@minoskt,@_EduardMarin_,@Diego_Perino,@TEFresearch,@concordiah2020,@accordion_h2020",
+                  "created": "2021-04-29T10:00:00Z",
+                  "reposts": 10,
+                  "likes": 20
+                }
+              ]
+            }
+          ]
+        }
+        """;
 
     // Every paper's title as a visible heading, in rank order, and every mention's link visible.
     private static async Task AssertShown(IPage page, Digest digest)
