@@ -55,9 +55,7 @@ public sealed class SiteGenerator
         if (!_force && BlogOutput() is { } blog) throw new InputException([blog]);
         _templates.RefuseMisnamed(TemplateSet.SiteNames);
         var files = _digests.Find(new BuildRequest.All(), out var skipped, reader: "site");
-        // Newest first, by the dates the files' names give (checked against their records as they load).
-        var order = Enumerable.Range(0, files.Count)
-            .OrderByDescending(i => files[i].Date ?? DateOnly.MaxValue).ThenByDescending(i => files[i].EndDate ?? DateOnly.MaxValue).ToArray();
+        var order = DigestOrder.NewestFirst(files);
         using var output = SiteOutput.Open(_site.OutputDirectory, _force);
         var slots = new Slot[order.Length];
         SiteBuilder.ParallelOrFirstError(order.Length, k =>

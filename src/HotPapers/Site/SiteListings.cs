@@ -50,10 +50,12 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
     {
         var years = new ScriptArray();
         var monthPages = new List<(string Folder, string Name, List<DigestSummary> Digests)>();
-        foreach (var year in digests.GroupBy(d => d.Date.Year))
+        // By the month of a digest's first day, where its folder is; newest month first, whatever the order of
+        // the digests (a range's place is by its last day, which may be in the next month: DigestOrder).
+        foreach (var year in digests.GroupBy(d => d.Date.Year).OrderByDescending(y => y.Key))
         {
             var months = new ScriptArray();
-            foreach (var month in year.GroupBy(d => d.Date.Month))
+            foreach (var month in year.GroupBy(d => d.Date.Month).OrderByDescending(m => m.Key))
             {
                 var folder = SitePaths.Month(year.Key, month.Key);
                 var name = new DateOnly(year.Key, month.Key, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
