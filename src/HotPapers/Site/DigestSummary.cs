@@ -30,6 +30,17 @@ internal sealed record DigestSummary(
         SitePaths.Digest(digest.Records.Date, digest.Records.EndDate),
         [.. digest.Papers.Select(p => new PaperSummary(p.Rank, p.Paper.Id.Value, p.Paper.Title, p.Paper.Categories))]);
 
+    /// <summary>
+    /// Whether it is news: a digest no paper made (a day no source found a mention on) has its page and its
+    /// place in the archive, but is neither the home page's digest nor a feed item (its subscribers would get
+    /// "No paper made this digest.", and the home page would hide the latest real digest under it).
+    /// </summary>
+    public bool IsNews => Papers.Length > 0;
+
+    /// <summary>The digest the home page shows in full: the newest that is news, or when none is, the newest; null without digests.</summary>
+    public static DigestSummary? Latest(IReadOnlyList<DigestSummary> newestFirst) =>
+        newestFirst.FirstOrDefault(d => d.IsNews) ?? newestFirst.FirstOrDefault();
+
     /// <summary>The categories of its papers, each once, in order of first appearance.</summary>
     public IEnumerable<string> Categories => Papers.SelectMany(p => p.Categories).Distinct(StringComparer.Ordinal);
 

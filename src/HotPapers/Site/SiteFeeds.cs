@@ -28,12 +28,12 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
             if (!wanted.TryGetValue(k, out var feeds)) wanted[k] = feeds = [];
             feeds.Add(category);
         }
-        // A digest no paper made is a page (the home page says the day had none) but no item: found by a new
-        // user's trial, whose subscribers would have got "No paper made this digest." night after night.
+        // A digest no paper made is a page but no item (DigestSummary.IsNews): found by a new user's trial,
+        // whose subscribers would have got "No paper made this digest." night after night.
         var withPapers = 0;
         for (var k = 0; k < digests.Count && withPapers < site.FeedItems; k++)
         {
-            if (digests[k].Papers.Length == 0) continue;
+            if (!digests[k].IsNews) continue;
             withPapers++;
             Want(k, null);
         }

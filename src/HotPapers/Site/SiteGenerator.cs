@@ -73,11 +73,12 @@ public sealed class SiteGenerator
                 + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");
 
         cancellationToken.ThrowIfCancellationRequested();
-        // The newest digest is on the home page and in every feed of its categories: ranked (again) once for both.
-        var newest = digests.Count > 0 ? _digests.Rank(files[digests[0].File]) : null;
-        Digest Ranked(DigestSummary d) => ReferenceEquals(d, digests[0]) ? newest! : _digests.Rank(files[d.File]);
+        // The latest digest with papers is on the home page and in every feed: ranked (again) once for both.
+        var latest = DigestSummary.Latest(digests);
+        var latestRanked = latest is null ? null : _digests.Rank(files[latest.File]);
+        Digest Ranked(DigestSummary d) => ReferenceEquals(d, latest) ? latestRanked! : _digests.Rank(files[d.File]);
         var lists = new SiteListings(_pages, output, _site);
-        lists.Home(digests, newest);
+        lists.Home(digests, latest, latestRanked);
         lists.Archive(digests);
         lists.Categories(digests);
         lists.About();

@@ -16,21 +16,27 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
     public List<string> Pages { get; } = [];
 
     /// <param name="digests">Newest first.</param>
-    /// <param name="latest">The newest digest, ranked, or null when there is none.</param>
-    public void Home(IReadOnlyList<DigestSummary> digests, Digest? latest)
+    /// <param name="latest">The digest shown in full (<see cref="DigestSummary.Latest"/>), or null when there is none.</param>
+    /// <param name="ranked">It, ranked.</param>
+    /// <remarks>
+    /// The list under it holds the digests before it, as its heading says ("Earlier digests"): days newer than
+    /// it that no paper made are left out, as the feeds leave them, being no news; their pages are in the
+    /// archive and linked from the days beside them.
+    /// </remarks>
+    public void Home(IReadOnlyList<DigestSummary> digests, DigestSummary? latest, Digest? ranked)
     {
-        var earlier = digests.Skip(1).ToList();
+        var earlier = latest is null ? [] : digests.SkipWhile(d => !ReferenceEquals(d, latest)).Skip(1).ToList();
         var count = Math.Max(1, (earlier.Count + site.PageSize - 1) / site.PageSize);
         WriteAll(Enumerable.Range(1, count).ToList(), n => SitePaths.Page(SitePaths.Home, n), (n, folder) =>
         {
-            var model = n == 1 && latest is not null ? pages.DigestModel(latest, null) : [];
+            var model = n == 1 && ranked is not null ? pages.DigestModel(ranked, null) : [];
             // Not the site's title again: the page's <title> adds it ("Earlier digests, page 2 | Hot Papers").
             var title = n == 1 ? site.Title : $"Earlier digests, page {n.ToString(CultureInfo.InvariantCulture)}";
             var page = pages.Page(folder, n == 1 ? "home" : "list", title, site.Description);
             page["pager"] = Pager(SitePaths.Home, n, count);
             model["page"] = page;
             model["digests"] = List(earlier.Skip((n - 1) * site.PageSize).Take(site.PageSize));
-            model["latest"] = n == 1 && latest is not null ? digests[0].ToScriptObject() : null;
+            model["latest"] = n == 1 ? latest?.ToScriptObject() : null;
             pages.Write(output, folder + SitePaths.Index, n == 1 ? SitePages.HomeTemplate : SitePages.ListTemplate, model);
         });
     }

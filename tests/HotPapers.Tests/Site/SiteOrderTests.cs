@@ -13,6 +13,34 @@ public sealed class SiteOrderTests
 {
     private static readonly HtmlParser Parser = new();
 
+    // Found by a user's trial: a newest day no paper made (collect writes "papers": [] when no source found a
+    // mention) was the home page, "0 papers", with the real digests under "Earlier digests".
+    [Fact]
+    public void A_newest_day_no_paper_made_is_not_the_home_page_but_keeps_its_page_and_place()
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        var days = WeekGenerator.Generate(7, new DateOnly(2021, 5, 1), 3);
+        Fixture.WriteRecords(records, days[0]);
+        Fixture.WriteRecords(records, days[1]);
+        Fixture.WriteRecords(records, days[2] with { Papers = [] });
+
+        SiteHarness.Generate(records, temp["public"]);
+
+        var home = Page(temp, "index.html");
+        Assert.Equal("2021/05/02/index.html", home.QuerySelector("article.digest h1 a")!.GetAttribute("href"));
+        var shown = Page(temp, "2021/05/02/index.html").QuerySelectorAll("section.paper").Length;
+        Assert.True(shown > 0);
+        Assert.Equal(shown, home.QuerySelectorAll("article.digest section.paper").Length);
+        Assert.Null(home.QuerySelector("main p.empty"));
+        // Under it, the digests before it; the empty day after it is no news, and no earlier digest.
+        Assert.Equal(["2021/05/01/index.html"], Links(home, "section.earlier ul.digests > li > a"));
+        // Its own page, its place in the archive and beside its neighbours.
+        Assert.Contains("No paper made this digest.", Page(temp, "2021/05/03/index.html").Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("../../2021/05/03/index.html", Links(Page(temp, "2021/05/index.html"), "ul.digests > li > a"));
+        Assert.Equal(["../../../2021/05/03/index.html"], Links(Page(temp, "2021/05/02/index.html"), "nav.pager a[rel=prev]"));
+    }
+
     // Found by a user's trial: ordered by its first day, a week's page said "Newer: 2021-03-02" (a day inside
     // it), and feed.json listed it after 03-02 though it was published later.
     [Fact]
