@@ -10,6 +10,7 @@ namespace HotPapers.Site;
 internal static class SyndicationFeeds
 {
     private static readonly XNamespace ContentModule = "http://purl.org/rss/1.0/modules/content/";
+    private static readonly XNamespace AtomNamespace = "http://www.w3.org/2005/Atom";
 
     /// <summary>
     /// For Atom: the summary as plain text, the full content as HTML (type="html"), an author on the
@@ -49,6 +50,10 @@ internal static class SyndicationFeeds
         feed.LastUpdatedTime = DateTimeOffset.MinValue;
         // Declared once (the formatter puts it on <channel>), so every item says content:encoded, the name readers know.
         feed.AttributeExtensions.Add(new XmlQualifiedName("content", XNamespace.Xmlns.NamespaceName), ContentModule.NamespaceName);
+        // And Atom's with its usual prefix, so the self link is <atom:link>: the formatter's own prefix, a10, is
+        // declared on the element by the writer, and readers that match the prefix rather than the namespace
+        // (npm's feedparser) missed the self link (found by a user's trial).
+        feed.AttributeExtensions.Add(new XmlQualifiedName("atom", XNamespace.Xmlns.NamespaceName), AtomNamespace.NamespaceName);
         return feed;
     }
 
