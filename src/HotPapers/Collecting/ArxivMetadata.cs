@@ -26,6 +26,7 @@ internal static class ArxivMetadata
     private static readonly XNamespace Arxiv = "http://arxiv.org/schemas/atom";
 
     /// <summary>The papers arXiv knows among <paramref name="ids"/> (versionless), by id; ids it does not know are not in it.</summary>
+    /// <exception cref="SourceException">An answer <see cref="Parse"/> refuses, or one that knows none of the ids of its request.</exception>
     public static async Task<IReadOnlyDictionary<string, ArxivPaper>> FetchAsync(IReadOnlyList<ArxivId> ids, Uri baseUrl, IFetcher fetcher, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, ArxivPaper>(StringComparer.Ordinal);
@@ -33,11 +34,22 @@ internal static class ArxivMetadata
         {
             var url = new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}/api/query?id_list={string.Join(",", batch)}&max_results={batch.Length}");
             var response = await fetcher.GetAsync(url, null, cancellationToken).ConfigureAwait(false);
-            foreach (var paper in Parse(response))
+            var papers = Parse(response);
+            var known = 0;
+            foreach (var paper in papers)
             {
                 // An answer may hold a paper not asked for (a search's extra hit): only those asked are taken.
-                if (batch.Contains(paper.Id.Value, StringComparer.Ordinal)) found[paper.Id.Value] = paper;
+                if (!batch.Contains(paper.Id.Value, StringComparer.Ordinal)) continue;
+                found[paper.Id.Value] = paper;
+                known++;
             }
+            // arXiv answers 200 with an empty feed when busy, as it does for ids it does not have: taken as an answer,
+            // it dropped every paper of the day (found by a user's trial, a day's file was emptied and its post with it).
+            // An answer that knows none of the ids asked is arXiv's failure, as a 500 is: the day is not written, and the
+            // answer leaves the cache (the caller rejects it), so the next run asks again.
+            if (known == 0)
+                throw Fail(response, $"expected an entry for at least one of the {batch.Length} id(s) asked, found {(papers.Count == 0 ? "an empty feed" : "none of them")} "
+                    + "(arXiv answers so when it is busy; collect the day again later)");
         }
         return found;
     }

@@ -230,12 +230,22 @@ public static class Collector
         var papers = ImmutableArray.CreateBuilder<PaperRecord>();
         foreach (var (id, mentions) in byPaper)
         {
-            if (!metadata.TryGetValue(id, out var paper))
+            if (metadata.TryGetValue(id, out var paper))
+            {
+                papers.Add(new PaperRecord(paper.Id, paper.Title, paper.Authors, paper.Abstract, paper.Categories, paper.AbsUrl, paper.PdfUrl, null, [], mentions));
+            }
+            else if (existing?.Papers.FirstOrDefault(p => p.Id.Versionless == id) is { } held)
+            {
+                // arXiv keeps every paper it had (a withdrawn one too), so an answer without a paper it gave the file's
+                // metadata for is arXiv's slip (busy, it answers part of a batch), not news: the paper stays, with the
+                // file's metadata and this run's mentions. Found by a user's trial: such answers emptied a day's file.
+                notices.Add($"{id}: arXiv's answer did not have this paper this time; kept its metadata from {path}, with this run's {mentions.Length} mention(s)");
+                papers.Add(held with { CollectedAt = null, Totals = [], Mentions = mentions });
+            }
+            else
             {
                 notices.Add($"{id}: arXiv does not know this paper; its {mentions.Length} mention(s) ({string.Join(", ", mentions.Select(m => m.Url).Take(3))}{(mentions.Length > 3 ? ", ..." : "")}) were dropped");
-                continue;
             }
-            papers.Add(new PaperRecord(paper.Id, paper.Title, paper.Authors, paper.Abstract, paper.Categories, paper.AbsUrl, paper.PdfUrl, null, [], mentions));
         }
 
         // When the counts were read: the latest answer the sources got (from the cache, its own time), so an offline replay writes the same file.

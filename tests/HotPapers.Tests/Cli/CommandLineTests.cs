@@ -74,6 +74,17 @@ public sealed class CommandLineTests
         Assert.True(checkedOptions >= 20, $"only {checkedOptions} options with a value found in the README's usage");
     }
 
+    // Found by a user's trial: with an empty arXiv answer cached, --refresh did not mend the day, and nothing said
+    // that it leaves arXiv's metadata to the cache.
+    [Fact]
+    public void Collect_help_says_refresh_does_not_ask_arxiv_again()
+    {
+        var help = Run("collect", "--help");
+        Assert.Equal(ExitCodes.Success, help.Code);
+        Assert.Contains("(for fresh counts); arXiv is not asked again: its metadata, which has no counts, comes from the cache while that young.",
+            System.Text.RegularExpressions.Regex.Replace(help.Out, @"\s+", " "));
+    }
+
     [Fact]
     public void Version_prints_the_version()
     {

@@ -619,6 +619,67 @@ public sealed class CollectTests
         Assert.Equal("expected an Atom feed (<feed xmlns=\"http://www.w3.org/2005/Atom\">), found <html>", failure.What);
     }
 
+    // Found by a user's trial: arXiv, busy, answered 200 with an empty feed; collect took it as "arXiv knows none of these
+    // papers", emptied the day's file (its papers and its unanswered, so catch-up never came back to it), exit 0, and
+    // cached the answer, which --refresh does not ask again: only deleting cache files by hand recovered.
+    [Fact]
+    public async Task An_empty_arxiv_answer_fails_the_day_leaves_its_file_as_it_is_and_is_not_cached()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"))
+            .On(CollectHarness.Arxiv, Reply.File("arxiv-empty.xml"), Reply.File("arxiv-2021-04-30.xml"), Reply.File("arxiv-empty.xml"));
+        var entry = new ResponseCache(h.Cache).PathOf("arxiv", new Uri(h.Api.BaseUrl, CollectHarness.Arxiv));
+
+        // A new day: not written (no paper is dropped as unknown), and the answer is not kept.
+        var day = Assert.Single((await h.RunAsync()).Days);
+        Assert.Equal((CollectOutcome.Failed, true), (day.Outcome, day.WithoutMetadata));
+        var failure = Assert.Single(day.Failures);
+        Assert.Equal(("arxiv", h.Api.BaseUrl + CollectHarness.Arxiv[1..]), (failure.Source, failure.Url));
+        Assert.Equal("expected an entry for at least one of the 4 id(s) asked, found an empty feed (arXiv answers so when it is busy; collect the day again later)", failure.What);
+        Assert.DoesNotContain(day.Notices, n => n.Contains("arXiv does not know", StringComparison.Ordinal));
+        Assert.False(File.Exists(h.DayFile));
+        Assert.False(File.Exists(entry));
+
+        // The next run asks arXiv again (the networks' answers come from the cache), and writes the day.
+        Assert.Equal(CollectOutcome.Complete, (await h.RunAsync()).Outcome);
+        Assert.Equal(2, h.Api.To("/api/query").Count);
+        var written = File.ReadAllBytes(h.DayFile);
+
+        // A day that has a file: it is left as it is, and the run fails as it would on a 500.
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        day = Assert.Single((await h.RunAsync()).Days);
+        Assert.Equal((CollectOutcome.Failed, true, null), (day.Outcome, day.WithoutMetadata, day.RecordsPath));
+        Assert.Equal("arxiv", Assert.Single(day.Failures).Source);
+        Assert.Equal(written, File.ReadAllBytes(h.DayFile));
+        Assert.False(File.Exists(entry));
+    }
+
+    // The same trial's other half: an answer that has some of the papers (busy, arXiv answers part of a batch) does
+    // not drop from the day's file a paper arXiv gave its metadata for before: arXiv keeps every paper it had.
+    [Fact]
+    public async Task A_rerun_whose_arxiv_answer_lacks_a_paper_the_file_holds_keeps_it_with_the_files_metadata()
+    {
+        await using var h = new CollectHarness().Everything();
+        await h.RunAsync();
+        var written = File.ReadAllBytes(h.DayFile);
+
+        h.Clock.Advance(TimeSpan.FromHours(13));
+        h.Api.On(CollectHarness.Arxiv, Reply.File("arxiv-2021-04-30-part.xml"));
+        var day = Assert.Single((await h.RunAsync()).Days);
+
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Equal(2, h.Api.To("/api/query").Count);
+        // The same papers, metadata, mentions and counts: the file is as it was.
+        Assert.Equal(WriteOutcome.Unchanged, day.Written);
+        Assert.Equal(written, File.ReadAllBytes(h.DayFile));
+        Assert.Equal(3, day.Papers);
+        Assert.Contains($"2104.14421: arXiv's answer did not have this paper this time; kept its metadata from {h.DayFile}, with this run's 4 mention(s)", day.Notices);
+        Assert.Contains(day.Notices, n => n.StartsWith("2104.14294: arXiv's answer did not have this paper this time", StringComparison.Ordinal));
+        // A paper the file does not hold is dropped as before.
+        Assert.Contains(day.Notices, n => n.StartsWith("2104.99999: arXiv does not know this paper", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task When_no_source_answers_nothing_is_written()
     {
