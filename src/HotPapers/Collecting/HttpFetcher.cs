@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using HotPapers.Records;
 using Polly;
@@ -26,14 +27,14 @@ internal sealed class HttpFetcher : IFetcher
     // The last request to the source, by this run or (from the cache's pace file) the run before it: a
     // second run started at once paces from the first's last request, not from nothing.
     private DateTimeOffset? _lastRequest;
-    // Per server (host and port, as _silent): before this time it asked not to be asked again (a Retry-After
+    // Per server (host and port, as _givenUp): before this time it asked not to be asked again (a Retry-After
     // longer than collect waits), in this run or an earlier one. Per server, not per source: a busy embed
     // server does not stop the source's search, on another server.
     private readonly Dictionary<string, DateTimeOffset> _notBefore = new(StringComparer.OrdinalIgnoreCase);
     private DateTimeOffset? _latest;
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
-    // The servers (host and port) that gave no answer in time this run, with how that went.
-    private readonly Dictionary<string, string> _silent = new(StringComparer.OrdinalIgnoreCase);
+    // The servers (host and port) given up on for the rest of this run (GiveUp), with what they did and how that went.
+    private readonly Dictionary<string, (string Did, string What)> _givenUp = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _notices = [];
 
     /// <param name="counts">Its answers hold counts, which <c>--refresh</c> asks for anew; arXiv's metadata does not.</param>
@@ -143,10 +144,9 @@ internal sealed class HttpFetcher : IFetcher
 
     private async Task<FetchedResponse> SendAsync(HttpMethod method, Uri url, Func<CancellationToken, Task<HttpRequestMessage>> make, bool retry, CancellationToken cancellationToken)
     {
-        // A server that let every try run out its time once is not asked again this run: each day of a
-        // backfill would otherwise wait minutes for it, for the same silence.
-        if (_silent.TryGetValue(url.Authority, out var silence))
-            throw new SourceException(_source, url, $"not asked: {url.Authority} gave no answer in time earlier in this run ({silence}); collect the day again later");
+        // A server that let every try run out its time, or refused every one, is not asked again this run (GiveUp).
+        if (_givenUp.TryGetValue(url.Authority, out var gone))
+            throw new SourceException(_source, url, $"not asked: {url.Authority} {gone.Did} earlier in this run ({gone.What}); collect the day again later");
         if (_notBefore.TryGetValue(url.Authority, out var notBefore) && notBefore > _session.Time.GetUtcNow())
             throw new SourceException(_source, url, $"not asked: {url.Authority} asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))} "
                 + $"(kept in {_session.Cache.PacePath(_source)}); collect the day again after that")
@@ -154,6 +154,8 @@ internal sealed class HttpFetcher : IFetcher
                 NotBefore = notBefore,
             };
         var tries = 0;
+        // The tries whose connection was refused (Refused): when they are all of them, the server is given up.
+        var refused = 0;
         HttpResponseMessage response;
         try
         {
@@ -175,13 +177,15 @@ internal sealed class HttpFetcher : IFetcher
                 {
                     sent = await _session.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (last && e is HttpRequestException or IOException)
+                catch (Exception e) when (e is HttpRequestException or IOException)
                 {
-                    throw new LastTry(null, e);
+                    if (Refused(e)) refused++;
+                    if (last) throw new LastTry(null, e);
+                    throw;
                 }
                 finally
                 {
-                    Answered();
+                    PaceFromNow();
                 }
                 if (last && !sent.IsSuccessStatusCode) throw new LastTry(sent, null);
                 return sent;
@@ -193,19 +197,23 @@ internal sealed class HttpFetcher : IFetcher
         }
         catch (LastTry last)
         {
-            throw new SourceException(_source, url, $"{Describe(last.InnerException!)}, {tries} tries", last.InnerException);
+            var what = $"{Describe(last.InnerException!)}, {tries} tries";
+            if (refused == tries) GiveUp(url, "refused every connection", what);
+            throw new SourceException(_source, url, what, last.InnerException);
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
             var what = e.Timeout == _session.Limits.Total
                 ? $"no answer within {Seconds(_session.Limits.Total)}, retries included"
                 : $"no answer within {Seconds(_session.Limits.Attempt)}, {tries} {(tries == 1 ? "try" : "tries")}";
-            _silent[url.Authority] = what;
+            GiveUp(url, "gave no answer in time", what);
             throw new SourceException(_source, url, what);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new SourceException(_source, url, $"{Describe(e)}, {tries} {(tries == 1 ? "try" : "tries")}", e);
+            var what = $"{Describe(e)}, {tries} {(tries == 1 ? "try" : "tries")}";
+            if (refused == tries) GiveUp(url, "refused every connection", what);
+            throw new SourceException(_source, url, what, e);
         }
         using (response)
         {
@@ -234,6 +242,25 @@ internal sealed class HttpFetcher : IFetcher
         }
     }
 
+    /// <summary>
+    /// The one place a server is given up on for the rest of the run, its later requests failing at once with what
+    /// it <paramref name="did"/> and <paramref name="what"/> the request got: one that let every try run out its time
+    /// (minutes a day), and one that refused every try's connection (its retries' seconds a day: found by a user's
+    /// trial, a year's backfill with a source down would have spent 85 minutes on it). Each later day of a backfill
+    /// would meet the same.
+    /// </summary>
+    private void GiveUp(Uri url, string did, string what) => _givenUp[url.Authority] = (did, what);
+
+    /// <summary>A connection refused, or a host or network unreachable: no server listens there now.</summary>
+    private static bool Refused(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable }) return true;
+        }
+        return false;
+    }
+
     // Each request starts at least the source's pacing after the one before ended, retries included, and 2% more:
     // the server counts from when a request arrives, and a trial's server saw arXiv's 3 s as 2.992 s. Counted from
     // the answer, not from the sending: a request reaches the server after its connection is made, so a slow
@@ -243,10 +270,10 @@ internal sealed class HttpFetcher : IFetcher
     {
         if (PacingLeft(_session.Time.GetUtcNow()) is var left && left > TimeSpan.Zero) await Task.Delay(left, _session.Time, token).ConfigureAwait(false);
         // Kept also as it is sent: a run stopped while it waits for the answer leaves the next run its time.
-        Answered();
+        PaceFromNow();
     }
 
-    private void Answered()
+    private void PaceFromNow()
     {
         _lastRequest = _session.Time.GetUtcNow();
         KeepPace();

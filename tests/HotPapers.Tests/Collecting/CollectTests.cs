@@ -466,6 +466,45 @@ public sealed class CollectTests
         Assert.Equal(3, h.Api.To("/api/daily_papers").Count);
     }
 
+    // Found by a user's trial: a refused connection was tried again on every day of a range, its retries' 15 s a day
+    // (a year's backfill with one source down: 85 minutes), while a server that let its tries time out was given up
+    // for the rest of the run. One whose every try was refused is given up alike; one that answered a try is not.
+    [Fact]
+    public async Task A_server_that_refused_every_try_is_not_asked_again_on_the_later_days_of_the_run()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.Text(503, "{\"message\":\"Cannot reach any hosts\"}"))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"))
+            .On(CollectHarness.HuggingFaceOn("2021-05-01"), Reply.File("huggingface-empty.json"))
+            .On(CollectHarness.HuggingFaceOn("2021-05-02"), Reply.File("huggingface-empty.json"));
+        // Hacker News's connections are refused but for its second (the first day's second try, answered 503).
+        var hackerNewsConnects = 0;
+        FetchSession.Connect.Value = async (context, token) =>
+        {
+            if (context.InitialRequestMessage.RequestUri!.AbsolutePath.StartsWith("/api/v1/", StringComparison.Ordinal)
+                && Interlocked.Increment(ref hackerNewsConnects) != 2)
+                throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            await socket.ConnectAsync(context.DnsEndPoint, token);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        };
+        h.Clock.Advance(TimeSpan.FromDays(2));
+        var refused = $"Connection refused ({h.Api.BaseUrl.Authority}), 4 tries";
+
+        var report = await h.RunAsync(until: new DateOnly(2021, 5, 2));
+
+        // The first day: a try was answered, so the server is asked again on the second, where every try is refused;
+        // the third does not ask it, and says why.
+        Assert.Equal([refused, refused,
+            $"not asked: {h.Api.BaseUrl.Authority} refused every connection earlier in this run ({refused}); collect the day again later"],
+            report.Days.Select(d => Assert.Single(d.Failures, f => f.Source == "hackernews").What));
+        Assert.Equal(8, hackerNewsConnects);
+        Assert.Single(h.Api.To("/api/v1/"));
+        Assert.All(report.Days, d => Assert.Equal(CollectOutcome.Partial, d.Outcome));
+        Assert.Equal(3, h.Api.To("/api/daily_papers").Count);
+    }
+
     // Ctrl+C in a backfill: the days collected are kept and reported, and the run names the day it stopped at,
     // which is not written (nor any after it).
     [Fact]
