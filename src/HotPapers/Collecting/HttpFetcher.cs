@@ -14,7 +14,7 @@ namespace HotPapers.Collecting;
 /// One source's way to the network (<see cref="IFetcher"/>): the cache first (a fresh entry, or any entry
 /// offline), else a GET paced at the source's rate and retried by a Polly pipeline (429, 5xx, timeouts,
 /// failed connections; <c>Retry-After</c> and the reset headers honoured; the whole bounded in time),
-/// whose 2xx answer is cached. Polly rather than a loop of our own: its retry, backoff and timeout
+/// whose 2xx answer is cached, and so is an error its caller takes as an answer. Polly rather than a loop of our own: its retry, backoff and timeout
 /// strategies are tested far beyond what a loop here would be, and it takes the injected clock.
 /// </summary>
 internal sealed class HttpFetcher : IFetcher
@@ -94,26 +94,48 @@ internal sealed class HttpFetcher : IFetcher
         return taken;
     }
 
-    public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken)
+    public Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken) =>
+        GetAsync(url, authorization, IFetcher.NoErrorAnswers, cancellationToken);
+
+    public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, IReadOnlySet<int> answers, CancellationToken cancellationToken)
     {
         var cached = _session.Cache.Read(_source, url);
+        // An error kept by a caller that took it as an answer, and this one does not (another version): no answer.
+        if (cached is not null && !Success(cached.Status) && !answers.Contains(cached.Status)) cached = null;
         if (cached is not null && _session.Fresh(cached.FetchedAt, _counts))
         {
             // Before the URL: a terminal shows the start of a long line.
-            _session.Progress($"{_source}: the cache's answer, fetched {Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt))}: GET {url.AbsoluteUri}");
+            var fetched = Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt));
+            _session.Progress($"{_source}: the cache's answer, fetched {fetched}: GET {url.AbsoluteUri}");
+            // Given as it was when it came, as an error: it counts for no time the counts were read, online or not.
+            if (!Success(cached.Status))
+                throw Answered(url, cached.Status, new HttpResponseMessage((HttpStatusCode)cached.Status).ReasonPhrase, cached.Body, $"the cache's answer of {fetched}", null);
             return Seen(cached);
         }
         if (_session.Offline)
             throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)");
-        var response = await SendAsync(HttpMethod.Get, url, async token =>
+        FetchedResponse response;
+        try
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, url);
-            if (authorization is not null) request.Headers.Authorization = AuthenticationHeaderValue.Parse(await authorization(token).ConfigureAwait(false));
-            return request;
-        }, retry: true, cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(HttpMethod.Get, url, async token =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (authorization is not null) request.Headers.Authorization = AuthenticationHeaderValue.Parse(await authorization(token).ConfigureAwait(false));
+                return request;
+            }, retry: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException e) when (e.Answer is { } answer && answers.Contains(answer.Status))
+        {
+            // Found by a user's trial: a link timeline's 404, which Mastodon takes as an answer, was not kept; a rerun
+            // within the cache's age asked it again, and --offline failed Mastodon, then arXiv (one paper fewer).
+            _session.Cache.Write(_source, new FetchedResponse(url, answer.Status, answer.Body, _session.Time.GetUtcNow()));
+            throw;
+        }
         _session.Cache.Write(_source, response);
         return Seen(response);
     }
+
+    private static bool Success(int status) => status is >= 200 and < 300;
 
     public async Task<FetchedResponse> PostJsonAsync(Uri url, byte[] body, CancellationToken cancellationToken)
     {
@@ -231,11 +253,7 @@ internal sealed class HttpFetcher : IFetcher
                     KeepPace();
                 }
                 var said = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                throw new SourceException(_source, url, $"answered {Status(response)}{Said(said)}{why}, {tries} {(tries == 1 ? "try" : "tries")}")
-                {
-                    Answer = new ErrorAnswer((int)response.StatusCode, said),
-                    NotBefore = askedUntil,
-                };
+                throw Answered(url, (int)response.StatusCode, response.ReasonPhrase, said, $"{tries} {(tries == 1 ? "try" : "tries")}", askedUntil, why);
             }
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return new FetchedResponse(url, (int)response.StatusCode, body, _session.Time.GetUtcNow());
@@ -305,8 +323,18 @@ internal sealed class HttpFetcher : IFetcher
         return !(RetryDelay.From(r, _session.Time.GetUtcNow()) > _session.Limits.MaxDelay);
     }
 
-    private static string Status(HttpResponseMessage r) =>
-        string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)r.StatusCode}{(r.ReasonPhrase is { Length: > 0 } p ? " " + p : "")}");
+    private static string Status(HttpResponseMessage r) => Status((int)r.StatusCode, r.ReasonPhrase);
+
+    private static string Status(int code, string? reason) =>
+        string.Create(CultureInfo.InvariantCulture, $"HTTP {code}{(reason is { Length: > 0 } p ? " " + p : "")}");
+
+    /// <summary>An error answer as its source hears it, from the server or the cache (<paramref name="how"/>: "2 tries", "the cache's answer of TIME").</summary>
+    private SourceException Answered(Uri url, int status, string? reason, byte[] body, string how, DateTimeOffset? notBefore, string why = "") =>
+        new(_source, url, $"answered {Status(status, reason)}{Said(body)}{why}, {how}")
+        {
+            Answer = new ErrorAnswer(status, body),
+            NotBefore = notBefore,
+        };
 
     // An error answer's body, or none when it could not be read: the status alone is the error then.
     private static async Task<byte[]> ErrorBodyAsync(HttpResponseMessage r, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using HotPapers.Records;
 namespace HotPapers.Collecting;
 
 /// <summary>
-/// Every answer collect got, one file per request under the cache folder: <c>SOURCE/HASH.response</c>, the
+/// Every answer collect got (2xx, and each error its source takes as an answer), one file per request under the cache folder: <c>SOURCE/HASH.response</c>, the
 /// hash being the URL's SHA-256 (the URL holds no secret: <see cref="IFetcher"/> says so). A file is one
 /// line of JSON (<c>url</c>, <c>status</c>, <c>fetchedAt</c>, <c>length</c>) then the body as it came, so a
 /// person can read it. Written to a temporary file and renamed, so an entry is whole or absent.
@@ -62,7 +62,9 @@ internal sealed class ResponseCache(string folder)
         }
         if (storedUrl != url.AbsoluteUri) throw Malformed(source, url, path, $"the entry of {url.AbsoluteUri}", storedUrl is null ? "no url" : $"the entry of {storedUrl}");
         if (fetchedAt is null || !Rfc3339.TryParseWithOffset(fetchedAt, out var when)) throw Malformed(source, url, path, "fetchedAt, an RFC 3339 time", fetchedAt ?? "none");
-        if (status is not (>= 200 and < 300)) throw Malformed(source, url, path, "a 2xx status", status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+        // A 4xx is kept when its source takes it as an answer (IFetcher.GetAsync's answers); nothing else is ever kept.
+        if (status is not (>= 200 and < 300 or >= 400 and < 500))
+            throw Malformed(source, url, path, "a 2xx status, or a 4xx its source takes as an answer", status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
         var body = newline < 0 ? [] : bytes.AsSpan(newline + 1).ToArray();
         if (newline < 0 || length != body.Length)
             throw Malformed(source, url, path, $"a body of {length?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the stated"} bytes", $"{body.Length} bytes (cut short, or changed since)");

@@ -1313,6 +1313,41 @@ public sealed class CollectTests
         Assert.Equal(asked, h.Api.Requests.Count);
     }
 
+    // Found by a user's trial: a link timeline's 404 (an instance before Mastodon 4.3, a link no longer trending),
+    // which Mastodon takes as an answer, was not cached: a rerun within the cache's age asked it again, and
+    // --offline failed Mastodon ("not in the cache"), then arXiv (asked for one paper fewer), and wrote nothing.
+    [Fact]
+    public async Task An_error_a_source_takes_as_an_answer_is_cached_and_replayed_offline_byte_for_byte()
+    {
+        const string link = "/mastodon/api/v1/timelines/link?url=https%3A%2F%2Farxiv.org%2Fabs%2F2104.14421&limit=40";
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        h.AnyArxivQuery();
+        h.Api.On(link, Reply.Text(404, "{\"error\":\"Record not found\"}"));
+        var report = await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials);
+        var day = Assert.Single(report.Days);
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Contains(day.Notices, n => n.StartsWith("mastodon: the statuses sharing 1 of the 2 trending arXiv link(s) were not read (the first: "
+            + $"{h.Api.BaseUrl}{link[1..]}: answered HTTP 404 Not Found ({{\"error\":\"Record not found\"}}), 1 try", StringComparison.Ordinal));
+        var online = File.ReadAllBytes(h.DayFile);
+
+        // Within the cache's age, a second run asks nothing: not even the link timeline.
+        var asked = h.Api.Requests.Count;
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        day = Assert.Single((await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials)).Days);
+        Assert.Equal((CollectOutcome.Complete, WriteOutcome.Unchanged), (day.Outcome, day.Written));
+        Assert.Empty(h.Api.Requests.Skip(asked).Select(r => r.Target));
+        Assert.Contains(day.Notices, n => n.Contains($"{h.Api.BaseUrl}{link[1..]}: answered HTTP 404 Not Found ({{\"error\":\"Record not found\"}}), the cache's answer of ", StringComparison.Ordinal));
+
+        // Offline, a month later, without the file: the same file, byte for byte, and no request.
+        File.Delete(h.DayFile);
+        h.Clock.Advance(TimeSpan.FromDays(30));
+        day = Assert.Single((await h.RunAsync(offline: true, settings: h.AllNetworksSettings())).Days);
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        Assert.Empty(day.Failures);
+        Assert.Equal(online, File.ReadAllBytes(h.DayFile));
+        Assert.Equal(asked, h.Api.Requests.Count);
+    }
+
     [Fact]
     public async Task A_Bluesky_session_that_expires_during_a_run_is_made_again_and_the_day_is_whole()
     {

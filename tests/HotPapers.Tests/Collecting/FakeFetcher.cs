@@ -57,7 +57,7 @@ internal sealed class FakeFetcher : IFetcher
         return this;
     }
 
-    public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken)
+    public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, IReadOnlySet<int> answers, CancellationToken cancellationToken)
     {
         var route = Find(url);
         var sentWith = authorization is not null && !route.Cached ? await authorization(cancellationToken) : null;

@@ -49,7 +49,7 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
         List<string> links = [];
         try
         {
-            links = JsonReply.Read(Name, await GetAsync(fetcher, trends, cancellationToken).ConfigureAwait(false), ReadTrendingPapers);
+            links = JsonReply.Read(Name, await GetAsync(fetcher, trends, Refusals, cancellationToken).ConfigureAwait(false), ReadTrendingPapers);
         }
         catch (SourceException e) when (Refused(e))
         {
@@ -60,7 +60,7 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
         {
             try
             {
-                await ReadTimelineAsync(fetcher, day, found, "api/v1/timelines/link", [("url", link)], cancellationToken).ConfigureAwait(false);
+                await ReadTimelineAsync(fetcher, day, found, "api/v1/timelines/link", [("url", link)], Refusals, cancellationToken).ConfigureAwait(false);
             }
             catch (SourceException e) when (Refused(e))
             {
@@ -69,21 +69,25 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
         }
         if (unread.Count > 0)
             fetcher.Notice($"the statuses sharing {unread.Count} of the {links.Count} trending arXiv link(s) were not read (the first: {unread[0].Url?.AbsoluteUri}: {unread[0].What})");
-        await ReadTimelineAsync(fetcher, day, found, "api/v1/timelines/tag/" + Tag, [], cancellationToken).ConfigureAwait(false);
+        await ReadTimelineAsync(fetcher, day, found, "api/v1/timelines/tag/" + Tag, [], IFetcher.NoErrorAnswers, cancellationToken).ConfigureAwait(false);
         return found.ToImmutable();
     }
 
-    // An instance's refusal (no login, no such timeline), not its trouble (5xx, 429): see GetAsync.
-    private static bool Refused(SourceException e) => e.Answer?.Status is 401 or 403 or 404 or 422;
+    /// <summary>An instance's refusal (no login, no such timeline), not its trouble (5xx, 429): see GetAsync.</summary>
+    private static readonly IReadOnlySet<int> Refusals = new HashSet<int> { 401, 403, 404, 422 };
+
+    private static bool Refused(SourceException e) => e.Answer?.Status is { } status && Refusals.Contains(status);
 
     /// <summary>One timeline, newest first, paged back with max_id while a page is full and still reaches into the day.</summary>
-    private async Task ReadTimelineAsync(IFetcher fetcher, CollectDay day, Mentions found, string path, (string, string?)[] query, CancellationToken cancellationToken)
+    /// <param name="answers">The refusals the caller takes as an answer (kept in the cache as such: see <see cref="IFetcher"/>).</param>
+    private async Task ReadTimelineAsync(IFetcher fetcher, CollectDay day, Mentions found, string path, (string, string?)[] query, IReadOnlySet<int> answers,
+        CancellationToken cancellationToken)
     {
         string? maxId = null;
         for (var page = 0; page < MaxPages; page++)
         {
             var url = ApiUrl.Of(settings.BaseUrl, path, [.. query, ("limit", PageSize.ToString(CultureInfo.InvariantCulture)), ("max_id", maxId)]);
-            var response = await GetAsync(fetcher, url, cancellationToken).ConfigureAwait(false);
+            var response = await GetAsync(fetcher, url, answers, cancellationToken).ConfigureAwait(false);
             var (statuses, count, oldest) = JsonReply.Read(Name, response, root => ReadPage(root, day));
             foreach (var status in statuses) found.Add(status.Papers, status.Mention, response.FetchedAt);
             if (count < PageSize || oldest is not { } last || last.Created < day.Start) break;
@@ -94,11 +98,11 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
     }
 
     /// <summary>A GET that names, when an instance refuses (401, 403, 404 or 422; not a 5xx, which is the instance's trouble), the likely reason.</summary>
-    private async Task<FetchedResponse> GetAsync(IFetcher fetcher, Uri url, CancellationToken cancellationToken)
+    private async Task<FetchedResponse> GetAsync(IFetcher fetcher, Uri url, IReadOnlySet<int> answers, CancellationToken cancellationToken)
     {
         try
         {
-            return await fetcher.GetAsync(url, authorization: null, cancellationToken).ConfigureAwait(false);
+            return await fetcher.GetAsync(url, authorization: null, answers, cancellationToken).ConfigureAwait(false);
         }
         catch (SourceException e) when ((e.Url is null || e.Url == url) && Refused(e))
         {

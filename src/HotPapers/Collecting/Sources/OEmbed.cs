@@ -18,6 +18,13 @@ internal sealed class OEmbed(string source, Uri endpoint, bool bluesky, params (
 {
     public const int MaxFailuresInARow = 3;
 
+    /// <summary>
+    /// The statuses of a post the endpoint will not embed (not found, not public, gone): its answer, which the cache
+    /// keeps (<see cref="IFetcher"/>), so a rerun within the cache's age does not ask again and <c>--offline</c> replays it.
+    /// Not a 429 or a 5xx: those are the server's trouble, and asked again.
+    /// </summary>
+    private static readonly IReadOnlySet<int> NotEmbeddable = new HashSet<int> { 403, 404, 410 };
+
     private int failuresInARow;
 
     public async Task<string?> HtmlAsync(IFetcher fetcher, string postUrl, CancellationToken cancellationToken)
@@ -27,7 +34,7 @@ internal sealed class OEmbed(string source, Uri endpoint, bool bluesky, params (
         FetchedResponse response;
         try
         {
-            response = await fetcher.GetAsync(url, authorization: null, cancellationToken).ConfigureAwait(false);
+            response = await fetcher.GetAsync(url, authorization: null, NotEmbeddable, cancellationToken).ConfigureAwait(false);
         }
         catch (SourceException e) when (e.NotBefore is not null)
         {
