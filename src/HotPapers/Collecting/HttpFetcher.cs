@@ -84,6 +84,9 @@ internal sealed class HttpFetcher : IFetcher
     /// <summary>The latest time of the answers this fetcher gave (fetched or cached): when the counts were read.</summary>
     public DateTimeOffset? LatestFetch => _latest;
 
+    /// <summary>How many answers this fetcher gave in the run, fetched or the cache's (an error taken as an answer too).</summary>
+    public int Given { get; private set; }
+
     public void Notice(string text) => _notices.Add(text);
 
     /// <summary>The notices given since the last call, for the day's report.</summary>
@@ -109,11 +112,14 @@ internal sealed class HttpFetcher : IFetcher
             _session.Progress($"{_source}: the cache's answer, fetched {fetched}: GET {url.AbsoluteUri}");
             // Given as it was when it came, as an error: it counts for no time the counts were read, online or not.
             if (!Success(cached.Status))
+            {
+                Given++;
                 throw Answered(url, cached.Status, new HttpResponseMessage((HttpStatusCode)cached.Status).ReasonPhrase, cached.Body, $"the cache's answer of {fetched}", null);
+            }
             return Seen(cached);
         }
         if (_session.Offline)
-            throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)");
+            throw new SourceException(_source, url, "not in the cache (--offline answers from the cache alone: collect this day online first)") { NotInCache = true };
         FetchedResponse response;
         try
         {
@@ -159,6 +165,7 @@ internal sealed class HttpFetcher : IFetcher
 
     private FetchedResponse Seen(FetchedResponse response)
     {
+        Given++;
         _given.Add(response.Url.AbsoluteUri);
         if (_latest is not { } latest || response.FetchedAt > latest) _latest = response.FetchedAt;
         return response;

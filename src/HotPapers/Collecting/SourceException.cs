@@ -22,6 +22,9 @@ internal sealed class SourceException(string source, Uri? url, string what, Exce
 
     /// <summary>When the server asked not to be asked before (a wait longer than collect's): asking sooner is no use.</summary>
     public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>Offline, the request is not in the cache: it was never answered, or never asked.</summary>
+    public bool NotInCache { get; init; }
 }
 
 /// <summary>An error status and the body that came with it.</summary>

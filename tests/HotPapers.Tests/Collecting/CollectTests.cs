@@ -997,6 +997,37 @@ public sealed class CollectTests
         Assert.DoesNotContain(records.Papers.SelectMany(p => p.Mentions), m => m.Network == Network.Twitter);
     }
 
+    // Found by a user's trial: online, X was skipped for a day beyond its reach; offline, as the cache held X's answers
+    // of other days, X was asked, failed "not in the cache", and the file gained "unanswered": ["twitter"], exit 4.
+    [Fact]
+    public async Task Offline_skips_a_source_for_a_day_out_of_its_reach_as_online_does()
+    {
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        h.AnyArxivQuery();
+        h.Clock.Advance(TimeSpan.FromDays(7));
+        // X's answer of a later day, as the nightly runs leave them.
+        new ResponseCache(h.Cache).Write("twitter", new FetchedResponse(new Uri(h.Api.BaseUrl, "x/2/tweets/search/recent?query=another-day"), 200, "{}"u8.ToArray(), h.Clock.GetUtcNow()));
+        const string skipped = "twitter: skipped: its search reaches back 7 days only, and this day began more than 8 days ago";
+        var online = Assert.Single((await h.RunAsync(settings: h.AllNetworksSettings(), variables: CollectHarness.Credentials)).Days);
+        Assert.Equal(CollectOutcome.Complete, online.Outcome);
+        Assert.Contains(skipped, online.Notices);
+        var written = File.ReadAllBytes(h.DayFile);
+        var asked = h.Api.Requests.Count;
+
+        // With the file, and without it: the same file, X skipped alike, no failure.
+        foreach (var withFile in new[] { true, false })
+        {
+            if (!withFile) File.Delete(h.DayFile);
+            var day = Assert.Single((await h.RunAsync(offline: true, settings: h.AllNetworksSettings())).Days);
+            Assert.Equal((CollectOutcome.Complete, withFile ? WriteOutcome.Unchanged : WriteOutcome.Created), (day.Outcome, day.Written));
+            Assert.Empty(day.Failures);
+            Assert.Empty(day.Unanswered);
+            Assert.Contains(skipped, day.Notices);
+            Assert.Equal(written, File.ReadAllBytes(h.DayFile));
+        }
+        Assert.Equal(asked, h.Api.Requests.Count);
+    }
+
     [Fact]
     public async Task A_rerun_that_skips_a_source_keeps_its_mentions_from_the_file()
     {
