@@ -694,6 +694,21 @@ public sealed class CollectTests
         Assert.False(File.Exists(entry));
     }
 
+    // An empty answer to a request of one id is also what a mistyped id gets: a day whose one paper is such would fail
+    // every night. That id is dropped as unknown; a request of two or more that knows none fails.
+    [Fact]
+    public async Task An_empty_arxiv_answer_to_one_id_drops_it_as_unknown()
+    {
+        const string One = "https://export.arxiv.org/api/query?id_list=2401.99999&max_results=1";
+        const string Two = "https://export.arxiv.org/api/query?id_list=2401.99998,2401.99999&max_results=2";
+        var fetcher = new FakeFetcher().On(One, "arxiv-empty.xml").On(Two, "arxiv-empty.xml");
+        var arxiv = new Uri("https://export.arxiv.org");
+
+        Assert.Empty(await ArxivMetadata.FetchAsync([new ArxivId("2401.99999")], arxiv, fetcher, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SourceException>(() => ArxivMetadata.FetchAsync([new ArxivId("2401.99999"), new ArxivId("2401.99998")], arxiv, fetcher, CancellationToken.None));
+        Assert.StartsWith("expected an entry for at least one of the 2 id(s) asked, found an empty feed", e.What);
+    }
+
     // The same trial's other half: an answer that has some of the papers (busy, arXiv answers part of a batch) does
     // not drop from the day's file a paper arXiv gave its metadata for before: arXiv keeps every paper it had.
     [Fact]
