@@ -123,7 +123,7 @@ internal static class BuildCommand
         };
         foreach (var pruned in result.Pruned) lines.Append($"{label,-12} {pruned}").Append(stdout.NewLine);
         var changed = result.Changed.Count();
-        // --check counts the posts edited by hand apart: they are not out of date, and a build without --force leaves them.
+        // --check counts the posts edited by hand apart: they are not out of date, and a build refuses them without --force.
         var edited = result.CheckOnly ? result.Posts.Count(p => p.Outcome == WriteOutcome.Updated && p.EditedByHand) : 0;
         lines.Append(CultureInfo.InvariantCulture,
             $"{result.Posts.Count} post(s): {changed - edited} {(result.CheckOnly ? "missing or out of date" : "written")}, ")

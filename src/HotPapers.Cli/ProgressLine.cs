@@ -5,15 +5,13 @@ namespace HotPapers.Cli;
 /// is redirected or CI is set, nothing but the report (a log keeps every line, so progress would only bury it)
 /// unless <see cref="Plain"/> asks for each step as a plain line.
 /// </summary>
-/// <param name="columns">The terminal's width now (a window can be resized while collect runs); by default the console's.</param>
-internal sealed class ProgressLine(TextWriter? terminal, TextWriter? plain, Func<int>? columns = null)
+internal sealed class ProgressLine(TextWriter? terminal, TextWriter? plain)
 {
     public static ProgressLine None { get; } = new(null, null);
 
-    private readonly Func<int> columns = columns ?? ConsoleColumns;
-
-    // 80 where the console cannot say (its size is asked of standard output, which may be redirected).
-    private static int ConsoleColumns()
+    // The terminal's width, asked at each line (a window can be resized while collect runs); 80 where the console
+    // cannot say (its size is asked of standard output, which may be redirected).
+    private static int Columns()
     {
         try
         {
@@ -32,12 +30,15 @@ internal sealed class ProgressLine(TextWriter? terminal, TextWriter? plain, Func
             var shown = ControlEscapingWriter.Escape(text);
             // Kept short of the last column: a line that wraps leaves rows that "\r\e[2K" does not clear (found by a
             // user's trial: in an 80-column tmux each step left a stale row behind).
-            var room = columns() - 1;
-            terminal.Write("\r\x1b[2K" + (shown.Length > room ? shown[..(room - 1)] + "…" : shown));
+            var room = Columns() - 1;
+            terminal.Write("\r\x1b[2K" + (shown.Length > room ? Cut(shown, room - 1) + "…" : shown));
             terminal.Flush();
         }
         plain?.WriteLine(text);
     }
+
+    // The first length UTF-16 units, or one fewer where that would split a character beyond the BMP (an emoji in a handle).
+    private static string Cut(string text, int length) => char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
 
     public void Clear()
     {

@@ -30,7 +30,8 @@ internal static class ArxivMetadata
     public static async Task<IReadOnlyDictionary<string, ArxivPaper>> FetchAsync(IReadOnlyList<ArxivId> ids, Uri baseUrl, IFetcher fetcher, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, ArxivPaper>(StringComparer.Ordinal);
-        foreach (var batch in ids.Select(i => i.Versionless).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(BatchSize))
+        var asked = ids.Select(i => i.Versionless).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var batch in asked.Chunk(BatchSize))
         {
             var url = new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}/api/query?id_list={string.Join(",", batch)}&max_results={batch.Length}");
             var response = await fetcher.GetAsync(url, null, cancellationToken).ConfigureAwait(false);
@@ -46,9 +47,10 @@ internal static class ArxivMetadata
             // arXiv answers 200 with an empty feed when busy, as it does for ids it does not have: taken as an answer,
             // it dropped every paper of the day (found by a user's trial, a day's file was emptied and its post with it).
             // An answer that knows none of the ids asked is arXiv's failure, as a 500 is: the day is not written, and the
-            // answer leaves the cache (the caller rejects it), so the next run asks again. Not for a request of one id:
-            // that answer is also what a mistyped id in a link gets, and a day whose one paper is such would fail each night.
-            if (known == 0 && batch.Length > 1)
+            // answer leaves the cache (the caller rejects it), so the next run asks again. Not for a day of one id: that
+            // answer is also what a mistyped id in a link gets, and a day whose one paper is such would fail each night.
+            // (Per day, not per batch: the last batch of a day of 101 papers asks for one.)
+            if (known == 0 && asked.Count > 1)
                 throw Fail(response, $"expected an entry for at least one of the {batch.Length} id(s) asked, found {(papers.Count == 0 ? "an empty feed" : "none of them")} "
                     + "(arXiv answers so when it is busy; collect the day again later)");
         }

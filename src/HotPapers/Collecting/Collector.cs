@@ -257,7 +257,7 @@ public static class Collector
             }
             else
             {
-                notices.Add($"{id}: arXiv does not know this paper; its {mentions.Length} mention(s) ({string.Join(", ", mentions.Select(m => m.Url).Take(3))}{(mentions.Length > 3 ? ", ..." : "")}) were dropped");
+                notices.Add($"{id}: arXiv's answer does not have this paper (an id arXiv does not know, or a busy arXiv's answer cut short); its {mentions.Length} mention(s) ({string.Join(", ", mentions.Select(m => m.Url).Take(3))}{(mentions.Length > 3 ? ", ..." : "")}) were dropped");
             }
         }
 

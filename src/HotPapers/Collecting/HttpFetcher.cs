@@ -84,7 +84,11 @@ internal sealed class HttpFetcher : IFetcher
     /// <summary>The latest time of the answers this fetcher gave (fetched or cached): when the counts were read.</summary>
     public DateTimeOffset? LatestFetch => _latest;
 
-    /// <summary>How many answers this fetcher gave in the run, fetched or the cache's (an error taken as an answer too).</summary>
+    /// <summary>
+    /// How many answers this fetcher gave in the run, fetched or from the cache (a cached error its caller takes as an
+    /// answer counts; such an error fetched now does not). The collector reads it offline, to tell a source whose first
+    /// request of the day is not in the cache from one that failed further on.
+    /// </summary>
     public int Given { get; private set; }
 
     public void Notice(string text) => _notices.Add(text);
@@ -96,9 +100,6 @@ internal sealed class HttpFetcher : IFetcher
         _notices.Clear();
         return taken;
     }
-
-    public Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, CancellationToken cancellationToken) =>
-        GetAsync(url, authorization, IFetcher.NoErrorAnswers, cancellationToken);
 
     public async Task<FetchedResponse> GetAsync(Uri url, Func<CancellationToken, Task<string>>? authorization, IReadOnlySet<int> answers, CancellationToken cancellationToken)
     {
@@ -276,12 +277,16 @@ internal sealed class HttpFetcher : IFetcher
     /// </summary>
     private void GiveUp(Uri url, string did, string what) => _givenUp[url.Authority] = (did, what);
 
-    /// <summary>A connection refused, or a host or network unreachable: no server listens there now.</summary>
+    /// <summary>
+    /// A connection refused: the host is there, and no server listens on its port now. Not a host or network
+    /// unreachable, which is as often this machine's network gone for a moment (a laptop waking), and giving up on
+    /// every server then would fail a backfill's later days, arXiv's requests too (found in review).
+    /// </summary>
     private static bool Refused(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable }) return true;
+            if (inner is SocketException { SocketErrorCode: SocketError.ConnectionRefused }) return true;
         }
         return false;
     }

@@ -23,7 +23,7 @@ public sealed class CollectTests
         Assert.Equal([CollectHarness.HuggingFace, CollectHarness.HackerNews, CollectHarness.Arxiv], h.Api.Requests.Select(r => r.Target));
         Assert.All(h.Api.Requests, r => Assert.Matches(@"^hotpapers/[0-9]+\.[0-9]+\.[0-9]+\S* \(collect; tests@example\.org\)$", r.UserAgent));
         // The unknown id is dropped with a notice naming it.
-        Assert.Contains(day.Notices, n => n.StartsWith("2104.99999: arXiv does not know this paper; its 1 mention(s) (https://news.ycombinator.com/item?id=26986000) were dropped", StringComparison.Ordinal));
+        Assert.Contains(day.Notices, n => n.StartsWith("2104.99999: arXiv's answer does not have this paper (an id arXiv does not know, or a busy arXiv's answer cut short); its 1 mention(s) (https://news.ycombinator.com/item?id=26986000) were dropped", StringComparison.Ordinal));
     }
 
     // The harness's clock stands at 2021-05-01T06:00Z: the 30th of April has ended in UTC, not yet in Los Angeles.
@@ -415,7 +415,7 @@ public sealed class CollectTests
         var cache = new ResponseCache(h.Cache);
         cache.Write("test", new FetchedResponse(url, 200, "[0]"u8.ToArray(), h.Clock.GetUtcNow() - TimeSpan.FromHours(1)));
         using var session = new FetchSession(cache, h.Clock, offline: false, TimeSpan.FromHours(12), null, _ => { }, freshSince: h.Clock.GetUtcNow());
-        var fetcher = new HttpFetcher(session, "test", TimeSpan.Zero);
+        IFetcher fetcher = new HttpFetcher(session, "test", TimeSpan.Zero);
 
         var first = await h.Clock.RunAsync(() => fetcher.GetAsync(url, null, CancellationToken.None), () => 0);
         var second = await h.Clock.RunAsync(() => fetcher.GetAsync(url, null, CancellationToken.None), () => 0);
@@ -731,7 +731,7 @@ public sealed class CollectTests
         Assert.Contains($"2104.14421: arXiv's answer did not have this paper this time; kept its metadata from {h.DayFile}, with this run's 4 mention(s)", day.Notices);
         Assert.Contains(day.Notices, n => n.StartsWith("2104.14294: arXiv's answer did not have this paper this time", StringComparison.Ordinal));
         // A paper the file does not hold is dropped as before.
-        Assert.Contains(day.Notices, n => n.StartsWith("2104.99999: arXiv does not know this paper", StringComparison.Ordinal));
+        Assert.Contains(day.Notices, n => n.StartsWith("2104.99999: arXiv's answer does not have this paper (an id arXiv does not know, or a busy arXiv's answer cut short)", StringComparison.Ordinal));
     }
 
     [Fact]

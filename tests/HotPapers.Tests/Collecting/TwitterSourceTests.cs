@@ -184,12 +184,30 @@ public sealed class TwitterSourceTests
         Assert.Equal("the answer is not JSON but markup, an HTML or XML page (it starts \"<html>Bad gateway</html>\")", e.What);
     }
 
+    // Found in review: a post the endpoint will not embed (deleted, protected: 403, 404, 410) is its answer, not its
+    // trouble; three such posts in a row left the day's later posts without their embeds.
+    [Fact]
+    public async Task Posts_the_endpoint_will_not_embed_are_no_failures_in_a_row()
+    {
+        var fetcher = new FakeFetcher();
+        string Url(int i) => "https://publish.x.example/oembed?url=" + Uri.EscapeDataString($"https://twitter.com/a/status/{i}");
+        fetcher.Failing(Url(1), 404).Failing(Url(2), 403).Failing(Url(3), 410).Failing(Url(4), 404).On(Url(5), "twitter/oembed-accepted.json");
+        var embeds = new OEmbed("twitter", new Uri("https://publish.x.example"), bluesky: false);
+
+        var html = new List<string?>();
+        for (var i = 1; i <= 5; i++) html.Add(await embeds.HtmlAsync(fetcher, $"https://twitter.com/a/status/{i}", CancellationToken.None));
+
+        Assert.Equal([false, false, false, false, true], html.Select(h => h is not null));
+        Assert.Equal([Url(1), Url(2), Url(3), Url(4), Url(5)], fetcher.Urls);
+        Assert.Empty(fetcher.Notices);
+    }
+
     [Fact]
     public async Task An_oembed_endpoint_that_fails_three_times_in_a_row_is_not_asked_again()
     {
         var fetcher = new FakeFetcher();
         string Url(int i) => "https://publish.x.example/oembed?url=" + Uri.EscapeDataString($"https://twitter.com/a/status/{i}");
-        fetcher.Failing(Url(1), 503).On(Url(2), "twitter/oembed-accepted.json").Failing(Url(3), 503).Failing(Url(4), 404).Failing(Url(5), 503);
+        fetcher.Failing(Url(1), 503).On(Url(2), "twitter/oembed-accepted.json").Failing(Url(3), 503).Failing(Url(4), 502).Failing(Url(5), 503);
         var embeds = new OEmbed("twitter", new Uri("https://publish.x.example"), bluesky: false);
 
         var html = new List<string?>();

@@ -68,9 +68,8 @@ public sealed class FeedWriterTests
         Assert.Equal(Self, Link(feed.Links, "self"));
         Assert.Equal("application/rss+xml", feed.Links.Single(l => l.RelationshipType == "self").MediaType);
         // Found by a user's trial: npm's feedparser knows the self link by its prefix, atom:, not the formatter's a10:.
-        var channel = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes)).Root!.Element("channel")!;
-        var self = Assert.Single(channel.Elements(System.Xml.Linq.XName.Get("link", "http://www.w3.org/2005/Atom")));
-        Assert.Equal("atom", self.GetPrefixOfNamespace(self.Name.Namespace));
+        // As written (an XElement's prefix is the nearest declaration's, whatever the element was written with).
+        Assert.Contains($"<atom:link rel=\"self\"", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         Assert.Equal(Site.Home, Link(feed.Links, "alternate"));
         Assert.Equal(FeedSamples.First.Updated, feed.LastUpdatedTime);
         var items = feed.Items.ToList();

@@ -44,6 +44,13 @@ internal sealed class OEmbed(string source, Uri endpoint, bool bluesky, params (
                 + "this post and the day's later ones have no embed");
             return null;
         }
+        catch (SourceException e) when (e.Answer?.Status is { } status && NotEmbeddable.Contains(status))
+        {
+            // The endpoint's answer about this post (deleted, protected): no trouble of the server, so no failure in a
+            // row (found in review: three deleted posts in a row left the day's later posts without their embeds).
+            failuresInARow = 0;
+            return null;
+        }
         catch (SourceException e)
         {
             if (++failuresInARow == MaxFailuresInARow)
