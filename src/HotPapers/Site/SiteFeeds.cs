@@ -67,10 +67,7 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
     {
         var shown = category is null ? digest : digest with { Papers = [.. digest.Papers.Where(p => p.Paper.Categories.Contains(category, StringComparer.Ordinal))] };
         var url = new Uri(baseUrl, summary.Path);
-        var titles = shown.Papers.Select(p => p.Paper.Title).ToList();
-        var summaryText = titles.Count == 0
-            ? "No paper made this digest."
-            : $"{SiteGenerator.Count(titles.Count, "paper")}: {string.Join("; ", titles.Take(3))}{(titles.Count > 3 ? "; ..." : "")}";
+        var summaryText = SitePages.Summary(shown);
         return new FeedEntry(
             // A category's item is its own, beside the site feed's item of the same digest.
             category is null ? url.AbsoluteUri : url.AbsoluteUri + "#category-" + SitePaths.CategorySlug(category),

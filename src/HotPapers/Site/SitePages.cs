@@ -67,12 +67,26 @@ internal sealed class SitePages
         var model = DigestModel(digest, warnings);
         var folder = SitePaths.Digest(digest.Records.Date, digest.Records.EndDate);
         var title = PostValue(model, "title");
-        var page = Page(folder, "day", title, PostValue(model, "description"), "article");
+        // The post's description, then what the digest holds (a user's trial: "Hot papers 2021-04-30" alone, the
+        // title again, was all a search result or a shared link's card said of the page).
+        var page = Page(folder, "day", title, $"{PostValue(model, "description")}. {Summary(digest)}", "article");
         page["newer"] = Neighbour(newer);
         page["older"] = Neighbour(older);
         model["page"] = page;
         Write(output, folder + SitePaths.Index, DayTemplate, model);
         return title;
+    }
+
+    /// <summary>
+    /// What a digest holds, in a line: its number of papers and the first three titles (a feed item's summary, and its
+    /// page's description after the post's). Runs of white space are one space: an imported title keeps arXiv's line breaks.
+    /// </summary>
+    public static string Summary(Digest digest)
+    {
+        var titles = digest.Papers.Select(p => string.Join(' ', p.Paper.Title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        return titles.Count == 0
+            ? "No paper made this digest."
+            : $"{SiteGenerator.Count(titles.Count, "paper")}: {string.Join("; ", titles.Take(3))}{(titles.Count > 3 ? "; ..." : "")}";
     }
 
     /// <summary>What a digest's templates see: the post template's <c>post</c>, <c>digest</c> and <c>papers</c>, with the site's embeds.</summary>
