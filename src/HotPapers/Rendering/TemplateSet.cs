@@ -81,9 +81,13 @@ internal sealed class TemplateSet : ITemplateLoader
     // Found by a new user's trial: styles.css and days.html.sbn in a templates folder were ignored without a
     // word, and the built-in stylesheet used. A name near a built-in one, and not one itself, is most likely
     // a typo of it; a name near none may be an include of the user's own, and is left alone.
+    // Found by a user's trial: about.sbn, the page's name without its middle extension, was ignored without a word:
+    // the one built-in name of that first word and last extension is meant.
     private static string? Misnamed(string name) =>
         BuiltInNames.Contains(name, StringComparer.Ordinal) ? null
         : BuiltInNames.Contains(name + ".sbn", StringComparer.Ordinal) ? name + ".sbn"
+        : BuiltInNames.Where(b => FirstWord(b).Equals(FirstWord(name), StringComparison.OrdinalIgnoreCase)
+            && Path.GetExtension(b).Equals(Path.GetExtension(name), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only
         : NearestName.Of(name, BuiltInNames);
 
     // Refused (RefuseMisnamed) only where the name is surely the template's: its name but for case or ".sbn", or the

@@ -83,7 +83,7 @@ public sealed class TemplateTests
     {
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
-        foreach (var name in new[] { "styles.css", "days.html.sbn", "head.html", "my-footer.sbn" })
+        foreach (var name in new[] { "styles.css", "days.html.sbn", "head.html", "my-footer.sbn", "about.sbn" })
             File.WriteAllText(temp["t/" + name], "/* mine */\n");
 
         var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
@@ -91,7 +91,7 @@ public sealed class TemplateTests
         Assert.Equal(1, code);
         Assert.Equal(
             [
-                .. new[] { ("days.html.sbn", "day.html.sbn"), ("head.html", "head.html.sbn"), ("styles.css", "style.css") }.Select(m =>
+                .. new[] { ("about.sbn", "about.html.sbn"), ("days.html.sbn", "day.html.sbn"), ("head.html", "head.html.sbn"), ("styles.css", "style.css") }.Select(m =>
                     $"error: {temp["t/" + m.Item1]}: expected a template named as the built-in one it replaces ({m.Item2}?), found a name no built-in "
                     + $"template has, so the built-in {m.Item2} would be used: rename it {m.Item2}, or move it out of the templates folder for the built-in one"),
                 "Nothing was written.",
@@ -104,6 +104,7 @@ public sealed class TemplateTests
         Assert.True(code == 0, stderr);
         Assert.Equal(
             [
+                $"warning: {temp["t/about.sbn"]}: overrides no built-in template (did you mean about.html.sbn?); the built-in about.html.sbn is used",
                 $"warning: {temp["t/days.html.sbn"]}: overrides no built-in template (did you mean day.html.sbn?); the built-in day.html.sbn is used",
                 $"warning: {temp["t/head.html"]}: overrides no built-in template (did you mean head.html.sbn?); the built-in head.html.sbn is used",
                 $"warning: {temp["t/styles.css"]}: overrides no built-in template (did you mean style.css?); the built-in style.css is used",
