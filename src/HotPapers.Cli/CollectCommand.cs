@@ -21,7 +21,7 @@ internal static class CollectCommand
         };
         var records = CommandLine.RecordsFolderOption();
         var offline = new Option<bool>("--offline") { Description = "Ask no network: answer from the cache alone (an earlier collect's answers), to rebuild the same records." };
-        var refresh = new Option<bool>("--refresh") { Description = "Ask the networks again even where the cache has answers younger than collect.cacheMaxAge (for fresh counts); arXiv is not asked again: its metadata, which has no counts, comes from the cache while that young." };
+        var refresh = new Option<bool>("--refresh") { Description = "Ask the networks and arXiv again even where the cache has answers younger than collect.cacheMaxAge (for fresh counts, or arXiv's metadata where it answered part of what it was asked)." };
         var config = CommandLine.ConfigOption();
         var timezone = CommandLine.TimeZoneOption("The site's zone, where the days begin and end (default: the settings' timezone, else UTC).");
         var command = new Command("collect", "Collect a day's records: the papers the networks mentioned, with their arXiv metadata and the mentions' counts.")

@@ -55,7 +55,7 @@ public static class Collector
         // One fetcher per source for the whole run: its pacing holds from one day to the next.
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);
         // Found by a new user's trial: --refresh asked arXiv again for metadata that does not change in hours.
-        var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing, counts: false);
+        var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing);
         var days = new List<CollectedDay>();
         foreach (var date in dates)
         {
@@ -257,7 +257,7 @@ public static class Collector
             }
             else
             {
-                notices.Add($"{id}: arXiv's answer does not have this paper (an id arXiv does not know, or a busy arXiv's answer cut short); its {mentions.Length} mention(s) ({string.Join(", ", mentions.Select(m => m.Url).Take(3))}{(mentions.Length > 3 ? ", ..." : "")}) were dropped");
+                notices.Add($"{id}: arXiv's answer does not have this paper (an id arXiv does not know, or a busy arXiv's answer cut short: --refresh asks again); its {mentions.Length} mention(s) ({string.Join(", ", mentions.Select(m => m.Url).Take(3))}{(mentions.Length > 3 ? ", ..." : "")}) were dropped");
             }
         }
 

@@ -43,10 +43,14 @@ internal sealed class FetchSession : IDisposable
     private TimeSpan MaxAge { get; }
     private DateTimeOffset? FreshSince { get; }
 
-    /// <summary>Whether a cached answer fetched at <paramref name="fetchedAt"/> is used instead of the network.</summary>
-    /// <param name="counts">The answer holds counts, which <c>--refresh</c> asks for anew (arXiv's metadata does not).</param>
-    public bool Fresh(DateTimeOffset fetchedAt, bool counts) =>
-        Offline || (Time.GetUtcNow() - fetchedAt < MaxAge && !(counts && fetchedAt < FreshSince));
+    /// <summary>
+    /// Whether a cached answer fetched at <paramref name="fetchedAt"/> is used instead of the network: offline, any;
+    /// online, one younger than the cache's age, and with <c>--refresh</c> one fetched in this run. arXiv's too: a
+    /// user's trial found a busy arXiv's answer, cut short, kept for hours, and --refresh, which left arXiv to the
+    /// cache, could not mend the day.
+    /// </summary>
+    public bool Fresh(DateTimeOffset fetchedAt) =>
+        Offline || (Time.GetUtcNow() - fetchedAt < MaxAge && !(fetchedAt < FreshSince));
     public FetchLimits Limits => FetchLimits.Default;
     public Action<string> Progress { get; }
 

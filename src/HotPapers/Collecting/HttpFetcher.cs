@@ -22,7 +22,6 @@ internal sealed class HttpFetcher : IFetcher
     private readonly FetchSession _session;
     private readonly string _source;
     private readonly TimeSpan _pacing;
-    private readonly bool _counts;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     // The last request to the source, by this run or (from the cache's pace file) the run before it: a
     // second run started at once paces from the first's last request, not from nothing.
@@ -37,13 +36,11 @@ internal sealed class HttpFetcher : IFetcher
     private readonly Dictionary<string, (string Did, string What)> _givenUp = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _notices = [];
 
-    /// <param name="counts">Its answers hold counts, which <c>--refresh</c> asks for anew; arXiv's metadata does not.</param>
-    public HttpFetcher(FetchSession session, string source, TimeSpan pacing, bool counts = true)
+    public HttpFetcher(FetchSession session, string source, TimeSpan pacing)
     {
         _session = session;
         _source = source;
         _pacing = pacing;
-        _counts = counts;
         if (!session.Offline && session.Cache.ReadPace(source) is { } pace)
         {
             var now = session.Time.GetUtcNow();
@@ -106,7 +103,7 @@ internal sealed class HttpFetcher : IFetcher
         var cached = _session.Cache.Read(_source, url);
         // An error kept by a caller that took it as an answer, and this one does not (another version): no answer.
         if (cached is not null && !Success(cached.Status) && !answers.Contains(cached.Status)) cached = null;
-        if (cached is not null && _session.Fresh(cached.FetchedAt, _counts))
+        if (cached is not null && _session.Fresh(cached.FetchedAt))
         {
             // Before the URL: a terminal shows the start of a long line.
             var fetched = Rfc3339.Format(Rfc3339.ToSecond(cached.FetchedAt));
