@@ -99,9 +99,11 @@ internal static partial class TweetEmbed
 
     internal static string Attr(string s) => Html(s);
 
-    // A link ends at a space or markup, or where another begins glued to it (a letter or digit, then http:// or https://):
-    // old crawler files join a tweet's links ("...qqhttps://t.co/XPmh..."), and a user's trial found them one broken
-    // link on the site's cards. A link inside another's path or query follows a '/' or '=' (web.archive.org/web/2021/https://...).
-    [GeneratedRegex(@"https?://[^\s<>""']+?(?=[\s<>""']|$|(?<=[A-Za-z0-9])https?://)", RegexOptions.CultureInvariant)]
+    // A link ends at a space or markup, or where another begins glued to it (a letter or digit, then http:// or https://),
+    // or a handle does (a letter or digit, then @): old crawler files join a tweet's links and handles
+    // ("...qqhttps://t.co/XPmh...", "https://t.co/KwfCVRzrIH@VincentMo6"), and users' trials found them one broken link on
+    // the site's cards. A link inside another's path or query follows a '/' or '=' (web.archive.org/web/2021/https://...),
+    // as a handle in a path follows a '/' (medium.com/@name).
+    [GeneratedRegex(@"https?://[^\s<>""']+?(?=[\s<>""']|$|(?<=[A-Za-z0-9])(?:https?://|@))", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 }
