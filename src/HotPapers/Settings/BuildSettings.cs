@@ -39,16 +39,19 @@ public sealed record BuildSettings
 
     /// <summary>
     /// A warning when no templates folder is set and a <c>templates</c> folder beside the settings file holds any of
-    /// <paramref name="names"/>: found by a new user's trial, a page template put there was not read, and nothing said so.
+    /// <paramref name="names"/> (or, with <paramref name="staticFolder"/>, the site's <c>static/</c>): found by new users'
+    /// trials, a page template and a CNAME put there were not used, and nothing said so.
     /// </summary>
-    internal string? UnreadTemplatesFolder(IEnumerable<string> names)
+    internal string? UnreadTemplatesFolder(IEnumerable<string> names, bool staticFolder = false)
     {
         // Without a settings file there is no blog of the user's to look beside (the repository's own templates/ is the built-in sources).
         if (TemplatesDirectory is not null || SourceFile is null) return null;
         var folder = Path.Combine(Path.GetDirectoryName(SourceFile) ?? "", "templates");
-        var found = names.Where(name => File.Exists(Path.Combine(folder, name))).ToList();
+        List<string> found = [.. names.Where(name => File.Exists(Path.Combine(folder, name)))];
+        if (staticFolder && Directory.Exists(Path.Combine(folder, "static"))) found.Add("static/");
+        // The folder named with its separator: "templates: is not read" read as the setting's key.
         return found.Count == 0 ? null
-            : $"{folder}: is not read, since no templates folder is set, so its {string.Join(", ", found)} override{(found.Count == 1 ? "s" : "")} nothing: "
-                + $"add \"templates: templates\" to {SourceFile}, or pass --templates {folder}";
+            : $"{folder}{Path.DirectorySeparatorChar}: not read, since no templates folder is set, so its {string.Join(", ", found)} "
+                + $"{(found.Count == 1 ? "changes" : "change")} nothing: add \"templates: templates\" to {SourceFile}, or pass --templates {folder}";
     }
 }

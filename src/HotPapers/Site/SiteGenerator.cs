@@ -67,7 +67,7 @@ public sealed class SiteGenerator
         if (problems.Count > 0) throw new InputException(problems);
         var digests = slots.Select(s => s.Summary!).ToList();
         var warnings = new List<string>([.. _pages.Notices, .. _static.Notices, .. skipped, .. slots.SelectMany(s => s.Warnings), .. _digests.RankingNotApplied(), .. _digests.RepeatsNotLookedFor()]);
-        if (_settings.UnreadTemplatesFolder(TemplateSet.SiteNames) is { } unread) warnings.Add(unread);
+        if (_settings.UnreadTemplatesFolder(TemplateSet.SiteNames, staticFolder: true) is { } unread) warnings.Add(unread);
         if (_site.BaseUrl is null)
             warnings.Add((_settings.SourceFile is { } file ? file + ": " : "")
                 + "no site.baseUrl (nor --base-url), so the pages have no canonical links, and no sitemap.xml or feeds are written");

@@ -123,18 +123,20 @@ public sealed class TemplateTests
         Directory.CreateDirectory(temp["blog/templates"]);
         File.WriteAllText(temp["blog/templates/post.md.sbn"], "{{ digest.date_text }}\n");
         File.WriteAllText(temp["blog/templates/about.html.sbn"], "<h1>mine</h1>\n");
+        Directory.CreateDirectory(temp["blog/templates/static"]);
+        File.WriteAllText(temp["blog/templates/static/CNAME"], "papers.example.org\n");
         var config = temp["blog/hotpapers.yml"];
         File.WriteAllText(config, "timezone: UTC\n");
         var folder = Path.Combine(temp["blog"], "templates");
 
         var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--config", config);
         Assert.True(code == 0, stderr);
-        Assert.Equal($"warning: {folder}: is not read, since no templates folder is set, so its post.md.sbn overrides nothing: "
+        Assert.Equal($"warning: {folder}{Path.DirectorySeparatorChar}: not read, since no templates folder is set, so its post.md.sbn changes nothing: "
             + $"add \"templates: templates\" to {config}, or pass --templates {folder}\n", stderr);
 
         (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--base-url", "https://example.org/", "--config", config);
         Assert.True(code == 0, stderr);
-        Assert.Contains($"warning: {folder}: is not read, since no templates folder is set, so its about.html.sbn overrides nothing: "
+        Assert.Contains($"warning: {folder}{Path.DirectorySeparatorChar}: not read, since no templates folder is set, so its about.html.sbn, static/ change nothing: "
             + $"add \"templates: templates\" to {config}, or pass --templates {folder}\n", stderr);
 
         // Set, it is read, and nothing is said of it.
