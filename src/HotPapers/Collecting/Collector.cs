@@ -163,6 +163,15 @@ public static class Collector
         }
         if (existing is { Unanswered.Length: > 0 })
             notices.Add($"{path}: the file names {string.Join(" and ", existing.Unanswered.Select(n => n.Name()))} as not having answered when it was written");
+        // arXiv given up on earlier in this run (every try refused, or let run out its time): without it the day cannot
+        // be written, so the networks are not asked for it (found by a user's trial: with arXiv down, a backfill asked
+        // every network on every day for records it could not write).
+        if (arxiv.GivenUp(settings.Collect.Arxiv.BaseUrl) is { } gone)
+        {
+            failures.Add(new SourceFailure(ArxivMetadata.Name, settings.Collect.Arxiv.BaseUrl.AbsoluteUri, $"not asked: {gone}; collect the day again later"));
+            notices.Add("no other source was asked: without arXiv the day's records cannot be written");
+            return new CollectedDay(day.Date, CollectOutcome.Failed, null, null, 0, 0, failures, notices) { WithoutMetadata = true };
+        }
         var found = new List<FoundMention>();
         // The sources that answered this time: the day's file keeps the mentions of every other network.
         var answered = new HashSet<string>(StringComparer.Ordinal);

@@ -172,8 +172,7 @@ internal sealed class HttpFetcher : IFetcher
     private async Task<FetchedResponse> SendAsync(HttpMethod method, Uri url, Func<CancellationToken, Task<HttpRequestMessage>> make, bool retry, CancellationToken cancellationToken)
     {
         // A server that let every try run out its time, or refused every one, is not asked again this run (GiveUp).
-        if (_givenUp.TryGetValue(url.Authority, out var gone))
-            throw new SourceException(_source, url, $"not asked: {url.Authority} {gone.Did} earlier in this run ({gone.What}); collect the day again later");
+        if (GivenUp(url) is { } gone) throw new SourceException(_source, url, $"not asked: {gone}; collect the day again later");
         if (_notBefore.TryGetValue(url.Authority, out var notBefore) && notBefore > _session.Time.GetUtcNow())
             throw new SourceException(_source, url, $"not asked: {url.Authority} asked not to be asked again before {Rfc3339.Format(Rfc3339.ToSecond(notBefore))} "
                 + $"(kept in {_session.Cache.PacePath(_source)}); collect the day again after that")
@@ -273,6 +272,10 @@ internal sealed class HttpFetcher : IFetcher
     /// would meet the same.
     /// </summary>
     private void GiveUp(Uri url, string did, string what) => _givenUp[url.Authority] = (did, what);
+
+    /// <summary>Why the server of <paramref name="url"/> is not asked again in this run (<see cref="GiveUp"/>), or null.</summary>
+    public string? GivenUp(Uri url) =>
+        _givenUp.TryGetValue(url.Authority, out var gone) ? $"{url.Authority} {gone.Did} earlier in this run ({gone.What})" : null;
 
     /// <summary>
     /// A connection refused: the host is there, and no server listens on its port now. Not a host or network

@@ -466,6 +466,39 @@ public sealed class CollectTests
         Assert.Equal(3, h.Api.To("/api/daily_papers").Count);
     }
 
+    // Found by a user's trial: with arXiv's port closed, a backfill asked every network on every day, for records it could
+    // not write without arXiv. Once arXiv is given up, the later days ask no source, and say why.
+    [Fact]
+    public async Task Once_arxiv_is_given_up_the_later_days_ask_no_source()
+    {
+        await using var h = new CollectHarness();
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.File("hackernews-2021-04-30.json"));
+        FetchSession.Connect.Value = async (context, token) =>
+        {
+            if (context.InitialRequestMessage.RequestUri!.AbsolutePath.StartsWith("/api/query", StringComparison.Ordinal))
+                throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            await socket.ConnectAsync(context.DnsEndPoint, token);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        };
+        h.Clock.Advance(TimeSpan.FromDays(2));
+
+        var report = await h.RunAsync(until: new DateOnly(2021, 5, 2));
+
+        Assert.All(report.Days, d => Assert.Equal((CollectOutcome.Failed, true), (d.Outcome, d.WithoutMetadata)));
+        var refused = $"Connection refused ({h.Api.BaseUrl.Authority}), 4 tries";
+        Assert.Equal([refused,
+            $"not asked: {h.Api.BaseUrl.Authority} refused every connection earlier in this run ({refused}); collect the day again later",
+            $"not asked: {h.Api.BaseUrl.Authority} refused every connection earlier in this run ({refused}); collect the day again later"],
+            report.Days.Select(d => Assert.Single(d.Failures, f => f.Source == "arxiv").What));
+        Assert.Contains("no other source was asked: without arXiv the day's records cannot be written", report.Days[1].Notices);
+        // The networks were asked on the first day only.
+        Assert.Single(h.Api.To("/api/daily_papers"));
+        Assert.Single(h.Api.To("/api/v1/"));
+        Assert.Empty(h.Api.To("/api/query"));
+    }
+
     // Found by a user's trial: a refused connection was tried again on every day of a range, its retries' 15 s a day
     // (a year's backfill with one source down: 85 minutes), while a server that let its tries time out was given up
     // for the rest of the run. One whose every try was refused is given up alike; one that answered a try is not.
