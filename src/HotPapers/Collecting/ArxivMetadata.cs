@@ -77,13 +77,13 @@ internal static class ArxivMetadata
         foreach (var entry in feed.Elements(Atom + "entry"))
         {
             var id = entry.Element(Atom + "id")?.Value.Trim() ?? "";
-            var title = Collapse(entry.Element(Atom + "title")?.Value);
+            var title = WhiteSpace.Collapse(entry.Element(Atom + "title")?.Value);
             if (title == "Error" || id.Contains("/api/errors", StringComparison.Ordinal))
-                throw Fail(response, $"arXiv answered an error: {Collapse(entry.Element(Atom + "summary")?.Value)}");
+                throw Fail(response, $"arXiv answered an error: {WhiteSpace.Collapse(entry.Element(Atom + "summary")?.Value)}");
             var where = $"entry {JsonChecker.Quote(id)} (line {((IXmlLineInfo)entry).LineNumber})";
             if (ArxivId.FromLink(id) is not { } paper) throw Fail(response, $"{where}: expected an id that is an arxiv.org/abs/ link, found {JsonChecker.Quote(id)}");
             if (title.Length == 0) throw Fail(response, $"{where}: expected a title, found none");
-            var authors = entry.Elements(Atom + "author").Select(a => Collapse(a.Element(Atom + "name")?.Value)).Where(a => a.Length > 0).ToImmutableArray();
+            var authors = entry.Elements(Atom + "author").Select(a => WhiteSpace.Collapse(a.Element(Atom + "name")?.Value)).Where(a => a.Length > 0).ToImmutableArray();
             var categories = new List<string>();
             if (entry.Element(Arxiv + "primary_category")?.Attribute("term")?.Value.Trim() is { } primary && ArxivCategory.IsMatch(primary)) categories.Add(primary);
             foreach (var term in entry.Elements(Atom + "category").Select(c => c.Attribute("term")?.Value.Trim() ?? ""))
@@ -93,29 +93,10 @@ internal static class ArxivMetadata
             }
             var hasPdf = entry.Elements(Atom + "link").Any(l => (string?)l.Attribute("title") == "pdf" || (string?)l.Attribute("type") == "application/pdf");
             // Links without version, as the records have always had them: a new version changes nothing in the file.
-            papers.Add(new ArxivPaper(paper, title, authors, Collapse(entry.Element(Atom + "summary")?.Value), [.. categories],
+            papers.Add(new ArxivPaper(paper, title, authors, WhiteSpace.Collapse(entry.Element(Atom + "summary")?.Value), [.. categories],
                 $"https://arxiv.org/abs/{paper.Value}", hasPdf ? $"https://arxiv.org/pdf/{paper.Value}" : null));
         }
         return papers;
-    }
-
-    /// <summary>Titles and abstracts come wrapped at ~80 characters and indented: each run of white space is one space, as the records have them.</summary>
-    internal static string Collapse(string? text)
-    {
-        if (text is null) return "";
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
-            }
-            else if (c != '\0')
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString().TrimEnd(' ');
     }
 
     private static SourceException Fail(FetchedResponse response, string what) => new(Name, response.Url, what);

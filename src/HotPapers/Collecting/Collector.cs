@@ -54,7 +54,6 @@ public static class Collector
         var sources = MentionSources.FromSettings(collect, environment.Variables);
         // One fetcher per source for the whole run: its pacing holds from one day to the next.
         var fetchers = sources.ToDictionary(s => s.Name, s => new HttpFetcher(session, s.Name, s.Pacing), StringComparer.Ordinal);
-        // Found by a new user's trial: --refresh asked arXiv again for metadata that does not change in hours.
         var arxiv = new HttpFetcher(session, ArxivMetadata.Name, ArxivMetadata.Pacing);
         var days = new List<CollectedDay>();
         foreach (var date in dates)

@@ -182,6 +182,13 @@ internal sealed class HttpFetcher : IFetcher
         var tries = 0;
         // The tries whose connection was refused (Refused): when they are all of them, the server is given up.
         var refused = 0;
+        // The request's failure without an answer (its last try's); a server that refused every try is given up.
+        SourceException NoAnswer(Exception e)
+        {
+            var what = $"{Describe(e)}, {tries} {(tries == 1 ? "try" : "tries")}";
+            if (refused == tries) GiveUp(url, "refused every connection", what);
+            return new SourceException(_source, url, what, e);
+        }
         HttpResponseMessage response;
         try
         {
@@ -223,9 +230,7 @@ internal sealed class HttpFetcher : IFetcher
         }
         catch (LastTry last)
         {
-            var what = $"{Describe(last.InnerException!)}, {tries} tries";
-            if (refused == tries) GiveUp(url, "refused every connection", what);
-            throw new SourceException(_source, url, what, last.InnerException);
+            throw NoAnswer(last.InnerException!);
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -237,9 +242,7 @@ internal sealed class HttpFetcher : IFetcher
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            var what = $"{Describe(e)}, {tries} {(tries == 1 ? "try" : "tries")}";
-            if (refused == tries) GiveUp(url, "refused every connection", what);
-            throw new SourceException(_source, url, what, e);
+            throw NoAnswer(e);
         }
         using (response)
         {

@@ -25,6 +25,9 @@ internal sealed class SourceException(string source, Uri? url, string what, Exce
 
     /// <summary>Offline, the request is not in the cache: it was never answered, or never asked.</summary>
     public bool NotInCache { get; init; }
+
+    /// <summary>The same failure, with what the user can do about it after what was wrong (a refused login: which variables to check).</summary>
+    public SourceException Hinted(string hint) => new(SourceName, Url, $"{What} ({hint})", this) { Answer = Answer, NotBefore = NotBefore };
 }
 
 /// <summary>An error status and the body that came with it.</summary>

@@ -83,7 +83,7 @@ internal sealed class SitePages
     /// </summary>
     public static string Summary(Digest digest)
     {
-        var titles = digest.Papers.Select(p => string.Join(' ', p.Paper.Title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        var titles = digest.Papers.Select(p => WhiteSpace.Collapse(p.Paper.Title)).ToList();
         return titles.Count == 0
             ? "No paper made this digest."
             : $"{SiteGenerator.Count(titles.Count, "paper")}: {string.Join("; ", titles.Take(3))}{(titles.Count > 3 ? "; ..." : "")}";

@@ -136,10 +136,7 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
         catch (SourceException e) when (e.Answer?.Status == 401)
         {
             // Wrong credentials: Bluesky answered, and will answer the same until they are mended.
-            throw new SourceException(Name, url, $"{e.What} (the login was refused: check {HandleVariable} and {PasswordVariable}, an app password from Bluesky's settings)", e)
-            {
-                Answer = e.Answer,
-            };
+            throw e.Hinted($"the login was refused: check {HandleVariable} and {PasswordVariable}, an app password from Bluesky's settings");
         }
         // The session answer holds tokens: JsonReply names what it found by kind, never by value.
         var token = JsonReply.Read(Name, response, root => root.String("accessJwt"));

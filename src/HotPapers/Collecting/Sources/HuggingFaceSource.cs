@@ -51,7 +51,7 @@ internal sealed class HuggingFaceSource(SourceSettings settings) : IMentionSourc
             Url: $"https://huggingface.co/papers/{arxiv.Value.Versionless}",
             AuthorName: by.OptionalText("fullname") is { Length: > 0 } full ? full : handle,
             Handle: handle,
-            Text: ArxivMetadata.Collapse(item.Text("title")),
+            Text: WhiteSpace.Collapse(item.Text("title")),
             Created: TweetTime.FromInstant(item.Instant("publishedAt")),
             Lang: null,
             Reposts: null,

@@ -54,10 +54,7 @@ internal sealed class TwitterSource(SourceSettings settings, Func<string, string
             catch (SourceException e) when (e.Answer?.Status == 401)
             {
                 // Found by a user's trial: Bluesky's refused login named its variables, X's refused token did not.
-                throw new SourceException(Name, url, $"{e.What} (the token was refused: check {TokenVariable}, the app's bearer token from X's developer portal)", e)
-                {
-                    Answer = e.Answer,
-                };
+                throw e.Hinted($"the token was refused: check {TokenVariable}, the app's bearer token from X's developer portal");
             }
             var (posts, count, token) = JsonReply.Read(Name, response, ReadPage);
             foreach (var post in posts)
