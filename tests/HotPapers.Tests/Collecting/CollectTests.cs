@@ -340,6 +340,36 @@ public sealed class CollectTests
         Assert.Equal(8, Collector.Dates(request with { CatchUp = false }, temp.Path, TimeZoneInfo.Utc).Count);
     }
 
+    // Found by a user's trial: an embed server's "will not embed this post" (403, 404, 410) was asked again on every
+    // rerun, as only 2xx answers were kept. It is the answer about that post: kept, and replayed offline.
+    [Fact]
+    public async Task An_embed_servers_refusal_of_a_post_is_kept_and_replayed_offline()
+    {
+        await using var h = new CollectHarness().AllNetworks(CollectHarness.ArxivAllNetworks);
+        await using var embeds = new LoopbackApi(h.Clock);
+        foreach (var (target, _) in CollectHarness.Recorded("twitter").Where(r => r.Target.StartsWith("/x-embed/", StringComparison.Ordinal)))
+            embeds.On(target["/x-embed".Length..], Reply.Text(404, "{\"error\":\"not found\"}"));
+        var settings = h.AllNetworksSettings();
+        settings = settings with { Collect = settings.Collect with { Twitter = settings.Collect.Twitter with { EmbedUrl = new Uri(embeds.BaseUrl, "/") } } };
+
+        var day = Assert.Single((await h.RunAsync(settings: settings, variables: CollectHarness.Credentials)).Days);
+        Assert.Equal(CollectOutcome.Complete, day.Outcome);
+        var asked = embeds.Requests.Count;
+        Assert.True(asked > 0);
+        var written = File.ReadAllBytes(h.DayFile);
+
+        // An hour later, within the cache's age: the embed server is not asked again.
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(CollectOutcome.Complete, (await h.RunAsync(settings: settings, variables: CollectHarness.Credentials)).Outcome);
+        Assert.Equal(asked, embeds.Requests.Count);
+
+        // Offline, the file comes back byte for byte.
+        File.Delete(h.DayFile);
+        Assert.Equal(CollectOutcome.Complete, (await h.RunAsync(settings: settings, variables: CollectHarness.Credentials, offline: true)).Outcome);
+        Assert.Equal(written, File.ReadAllBytes(h.DayFile));
+        Assert.Equal(asked, embeds.Requests.Count);
+    }
+
     // Found in review: the wait was the source's, so a busy embed server (publish.x.com) stopped X's search
     // (api.x.com), this run and the next. It is the server's that asked.
     [Fact]
