@@ -33,28 +33,45 @@ internal static class ArxivMetadata
         var asked = ids.Select(i => i.Versionless).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         foreach (var batch in asked.Chunk(BatchSize))
         {
-            var url = new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}/api/query?id_list={string.Join(",", batch)}&max_results={batch.Length}");
-            var response = await fetcher.GetAsync(url, null, cancellationToken).ConfigureAwait(false);
-            var papers = Parse(response);
-            var known = 0;
-            foreach (var paper in papers)
-            {
-                // An answer may hold a paper not asked for (a search's extra hit): only those asked are taken.
-                if (!batch.Contains(paper.Id.Value, StringComparer.Ordinal)) continue;
-                found[paper.Id.Value] = paper;
-                known++;
-            }
             // arXiv answers 200 with an empty feed when busy, as it does for ids it does not have: taken as an answer,
             // it dropped every paper of the day (found by a user's trial, a day's file was emptied and its post with it).
             // An answer that knows none of the ids asked is arXiv's failure, as a 500 is: the day is not written, and the
             // answer leaves the cache (the caller rejects it), so the next run asks again. Not for a day of one id: that
             // answer is also what a mistyped id in a link gets, and a day whose one paper is such would fail each night.
             // (Per day, not per batch: the last batch of a day of 101 papers asks for one.)
-            if (known == 0 && asked.Count > 1)
-                throw Fail(response, $"expected an entry for at least one of the {batch.Length} id(s) asked, found {(papers.Count == 0 ? "an empty feed" : "none of them")} "
+            if (await AskAsync(batch, baseUrl, fetcher, found, cancellationToken).ConfigureAwait(false) is { known: 0 } answer && asked.Count > 1)
+                throw Fail(answer.response, $"expected an entry for at least one of the {batch.Length} id(s) asked, found {(answer.entries == 0 ? "an empty feed" : "none of them")} "
                     + "(arXiv answers so when it is busy; collect the day again later)");
         }
+        // Busy, arXiv also answers part of a batch; the papers it left out were dropped from a day's first collection
+        // (found by a user's trial). They are asked for once more, on their own: what that answer does not have either
+        // is taken as unknown (a mistyped id), not as a failure. The request differs from the first (fewer ids), so the
+        // cache keeps both answers, and a rerun or an offline replay gives the same papers.
+        var missing = asked.Where(id => !found.ContainsKey(id)).ToList();
+        if (found.Count > 0)
+        {
+            foreach (var batch in missing.Chunk(BatchSize)) await AskAsync(batch, baseUrl, fetcher, found, cancellationToken).ConfigureAwait(false);
+        }
         return found;
+    }
+
+    /// <summary>Asks arXiv for <paramref name="batch"/>, adding the papers of the answer that were asked for to <paramref name="found"/>.</summary>
+    /// <returns>The answer, how many entries it has, and how many of them were asked for.</returns>
+    private static async Task<(FetchedResponse response, int entries, int known)> AskAsync(string[] batch, Uri baseUrl, IFetcher fetcher,
+        Dictionary<string, ArxivPaper> found, CancellationToken cancellationToken)
+    {
+        var url = new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}/api/query?id_list={string.Join(",", batch)}&max_results={batch.Length}");
+        var response = await fetcher.GetAsync(url, null, cancellationToken).ConfigureAwait(false);
+        var papers = Parse(response);
+        var known = 0;
+        foreach (var paper in papers)
+        {
+            // An answer may hold a paper not asked for (a search's extra hit): only those asked are taken.
+            if (!batch.Contains(paper.Id.Value, StringComparer.Ordinal)) continue;
+            found[paper.Id.Value] = paper;
+            known++;
+        }
+        return (response, papers.Count, known);
     }
 
     /// <summary>The entries of an Atom answer.</summary>

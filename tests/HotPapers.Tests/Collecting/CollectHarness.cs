@@ -14,10 +14,15 @@ internal sealed class CollectHarness : IAsyncDisposable
     public static readonly string HuggingFace = HuggingFaceOn("2021-04-30");
     public static readonly string HackerNews = HackerNewsFrom(1619740800);
     public const string Arxiv = "/api/query?id_list=2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=4";
+    /// <summary>arXiv asked again for the id its answer did not have (it has no such paper: the answer is an empty feed).</summary>
+    public const string ArxivAgain = "/api/query?id_list=2104.99999&max_results=1";
     /// <summary>arXiv asked for the papers Hugging Face's recorded day mentions, when Hacker News gave nothing.</summary>
     public const string ArxivHuggingFaceOnly = "/api/query?id_list=2104.14294,2104.14421&max_results=2";
     /// <summary>arXiv asked for the papers every network's recorded day mentions (<see cref="AllNetworks"/>).</summary>
     public const string ArxivAllNetworks = "/api/query?id_list=2104.10001,2104.14294,2104.14421,2104.99999,hep-th/9901001&max_results=5";
+
+    /// <summary>arXiv asked again for the ids of <see cref="ArxivAllNetworks"/> its answer did not have.</summary>
+    public const string ArxivAllNetworksAgain = "/api/query?id_list=2104.10001,2104.99999&max_results=2";
 
     /// <summary>Hugging Face asked for the papers of a day (YYYY-MM-DD).</summary>
     public static string HuggingFaceOn(string date) => $"/api/daily_papers?date={date}&limit=100";
@@ -46,6 +51,8 @@ internal sealed class CollectHarness : IAsyncDisposable
         Clock = new SteppingClock(new DateTimeOffset(2021, 5, 1, 6, 0, 0, TimeSpan.Zero), FetchLimits.Default.Attempt);
         Api = new LoopbackApi(Clock);
         Api.OnStall = Clock.Nudge;
+        // Whatever else a test has arXiv answer, the id it does not know is not known when asked again either.
+        Api.On(ArxivAgain, Reply.File("arxiv-empty.xml"));
     }
 
     public SteppingClock Clock { get; }
@@ -66,7 +73,8 @@ internal sealed class CollectHarness : IAsyncDisposable
     public static LoopbackApi Everything(LoopbackApi api) =>
         api.On(HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(HackerNews, Reply.File("hackernews-2021-04-30.json"))
-            .On(Arxiv, Reply.File("arxiv-2021-04-30.xml"));
+            .On(Arxiv, Reply.File("arxiv-2021-04-30.xml"))
+            .On(ArxivAgain, Reply.File("arxiv-empty.xml"));
 
     public BuildSettings Settings(Uri? other = null) => SettingsFile.Defaults(Folder) with
     {
@@ -104,7 +112,8 @@ internal sealed class CollectHarness : IAsyncDisposable
     {
         Api.On(HuggingFace, Reply.File("huggingface-2021-04-30.json"))
             .On(HackerNews, Reply.File("hackernews-2021-04-30.json"))
-            .On(arxivQuery, Reply.File("arxiv-2021-04-30.xml"));
+            .On(arxivQuery, Reply.File("arxiv-2021-04-30.xml"))
+            .On(ArxivAllNetworksAgain, Reply.File("arxiv-empty.xml"));
         foreach (var network in new[] { "bluesky", "twitter", "mastodon" })
         {
             foreach (var (target, answer) in Recorded(network)) Api.On(target, Answer(network, answer));
