@@ -115,7 +115,7 @@ internal sealed class GuardedOutput : IDisposable
             _staged.Add(postPath, bytes);
             _hashes.Add((postPath, hash));
         }
-        return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { EditedByHand = edited };
+        return new BuiltPost(recordsFile, postPath, current is null ? WriteOutcome.Created : WriteOutcome.Updated) { EditedByHand = edited, NotWrittenByHotpapers = edited && !Manifest.Knows(postPath) };
     }
 
     /// <summary>

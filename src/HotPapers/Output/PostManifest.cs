@@ -14,7 +14,7 @@ public sealed class PostsEditedException(IReadOnlyList<string> paths)
 
     public static string Describe(string path) =>
         $"{path}: changed since hotpapers wrote it (edited by hand, or not written by hotpapers); "
-        + "run again with --force to replace it, or delete it to have it rebuilt";
+        + "run again with --force to replace it, or delete it to have it rebuilt (to keep the edit, put it in the records: docs/reliability.md#hand-edits)";
 }
 
 /// <summary>
@@ -125,6 +125,9 @@ internal sealed class PostManifest
     /// <summary>The same, for a post whose bytes on disk the caller has already read.</summary>
     public bool IsEditedByHand(string postPath, ReadOnlySpan<byte> current, ReadOnlySpan<byte> next) =>
         !current.SequenceEqual(next) && !Accepts(postPath, Hash(current));
+
+    /// <summary>True when hotpapers wrote the post into this folder (the manifest has hashes of it).</summary>
+    public bool Knows(string postPath) => Posts.ContainsKey(Key(postPath));
 
     /// <summary>True when <paramref name="hash"/> is one this manifest accepts for the post.</summary>
     public bool Accepts(string postPath, string hash) => Posts.TryGetValue(Key(postPath), out var ours) && ours.Contains(hash);

@@ -94,6 +94,24 @@ public sealed class HandEditTests : IDisposable
         Assert.True(File.Exists(Post));
     }
 
+    // Found by a user's trial: right after an import, --check called each old generator's post "edited by hand".
+    [Fact]
+    public void Check_tells_a_post_hotpapers_never_wrote_from_one_edited_by_hand()
+    {
+        Assert.Equal(0, Build().Code);
+        File.AppendAllText(Post, "edit");
+        // Other as another program left it: in the folder, not in the manifest.
+        File.WriteAllText(_temp["posts/" + PostManifest.FileName], File.ReadAllText(_temp["posts/" + PostManifest.FileName]).Replace("\"2021-05-01---Hot-Papers.md\"", "\"2021-05-02---Hot-Papers.md\"", StringComparison.Ordinal));
+        File.AppendAllText(Other, "the old generator's line\n");
+
+        var (code, stdout, _) = Build("--check");
+
+        Assert.Equal(3, code);
+        Assert.Contains("edited by hand (--force replaces it) " + Post, stdout);
+        Assert.Contains("not written by hotpapers (--force replaces it) " + Other, stdout);
+        Assert.EndsWith("2 post(s): 0 missing or out of date, 1 edited by hand, 1 not written by hotpapers, 0 unchanged\n", stdout);
+    }
+
     [Fact]
     public void Check_reports_an_edited_post_and_touches_nothing()
     {
