@@ -182,7 +182,7 @@ public sealed class CommitTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains($"error: {Post(1)}: changed since hotpapers wrote it (edited by hand, or not written by hotpapers); "
-            + "run again with --force to replace it, or delete it to have it rebuilt", stderr);
+            + "run again with --force to replace it, or delete it to have it rebuilt (to keep the edit, put it in the records: docs/reliability.md#hand-edits)", stderr);
         Assert.Contains("Nothing was written.", stderr);
         Assert.Equal(mine, File.ReadAllText(Post(1)));
         before[Path.GetFileName(Post(1))] = FolderSnapshot.Bytes(System.Text.Encoding.UTF8.GetBytes(mine));
