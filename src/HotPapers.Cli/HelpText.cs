@@ -49,8 +49,11 @@ internal static class HelpText
         ],
         ["import"] =
         [
-            "hotpapers import content/posts --timezone Asia/Tokyo",
-            "                                                every old post back into records",
+            "hotpapers import content/posts --skip-foreign   every old post back into records, passing over the",
+            "                                                blog's other pages (an about page); their times are",
+            "                                                read in the settings' timezone",
+            "hotpapers import content/posts/2021-04-30---Hot-Papers.md --force",
+            "                                                an imported day's post edited since, back into its records",
         ],
         ["init"] =
         [
