@@ -56,7 +56,8 @@ public static partial class SettingsFile
         }
         catch (Exception error) when (YamlParse.Error(error, parser) is { } e)
         {
-            throw Fail(file, TabAt(text, e) ?? At(e.Start), "well-formed YAML", YamlReason(e) + CommentedSection(text, e));
+            throw Fail(file, YamlParse.TabAt(text, e) is var (line, column) && line > 0 ? $"line {line}, column {column}" : At(e.Start), "well-formed YAML",
+                YamlParse.Reason(e) + CommentedSection(text, e));
         }
         var settings = Defaults(baseDirectory);
         if (stream.Documents.Count == 0) return settings;
@@ -349,23 +350,6 @@ public static partial class SettingsFile
     private static string At(Mark mark) => $"line {mark.Line}, column {mark.Column}";
 
     /// <summary>
-    /// Where the tab is that YamlDotNet refuses as indentation: it gives the position of the mapping or
-    /// scalar it was reading (line 1 for a tab on line 2), so the first line from there indented with a tab.
-    /// </summary>
-    private static string? TabAt(string text, YamlException e)
-    {
-        if (!e.Message.Contains("tab", StringComparison.Ordinal)) return null;
-        var lines = text.Split('\n');
-        for (var line = (int)Math.Max(e.Start.Line, 1); line <= lines.Length; line++)
-        {
-            var indent = lines[line - 1].AsSpan();
-            indent = indent[..(indent.Length - indent.TrimStart(" \t").Length)];
-            if (indent.IndexOf('\t') is var column and >= 0) return $"line {line}, column {column + 1}";
-        }
-        return null;
-    }
-
-    /// <summary>
     /// Found by a new user's trial: init writes each section commented out, and a key of it uncommented alone
     /// (<c>  contact: ...</c> under <c># collect:</c>) is indented under nothing, which YAML reports in its own
     /// words. Where the line is indented and the nearest line above it that is not itself indented deeper is
@@ -396,25 +380,6 @@ public static partial class SettingsFile
 
     private static string Where(YamlNode node, string key) => $"{At(node.Start)} ({key})";
 
-    // YamlDotNet puts its own position in front of the message; we give the position ourselves. The common
-    // slips of a hand edit are said as what they are (found by a new user's trial: "found while parsing a block
-    // mapping, did not find expected key" for a line indented wrongly); any other message is kept.
-    private static string YamlReason(YamlException e)
-    {
-        var reason = MarkPrefix().Replace(e.Message, "").Trim().TrimEnd('.');
-        if (reason.Contains(" tab", StringComparison.Ordinal)) return "a tab in the indentation (YAML indents with spaces only)";
-        if (reason.EndsWith("did not find expected key", StringComparison.OrdinalIgnoreCase))
-            return "a line that is not the next key of its section (indented unlike the keys above it, or text after a closing quote?)";
-        if (reason.Equals("while scanning a plain scalar value, found invalid mapping", StringComparison.OrdinalIgnoreCase))
-            return "a ': ' inside a value (a line indented deeper than the key above it, or a value with ': ' in it, which wants quotes)";
-        if (reason.Equals("while scanning a multiline plain scalar, found invalid mapping", StringComparison.OrdinalIgnoreCase))
-            return "a key: value line after a line that is not one (its colon missing?)";
-        if (reason.StartsWith("while scanning a multi-line double-quoted scalar", StringComparison.OrdinalIgnoreCase)
-            || reason.StartsWith("while scanning a quoted scalar", StringComparison.OrdinalIgnoreCase))
-            return "a quoted value not closed on its line (its closing quote missing?)";
-        return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : "a YAML error";
-    }
-
     private static InputException Fail(string file, string where, string expected, string found) =>
         new([new InputProblem(file, where, expected, found)]);
 
@@ -424,6 +389,4 @@ public static partial class SettingsFile
     [GeneratedRegex(@"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
 
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkPrefix();
 }

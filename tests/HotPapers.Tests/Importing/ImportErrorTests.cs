@@ -22,6 +22,8 @@ public sealed class ImportErrorTests
         ["broken front matter", (Func<string, string>)(t => t.Replace("category: \"arXiv\"", "category: \"arXiv")), 7, "well-formed YAML"],
         // Found by a user's trial: YamlDotNet throws an InvalidOperationException here, and import printed its stack trace.
         ["a list left open in the front matter", (Func<string, string>)(t => t.Replace("category: \"arXiv\"", "category: [arXiv")), 7, "well-formed YAML front matter, found a [ or { that is not closed (its ] or } missing?)"],
+        // Found by a user's trial: the tab was said to be on line 2, where the front matter's mapping starts, in YamlDotNet's words.
+        ["a tab before a tag", (Func<string, string>)(t => t.Replace("  - \"Twitter\"", "\t- \"Twitter\"")), 10, "well-formed YAML front matter, found a tab in the indentation (YAML indents with spaces only)"],
         ["an alias as a value", (Func<string, string>)(t => t.Replace("category: \"arXiv\"", "category: *nope")), 7, "a text or a list as the value of \"category\", found an alias of an anchor (*nope)"],
         ["an unknown front matter key", (Func<string, string>)(t => t.Replace("draft: false", "author: someone")), 5, "a key of the old front matter"],
         ["no front matter", (Func<string, string>)(t => t[(t.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]), 1, "front matter"],
