@@ -27,7 +27,7 @@ public sealed class SiteBuilder
     {
         _settings = settings;
         _digests = new DigestSource(settings);
-        _templates = TemplateSet.For(settings.TemplatesDirectory);
+        _templates = TemplateSet.For(settings.TemplatesDirectory, [Flavors.PostTemplate(settings.Flavor)]);
         _notices = _templates.Notices;
         _renderer = new PostRenderer(_templates, settings.FrontMatter, Flavors.PostTemplate(settings.Flavor),
             new TemplateSettings(settings.Flavor, settings.TimeZone.Id, settings.Ranking, settings.StaticEmbeds));

@@ -19,7 +19,11 @@ internal sealed class TemplateSet : ITemplateLoader
     private readonly string? _overrideDirectory;
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
-    public TemplateSet(string? overrideDirectory = null)
+    /// <param name="used">
+    /// The templates the command renders: of two built-in templates a misnamed one is near alike, the one it renders is
+    /// meant (post.sbn, in a Gatsby build, is post.md.sbn; in a Hugo one, post.hugo.md.sbn).
+    /// </param>
+    public TemplateSet(string? overrideDirectory = null, IReadOnlyCollection<string>? used = null)
     {
         if (overrideDirectory is not null && !Directory.Exists(overrideDirectory))
         {
@@ -27,7 +31,7 @@ internal sealed class TemplateSet : ITemplateLoader
                 File.Exists(overrideDirectory) ? "a file" : "no such folder")]);
         }
         _overrideDirectory = overrideDirectory;
-        Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory, _misnamed);
+        Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory, used ?? [], _misnamed);
     }
 
     /// <summary>Files of the templates folder that are not read, each naming the file and why, for the build's warnings.</summary>
@@ -54,7 +58,7 @@ internal sealed class TemplateSet : ITemplateLoader
 
     // An editor's lock file (Emacs makes ".#post.md.sbn", a link to nothing), backup or swap file sits
     // beside the template being edited: it is none of ours, and must not fail the build.
-    private static List<string> Ignored(string directory, List<(string Path, string Meant)> misnamed)
+    private static List<string> Ignored(string directory, IReadOnlyCollection<string> used, List<(string Path, string Meant)> misnamed)
     {
         var notices = new List<string>();
         var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToList();
@@ -68,7 +72,7 @@ internal sealed class TemplateSet : ITemplateLoader
                 notices.Add($"{path}: ignored: a symbolic link to nothing ({new FileInfo(path).LinkTarget})"
                     + (typeof(TemplateSet).Assembly.GetManifestResourceInfo("templates/" + Path.GetFileName(path)) is null ? "" : "; the built-in template of that name is used"));
             // A folder is no template (the site's static/ holds files it copies as they are).
-            else if (InputFile.KindOf(path) is not FileKind.Folder && Misnamed(Path.GetFileName(path)) is { } meant && !IncludedBy(texts.Value, path))
+            else if (InputFile.KindOf(path) is not FileKind.Folder && Misnamed(Path.GetFileName(path), used) is { } meant && !IncludedBy(texts.Value, path))
             {
                 var own = File.Exists(Path.Combine(directory, meant));
                 notices.Add($"{path}: overrides no built-in template (did you mean {meant}?); the " + (own ? $"folder's own {meant}" : $"built-in {meant}") + " is used");
@@ -82,19 +86,40 @@ internal sealed class TemplateSet : ITemplateLoader
     // word, and the built-in stylesheet used. A name near a built-in one, and not one itself, is most likely
     // a typo of it; a name near none may be an include of the user's own, and is left alone.
     // Found by a user's trial: about.sbn, the page's name without its middle extension, was ignored without a word:
-    // the one built-in name of that first word and last extension is meant.
-    private static string? Misnamed(string name) =>
+    // the one built-in name of that first word and last extension is meant. Found by another: style.css.sbn (a
+    // built-in name and ".sbn"), post.md.sbn.txt (and an extension after it, as an editor adds), post.sbn and
+    // post.gatsby.md.sbn were ignored without a word, and every post was rewritten in the built-in look.
+    private static string? Misnamed(string name, IReadOnlyCollection<string> used) =>
         BuiltInNames.Contains(name, StringComparer.Ordinal) ? null
         : BuiltInNames.Contains(name + ".sbn", StringComparer.Ordinal) ? name + ".sbn"
+        : BuiltInNames.FirstOrDefault(b => name.StartsWith(b + ".", StringComparison.OrdinalIgnoreCase)) is { } before ? before
         : BuiltInNames.Where(b => FirstWord(b).Equals(FirstWord(name), StringComparison.OrdinalIgnoreCase)
-            && Path.GetExtension(b).Equals(Path.GetExtension(name), StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only
+            && Path.GetExtension(b).Equals(Path.GetExtension(name), StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } alike
+            ? alike is [var only] ? only : OneOf(name, alike, used)
         : NearestName.Of(name, BuiltInNames);
 
-    // Refused (RefuseMisnamed) only where the name is surely the template's: its name but for case or ".sbn", or the
-    // same extension and a first word a letter off (post.hugo.sbn, post-hugo.md.sbn, days.html.sbn, styles.css).
-    // Found by review: a name merely near one (page.md.sbn, post.md.bak, a sample post.md.old) would stop a nightly job.
+    /// <summary>
+    /// Which of several built-in names of the same first word and extension <paramref name="name"/> means: the one whose
+    /// own words it has (post.hugo.sbn: post.hugo.md.sbn, whatever the flavor), else the one the command renders
+    /// (post.sbn and post.gatsby.md.sbn: a Gatsby build's post.md.sbn, a Hugo build's post.hugo.md.sbn).
+    /// </summary>
+    private static string? OneOf(string name, List<string> alike, IReadOnlyCollection<string> used)
+    {
+        var words = Words(name);
+        var common = alike.Select(Words).Aggregate((a, b) => [.. a.Intersect(b)]);
+        return alike.Where(b => Words(b).Except(common).ToList() is { Count: > 0 } own && own.All(words.Contains)).ToList() is [var marked] ? marked
+            : alike.Where(used.Contains).ToList() is [var rendered] ? rendered
+            : NearestName.Of(name, alike);
+    }
+
+    private static HashSet<string> Words(string name) => [.. name.ToLowerInvariant().Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries)];
+
+    // Refused (RefuseMisnamed) only where the name is surely the template's: its name but for case or ".sbn" (left out
+    // or added), its name and ".txt" (an editor's, hidden where a system hides extensions), or the same extension and a
+    // first word a letter off (post.hugo.sbn, post-hugo.md.sbn, days.html.sbn, styles.css). Found by review: a name
+    // merely near one (page.md.sbn, post.md.bak, a sample post.md.old, post.md.sbn.bak) would stop a nightly job.
     private static bool Surely(string name, string meant) =>
-        name.Equals(meant, StringComparison.OrdinalIgnoreCase) || name + ".sbn" == meant
+        name.Equals(meant, StringComparison.OrdinalIgnoreCase) || name + ".sbn" == meant || name == meant + ".sbn" || name == meant + ".txt"
         || (Path.GetExtension(name).Equals(Path.GetExtension(meant), StringComparison.OrdinalIgnoreCase)
             && NearestName.Distance(FirstWord(name).ToLowerInvariant(), FirstWord(meant)) <= 1);
 
@@ -142,7 +167,8 @@ internal sealed class TemplateSet : ITemplateLoader
     public static TemplateSet BuiltIn { get; } = new();
 
     /// <summary>The templates a build uses: the built-in ones, overridden by those of <paramref name="overrideDirectory"/> when one is set.</summary>
-    public static TemplateSet For(string? overrideDirectory) => overrideDirectory is null ? BuiltIn : new TemplateSet(overrideDirectory);
+    /// <param name="used">The templates the command renders (see the constructor).</param>
+    public static TemplateSet For(string? overrideDirectory, IReadOnlyCollection<string> used) => overrideDirectory is null ? BuiltIn : new TemplateSet(overrideDirectory, used);
 
     /// <summary>The built-in templates' file names (<c>init --templates</c> copies out those of its flavor for editing).</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = [.. typeof(TemplateSet).Assembly.GetManifestResourceNames()

@@ -35,7 +35,7 @@ public sealed class SiteGenerator
             BaseUrl = options.BaseUrl ?? settings.Site.BaseUrl,
         };
         _digests = new DigestSource(settings);
-        _templates = TemplateSet.For(settings.TemplatesDirectory);
+        _templates = TemplateSet.For(settings.TemplatesDirectory, TemplateSet.SiteNames);
         _static = new SiteStaticFiles(settings.TemplatesDirectory);
         _pages = new SitePages(_templates, _site, settings.FrontMatter, _static.Icon);
     }

@@ -21,6 +21,8 @@ public sealed class MessagesTests
         File.WriteAllText(temp["empty.json"], "");
         Directory.CreateDirectory(temp["no-templates"]);
         File.WriteAllText(temp["no-templates/post.sbn"], "{{ papers }}");
+        Directory.CreateDirectory(temp["no-post-template"]);
+        File.WriteAllText(temp["no-post-template/footer.sbn"], "{{ papers }}");
         Directory.CreateDirectory(temp["hugo-site"]);
         File.WriteAllText(temp["hugo-site/hugo.toml"], "baseURL = 'https://example.org/'\ntitle = 'My New Hugo Site'\n");
         Directory.CreateDirectory(temp["gatsby-site"]);
@@ -62,6 +64,7 @@ public sealed class MessagesTests
         Run(["build", "--date", "2020-01-01", .. o]);
         Run("build", "--date", "2021-04-30", "--records", temp["empty.json"], "--output", temp["out"]);
         Run(["build", "--date", "2021-05-01", "--templates", temp["no-templates"], "--check", .. o]);
+        Run(["build", "--date", "2021-05-01", "--templates", temp["no-post-template"], "--check", .. o]);
         Run(["build", "--date", "2021-05-01", "--templates", temp["no-such-folder"], .. o]);
         Run(["build", "--date", "2021-05-01", "--templates", temp["empty.json"], .. o]);
         Run("build", "--date", "2021-05-01", "--records", records, "--output", temp["hugo-site/content/posts"], "--check");

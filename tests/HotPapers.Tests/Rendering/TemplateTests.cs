@@ -171,6 +171,59 @@ public sealed class TemplateTests
         Assert.Equal(before, FolderSnapshot.Of(temp["posts"]));
     }
 
+    // Found by a user's trial: these names gave no notice of their own, only the folder's "has no post.md.sbn", and
+    // build --all rewrote every customised post in the built-in look. Of the two post templates, the one the name has
+    // the words of is meant (post.hugo.sbn), else the one the build renders.
+    [Theory]
+    [InlineData("gatsby", "post.sbn", "post.md.sbn")]
+    [InlineData("gatsby", "post.gatsby.md.sbn", "post.md.sbn")]
+    [InlineData("gatsby", "post.md.sbn.txt", "post.md.sbn")]
+    [InlineData("hugo", "post.sbn", "post.hugo.md.sbn")]
+    [InlineData("hugo", "post.hugo.md.sbn.txt", "post.hugo.md.sbn")]
+    public void A_post_template_named_without_its_middle_or_with_an_editors_extension_stops_the_build(string flavor, string name, string meant)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/" + name], "mine {{ digest.date }}\n");
+
+        var (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--flavor", flavor, "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {temp["t/" + name]}: expected a template named as the built-in one it replaces ({meant}?), found a name no built-in "
+            + $"template has, so the built-in {meant} would be used: rename it {meant}, or move it out of the templates folder for the built-in one\n"
+            + "Nothing was written.\n", stderr);
+        Assert.False(Directory.Exists(temp["posts"]));
+    }
+
+    // The same trial: the site's stylesheet as style.css.sbn was ignored without a word, and the built-in one written.
+    // A backup (style.css.bak) or the other flavor's post template named short is only named.
+    [Fact]
+    public void A_stylesheet_named_as_a_template_stops_the_site_and_a_backup_is_only_named()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/style.css.sbn"], "/* mine */\n");
+
+        var (code, _, stderr) = InProcessCli.Run("site", "--records", Records, "--output", temp["public"], "--templates", temp["t"], "--base-url", "https://example.org/");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: {temp["t/style.css.sbn"]}: expected a template named as the built-in one it replaces (style.css?)", stderr);
+        Assert.False(Directory.Exists(temp["public"]));
+
+        File.Move(temp["t/style.css.sbn"], temp["t/style.css.bak"]);
+        File.WriteAllText(temp["t/post.hugo.sbn"], "mine\n");
+        (code, _, stderr) = InProcessCli.Run("build", "--date", "2021-04-30", "--records", Records, "--output", temp["posts"], "--templates", temp["t"]);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(
+            [
+                $"warning: {temp["t/post.hugo.sbn"]}: overrides no built-in template (did you mean post.hugo.md.sbn?); the built-in post.hugo.md.sbn is used",
+                $"warning: {temp["t/style.css.bak"]}: overrides no built-in template (did you mean style.css?); the built-in style.css is used",
+                $"warning: {temp["t"]}: has no post.md.sbn, so the built-in gatsby template is used (a templates folder overrides the built-in templates by file name: post.md.sbn for gatsby, post.hugo.md.sbn for hugo)",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     // Found by review: a name merely near the post template's is the user's own file (a backup, another page), and
     // stopping the nightly build for it would be worse than the notice.
     [Fact]
