@@ -31,7 +31,9 @@ internal static class InitCommand
             var result = SiteScaffolder.Init(new InitRequest(parse.GetValue(directory)!, parse.GetValue(flavor), parse.GetValue(force),
                 parse.GetValue(templates), parse.GetValue(update)));
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
-            stdout.WriteLine($"{"flavor",-10} {InitFlavors.Name(result.Flavor)} ({result.FlavorReason})");
+            // The flavor build will use: a kept hotpapers.yml's, when it is not the one init wrote files for (the reason says so).
+            var shown = result.KeptFlavor is { } kept ? Flavors.Name(kept) : InitFlavors.Name(result.Flavor);
+            stdout.WriteLine($"{"flavor",-10} {shown} ({result.FlavorReason})");
             foreach (var file in result.Files)
             {
                 var verb = file.Outcome switch

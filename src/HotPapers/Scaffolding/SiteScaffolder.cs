@@ -36,7 +36,8 @@ public sealed record ScaffoldedFile(string Path, ScaffoldOutcome Outcome);
 public sealed record InitRequest(string Directory, InitFlavor? Flavor = null, bool Force = false, bool Templates = false, bool Update = false);
 
 /// <summary>What <c>init</c> did, and what the user should know and do next.</summary>
-/// <param name="FlavorReason">Why that flavor: the option, the file that shows the blog, or the default.</param>
+/// <param name="Flavor">The flavor whose files init wrote.</param>
+/// <param name="FlavorReason">Why that flavor: the option, the file that shows the blog, or the default; with <see cref="KeptFlavor"/>, why that one.</param>
 /// <param name="Notes">What the blog still lacks (a Hugo theme, the templates setting).</param>
 /// <param name="NextSteps">The commands to run, in order.</param>
 public sealed record InitResult(
@@ -45,7 +46,14 @@ public sealed record InitResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<ScaffoldedFile> Files,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<string> NextSteps);
+    IReadOnlyList<string> NextSteps)
+{
+    /// <summary>
+    /// The posts' flavor of the <c>hotpapers.yml</c> init kept, where it is not <see cref="Flavor"/>'s: the one build
+    /// uses until the file says otherwise (null when they agree, or init wrote the file).
+    /// </summary>
+    public Flavor? KeptFlavor { get; init; }
+}
 
 /// <summary>
 /// <c>hotpapers init</c>: the files a blog repository needs to run HotPapers nightly. The files are
@@ -155,9 +163,19 @@ public static class SiteScaffolder
     public static InitResult Init(InitRequest request)
     {
         var (flavor, reason, warnings) = PickFlavor(request);
+        var kept = KeptSettings(request);
+        // Found by a user's trial: init --flavor hugo in a Gatsby blog said "flavor hugo" and kept hotpapers.yml, whose
+        // flavor: gatsby build went on using without a word. The kept file wins for build: say so, and what to change.
+        var keptFlavor = kept is not null && InitFlavors.Posts(flavor) is { } posts && kept.Flavor != posts ? kept.Flavor : (Flavor?)null;
+        if (keptFlavor is { } builds)
+        {
+            var file = Path.Combine(request.Directory, SettingsFile.FileName);
+            reason = $"the flavor in {file}, kept; --flavor {InitFlavors.Name(flavor)} chose only the files init writes";
+            warnings = [.. warnings, SwitchFlavor(request.Directory, file, builds, InitFlavors.Posts(flavor)!.Value, kept!)];
+        }
         // Every file init reads or extends is read, and every file's fate decided, before one is written:
         // a problem found then leaves the folder as it was.
-        var plan = Plan(request, flavor);
+        var plan = Plan(request, flavor, kept);
         CheckFolders(request.Directory, plan);
         var written = 0;
         try
@@ -178,7 +196,41 @@ public static class SiteScaffolder
         // steps. Settings that do not load are build's to report: the defaults here.
         var settings = LoadOr(Path.Combine(request.Directory, SettingsFile.FileName),
             SettingsFile.Defaults(request.Directory) with { RecordsPath = Path.Combine(request.Directory, RecordsFolder(flavor)) });
-        return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done, settings), request.Update ? [] : NextSteps(request.Directory, flavor, settings));
+        return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done, settings), request.Update ? [] : NextSteps(request.Directory, flavor, settings, keptFlavor))
+        {
+            KeptFlavor = keptFlavor,
+        };
+    }
+
+    /// <summary>
+    /// The settings of the <c>hotpapers.yml</c> init leaves as it is (there already, and no <c>--force</c>), which build
+    /// will read; null when there is none, or it does not load (build's to report).
+    /// </summary>
+    private static BuildSettings? KeptSettings(InitRequest request)
+    {
+        var path = Path.Combine(request.Directory, SettingsFile.FileName);
+        if (request.Force || !File.Exists(path)) return null;
+        try
+        {
+            return SettingsFile.Load(path);
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What to change in the kept <paramref name="file"/> for build to make <paramref name="wanted"/>'s posts. For Hugo,
+    /// records left under <c>content/</c> would be published with the site: where they can go instead.
+    /// </summary>
+    private static string SwitchFlavor(string directory, string file, Flavor builds, Flavor wanted, BuildSettings kept)
+    {
+        var switchTo = $"{file} (kept) says flavor: {Flavors.Name(builds)}, and build reads it: set flavor: {Flavors.Name(wanted)} there to build {Flavors.Title(wanted)} posts";
+        if (wanted != Flavor.Hugo || PathBelow.Relative(Path.Combine(directory, "content"), kept.RecordsPath) is null) return switchTo;
+        var records = Shown(directory, kept.RecordsPath);
+        return switchTo + $"; Hugo publishes every file under content/, so move the records files of {records}/ to {HugoRecordsFolder.Replace('\\', '/')}/ and set "
+            + $"records: {HugoRecordsFolder.Replace('\\', '/')} there too, or add ignoreFiles = ['{records}/'] to hugo.toml (or config.toml)";
     }
 
     /// <summary>What init will do with one file, and the bytes it will write there (null: none).</summary>
@@ -198,7 +250,8 @@ public static class SiteScaffolder
         }
     }
 
-    private static List<Step> Plan(InitRequest request, InitFlavor flavor)
+    /// <param name="kept">The settings of the hotpapers.yml init keeps, if it keeps one.</param>
+    private static List<Step> Plan(InitRequest request, InitFlavor flavor, BuildSettings? kept)
     {
         var plan = new List<Step>();
         if (request.Update)
@@ -208,7 +261,11 @@ public static class SiteScaffolder
         }
         else
         {
-            foreach (var (relative, text) in Files(flavor, request.Templates))
+            // Found by a user's trial: init --flavor hugo made hotpapers/records/ beside a kept hotpapers.yml that reads
+            // content/records: a folder nothing reads. The flavor's records folder is made only where the settings read it.
+            var unread = kept is not null && Path.GetFullPath(kept.RecordsPath) != Path.GetFullPath(Path.Combine(request.Directory, RecordsFolder(flavor)))
+                ? Path.Combine(RecordsFolder(flavor), ".gitkeep") : null;
+            foreach (var (relative, text) in Files(flavor, request.Templates).Where(f => f.Path != unread))
                 plan.Add(Write(Path.Combine(request.Directory, relative), text, request.Force));
         }
         // The workflow just written or updated installs the version pinned here: they move together.
@@ -390,11 +447,15 @@ public static class SiteScaffolder
     };
 
     /// <param name="settings">Where they put the records and the posts, said as paths from the blog's folder.</param>
-    private static IReadOnlyList<string> NextSteps(string directory, InitFlavor flavor, BuildSettings settings)
+    /// <param name="keptFlavor">The flavor of the kept hotpapers.yml, where it is not <paramref name="flavor"/>.</param>
+    private static IReadOnlyList<string> NextSteps(string directory, InitFlavor flavor, BuildSettings settings, Flavor? keptFlavor)
     {
         var steps = new List<string>();
         if (Path.GetFullPath(directory) != Path.GetFullPath(".")) steps.Add($"cd {directory}");
         var records = Shown(directory, settings.RecordsPath) + "/";
+        // Found by a user's trial: the build step below made the kept file's flavor's posts, not the flavor init was given.
+        if (keptFlavor is { } builds && InitFlavors.Posts(flavor) is { } wanted)
+            steps.Add($"set flavor: {Flavors.Name(wanted)} in {SettingsFile.FileName}    # it says flavor: {Flavors.Name(builds)}, and build reads it (init kept the file)");
         // Found by a new user's trial: nothing said to set it, and collect ran without it.
         if (settings.Collect.Contact is null)
             steps.Add($"set collect.contact in {SettingsFile.FileName} to your e-mail address    # collect names it in its User-Agent, as arXiv asks");

@@ -260,6 +260,41 @@ public sealed class SiteScaffolderTests
         Assert.Equal($"the flavor in {temp[SettingsFile.FileName]}", again.FlavorReason);
     }
 
+    // Found by a user's trial: init --flavor hugo in a Gatsby blog said "flavor hugo", kept hotpapers.yml (flavor: gatsby,
+    // records in content/records), made hotpapers/records/ that nothing read, and its next step built Gatsby posts.
+    [Fact]
+    public void Init_with_another_flavor_than_the_kept_settings_says_what_to_change_there()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby));
+        var hugo = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
+        Assert.Equal(Flavor.Gatsby, hugo.KeptFlavor);
+        Assert.Equal($"the flavor in {temp["hotpapers.yml"]}, kept; --flavor hugo chose only the files init writes", hugo.FlavorReason);
+        Assert.Contains($"{temp["hotpapers.yml"]} (kept) says flavor: gatsby, and build reads it: set flavor: hugo there to build Hugo posts; Hugo publishes every file under content/, "
+            + "so move the records files of content/records/ to hotpapers/records/ and set records: hotpapers/records there too, or add ignoreFiles = ['content/records/'] to hugo.toml (or config.toml)", hugo.Warnings);
+        Assert.False(Directory.Exists(temp["hotpapers/records"]));
+        Assert.DoesNotContain(hugo.Files, f => f.Path.Contains("records", StringComparison.Ordinal));
+        // The Hugo files it was asked for are there for the switch.
+        Assert.True(File.Exists(temp["layouts/shortcodes/hotpapers-tweet.html"]));
+        Assert.Equal("set flavor: hugo in hotpapers.yml    # it says flavor: gatsby, and build reads it (init kept the file)", hugo.NextSteps[1]);    // after the cd
+        var (_, stdout, _) = InProcessCli.Run("init", "--flavor", "hugo", temp.Path);
+        Assert.StartsWith($"flavor     gatsby (the flavor in {temp["hotpapers.yml"]}, kept; --flavor hugo chose only the files init writes)\n", stdout, StringComparison.Ordinal);
+
+        // Records already outside content/: only the flavor to set. And once the file says hugo, nothing to say.
+        File.WriteAllText(temp["hotpapers.yml"], "records: hotpapers/records\n");
+        Assert.Equal($"{temp["hotpapers.yml"]} (kept) says flavor: gatsby, and build reads it: set flavor: hugo there to build Hugo posts",
+            Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo)).Warnings));
+        File.WriteAllText(temp["hotpapers.yml"], "flavor: hugo\n");
+        var switched = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
+        Assert.Null(switched.KeptFlavor);
+        Assert.Empty(switched.Warnings);
+        Assert.Equal("--flavor", switched.FlavorReason);
+        // --force writes the settings anew, the flavor's own.
+        var forced = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Force: true));
+        Assert.Null(forced.KeptFlavor);
+        Assert.Empty(forced.Warnings);
+    }
+
     [Fact]
     public void Gitignore_is_extended_once_and_kept()
     {
