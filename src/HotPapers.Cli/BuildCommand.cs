@@ -87,6 +87,9 @@ internal static class BuildCommand
             {
                 foreach (var old in SiteScaffolder.Outdated(Path.GetDirectoryName(file) ?? "", settings.Flavor))
                     stderr.WriteLine($"warning: {old}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date");
+                // And the Hugo shortcode the posts call, where no init wrote it (flavor: hugo set by hand): init --update writes it.
+                if (SiteScaffolder.MissingShortcode(Path.GetDirectoryName(file) ?? "", settings) is { } shortcode)
+                    stderr.WriteLine($"warning: {shortcode}");
                 if (!request.CheckOnly && SiteScaffolder.SiteOnly(Path.GetDirectoryName(file) ?? "", settings.OutputDirectory) is { } nowhere)
                     stderr.WriteLine($"warning: {nowhere}");
             }

@@ -386,6 +386,27 @@ public static class SiteScaffolder
         [.. Kept(InitFlavors.Of(flavor)).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p))
             .Where(p => File.Exists(p) && EarlierVersions.Contains(Hash(File.ReadAllBytes(p))))];
 
+    /// <summary>
+    /// Found by a user's trial: with flavor: hugo set by hand, build said nothing, and hugo then failed on the posts
+    /// ("template for shortcode "hotpapers-tweet" not found"). Every mention of a Hugo post, a tweet's embed or a static
+    /// card (embeds: script or static), goes through the shortcode: the warning when the blog at <paramref name="root"/>
+    /// builds Hugo posts and neither its layouts nor a theme's under <c>themes/</c> has it. A post template of the user's
+    /// own that does not name it (nor <c>hugo_tweet</c>) needs none; one that calls it from a partial is not looked into.
+    /// </summary>
+    public static string? MissingShortcode(string root, BuildSettings settings)
+    {
+        if (settings.Flavor != Flavor.Hugo) return null;
+        var file = Path.Combine(root, HugoShortcode.TweetFile);
+        var themes = Path.Combine(root, "themes");
+        if (File.Exists(file) || (Directory.Exists(themes) && Directory.EnumerateDirectories(themes).Any(t => File.Exists(Path.Combine(t, HugoShortcode.TweetFile)))))
+            return null;
+        var (path, text) = TemplateSet.For(settings.TemplatesDirectory).Read(Flavors.PostTemplate(Flavor.Hugo));
+        if (!path.StartsWith("built-in:", StringComparison.Ordinal) && !text.Contains("hugo_tweet", StringComparison.Ordinal) && !text.Contains(HugoShortcode.TweetName, StringComparison.Ordinal))
+            return null;
+        return $"{file}: no such file, nor in a theme under themes/; the Hugo posts show each mention through this shortcode, so hugo stops on them "
+            + $"(template for shortcode \"{HugoShortcode.TweetName}\" not found); run hotpapers init --update to write it";
+    }
+
     private static IReadOnlyList<string> Notes(InitRequest request, InitFlavor flavor, List<ScaffoldedFile> done, BuildSettings settings)
     {
         var notes = new List<string>();

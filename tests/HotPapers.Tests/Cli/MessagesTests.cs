@@ -158,6 +158,40 @@ public sealed class MessagesTests
         Assert.Equal(File.ReadAllText(Path.Combine(Fixture.RepoRoot(), "src", "HotPapers", "Settings", "hotpapers-settings.schema.json")), File.ReadAllText(temp["hotpapers-settings.schema.json"]));
     }
 
+    // Found by a user's trial: with flavor: hugo set by hand in a blog init had set up for Gatsby, build said nothing, and
+    // hugo failed on the posts' shortcode, which only init --flavor hugo or init --update writes.
+    [Theory]
+    [InlineData("script")]
+    [InlineData("static")]
+    public void Build_warns_when_the_hugo_posts_shortcode_is_missing(string embeds)
+    {
+        using var temp = Fixture.TempDir();
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run("init", "--flavor", "gatsby", temp.Path).Code);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["content/records/2021-04-30.json"]);
+        string Build() => InProcessCli.Run("build", "--date", "2021-04-30", "--config", temp["hotpapers.yml"], "--check").Stderr;
+        Assert.Equal("", Build());
+
+        File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("flavor: gatsby", "flavor: hugo") + $"embeds: {embeds}\n");
+        Assert.Equal($"warning: {temp["layouts/shortcodes/hotpapers-tweet.html"]}: no such file, nor in a theme under themes/; the Hugo posts show each mention through this shortcode, "
+            + "so hugo stops on them (template for shortcode \"hotpapers-tweet\" not found); run hotpapers init --update to write it\n", Build());
+
+        // A theme's shortcode is the site's too.
+        Directory.CreateDirectory(temp["themes/mine/layouts/shortcodes"]);
+        File.WriteAllText(temp["themes/mine/layouts/shortcodes/hotpapers-tweet.html"], "{{ .Inner | safeHTML }}");
+        Assert.Equal("", Build());
+        Directory.Delete(temp["themes"], recursive: true);
+
+        // A post template of the user's own that calls no shortcode needs none.
+        Directory.CreateDirectory(temp["templates"]);
+        File.WriteAllText(temp["templates/post.hugo.md.sbn"], "---\ntitle: {{ yaml post.title }}\n---\n");
+        Assert.Equal("", InProcessCli.Run("build", "--date", "2021-04-30", "--config", temp["hotpapers.yml"], "--check", "--templates", temp["templates"]).Stderr);
+        Directory.Delete(temp["templates"], recursive: true);
+
+        var update = InProcessCli.Run("init", "--update", temp.Path);
+        Assert.Contains($"wrote      {temp["layouts/shortcodes/hotpapers-tweet.html"]}\n", update.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", Build());
+    }
+
     [Fact]
     public void Help_shows_examples_and_exit_codes_for_each_command()
     {
