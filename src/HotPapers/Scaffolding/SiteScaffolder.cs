@@ -400,7 +400,7 @@ public static class SiteScaffolder
         var themes = Path.Combine(root, "themes");
         if (File.Exists(file) || (Directory.Exists(themes) && Directory.EnumerateDirectories(themes).Any(t => File.Exists(Path.Combine(t, HugoShortcode.TweetFile)))))
             return null;
-        var (path, text) = TemplateSet.For(settings.TemplatesDirectory).Read(Flavors.PostTemplate(Flavor.Hugo));
+        var (path, text) = TemplateSet.For(settings.TemplatesDirectory, [Flavors.PostTemplate(Flavor.Hugo)]).Read(Flavors.PostTemplate(Flavor.Hugo));
         if (!path.StartsWith("built-in:", StringComparison.Ordinal) && !text.Contains("hugo_tweet", StringComparison.Ordinal) && !text.Contains(HugoShortcode.TweetName, StringComparison.Ordinal))
             return null;
         return $"{file}: no such file, nor in a theme under themes/; the Hugo posts show each mention through this shortcode, so hugo stops on them "

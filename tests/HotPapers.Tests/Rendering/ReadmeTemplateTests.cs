@@ -81,7 +81,7 @@ public sealed class ReadmeTemplateTests
         var section = Section("Templates");
         var documented = Regex.Matches(section, @"`((?:post|digest|paper|mention|tweet|total|settings)(?:\.[a-z_]+)+)")
             .Select(m => m.Groups[1].Value)
-            .Where(name => !name.EndsWith(".sbn", StringComparison.Ordinal)) // a template's file name
+            .Where(name => !name.EndsWith(".sbn", StringComparison.Ordinal) && !name.Contains(".sbn.", StringComparison.Ordinal)) // a template's file name (post.md.sbn.txt: one misnamed)
             .Concat(Regex.Matches(section, @"`\.([a-z_]+)`").Select(m => "post.layout." + m.Groups[1].Value))
             .Distinct(StringComparer.Ordinal)
             .ToList();
