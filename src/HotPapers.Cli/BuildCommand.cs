@@ -82,11 +82,11 @@ internal static class BuildCommand
                 : new BuildRequest.Day(day!.Value);
             request = request with { CheckOnly = parse.GetValue(check), Force = parse.GetValue(force) };
             var result = new SiteBuilder(settings).Build(request, cancellationToken);
-            // The blog's own files (workflow, shortcode, schema) as an earlier init wrote them: init --update replaces them.
+            // The blog's own files (workflow, shortcode, schema, template copies) as an earlier init wrote them: init --update replaces them.
             if (settings.SourceFile is { } file)
             {
-                foreach (var old in SiteScaffolder.Outdated(Path.GetDirectoryName(file) ?? "", settings.Flavor))
-                    stderr.WriteLine($"warning: {old}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date");
+                foreach (var old in SiteScaffolder.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavors.Of(settings.Flavor), settings.TemplatesDirectory))
+                    stderr.WriteLine($"warning: {old}");
                 // And the Hugo shortcode the posts call, where no init wrote it (flavor: hugo set by hand): init --update writes it.
                 if (SiteScaffolder.MissingShortcode(Path.GetDirectoryName(file) ?? "", settings) is { } shortcode)
                     stderr.WriteLine($"warning: {shortcode}");

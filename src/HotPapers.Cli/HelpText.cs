@@ -61,7 +61,8 @@ internal static class HelpText
             "hotpapers init my-blog --flavor hugo",
             "hotpapers init papers --flavor site             hotpapers' own HTML site, published nightly with GitHub Pages",
             "hotpapers init --templates                      also copy the flavor's built-in templates into templates/",
-            "hotpapers init --update                         bring the workflow, shortcode and schema up to this version",
+            "hotpapers init --update                         bring the workflow, shortcode, schema and unchanged template",
+            "                                                copies up to this version",
         ],
     };
 

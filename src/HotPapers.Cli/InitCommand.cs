@@ -14,7 +14,7 @@ internal static class InitCommand
             InitFlavors.Names, InitFlavors.TryParse);
         var force = new Option<bool>("--force") { Description = "Replace files that exist already (otherwise they are left as they are)." };
         var templates = new Option<bool>("--templates") { Description = "Also copy the built-in templates the flavor uses (its post template, or the site's pages) into templates/, for editing, and use them." };
-        var update = new Option<bool>("--update") { Description = "Bring the files init wrote (workflow, shortcode, schema) up to this version, where they are still as an earlier init wrote them, add any .gitignore line this version needs, and pin this version in .config/dotnet-tools.json." };
+        var update = new Option<bool>("--update") { Description = "Bring the files init wrote (workflow, shortcode, schema, template copies) up to this version, where they are still as an earlier init wrote them, add any .gitignore line this version needs, and pin this version in .config/dotnet-tools.json." };
         var directory = new Argument<string>("DIR") { Description = "The blog repository's folder.", DefaultValueFactory = _ => "." };
         var command = new Command("init", "Write hotpapers.yml and its schema, the records folder, .gitignore lines, a nightly GitHub Actions workflow with the tool manifest pinning this version and, for Hugo, the tweet shortcode; for a site, a workflow that publishes to GitHub Pages.")
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HotPapers.Scaffolding;
 using HotPapers.Settings;
 using HotPapers.Site;
 
@@ -32,6 +33,12 @@ internal static class SiteCommand
             }.Resolve();
             var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force))).Generate(cancellationToken);
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
+            // The site's workflow, schema and template copies as an earlier init wrote them: init --update replaces them.
+            if (settings.SourceFile is { } file)
+            {
+                foreach (var old in SiteScaffolder.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavor.Site, settings.TemplatesDirectory))
+                    stderr.WriteLine($"warning: {old}");
+            }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site: {result.Digests} digest(s), {result.Files} file(s) in {result.OutputDirectory} ({result.Files - result.Unchanged} written, {result.Unchanged} unchanged), {result.Removed} old file(s) removed"));
             return ExitCodes.Success;

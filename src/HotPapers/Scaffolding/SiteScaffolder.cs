@@ -256,7 +256,7 @@ public static class SiteScaffolder
         var plan = new List<Step>();
         if (request.Update)
         {
-            foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))))
+            foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))).Concat(TemplateCopies(flavor, kept?.TemplatesDirectory)))
                 plan.Add(Update(Path.Combine(request.Directory, relative), text));
         }
         else
@@ -379,12 +379,30 @@ public static class SiteScaffolder
             : null;
 
     /// <summary>
-    /// The files in the blog at <paramref name="root"/> that are exactly what an earlier <c>init</c> wrote,
-    /// so older than this version's: <c>build</c> warns about them, <c>init --update</c> replaces them.
+    /// The warnings about the files in the blog at <paramref name="root"/> that are exactly what an earlier <c>init</c>
+    /// wrote, so older than this version's: <c>build</c> and <c>site</c> warn about them, <c>init --update</c> replaces
+    /// them. Among them the copies of built-in templates in <paramref name="templatesDirectory"/> that <c>init
+    /// --templates</c> made and nobody changed since (found by a user's trial: such copies kept an earlier version's
+    /// look for good, without a word).
     /// </summary>
-    public static IReadOnlyList<string> Outdated(string root, Flavor flavor) =>
-        [.. Kept(InitFlavors.Of(flavor)).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p))
-            .Where(p => File.Exists(p) && EarlierVersions.Contains(Hash(File.ReadAllBytes(p))))];
+    public static IReadOnlyList<string> Outdated(string root, InitFlavor flavor, string? templatesDirectory) =>
+    [
+        .. Kept(flavor).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p)).Where(IsEarlierVersion)
+            .Select(p => $"{p}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date"),
+        .. TemplateCopies(flavor, templatesDirectory).Select(c => $"{c.Path}: a copy of an earlier version's built-in template, unchanged since, "
+            + "and this version's differs; run hotpapers init --update to bring it up to date, or delete it to use the built-in one"),
+    ];
+
+    private static bool IsEarlierVersion(string path) => File.Exists(path) && EarlierVersions.Contains(Hash(File.ReadAllBytes(path)));
+
+    /// <summary>
+    /// The copies of the flavor's built-in templates in <paramref name="templatesDirectory"/> that are exactly an earlier
+    /// version's: <c>init --update</c> replaces them with this version's. One edited is the owner's, and a copy deleted
+    /// (to take the built-in one) is not made again.
+    /// </summary>
+    private static IEnumerable<(string Path, string Text)> TemplateCopies(InitFlavor flavor, string? templatesDirectory) =>
+        templatesDirectory is null ? []
+        : TemplatesOf(flavor).Select(n => (Path.Combine(templatesDirectory, n), TemplateSet.BuiltIn.Read(n).Text)).Where(c => IsEarlierVersion(c.Item1));
 
     /// <summary>
     /// Found by a user's trial: with flavor: hugo set by hand, build said nothing, and hugo then failed on the posts

@@ -14,13 +14,15 @@ namespace HotPapers.Tests.Scaffolding;
 [Trait(Speed.Key, Speed.Slow)]
 public sealed class EarlierVersionsTests
 {
-    // Each file init keeps: where its source is in the repository, and where init writes it.
+    // Each file init keeps: where its source is in the repository, and where init writes it; and each built-in
+    // template, which init --templates copies into templates/ and init --update updates where unchanged.
     private static readonly (string Source, string Written)[] Kept =
     [
         ("src/HotPapers/Scaffolding/files/workflow.yml", SiteScaffolder.WorkflowFile),
         ("src/HotPapers/Scaffolding/files/site-workflow.yml", SiteScaffolder.SiteWorkflowFile),
         ("src/HotPapers/Scaffolding/files/hotpapers-tweet.html", HugoShortcode.TweetFile),
         ("src/HotPapers/Settings/hotpapers-settings.schema.json", SiteScaffolder.SchemaFile),
+        .. TemplateSet.BuiltInNames.Select(n => (TemplateSet.SiteNames.Contains(n) ? $"templates/site/{n}" : $"templates/{n}", $"{SiteScaffolder.TemplatesFolder}/{n}")),
     ];
 
     [SkippableFact]

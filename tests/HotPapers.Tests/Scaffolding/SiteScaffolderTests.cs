@@ -312,17 +312,56 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
         // A file init writes now is never "older": an edit of the list cannot make --update replace it with itself.
-        Assert.Empty(SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+        Assert.Empty(SiteScaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
         // The fixtures lie where init writes them: earlier/.github/workflows/hotpapers.yml is the workflow.
         var earlierRoot = Fixture.Path("scaffold", "earlier");
         foreach (var earlier in Directory.EnumerateFiles(earlierRoot, "*", SearchOption.AllDirectories))
             File.Copy(earlier, temp[Path.GetRelativePath(earlierRoot, earlier)], overwrite: true);
-        Assert.Equal([temp[SiteScaffolder.WorkflowFile], temp[SiteScaffolder.SchemaFile]], SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+        Assert.Equal([temp[SiteScaffolder.WorkflowFile], temp[SiteScaffolder.SchemaFile]], SiteScaffolder.Outdated(temp.Path, InitFlavor.Hugo, null).Select(w => w.Split(": ")[0]));
 
         // --update brings both to this version's, and pins this version for the workflow's tool restore.
         var update = SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
         Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == temp[SiteScaffolder.WorkflowFile]).Outcome);
-        Assert.Empty(SiteScaffolder.Outdated(temp.Path, Flavor.Hugo));
+        Assert.Empty(SiteScaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
+    }
+
+    // Found by a user's trial: the copies init --templates made kept an earlier version's look for good, without a word,
+    // even those never changed, and init --update left them. A copy still exactly an earlier version's built-in template
+    // is warned about by build and site and updated by init --update; an edited copy is the owner's, and one deleted (to
+    // take the built-in template) is not made again.
+    [Theory]
+    [InlineData(InitFlavor.Gatsby, "post.md.sbn")]
+    [InlineData(InitFlavor.Site, "style.css")]
+    public void Template_copies_still_as_an_earlier_version_made_them_are_warned_about_and_updated(InitFlavor flavor, string template)
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, flavor, Templates: true));
+        var copy = Path.Combine(temp.Path, "templates", template);
+        Assert.Empty(SiteScaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        File.Copy(Fixture.Path("scaffold", "earlier-templates", template), copy, overwrite: true);
+
+        var warning = $"{copy}: a copy of an earlier version's built-in template, unchanged since, and this version's differs; "
+            + "run hotpapers init --update to bring it up to date, or delete it to use the built-in one";
+        Assert.Equal([warning], SiteScaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        string[] command = flavor == InitFlavor.Site
+            ? ["site", "--output", temp["public"], "--base-url", "https://example.org/"]
+            : ["build", "--date", "2021-04-30", "--output", temp["posts"]];
+        var (code, _, stderr) = InProcessCli.Run([.. command, "--config", temp["hotpapers.yml"], "--records", Path.Combine(Fixture.RepoRoot(), "content", "records")]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"warning: {warning}\n", stderr, StringComparison.Ordinal);
+
+        var update = SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
+        Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == copy).Outcome);
+        Assert.Equal(TemplateSet.BuiltIn.Read(template).Text, File.ReadAllText(copy));
+        Assert.Empty(SiteScaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+
+        // Edited: the owner's, not looked at. Deleted: not made again.
+        File.WriteAllText(copy, File.ReadAllText(Fixture.Path("scaffold", "earlier-templates", template)) + "mine\n");
+        Assert.DoesNotContain(SiteScaffolder.Init(new InitRequest(temp.Path, Update: true)).Files, f => f.Path == copy);
+        Assert.EndsWith("mine\n", File.ReadAllText(copy), StringComparison.Ordinal);
+        File.Delete(copy);
+        SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
+        Assert.False(File.Exists(copy));
     }
 
     [Fact]
