@@ -458,7 +458,9 @@ public static class SiteScaffolder
             notes.Add($"{mdxConfig} has gatsby-plugin-mdx compile .md files: MDX reads {{...}} as JavaScript and <Tag as JSX, and the posts hold text "
                 + "anyone can write (paper titles, abstracts, posts on the networks), so a mention could run code in your build and on your pages, or break the build. "
                 + "Take '.md' out of its extensions and let gatsby-transformer-remark read the posts: they are CommonMark.");
-        if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped))
+        // Not where the kept file names the folder already (found by a user's trial: init --templates run again said to add the line it had).
+        if (request.Templates && done.Any(f => f.Path == Path.Combine(request.Directory, SettingsFile.FileName) && f.Outcome == ScaffoldOutcome.Skipped)
+            && (settings.TemplatesDirectory is not { } named || Path.GetFullPath(named).TrimEnd(Path.DirectorySeparatorChar) != Path.GetFullPath(Path.Combine(request.Directory, TemplatesFolder))))
             notes.Add($"{Path.Combine(request.Directory, SettingsFile.FileName)} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.");
         return notes;
     }

@@ -502,6 +502,19 @@ public sealed class SiteScaffolderTests
         if (flavor == InitFlavor.Site) Assert.Contains("style.css", copied);
     }
 
+    // Found by a user's trial: init --templates run again, with "templates: templates" in the kept hotpapers.yml, said to add that line.
+    [Fact]
+    public void Init_templates_beside_a_kept_settings_file_says_to_name_the_folder_only_where_it_does_not()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby));
+        var note = $"{temp["hotpapers.yml"]} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.";
+        Assert.Contains(note, SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true)).Notes);
+
+        File.AppendAllText(temp["hotpapers.yml"], "templates: templates\n");
+        Assert.DoesNotContain(SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true)).Notes, n => n.Contains("templates: templates", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Existing_files_are_skipped_unless_forced()
     {
