@@ -30,7 +30,9 @@ internal static class TemplateSyntax
         // Scriban's partial tree still holds the open block, on its last branch.
         if (first.Message.Contains("<end> statement was not found", StringComparison.Ordinal) && OpenBlock(template.Page) is { } block)
             return new TemplateException(path, block.Span.Start.Line + 1, block.Span.Start.Column + 1,
-                $"{first.Message} (opened here and still open at the end of the file: Scriban stopped at line {at.Line + 1}, column {at.Column + 1})") { IsSyntax = true };
+                $"{first.Message} (opened here and still open at the end of the file: Scriban stopped at line {at.Line + 1}, column {at.Column + 1}"
+                + (LastClosedIn(block) is { } inner ? $"; the last `end` in it, at line {inner.Span.End.Line + 1}, closes the `{Keyword(text, inner)}` of line {inner.Span.Start.Line + 1}" : "")
+                + ")") { IsSyntax = true };
         // A "{{" without its "}}": the code runs on into the next "{{", where Scriban stops ("Unexpected token `{`
         // while parsing object initializer"), lines below.
         if (Unclosed(text, path, before: at.Offset) is { } open && open.Next is { } next)
@@ -74,6 +76,40 @@ internal static class TemplateSyntax
         return afterEnter && offset < text.Length && text[offset] is '.' or '<' or '%'
             ? " (templates are Scriban's, not Hugo's: to write Hugo's \"{{\" into the post, put it in {%{ ... }%}, e.g. {%{{{< notice >}}}%})"
             : "";
+    }
+
+    // Found by a user's trial: an `if` without its `end` inside a `for` was said to leave the `for` open, and the `if`'s
+    // line was not named: the `end` meant for the `for` had closed it. The block inside the open one that the last `end`
+    // closed, if any: the one that ends last.
+    private static ScriptNode? LastClosedIn(ScriptNode open)
+    {
+        ScriptNode? last = null;
+        void Visit(ScriptNode node)
+        {
+            for (var i = 0; i < node.ChildrenCount; i++)
+            {
+                if (node.GetChildren(i) is not { } child) continue;
+                if (child is not ScriptBlockStatement && HasBlock(child) && (last is null || child.Span.End.Offset > last.Span.End.Offset)) last = child;
+                Visit(child);
+            }
+        }
+        Visit(open);
+        return last;
+    }
+
+    private static bool HasBlock(ScriptNode node)
+    {
+        for (var i = 0; i < node.ChildrenCount; i++) if (node.GetChildren(i) is ScriptBlockStatement) return true;
+        return false;
+    }
+
+    // The statement's keyword as the template writes it (if, for, while, capture, ...).
+    private static string Keyword(string text, ScriptNode node)
+    {
+        var start = node.Span.Start.Offset;
+        var end = start;
+        while (end < text.Length && char.IsAsciiLetter(text[end])) end++;
+        return text[start..end];
     }
 
     // The innermost block on the tree's last branch, the one the end of the file left open; null when there is none.

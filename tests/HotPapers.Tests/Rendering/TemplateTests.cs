@@ -378,13 +378,16 @@ public sealed class TemplateTests
         Assert.Equal((temp["t/post.md.sbn"], 2), (e.File, e.Line));
     }
 
-    // Found by a new user's trial: a block left open was reported where the file ends, lines below it.
+    // Found by a new user's trial: a block left open was reported where the file ends, lines below it. Found by
+    // another: an `if` without its `end` inside a `for` was said to leave the `for` open, the `if` unnamed; the block
+    // the last `end` inside the open one closed is named.
     [Theory]
-    [InlineData("a\n{{ for p in papers }}\nline\n{{ if true }}\nb\n{{ end }}\nc\n\n", 2, 4, "for", 6, 10)]
-    [InlineData("{{ for x in [1] }}\n{{ for y in [2] }}\n{{ end }}\ntail\n", 1, 4, "for", 3, 10)] // the outer one is open
-    [InlineData("x\n{{ if true }}\n{{ for y in [2] }}\nz\n", 3, 4, "for", 3, 19)] // both open: Scriban names the inner one
-    [InlineData("{{ if a }}\n{{ else }}\nz {{ capture c }}\n", 3, 6, "capture", 3, 18)]
-    public void A_block_left_open_is_reported_where_it_opens(string text, int line, int column, string statement, int endLine, int endColumn)
+    [InlineData("a\n{{ for p in papers }}\nline\n{{ if true }}\nb\n{{ end }}\nc\n\n", 2, 4, "for", 6, 10, "; the last `end` in it, at line 6, closes the `if` of line 4")]
+    [InlineData("{{ for x in [1] }}\n{{ for y in [2] }}\n{{ end }}\ntail\n", 1, 4, "for", 3, 10, "; the last `end` in it, at line 3, closes the `for` of line 2")] // the outer one is open
+    [InlineData("{{ for p in [1] }}\n{{ if p }}a{{ else }}b{{ end }}{{ if p }}\nc\n{{ end }}\n", 1, 4, "for", 4, 10, "; the last `end` in it, at line 4, closes the `if` of line 2")]
+    [InlineData("x\n{{ if true }}\n{{ for y in [2] }}\nz\n", 3, 4, "for", 3, 19, "")] // both open: Scriban names the inner one
+    [InlineData("{{ if a }}\n{{ else }}\nz {{ capture c }}\n", 3, 6, "capture", 3, 18, "")]
+    public void A_block_left_open_is_reported_where_it_opens(string text, int line, int column, string statement, int endLine, int endColumn, string inner)
     {
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
@@ -392,7 +395,7 @@ public sealed class TemplateTests
         var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((temp["t/post.md.sbn"], line, column), (e.File, e.Line, e.Column));
         Assert.StartsWith($"Error while parsing {statement} statement: The <end> statement was not found", e.Reason, StringComparison.Ordinal);
-        Assert.EndsWith($" (opened here and still open at the end of the file: Scriban stopped at line {endLine}, column {endColumn})", e.Reason, StringComparison.Ordinal);
+        Assert.EndsWith($" (opened here and still open at the end of the file: Scriban stopped at line {endLine}, column {endColumn}{inner})", e.Reason, StringComparison.Ordinal);
     }
 
     // Found by a user's trial: a "{{" left open at the end of the file was taken for code ending there (the post
