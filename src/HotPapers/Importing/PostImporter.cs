@@ -25,7 +25,6 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             TemplateSettings.Default with { Flavor = f, StaticEmbeds = cards }))];
     private readonly Ranker _ranker = new(RankingSettings.Default);
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     public ImportedPost Import(string file, ReadOnlySpan<byte> bytes)
     {
@@ -161,16 +160,8 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             else if (b < 0x20 && b is not (byte)'\t' and not (byte)'\r')
                 throw PostParser.Problem(file, line, "text", $"binary data (the byte 0x{b:X2})");
         }
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var at = e.Index >= 0 ? e.Index : 0;
-            var badLine = 1 + bytes[..Math.Min(at, bytes.Length)].Count((byte)'\n');
-            throw PostParser.Problem(file, badLine, "UTF-8 text", "bytes that are not UTF-8 (binary data or another encoding)");
-        }
+        return TextFile.Decode(bytes, out var badLine)
+            ?? throw PostParser.Problem(file, badLine, "UTF-8 text", "bytes that are not UTF-8 (binary data or another encoding)");
     }
 
     /// <param name="post">The post as parsed.</param>

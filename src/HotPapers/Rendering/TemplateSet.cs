@@ -195,7 +195,9 @@ internal sealed class TemplateSet : ITemplateLoader
             var path = Path.Combine(_overrideDirectory, name);
             // A FIFO or a device would never end: refused before it is opened.
             var kind = InputFile.KindOf(path);
-            if (kind is FileKind.File) return (path, File.ReadAllText(path));
+            if (kind is FileKind.File)
+                return (path, TextFile.Decode(File.ReadAllBytes(path), out var line)
+                    ?? throw new TemplateException(path, line, 1, "expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)") { IsSyntax = true });
             if (kind is not FileKind.Missing)
                 throw new TemplateException(path, 1, 1, $"expected a template file, found {InputFile.Describe(kind)}");
         }

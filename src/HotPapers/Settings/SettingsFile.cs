@@ -42,7 +42,9 @@ public static partial class SettingsFile
     {
         var length = InputFile.Length(path, "a settings file", "$");
         if (length > MaxFileBytes) throw Fail(path, "$", $"a settings file of at most {MaxFileBytes / 1024} KB", $"{length / 1024} KB");
-        return Parse(path, File.ReadAllText(path), Path.GetDirectoryName(path) ?? "") with { SourceFile = path };
+        var text = TextFile.Decode(File.ReadAllBytes(path), out var line)
+            ?? throw Fail(path, $"line {line}", "UTF-8 text", "bytes that are not UTF-8 (save the file as UTF-8)");
+        return Parse(path, text, Path.GetDirectoryName(path) ?? "") with { SourceFile = path };
     }
 
     /// <summary>The settings <paramref name="text"/> gives over the defaults; <paramref name="file"/> names it in messages.</summary>

@@ -378,6 +378,23 @@ public sealed class TemplateTests
         Assert.Equal((temp["t/post.md.sbn"], 2), (e.File, e.Line));
     }
 
+    // Found by a user's trial: a template saved in Latin-1 wrote U+FFFD for its é into every post, without a word. UTF-16
+    // with its byte order mark is read as File.ReadAllText reads it, and its posts are the same as UTF-8's.
+    [Fact]
+    public void A_template_that_is_not_utf8_is_refused_with_its_line_and_one_in_utf16_is_read()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllBytes(temp["t/post.md.sbn"], [.. "{{ digest.date }}\n"u8, .. "caf"u8, 0xE9, (byte)'\n']);
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        Assert.Equal((temp["t/post.md.sbn"], 2, "expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)"), (e.File, e.Line, e.Reason));
+        Assert.False(Directory.Exists(temp["posts"]));
+
+        File.WriteAllText(temp["t/post.md.sbn"], "{{ digest.date }}\ncafé\n", System.Text.Encoding.Unicode);
+        new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
+        Assert.Equal("2021-04-30\ncafé\n", File.ReadAllText(Directory.GetFiles(temp["posts"]).Single(f => f.EndsWith(".md", StringComparison.Ordinal))));
+    }
+
     // Found by a new user's trial: a block left open was reported where the file ends, lines below it. Found by
     // another: an `if` without its `end` inside a `for` was said to leave the `for` open, the `if` unnamed; the block
     // the last `end` inside the open one closed is named.

@@ -58,6 +58,17 @@ public sealed class SettingsFileTests
             baseUrl: https://mastodon.example
         """;
 
+    // Found by a user's trial of templates: a file that is not UTF-8 was read with U+FFFD in place of its bytes, without
+    // a word; a settings file is refused so, with the line.
+    [Fact]
+    public void A_settings_file_that_is_not_utf8_is_refused_with_its_line()
+    {
+        using var temp = Fixture.TempDir();
+        File.WriteAllBytes(temp["hotpapers.yml"], [.. "timezone: UTC\nsite:\n  title: Caf"u8, 0xE9, (byte)'\n']);
+        var e = Assert.Throws<InputException>(() => SettingsFile.Load(temp["hotpapers.yml"]));
+        Assert.Equal($"{temp["hotpapers.yml"]}: line 3: expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)", Assert.Single(e.Problems).ToString());
+    }
+
     [Fact]
     public void An_empty_file_gives_the_defaults_with_paths_beside_it()
     {
