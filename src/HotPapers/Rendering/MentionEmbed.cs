@@ -97,7 +97,7 @@ internal static class MentionEmbed
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
         text.AppendLiteral(t.Network.Title());
         text.AppendLiteral(": ");
-        if (reposts != "repost" || t.Network == Network.Bluesky)
+        if (HasReposts(t.Network))
         {
             AppendCount(ref text, t.Reposts, reposts);
             text.AppendLiteral(", ");
@@ -116,6 +116,9 @@ internal static class MentionEmbed
         Network.Reddit => ("repost", "point", "comment"),
         _ => ("repost", "like", "reply"),
     };
+
+    /// <summary>Whether the network has reposts: Hacker News, Hugging Face and Reddit have none (see the README's table).</summary>
+    public static bool HasReposts(Network network) => network is not (Network.HackerNews or Network.HuggingFace or Network.Reddit);
 
     private static string Count(long n, string word)
     {

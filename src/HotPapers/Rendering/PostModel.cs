@@ -155,14 +155,17 @@ internal static class PostModel
         {
             var t = ranked.Totals[i];
             var (reposts, likes, _) = MentionEmbed.Words(t.Network);
+            // A network without reposts has neither a count nor a word for them (found by a user's trial: Hacker News's
+            // totals said 0 "repost", where its mentions' reposts are null).
+            var hasReposts = MentionEmbed.HasReposts(t.Network);
             totals.Add(new ScriptObject(7)
             {
                 { "text", texts[i] },
                 { "network", t.Network.Name() },
                 { "title", t.Network.Title() },
-                { "reposts", t.Reposts },
+                { "reposts", hasReposts ? t.Reposts : null },
                 { "likes", t.Likes },
-                { "reposts_word", reposts },
+                { "reposts_word", hasReposts ? reposts : null },
                 { "likes_word", likes },
             });
         }

@@ -39,4 +39,24 @@ public sealed class MixedNetworksPostTests
     [Fact]
     public void The_hugo_post_is_the_golden_one() =>
         Golden.AssertBytes(System.Text.Encoding.UTF8.GetBytes(Build(Flavor.Hugo, "2021-05-03---Hot-Papers.md")), "posts", "mixed-2021-05-03-hugo.md");
+
+    // Found by a user's trial of templates: Hacker News's total said 0 reposts and the word "repost", where its
+    // mentions' reposts are null. A network without reposts has null for both.
+    [Fact]
+    public void A_total_of_a_network_without_reposts_has_none()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"],
+            "{{ for total in papers[0].totals }}{{ total.network }} {{ total.reposts ?? 'null' }} {{ total.reposts_word ?? 'null' }} {{ total.likes }} {{ total.likes_word }}\n{{ end }}");
+        var settings = BuildSettings.Default with
+        {
+            RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records"),
+            OutputDirectory = temp["posts"],
+            TemplatesDirectory = temp["t"],
+        };
+        new SiteBuilder(settings).Build(new BuildRequest.Day(new DateOnly(2021, 5, 3)));
+
+        Assert.Equal("twitter 10066 retweet 78 like\nbluesky 21 repost 130 like\nhackernews null null 181 point\n", File.ReadAllText(temp["posts/2021-05-03---Hot-Papers.md"]));
+    }
 }
