@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using HotPapers.Rendering;
 using HotPapers.Settings;
 using HotPapers.Site;
 
@@ -206,6 +207,15 @@ public sealed class PreviewTests
         rebuilt = await After(preview, () => File.WriteAllText(temp["templates/about.html.sbn"], "{{ if }}"));
         Assert.NotNull(rebuilt.Error);
         Assert.Contains("Second title", await http.GetStringAsync("2021/04/30/"), StringComparison.Ordinal);
+
+        // One that fails on a page names the page by its address, not by the preview's temporary folder (users' trials).
+        // The records mended, the broken template is what fails.
+        rebuilt = await After(preview, () => File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), day, overwrite: true));
+        Assert.Null(Assert.IsType<TemplateException>(rebuilt.Error).Rendering);
+        rebuilt = await After(preview, () => File.WriteAllText(temp["templates/about.html.sbn"], "{{ site.no_such_value }}"));
+        var failed = Assert.IsType<TemplateException>(rebuilt.Error);
+        Assert.Equal(new Uri(preview.Address, "about/index.html").AbsoluteUri, failed.Rendering);
+        Assert.DoesNotContain(preview.Folder, failed.Message, StringComparison.Ordinal);
     }
 
     // A templates folder named in hotpapers.yml only once serve runs (there already, or made only then):

@@ -1,3 +1,4 @@
+using HotPapers.Rendering;
 using HotPapers.Settings;
 
 namespace HotPapers.Site;
@@ -163,9 +164,19 @@ public sealed class SitePreview : IDisposable
         catch (Exception e)
         {
             // Reported, never thrown on the watcher's thread: that would end the process with a stack trace.
-            return new PreviewBuild(number, null, e);
+            return new PreviewBuild(number, null, Served(e));
         }
     }
+
+    /// <summary>
+    /// A template's failure on a page of the preview's own temporary folder names the page by its address instead
+    /// (found by users' trials: "rendering /tmp/hotpapers-serve-3f9a.../2021/04/30/index.html", a folder nobody
+    /// knows); a folder the user gave keeps its path.
+    /// </summary>
+    private Exception Served(Exception e) =>
+        _ownsFolder && e is TemplateException { Rendering: { } page } t && PathBelow.Relative(Folder, page) is { } relative
+            ? new TemplateException(t.File, t.Line, t.Column, t.Reason, new Uri(Address, relative.Replace('\\', '/')).AbsoluteUri) { IsSyntax = t.IsSyntax }
+            : e;
 
     public void Dispose()
     {
