@@ -101,14 +101,16 @@ internal sealed class TemplateSet : ITemplateLoader
     /// <summary>
     /// Which of several built-in names of the same first word and extension <paramref name="name"/> means: the one whose
     /// own words it has (post.hugo.sbn: post.hugo.md.sbn, whatever the flavor), else the one the command renders
-    /// (post.sbn and post.gatsby.md.sbn: a Gatsby build's post.md.sbn, a Hugo build's post.hugo.md.sbn).
+    /// (post.sbn and post.gatsby.md.sbn: a Gatsby build's post.md.sbn, a Hugo build's post.hugo.md.sbn), where the name
+    /// has no word but theirs and a flavor's. Found by review: post.draft.sbn, post.header.sbn (a draft, a partial not yet
+    /// included) were taken for the rendered template and stopped the build; they are judged by nearness, as before.
     /// </summary>
     private static string? OneOf(string name, List<string> alike, IReadOnlyCollection<string> used)
     {
         var words = Words(name);
         var common = alike.Select(Words).Aggregate((a, b) => [.. a.Intersect(b)]);
         return alike.Where(b => Words(b).Except(common).ToList() is { Count: > 0 } own && own.All(words.Contains)).ToList() is [var marked] ? marked
-            : alike.Where(used.Contains).ToList() is [var rendered] ? rendered
+            : words.Except(common).All(Flavors.Names.Contains) && alike.Where(used.Contains).ToList() is [var rendered] ? rendered
             : NearestName.Of(name, alike);
     }
 
