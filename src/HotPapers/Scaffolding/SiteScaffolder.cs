@@ -256,8 +256,11 @@ public static class SiteScaffolder
         var plan = new List<Step>();
         if (request.Update)
         {
-            foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))).Concat(TemplateCopies(flavor, kept?.TemplatesDirectory)))
+            foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))))
                 plan.Add(Update(Path.Combine(request.Directory, relative), text));
+            // The copies' paths are the settings' own, the blog's folder in them already (init --update my-blog wrote
+            // my-blog/my-blog/templates/post.md.sbn, found by review).
+            foreach (var (path, text) in TemplateCopies(flavor, kept?.TemplatesDirectory)) plan.Add(Update(path, text));
         }
         else
         {

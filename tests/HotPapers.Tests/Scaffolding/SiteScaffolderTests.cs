@@ -502,6 +502,24 @@ public sealed class SiteScaffolderTests
         if (flavor == InitFlavor.Site) Assert.Contains("style.css", copied);
     }
 
+    // Found by review: init --update my-blog, run beside the blog, wrote the update to my-blog/my-blog/templates/post.md.sbn
+    // and left the copy as it was (the settings' templates path holds the blog's folder already).
+    [Fact]
+    public void Update_given_the_blog_s_folder_as_a_relative_path_updates_the_copy_there()
+    {
+        using var temp = Fixture.TempDir();
+        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true));
+        var copy = temp["templates/post.md.sbn"];
+        File.Copy(Fixture.Path("scaffold", "earlier-templates", "post.md.sbn"), copy, overwrite: true);
+
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, temp.Path);
+        var update = SiteScaffolder.Init(new InitRequest(relative, Update: true));
+
+        Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path.EndsWith("post.md.sbn", StringComparison.Ordinal)).Outcome);
+        Assert.Equal(TemplateSet.BuiltIn.Read("post.md.sbn").Text, File.ReadAllText(copy));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, relative)));
+    }
+
     // Found by a user's trial: init --templates run again, with "templates: templates" in the kept hotpapers.yml, said to add that line.
     [Fact]
     public void Init_templates_beside_a_kept_settings_file_says_to_name_the_folder_only_where_it_does_not()
