@@ -507,17 +507,25 @@ public sealed class SiteScaffolderTests
     [Fact]
     public void Update_given_the_blog_s_folder_as_a_relative_path_updates_the_copy_there()
     {
-        using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true));
-        var copy = temp["templates/post.md.sbn"];
-        File.Copy(Fixture.Path("scaffold", "earlier-templates", "post.md.sbn"), copy, overwrite: true);
+        // A folder below the current one, named by a path that does not climb: a path with ".." joined to itself could
+        // name the same folder again, and hide the bug.
+        var relative = "blog-" + Guid.NewGuid().ToString("N")[..12];
+        try
+        {
+            SiteScaffolder.Init(new InitRequest(relative, InitFlavor.Gatsby, Templates: true));
+            var copy = Path.Combine(relative, "templates", "post.md.sbn");
+            File.Copy(Fixture.Path("scaffold", "earlier-templates", "post.md.sbn"), copy, overwrite: true);
 
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, temp.Path);
-        var update = SiteScaffolder.Init(new InitRequest(relative, Update: true));
+            var update = SiteScaffolder.Init(new InitRequest(relative, Update: true));
 
-        Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path.EndsWith("post.md.sbn", StringComparison.Ordinal)).Outcome);
-        Assert.Equal(TemplateSet.BuiltIn.Read("post.md.sbn").Text, File.ReadAllText(copy));
-        Assert.False(Directory.Exists(Path.Combine(temp.Path, relative)));
+            Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path.EndsWith("post.md.sbn", StringComparison.Ordinal)).Outcome);
+            Assert.Equal(TemplateSet.BuiltIn.Read("post.md.sbn").Text, File.ReadAllText(copy));
+            Assert.False(Directory.Exists(Path.Combine(relative, relative)));
+        }
+        finally
+        {
+            Directory.Delete(relative, recursive: true);
+        }
     }
 
     // Found by a user's trial: init --templates run again, with "templates: templates" in the kept hotpapers.yml, said to add that line.
