@@ -109,6 +109,7 @@ internal static class BuildCommand
             {
                 (WriteOutcome.Updated, true) when post.NotWrittenByHotpapers => "not written by hotpapers (--force replaces it)",
                 (WriteOutcome.Updated, true) when post.EditedByHand => "edited by hand (--force replaces it)",
+                (WriteOutcome.Updated, false) when post.NotWrittenByHotpapers => "replaced",
                 (WriteOutcome.Updated, false) when post.EditedByHand => "replaced edited",
                 (WriteOutcome.Created, false) => "created",
                 (WriteOutcome.Updated, false) => "updated",

@@ -121,7 +121,8 @@ internal sealed class TemplateSet : ITemplateLoader
     // first word a letter off (post.hugo.sbn, post-hugo.md.sbn, days.html.sbn, styles.css). Found by review: a name
     // merely near one (page.md.sbn, post.md.bak, a sample post.md.old, post.md.sbn.bak) would stop a nightly job.
     private static bool Surely(string name, string meant) =>
-        name.Equals(meant, StringComparison.OrdinalIgnoreCase) || name + ".sbn" == meant || name == meant + ".sbn" || name == meant + ".txt"
+        name.Equals(meant, StringComparison.OrdinalIgnoreCase) || name + ".sbn" == meant || name == meant + ".sbn"
+        || name.Equals(meant + ".txt", StringComparison.OrdinalIgnoreCase)
         || (Path.GetExtension(name).Equals(Path.GetExtension(meant), StringComparison.OrdinalIgnoreCase)
             && NearestName.Distance(FirstWord(name).ToLowerInvariant(), FirstWord(meant)) <= 1);
 

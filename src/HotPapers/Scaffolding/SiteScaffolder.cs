@@ -419,13 +419,16 @@ public static class SiteScaffolder
         if (settings.Flavor != Flavor.Hugo) return null;
         var file = Path.Combine(root, HugoShortcode.TweetFile);
         var themes = Path.Combine(root, "themes");
-        if (File.Exists(file) || (Directory.Exists(themes) && Directory.EnumerateDirectories(themes).Any(t => File.Exists(Path.Combine(t, HugoShortcode.TweetFile)))))
+        // Hugo 0.146 and later also read layouts/_shortcodes/ (found by review).
+        var newer = Path.Combine("layouts", "_shortcodes", Path.GetFileName(HugoShortcode.TweetFile));
+        bool Has(string folder) => File.Exists(Path.Combine(folder, HugoShortcode.TweetFile)) || File.Exists(Path.Combine(folder, newer));
+        if (Has(root) || (Directory.Exists(themes) && Directory.EnumerateDirectories(themes).Any(Has)))
             return null;
         var (path, text) = TemplateSet.For(settings.TemplatesDirectory, [Flavors.PostTemplate(Flavor.Hugo)]).Read(Flavors.PostTemplate(Flavor.Hugo));
         if (!path.StartsWith("built-in:", StringComparison.Ordinal) && !text.Contains("hugo_tweet", StringComparison.Ordinal) && !text.Contains(HugoShortcode.TweetName, StringComparison.Ordinal))
             return null;
         return $"{file}: no such file, nor in a theme under themes/; the Hugo posts show each mention through this shortcode, so hugo stops on them "
-            + $"(template for shortcode \"{HugoShortcode.TweetName}\" not found); run hotpapers init --update to write it";
+            + $"(template for shortcode \"{HugoShortcode.TweetName}\" not found); run hotpapers init --update to write it (a theme of Hugo modules that has it needs none)";
     }
 
     private static IReadOnlyList<string> Notes(InitRequest request, InitFlavor flavor, List<ScaffoldedFile> done, BuildSettings settings)

@@ -173,13 +173,18 @@ public sealed class MessagesTests
 
         File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("flavor: gatsby", "flavor: hugo") + $"embeds: {embeds}\n");
         Assert.Equal($"warning: {temp["layouts/shortcodes/hotpapers-tweet.html"]}: no such file, nor in a theme under themes/; the Hugo posts show each mention through this shortcode, "
-            + "so hugo stops on them (template for shortcode \"hotpapers-tweet\" not found); run hotpapers init --update to write it\n", Build());
+            + "so hugo stops on them (template for shortcode \"hotpapers-tweet\" not found); run hotpapers init --update to write it "
+            + "(a theme of Hugo modules that has it needs none)\n", Build());
 
-        // A theme's shortcode is the site's too.
+        // A theme's shortcode is the site's too, and Hugo 0.146's layouts/_shortcodes/ (found by review).
         Directory.CreateDirectory(temp["themes/mine/layouts/shortcodes"]);
         File.WriteAllText(temp["themes/mine/layouts/shortcodes/hotpapers-tweet.html"], "{{ .Inner | safeHTML }}");
         Assert.Equal("", Build());
         Directory.Delete(temp["themes"], recursive: true);
+        Directory.CreateDirectory(temp["layouts/_shortcodes"]);
+        File.WriteAllText(temp["layouts/_shortcodes/hotpapers-tweet.html"], "{{ .Inner | safeHTML }}");
+        Assert.Equal("", Build());
+        Directory.Delete(temp["layouts"], recursive: true);
 
         // A post template of the user's own that calls no shortcode needs none.
         Directory.CreateDirectory(temp["templates"]);

@@ -178,6 +178,7 @@ public sealed class TemplateTests
     [InlineData("gatsby", "post.sbn", "post.md.sbn")]
     [InlineData("gatsby", "post.gatsby.md.sbn", "post.md.sbn")]
     [InlineData("gatsby", "post.md.sbn.txt", "post.md.sbn")]
+    [InlineData("gatsby", "Post.md.sbn.TXT", "post.md.sbn")]
     [InlineData("hugo", "post.sbn", "post.hugo.md.sbn")]
     [InlineData("hugo", "post.hugo.md.sbn.txt", "post.hugo.md.sbn")]
     public void A_post_template_named_without_its_middle_or_with_an_editors_extension_stops_the_build(string flavor, string name, string meant)

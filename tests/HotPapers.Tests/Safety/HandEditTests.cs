@@ -110,6 +110,12 @@ public sealed class HandEditTests : IDisposable
         Assert.Contains("edited by hand (--force replaces it) " + Post, stdout);
         Assert.Contains("not written by hotpapers (--force replaces it) " + Other, stdout);
         Assert.EndsWith("2 post(s): 0 missing or out of date, 1 edited by hand, 1 not written by hotpapers, 0 unchanged\n", stdout);
+
+        // --force says the same of each (found by review: the other was "replaced edited" too).
+        (code, stdout, _) = Build("--force");
+        Assert.Equal(0, code);
+        Assert.Contains("replaced edited " + Post + "\n", stdout);
+        Assert.Contains("replaced     " + Other + "\n", stdout);
     }
 
     [Fact]
