@@ -209,7 +209,7 @@ public sealed class SiteBuilder
     private void RefuseTemplatesFolder()
     {
         var postTemplate = Flavors.PostTemplate(_settings.Flavor);
-        _templates.RefuseMisnamed([postTemplate]);
+        _templates.RefuseMisnamed();
         var other = _settings.Flavor is Flavor.Hugo ? Flavor.Gatsby : Flavor.Hugo;
         if (_settings.TemplatesDirectory is { } templates && BuiltIn(postTemplate) && !BuiltIn(Flavors.PostTemplate(other)))
         {

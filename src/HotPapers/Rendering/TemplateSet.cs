@@ -20,8 +20,9 @@ internal sealed class TemplateSet : ITemplateLoader
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
     /// <param name="used">
-    /// The templates the command renders: of two built-in templates a misnamed one is near alike, the one it renders is
-    /// meant (post.sbn, in a Gatsby build, is post.md.sbn; in a Hugo one, post.hugo.md.sbn).
+    /// The templates the command renders: a misnamed one of them stops it (<see cref="RefuseMisnamed"/>), and of two
+    /// built-in templates a misnamed one is near alike, the one it renders is meant (post.sbn, in a Gatsby build, is
+    /// post.md.sbn; in a Hugo one, post.hugo.md.sbn).
     /// </param>
     public TemplateSet(string? overrideDirectory = null, IReadOnlyCollection<string>? used = null)
     {
@@ -31,7 +32,8 @@ internal sealed class TemplateSet : ITemplateLoader
                 File.Exists(overrideDirectory) ? "a file" : "no such folder")]);
         }
         _overrideDirectory = overrideDirectory;
-        Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory, used ?? [], _misnamed);
+        _used = used ?? [];
+        Notices = overrideDirectory is null ? [] : Ignored(overrideDirectory, _used, _misnamed);
     }
 
     /// <summary>Files of the templates folder that are not read, each naming the file and why, for the build's warnings.</summary>
@@ -41,15 +43,17 @@ internal sealed class TemplateSet : ITemplateLoader
     // misnamed, which nothing would use.
     private readonly List<(string Path, string Meant)> _misnamed = [];
 
+    private readonly IReadOnlyCollection<string> _used;
+
     /// <summary>
-    /// Refuses a file of the templates folder named near one of the templates <paramref name="used"/> (those the
-    /// command renders) that the folder does not have. Found by a user's trial: a post template renamed
+    /// Refuses a file of the templates folder named near one of the templates the command renders (the constructor's
+    /// <c>used</c>) that the folder does not have. Found by a user's trial: a post template renamed
     /// <c>post.hugo.sbn</c> was only a warning, and <c>build --all</c> rewrote every customised post in the built-in
     /// look; in a nightly job nobody reads the warning. Misnamed templates the command does not render stay notices.
     /// </summary>
-    public void RefuseMisnamed(IReadOnlyCollection<string> used)
+    public void RefuseMisnamed()
     {
-        var problems = _misnamed.Where(m => used.Contains(m.Meant, StringComparer.Ordinal))
+        var problems = _misnamed.Where(m => _used.Contains(m.Meant, StringComparer.Ordinal))
             .Select(m => new InputProblem(m.Path, InputProblem.WholeFile, $"a template named as the built-in one it replaces ({m.Meant}?)",
                 $"a name no built-in template has, so the built-in {m.Meant} would be used: rename it {m.Meant}, or move it out of the templates folder for the built-in one"))
             .ToList();

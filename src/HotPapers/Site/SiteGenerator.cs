@@ -53,7 +53,7 @@ public sealed class SiteGenerator
     public SiteResult Generate(CancellationToken cancellationToken = default)
     {
         if (!_force && BlogOutput() is { } blog) throw new InputException([blog]);
-        _templates.RefuseMisnamed(TemplateSet.SiteNames);
+        _templates.RefuseMisnamed();
         var files = _digests.Find(new BuildRequest.All(), out var skipped, reader: "site");
         var order = DigestOrder.NewestFirst(files);
         using var output = SiteOutput.Open(_site.OutputDirectory, _force);
