@@ -27,13 +27,13 @@ internal static partial class YamlParse
 
     /// <summary>
     /// Where the tab is that YamlDotNet refuses as indentation, as the line and column (1-based) in
-    /// <paramref name="text"/>; (0, 0) for an error of another kind. YamlDotNet gives the position of the mapping or
+    /// <paramref name="text"/>; null for an error of another kind. YamlDotNet gives the position of the mapping or
     /// scalar it was reading (line 1 for a tab on line 2), so it is the first line from there indented with a tab.
     /// Found by a user's trial of import: a tab before a front matter's tag was said to be on the mapping's line.
     /// </summary>
-    public static (int Line, int Column) TabAt(string text, YamlException e)
+    public static (int Line, int Column)? TabAt(string text, YamlException e)
     {
-        if (!e.Message.Contains("tab", StringComparison.Ordinal)) return default;
+        if (!e.Message.Contains("tab", StringComparison.Ordinal)) return null;
         var lines = text.Split('\n');
         for (var line = (int)Math.Max(e.Start.Line, 1); line <= lines.Length; line++)
         {
@@ -41,7 +41,7 @@ internal static partial class YamlParse
             indent = indent[..(indent.Length - indent.TrimStart(" \t").Length)];
             if (indent.IndexOf('\t') is var column and >= 0) return (line, column + 1);
         }
-        return default;
+        return null;
     }
 
     /// <summary>

@@ -100,8 +100,7 @@ internal static partial class PostParser
         catch (Exception error) when (YamlParse.Error(error, parser) is { } e)
         {
             // YAML line 1 is file line 2.
-            var (tab, _) = YamlParse.TabAt(yamlText, e);
-            throw Problem(file, (tab > 0 ? tab : (int)e.Start.Line) + 1, "well-formed YAML front matter", YamlParse.Reason(e));
+            throw Problem(file, (YamlParse.TabAt(yamlText, e)?.Line ?? (int)e.Start.Line) + 1, "well-formed YAML front matter", YamlParse.Reason(e));
         }
 
         string? Scalar(string key)

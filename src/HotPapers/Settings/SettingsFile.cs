@@ -58,7 +58,7 @@ public static partial class SettingsFile
         }
         catch (Exception error) when (YamlParse.Error(error, parser) is { } e)
         {
-            throw Fail(file, YamlParse.TabAt(text, e) is var (line, column) && line > 0 ? $"line {line}, column {column}" : At(e.Start), "well-formed YAML",
+            throw Fail(file, YamlParse.TabAt(text, e) is { } tab ? $"line {tab.Line}, column {tab.Column}" : At(e.Start), "well-formed YAML",
                 YamlParse.Reason(e) + CommentedSection(text, e));
         }
         var settings = Defaults(baseDirectory);
