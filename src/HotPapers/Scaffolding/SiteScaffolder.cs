@@ -163,15 +163,18 @@ public static class SiteScaffolder
     public static InitResult Init(InitRequest request)
     {
         var (flavor, reason, warnings) = PickFlavor(request);
-        var kept = KeptSettings(request);
+        var settingsFile = Path.Combine(request.Directory, SettingsFile.FileName);
+        // The settings of the hotpapers.yml init leaves as it is (there already, and no --force), which build will read;
+        // null when there is none, or it does not load (build's to report).
+        var kept = request.Force ? null : TryLoad(settingsFile);
         // Found by a user's trial: init --flavor hugo in a Gatsby blog said "flavor hugo" and kept hotpapers.yml, whose
         // flavor: gatsby build went on using without a word. The kept file wins for build: say so, and what to change.
-        var keptFlavor = kept is not null && InitFlavors.Posts(flavor) is { } posts && kept.Flavor != posts ? kept.Flavor : (Flavor?)null;
-        if (keptFlavor is { } builds)
+        Flavor? keptFlavor = null;
+        if (kept is not null && InitFlavors.Posts(flavor) is { } wanted && kept.Flavor != wanted)
         {
-            var file = Path.Combine(request.Directory, SettingsFile.FileName);
-            reason = $"the flavor in {file}, kept; --flavor {InitFlavors.Name(flavor)} chose only the files init writes";
-            warnings = [.. warnings, SwitchFlavor(request.Directory, file, builds, InitFlavors.Posts(flavor)!.Value, kept!)];
+            keptFlavor = kept.Flavor;
+            reason = $"the flavor in {settingsFile}, kept; --flavor {InitFlavors.Name(flavor)} chose only the files init writes";
+            warnings = [.. warnings, SwitchFlavor(request.Directory, settingsFile, kept.Flavor, wanted, kept)];
         }
         // Every file init reads or extends is read, and every file's fate decided, before one is written:
         // a problem found then leaves the folder as it was.
@@ -192,32 +195,13 @@ public static class SiteScaffolder
             throw refusal;
         }
         var done = plan.Select(s => s.File).ToList();
-        // The settings as init left them (init's, or the owner's when init runs again), read once for the notes and the
-        // steps. Settings that do not load are build's to report: the defaults here.
-        var settings = LoadOr(Path.Combine(request.Directory, SettingsFile.FileName),
-            SettingsFile.Defaults(request.Directory) with { RecordsPath = Path.Combine(request.Directory, RecordsFolder(flavor)) });
+        // The settings as init left them (init's, or the owner's when init runs again: those it kept, read before), for the
+        // notes and the steps. Settings that do not load are build's to report: the defaults here.
+        var settings = kept ?? TryLoad(settingsFile) ?? SettingsFile.Defaults(request.Directory) with { RecordsPath = Path.Combine(request.Directory, RecordsFolder(flavor)) };
         return new InitResult(flavor, reason, warnings, done, Notes(request, flavor, done, settings), request.Update ? [] : NextSteps(request.Directory, flavor, settings, keptFlavor))
         {
             KeptFlavor = keptFlavor,
         };
-    }
-
-    /// <summary>
-    /// The settings of the <c>hotpapers.yml</c> init leaves as it is (there already, and no <c>--force</c>), which build
-    /// will read; null when there is none, or it does not load (build's to report).
-    /// </summary>
-    private static BuildSettings? KeptSettings(InitRequest request)
-    {
-        var path = Path.Combine(request.Directory, SettingsFile.FileName);
-        if (request.Force || !File.Exists(path)) return null;
-        try
-        {
-            return SettingsFile.Load(path);
-        }
-        catch (InputException)
-        {
-            return null;
-        }
     }
 
     /// <summary>
@@ -260,7 +244,7 @@ public static class SiteScaffolder
                 plan.Add(Update(Path.Combine(request.Directory, relative), text));
             // The copies' paths are the settings' own, the blog's folder in them already (init --update my-blog wrote
             // my-blog/my-blog/templates/post.md.sbn, found by review).
-            foreach (var (path, text) in TemplateCopies(flavor, kept?.TemplatesDirectory)) plan.Add(Update(path, text));
+            foreach (var (path, name) in TemplateCopies(flavor, kept?.TemplatesDirectory)) plan.Add(Update(path, TemplateSet.BuiltIn.Read(name).Text));
         }
         else
         {
@@ -400,12 +384,12 @@ public static class SiteScaffolder
 
     /// <summary>
     /// The copies of the flavor's built-in templates in <paramref name="templatesDirectory"/> that are exactly an earlier
-    /// version's: <c>init --update</c> replaces them with this version's. One edited is the owner's, and a copy deleted
-    /// (to take the built-in one) is not made again.
+    /// version's, with the name of the template each is a copy of: <c>init --update</c> replaces them with this
+    /// version's. One edited is the owner's, and a copy deleted (to take the built-in one) is not made again.
     /// </summary>
-    private static IEnumerable<(string Path, string Text)> TemplateCopies(InitFlavor flavor, string? templatesDirectory) =>
+    private static IEnumerable<(string Path, string Name)> TemplateCopies(InitFlavor flavor, string? templatesDirectory) =>
         templatesDirectory is null ? []
-        : TemplatesOf(flavor).Select(n => (Path.Combine(templatesDirectory, n), TemplateSet.BuiltIn.Read(n).Text)).Where(c => IsEarlierVersion(c.Item1));
+        : TemplatesOf(flavor).Select(n => (Path.Combine(templatesDirectory, n), n)).Where(c => IsEarlierVersion(c.Item1));
 
     /// <summary>
     /// Found by a user's trial: with flavor: hugo set by hand, build said nothing, and hugo then failed on the posts
@@ -568,15 +552,16 @@ public static class SiteScaffolder
     private static string? NuGetConfig(string directory) =>
         Directory.EnumerateFiles(directory, "nuget.config", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive }).Select(Path.GetFileName).FirstOrDefault();
 
-    private static BuildSettings LoadOr(string path, BuildSettings defaults)
+    /// <summary>The settings of <paramref name="path"/>; null where there is no such file or it does not load (build's to report).</summary>
+    private static BuildSettings? TryLoad(string path)
     {
         try
         {
-            return File.Exists(path) ? SettingsFile.Load(path) : defaults;
+            return File.Exists(path) ? SettingsFile.Load(path) : null;
         }
         catch (InputException)
         {
-            return defaults;
+            return null;
         }
     }
 
