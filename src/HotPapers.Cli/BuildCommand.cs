@@ -130,11 +130,11 @@ internal static class BuildCommand
         var changed = result.Changed.Count();
         // --check counts the posts edited by hand apart: they are not out of date, and a build refuses them without
         // --force. Those hotpapers never wrote (an old generator's) apart again: nobody edited them.
-        var edited = result.CheckOnly ? result.Posts.Count(p => p.Outcome == WriteOutcome.Updated && p.EditedByHand) : 0;
+        var edited = result.CheckOnly ? result.Posts.Count(p => p.Outcome == WriteOutcome.Updated && p.EditedByHand && !p.NotWrittenByHotpapers) : 0;
         var foreign = result.CheckOnly ? result.Posts.Count(p => p.Outcome == WriteOutcome.Updated && p.NotWrittenByHotpapers) : 0;
         lines.Append(CultureInfo.InvariantCulture,
-            $"{result.Posts.Count} post(s): {changed - edited} {(result.CheckOnly ? "missing or out of date" : "written")}, ")
-            .Append(edited > foreign ? $"{edited - foreign} edited by hand, " : "")
+            $"{result.Posts.Count} post(s): {changed - edited - foreign} {(result.CheckOnly ? "missing or out of date" : "written")}, ")
+            .Append(edited > 0 ? $"{edited} edited by hand, " : "")
             .Append(foreign > 0 ? $"{foreign} not written by hotpapers, " : "")
             .Append(CultureInfo.InvariantCulture, $"{result.Posts.Count - changed} unchanged")
             .Append(result.Pruned.Count > 0 ? $"; {result.Pruned.Count} {count}" : "").Append(stdout.NewLine);

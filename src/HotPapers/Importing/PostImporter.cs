@@ -25,7 +25,6 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             TemplateSettings.Default with { Flavor = f, StaticEmbeds = cards }))];
     private readonly Ranker _ranker = new(RankingSettings.Default);
 
-
     public ImportedPost Import(string file, ReadOnlySpan<byte> bytes)
     {
         var notes = new List<string>();
