@@ -6,6 +6,9 @@ namespace HotPapers;
 /// <see cref="WholeFile"/> for a problem with the file as a whole.</param>
 public sealed record InputProblem(string File, string Location, string Expected, string Found)
 {
+    /// <summary>The line of the value at <see cref="Location"/>, where it is a JSON path and the file was walked for it.</summary>
+    public int? Line { get; init; }
+
     /// <summary>
     /// The location of a problem with the whole file (missing, too large, empty, of the wrong kind): the
     /// JSON path of the root. It is not printed: <c>file: $: expected ...</c> read as a stray symbol.
@@ -13,7 +16,9 @@ public sealed record InputProblem(string File, string Location, string Expected,
     public const string WholeFile = "$";
 
     public override string ToString() =>
-        Location == WholeFile ? $"{File}: expected {Expected}, found {Found}" : $"{File}: {Location}: expected {Expected}, found {Found}";
+        Location == WholeFile ? $"{File}: expected {Expected}, found {Found}"
+        : Line is { } line ? $"{File}: {Location} (line {line}): expected {Expected}, found {Found}"
+        : $"{File}: {Location}: expected {Expected}, found {Found}";
 }
 
 /// <summary>Input that cannot be used; carries every problem found, not only the first.</summary>

@@ -22,6 +22,14 @@ internal static class Fixture
         throw new InvalidOperationException("HotPapers.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The line (from 1) on which <paramref name="needle"/> first appears in <paramref name="text"/>.</summary>
+    public static int LineOf(string text, string needle)
+    {
+        var at = text.IndexOf(needle, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{needle} is not in the text");
+        return text.AsSpan(0, at).Count('\n') + 1;
+    }
+
     /// <summary>Writes records as a records folder holds them (<c>2021-04-30.json</c>, a range's name for a range), making the folder; returns the file's path.</summary>
     public static string WriteRecords(string folder, HotPapers.Records.DigestRecords records)
     {

@@ -79,6 +79,8 @@ internal sealed partial class PostImporter(TimeZoneInfo zone, FrontMatterSetting
             throw new InputException([.. e.Problems.Select(p => p with
             {
                 Location = $"line {PaperLine(post, p.Location)}",
+                // The line of the records file the post became, which the user never sees.
+                Line = null,
                 Expected = $"{p.Expected} (records {p.Location})",
             })]);
         }

@@ -73,8 +73,8 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         }
         // A \u escape of a lone surrogate is well-formed JSON but no text: reported alone.
         if (check.Unreadable is { } unreadable) throw new InputException([unreadable]);
-        if (check.Problems.Count > 0 || records is null)
-            throw new InputException(check.Problems.Count > 0 ? check.Problems : [new(file, "$", "records", "nothing usable")]);
+        if (check.Problems.Count > 0) throw new InputException(ProblemLines.Add(bytes.Span, check.Problems));
+        if (records is null) throw Fail(file, "$", "records", "nothing usable");
         return records;
     }
 

@@ -209,7 +209,7 @@ public sealed class LegacyCrawlerPostTests
         var e = Assert.Throws<InputException>(() => new SiteBuilder(settings).Build(new BuildRequest.All()));
 
         var problem = Assert.Single(e.Problems);
-        Assert.Equal($"{file}: $.papers[7].id: expected each paper once (it is already at $.papers[0]), found \"2105.00010\" again", problem.ToString());
+        Assert.Equal($"{file}: $.papers[7].id (line 1): expected each paper once (it is already at $.papers[0]), found \"2105.00010\" again", problem.ToString());
         Assert.False(Directory.Exists(temp["out"]) && Directory.EnumerateFileSystemEntries(temp["out"]).Any());
     }
 

@@ -27,8 +27,8 @@ public sealed class CollectCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Equal(
-            $"error: 2021-04-30: {day}: $.paper: expected one of the keys $schema, format, date, endDate, collectedAt, ranked, post, papers, unanswered, found the unknown key \"paper\"\n"
-            + $"error: 2021-04-30: {day}: $.papers: expected a value, found no such key\n"
+            $"error: 2021-04-30: {day}: $.paper (line 1): expected one of the keys $schema, format, date, endDate, collectedAt, ranked, post, papers, unanswered, found the unknown key \"paper\"\n"
+            + $"error: 2021-04-30: {day}: $.papers (line 1): expected a value, found no such key\n"
             + $"error: 2021-04-30: {day}: expected a records file collect can read, so as to keep what it holds, found the problems above: "
             + "fix them (build lists the same), or delete the file to collect the day anew\n",
             stderr);
@@ -101,7 +101,7 @@ public sealed class CollectCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.EndsWith("1 day(s): 1 complete, 0 partial (some sources failed), 0 not written\n", stdout, StringComparison.Ordinal);
-        Assert.Contains($"warning: --catch-up did not look into a file of its week that does not load: {day}: $.unanswered[0]: expected one of twitter, bluesky, mastodon, hackernews, huggingface, reddit, found \"hackernew\". "
+        Assert.Contains($"warning: --catch-up did not look into a file of its week that does not load: {day}: $.unanswered[0] (line 1): expected one of twitter, bluesky, mastodon, hackernews, huggingface, reddit, found \"hackernew\". "
             + "Fix it (build lists every problem), or delete it to collect the day anew\n", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(api.Requests, r => r.Target.Contains("2021-04-30", StringComparison.Ordinal));
     }

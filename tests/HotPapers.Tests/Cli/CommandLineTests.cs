@@ -358,7 +358,7 @@ public sealed class CommandLineTests
         var (code, _, err) = Run("build", "--date", "2021-05-03", "--records", temp["records"], "--output", temp["out"]);
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains($"error: {file}: $.papers[0].title: expected ", err);
+        Assert.Contains($"error: {file}: $.papers[0].title (line 1): expected ", err);
         Assert.Contains($"error: {file}: expected the digest of 2021-05-03, found the digest of 2021-05-04 (whose records file would be named 2021-05-04.json)\n", err);
         Assert.False(Directory.Exists(temp["out"]));
     }
@@ -422,7 +422,8 @@ public sealed class CommandLineTests
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("", stdout);
-        Assert.Contains($"error: {broken}: $.papers[0].tweets[0].likes_count: expected a whole number from 0 to 2^53, or such a number as a string, found \"many\"", stderr);
+        var line = Fixture.LineOf(File.ReadAllText(broken), "\"many\"");
+        Assert.Contains($"error: {broken}: $.papers[0].tweets[0].likes_count (line {line}): expected a whole number from 0 to 2^53, or such a number as a string, found \"many\"", stderr);
         Assert.EndsWith("Nothing was written.\n", stderr.ReplaceLineEndings("\n"));
         AssertNoStackTrace(stderr);
         AssertSame(before, output);
@@ -431,7 +432,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("{", "line 1, column 2: expected well-formed JSON")]
     [InlineData("", ".json: expected a JSON object, found an empty file")]
-    [InlineData("{\"format\":\"hotpapers-records/1\"}", "$.date: expected a value, found no such key")]
+    [InlineData("{\"format\":\"hotpapers-records/1\"}", "$.date (line 1): expected a value, found no such key")]
     public void Bad_records_exit_1_without_a_stack_trace(string content, string message)
     {
         using var temp = Fixture.TempDir();

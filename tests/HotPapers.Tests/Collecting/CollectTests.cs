@@ -931,9 +931,13 @@ public sealed class CollectTests
         Assert.Null(day.RecordsPath);
         var lines = day.WriteError!.Split('\n');
         Assert.Equal(7, lines.Length);
-        Assert.Equal($"{h.DayFile}: $.papers[0].abstact: expected one of the keys id, title, authors, abstract, categories, links, collectedAt, totals, mentions, "
+        // The line of the misspelt key, and of the paper that lacks the key it should have been.
+        var keyLine = Fixture.LineOf(broken, "\"abstact\"");
+        var paperLine = Fixture.LineOf(broken, "\"papers\": [") + 1;
+        Assert.Equal("{", broken.Split('\n')[paperLine - 1].Trim());
+        Assert.Equal($"{h.DayFile}: $.papers[0].abstact (line {keyLine}): expected one of the keys id, title, authors, abstract, categories, links, collectedAt, totals, mentions, "
             + "found the unknown key \"abstact\"", lines[0]);
-        Assert.Equal($"{h.DayFile}: $.papers[0].abstract: expected a value, found no such key", lines[1]);
+        Assert.Equal($"{h.DayFile}: $.papers[0].abstract (line {paperLine}): expected a value, found no such key", lines[1]);
         Assert.Equal($"{h.DayFile}: expected a records file collect can read, so as to keep what it holds, "
             + "found the problems above: fix them (build lists the same), or delete the file to collect the day anew", lines[^1]);
         Assert.Equal(broken, File.ReadAllText(h.DayFile));

@@ -83,6 +83,6 @@ public sealed partial class MalformedRecordsTests
         Assert.True(File.Exists(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
-    [GeneratedRegex(@"error: .+\.json: (?:(?:\$\S+|line \d+, column \d+): )?expected .+, found .+")]
+    [GeneratedRegex(@"error: .+\.json: (?:(?:\$\S+ \(line \d+\)|line \d+, column \d+): )?expected .+, found .+")]
     private static partial Regex Located();
 }

@@ -107,8 +107,10 @@ public sealed class RecordsLoaderTests
         Assert.StartsWith(expected, problem.Expected);
         Assert.StartsWith(found, problem.Found);
         Assert.NotEmpty(problem.Found);
-        // A problem with the whole file names no location: "file: $: expected" read as a stray symbol.
-        var where = problem.Location == InputProblem.WholeFile ? "" : $"{problem.Location}: ";
+        // A problem with the whole file names no location: "file: $: expected" read as a stray symbol. A JSON
+        // path comes with its line (every file here is one line); a syntax error's line and column are its location.
+        Assert.Equal(problem.Location.StartsWith("$.", StringComparison.Ordinal) ? 1 : null, problem.Line);
+        var where = problem.Location == InputProblem.WholeFile ? "" : problem.Line is { } line ? $"{problem.Location} (line {line}): " : $"{problem.Location}: ";
         Assert.Equal($"{file}: {where}expected {problem.Expected}, found {problem.Found}", problem.ToString());
         Assert.Contains(problem.ToString(), e.Message);
     }
@@ -177,14 +179,55 @@ public sealed class RecordsLoaderTests
 
         Assert.Equal(
         [
-            $"{file}: $.papers[2].id: expected each paper once (it is already at $.papers[0]), found \"2105.00010v2\" again",
-            $"{file}: $.papers[3].links.Abstract: expected each paper once (it is already at $.papers[1]), found \"2105.00011\" again",
-            $"{file}: $.papers[4].subjects[1]: expected an arXiv subject as \"Robotics (cs.RO)\", found \"Robotics\"",
-            $"{file}: $.papers[4].tweets[0].username: expected a Twitter handle of letters, digits and _ without @, found \"@grace\"",
-            $"{file}: $.papers[4].tweets[1].retweets_count: expected a whole number from 0 to 2^53, or such a number as a string, found \"ten\"",
-            $"{file}: $.papers[4].tweets[2].username: expected a Twitter handle of letters, digits and _ without @, found \"cy path\"",
-            $"{file}: $.papers[5].subjects[0]: expected an arXiv subject as \"Robotics (cs.RO)\", found \"Statistics Theory ()\"",
+            $"{file}: $.papers[2].id (line 24): expected each paper once (it is already at $.papers[0]), found \"2105.00010v2\" again",
+            $"{file}: $.papers[3].links.Abstract (line 37): expected each paper once (it is already at $.papers[1]), found \"2105.00011\" again",
+            $"{file}: $.papers[4].subjects[1] (line 45): expected an arXiv subject as \"Robotics (cs.RO)\", found \"Robotics\"",
+            $"{file}: $.papers[4].tweets[0].username (line 48): expected a Twitter handle of letters, digits and _ without @, found \"@grace\"",
+            $"{file}: $.papers[4].tweets[1].retweets_count (line 49): expected a whole number from 0 to 2^53, or such a number as a string, found \"ten\"",
+            $"{file}: $.papers[4].tweets[2].username (line 50): expected a Twitter handle of letters, digits and _ without @, found \"cy path\"",
+            $"{file}: $.papers[5].subjects[0] (line 58): expected an arXiv subject as \"Robotics (cs.RO)\", found \"Statistics Theory ()\"",
         ], e.Problems.Select(p => p.ToString()));
+    }
+
+    // Found by a new user's trial: in a records file of 4,000 lines, "$.papers[13].mentions[4].url" took jq to find.
+    [Fact]
+    public void Each_problem_at_a_JSON_path_gives_the_line_of_its_value_or_of_the_object_missing_it()
+    {
+        const string Json = """
+            {
+              "format": "hotpapers-records/1",
+              "date": "2021-04-30",
+              "collectedAt": "2021-05-01T18:50:48+09:00",
+              "papers": [
+                {
+                  "id": "2104.14421", "title": "T", "authors": ["A",
+                    ""],
+                  "abstract": "S", "categories": ["cs.LG"],
+                  "links": {"abs": "https://arxiv.org/abs/2104.14421"},
+                  "tweets": []
+                },
+                {
+                  "id": "2104.00001",
+                  "title": "T",
+                  "a.b": 1,
+                  "abstract": "S", "categories": ["cs.LG"], "links": {"abs": "https://arxiv.org/abs/2104.00001"},
+                  "tweets": [],
+                  "title": ""
+                }
+              ]
+            }
+            """;
+
+        var e = Assert.Throws<InputException>(() => new RecordsLoader(TimeZoneInfo.Utc).Parse("day.json", Encoding.UTF8.GetBytes(Json)));
+
+        var lines = e.Problems.Select(p => (p.Location, p.Found, p.Line)).ToList();
+        Assert.Contains(("$.papers[0].authors[1]", "an empty string", 8), lines);
+        Assert.Contains(("$.papers[1].authors", "no such key", 13), lines);
+        Assert.Contains(("$.papers[1].a.b", "the unknown key \"a.b\"", 16), lines);
+        // A key given twice: its last value is the one read, and the one whose line is given.
+        Assert.Contains(("$.papers[1].title", "the key \"title\" again", 19), lines);
+        Assert.Contains(("$.papers[1].title", "an empty string", 19), lines);
+        Assert.All(e.Problems, p => Assert.Contains($": {p.Location} (line {p.Line}): expected ", p.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
