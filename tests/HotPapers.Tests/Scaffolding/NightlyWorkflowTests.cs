@@ -17,7 +17,7 @@ namespace HotPapers.Tests.Scaffolding;
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Trait(Speed.Key, Speed.Slow)]
-public sealed class NightlyWorkflowTests : IDisposable
+public sealed partial class NightlyWorkflowTests : IDisposable
 {
     private const string Posteriors = "2104.14421";
     private const string Properties = "2104.14294";
@@ -179,13 +179,18 @@ public sealed class NightlyWorkflowTests : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var collect = RunSteps(_temp["site/" + SiteScaffolder.WorkflowFile]).Single(s => s.Name == "Collect the day's records");
 
+        File.WriteAllText(_temp["github-output"], "");
+
         var run = Processes.Run(_temp["site"], bash, ["-e", "-c", collect.Script], new Dictionary<string, string>
         {
             ["PATH"] = _temp["bin"] + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
             ["DAY"] = "",
+            ["GITHUB_OUTPUT"] = _temp["github-output"],
         });
 
         Assert.True(run.Code == 0, run.Stdout + run.Stderr);
+        // The day collect took for yesterday, its last, even where nothing could be collected, for the build step.
+        Assert.Equal("yesterday=2021-04-29\n", File.ReadAllText(_temp["github-output"]));
         Assert.Contains("::warning title=hotpapers collect::Some sources failed on 2021-04-28 (", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("::warning title=hotpapers collect::Nothing could be collected for 2021-04-29 (the log above says why): no records file and no post for it.", run.Stdout, StringComparison.Ordinal);
     }
@@ -193,9 +198,10 @@ public sealed class NightlyWorkflowTests : IDisposable
     // Found by a user's trial: one day's build failing (a post edited by hand, on a day catch-up collected again; a
     // yesterday nothing could be collected for) failed the step before its commit, and the night's other records and
     // posts were lost, night after night. Each day is built on its own, the rest committed, and the step fails after.
+    // Yesterday is the day collect took for it: the build does not read the clock again, nor build that day twice.
     [SkippableTheory]
     [InlineData("2021-04-28", "2021-04-28")]
-    [InlineData("2021-04-29", "yesterday 2021-04-29")]
+    [InlineData("2021-04-29", "2021-04-29")]
     public void A_day_that_cannot_be_built_fails_the_step_after_the_others_are_committed(string failing, string named)
     {
         var git = ExternalTool.Require("git", "the workflow commits and pushes with git");
@@ -213,7 +219,8 @@ public sealed class NightlyWorkflowTests : IDisposable
         // `dotnet` as the step finds it: a build writes the day's post, but fails (as for an edited post) on one day.
         Directory.CreateDirectory(_temp["bin"]);
         File.WriteAllText(_temp["bin/dotnet"], "#!/bin/bash\n"
-            + "day=${@: -1}; [ \"$day\" = --yesterday ] && day=2021-04-29\n"
+            + "day=${@: -1}; if [ \"$day\" = --yesterday ]; then echo 'read the clock again' >&2; exit 2; fi\n"
+            + "echo \"$day\" >> ../builds\n"
             + $"if [ \"$day\" = \"{failing}\" ]; then echo 'error: the post was edited by hand' >&2; echo 'Nothing was written.' >&2; exit 1; fi\n"
             + "mkdir -p content/posts && echo post > \"content/posts/$day---Hot-Papers.md\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -223,6 +230,7 @@ public sealed class NightlyWorkflowTests : IDisposable
         {
             ["PATH"] = _temp["bin"] + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
             ["DAY"] = "",
+            ["YESTERDAY"] = "2021-04-29",
         });
 
         Assert.Equal(1, run.Code);
@@ -233,9 +241,10 @@ public sealed class NightlyWorkflowTests : IDisposable
             [.. built.Select(d => $"content/posts/{d}---Hot-Papers.md"), "content/records/2021-04-28.json", "content/records/2021-04-29.json"],
             Changed(git, "main"));
         Assert.Equal("Hot Papers 2021-04-28 2021-04-29", Log(_temp["remote.git"], git)[0]);
+        Assert.Equal(["2021-04-28", "2021-04-29"], File.ReadAllLines(_temp["builds"]));
     }
 
-    private sealed record Step(string Name, string Script, IReadOnlyDictionary<string, string> Env);
+    private sealed record Step(string Name, string? Id, string Script, IReadOnlyDictionary<string, string> Env);
 
     private sealed record StepRun(string Name, int Code, string Stdout, string Stderr);
 
@@ -249,6 +258,7 @@ public sealed class NightlyWorkflowTests : IDisposable
             .Where(s => s.Children.ContainsKey("run"))
             .Select(s => new Step(
                 s.Children.TryGetValue("name", out var name) ? ((YamlScalarNode)name).Value! : ((YamlScalarNode)s["run"]).Value!,
+                s.Children.TryGetValue("id", out var id) ? ((YamlScalarNode)id).Value : null,
                 ((YamlScalarNode)s["run"]).Value!,
                 s.Children.TryGetValue("env", out var env)
                     ? ((YamlMappingNode)env).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value!)
@@ -279,13 +289,14 @@ public sealed class NightlyWorkflowTests : IDisposable
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>One night: the steps in order until one fails, as GitHub runs them.</summary>
+    /// <summary>One night: the steps in order until one fails, as GitHub runs them, each step's outputs given to the next.</summary>
     private List<StepRun> RunNight(string bash, string site, List<Step> steps, DateOnly day, bool scheduled = false)
     {
         var runs = new List<StepRun>();
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var step in steps)
         {
-            runs.Add(RunStep(bash, site, step, scheduled ? null : day));
+            runs.Add(RunStep(bash, site, step, scheduled ? null : day, outputs));
             if (runs[^1].Code != 0) break;
         }
         return runs;
@@ -293,10 +304,11 @@ public sealed class NightlyWorkflowTests : IDisposable
 
     /// <summary>
     /// A step as GitHub runs it (<c>bash --noprofile --norc -eo pipefail</c>), its expressions given as a
-    /// dispatch with the date input (or, without a day, the schedule) and no secret set would give them. An
+    /// dispatch with the date input (or, without a day, the schedule) and no secret set would give them, and
+    /// the outputs earlier steps wrote (<c>${{ steps.ID.outputs.NAME }}</c>, empty where none was written). An
     /// expression this test does not know fails it: a new one in the workflow needs a decision here.
     /// </summary>
-    private StepRun RunStep(string bash, string site, Step step, DateOnly? day)
+    private StepRun RunStep(string bash, string site, Step step, DateOnly? day, Dictionary<string, string>? outputs = null)
     {
         var environment = Environment();
         foreach (var (name, value) in step.Env)
@@ -305,13 +317,25 @@ public sealed class NightlyWorkflowTests : IDisposable
             {
                 "${{ inputs.date }}" => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 _ when value.StartsWith("${{ secrets.", StringComparison.Ordinal) => "",
+                _ when StepOutput().Match(value) is { Success: true } m && outputs is not null => outputs.GetValueOrDefault($"{m.Groups[1].Value}.{m.Groups[2].Value}", ""),
                 _ when value.Contains("${{", StringComparison.Ordinal) => throw new InvalidOperationException($"step {step.Name}: no value for {value}"),
                 _ => value,
             };
         }
+        var outputFile = _temp[$"github-output-{Guid.NewGuid():N}"];
+        File.WriteAllText(outputFile, "");
+        environment["GITHUB_OUTPUT"] = outputFile;
         var (code, stdout, stderr) = Processes.Run(site, bash, ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.Script], environment);
+        if (step.Id is { } id && outputs is not null)
+        {
+            foreach (var line in File.ReadAllLines(outputFile))
+                if (line.Split('=', 2) is [var key, var output]) outputs[$"{id}.{key}"] = output;
+        }
         return new(step.Name, code, stdout, stderr);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$\{\{ steps\.([\w-]+)\.outputs\.([\w-]+) \}\}$")]
+    private static partial System.Text.RegularExpressions.Regex StepOutput();
 
     /// <summary>
     /// The runner's environment, here: dotnet on the PATH, CI set, and a package folder and .NET home of

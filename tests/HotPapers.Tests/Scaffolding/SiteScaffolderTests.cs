@@ -625,11 +625,15 @@ public sealed class SiteScaffolderTests
         Assert.Contains("dotnet tool restore", runs);
         Assert.DoesNotContain(runs, r => r.Contains("tool install", StringComparison.Ordinal));
         var collect = runs.FindIndex(r => r.Contains("dotnet tool run hotpapers collect \"${when[@]}\"", StringComparison.Ordinal));
-        var build = runs.FindIndex(r => r.Contains("dotnet tool run hotpapers build --yesterday", StringComparison.Ordinal));
+        var build = runs.FindIndex(r => r.Contains("dotnet tool run hotpapers build --date \"$day\"", StringComparison.Ordinal));
         Assert.True(collect >= 0 && build > collect, "collect, then build");
-        // A scheduled night catches up the days missed; the build makes each collected day's post.
+        // A scheduled night catches up the days missed; the build makes each collected day's post, and yesterday's as
+        // collect took it (its output), without reading the clock again.
         Assert.Contains("else when=(--yesterday --catch-up); fi", runs[collect], StringComparison.Ordinal);
-        Assert.Contains("dotnet tool run hotpapers build --date \"$day\"", runs[build], StringComparison.Ordinal);
+        Assert.Contains("echo \"yesterday=$yesterday\" >> \"$GITHUB_OUTPUT\"", runs[collect], StringComparison.Ordinal);
+        Assert.DoesNotContain("--yesterday", runs[build], StringComparison.Ordinal);
+        var buildStep = steps.Children.Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("run") && ((YamlScalarNode)s["run"]).Value == runs[build]);
+        Assert.Equal("${{ steps.collect.outputs.yesterday }}", ((YamlScalarNode)((YamlMappingNode)buildStep["env"])["YESTERDAY"]).Value);
         // The secrets of the optional sources come from the repository's secrets, as environment variables.
         var collectEnv = (YamlMappingNode)steps.Children.Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("run") && ((YamlScalarNode)s["run"]).Value == runs[collect])["env"];
         foreach (var secret in new[] { "HOTPAPERS_BLUESKY_HANDLE", "HOTPAPERS_BLUESKY_APP_PASSWORD", "HOTPAPERS_TWITTER_BEARER_TOKEN" })
