@@ -95,6 +95,11 @@ internal sealed class PostManifest
                 throw Corrupt(path, "$");
             foreach (var entry in p.EnumerateObject())
             {
+                // Found by a new user's trial: an entry "../records/2021-05-03.json" (a hand edit, a merge) had
+                // build --all --prune delete a records file. A key is where hotpapers wrote a post in this folder.
+                if (!IsInFolder(entry.Name))
+                    throw new InputException([new InputProblem(path, "$.posts", "the path of a post inside the folder, relative to it",
+                        $"{JsonChecker.Quote(entry.Name)} (delete the entry, or the manifest and then run with --force to take every post as hotpapers' own)")]);
                 if (entry.Value.ValueKind != JsonValueKind.Array) throw Corrupt(path, "$.posts." + entry.Name);
                 var hashes = ImmutableArray.CreateBuilder<string>();
                 foreach (var h in entry.Value.EnumerateArray())
@@ -111,6 +116,14 @@ internal sealed class PostManifest
         }
         return new PostManifest(directory, posts.ToImmutable(), bytes);
     }
+
+    /// <summary>
+    /// Whether a manifest key names a file below the folder: relative, with no empty, "." or ".." part between
+    /// its separators ('/', and '\\', which is one on Windows).
+    /// </summary>
+    private static bool IsInFolder(string key) =>
+        key.Length > 0 && !System.IO.Path.IsPathRooted(key) && !key.Contains('\0')
+        && key.Split('/', '\\').All(part => part is not ("" or "." or ".."));
 
     private static InputException Corrupt(string path, string where) =>
         new([new InputProblem(path, where, What,

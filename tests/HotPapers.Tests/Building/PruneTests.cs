@@ -179,4 +179,29 @@ public sealed class PruneTests : IDisposable
         Assert.Equal(string.Concat(Days.Select(d => $"deleted      {Old(d)}\n")) + "4 post(s): 0 written, 4 unchanged; 4 deleted\n", pruned.Stdout);
         Assert.Equal(0, InProcessCli.Run([.. args, "--check"]).Code);
     }
+    // Found by a new user's trial: a manifest entry "../records/2021-05-03.json" (a hand edit, a merge) had --prune delete
+    // that records file, as a post of an earlier fileName. A manifest naming a path outside its folder is refused.
+    [Theory]
+    [InlineData("../records/2021-05-03.json")]
+    [InlineData("sub/../../records/2021-05-03.json")]
+    [InlineData("RECORDS")]
+    [InlineData("./2021-05-03---Hot-Papers.md")]
+    [InlineData("a//b.md")]
+    public void A_manifest_naming_a_path_outside_its_folder_is_refused_and_nothing_is_deleted(string key)
+    {
+        Build();
+        var records = _temp["records/2021-05-03.json"];
+        if (key == "RECORDS") key = records;
+        var manifest = _temp["posts/" + PostManifest.FileName];
+        var hash = PostManifest.Hash(File.ReadAllBytes(records));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"posts\": {", $"\"posts\": {{\n    {System.Text.Json.JsonSerializer.Serialize(key)}: [\"{hash}\"],", StringComparison.Ordinal));
+        var before = FolderSnapshot.Of(_temp.Path);
+
+        var e = Assert.Throws<InputException>(() => Build(prune: true));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal((manifest, "$.posts", "the path of a post inside the folder, relative to it"), (problem.File, problem.Location, problem.Expected));
+        Assert.StartsWith(HotPapers.Records.JsonChecker.Quote(key) + " (delete the entry", problem.Found, StringComparison.Ordinal);
+        Assert.Equal(before, FolderSnapshot.Of(_temp.Path));
+    }
 }
