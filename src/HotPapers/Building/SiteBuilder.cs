@@ -42,6 +42,7 @@ public sealed class SiteBuilder
     /// </param>
     public BuildResult Build(BuildRequest request, CancellationToken cancellationToken = default)
     {
+        OutputFolder.RefuseRecordsFolder(_settings.OutputDirectory, _settings.RecordsPath);
         RefuseTemplatesFolder();
         _renderer.Prepare();
         var files = _digests.Find(request, out var skipped);

@@ -40,6 +40,19 @@ internal static class OutputFolder
     }
 
     /// <summary>
+    /// Refuses an output folder that is the records folder (that of <paramref name="recordsPath"/>, a folder or
+    /// one records file): found by a new user's trial, `--output content/records` wrote posts, a manifest and a
+    /// lock among the records, and with fileName "{date}.json" --force replaced a day's records with its post.
+    /// </summary>
+    public static void RefuseRecordsFolder(string directory, string recordsPath)
+    {
+        var records = InputFile.KindOf(recordsPath) is FileKind.File ? Path.GetDirectoryName(Path.GetFullPath(recordsPath))! : recordsPath;
+        if (PathBelow.Relative(records, directory) != ".") return;
+        throw new InputException([new InputProblem(directory, InputProblem.WholeFile, "an output folder apart from the records",
+            "the records folder itself (set output, or --output, to another folder)")]);
+    }
+
+    /// <summary>
     /// <see cref="Check"/>, then the folder made (<paramref name="make"/>) and a file made and removed in it: a
     /// folder the system will not let hotpapers write into is refused once, before anything is read or asked,
     /// not once for each file written there (import's posts, collect's days). Build and site learn it from

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HotPapers.Building;
+using HotPapers.Output;
 using HotPapers.Ranking;
 using HotPapers.Rendering;
 using HotPapers.Settings;
@@ -52,6 +53,7 @@ public sealed class SiteGenerator
     /// </summary>
     public SiteResult Generate(CancellationToken cancellationToken = default)
     {
+        OutputFolder.RefuseRecordsFolder(_site.OutputDirectory, _settings.RecordsPath);
         if (!_force && BlogOutput() is { } blog) throw new InputException([blog]);
         _templates.RefuseMisnamed();
         var files = _digests.Find(new BuildRequest.All(), out var skipped, reader: "site");

@@ -429,6 +429,31 @@ public sealed class CommandLineTests
         AssertSame(before, output);
     }
 
+    // Found by a new user's trial: `build --all --output content/records` wrote the posts, a manifest and a lock among the
+    // records, and with fileName "{date}.json" --force replaced a day's records with its post. Refused, for site too.
+    [Theory]
+    [InlineData("build", "--all")]
+    [InlineData("build", "--all", "--force")]
+    [InlineData("site")]
+    public void The_records_folder_is_refused_as_the_output_folder_and_nothing_is_written(params string[] command)
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        File.WriteAllText(temp["hotpapers.yml"], "fileName: \"{date}.json\"\n");
+        var before = Snapshot(temp.Path);
+
+        foreach (var (output, recordsOption) in new[] { (records, records), (records + "/../records/", records), (records, Path.Combine(records, "2021-04-30.json")) })
+        {
+            var (code, stdout, stderr) = Run([.. command, "--config", temp["hotpapers.yml"], "--records", recordsOption, "--output", output]);
+
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Equal("", stdout);
+            Assert.StartsWith($"error: {output}: expected an output folder apart from the records, found the records folder itself (set output, or --output, to another folder)\n",
+                stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            AssertSame(before, temp.Path);
+        }
+    }
+
     [Theory]
     [InlineData("{", "line 1, column 2: expected well-formed JSON")]
     [InlineData("", ".json: expected a JSON object, found an empty file")]
