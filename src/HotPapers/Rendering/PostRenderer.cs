@@ -110,6 +110,9 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         return message + (nearest is null ? "" : $" (did you mean `{nearest}`?)") + "; the template's variables are " + string.Join(", ", variables);
     }
 
+    /// <summary>How many loop iterations a render may take, all its loops together.</summary>
+    internal const int LoopLimit = 10_000_000;
+
     // A context per thread, reused from post to post: making one (its stacks, sixty-five argument arrays,
     // its dictionaries) was a twentieth of rendering. Its settings are the same for every render.
     [ThreadStatic]
@@ -120,7 +123,10 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         StrictVariables = true,
         // A misspelt member (post.dat) is an error as a misspelt name is (StrictMembers).
         TryGetMember = StrictMembers.Refuse,
-        LoopLimit = 0,
+        // Found by a new user's trial: "{{ while true }}{{ end }}" hung the build, and a nightly job with it, past
+        // Ctrl+C (the render never looks at it). Scriban's default, 1,000, is less than a month's range digest
+        // or the site's archive needs; ten million iterations (of a page's loops together) is no page's.
+        LoopLimit = PostRenderer.LoopLimit,
         // Scriban otherwise cuts any text, and the whole output, at a million characters and adds
         // "...": a month's range digest is more.
         LimitToString = 0,

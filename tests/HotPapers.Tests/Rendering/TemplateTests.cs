@@ -43,6 +43,36 @@ public sealed class TemplateTests
         Assert.StartsWith($"error: template {temp["t/post.md.sbn"]}{at}, rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: {message}", stderr, StringComparison.Ordinal);
     }
 
+    // Found by a new user's trial: "{{ while true }}{{ end }}" hung the build (and would a nightly job, to its hard kill),
+    // deaf to Ctrl+C and to timeout's SIGTERM. A render has a loop limit, well above what any page's loops take.
+    [Theory]
+    [InlineData("{{ while true }}{{ end }}\n", "(1,4)", "Exceeding number of iteration limit `10000000` for loop statement.")]
+    [InlineData("{{ for x in 1..100000000 }}{{ end }}\n", "(1,14)", "Range expression exceeds LoopLimit `10000000`.")]
+    [Trait(Speed.Key, Speed.Slow)]
+    public void A_loop_that_does_not_end_fails_the_build_and_writes_nothing(string template, string at, string message)
+    {
+        using var temp = Fixture.TempDir();
+
+        var (code, _, stderr) = BuildWith(temp, template);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: template {temp["t/post.md.sbn"]}{at}, rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: {message}\n", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["posts"]) && Directory.EnumerateFiles(temp["posts"], "*.md").Any());
+    }
+
+    [Fact]
+    [Trait(Speed.Key, Speed.Slow)]
+    public void Loops_of_a_long_archive_are_well_within_the_limit()
+    {
+        using var temp = Fixture.TempDir();
+
+        // Twenty years of days, each with twenty papers of three categories: the site's largest listings loop less.
+        var (code, _, stderr) = BuildWith(temp, "{{ n = 0 }}{{ for d in 1..7300 }}{{ for p in 1..20 }}{{ for c in 1..3 }}{{ n = n + 1 }}{{ end }}{{ end }}{{ end }}{{ n }}\n");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("438000\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
+    }
+
     // Found by an adversarial test: an editor's lock file (Emacs's ".#post.md.sbn" is a symbolic link to
     // nothing) failed builds. Such files, and links to nothing, are passed over with a notice each.
     [Fact]
