@@ -1,3 +1,5 @@
+using HotPapers.Records;
+
 namespace HotPapers.Building;
 
 /// <summary>
@@ -58,5 +60,8 @@ public abstract record BuildRequest
         new(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1));
 
     /// <summary>The seven days ending on <paramref name="last"/>, as one digest.</summary>
-    public static Range Week(DateOnly last) => new(last.AddDays(-6), last);
+    /// <exception cref="InputException">A week that would begin before the first day there is (found by a new user's trial: a stack trace).</exception>
+    public static Range Week(DateOnly last) => last.DayNumber >= 6 ? new(last.AddDays(-6), last)
+        : throw new InputException([new InputProblem("--week", InputProblem.WholeFile, $"a week that begins on or after {Rfc3339.FormatDate(DateOnly.MinValue)}",
+            $"the week ending on {Rfc3339.FormatDate(last)}")]);
 }

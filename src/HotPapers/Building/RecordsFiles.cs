@@ -71,8 +71,10 @@ internal static class RecordsFiles
         // A range without a file of its own is made of its days' files, all of them.
         var daily = new List<string>();
         var missing = new List<string>();
-        for (var d = day; d <= until; d = d.AddDays(1))
+        // By day number: a range ending on 9999-12-31 has no day after it to step to (found by a new user's trial: a stack trace).
+        for (var n = day.DayNumber; n <= until.DayNumber; n++)
         {
+            var d = DateOnly.FromDayNumber(n);
             var path = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(d, d));
             if (InputFile.Exists(path, $"the records of {Rfc3339.FormatDate(d)}", "$")) daily.Add(path);
             else missing.Add(Rfc3339.FormatDate(d));

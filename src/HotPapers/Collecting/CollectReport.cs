@@ -21,7 +21,7 @@ public sealed record CollectRequest(DateOnly First, DateOnly Last, bool Offline,
 
     /// <summary><paramref name="day"/>, and each of the <see cref="CatchUpDays"/> before it that has no records file, or whose file names a source that did not answer (<see cref="CatchUp"/>).</summary>
     public static CollectRequest CatchingUp(DateOnly day, bool offline, bool refresh = false) =>
-        new(day.AddDays(-CatchUpDays), day, offline, refresh, CatchUp: true);
+        new(DateOnly.FromDayNumber(Math.Max(0, day.DayNumber - CatchUpDays)), day, offline, refresh, CatchUp: true);
 }
 
 /// <summary>How a run went: every source answered, some did not (the records hold what the others gave), or nothing could be collected.</summary>

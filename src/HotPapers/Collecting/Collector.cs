@@ -119,7 +119,9 @@ public static class Collector
     internal static InputProblem? NotOver(CollectRequest request, TimeZoneInfo zone, DateTimeOffset now)
     {
         var open = request.First;
-        while (open <= request.Last && Day(open, zone).End <= now) open = open.AddDays(1);
+        // A day after today in UTC has not ended in any zone (and 9999-12-31 has no midnight after it to reckon).
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        while (open <= request.Last && open <= today && Day(open, zone).End <= now) open = open.AddDays(1);
         if (open > request.Last) return null;
         var there = Rfc3339.ToSecond(TimeZoneInfo.ConvertTime(now, zone));
         return new InputProblem(open == request.First ? "--date" : "--until", InputProblem.WholeFile,

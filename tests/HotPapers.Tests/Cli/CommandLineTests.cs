@@ -429,6 +429,26 @@ public sealed class CommandLineTests
         AssertSame(before, output);
     }
 
+    // Found by a new user's trial: the first and last days there are gave a stack trace ("Value to add was out of range").
+    [Theory]
+    [InlineData(1, "error: --week: expected a week that begins on or after 0001-01-01, found the week ending on 0001-01-03\n", "build", "--date", "0001-01-03", "--week")]
+    [InlineData(1, "error: RECORDS/9999-12-30-9999-12-31.json: expected the records of 9999-12-30-9999-12-31, or the daily records of each of its days, found no such file, and no records of 9999-12-30 and 9999-12-31", "build", "--date", "9999-12-30", "--until", "9999-12-31")]
+    [InlineData(1, "error: RECORDS/9999-12-25-9999-12-31.json: expected the records of 9999-12-25-9999-12-31, or the daily records of each of its days, found no such file, and no records of 9999-12-25", "build", "--date", "9999-12-31", "--week")]
+    [InlineData(1, "error: --date: expected a day that has ended in UTC (", "collect", "--date", "9999-12-31", "--offline", "--timezone", "UTC")]
+    [InlineData(1, "error: 0001-01-02: huggingface: ", "collect", "--date", "0001-01-02", "--catch-up", "--offline", "--timezone", "UTC")]
+    public void The_first_and_last_days_there_are_get_a_message_not_a_stack_trace(int exit, string message, params string[] args)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        File.WriteAllText(temp["hotpapers.yml"], "collect:\n  contact: tests@example.org\n");
+
+        var (code, _, stderr) = Run([.. args, "--config", temp["hotpapers.yml"], "--records", temp["records"], .. args[0] == "build" ? new[] { "--output", temp["out"] } : []]);
+
+        Assert.Equal(exit, code);
+        AssertNoStackTrace(stderr);
+        Assert.Contains(message.Replace("RECORDS", temp["records"], StringComparison.Ordinal), stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     // Found by a new user's trial: `build --all --output content/records` wrote the posts, a manifest and a lock among the
     // records, and with fileName "{date}.json" --force replaced a day's records with its post. Refused, for site too.
     [Theory]
