@@ -77,7 +77,7 @@ internal static class HelpText
             "4  some sources failed, or some days of several were not written: the records hold what was collected, and each failure is listed",
             "130  stopped by Ctrl+C (143: by SIGTERM): the days listed were written, the day it stopped at and those after it were not"],
         ["build"] = ["0  success", "1  bad input (records, settings, templates, a post edited by hand): every problem listed, nothing written", "2  usage error", "3  --check found posts missing, out of date or stale (--all)", Interrupted],
-        ["site"] = ["0  success", "1  bad input (records, settings, templates): every problem listed, the output folder left as it was", "2  usage error", Interrupted],
+        ["site"] = ["0  success", "1  bad input (records, settings, templates), or records lacking digests whose pages the site there has (--prune removes those): every problem listed, the output folder left as it was", "2  usage error", Interrupted],
         ["serve"] = ["0  stopped with Ctrl+C", "1  the first build failed (bad records, settings, templates), or the port is in use", "2  usage error"],
         ["import"] = ["0  every post imported", "1  a post could not be imported (the others were), or the settings or the records folder are wrong (nothing was)", "2  usage error"],
         ["init"] = ["0  success", "1  a folder that cannot be written, a folder inside a blog (without --flavor), or a broken hotpapers.yml (--update)", "2  usage error"],

@@ -36,9 +36,10 @@ internal static class ServeCommand
             },
         };
         var force = SiteCommand.ForceOption();
+        var prune = SiteCommand.PruneOption();
         var command = new Command("serve", "Build the HTML site, serve it on this machine, and rebuild it when the records, templates or settings change.")
         {
-            config, records, templates, output, baseUrl, timezone, port, force,
+            config, records, templates, output, baseUrl, timezone, port, force, prune,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -54,7 +55,7 @@ internal static class ServeCommand
                 };
                 try
                 {
-                    preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force)), parse.GetValue(port));
+                    preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force), parse.GetValue(prune)), parse.GetValue(port));
                 }
                 catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
                 {

@@ -18,9 +18,10 @@ internal static class SiteCommand
         var timezone = CommandLine.TimeZoneOption();
         var templates = CommandLine.TemplatesOption();
         var force = ForceOption();
+        var prune = PruneOption();
         var command = new Command("site", "Build the HTML site (pages, feeds, sitemap) of every digest from the records.")
         {
-            config, records, output, baseUrl, timezone, templates, force,
+            config, records, output, baseUrl, timezone, templates, force, prune,
         };
         command.SetAction(parse => CommandLine.Guard(stderr, () => CommandLine.Interruptible(stderr, cancellationToken =>
         {
@@ -31,7 +32,7 @@ internal static class SiteCommand
                 RecordsPath = parse.GetValue(records),
                 TemplatesDirectory = parse.GetValue(templates),
             }.Resolve();
-            var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force))).Generate(cancellationToken);
+            var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force), parse.GetValue(prune))).Generate(cancellationToken);
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
             // The site's workflow, schema and template copies as an earlier init wrote them: init --update replaces them.
             if (settings.SourceFile is { } file)
@@ -50,6 +51,13 @@ internal static class SiteCommand
     internal static Option<bool> ForceOption() => new("--force")
     {
         Description = "Replace files in the output folder that hotpapers did not write (a blog's own public/ folder, say).",
+    };
+
+    /// <summary>--prune, as site and serve take it.</summary>
+    internal static Option<bool> PruneOption() => new("--prune")
+    {
+        Description = "Remove the pages of an earlier site's digests whose records files are gone (without it, the site stops instead, "
+            + "so that an empty, wrong or partial records folder costs no page).",
     };
 
     internal static Option<Uri?> BaseUrlOption(string description) => new("--base-url")

@@ -136,7 +136,8 @@ internal static class RecordsFiles
         return $"; the records folder has {Join(nearest)} (nearest first)";
     }
 
-    private static string Join(IReadOnlyList<string> items) =>
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    internal static string Join(IReadOnlyList<string> items) =>
         items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     /// <summary>

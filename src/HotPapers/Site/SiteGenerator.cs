@@ -21,6 +21,7 @@ public sealed class SiteGenerator
     private readonly SiteSettings _site;
     private readonly DigestSource _digests;
     private readonly bool _force;
+    private readonly bool _prune;
     private readonly TemplateSet _templates;
     private readonly SitePages _pages;
     private readonly SiteStaticFiles _static;
@@ -30,6 +31,7 @@ public sealed class SiteGenerator
         options ??= SiteOptions.None;
         _settings = settings;
         _force = options.Force;
+        _prune = options.Prune;
         _site = settings.Site with
         {
             OutputDirectory = options.OutputDirectory ?? settings.Site.OutputDirectory,
@@ -49,7 +51,8 @@ public sealed class SiteGenerator
 
     /// <summary>
     /// Renders the whole site into <see cref="OutputDirectory"/>. Bad records, settings or templates are an
-    /// <see cref="InputException"/> or <see cref="TemplateException"/>, and leave the folder as it was.
+    /// <see cref="InputException"/> or <see cref="TemplateException"/>, and leave the folder as it was; so are
+    /// records that lack digests whose pages an earlier site wrote there, unless <see cref="SiteOptions.Prune"/>.
     /// </summary>
     public SiteResult Generate(CancellationToken cancellationToken = default)
     {
@@ -95,6 +98,10 @@ public sealed class SiteGenerator
         output.Write(SitePaths.Robots, SiteMap.Robots(_site.BaseUrl));
         _static.Copy(output);
         cancellationToken.ThrowIfCancellationRequested();
+        // Found by a new user's trial: an empty records folder built an empty site over the one there, exit 0,
+        // removing every digest page; a nightly deploy would have published it as a success.
+        if (!_prune && RecordsGone.Problem(_settings.RecordsPath, _site.OutputDirectory, output.Leaving(), digests.Count) is { } gone)
+            throw new InputException([gone]);
         var written = output.Count;
         var removed = output.Commit();
         return new SiteResult(_site.OutputDirectory, digests.Count, written, removed) { Unchanged = output.Unchanged, Warnings = warnings };

@@ -103,12 +103,9 @@ internal sealed class SiteOutput : IDisposable
         WriteManifest(earlier.Union(paths).Order(StringComparer.Ordinal));
         MoveInPlace(paths, 0, paths.Count, "");
         var removed = 0;
-        var current = paths.ToHashSet(StringComparer.Ordinal);
-        foreach (var old in earlier)
+        foreach (var old in Leaving(earlier))
         {
-            if (current.Contains(old)) continue;
             var file = Path.Combine(_directory, old);
-            if (InputFile.KindOf(file, followLinks: false) is not FileKind.File) continue;
             File.Delete(file);
             removed++;
             RemoveEmptyFolders(Path.GetDirectoryName(file)!);
@@ -118,6 +115,16 @@ internal sealed class SiteOutput : IDisposable
         _committed = true;
         return removed;
     }
+
+    /// <summary>
+    /// The files of the earlier site, still there, that this one has not staged: those <see cref="Commit"/> would
+    /// remove, were nothing more staged.
+    /// </summary>
+    public IReadOnlyList<string> Leaving() => [.. Leaving(Manifest()).Order(StringComparer.Ordinal)];
+
+    // Looked at as it is enumerated: Commit's removals see the folder as the moves left it.
+    private IEnumerable<string> Leaving(IEnumerable<string> earlier) => earlier.Where(old =>
+        !_written.ContainsKey(old) && InputFile.KindOf(Path.Combine(_directory, old), followLinks: false) is FileKind.File);
 
     // Puts the staged files paths[from..to) (sorted, all below folder, "" or ending in '/') in place. A folder
     // the output does not have yet (a first build's every folder, a new day's) is renamed whole: one rename

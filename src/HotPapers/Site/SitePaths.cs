@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using HotPapers.Output;
 
 namespace HotPapers.Site;
 
@@ -28,6 +29,19 @@ internal static class SitePaths
     public static string Digest(DateOnly date, DateOnly end) => date == end
         ? date.ToString("yyyy'/'MM'/'dd'/'", CultureInfo.InvariantCulture)
         : date.ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture) + end.ToString("'-'yyyy'-'MM'-'dd'/'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The days of the digest whose page is the file <paramref name="path"/> (<c>2021/04/30/index.html</c>, a range's
+    /// <c>2021/05/01-2021-05-07/index.html</c>), as <see cref="Digest"/> names it; null for any other file of the site.
+    /// </summary>
+    public static (DateOnly Date, DateOnly EndDate)? DigestOf(string path)
+    {
+        if (!path.EndsWith("/" + Index, StringComparison.Ordinal)) return null;
+        // 2021/04/30 is the key 2021-04-30, as a records file names it: read back by the records files' own rule.
+        var key = path[..^(Index.Length + 1)].Replace('/', '-');
+        if (!PostNaming.TryParseRecordsFileName(key + ".json", out var date, out var end)) return null;
+        return Digest(date, end) + Index == path ? (date, end) : null;
+    }
 
     /// <summary>A month's archive page: <c>2021/04/</c>.</summary>
     public static string Month(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}/{month:D2}/");

@@ -75,6 +75,8 @@ public sealed class MessagesTests
         Run("site", "--records", records, "--output", temp["site"], "--base-url", "https://you.github.io/papers/index.html");
         Run("site", "--records", temp["empty.json"], "--output", temp["site"]);
         Run("site", "--records", records, "--output", temp["site"], "--templates", temp["no-such-folder"]);
+        Directory.CreateDirectory(temp["no-records"]);
+        Run("site", "--records", temp["no-records"], "--output", temp["site"]);
         Run("site", "--records", records, "--output", temp["empty.json"]);
         Run("init", temp["plain"]);
         Run("init", temp["hugo-site"]);

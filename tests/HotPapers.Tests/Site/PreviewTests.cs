@@ -298,6 +298,40 @@ public sealed class PreviewTests
         Assert.Contains(Assert.IsType<InputException>(rebuilt.Error).Problems, p => p.File == broken);
     }
 
+    // Found by a new user's trial: site removed every digest page for an empty records folder, and now stops instead
+    // unless --prune. The preview's own folder holds nothing to keep, so there a records file removed while serve runs
+    // still takes its page with it; a folder given with --output is guarded as site guards it.
+    [Fact]
+    public async Task Serve_removes_the_page_of_a_records_file_removed_from_its_own_folder_and_keeps_a_given_folders_pages_until_pruned()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        var day = Path.Combine(records, "2021-05-03.json");
+        var overrides = new SettingsOverrides { RecordsPath = records };
+        using (var preview = SitePreview.Start(overrides, SiteOptions.None, 0, TimeSpan.FromMilliseconds(100)))
+        {
+            using var http = new HttpClient { BaseAddress = preview.Address };
+            var rebuilt = await After(preview, () => File.Delete(day));
+            Assert.Null(rebuilt.Error);
+            Assert.Equal(1, rebuilt.Result!.Digests);
+            using var gone = await http.GetAsync("2021/05/03/");
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        }
+
+        // A folder given to it is guarded as site guards it: the rebuild fails, and the page is still served.
+        SiteHarness.SampleRecords(temp, "2021-05-03");
+        using (var preview = SitePreview.Start(overrides, new SiteOptions(temp["out"]), 0, TimeSpan.FromMilliseconds(100)))
+        {
+            using var http = new HttpClient { BaseAddress = preview.Address };
+            var rebuilt = await After(preview, () => File.Delete(day));
+            Assert.EndsWith("found no 2021-05-03.json", Assert.Single(Assert.IsType<InputException>(rebuilt.Error).Problems).ToString(), StringComparison.Ordinal);
+            using var kept = await http.GetAsync("2021/05/03/");
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        }
+        using (var preview = SitePreview.Start(overrides, new SiteOptions(temp["out"], Prune: true), 0))
+            Assert.False(File.Exists(Path.Combine(temp["out"], "2021", "05", "03", "index.html")));
+    }
+
     [Fact]
     public void A_first_build_that_fails_is_thrown_and_leaves_nothing_running()
     {

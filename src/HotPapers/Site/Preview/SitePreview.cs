@@ -69,7 +69,8 @@ public sealed class SitePreview : IDisposable
     /// Builds the site and starts serving it. The first build's failure is thrown (<see cref="InputException"/>,
     /// <see cref="Rendering.TemplateException"/>), as <c>hotpapers site</c> would fail, and nothing is left running.
     /// </summary>
-    /// <param name="options">Where to build (null: a folder of its own under the system's temporary folder, removed at the end) and the base URL (null: the preview's own address).</param>
+    /// <param name="options">Where to build (null: a folder of its own under the system's temporary folder, removed at the end; the
+    /// pages of records removed while it runs go from it without <see cref="SiteOptions.Prune"/>, since it holds nothing to keep) and the base URL (null: the preview's own address).</param>
     /// <param name="port">The port on 127.0.0.1; 0 for any free one.</param>
     /// <param name="quiet">How long after the last change the rebuild starts (default 300 ms).</param>
     public static SitePreview Start(SettingsOverrides overrides, SiteOptions options, int port, TimeSpan? quiet = null)
@@ -78,7 +79,7 @@ public sealed class SitePreview : IDisposable
         var ownsFolder = options.OutputDirectory is null;
         var folder = options.OutputDirectory ?? Path.Combine(Path.GetTempPath(), "hotpapers-serve-" + Guid.NewGuid().ToString("N")[..12]);
         var server = new StaticFileServer(folder, port);
-        var preview = new SitePreview(overrides, options with { OutputDirectory = folder, BaseUrl = options.BaseUrl ?? server.Address }, server, ownsFolder,
+        var preview = new SitePreview(overrides, options with { OutputDirectory = folder, BaseUrl = options.BaseUrl ?? server.Address, Prune = options.Prune || ownsFolder }, server, ownsFolder,
             quiet ?? TimeSpan.FromMilliseconds(300));
         try
         {
