@@ -70,19 +70,19 @@ internal static class RecordsFiles
 
         // A range without a file of its own is made of its days' files, all of them.
         var daily = new List<string>();
-        var missing = new List<string>();
+        var missing = new List<DateOnly>();
         // By day number: a range ending on 9999-12-31 has no day after it to step to (found by a new user's trial: a stack trace).
         for (var n = day.DayNumber; n <= until.DayNumber; n++)
         {
             var d = DateOnly.FromDayNumber(n);
             var path = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(d, d));
             if (InputFile.Exists(path, $"the records of {Rfc3339.FormatDate(d)}", "$")) daily.Add(path);
-            else missing.Add(Rfc3339.FormatDate(d));
+            else missing.Add(d);
         }
         if (missing.Count > 0)
         {
             throw Problem(file, $"the records of {PostNaming.Key(day, until)}, or the daily records of each of its days",
-                $"no such file, and no records of {Join(missing)}{Existing(recordsPath, until)}");
+                $"no such file, and no records of {Runs(missing)}{Existing(recordsPath, until)}");
         }
         var label = $"{System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, day))} to {PostNaming.RecordsFileName(until, until)}";
         return [new RecordsFile(label, day, until, daily)];
@@ -134,6 +134,32 @@ internal static class RecordsFiles
         var nearest = keys.OrderBy(k => k.Distance).ThenBy(k => k.Date).ThenBy(k => k.Key, StringComparer.Ordinal).Take(NearestShown).Select(k => k.Key).ToList();
         if (keys.Count > NearestShown) nearest.Add(string.Create(CultureInfo.InvariantCulture, $"{keys.Count - NearestShown} more"));
         return $"; the records folder has {Join(nearest)} (nearest first)";
+    }
+
+    /// <summary>How many runs of days <see cref="Runs"/> names before it counts the days left.</summary>
+    private const int NamedRuns = 10;
+
+    /// <summary>
+    /// Days (in order) as runs of days in a row: "2021-05-02, 2021-05-04 to 2021-05-09 and 2021-05-11"; past ten
+    /// runs, the days left are counted. Found by a new user's trial: a range of nine years without records was
+    /// one line of 3,300 dates.
+    /// </summary>
+    private static string Runs(IReadOnlyList<DateOnly> days)
+    {
+        var runs = new List<string>();
+        for (var i = 0; i < days.Count;)
+        {
+            if (runs.Count == NamedRuns)
+            {
+                runs.Add(string.Create(CultureInfo.InvariantCulture, $"{days.Count - i} more day(s)"));
+                break;
+            }
+            var last = i;
+            while (last + 1 < days.Count && days[last + 1].DayNumber == days[last].DayNumber + 1) last++;
+            runs.Add(last == i ? Rfc3339.FormatDate(days[i]) : $"{Rfc3339.FormatDate(days[i])} to {Rfc3339.FormatDate(days[last])}");
+            i = last + 1;
+        }
+        return Join(runs);
     }
 
     /// <summary>"a", "a and b", "a, b and c".</summary>

@@ -432,7 +432,7 @@ public sealed class CommandLineTests
     // Found by a new user's trial: the first and last days there are gave a stack trace ("Value to add was out of range").
     [Theory]
     [InlineData(1, "error: --week: expected a week that begins on or after 0001-01-01, found the week ending on 0001-01-03\n", "build", "--date", "0001-01-03", "--week")]
-    [InlineData(1, "error: RECORDS/9999-12-30-9999-12-31.json: expected the records of 9999-12-30-9999-12-31, or the daily records of each of its days, found no such file, and no records of 9999-12-30 and 9999-12-31", "build", "--date", "9999-12-30", "--until", "9999-12-31")]
+    [InlineData(1, "error: RECORDS/9999-12-30-9999-12-31.json: expected the records of 9999-12-30-9999-12-31, or the daily records of each of its days, found no such file, and no records of 9999-12-30 to 9999-12-31", "build", "--date", "9999-12-30", "--until", "9999-12-31")]
     [InlineData(1, "error: RECORDS/9999-12-25-9999-12-31.json: expected the records of 9999-12-25-9999-12-31, or the daily records of each of its days, found no such file, and no records of 9999-12-25", "build", "--date", "9999-12-31", "--week")]
     [InlineData(1, "error: --date: expected a day that has ended in UTC (", "collect", "--date", "9999-12-31", "--offline", "--timezone", "UTC")]
     [InlineData(1, "error: 0001-01-02: huggingface: ", "collect", "--date", "0001-01-02", "--catch-up", "--offline", "--timezone", "UTC")]
@@ -447,6 +447,26 @@ public sealed class CommandLineTests
         Assert.Equal(exit, code);
         AssertNoStackTrace(stderr);
         Assert.Contains(message.Replace("RECORDS", temp["records"], StringComparison.Ordinal), stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    // Found by a new user's trial: a range of nine years without records was told as one line of 3,300 dates.
+    [Fact]
+    public void The_days_a_range_lacks_are_told_as_runs_of_days_and_counted_past_ten()
+    {
+        using var temp = Fixture.TempDir();
+        var records = temp["records"];
+        Directory.CreateDirectory(records);
+        var sample = File.ReadAllText(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"));
+        foreach (var day in new[] { "2021-05-03", "2021-05-05", "2021-05-07", "2021-05-09", "2021-05-11", "2021-05-13", "2021-05-15", "2021-05-17", "2021-05-19", "2021-05-21" })
+            File.WriteAllText(Path.Combine(records, day + ".json"), sample.Replace("\"2021-04-30\"", $"\"{day}\"", StringComparison.Ordinal));
+
+        var (code, _, stderr) = Run("build", "--date", "2021-05-01", "--until", "2030-05-01", "--records", records, "--output", temp["out"]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"error: {records}/2021-05-01-2030-05-01.json: expected the records of 2021-05-01-2030-05-01, or the daily records of each of its days, found no such file, "
+            + "and no records of 2021-05-01 to 2021-05-02, 2021-05-04, 2021-05-06, 2021-05-08, 2021-05-10, 2021-05-12, 2021-05-14, 2021-05-16, 2021-05-18, 2021-05-20 and 3267 more day(s); "
+            + "the records folder has ", stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.True(stderr.Length < 800, stderr);
     }
 
     // Found by a new user's trial: `build --all --output content/records` wrote the posts, a manifest and a lock among the
