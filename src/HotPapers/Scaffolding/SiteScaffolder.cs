@@ -321,21 +321,23 @@ public static class SiteScaffolder
         return (InitFlavor.Gatsby, $"the default: no Hugo or Gatsby site found in {request.Directory}; for another, {others}", []);
     }
 
+    /// <summary>What init writes where a file of its own is to go, but finds something else there.</summary>
+    private const string FileOrNone = "a file (or none)";
+
     private static Step Write(string path, string text, bool force)
     {
         var bytes = PostWriter.Encode(text);
-        if (File.Exists(path) || Directory.Exists(path))
-        {
-            if (!force || Directory.Exists(path)) return new(new(path, ScaffoldOutcome.Skipped));
-            return new(new(path, ScaffoldOutcome.Overwritten), bytes);
-        }
-        return new(new(path, ScaffoldOutcome.Written), bytes, CreateNew: true);
+        // Found by a new user's trial: a folder named hotpapers.yml was "skipped (exists; left as it is)", exit 0, and the
+        // build init's next steps gave failed on it; a folder named .gitignore was an error. Anything but a file is refused.
+        if (!InputFile.Exists(path, FileOrNone)) return new(new(path, ScaffoldOutcome.Written), bytes, CreateNew: true);
+        if (!force) return new(new(path, ScaffoldOutcome.Skipped));
+        return new(new(path, ScaffoldOutcome.Overwritten), bytes);
     }
 
     // A file init keeps: replaced only where it is still exactly what an earlier version wrote.
     private static Step Update(string path, string text)
     {
-        if (!File.Exists(path)) return Write(path, text, force: false);
+        if (!InputFile.Exists(path, FileOrNone)) return Write(path, text, force: false);
         var bytes = PostWriter.Encode(text);
         var hash = Hash(File.ReadAllBytes(path));
         if (hash == Hash(bytes)) return new(new(path, ScaffoldOutcome.UpToDate));

@@ -94,6 +94,9 @@ public sealed class MessagesTests
         Run("init", temp["yaml-site"]);
         Run("init", "--flavor", "site", temp["pages-site"]);
         Run("init", "--update", temp["pages-site"]);
+        // Found by a new user's trial: a folder where init writes a file was "skipped", exit 0.
+        Directory.CreateDirectory(temp["settings-folder/hotpapers.yml"]);
+        Run("init", temp["settings-folder"]);
 
         // collect, against the loopback APIs (on the real clock: each source asks once, so nothing waits).
         await using var api = new HotPapers.Tests.Collecting.LoopbackApi();

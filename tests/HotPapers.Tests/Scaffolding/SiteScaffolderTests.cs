@@ -462,7 +462,13 @@ public sealed class SiteScaffolderTests
         Assert.Equal([".config", ".config/dotnet-tools.json"], Entries(temp.Path));
     }
 
+    // Found by a new user's trial: a folder named hotpapers.yml or .github/workflows/hotpapers.yml was "skipped (exists;
+    // left as it is)", exit 0, and the build init's next steps gave then failed; a folder named .gitignore was an error.
     [Theory]
+    [InlineData("hotpapers.yml", "hotpapers.yml", "a file (or none)", "a folder")]
+    [InlineData("hotpapers-settings.schema.json", "hotpapers-settings.schema.json", "a file (or none)", "a folder")]
+    [InlineData("content/records/.gitkeep", "content/records/.gitkeep", "a file (or none)", "a folder")]
+    [InlineData(".github/workflows/hotpapers.yml", ".github/workflows/hotpapers.yml", "a file (or none)", "a folder")]
     [InlineData(".gitignore", ".gitignore", "a .gitignore file (or none)", "a folder")]
     [InlineData(".config/dotnet-tools.json", ".config/dotnet-tools.json", "a .NET tool manifest file (or none)", "a folder")]
     [InlineData(".github", null, "a folder (or none)", "a file")]
@@ -478,6 +484,24 @@ public sealed class SiteScaffolderTests
         Assert.Equal($"error: {temp[path]}: expected {expected}, found {found}\nNothing was written.\n", stderr);
         Assert.Equal("", stdout);
         Assert.Equal(before, Entries(temp.Path));
+    }
+
+    // Found by a new user's trial: --force and --update left such a folder too, saying it was skipped.
+    [Theory]
+    [InlineData("--force")]
+    [InlineData("--update")]
+    public void A_folder_where_init_would_write_its_workflow_is_refused_with_force_or_update_too(string option)
+    {
+        using var temp = Fixture.TempDir();
+        Assert.Equal(ExitCodes.Success, InProcessCli.Run("init", temp.Path).Code);
+        File.Delete(temp[".github/workflows/hotpapers.yml"]);
+        Directory.CreateDirectory(temp[".github/workflows/hotpapers.yml"]);
+        var before = FolderSnapshot.Of(temp.Path);
+        var (code, stdout, stderr) = InProcessCli.Run("init", option, temp.Path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: {temp[".github/workflows/hotpapers.yml"]}: expected a file (or none), found a folder\nNothing was written.\n", stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal(before, FolderSnapshot.Of(temp.Path));
     }
 
     private static List<string> Entries(string root) =>
