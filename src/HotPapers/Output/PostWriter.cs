@@ -16,6 +16,9 @@ public enum WriteOutcome
 /// </summary>
 internal sealed class ReplaceRefusedException(string path, Exception inner) : IOException($"{path}: could not be replaced ({inner.Message})", inner)
 {
+    /// <summary>The file that could not be replaced.</summary>
+    public string Path { get; } = path;
+
     /// <summary>What the user is told was found: the system's refusal, in its own words where it gave an error number.</summary>
     public string Found { get; } = OutputFolder.Refusing(inner, "replace it")!;
 }

@@ -9,6 +9,7 @@ namespace HotPapers.Output;
 /// <see cref="Finish"/>, so that a rename that fails part way puts back those already replaced
 /// (<see cref="PutBack"/>); <see cref="Discard"/> (or a crash, see <see cref="PostWriter.RemoveLeftovers"/>)
 /// removes staged files. Staging is thread-safe (renders stage in parallel); the commit is one thread's.
+/// <c>init</c> writes its files (settings, workflow, tool manifest, ...) through it too, all or none.
 /// </summary>
 internal sealed class StagedPosts
 {
@@ -49,7 +50,9 @@ internal sealed class StagedPosts
     /// after the rename, on the displaced file itself: it must be a file (or nothing) and, when
     /// <paramref name="seen"/> is given, be as the build compared it. Otherwise, or when a rename fails,
     /// every post already replaced is put back before this throws: <see cref="PostsEditedException"/> for
-    /// a post changed since it was compared, an <see cref="IOException"/> saying so for the rest.
+    /// a post changed since it was compared, an <see cref="IOException"/> saying so for the rest; a refused
+    /// rename's, once everything is put back, holds a <see cref="ReplaceRefusedException"/> naming the post
+    /// (where something could not be put back, it says so instead, and holds none).
     /// </summary>
     public void Replace(IReadOnlyDictionary<string, FileStamp?>? seen)
     {
@@ -67,8 +70,9 @@ internal sealed class StagedPosts
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                // The cause, with the post's path, for a caller that tells it in words of its own (init).
                 throw PutBackAfter(new IOException($"{path}: could not be replaced ({e.Message}). "
-                    + "The posts already replaced were put back. Nothing was written.", e));
+                    + "The posts already replaced were put back. Nothing was written.", new ReplaceRefusedException(path, e)));
             }
             var kind = backup is null ? FileKind.Missing : InputFile.KindOf(backup, followLinks: false);
             if (kind is not (FileKind.Missing or FileKind.File or FileKind.Link))

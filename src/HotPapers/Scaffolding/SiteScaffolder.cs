@@ -58,7 +58,7 @@ public sealed record InitResult(
 /// <summary>
 /// <c>hotpapers init</c>: the files a blog repository needs to run HotPapers nightly. The files are
 /// embedded in the assembly (<c>Scaffolding/files/</c>, and the settings schema); an existing file is
-/// never replaced unless asked to, and a replaced one is replaced whole (temporary file and rename).
+/// never replaced unless asked to, and the files are written all or none, each whole (temporary files, then renames).
 /// </summary>
 public static class SiteScaffolder
 {
@@ -180,20 +180,7 @@ public static class SiteScaffolder
         // a problem found then leaves the folder as it was.
         var plan = Plan(request, flavor, kept);
         CheckFolders(request.Directory, plan);
-        var written = 0;
-        try
-        {
-            foreach (var step in plan.Where(s => s.Bytes is not null))
-            {
-                step.Apply();
-                written++;
-            }
-        }
-        // Refused before the first file (no permission, a read-only file system, a full disk): nothing was written.
-        catch (Exception e) when (written == 0 && OutputFolder.Refusal(request.Directory, e) is { } refusal)
-        {
-            throw refusal;
-        }
+        warnings = [.. warnings, .. Commit(plan.Where(s => s.Bytes is not null).ToList())];
         var done = plan.Select(s => s.File).ToList();
         // The settings as init left them (init's, or the owner's when init runs again: those it kept, read before), for the
         // notes and the steps. Settings that do not load are build's to report: the defaults here.
@@ -218,21 +205,64 @@ public static class SiteScaffolder
     }
 
     /// <summary>What init will do with one file, and the bytes it will write there (null: none).</summary>
-    /// <param name="CreateNew">Write only where no file is yet: one that appeared since init looked is not replaced either.</param>
-    private sealed record Step(ScaffoldedFile File, byte[]? Bytes = null, bool CreateNew = false)
+    /// <param name="Seen">The file as init found it before reading it (null: none): the one the commit may replace.</param>
+    private sealed record Step(ScaffoldedFile File, byte[]? Bytes = null, FileStamp? Seen = null);
+
+    /// <summary>
+    /// Writes the steps' files all or none. Found by a new user's trial: with <c>.github/workflows</c> read-only, init
+    /// wrote hotpapers.yml, the schema and the records folder, then stopped on the workflow with .NET's words; with
+    /// <c>--force</c> it had replaced the user's hotpapers.yml first. Each file is staged beside its place, then all
+    /// are renamed into place (<see cref="StagedPosts"/>, as build's posts): a folder that refuses a staged file stops
+    /// init before any is in place, a rename refused puts back those already replaced, and the folders made for them
+    /// go. A file saved meanwhile where init found none, or changed since init read it, is not replaced either.
+    /// Returns warnings about what came after the files were in place (a displaced file that could not be removed).
+    /// </summary>
+    private static IReadOnlyList<string> Commit(List<Step> steps)
     {
-        public void Apply()
+        var staged = new StagedPosts();
+        var seen = steps.ToDictionary(s => s.File.Path, s => s.Seen, StringComparer.Ordinal);
+        try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(File.Path))!);
-            if (!CreateNew)
+            foreach (var step in steps)
             {
-                PostWriter.Write(File.Path, Bytes!);
-                return;
+                try
+                {
+                    staged.Add(step.File.Path, step.Bytes!);
+                }
+                // Told as build, site and serve tell it: the folder, with the system's reason, not the temporary file's name.
+                catch (Exception e) when (OutputFolder.Refusal(Folder(step.File.Path), e) is { } refusal)
+                {
+                    throw refusal;
+                }
             }
-            using var stream = new FileStream(File.Path, FileMode.CreateNew, FileAccess.Write);
-            stream.Write(Bytes);
+            try
+            {
+                staged.Replace(seen);
+            }
+            catch (IOException e) when (e.InnerException is ReplaceRefusedException refused)
+            {
+                // Everything is put back (else the exception says what is not, and holds none of these).
+                throw seen.GetValueOrDefault(refused.Path) is null
+                    ? OutputFolder.Refusal(Folder(refused.Path), refused.InnerException!) ?? (Exception)e
+                    : new InputException([new InputProblem(refused.Path, InputProblem.WholeFile, "a file hotpapers may replace", refused.Found)]);
+            }
+            catch (PostsEditedException e)
+            {
+                throw new InputException([.. e.Paths.Select(p => new InputProblem(p, InputProblem.WholeFile,
+                    seen.GetValueOrDefault(p) is null ? "no file (as init found none)" : "the file as init found it",
+                    "one written there while init ran; run init again"))]);
+            }
+            staged.FlushRenames();
+            return staged.Finish(seen);
+        }
+        finally
+        {
+            // What was staged and not put in place, and the folders made for it (nothing, once Finish is done).
+            staged.Discard();
         }
     }
+
+    private static string Folder(string path) => Path.GetDirectoryName(path) is { Length: > 0 } folder ? folder : ".";
 
     /// <param name="kept">The settings of the hotpapers.yml init keeps, if it keeps one.</param>
     private static List<Step> Plan(InitRequest request, InitFlavor flavor, BuildSettings? kept)
@@ -241,10 +271,10 @@ public static class SiteScaffolder
         if (request.Update)
         {
             foreach (var (relative, text) in Kept(flavor).Append((SchemaFile, Resource(SchemaFile))))
-                plan.Add(Update(Path.Combine(request.Directory, relative), text));
+                plan.Add(Stamped(Path.Combine(request.Directory, relative), path => Update(path, text)));
             // The copies' paths are the settings' own, the blog's folder in them already (init --update my-blog wrote
             // my-blog/my-blog/templates/post.md.sbn, found by review).
-            foreach (var (path, name) in TemplateCopies(flavor, kept?.TemplatesDirectory)) plan.Add(Update(path, TemplateSet.BuiltIn.Read(name).Text));
+            foreach (var (copy, name) in TemplateCopies(flavor, kept?.TemplatesDirectory)) plan.Add(Stamped(copy, path => Update(path, TemplateSet.BuiltIn.Read(name).Text)));
         }
         else
         {
@@ -253,14 +283,23 @@ public static class SiteScaffolder
             var unread = kept is not null && Path.GetFullPath(kept.RecordsPath) != Path.GetFullPath(Path.Combine(request.Directory, RecordsFolder(flavor)))
                 ? Path.Combine(RecordsFolder(flavor), ".gitkeep") : null;
             foreach (var (relative, text) in Files(flavor, request.Templates).Where(f => f.Path != unread))
-                plan.Add(Write(Path.Combine(request.Directory, relative), text, request.Force));
+                plan.Add(Stamped(Path.Combine(request.Directory, relative), path => Write(path, text, request.Force)));
         }
         // The workflow just written or updated installs the version pinned here: they move together.
-        var manifest = Path.Combine(request.Directory, ToolManifest.File);
-        var (outcome, pinned) = ToolManifest.Pin(manifest, ToolManifest.Version, repin: request.Update || request.Force);
-        plan.Add(new(new(manifest, outcome), pinned is null ? null : PostWriter.Encode(pinned)));
-        plan.Add(ExtendGitIgnore(Path.Combine(request.Directory, GitIgnoreFile), flavor));
+        plan.Add(Stamped(Path.Combine(request.Directory, ToolManifest.File), manifest =>
+        {
+            var (outcome, pinned) = ToolManifest.Pin(manifest, ToolManifest.Version, repin: request.Update || request.Force);
+            return new(new(manifest, outcome), pinned is null ? null : PostWriter.Encode(pinned));
+        }));
+        plan.Add(Stamped(Path.Combine(request.Directory, GitIgnoreFile), path => ExtendGitIgnore(path, flavor)));
         return plan;
+    }
+
+    /// <summary>The step <paramref name="decide"/> plans for <paramref name="path"/>, with the file as it was before it was read.</summary>
+    private static Step Stamped(string path, Func<string, Step> decide)
+    {
+        var seen = FileStamp.Of(path);
+        return decide(path) with { Seen = seen };
     }
 
     /// <summary>
@@ -329,9 +368,10 @@ public static class SiteScaffolder
         var bytes = PostWriter.Encode(text);
         // Found by a new user's trial: a folder named hotpapers.yml was "skipped (exists; left as it is)", exit 0, and the
         // build init's next steps gave failed on it; a folder named .gitignore was an error. Anything but a file is refused.
-        if (!InputFile.Exists(path, FileOrNone)) return new(new(path, ScaffoldOutcome.Written), bytes, CreateNew: true);
+        if (!InputFile.Exists(path, FileOrNone)) return new(new(path, ScaffoldOutcome.Written), bytes);
         if (!force) return new(new(path, ScaffoldOutcome.Skipped));
-        return new(new(path, ScaffoldOutcome.Overwritten), bytes);
+        // The same bytes are left untouched (their time too), as build leaves an unchanged post.
+        return new(new(path, ScaffoldOutcome.Overwritten), PostWriter.Compare(path, bytes) == WriteOutcome.Unchanged ? null : bytes);
     }
 
     // A file init keeps: replaced only where it is still exactly what an earlier version wrote.
