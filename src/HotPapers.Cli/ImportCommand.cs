@@ -14,7 +14,7 @@ internal static class ImportCommand
         var records = CommandLine.RecordsFolderOption();
         var zone = CommandLine.TimeZoneOption("Zone the old posts' times were written in (default: the settings' timezone, else UTC).");
         var config = CommandLine.ConfigOption();
-        var force = new Option<bool>("--force") { Description = "Replace records files that exist and differ." };
+        var force = new Option<bool>("--force") { Description = "Replace records files that differ, where an earlier import made them (ranked: true)." };
         var strict = new Option<bool>("--strict") { Description = "A post that would not build back byte for byte is an error, not a warning." };
         var skipForeign = new Option<bool>("--skip-foreign") { Description = "Skip, and list, files that are no digest at all (no digest title or slug), instead of failing on them." };
         var command = new Command("import", "Turn digest posts (the old generator's, or hotpapers' own) back into records.") { paths, records, zone, config, force, strict, skipForeign };

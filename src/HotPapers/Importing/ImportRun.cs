@@ -8,7 +8,7 @@ namespace HotPapers.Importing;
 /// <param name="Paths">Posts, or folders whose <c>*.md</c> files are posts.</param>
 /// <param name="RecordsDirectory">Where the records files go, one per post, named by its date.</param>
 /// <param name="Zone">The zone the old posts' naive times are read in.</param>
-/// <param name="Force">Replace a records file that exists and differs.</param>
+/// <param name="Force">Replace a records file that exists and differs, where an earlier import made it (ranked: true).</param>
 /// <param name="Strict">A post that would not build back byte for byte is an error, not a warning.</param>
 /// <param name="SkipForeign">A file that is no digest at all (no digest title or slug) is listed as skipped, not a failure.</param>
 /// <param name="Posts">Where build writes the posts (the settings' <c>output</c>) and how it names them (<c>fileName</c>): a post
@@ -122,11 +122,16 @@ public static class ImportRun
             return new(file, post, target, null, [new InputProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
         claimed[target] = file;
         var outcome = PostWriter.Compare(target, post.RecordsBytes);
-        if (BuiltFromOwnRecords(file, bytes, post, target, outcome, request, manifest) is { } from)
-            return new(file, post, target, null, []) { BuiltFrom = from };
+        if (BuiltFromOwnRecords(file, bytes, post, target, outcome, request, manifest) is { } built)
+            return built.Unloaded.Count == 0 ? new(file, post, target, null, []) { BuiltFrom = built.From } : new(file, post, target, null, DoesNotLoad(built.Unloaded));
+        var existing = outcome == WriteOutcome.Updated ? ExistingRecords.At(target, request.Zone) : null;
+        // A file that does not load cannot say whose it is, so it may be the day's own (cut short, merged by hand): it
+        // is not replaced either, and the loader's own problems say what to fix.
+        if (existing is { Problems.Count: > 0 })
+            return new(file, post, target, null, DoesNotLoad(existing.Problems));
         // A post holds only the papers and tweets it showed: the day's own records (what a build ranks) are
         // never replaced by it, --force or not.
-        if (outcome == WriteOutcome.Updated && IsDaysOwnRecords(target, request.Zone))
+        if (existing is { DaysOwn: true })
             return new(file, post, target, null, [new InputProblem(target, InputProblem.WholeFile,
                 "no records file, or one an import made (ranked: true); a post holds only what it showed, so it never replaces a day's own records",
                 "the day's own records")]);
@@ -164,9 +169,10 @@ public static class ImportRun
     /// from a day's own records, and made an imported post's records of each range post built from daily files,
     /// which from then on won over them, so that the range never changed again. A post build wrote (the posts
     /// folder's manifest has its bytes) from records that are there (the day's own, or each day's of a range that
-    /// has no file of its own) is left alone. Returns those records files, as said; null for any other post.
+    /// has no file of its own) is left alone. Returns those records files, as said, and the problems of those that do not
+    /// load, where some do not (the post then fails on them); null for any other post.
     /// </summary>
-    private static string? BuiltFromOwnRecords(string file, byte[] bytes, ImportedPost post, string target, WriteOutcome outcome, ImportRequest request,
+    private static (string From, IReadOnlyList<InputProblem> Unloaded)? BuiltFromOwnRecords(string file, byte[] bytes, ImportedPost post, string target, WriteOutcome outcome, ImportRequest request,
         Lazy<PostManifest?> manifest)
     {
         if (request.Posts is not { } posts || PathBelow.Relative(posts.Directory, file) is null) return null;
@@ -177,22 +183,19 @@ public static class ImportRun
                 : [];
         // The manifest first: a hash and a lookup, where the records are each parsed whole.
         if (own.Length == 0 || manifest.Value?.Accepts(file, PostManifest.Hash(bytes)) != true) return null;
-        if (!own.All(p => File.Exists(p) && IsDaysOwnRecords(p, request.Zone))) return null;
-        return own.Length == 1 ? own[0] : $"{own[0]} to {own[^1]}";
+        if (!own.All(File.Exists)) return null;
+        var existing = own.Select(p => ExistingRecords.At(p, request.Zone)).ToList();
+        if (existing.Any(e => e.Imported)) return null;
+        // One that does not load may be the day's own: a range's records are not made over it (they would win over the
+        // days' files from then on), nor is the post left alone in silence.
+        return (own.Length == 1 ? own[0] : $"{own[0]} to {own[^1]}", [.. existing.SelectMany(e => e.Problems)]);
     }
 
-    /// <summary>Whether the records file there is a day's own (not an imported post's, ranked: true); one that does not load is not.</summary>
-    private static bool IsDaysOwnRecords(string path, TimeZoneInfo zone)
-    {
-        try
-        {
-            return !new RecordsLoader(zone).Load(path).Ranked;
-        }
-        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The loader's problems with records files already there, and for each file why import leaves it as it is.</summary>
+    private static List<InputProblem> DoesNotLoad(IReadOnlyList<InputProblem> problems) =>
+        [.. problems, .. problems.Select(p => p.File).Distinct(StringComparer.Ordinal).Select(path => new InputProblem(path, InputProblem.WholeFile,
+            "a records file that loads, to tell an import's (ranked: true) from the day's own",
+            "one that does not load: it may be the day's own records, which import leaves as they are, --force or not; fix it or delete it by hand"))];
 
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
 

@@ -85,12 +85,15 @@ public sealed class ImportRunTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["records"]);
         var file = temp["records/2021-05-10.json"];
-        File.WriteAllText(file, "{ \"hand\": \"edited\" }\n");
+        // An earlier import's records (ranked: true), its times read in another zone: a records file that does not
+        // load is never replaced (A_records_file_that_does_not_load_is_never_replaced_by_a_post_even_with_force).
+        Assert.Equal(0, ImportHarness.Cli("import", Post(), "--records", temp["records"]).Exit);
+        var earlier = File.ReadAllText(file);
 
-        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"]);
+        var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--timezone", "Asia/Tokyo");
         Assert.Equal(1, exit);
         Assert.True(stderr.Contains($"error: {file}: expected no records file, or the same one (--force replaces a different one)", StringComparison.Ordinal), stderr);
-        Assert.Equal("{ \"hand\": \"edited\" }\n", File.ReadAllText(file));
+        Assert.Equal(earlier, File.ReadAllText(file));
 
         (exit, var stdout, _) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force", "--timezone", "Asia/Tokyo");
         Assert.Equal(0, exit);
@@ -104,14 +107,16 @@ public sealed class ImportRunTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["records"]);
         var file = temp["records/2021-05-10.json"];
-        File.WriteAllText(file, "{ \"hand\": \"edited\" }\n");
+        // An earlier import's records, its times read in another zone: --force would replace them.
+        Assert.Equal(0, ImportHarness.Cli("import", Post(), "--records", temp["records"]).Exit);
+        var earlier = File.ReadAllText(file);
         using (RefusedPaths.Immutable(file))
         {
-            var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force");
+            var (exit, _, stderr) = ImportHarness.Cli("import", Post(), "--records", temp["records"], "--force", "--timezone", "Asia/Tokyo");
             Assert.Equal(1, exit);
             Assert.Contains($"error: {file}: expected a records file that can be written, found no permission to replace it\n", stderr, StringComparison.Ordinal);
         }
-        Assert.Equal("{ \"hand\": \"edited\" }\n", File.ReadAllText(file));
+        Assert.Equal(earlier, File.ReadAllText(file));
         Assert.Equal([file], Directory.GetFiles(temp["records"]));
     }
 
@@ -209,6 +214,34 @@ public sealed class ImportRunTests
         Assert.Equal(own, File.ReadAllText(file));
     }
 
+    // Found by a new user's trial: a day's own records file that did not load (its end cut off, or git's conflict markers
+    // above two copies of it) was taken for an import's: import said only that it differed, pointing at --force, and
+    // --force replaced the collected day's papers and counts with the few its post showed (ranked: true).
+    [Theory]
+    [InlineData("cut", "line 36, column 3: expected well-formed JSON, found the end of the file inside an object or a list")]
+    [InlineData("conflict", "line 1, column 1: expected well-formed JSON, found '<' is an invalid start of a value")]
+    public void A_records_file_that_does_not_load_is_never_replaced_by_a_post_even_with_force(string damage, string problem)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["records"]);
+        var file = temp["records/2021-05-10.json"];
+        var own = SampleRecords.Daily().Replace("\"2021-04-30\"", "\"2021-05-10\"");
+        var broken = damage == "cut" ? own[..^3] : $"<<<<<<< HEAD\n{own}=======\n{own}>>>>>>> theirs\n";
+        File.WriteAllText(file, broken);
+
+        foreach (var force in new[] { false, true })
+        {
+            var (exit, _, stderr) = ImportHarness.Cli(["import", Post(), "--records", temp["records"], "--timezone", "Asia/Tokyo", .. force ? ["--force"] : Array.Empty<string>()]);
+
+            Assert.Equal(1, exit);
+            Assert.True(stderr.Contains($"error: {file}: {problem}", StringComparison.Ordinal), stderr);
+            Assert.True(stderr.Contains($"error: {file}: expected a records file that loads, to tell an import's (ranked: true) from the day's own, found one that does not load: "
+                + "it may be the day's own records, which import leaves as they are, --force or not; fix it or delete it by hand\n", StringComparison.Ordinal), stderr);
+            Assert.DoesNotContain("--force replaces", stderr, StringComparison.Ordinal);
+            Assert.Equal(broken, File.ReadAllText(file));
+        }
+    }
+
     // Found by a new user's trial: importing the posts folder again after nights of collect failed every post built
     // from a day's own records, and made an imported post's records (ranked: true) of a range post built from daily
     // files, which from then on won over them: the range never changed again.
@@ -245,6 +278,31 @@ public sealed class ImportRunTests
         var unknown = HotPapers.Importing.ImportRun.Run(new HotPapers.Importing.ImportRequest([temp["posts"]], temp["records"], TimeZoneInfo.Utc,
             Posts: (temp["posts"], HotPapers.Output.PostNaming.DefaultPattern)));
         Assert.All(unknown, r => Assert.Null(r.BuiltFrom));
+    }
+
+    // Found by a new user's trial: with a day's records file that did not load (its end cut off), the range post build
+    // had made from that day's file and the others got records of its own, which from then on won over the days' files.
+    [Fact]
+    public void A_post_build_made_from_a_days_records_that_no_longer_load_fails_on_them()
+    {
+        using var temp = Fixture.TempDir();
+        var days = HotPapers.TestData.WeekGenerator.Generate(16, new DateOnly(2021, 5, 3), 3);
+        foreach (var day in days) Fixture.WriteRecords(temp["records"], day);
+        var settings = HotPapers.Settings.BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["posts"] };
+        new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.All());
+        new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.Range(new DateOnly(2021, 5, 3), new DateOnly(2021, 5, 5)));
+        var cut = temp["records/2021-05-04.json"];
+        File.WriteAllText(cut, File.ReadAllText(cut)[..^3]);
+        var records = FolderSnapshot.Of(temp["records"]);
+
+        var results = HotPapers.Importing.ImportRun.Run(new HotPapers.Importing.ImportRequest([temp["posts"]], temp["records"], TimeZoneInfo.Utc, Force: true,
+            Posts: (temp["posts"], HotPapers.Output.PostNaming.DefaultPattern)));
+
+        // In name order: 2021-05-03, the range 2021-05-03-2021-05-05, 2021-05-04, 2021-05-05.
+        Assert.Equal([false, true, true, false], results.Select(r => r.Failed));
+        foreach (var failed in results.Where(r => r.Failed))
+            Assert.Equal([cut, cut], failed.Problems.Select(p => p.File));
+        Assert.Equal(records, FolderSnapshot.Of(temp["records"]));
     }
 
     // Found by a new user's trial: against the built-in front matter, every post of a Hugo blog whose settings say
