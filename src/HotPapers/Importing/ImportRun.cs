@@ -105,7 +105,9 @@ public static class ImportRun
         catch (InputException e)
         {
             // Only a file that does not even look like a digest is skipped: a digest that is malformed still fails at its line.
-            var foreign = bytes is not null && !importer.LooksLikeDigest(bytes);
+            // An empty one (or of white space only) does not say what it was, a post emptied by a failed copy as much as a
+            // placeholder: found by a new user's trial, --skip-foreign skipped it as "not a digest" and the run passed.
+            var foreign = bytes is not null && !Blank(bytes) && !importer.LooksLikeDigest(bytes);
             if (request.SkipForeign && foreign) return new(file, null, null, null, [], Skipped: true);
             // Said, so that a blog's posts folder with its other pages does not leave the user guessing at the option.
             return new(file, null, null, null, e.Problems, Foreign: foreign);
@@ -196,6 +198,8 @@ public static class ImportRun
         [.. problems, .. problems.Select(p => p.File).Distinct(StringComparer.Ordinal).Select(path => new InputProblem(path, InputProblem.WholeFile,
             "a records file that loads, to tell an import's (ranked: true) from the day's own",
             "one that does not load: it may be the day's own records, which import leaves as they are, --force or not; fix it or delete it by hand"))];
+
+    private static bool Blank(byte[] bytes) => string.IsNullOrWhiteSpace(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
 
     private static string Show(string? line) => line is null ? "no line" : JsonChecker.Quote(line);
 

@@ -474,6 +474,28 @@ public sealed class ImportRunTests
         Assert.Contains("expected a paper heading", stderr);
     }
 
+    // Found by a new user's trial: an empty post file (0 bytes) was taken for "not a digest", so --skip-foreign skipped it
+    // and the run passed, though it may be a digest's post emptied by a failed copy; without the option, the hint said so too.
+    [Theory]
+    [InlineData("", "line 1: expected an old post, found an empty file")]
+    [InlineData("\n\n", "line 1: expected front matter between \"---\" lines at the start, found an empty line")]
+    public void An_empty_post_file_fails_even_with_skip_foreign(string text, string problem)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["posts"]);
+        File.WriteAllText(temp["posts/2021-05-11---Hot-Papers.md"], text);
+
+        foreach (var skip in new[] { true, false })
+        {
+            var (exit, stdout, stderr) = ImportHarness.Cli(["import", temp["posts"], "--records", temp["records"], .. skip ? ["--skip-foreign"] : Array.Empty<string>()]);
+
+            Assert.Equal(1, exit);
+            Assert.Equal($"error: {temp["posts/2021-05-11---Hot-Papers.md"]}: {problem}\nNothing was written for {temp["posts/2021-05-11---Hot-Papers.md"]}.\n", stderr);
+            Assert.Equal("1 post(s): 0 imported (0 would not build back byte for byte), 1 failed\n", stdout);
+        }
+        Assert.False(Directory.Exists(temp["records"]));
+    }
+
     // Found by a new user following the quick start on a Lumen blog: its own posts (in French, with
     // figures) failed one by one, and nothing said that --skip-foreign was the way past them.
     [Fact]
