@@ -62,15 +62,7 @@ public static class ImportRun
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
         // What build wrote into its posts folder, read once, when a post's records are there already.
         var manifest = new Lazy<PostManifest?>(() => request.Posts is { } posts ? LoadManifest(posts.Directory) : null);
-        foreach (var (file, problem) in files)
-        {
-            if (problem is not null)
-            {
-                results.Add(new(file, null, null, null, [problem]));
-                continue;
-            }
-            results.Add(ImportOne(importer, file, request, claimed, manifest));
-        }
+        foreach (var file in files) results.Add(ImportOne(importer, file, request, claimed, manifest));
         return results;
     }
 
@@ -222,32 +214,33 @@ public static class ImportRun
     }
 
     /// <summary>
-    /// Each path as a post, or a folder's <c>*.md</c> files in name order. A folder without any is refused,
-    /// and with it the whole import (it is a wrong path, such as the records folder or a blog's root).
+    /// Each path as a post, or a folder's <c>*.md</c> files in name order. A path that is not there, or a folder without
+    /// any post, is refused, and with it the whole import (it is a wrong path, such as a typo, the records folder or a
+    /// blog's root). Found by a new user's trial: a path not there was counted as a post, "1 post(s): ... 1 failed".
     /// </summary>
-    private static List<(string File, InputProblem? Problem)> Expand(IReadOnlyList<string> paths)
+    private static List<string> Expand(IReadOnlyList<string> paths)
     {
-        var files = new List<(string, InputProblem?)>();
-        var empty = new List<InputProblem>();
+        var files = new List<string>();
+        var wrong = new List<InputProblem>();
         foreach (var path in paths)
         {
             if (File.Exists(path))
             {
-                files.Add((path, null));
+                files.Add(path);
             }
             else if (Directory.Exists(path))
             {
                 var posts = Directory.GetFiles(path, "*.md");
                 if (posts.Length == 0)
-                    empty.Add(new InputProblem(path, InputProblem.WholeFile, "a folder of old posts (Markdown files, *.md; the folders in it are not read)", "none"));
-                files.AddRange(posts.Order(StringComparer.Ordinal).Select(file => (file, (InputProblem?)null)));
+                    wrong.Add(new InputProblem(path, InputProblem.WholeFile, "a folder of old posts (Markdown files, *.md; the folders in it are not read)", "none"));
+                files.AddRange(posts.Order(StringComparer.Ordinal));
             }
             else
             {
-                files.Add((path, new InputProblem(path, InputProblem.WholeFile, "a post or a folder of posts", "no such file or folder")));
+                wrong.Add(new InputProblem(path, InputProblem.WholeFile, "a post or a folder of posts", "no such file or folder"));
             }
         }
-        if (empty.Count > 0) throw new InputException(empty);
+        if (wrong.Count > 0) throw new InputException(wrong);
         return files;
     }
 }

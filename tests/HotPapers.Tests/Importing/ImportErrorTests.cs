@@ -135,13 +135,17 @@ public sealed class ImportErrorTests
         Assert.False(Directory.Exists(temp["records"]) && Directory.EnumerateFiles(temp["records"]).Any());
     }
 
+    // Found by a new user's trial: a path not there was counted as a post ("1 post(s): 0 imported ..., 1 failed"), and
+    // the good posts given with it were imported: a wrong path is refused before anything is read, as a folder without posts.
     [Fact]
     public void A_missing_path_and_a_bad_zone_are_reported()
     {
         using var temp = Fixture.TempDir();
-        var (exit, _, stderr) = ImportHarness.Cli("import", temp["nope.md"], "--records", temp["records"]);
+        var (exit, stdout, stderr) = ImportHarness.Cli("import", Path.Combine(ImportHarness.PostsDir, Good), temp["nope.md"], "--records", temp["records"]);
         Assert.Equal(1, exit);
-        Assert.True(stderr.Contains("nope.md: expected a post or a folder of posts, found no such file or folder", StringComparison.Ordinal), stderr);
+        Assert.Equal($"error: {temp["nope.md"]}: expected a post or a folder of posts, found no such file or folder\nNothing was written.\n", stderr);
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(temp["records"]));
 
         (exit, _, stderr) = ImportHarness.Cli("import", Path.Combine(ImportHarness.PostsDir, Good), "--records", temp["records"], "--timezone", "Mars/Olympus");
         Assert.Equal(2, exit); // a usage error, as for build --timezone
