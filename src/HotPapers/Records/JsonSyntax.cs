@@ -39,6 +39,27 @@ internal static partial class JsonSyntax
         };
     }
 
+    /// <summary>
+    /// Git's conflict marker, where the line (counted from 0) the error is on starts with one: found by a new user's trial,
+    /// a records file merged with a conflict was "'&lt;' is an invalid start of a value". Null for any other line.
+    /// </summary>
+    public static string? ConflictMarker(ReadOnlySpan<byte> json, long? line)
+    {
+        if (line is not { } at) return null;
+        for (var i = 0L; i < at; i++)
+        {
+            var end = json.IndexOf((byte)'\n');
+            if (end < 0) return null;
+            json = json[(end + 1)..];
+        }
+        foreach (var marker in (ReadOnlySpan<string>)["<<<<<<<", "=======", ">>>>>>>", "|||||||"])
+        {
+            if (json.StartsWith(System.Text.Encoding.ASCII.GetBytes(marker)))
+                return $"git's conflict marker {marker} (a merge left both sides of a conflict in the file: keep one, or put the two together, and remove the markers)";
+        }
+        return null;
+    }
+
     [GeneratedRegex(@"^'(.+?)' (is an invalid start of a property name|is invalid after a value|is invalid after a property name|is invalid after a single JSON value|is an invalid start of a value)", RegexOptions.CultureInvariant)]
     private static partial Regex Quoted();
 }

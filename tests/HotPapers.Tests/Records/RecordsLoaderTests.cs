@@ -7,6 +7,8 @@ namespace HotPapers.Tests.Records;
 public sealed class RecordsLoaderTests
 {
     // Single quotes stand for double quotes, to keep the table readable.
+    private const string Conflict = "git's conflict marker ";
+    private const string Markers = " (a merge left both sides of a conflict in the file: keep one, or put the two together, and remove the markers)";
     private const string Head = "'format':'hotpapers-records/1','date':'2021-04-30','collectedAt':'2021-05-01T18:50:48+09:00'";
     private const string Tweet = "{'url':'https://twitter.com/a/status/1','author':{'name':'A','handle':'a'},'text':'t','created':'2021-04-30'}";
     private const string Paper = "'id':'2104.14421','title':'T','authors':['A'],'abstract':'S','categories':['cs.LG'],'links':{'abs':'https://arxiv.org/abs/2104.14421','pdf':'https://arxiv.org/pdf/2104.14421'}";
@@ -132,6 +134,11 @@ public sealed class RecordsLoaderTests
     [InlineData("{} {}", "line 1, column 4", "'{' after the end of the file's object")]
     [InlineData("{\"format\": ", "line 1, column 12", "the end of the file inside an object or a list (a } or ] missing, or the file cut short?)")]
     [InlineData("  \n", "line 2, column 1", "no JSON value, only white space")]
+    // Found by a new user's trial: a records file merged with a conflict was "'<' is an invalid start of a value".
+    [InlineData("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n", "line 1, column 1", Conflict + "<<<<<<<" + Markers)]
+    [InlineData("{\"format\": \"hotpapers-records/2\",\n<<<<<<< HEAD\n\"date\": \"2021-04-30\"\n=======\n\"date\": \"2021-05-01\"\n>>>>>>> theirs\n}", "line 2, column 1", Conflict + "<<<<<<<" + Markers)]
+    [InlineData("{\"format\": \"hotpapers-records/2\"\n=======\n}", "line 2, column 1", Conflict + "=======" + Markers)]
+    [InlineData("{\"format\": \"hotpapers-records/2\"\n <<<<<<< HEAD\n}", "line 2, column 2", "'<' after a value, where a comma or the closing bracket should be (a comma missing?)")]
     public void A_slip_of_a_hand_edit_is_said_in_plain_words(string json, string location, string found)
     {
         using var temp = Fixture.TempDir();
