@@ -70,6 +70,23 @@ internal static class InputFile
         return info.Length;
     }
 
+    /// <summary>
+    /// What <paramref name="read"/> gives, where the system refusing hotpapers to read <paramref name="path"/> (no
+    /// permission) is told with the path and what it was to be. Found by a new user's trial: an unreadable records
+    /// file, records folder, manifest, settings file or template was .NET's "Access to the path '...' is denied."
+    /// </summary>
+    public static T Read<T>(string path, string expected, Func<T> read, string where = InputProblem.WholeFile)
+    {
+        try
+        {
+            return read();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException([new InputProblem(path, where, expected, "no permission to read it")]);
+        }
+    }
+
     public static InputException Refuse(string path, string where, string expected, FileKind found) =>
         new([new InputProblem(path, where, expected, Describe(found))]);
 

@@ -73,7 +73,7 @@ internal sealed class PostManifest
         var length = InputFile.Length(path, What, "$");
         if (length > MaxFileBytes)
             throw new InputException([new InputProblem(path, "$", $"{What}, of at most {MaxFileBytes / 1024 / 1024} MB", $"{length / 1024 / 1024} MB")]);
-        return File.ReadAllBytes(path);
+        return InputFile.Read(path, What, () => File.ReadAllBytes(path));
     }
 
     /// <summary>File name (relative to the folder, '/' separated) to accepted SHA-256 hashes (lower-case hex).</summary>

@@ -71,7 +71,7 @@ internal static class PostNaming
     /// </summary>
     public static IEnumerable<(string Path, (DateOnly Date, DateOnly EndDate)? Days)> JsonFilesIn(string folder)
     {
-        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        foreach (var path in InputFile.Read(folder, "a folder of records files", () => Directory.GetFiles(folder, "*.json")).Order(StringComparer.Ordinal))
             yield return (path, TryParseRecordsFileName(System.IO.Path.GetFileName(path), out var date, out var end) ? (date, end) : null);
     }
 

@@ -23,8 +23,12 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         try
         {
             // A file cut short while it is read fails here (EndOfStreamException, an IOException).
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            InputFile.Read(path, "a records file", () =>
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
                 stream.ReadExactly(buffer.AsSpan(0, length));
+                return length;
+            });
             return Parse(path, buffer.AsMemory(0, length), daysCheck);
         }
         finally

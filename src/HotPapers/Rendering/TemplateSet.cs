@@ -65,7 +65,7 @@ internal sealed class TemplateSet : ITemplateLoader
     private static List<string> Ignored(string directory, IReadOnlyCollection<string> used, List<(string Path, string Meant)> misnamed)
     {
         var notices = new List<string>();
-        var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToList();
+        var entries = InputFile.Read(directory, "a templates folder", () => Directory.GetFileSystemEntries(directory)).Order(StringComparer.Ordinal).ToList();
         // Read only where a name is near a built-in one, and then once for all such names.
         var texts = new Lazy<List<(string Path, string Text)>>(() => Texts(entries));
         foreach (var path in entries)
@@ -203,7 +203,7 @@ internal sealed class TemplateSet : ITemplateLoader
             // A FIFO or a device would never end: refused before it is opened.
             var kind = InputFile.KindOf(path);
             if (kind is FileKind.File)
-                return (path, TextFile.Decode(File.ReadAllBytes(path), out var line)
+                return (path, TextFile.Decode(InputFile.Read(path, "a template", () => File.ReadAllBytes(path)), out var line)
                     ?? throw new TemplateException(path, line, 1, "expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)") { IsSyntax = true });
             if (kind is not FileKind.Missing)
                 throw new TemplateException(path, 1, 1, $"expected a template file, found {InputFile.Describe(kind)}");

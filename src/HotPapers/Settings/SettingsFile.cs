@@ -42,7 +42,7 @@ public static partial class SettingsFile
     {
         var length = InputFile.Length(path, "a settings file", "$");
         if (length > MaxFileBytes) throw Fail(path, "$", $"a settings file of at most {MaxFileBytes / 1024} KB", $"{length / 1024} KB");
-        var text = TextFile.Decode(File.ReadAllBytes(path), out var line)
+        var text = TextFile.Decode(InputFile.Read(path, "a settings file", () => File.ReadAllBytes(path)), out var line)
             ?? throw Fail(path, $"line {line}", "UTF-8 text", "bytes that are not UTF-8 (save the file as UTF-8)");
         return Parse(path, text, Path.GetDirectoryName(path) ?? "") with { SourceFile = path };
     }
