@@ -398,9 +398,9 @@ public static class Collector
             throw new InputException([.. e.Problems, new InputProblem(path, InputProblem.WholeFile, "a records file collect can read, so as to keep what it holds",
                 "the problems above: fix them (build lists the same), or delete the file to collect the day anew")]);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            // There but not readable: the file's to fix, not the folder's.
+            // There but not readable (no permission is the loader's problem above): the file's to fix, not the folder's.
             throw new InputException([new InputProblem(path, InputProblem.WholeFile, DayFile, OutputFolder.Refusing(e, "read it")!)]);
         }
         if (existing.Ranked)

@@ -173,9 +173,10 @@ public static partial class SettingsFile
             case SettingType.FileNamePattern:
                 if (Text(node) is { } own && PostNaming.IsOwnName(own))
                     return (null, $"a post file name that is not one hotpapers keeps for itself ({PostManifest.FileName}, {OutputLock.FileName}, *{PostWriter.TempSuffix})");
+                // Each part a name: found by a new user's trial, "{date}/" (no file name) failed at the commit, "could not be replaced".
                 return Text(node) is { } p && p.Contains(DatePattern.Placeholder, StringComparison.Ordinal) && !Path.IsPathRooted(p) && !p.StartsWith('\\')
-                    && !p.Split('/', '\\').Contains("..") && !p.Contains('\0')
-                    ? (p, null) : (null, "a file name pattern with {date}, inside the output folder (no .. and not rooted)");
+                    && !p.Split('/', '\\').Any(part => part is "" or "." or "..") && !p.Contains('\0')
+                    ? (p, null) : (null, "a file name pattern with {date}, of a file inside the output folder (no .. and not rooted, no empty part: not ending in /)");
             case SettingType.Path:
                 return Text(node) is { Length: > 0 } path && !path.Contains('\0') ? (Path.Combine(baseDirectory, path), null) : (null, "a path");
             case SettingType.OptionalPath:

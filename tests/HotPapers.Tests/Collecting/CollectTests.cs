@@ -1342,7 +1342,9 @@ public sealed class CollectTests
         File.CreateSymbolicLink(h.DayFile, RefusedPaths.Unreadable());
         var report = await h.RunAsync();
 
-        Assert.Equal($"{h.DayFile}: expected the day's records file (or none), found no permission to read it", Assert.Single(report.Days).WriteError);
+        Assert.Equal($"{h.DayFile}: expected a records file, found no permission to read it\n"
+            + $"{h.DayFile}: expected a records file collect can read, so as to keep what it holds, found the problems above: fix them (build lists the same), or delete the file to collect the day anew",
+            Assert.Single(report.Days).WriteError);
     }
 
     // docs/collect.md: the records folder is named when the system refuses the day's new file in it all the same,

@@ -219,7 +219,7 @@ public sealed class ImportRunTests
     // --force replaced the collected day's papers and counts with the few its post showed (ranked: true).
     [Theory]
     [InlineData("cut", "line 36, column 3: expected well-formed JSON, found the end of the file inside an object or a list")]
-    [InlineData("conflict", "line 1, column 1: expected well-formed JSON, found '<' is an invalid start of a value")]
+    [InlineData("conflict", "line 1, column 1: expected well-formed JSON, found git's conflict marker <<<<<<< (a merge left both sides of a conflict in the file: keep one, or put the two together, and remove the markers)")]
     public void A_records_file_that_does_not_load_is_never_replaced_by_a_post_even_with_force(string damage, string problem)
     {
         using var temp = Fixture.TempDir();

@@ -222,6 +222,9 @@ public sealed class SettingsFileTests
     [InlineData("post: 3\n", "line 1, column 7 (post)", "an integer (3)")]
     [InlineData("fileName: post.md\n", "line 1, column 11 (fileName)", "the string \"post.md\"")]
     [InlineData("fileName: ../{date}.md\n", "line 1, column 11 (fileName)", "the string \"../{date}.md\"")]
+    // Found by a new user's trial: no file name, which failed at the commit ("could not be replaced").
+    [InlineData("fileName: \"{date}/\"\n", "line 1, column 11 (fileName)", "the string \"{date}/\"")]
+    [InlineData("fileName: \"posts//{date}.md\"\n", "line 1, column 11 (fileName)", "the string \"posts//{date}.md\"")]
     // Found by an adversarial test: the next build deleted every post as a leftover of its own.
     [InlineData("fileName: \"{date}.tmp-hotpapers\"\n", "line 1, column 11 (fileName)", "the string \"{date}.tmp-hotpapers\"")]
     [InlineData("fileName: \"posts/{date}/.hotpapers-manifest.json\"\n", "line 1, column 11 (fileName)", "the string \"posts/{date}/.hotpapers-manifest.json\"")]

@@ -90,6 +90,13 @@ public sealed class SettingsSchemaTests
         "fileName: \"/abs/{date}.md\"\n",
         "fileName: \"a/../{date}.md\"\n",
         "fileName: \"..{date}.md\"\n",
+        // Found by a new user's trial: no file name, which failed at the commit.
+        "fileName: \"{date}/\"\n",
+        "fileName: \"posts//{date}.md\"\n",
+        "fileName: \"./{date}.md\"\n",
+        "fileName: \"{date}/./index.md\"\n",
+        "fileName: \".{date}.md\"\n",
+        "fileName: \"{date}\\\\\"\n",
         "templates:\n",
         "templates: null\n",
         "templates: tpl\n",
