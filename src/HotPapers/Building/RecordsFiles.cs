@@ -52,13 +52,16 @@ internal static class RecordsFiles
         {
             var list = new List<RecordsFile>();
             var others = new List<string>();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (path, named) in PostNaming.JsonFilesIn(recordsPath))
             {
+                listed.Add(path);
                 if (named is var (date, end))
                     list.Add(new RecordsFile(path, date, end));
                 else
-                    others.Add($"{path}: skipped: {reader} builds the files {NamedAsDigests}");
+                    others.Add($"{path}: skipped: {reader} builds the files {NamedAsDigests}{Backwards(path)}");
             }
+            others.AddRange(NotJsonFiles(recordsPath, reader).Where(w => !listed.Contains(w.Path)).Select(w => w.Warning));
             if (list.Count == 0) others.Add(NothingToRead(recordsPath));
             skipped = others;
             return list;
@@ -86,6 +89,33 @@ internal static class RecordsFiles
         }
         var label = $"{System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, day))} to {PostNaming.RecordsFileName(until, until)}";
         return [new RecordsFile(label, day, until, daily)];
+    }
+
+    // Found by a new user's trial: 2021-05-10-2021-05-09.json was told to be named as a range, which it is, but backwards.
+    private static string Backwards(string path)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        return name.Length == 21 && name[10] == '-' && Rfc3339.TryParseDate(name.AsSpan(0, 10), out var first) && Rfc3339.TryParseDate(name.AsSpan(11), out var last)
+            ? first == last ? $"; a day's is named {name[..10]}.json" : $"; this one's last day is before its first (the range is {name[11..]}-{name[..10]}.json)"
+            : "";
+    }
+
+    /// <summary>
+    /// What --all passes over that looks like a records file but is not one: found by a new user's trial, a
+    /// 2021-05-12.JSON (its extension in capitals) and a folder named 2021-05-01.json were left out without a word.
+    /// </summary>
+    /// <returns>Each such entry, with its warning (a file system that ignores case lists 2021-05-12.JSON as a .json file already).</returns>
+    private static IEnumerable<(string Path, string Warning)> NotJsonFiles(string recordsPath, string reader)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(recordsPath).Order(StringComparer.Ordinal))
+        {
+            var name = System.IO.Path.GetFileName(entry);
+            if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
+            if (Directory.Exists(entry))
+                yield return (entry, $"{entry}: skipped: a folder, where {reader} builds the files {NamedAsDigests}");
+            else if (!name.EndsWith(".json", StringComparison.Ordinal))
+                yield return (entry, $"{entry}: skipped: {reader} builds the files {NamedAsDigests}, with .json in small letters");
+        }
     }
 
     private const string NamedAsDigests = "named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)";
