@@ -70,8 +70,8 @@ public sealed class EndToEndTests : IDisposable
         var (code, stdout, stderr) = Run("build", "--date", "2021-04-30", "--records", "records", "--output", "posts");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("", stdout);
-        Assert.Contains("records/2021-04-30.json: $.extra: expected one of the keys", stderr);
-        Assert.Contains("records/2021-04-30.json: $.papers[0].tweets[1].favorites: expected", stderr);
+        Assert.Contains("records/2021-04-30.json: $.extra (line 5): expected one of the keys", stderr);
+        Assert.Contains("records/2021-04-30.json: $.papers[0].tweets[1].favorites (line 16): expected", stderr);
         Assert.DoesNotContain("   at ", stderr);
         Assert.False(Directory.Exists(_temp["posts"]));
     }
