@@ -149,6 +149,32 @@ internal static class InputFile
     /// <summary>A path as the system calls take it: UTF-8 ending in NUL. The caller has ruled out a NUL inside it.</summary>
     internal static byte[] NativePath(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
 
+    /// <summary>
+    /// The path with every symbolic link in it followed (realpath), where it is there; else, and off Unix, the full
+    /// path. Found by a new user's trial: a link to the records folder passed for another folder.
+    /// </summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows() || path.Contains('\0')) return full;
+        var resolved = new byte[PathMax];
+        try
+        {
+            if (RealPath(NativePath(full), resolved) == IntPtr.Zero) return full;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return full;
+        }
+        return System.Text.Encoding.UTF8.GetString(resolved, 0, Math.Max(0, Array.IndexOf(resolved, (byte)0)));
+    }
+
+    // Linux's PATH_MAX; macOS's is 1,024, within it.
+    private const int PathMax = 4096;
+
+    [DllImport("libc", EntryPoint = "realpath")]
+    private static extern IntPtr RealPath(byte[] path, byte[] resolved);
+
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(int dirfd, byte[] path, int flags, uint mask, byte[] statxbuf);
 }

@@ -42,7 +42,7 @@ public sealed class SiteBuilder
     /// </param>
     public BuildResult Build(BuildRequest request, CancellationToken cancellationToken = default)
     {
-        OutputFolder.RefuseRecordsFolder(_settings.OutputDirectory, _settings.RecordsPath);
+        OutputFolder.RefuseRecordsFolder(_settings.OutputDirectory, _settings.RecordsPath, _settings.FileNamePattern);
         RefuseTemplatesFolder();
         _renderer.Prepare();
         var files = _digests.Find(request, out var skipped);

@@ -44,12 +44,22 @@ internal static class OutputFolder
     /// one records file): found by a new user's trial, `--output content/records` wrote posts, a manifest and a
     /// lock among the records, and with fileName "{date}.json" --force replaced a day's records with its post.
     /// </summary>
-    public static void RefuseRecordsFolder(string directory, string recordsPath)
+    /// <remarks>
+    /// Compared with links followed (a records folder moved, a link left where it was), and, for posts, also the folder
+    /// the file name pattern names below the output (<c>records/{date}.json</c> under <c>content</c>).
+    /// </remarks>
+    public static void RefuseRecordsFolder(string directory, string recordsPath, string? fileNamePattern = null)
     {
-        var records = InputFile.KindOf(recordsPath) is FileKind.File ? Path.GetDirectoryName(Path.GetFullPath(recordsPath))! : recordsPath;
-        if (PathBelow.Relative(records, directory) != ".") return;
-        throw new InputException([new InputProblem(directory, InputProblem.WholeFile, "an output folder apart from the records",
-            "the records folder itself (set output, or --output, to another folder)")]);
+        var records = InputFile.RealPath(InputFile.KindOf(recordsPath) is FileKind.File ? Path.GetDirectoryName(Path.GetFullPath(recordsPath))! : recordsPath);
+        if (PathBelow.Relative(records, InputFile.RealPath(directory)) == ".")
+            throw new InputException([new InputProblem(directory, InputProblem.WholeFile, "an output folder apart from the records",
+                "the records folder itself (set output, or --output, to another folder)")]);
+        var head = fileNamePattern?[..Math.Max(0, fileNamePattern.IndexOf(DatePattern.Placeholder, StringComparison.Ordinal))];
+        if (Path.GetDirectoryName(head) is not { Length: > 0 } below) return;
+        var folder = Path.Combine(directory, below);
+        if (PathBelow.Relative(records, InputFile.RealPath(folder)) == ".")
+            throw new InputException([new InputProblem(folder, InputProblem.WholeFile, "a folder for the posts apart from the records (fileName names it)",
+                "the records folder itself (set fileName, or output, so that the posts go elsewhere)")]);
     }
 
     /// <summary>

@@ -439,6 +439,25 @@ public sealed class CommandLineTests
         AssertSame(before, output);
     }
 
+    // Found by a second trial: fileName "records/{date}.json" under output "content" named the records files themselves,
+    // and --force replaced them with the posts.
+    [Fact]
+    public void A_file_name_whose_folder_is_the_records_folder_is_refused_and_nothing_is_written()
+    {
+        using var temp = Fixture.TempDir();
+        var records = Records(temp);
+        File.WriteAllText(temp["hotpapers.yml"], "fileName: \"records/{date}.json\"\n");
+        var before = Snapshot(temp.Path);
+
+        var (code, stdout, stderr) = Run("build", "--all", "--force", "--config", temp["hotpapers.yml"], "--records", records, "--output", temp.Path);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"error: {records}: expected a folder for the posts apart from the records (fileName names it), found the records folder itself "
+            + "(set fileName, or output, so that the posts go elsewhere)\n", stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        AssertSame(before, temp.Path);
+    }
+
     // Found by a new user's trial: the first and last days there are gave a stack trace ("Value to add was out of range").
     [Theory]
     [InlineData(1, "error: --week: expected a week that begins on or after 0001-01-01, found the week ending on 0001-01-03\n", "build", "--date", "0001-01-03", "--week")]
@@ -490,9 +509,11 @@ public sealed class CommandLineTests
         using var temp = Fixture.TempDir();
         var records = Records(temp);
         File.WriteAllText(temp["hotpapers.yml"], "fileName: \"{date}.json\"\n");
+        // A records folder moved, and a link left where it was (found by a second trial).
+        File.CreateSymbolicLink(temp["link"], records);
         var before = Snapshot(temp.Path);
 
-        foreach (var (output, recordsOption) in new[] { (records, records), (records + "/../records/", records), (records, Path.Combine(records, "2021-04-30.json")) })
+        foreach (var (output, recordsOption) in new[] { (records, records), (records + "/../records/", records), (records, Path.Combine(records, "2021-04-30.json")), (temp["link"], records), (records, temp["link"]) })
         {
             var (code, stdout, stderr) = Run([.. command, "--config", temp["hotpapers.yml"], "--records", recordsOption, "--output", output]);
 
