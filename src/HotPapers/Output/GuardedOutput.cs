@@ -186,6 +186,11 @@ internal sealed class GuardedOutput : IDisposable
                 warnings.Add($"{path}: written to while this build ran, so --prune left it");
                 continue;
             }
+            if (!OutputFolder.Holds(_directory, path))
+            {
+                warnings.Add($"{path}: outside {_directory} through a link, so --prune left it");
+                continue;
+            }
             try
             {
                 File.Delete(path);

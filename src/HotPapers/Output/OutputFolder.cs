@@ -63,6 +63,14 @@ internal static class OutputFolder
     }
 
     /// <summary>
+    /// Whether <paramref name="file"/> is in <paramref name="folder"/> or below it with links followed: what build's prune and
+    /// site's removal delete must be. Found by a second trial: a link inside the posts folder to the records folder, and a
+    /// manifest entry through it, had --prune delete a records file.
+    /// </summary>
+    public static bool Holds(string folder, string file) =>
+        PathBelow.Relative(InputFile.RealPath(folder), InputFile.RealPath(Path.GetDirectoryName(Path.GetFullPath(file))!)) is not null;
+
+    /// <summary>
     /// <see cref="Check"/>, then the folder made (<paramref name="make"/>) and a file made and removed in it: a
     /// folder the system will not let hotpapers write into is refused once, before anything is read or asked,
     /// not once for each file written there (import's posts, collect's days). Build and site learn it from

@@ -204,4 +204,22 @@ public sealed class PruneTests : IDisposable
         Assert.StartsWith(HotPapers.Records.JsonChecker.Quote(key) + " (delete the entry", problem.Found, StringComparison.Ordinal);
         Assert.Equal(before, FolderSnapshot.Of(_temp.Path));
     }
+    // Found by a second trial: a link inside the posts folder to the records folder, and a manifest entry through it, had
+    // --prune delete a records file as a post of an earlier fileName.
+    [Fact]
+    public void Prune_deletes_nothing_reached_through_a_link_out_of_the_posts_folder()
+    {
+        Build();
+        File.CreateSymbolicLink(_temp["posts/link"], _temp["records"]);
+        var records = _temp["records/2021-05-03.json"];
+        var manifest = _temp["posts/" + PostManifest.FileName];
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"posts\": {", $"\"posts\": {{\n    \"link/2021-05-03.json\": [\"{PostManifest.Hash(File.ReadAllBytes(records))}\"],", StringComparison.Ordinal));
+        var before = File.ReadAllBytes(records);
+
+        var result = Build(prune: true);
+
+        Assert.Equal(before, File.ReadAllBytes(records));
+        Assert.Empty(result.Pruned);
+        Assert.Contains($"{_temp["posts/link/2021-05-03.json"]}: outside {_temp["posts"]} through a link, so --prune left it", result.Warnings);
+    }
 }

@@ -382,6 +382,24 @@ public sealed class SiteOutputTests
         Assert.False(Directory.Exists(temp["public/" + SiteOutput.StagingFolder]));
     }
 
+    // Found by a second trial: an entry of the site's list of files through a link inside the site to the records folder
+    // had a site build delete a records file as a file of the earlier site.
+    [Fact]
+    public void A_file_reached_through_a_link_out_of_the_site_is_not_removed()
+    {
+        using var temp = Fixture.TempDir();
+        var records = SiteHarness.SampleRecords(temp);
+        SiteHarness.Generate(records, temp["public"]);
+        File.CreateSymbolicLink(temp["public/rl"], records);
+        File.AppendAllText(temp["public/" + SiteOutput.ManifestFile], "rl/2021-05-03.json\n");
+        var before = FolderSnapshot.Of(records);
+
+        var result = new SiteGenerator(SiteHarness.Settings(records, temp["public"]), new SiteOptions(Prune: true)).Generate();
+
+        Assert.Equal(before, FolderSnapshot.Of(records));
+        Assert.Equal(0, result.Removed);
+    }
+
     [Fact]
     public void A_file_of_the_sites_names_that_hotpapers_did_not_write_stops_the_site_and_nothing_changes_until_forced()
     {
