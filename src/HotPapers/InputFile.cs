@@ -83,9 +83,13 @@ internal static class InputFile
         }
         catch (UnauthorizedAccessException)
         {
-            throw new InputException([new InputProblem(path, where, expected, "no permission to read it")]);
+            throw Unreadable(path, expected, where);
         }
     }
+
+    /// <summary>The problem of a file or folder the system will not let hotpapers read; see <see cref="Read"/>.</summary>
+    public static InputException Unreadable(string path, string expected, string where = InputProblem.WholeFile) =>
+        new([new InputProblem(path, where, expected, "no permission to read it")]);
 
     public static InputException Refuse(string path, string where, string expected, FileKind found) =>
         new([new InputProblem(path, where, expected, Describe(found))]);

@@ -59,7 +59,7 @@ internal static class RecordsFiles
                 if (named is var (date, end))
                     list.Add(new RecordsFile(path, date, end));
                 else
-                    others.Add($"{path}: skipped: {reader} builds the files {NamedAsDigests}{Backwards(path)}");
+                    others.Add($"{path}: skipped: {reader} builds the files {NamedAsDigests}{Misnamed(path)}");
             }
             others.AddRange(NotJsonFiles(recordsPath, reader).Where(w => !listed.Contains(w.Path)).Select(w => w.Warning));
             if (list.Count == 0) others.Add(NothingToRead(recordsPath));
@@ -91,10 +91,12 @@ internal static class RecordsFiles
         return [new RecordsFile(label, day, until, daily)];
     }
 
-    // Found by a new user's trial: 2021-05-10-2021-05-09.json was told to be named as a range, which it is, but backwards.
-    private static string Backwards(string path)
+    // Found by new users' trials: 2021-05-10-2021-05-09.json was told to be named as a range, which it is, but backwards;
+    // 2021-02-30.json to be named as a day, which it is, of no day.
+    private static string Misnamed(string path)
     {
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        if (Rfc3339.NoSuchDay(name) is { } why) return $"; there is no such day ({why})";
         return name.Length == 21 && name[10] == '-' && Rfc3339.TryParseDate(name.AsSpan(0, 10), out var first) && Rfc3339.TryParseDate(name.AsSpan(11), out var last)
             ? first == last ? $"; a day's is named {name[..10]}.json" : $"; this one's last day is before its first (the range is {name[11..]}-{name[..10]}.json)"
             : "";

@@ -91,7 +91,7 @@ public static class ImportRun
             if (length > RecordsLoader.MaxFileBytes)
                 return new(file, null, null, null, [new InputProblem(file, InputProblem.WholeFile, $"a post of at most {RecordsLoader.MaxFileBytes / 1024 / 1024} MB",
                     $"{length / 1024 / 1024} MB")]);
-            bytes = File.ReadAllBytes(file);
+            bytes = InputFile.Read(file, "a post", () => File.ReadAllBytes(file));
             post = importer.Import(file, bytes);
         }
         catch (InputException e)

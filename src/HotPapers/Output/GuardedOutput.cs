@@ -99,7 +99,7 @@ internal sealed class GuardedOutput : IDisposable
             throw new IOException($"{postPath}: expected a post file (or none), found {InputFile.Describe(kind)}. Nothing was written.");
         var seen = FileStamp.Of(postPath);
         var hash = PostManifest.Hash(bytes);
-        var current = seen is null ? null : File.ReadAllBytes(postPath);
+        var current = seen is null ? null : InputFile.Read(postPath, PostWriter.ComparedFile, () => File.ReadAllBytes(postPath));
         if (current is not null && current.AsSpan().SequenceEqual(bytes))
         {
             // Ours even if the manifest does not say so yet (a post the old generator wrote the same way).

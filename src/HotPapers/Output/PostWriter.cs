@@ -42,7 +42,14 @@ internal static class PostWriter
     public static WriteOutcome Compare(string path, ReadOnlySpan<byte> bytes)
     {
         if (!File.Exists(path)) return WriteOutcome.Created;
-        return SameBytes(path, bytes) ? WriteOutcome.Unchanged : WriteOutcome.Updated;
+        try
+        {
+            return SameBytes(path, bytes) ? WriteOutcome.Unchanged : WriteOutcome.Updated;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw InputFile.Unreadable(path, ComparedFile);
+        }
     }
 
     public static WriteOutcome Write(string path, ReadOnlySpan<byte> bytes)
@@ -77,6 +84,9 @@ internal static class PostWriter
 
     /// <summary>Where a post is written before it is renamed into place; see <see cref="RemoveLeftovers"/>.</summary>
     public static string TempPath(string path) => $"{path}.{Environment.ProcessId}{TempSuffix}";
+
+    /// <summary>What a file hotpapers would replace is to be, where the system will not let it be read (found by a second trial: an unreadable post was told as its folder not writable).</summary>
+    internal const string ComparedFile = "a file hotpapers may read, to compare with what it would write there";
 
     private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
     {

@@ -81,7 +81,7 @@ internal static class ToolManifest
     {
         try
         {
-            return JsonNode.Parse(System.IO.File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            return JsonNode.Parse(InputFile.Read(path, "a .NET tool manifest", () => System.IO.File.ReadAllBytes(path)), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
                 ?? throw Problem(path, InputProblem.WholeFile, "a .NET tool manifest (a JSON object)", "another JSON value");
         }
         catch (JsonException e)

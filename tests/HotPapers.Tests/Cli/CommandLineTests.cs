@@ -255,13 +255,15 @@ public sealed class CommandLineTests
         File.Copy(Path.Combine(records, "2021-04-30.json"), Path.Combine(records, "2021-05-10-2021-05-10.json"));
         File.Copy(Path.Combine(records, "2021-04-30.json"), Path.Combine(records, "2021-05-12.JSON"));
         Directory.CreateDirectory(Path.Combine(records, "2021-05-13.json"));
+        File.Copy(Path.Combine(records, "2021-04-30.json"), Path.Combine(records, "2021-02-30.json"));
         var (code, stdout, stderr) = Run("build", "--all", "--records", records, "--output", temp["out"]);
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("4 post(s): 4 written, 0 unchanged", stdout);
         const string Why = "skipped: --all builds the files named as a day (YYYY-MM-DD.json) or a range (YYYY-MM-DD-YYYY-MM-DD.json)";
         // (The old crawler's 2021-05-05 is a day the old generator posted empty, as hotpapers does, saying why.)
         Assert.Equal(
-            $"warning: {Path.Combine(records, "2021-05-10-2021-05-09.json")}: {Why}; this one's last day is before its first (the range is 2021-05-09-2021-05-10.json)\n"
+            $"warning: {Path.Combine(records, "2021-02-30.json")}: {Why}; there is no such day (February 2021 has 28 days)\n"
+            + $"warning: {Path.Combine(records, "2021-05-10-2021-05-09.json")}: {Why}; this one's last day is before its first (the range is 2021-05-09-2021-05-10.json)\n"
             + $"warning: {Path.Combine(records, "2021-05-10-2021-05-10.json")}: {Why}; a day's is named 2021-05-10.json\n"
             + $"warning: {Path.Combine(records, "2021-4-29.json")}: {Why}\nwarning: {Path.Combine(records, "latest.json")}: {Why}\n"
             + $"warning: {Path.Combine(records, "2021-05-12.JSON")}: {Why}, with .json in small letters\n"
