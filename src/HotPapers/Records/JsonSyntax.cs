@@ -60,6 +60,15 @@ internal static partial class JsonSyntax
         return null;
     }
 
+    /// <summary>
+    /// A Markdown file's front matter, where the file starts with one and the error is on its first line: found by a second
+    /// trial, a post saved as a records file was "'-' is invalid within a number, immediately after a sign character".
+    /// </summary>
+    public static string? FrontMatter(ReadOnlySpan<byte> json, long? line) =>
+        line == 0 && (json.StartsWith("---\n"u8) || json.StartsWith("---\r\n"u8))
+            ? "a Markdown file's front matter (---), not JSON (a post saved as a records file?)"
+            : null;
+
     [GeneratedRegex(@"^'(.+?)' (is an invalid start of a property name|is invalid after a value|is invalid after a property name|is invalid after a single JSON value|is an invalid start of a value)", RegexOptions.CultureInvariant)]
     private static partial Regex Quoted();
 }

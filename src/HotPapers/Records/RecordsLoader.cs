@@ -73,7 +73,7 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}" : "$";
-            throw Fail(file, where, "well-formed JSON", JsonSyntax.ConflictMarker(bytes.Span, e.LineNumber) ?? JsonSyntax.Found(e.Message));
+            throw Fail(file, where, "well-formed JSON", JsonSyntax.ConflictMarker(bytes.Span, e.LineNumber) ?? JsonSyntax.FrontMatter(bytes.Span, e.LineNumber) ?? JsonSyntax.Found(e.Message));
         }
         // A \u escape of a lone surrogate is well-formed JSON but no text: reported alone.
         if (check.Unreadable is { } unreadable) throw new InputException([unreadable]);

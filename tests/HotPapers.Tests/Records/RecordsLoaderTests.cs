@@ -138,6 +138,8 @@ public sealed class RecordsLoaderTests
     [InlineData("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n", "line 1, column 1", Conflict + "<<<<<<<" + Markers)]
     [InlineData("{\"format\": \"hotpapers-records/2\",\n<<<<<<< HEAD\n\"date\": \"2021-04-30\"\n=======\n\"date\": \"2021-05-01\"\n>>>>>>> theirs\n}", "line 2, column 1", Conflict + "<<<<<<<" + Markers)]
     [InlineData("{\"format\": \"hotpapers-records/2\"\n=======\n}", "line 2, column 1", Conflict + "=======" + Markers)]
+    // Found by a second trial: a post saved as a records file.
+    [InlineData("---\ntitle: Hot Papers 2021-04-30\n---\n", "line 1, column 2", "a Markdown file's front matter (---), not JSON (a post saved as a records file?)")]
     [InlineData("{\"format\": \"hotpapers-records/2\"\n <<<<<<< HEAD\n}", "line 2, column 2", "'<' after a value, where a comma or the closing bracket should be (a comma missing?)")]
     public void A_slip_of_a_hand_edit_is_said_in_plain_words(string json, string location, string found)
     {
