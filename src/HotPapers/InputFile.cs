@@ -45,12 +45,13 @@ internal static class InputFile
 
     /// <summary>
     /// True when a regular file is at <paramref name="path"/> (through links), false when nothing is;
-    /// anything else is refused, before it is opened, as not the <paramref name="expected"/> thing.
+    /// anything else is refused, before it is opened, as not the <paramref name="expected"/> thing: a link to
+    /// nothing too (found by a second trial: such a records file was "no such file", beside a folder listing it).
     /// </summary>
     public static bool Exists(string path, string expected, string where = InputProblem.WholeFile)
     {
         var kind = KindOf(path);
-        if (kind is FileKind.Missing) return false;
+        if (kind is FileKind.Missing) return LinkToNothing(path, where, expected) is { } dangling ? throw dangling : false;
         if (kind is FileKind.File) return true;
         throw Refuse(path, where, expected, kind);
     }
@@ -63,7 +64,7 @@ internal static class InputFile
     {
         // One statx tells both what is there and its length, through links.
         if (Look(path, followLinks: true, out var length) is { } kind)
-            return kind is FileKind.File ? length : throw Refuse(path, where, expected, kind);
+            return kind is FileKind.File ? length : throw LinkToNothing(path, where, expected) ?? Refuse(path, where, expected, kind);
         if (!Exists(path, expected, where)) throw Refuse(path, where, expected, FileKind.Missing);
         var info = new FileInfo(path);
         if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
@@ -90,6 +91,12 @@ internal static class InputFile
     /// <summary>The problem of a file or folder the system will not let hotpapers read; see <see cref="Read"/>.</summary>
     public static InputException Unreadable(string path, string expected, string where = InputProblem.WholeFile) =>
         new([new InputProblem(path, where, expected, "no permission to read it")]);
+
+    /// <summary>The problem of a symbolic link at <paramref name="path"/> to nothing, naming what it holds; null where there is no such link.</summary>
+    private static InputException? LinkToNothing(string path, string where, string expected) =>
+        !path.Contains('\0') && new FileInfo(path).LinkTarget is { } target && KindOf(path) is FileKind.Missing
+            ? new([new InputProblem(path, where, expected, $"a symbolic link to nothing ({target})")])
+            : null;
 
     public static InputException Refuse(string path, string where, string expected, FileKind found) =>
         new([new InputProblem(path, where, expected, Describe(found))]);

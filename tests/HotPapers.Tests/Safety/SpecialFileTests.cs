@@ -93,6 +93,18 @@ public sealed class SpecialFileTests : IDisposable
         AssertRefused(Build(null), link, "a records file", "a device");
     }
 
+    // Found by a second trial: a link to nothing named as a records file was "no such file", and --date added that the
+    // records folder has that day.
+    [SkippableFact]
+    public void A_link_to_nothing_as_a_records_file_is_named_so()
+    {
+        var link = _temp["records/2021-05-01.json"];
+        File.CreateSymbolicLink(link, _temp["moved/2021-05-01.json"]);
+        AssertRefused(Build(null), link, "a records file", $"a symbolic link to nothing ({_temp["moved/2021-05-01.json"]})");
+        AssertRefused(Run(null, "build", "--date", "2021-05-01", "--records", _temp["records"], "--output", Posts), link,
+            "the records of 2021-05-01", $"a symbolic link to nothing ({_temp["moved/2021-05-01.json"]})");
+    }
+
     [SkippableFact]
     public void A_folder_where_the_records_of_a_day_go_is_named_as_a_folder()
     {
