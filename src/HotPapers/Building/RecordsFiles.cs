@@ -61,7 +61,7 @@ internal static class RecordsFiles
                 else
                     others.Add($"{path}: skipped: {reader} builds the files {NamedAsDigests}{Misnamed(path)}");
             }
-            others.AddRange(NotJsonFiles(recordsPath, reader).Where(w => !listed.Contains(w.Path)).Select(w => w.Warning));
+            others.AddRange(NotJsonFiles(recordsPath, reader, listed));
             if (list.Count == 0) others.Add(NothingToRead(recordsPath));
             skipped = others;
             return list;
@@ -96,6 +96,7 @@ internal static class RecordsFiles
     private static string Misnamed(string path)
     {
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        if (!path.EndsWith(".json", StringComparison.Ordinal)) return ", with .json in small letters";
         if (Rfc3339.NoSuchDay(name) is { } why) return $"; there is no such day ({why})";
         return name.Length == 21 && name[10] == '-' && Rfc3339.TryParseDate(name.AsSpan(0, 10), out var first) && Rfc3339.TryParseDate(name.AsSpan(11), out var last)
             ? first == last ? $"; a day's is named {name[..10]}.json" : $"; this one's last day is before its first (the range is {name[11..]}-{name[..10]}.json)"
@@ -106,17 +107,18 @@ internal static class RecordsFiles
     /// What --all passes over that looks like a records file but is not one: found by a new user's trial, a
     /// 2021-05-12.JSON (its extension in capitals) and a folder named 2021-05-01.json were left out without a word.
     /// </summary>
-    /// <returns>Each such entry, with its warning (a file system that ignores case lists 2021-05-12.JSON as a .json file already).</returns>
-    private static IEnumerable<(string Path, string Warning)> NotJsonFiles(string recordsPath, string reader)
+    /// <param name="listed">The files the records folder's listing of *.json gave: files, looked at already (a file system that
+    /// ignores case lists 2021-05-12.JSON among them, and <see cref="Misnamed"/> says it).</param>
+    private static IEnumerable<string> NotJsonFiles(string recordsPath, string reader, HashSet<string> listed)
     {
         foreach (var entry in Directory.EnumerateFileSystemEntries(recordsPath).Order(StringComparer.Ordinal))
         {
-            var name = System.IO.Path.GetFileName(entry);
-            if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
+            // Only what the listing of files did not give is looked at (a stat each): not every records file again.
+            if (listed.Contains(entry) || !entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
             if (Directory.Exists(entry))
-                yield return (entry, $"{entry}: skipped: a folder, where {reader} builds the files {NamedAsDigests}");
-            else if (!name.EndsWith(".json", StringComparison.Ordinal))
-                yield return (entry, $"{entry}: skipped: {reader} builds the files {NamedAsDigests}, with .json in small letters");
+                yield return $"{entry}: skipped: a folder, where {reader} builds the files {NamedAsDigests}";
+            else if (!entry.EndsWith(".json", StringComparison.Ordinal))
+                yield return $"{entry}: skipped: {reader} builds the files {NamedAsDigests}, with .json in small letters";
         }
     }
 

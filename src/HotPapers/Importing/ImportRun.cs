@@ -115,7 +115,16 @@ public static class ImportRun
         if (claimed.TryGetValue(target, out var other))
             return new(file, post, target, null, [new InputProblem(file, "line 2", $"a digest of its own ({other} already makes {target})", "the same digest again")]);
         claimed[target] = file;
-        var outcome = PostWriter.Compare(target, post.RecordsBytes);
+        WriteOutcome outcome;
+        try
+        {
+            outcome = PostWriter.Compare(target, post.RecordsBytes);
+        }
+        // A records file it may not read is this post's problem: the posts after it are imported, each on its own.
+        catch (InputException e)
+        {
+            return new(file, post, target, null, e.Problems);
+        }
         if (BuiltFromOwnRecords(file, bytes, post, target, outcome, request, manifest) is { } built)
             return built.Unloaded.Count == 0 ? new(file, post, target, null, []) { BuiltFrom = built.From } : new(file, post, target, null, DoesNotLoad(built.Unloaded));
         var existing = outcome == WriteOutcome.Updated ? ExistingRecords.At(target, request.Zone) : null;

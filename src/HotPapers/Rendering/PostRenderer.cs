@@ -110,7 +110,7 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         return message + (nearest is null ? "" : $" (did you mean `{nearest}`?)") + "; the template's variables are " + string.Join(", ", variables);
     }
 
-    /// <summary>How many loop iterations a render may take, all its loops together.</summary>
+    /// <summary>How many steps a loop may take, those of the loops inside it included (Scriban counts from each outermost loop).</summary>
     internal const int LoopLimit = 10_000_000;
 
     // A context per thread, reused from post to post: making one (its stacks, sixty-five argument arrays,
@@ -125,7 +125,7 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         TryGetMember = StrictMembers.Refuse,
         // Found by a new user's trial: "{{ while true }}{{ end }}" hung the build, and a nightly job with it, past
         // Ctrl+C (the render never looks at it). Scriban's default, 1,000, is less than a month's range digest
-        // or the site's archive needs; ten million iterations (of a page's loops together) is no page's.
+        // or the site's archive needs; ten million steps (of a loop and those inside it) is no page's.
         LoopLimit = PostRenderer.LoopLimit,
         // Scriban otherwise cuts any text, and the whole output, at a million characters and adds
         // "...": a month's range digest is more.

@@ -175,7 +175,7 @@ public static partial class SettingsFile
                     return (null, $"a post file name that is not one hotpapers keeps for itself ({PostManifest.FileName}, {OutputLock.FileName}, *{PostWriter.TempSuffix})");
                 // Each part a name: found by a new user's trial, "{date}/" (no file name) failed at the commit, "could not be replaced".
                 return Text(node) is { } p && p.Contains(DatePattern.Placeholder, StringComparison.Ordinal) && !Path.IsPathRooted(p) && !p.StartsWith('\\')
-                    && !p.Split('/', '\\').Any(part => part is "" or "." or "..") && !p.Contains('\0')
+                    && p.Split('/', '\\') is var parts && !parts.Any(part => part is "" or "..") && parts[^1] != "." && !p.Contains('\0')
                     ? (p, null) : (null, "a file name pattern with {date}, of a file inside the output folder (no .. and not rooted, no empty part: not ending in /)");
             case SettingType.Path:
                 return Text(node) is { Length: > 0 } path && !path.Contains('\0') ? (Path.Combine(baseDirectory, path), null) : (null, "a path");

@@ -168,7 +168,17 @@ internal sealed class SiteOutput : IDisposable
         // Found by a new user's trial: every file was replaced on every run, byte for byte the same, so a deploy
         // that syncs by time and size (aws s3 sync, rsync without --checksum) sent the whole site each night.
         // A file already as the site would write it keeps its time, as an unchanged post does.
-        if (kind is FileKind.File && PostWriter.Compare(target, File.ReadAllBytes(Staged(path))) == WriteOutcome.Unchanged)
+        WriteOutcome outcome;
+        try
+        {
+            outcome = kind is FileKind.File ? PostWriter.Compare(target, File.ReadAllBytes(Staged(path))) : WriteOutcome.Created;
+        }
+        // Mid-commit: an IOException, which the command line tells without "Nothing was written" (found by review).
+        catch (InputException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+        if (outcome == WriteOutcome.Unchanged)
         {
             _unchanged++;
             return;

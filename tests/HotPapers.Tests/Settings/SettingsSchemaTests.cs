@@ -95,6 +95,7 @@ public sealed class SettingsSchemaTests
         "fileName: \"posts//{date}.md\"\n",
         "fileName: \"./{date}.md\"\n",
         "fileName: \"{date}/./index.md\"\n",
+        "fileName: \"{date}/.\"\n",
         "fileName: \".{date}.md\"\n",
         "fileName: \"{date}\\\\\"\n",
         "templates:\n",
