@@ -64,7 +64,8 @@ internal static class InputFile
     {
         // One statx tells both what is there and its length, through links.
         if (Look(path, followLinks: true, out var length) is { } kind)
-            return kind is FileKind.File ? length : throw LinkToNothing(path, where, expected) ?? Refuse(path, where, expected, kind);
+            return kind is FileKind.File ? length
+                : throw (kind is FileKind.Missing ? LinkToNothing(path, where, expected) : null) ?? Refuse(path, where, expected, kind);
         if (!Exists(path, expected, where)) throw Refuse(path, where, expected, FileKind.Missing);
         var info = new FileInfo(path);
         if (info.LinkTarget is not null) info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
@@ -92,9 +93,12 @@ internal static class InputFile
     public static InputException Unreadable(string path, string expected, string where = InputProblem.WholeFile) =>
         new([new InputProblem(path, where, expected, "no permission to read it")]);
 
-    /// <summary>The problem of a symbolic link at <paramref name="path"/> to nothing, naming what it holds; null where there is no such link.</summary>
+    /// <summary>
+    /// For a path at which nothing is, through links: the problem of a symbolic link there (to nothing, then), naming
+    /// what it holds; null where there is no link either.
+    /// </summary>
     private static InputException? LinkToNothing(string path, string where, string expected) =>
-        !path.Contains('\0') && new FileInfo(path).LinkTarget is { } target && KindOf(path) is FileKind.Missing
+        !path.Contains('\0') && new FileInfo(path).LinkTarget is { } target
             ? new([new InputProblem(path, where, expected, $"a symbolic link to nothing ({target})")])
             : null;
 

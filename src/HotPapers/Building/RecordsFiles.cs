@@ -98,7 +98,8 @@ internal static class RecordsFiles
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
         if (!path.EndsWith(".json", StringComparison.Ordinal)) return ", with .json in small letters";
         if (Rfc3339.NoSuchDay(name) is { } why) return $"; there is no such day ({why})";
-        return name.Length == 21 && name[10] == '-' && Rfc3339.TryParseDate(name.AsSpan(0, 10), out var first) && Rfc3339.TryParseDate(name.AsSpan(11), out var last)
+        // Named as a range's days, so not one only because of their order (TryParseRecordsFileName gave no days).
+        return PostNaming.TryParseTwoDays(name, out var first, out var last)
             ? first == last ? $"; a day's is named {name[..10]}.json" : $"; this one's last day is before its first (the range is {name[11..]}-{name[..10]}.json)"
             : "";
     }

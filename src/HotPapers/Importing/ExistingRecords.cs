@@ -1,3 +1,4 @@
+using HotPapers.Output;
 using HotPapers.Records;
 
 namespace HotPapers.Importing;
@@ -23,9 +24,10 @@ internal sealed record ExistingRecords(bool Imported, IReadOnlyList<InputProblem
         {
             return new(false, e.Problems);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // No permission is the loader's problem above; what else the system refuses, in its words.
+        catch (IOException e)
         {
-            return new(false, [new InputProblem(path, InputProblem.WholeFile, "a readable records file", e.Message)]);
+            return new(false, [new InputProblem(path, InputProblem.WholeFile, "a readable records file", OutputFolder.Refusing(e, "read it")!)]);
         }
     }
 }

@@ -91,8 +91,17 @@ internal static class PostNaming
     {
         endDate = default;
         if (key.Length == 10) return Rfc3339.TryParseDate(key, out date) && (endDate = date) == date;
-        date = default;
-        return key.Length == 21 && key[10] == '-'
-            && Rfc3339.TryParseDate(key[..10], out date) && Rfc3339.TryParseDate(key[11..], out endDate) && endDate > date;
+        return TryParseTwoDays(key, out date, out endDate) && endDate > date;
+    }
+
+    /// <summary>
+    /// The two days of a key shaped as a range's (YYYY-MM-DD-YYYY-MM-DD), in whatever order: a range's key has its
+    /// last day after its first, and --all says why a name with them otherwise is none.
+    /// </summary>
+    public static bool TryParseTwoDays(ReadOnlySpan<char> key, out DateOnly first, out DateOnly last)
+    {
+        last = default;
+        first = default;
+        return key.Length == 21 && key[10] == '-' && Rfc3339.TryParseDate(key[..10], out first) && Rfc3339.TryParseDate(key[11..], out last);
     }
 }

@@ -23,13 +23,14 @@ internal sealed class RecordsLoader(TimeZoneInfo legacyZone)
         try
         {
             // A file cut short while it is read fails here (EndOfStreamException, an IOException).
-            InputFile.Read(path, "a records file", () =>
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
                 stream.ReadExactly(buffer.AsSpan(0, length));
-                return length;
-            });
             return Parse(path, buffer.AsMemory(0, length), daysCheck);
+        }
+        // Caught here, not through InputFile.Read: no closure for each of a rebuild's thousands of files.
+        catch (UnauthorizedAccessException)
+        {
+            throw InputFile.Unreadable(path, "a records file");
         }
         finally
         {

@@ -127,7 +127,7 @@ internal sealed class SiteOutput : IDisposable
     // a link to the records folder had a site build delete a records file).
     private IEnumerable<string> Leaving(IEnumerable<string> earlier) => earlier.Where(old =>
         !_written.ContainsKey(old) && InputFile.KindOf(Path.Combine(_directory, old), followLinks: false) is FileKind.File
-        && Output.OutputFolder.Holds(_directory, Path.Combine(_directory, old)));
+        && OutputFolder.Holds(_directory, Path.Combine(_directory, old)));
 
     // Puts the staged files paths[from..to) (sorted, all below folder, "" or ending in '/') in place. A folder
     // the output does not have yet (a first build's every folder, a new day's) is renamed whole: one rename

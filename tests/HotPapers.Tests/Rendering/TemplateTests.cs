@@ -60,6 +60,28 @@ public sealed class TemplateTests
         Assert.False(Directory.Exists(temp["posts"]) && Directory.EnumerateFiles(temp["posts"], "*.md").Any());
     }
 
+    // The README's "includes and functions may nest 64 deep": a template that includes itself, or a function that calls
+    // itself too deep, fails; sixty levels render.
+    [Theory]
+    [InlineData("{{ include 'post.md.sbn' }}\n", "(1,4)", "Exceeding number of recursive depth limit `64` for node: `include 'post.md.sbn'`")]
+    [InlineData("{{ func f(n); if n > 0; f(n - 1); end; ret n; end }}{{ f 70 }}\n", "(1,25)", "Exceeding number of recursive depth limit `64` for node: `f(n - 1)`")]
+    [InlineData("{{ func f(n); if n > 0; f(n - 1); end; ret n; end }}{{ f 60 }}\n", null, null)]
+    public void Includes_and_functions_nest_at_most_64_deep(string template, string? at, string? message)
+    {
+        using var temp = Fixture.TempDir();
+
+        var (code, _, stderr) = BuildWith(temp, template);
+
+        if (message is null)
+        {
+            Assert.True(code == 0, stderr);
+            Assert.EndsWith("5960\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]), StringComparison.Ordinal);
+            return;
+        }
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: template {temp["t/post.md.sbn"]}{at}, rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: {message}\n", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     [Trait(Speed.Key, Speed.Slow)]
     public void Loops_of_a_long_archive_are_well_within_the_limit()
