@@ -20,7 +20,7 @@ public enum ScaffoldOutcome
     /// <summary><c>--update</c>: the file was what an earlier version wrote, and is now this version's.</summary>
     Updated,
 
-    /// <summary><c>--update</c>: the file is this version's already (or, for <c>.gitignore</c>, has the lines).</summary>
+    /// <summary>The file is this version's already (or, for <c>.gitignore</c>, has the lines): left untouched, with <c>--update</c> or <c>--force</c>.</summary>
     UpToDate,
 
     /// <summary><c>--update</c>: the file is neither this version's nor an earlier one's: the user changed it, and it is left as it is.</summary>
@@ -370,8 +370,11 @@ public static class SiteScaffolder
         // build init's next steps gave failed on it; a folder named .gitignore was an error. Anything but a file is refused.
         if (!InputFile.Exists(path, FileOrNone)) return new(new(path, ScaffoldOutcome.Written), bytes);
         if (!force) return new(new(path, ScaffoldOutcome.Skipped));
-        // The same bytes are left untouched (their time too), as build leaves an unchanged post.
-        return new(new(path, ScaffoldOutcome.Overwritten), PostWriter.Compare(path, bytes) == WriteOutcome.Unchanged ? null : bytes);
+        // The same bytes are left untouched (their time too), as build leaves an unchanged post, and said to be current:
+        // "overwrote" for a file init did not touch had a trial's user look for what changed.
+        return PostWriter.Compare(path, bytes) == WriteOutcome.Unchanged
+            ? new(new(path, ScaffoldOutcome.UpToDate))
+            : new(new(path, ScaffoldOutcome.Overwritten), bytes);
     }
 
     // A file init keeps: replaced only where it is still exactly what an earlier version wrote.
