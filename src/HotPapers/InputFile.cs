@@ -14,6 +14,11 @@ internal enum FileKind
     /// <summary>Only when links are not followed.</summary>
     Link,
     LinkLoop,
+    /// <summary>
+    /// The system would not let hotpapers look (EACCES): a folder on the way that may be listed but not entered (mode
+    /// 444). Found by a trial: such a records folder's files were "no such file", beside a list of them.
+    /// </summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -40,6 +45,7 @@ internal static class InputFile
         FileKind.Device => "a device",
         FileKind.Socket => "a socket",
         FileKind.Link => "a symbolic link",
+        FileKind.Forbidden => "no permission to look at it (a folder on its path may be listed but not entered: chmod +x it)",
         _ => "a loop of symbolic links",
     };
 
@@ -117,7 +123,7 @@ internal static class InputFile
     private const uint StatxSizeMask = 0x200;
     private static bool _noStatx = !OperatingSystem.IsLinux();
 
-    /// <summary>What is at the path, and its length when it is a file; null where statx cannot tell (not Linux, not allowed to look).</summary>
+    /// <summary>What is at the path, and its length when it is a file; null where statx cannot tell (not Linux, a path too long).</summary>
     private static FileKind? Look(string path, bool followLinks, out long length)
     {
         length = 0;
@@ -136,7 +142,7 @@ internal static class InputFile
             _noStatx = true;
             return null;
         }
-        const int ENOENT = 2, ENOTDIR = 20, ELOOP = 40, ENOSYS = 38;
+        const int ENOENT = 2, EACCES = 13, ENOTDIR = 20, ELOOP = 40, ENOSYS = 38;
         if (result != 0)
         {
             if (error == ENOSYS) _noStatx = true;
@@ -144,7 +150,8 @@ internal static class InputFile
             {
                 ENOENT or ENOTDIR => FileKind.Missing,
                 ELOOP => FileKind.LinkLoop,
-                // Not allowed to look (EACCES) and the like: the open that follows says why.
+                EACCES => FileKind.Forbidden,
+                // The like of ENAMETOOLONG: the open that follows says why.
                 _ => null,
             };
         }

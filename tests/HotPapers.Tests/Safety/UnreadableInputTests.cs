@@ -55,6 +55,25 @@ public sealed class UnreadableInputTests : IDisposable
         Assert.Equal(before, FolderSnapshot.Of(_temp["posts"]));
     }
 
+    // Found by a trial: a records folder of mode 444 (listed, not entered) had its files "no such file", beside a list of them.
+    [SkippableFact]
+    public void A_records_folder_that_may_be_listed_but_not_entered_is_told_so()
+    {
+        if (OperatingSystem.IsWindows()) throw new SkipException("permissions are Unix modes here");
+        Directory.CreateDirectory(_temp["records"]);
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), _temp["records/2021-04-30.json"]);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Append(_temp.Path))
+            File.SetUnixFileMode(entry, (UnixFileMode)0x1FF);
+        File.SetUnixFileMode(_temp["records"], UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (code, stdout, stderr) = RunUnprivileged("build", "--date", "2021-04-30", "--records", "records", "--output", "posts");
+
+        Assert.True(code == 1, stdout + stderr);
+        Assert.Equal("error: records/2021-04-30.json: expected the records of 2021-04-30, found no permission to look at it "
+            + "(a folder on its path may be listed but not entered: chmod +x it)\nNothing was written.\n", stderr.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(_temp["posts"]));
+    }
+
     // Found by review: a records file import compares, unreadable, stopped the whole import ("Nothing was written.") after
     // the posts before it were imported, and left those after it alone. It is that post's problem; the others go on.
     [SkippableFact]
