@@ -69,7 +69,7 @@ internal static class RecordsFiles
         var file = System.IO.Path.Combine(recordsPath, PostNaming.RecordsFileName(day, until));
         if (InputFile.Exists(file, $"the records of {PostNaming.Key(day, until)}", "$")) return [new RecordsFile(file, day, until)];
         if (day == until)
-            throw Problem(file, $"the records of {PostNaming.Key(day, until)}", $"no such file{Existing(recordsPath, day)}");
+            throw Problem(file, $"the records of {PostNaming.Key(day, until)}", $"no such file{CaseTwin(file)}{Existing(recordsPath, day)}");
 
         // A range without a file of its own is made of its days' files, all of them.
         var daily = new List<string>();
@@ -102,6 +102,17 @@ internal static class RecordsFiles
         return PostNaming.TryParseTwoDays(name, out var first, out var last)
             ? first == last ? $"; a day's is named {name[..10]}.json" : $"; this one's last day is before its first (the range is {name[11..]}-{name[..10]}.json)"
             : "";
+    }
+
+    // Found by a trial: --all said 2021-04-30.JSON was skipped for its capitals, but --date 2021-04-30 only "no such file",
+    // with "the records folder has no records files". Looked for only once the file is found missing.
+    private static string CaseTwin(string file)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        var twin = Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(file)!)
+            .Select(System.IO.Path.GetFileName)
+            .FirstOrDefault(other => other != name && string.Equals(other, name, StringComparison.OrdinalIgnoreCase));
+        return twin is null ? "" : $", but {twin}, read only when named {name} (rename it)";
     }
 
     /// <summary>

@@ -271,6 +271,13 @@ public sealed class CommandLineTests
             + $"warning: {Path.Combine(records, "2021-05-05.json")}: none of its 2 paper(s) is shown: 1 scored below ranking.minPaperScore (50), "
             + "1 had no PDF link (ranking.requirePdf), so its post has no papers\n",
             stderr.ReplaceLineEndings("\n"));
+
+        // Asked for by its day, the .JSON file is named too (found by a trial: "no such file" and no more).
+        var (day, _, dayError) = Run("build", "--date", "2021-05-12", "--records", records, "--output", temp["out"]);
+        Assert.Equal(ExitCodes.BadInput, day);
+        Assert.Equal($"error: {Path.Combine(records, "2021-05-12.json")}: expected the records of 2021-05-12, found no such file, "
+            + "but 2021-05-12.JSON, read only when named 2021-05-12.json (rename it); the records folder has 2021-05-05, 2021-05-03, "
+            + "2021-05-01-2021-05-02 and 2021-04-30 (nearest first)\nNothing was written.\n", dayError.ReplaceLineEndings("\n"));
     }
 
     [Theory]
