@@ -26,6 +26,27 @@ internal static partial class JsonSyntax
             return "no JSON value, only white space";
         if (text.StartsWith("The maximum configured depth of", StringComparison.Ordinal))
             return "objects and lists nested deeper than any records file's (64 levels)";
+        // Found by a trial: the slips of text pasted into a string (a line break, LaTeX's backslashes) and of literals
+        // written as in Python were System.Text.Json's own sentences, a misspelt literal with the rest of its line.
+        if (InString().Match(text) is { Success: true } control)
+        {
+            var code = control.Groups[1].Value;
+            return code switch
+            {
+                "0A" => "a line break inside a string (JSON writes it as \\n)",
+                "0D" => "a carriage return inside a string (JSON writes it as \\r)",
+                "09" => "a tab inside a string (JSON writes it as \\t)",
+                _ => $"the control character U+00{code} inside a string (JSON writes it as \\u00{code})",
+            };
+        }
+        if (BadEscape().Match(text) is { Success: true } escape)
+            return $"\\{escape.Groups[1].Value} inside a string, which is no JSON escape (a backslash itself is written \\\\, as in \\\\alpha)";
+        if (BadHex().Match(text) is { Success: true } hex)
+            return $"\\u followed by '{hex.Groups[1].Value}' inside a string, where four hex digits should be";
+        if (Literal().Match(text) is { Success: true } literal)
+            return $"a misspelt literal where {literal.Groups[1].Value} should be (JSON's literals are true, false and null, in small letters)";
+        if (text.StartsWith("Invalid leading zero", StringComparison.Ordinal))
+            return "a number with a leading zero (JSON writes 7, not 07)";
         if (Quoted().Match(text) is not { Success: true } m) return text;
         var c = m.Groups[1].Value;
         var what = c switch { "'" => "a single quote (JSON strings and keys take double quotes)", "/" => "a / (JSON has no comments)", _ => $"'{c}'" };
@@ -35,7 +56,10 @@ internal static partial class JsonSyntax
             "is invalid after a value" => c == "/" ? $"{what} after a value" : $"{what} after a value, where a comma or the closing bracket should be (a comma missing?)",
             "is invalid after a property name" => $"{what} after a key, where a colon should be",
             "is invalid after a single JSON value" => $"{what} after the end of the file's object",
-            _ => c is "'" or "/" ? $"{what} where a value should begin" : text,
+            // True, None, NaN: Python's words for what JSON calls true, null, and has not.
+            _ => c is "'" or "/" ? $"{what} where a value should begin"
+                : c is "T" or "F" or "N" or "I" ? $"'{c}' where a value should begin (JSON's literals are true, false and null, in small letters; it has no NaN or Infinity)"
+                : text,
         };
     }
 
@@ -68,6 +92,18 @@ internal static partial class JsonSyntax
         line == 0 && (json.StartsWith("---\n"u8) || json.StartsWith("---\r\n"u8))
             ? "a Markdown file's front matter (---), not JSON (a post saved as a records file?)"
             : null;
+
+    [GeneratedRegex(@"^'0x([0-9A-F]{2})' is invalid within a JSON string", RegexOptions.CultureInvariant)]
+    private static partial Regex InString();
+
+    [GeneratedRegex(@"^'(.)' is an invalid escapable character within a JSON string", RegexOptions.CultureInvariant)]
+    private static partial Regex BadEscape();
+
+    [GeneratedRegex(@"^'(.)' is not a hex digit following '\\u' within a JSON string", RegexOptions.CultureInvariant)]
+    private static partial Regex BadHex();
+
+    [GeneratedRegex(@"is an invalid JSON literal\. Expected the literal '(true|false|null)'$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Literal();
 
     [GeneratedRegex(@"^'(.+?)' (is an invalid start of a property name|is invalid after a value|is invalid after a property name|is invalid after a single JSON value|is an invalid start of a value)", RegexOptions.CultureInvariant)]
     private static partial Regex Quoted();

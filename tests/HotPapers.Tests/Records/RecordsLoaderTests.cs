@@ -141,6 +141,15 @@ public sealed class RecordsLoaderTests
     // Found by a second trial: a post saved as a records file.
     [InlineData("---\ntitle: Hot Papers 2021-04-30\n---\n", "line 1, column 2", "a Markdown file's front matter (---), not JSON (a post saved as a records file?)")]
     [InlineData("{\"format\": \"hotpapers-records/2\"\n <<<<<<< HEAD\n}", "line 2, column 2", "'<' after a value, where a comma or the closing bracket should be (a comma missing?)")]
+    // Found by a trial: text pasted into a string, and literals written as in Python, were System.Text.Json's sentences.
+    [InlineData("{\"title\": \"a\nb\"}", "line 1, column 13", "a line break inside a string (JSON writes it as \\n)")]
+    [InlineData("{\"title\": \"a\tb\"}", "line 1, column 13", "a tab inside a string (JSON writes it as \\t)")]
+    [InlineData("{\"title\": \"a\u0001b\"}", "line 1, column 13", "the control character U+0001 inside a string (JSON writes it as \\u0001)")]
+    [InlineData("{\"title\": \"\\alpha\"}", "line 1, column 13", "\\a inside a string, which is no JSON escape (a backslash itself is written \\\\, as in \\\\alpha)")]
+    [InlineData("{\"title\": \"\\u12G4\"}", "line 1, column 16", "\\u followed by 'G' inside a string, where four hex digits should be")]
+    [InlineData("{\"draft\": True}", "line 1, column 11", "'T' where a value should begin (JSON's literals are true, false and null, in small letters; it has no NaN or Infinity)")]
+    [InlineData("{\"draft\": tru}", "line 1, column 14", "a misspelt literal where true should be (JSON's literals are true, false and null, in small letters)")]
+    [InlineData("{\"n\": 07}", "line 1, column 8", "a number with a leading zero (JSON writes 7, not 07)")]
     public void A_slip_of_a_hand_edit_is_said_in_plain_words(string json, string location, string found)
     {
         using var temp = Fixture.TempDir();
