@@ -134,7 +134,7 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
 
     // A day with a paper mentioned on Hacker News by a story whose title is one long URL (found by a user's
     // trial: 1249px wide on a phone), and by a tweet of links and handles run together.
-    private static readonly string LongWordsRecords = $$"""
+    internal static readonly string LongWordsRecords = $$"""
         {
           "format": "hotpapers-records/2",
           "date": "2021-04-29",

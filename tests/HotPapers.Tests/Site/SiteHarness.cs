@@ -18,6 +18,37 @@ internal static class SiteHarness
         return records;
     }
 
+    /// <summary>
+    /// A records folder from which a site has a page of every kind (the accessibility and HTML checks): the
+    /// sample's two days and <see cref="BrowserTests"/>' day of long unbroken words, three digests, so that
+    /// with a page size of 1 (<see cref="EveryKindPageSize"/>) the home page and a category have a page 2.
+    /// </summary>
+    public static string EveryKindRecords(TempDir temp)
+    {
+        var records = SampleRecords(temp);
+        File.WriteAllText(Path.Combine(records, "2021-04-29.json"), BrowserTests.LongWordsRecords);
+        return records;
+    }
+
+    public const int EveryKindPageSize = 1;
+
+    /// <summary>A page of each kind in a site of <see cref="EveryKindRecords"/>, by path in the site.</summary>
+    public static readonly (string Kind, string Path)[] EveryKindPages =
+    [
+        ("home", "index.html"),
+        ("home page 2", "page/2/index.html"),
+        ("day", "2021/04/30/index.html"),
+        ("day of Bluesky and other networks", "2021/05/03/index.html"),
+        ("day of long words", "2021/04/29/index.html"),
+        ("month", "2021/04/index.html"),
+        ("archive", "archive/index.html"),
+        ("categories", "category/index.html"),
+        ("category", "category/cs.LG/index.html"),
+        ("category page 2", "category/cs.LG/page/2/index.html"),
+        ("about", "about/index.html"),
+        ("404", "404.html"),
+    ];
+
     public static BuildSettings Settings(string records, string output, Func<SiteSettings, SiteSettings>? site = null) =>
         BuildSettings.Default with
         {
