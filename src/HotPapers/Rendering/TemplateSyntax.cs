@@ -35,9 +35,13 @@ internal static class TemplateSyntax
                 + ")") { IsSyntax = true };
         // A "{{" without its "}}": the code runs on into the next "{{", where Scriban stops ("Unexpected token `{`
         // while parsing object initializer"), lines below.
-        if (Unclosed(text, path, before: at.Offset) is { } open && open.Next is { } next)
-            return new TemplateException(path, open.Line + 1, open.Column + 1,
-                $"`{Enter(text, open)}` is not closed: the next `{{{{`, at line {next.Line + 1}, column {next.Column + 1}, comes before any `}}}}`") { IsSyntax = true };
+        // Found by a user's trial: a template's own text after the open "{{" ("---" of the front matter, a list's
+        // "- a, b") stops Scriban there, before the next "{{" ("Expecting <expression> instead of `\n`"); the code
+        // still runs on, to the next "{{" or the end of the file, with no "}}" between.
+        if (Unclosed(text, path, before: at.Offset) is { } open && (open.Next is null ? RunsOn(text, path, open) : open) is { } unclosed)
+            return new TemplateException(path, open.Line + 1, open.Column + 1, unclosed.Next is { } next
+                ? $"`{Enter(text, open)}` is not closed: the next `{{{{`, at line {next.Line + 1}, column {next.Column + 1}, comes before any `}}}}`"
+                : $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
         return new TemplateException(path, at.Line + 1, at.Column + 1, first.Message + HugoHint(text, at.Offset)) { IsSyntax = true };
     }
 
@@ -57,6 +61,25 @@ internal static class TemplateSyntax
             // Two braces side by side in code open no object (a member name comes first): a "{{" meant as a new block.
             else if (open is { Next: null } && token.Type == TokenType.OpenBrace && previous is { Type: TokenType.OpenBrace } brace && brace.End.Offset + 1 == token.Start.Offset)
                 open = open with { Next = brace.Start };
+            previous = token;
+        }
+        return open;
+    }
+
+    /// <summary>
+    /// The open "{{" <paramref name="open"/> with the next "{{" its code runs into (its Next), or as it is when no "}}"
+    /// comes before the end of the file; null when a "}}" closes it (the error is in the code, Scriban's words stand).
+    /// </summary>
+    private static Open? RunsOn(string text, string path, Open open)
+    {
+        Token? previous = null;
+        foreach (var token in new Lexer(text, path))
+        {
+            if (token.Start.Offset <= open.Offset) continue;
+            if (token.Type == TokenType.Eof) break;
+            if (token.Type == TokenType.CodeExit) return null;
+            if (token.Type == TokenType.OpenBrace && previous is { Type: TokenType.OpenBrace } brace && brace.End.Offset + 1 == token.Start.Offset)
+                return open with { Next = brace.Start };
             previous = token;
         }
         return open;

@@ -476,6 +476,10 @@ public sealed class TemplateTests
     [InlineData("a {{~ digest.date\n", 1, 3, "`{{~` is not closed: no `}}` after it before the end of the file")]
     [InlineData("x {{ digest.date }}\nscore {{ papers.size\nmore\n{{ digest.date }}\n", 2, 7, "`{{` is not closed: the next `{{`, at line 4, column 1, comes before any `}}`")]
     [InlineData("{{ for p in papers limit:1\n{{ p.title }}\n{{ end }}\n", 1, 1, "`{{` is not closed: the next `{{`, at line 2, column 1, comes before any `}}`")]
+    // Found by a user's trial: text that is no code after the open "{{" (the front matter's "---", a list's "- a, b")
+    // stopped Scriban there, and its words were said there ("Expecting <expression> instead of `\n`"), lines below.
+    [InlineData("title: {{ post.title\n\n---\n{{ for p in papers }}{{ end }}\n", 1, 8, "`{{` is not closed: the next `{{`, at line 4, column 1, comes before any `}}`")]
+    [InlineData("a {{ digest.date\n- item, with: punctuation\n", 1, 3, "`{{` is not closed: no `}}` after it before the end of the file")]
     public void A_code_block_left_open_is_reported_where_it_opens(string text, int line, int column, string reason)
     {
         using var temp = Fixture.TempDir();
@@ -484,6 +488,17 @@ public sealed class TemplateTests
         var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((temp["t/post.md.sbn"], line, column, reason), (e.File, e.Line, e.Column, e.Reason));
         Assert.False(Directory.Exists(temp["posts"]));
+    }
+
+    // A mistake inside code that its "}}" closes, lines below its "{{", is Scriban's to tell, where it is.
+    [Fact]
+    public void A_mistake_in_code_that_is_closed_is_told_where_it_is()
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t"]);
+        File.WriteAllText(temp["t/post.md.sbn"], "---\n{{ x = [1,\n2 }}\n---\n");
+        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        Assert.Equal((3, 3, "Unexpected token found `}}` while expecting `]`."), (e.Line, e.Column, e.Reason));
     }
 
     // Found by a user's trial: the README says a template that does not parse is reported before the records are
