@@ -82,8 +82,9 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         }
         catch (ScriptRuntimeException e)
         {
-            throw new TemplateException(templates.Describe(e.Span.FileName ?? name), e.Span.Start.Line + 1, e.Span.Start.Column + 1,
-                UnknownName(e.OriginalMessage, model, functions), rendering);
+            var file = e.Span.FileName ?? name;
+            throw new TemplateException(templates.Describe(file), e.Span.Start.Line + 1, e.Span.Start.Column + 1,
+                NotAFunction(e.OriginalMessage, templates.TextOf(file), e.Span.Start.Offset, model, functions) ?? UnknownName(e.OriginalMessage, model, functions), rendering);
         }
         // As a new context would be: no output, globals but the builtins, includes, cycles (Tags) or
         // line state of the post before.
@@ -108,6 +109,35 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         var variables = model.Keys.Order(StringComparer.Ordinal).ToList();
         var nearest = NearestName.Of(unknown, [.. variables, .. functions.Keys]);
         return message + (nearest is null ? "" : $" (did you mean `{nearest}`?)") + "; the template's variables are " + string.Join(", ", variables);
+    }
+
+    /// <summary>
+    /// Scriban's message for a call of a value that is no function (<c>Invalid target function `{strip: Scriban.Runtime...}`
+    /// (object)</c>, the value written out with .NET's type names), said with the name called, and the members of an
+    /// object of functions; null for any other message. Found by a user's trial: <c>{{ html paper.title }}</c> in a post
+    /// template, the site's function, called Scriban's <c>html</c> object of functions.
+    /// </summary>
+    internal static string? NotAFunction(string message, string? text, int offset, ScriptObject model, ScriptObject functions)
+    {
+        const string Head = "Invalid target function `";
+        if (!message.StartsWith(Head, StringComparison.Ordinal) || text is null || offset < 0 || offset >= text.Length) return null;
+        var end = offset;
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.')) end++;
+        var callee = text[offset..end].TrimEnd('.');
+        if (callee.Length == 0 || !char.IsAsciiLetter(callee[0]) && callee[0] != '_') return null;
+        var kind = message.EndsWith(')') && message.LastIndexOf(" (", StringComparison.Ordinal) is var open and > 0 ? message[(open + 2)..^1] : "value";
+        // The members of a name's object (Scriban's html, string, array, ...; the model's post, digest, ...).
+        object? value = null;
+        var names = callee.Split('.');
+        foreach (var scope in (ScriptObject[])[model, functions, Builtins])
+            if (scope.TryGetValue(names[0], out value)) break;
+        foreach (var member in names.Skip(1)) value = value is ScriptObject o && o.TryGetValue(member, out var v) ? v : null;
+        var members = value is ScriptObject { Count: > 0 } found ? found.Keys.ToList() : [];
+        return $"Invalid target function: `{callee}` is {(kind.Length > 0 && "aeiou".Contains(kind[0]) ? "an" : "a")} {kind}, not a function"
+            + (members.Count > 0 ? $"; its members are {string.Join(", ", members)}" : "")
+            + (callee == "html" && !functions.ContainsKey("html")
+                ? "; the site's templates have an `html` function, the posts' have not: a post's text is escaped for Markdown by md, md_heading, md_link_text and md_url"
+                : "");
     }
 
     /// <summary>How many steps a loop may take, those of the loops inside it included (Scriban counts from each outermost loop).</summary>

@@ -189,8 +189,15 @@ internal sealed class TemplateSet : ITemplateLoader
     public Template Get(string name) => _parsed.GetOrAdd(name, n =>
     {
         var (path, text) = Read(n);
+        _texts[path] = text;
         return TemplateSyntax.Parse(path, text);
     });
+
+    // Each parsed template's text, by its path (as the spans of its nodes name it), for a message that quotes it.
+    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+    /// <summary>The text of a template <see cref="Get"/> parsed, by the path its spans name; null for another.</summary>
+    public string? TextOf(string path) => _texts.GetValueOrDefault(path);
 
     /// <summary>Where the template comes from (a path, or <c>built-in:name</c>) and its text.</summary>
     public (string Path, string Text) Read(string name)

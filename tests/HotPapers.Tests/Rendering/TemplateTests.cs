@@ -610,6 +610,24 @@ public sealed class TemplateTests
         Assert.Equal(["the old post\n"], Directory.GetFiles(temp["posts"]).Select(File.ReadAllText));
     }
 
+    // Found by a user's trial: {{ html paper.title }} in a post template (the site templates' function) called Scriban's
+    // html object, and was told in .NET's type names: "Invalid target function `{strip:
+    // Scriban.Runtime.DynamicCustomFunction+Functionstring_TemplateContext_string, ...}` (object)".
+    [Theory]
+    [InlineData("{{ html post.title }}\n", 1, 4, "Invalid target function: `html` is an object, not a function; its members are strip, escape, newline_to_br, url_encode, url_escape;"
+        + " the site's templates have an `html` function, the posts' have not: a post's text is escaped for Markdown by md, md_heading, md_link_text and md_url\n")]
+    [InlineData("x {{ array post.tags }}\n", 1, 6, "Invalid target function: `array` is an object, not a function; its members are add, add_range, ")]
+    [InlineData("{{ post 'title' }}\n", 1, 4, "Invalid target function: `post` is an object, not a function; its members are title, date, template, draft, slug, category, tags, description, social_image, raw_text, layout\n")]
+    [InlineData("{{ for paper in papers }}{{ paper.authors ', ' }}{{ end }}\n", 1, 29, "Invalid target function: `paper.authors` is an array, not a function\n")]
+    public void A_value_called_as_a_function_is_named_not_written_out(string template, int line, int column, string message)
+    {
+        using var temp = Fixture.TempDir();
+        var (code, _, stderr) = BuildWith(temp, template);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.True(stderr.StartsWith($"error: template {temp["t/post.md.sbn"]}({line},{column}), rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: {message}", StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain("Scriban.Runtime", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_misspelt_member_in_a_partial_names_the_partial()
     {

@@ -169,6 +169,9 @@ public sealed class SiteOutputTests
         "The member `titel` of `site` was not found (did you mean `title`?); its members are title, description, author, language, base_url, embeds, feeds, about, icon\n")]
     [InlineData("paper.html.sbn", "paper.pdf_url", "paper.pdf_ulr", 6, 99, "2021/05/03/index.html", "The member `pdf_ulr` of `paper` was not found (did you mean `pdf_url`?); its members are rank, ")]
     [InlineData("day.html.sbn", "page.newer.link", "page.newer.href", 19, 60, "2021/04/30/index.html", "The member `href` of `page.newer` was not found; its members are link, text\n")]
+    // Found by a user's trial: a call of Scriban's object of functions was told in .NET's type names
+    // ("Invalid target function `{escape: Scriban.Runtime.DelegateCustomFunction, ...}` (object)").
+    [InlineData("foot.html.sbn", "html site.title", "string site.title", 3, 7, "2021/05/03/index.html", "Invalid target function: `string` is an object, not a function; its members are escape, append, ")]
     public void A_misspelt_member_in_a_page_template_exits_1_names_it_and_leaves_the_site_as_it_was(string template, string member, string misspelt, int line, int column, string page, string message)
     {
         using var temp = Fixture.TempDir();
