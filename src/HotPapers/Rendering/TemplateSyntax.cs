@@ -16,9 +16,13 @@ internal static class TemplateSyntax
         var template = Template.Parse(text, path);
         if (template.HasErrors) throw Error(template, path, text);
         // Scriban takes a "{{" left open at the end of the file for code that ends there: "Footer {{ digest.date"
-        // rendered the date, and the template's mistake was never said.
-        if (Unclosed(text, path, before: int.MaxValue) is { } open)
-            throw new TemplateException(path, open.Line + 1, open.Column + 1, $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
+        // rendered the date, and the template's mistake was never said. Nor was one left open above a Markdown
+        // heading: Scriban reads "# " in code as a comment up to the next "}}", "{{" included, and the post lost the
+        // heading's line (found by a user's trial).
+        if (Unclosed(text, path, before: int.MaxValue, firstRunOn: true) is { } open)
+            throw new TemplateException(path, open.Line + 1, open.Column + 1, open.Next is { } next
+                ? $"`{Enter(text, open)}` is not closed: the next `{{{{`, at line {next.Line + 1}, column {next.Column + 1}, comes before any `}}}}`"
+                : $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
         return template;
     }
 
@@ -48,14 +52,25 @@ internal static class TemplateSyntax
     // Where a "{{" opened code that is still open, and the "{{" met inside it, if any.
     private sealed record Open(int Offset, int Line, int Column, int EnterLength, TextPosition? Next);
 
-    /// <summary>The "{{" whose code is still open at the offset <paramref name="before"/> (the token there included), if any.</summary>
-    private static Open? Unclosed(string text, string path, int before)
+    /// <summary>
+    /// The "{{" whose code is still open at the offset <paramref name="before"/> (the token there included), if any; with
+    /// <paramref name="firstRunOn"/>, the first whose code runs into another "{{" (in a comment), closed later or not.
+    /// </summary>
+    private static Open? Unclosed(string text, string path, int before, bool firstRunOn = false)
     {
         Open? open = null;
         Token? previous = null;
         foreach (var token in new Lexer(text, path))
         {
-            if (token.Type == TokenType.Eof || token.Start.Offset > before) break;
+            if (token.Start.Offset > before) break;
+            // Between two tokens of code there is only white space and comments: a "{{" there is in a comment ("# Heading
+            // {{ paper.title }}" after a "{{" left open), a new block the open code took in.
+            if (open is { Next: null } && previous is { } last && EnterBetween(text, last, token) is { } enter)
+            {
+                open = open with { Next = enter };
+                if (firstRunOn) return open;
+            }
+            if (token.Type == TokenType.Eof) break;
             if (token.Type == TokenType.CodeEnter) open = new(token.Start.Offset, token.Start.Line, token.Start.Column, token.End.Offset - token.Start.Offset + 1, null);
             else if (token.Type == TokenType.CodeExit) open = null;
             // Two braces side by side in code open no object (a member name comes first): a "{{" meant as a new block.
@@ -64,6 +79,19 @@ internal static class TemplateSyntax
             previous = token;
         }
         return open;
+    }
+
+    // A "{{" between two tokens of code, where there is only white space and comments (a comment token's own text
+    // included, for a lexer that keeps them), if any.
+    private static TextPosition? EnterBetween(string text, Token previous, Token token)
+    {
+        var from = previous.End.Offset + 1;
+        var to = Math.Min(text.Length, token.Type is TokenType.Comment or TokenType.CommentMulti ? token.End.Offset + 1 : token.Start.Offset);
+        if (to <= from || text.IndexOf("{{", from, to - from, StringComparison.Ordinal) is not (var at and >= 0)) return null;
+        // Its line and column, from 0 as Scriban's.
+        int line = 0, lineStart = 0;
+        for (var i = 0; i < at; i++) if (text[i] == '\n') (line, lineStart) = (line + 1, i + 1);
+        return new TextPosition(at, line, at - lineStart);
     }
 
     /// <summary>
@@ -75,7 +103,13 @@ internal static class TemplateSyntax
         Token? previous = null;
         foreach (var token in new Lexer(text, path))
         {
-            if (token.Start.Offset <= open.Offset) continue;
+            if (token.Start.Offset < open.Offset) continue;
+            if (token.Start.Offset > open.Offset && previous is { } last && EnterBetween(text, last, token) is { } enter) return open with { Next = enter };
+            if (token.Start.Offset == open.Offset)
+            {
+                previous = token;
+                continue;
+            }
             if (token.Type == TokenType.Eof) break;
             if (token.Type == TokenType.CodeExit) return null;
             if (token.Type == TokenType.OpenBrace && previous is { Type: TokenType.OpenBrace } brace && brace.End.Offset + 1 == token.Start.Offset)

@@ -480,6 +480,11 @@ public sealed class TemplateTests
     // stopped Scriban there, and its words were said there ("Expecting <expression> instead of `\n`"), lines below.
     [InlineData("title: {{ post.title\n\n---\n{{ for p in papers }}{{ end }}\n", 1, 8, "`{{` is not closed: the next `{{`, at line 4, column 1, comes before any `}}`")]
     [InlineData("a {{ digest.date\n- item, with: punctuation\n", 1, 3, "`{{` is not closed: no `}}` after it before the end of the file")]
+    // Found by a user's trial: Scriban reads "#" in code as a comment up to the next "}}", so a "{{" left open above a
+    // Markdown heading took the heading and its "{{" in, and the post lost its line, exit 0; an apostrophe after
+    // one opened a string that ran past the next "{{".
+    [InlineData("a {{ digest.date\n\n# Heading {{ post.title }}\n- x, y\n", 1, 3, "`{{` is not closed: the next `{{`, at line 3, column 11, comes before any `}}`")]
+    [InlineData("<h1>{{ post.title</h1>\n<p>don't</p>\n<p>{{ digest.date }}</p>\n", 1, 5, "`{{` is not closed: the next `{{`, at line 3, column 4, comes before any `}}`")]
     public void A_code_block_left_open_is_reported_where_it_opens(string text, int line, int column, string reason)
     {
         using var temp = Fixture.TempDir();
@@ -499,6 +504,16 @@ public sealed class TemplateTests
         File.WriteAllText(temp["t/post.md.sbn"], "---\n{{ x = [1,\n2 }}\n---\n");
         var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((3, 3, "Unexpected token found `}}` while expecting `]`."), (e.Line, e.Column, e.Reason));
+    }
+
+    // Comments in code, on one line or several, are no open block; nor a "{{" in a string.
+    [Fact]
+    public void Comments_in_code_are_not_taken_for_an_open_block()
+    {
+        using var temp = Fixture.TempDir();
+        var (code, _, stderr) = BuildWith(temp, "{{ # a comment }}a {{ digest.date # the day }}\n{{~ # two\n  # lines ~}}\n{{ ## a\nb ## }}{{ '# {{' }}\n");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("a 2021-04-30\n# {{\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
     // Found by a user's trial: the README says a template that does not parse is reported before the records are
