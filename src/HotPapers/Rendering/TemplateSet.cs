@@ -203,7 +203,7 @@ internal sealed class TemplateSet : ITemplateLoader
     public (string Path, string Text) Read(string name)
     {
         if (name.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(name))
-            throw new TemplateException(name, 1, 1, "template names are plain file names inside the templates folder");
+            throw new TemplateException(name, 1, 1, $"expected the name of a template inside the templates folder (\"links.sbn\", \"partials/links.sbn\"), found \"{name}\"");
         if (_overrideDirectory is not null)
         {
             var path = Path.Combine(_overrideDirectory, name);

@@ -506,6 +506,21 @@ public sealed class TemplateTests
         Assert.Equal((3, 3, "Unexpected token found `}}` while expecting `]`."), (e.Line, e.Column, e.Reason));
     }
 
+    // Found by a user's trial: an include of a path outside the folder was told "template names are plain file names
+    // inside the templates folder", which a partial in a subfolder is not, and not what was found.
+    [Theory]
+    [InlineData("../hotpapers.yml")]
+    [InlineData("/etc/hostname")]
+    public void An_include_outside_the_templates_folder_names_what_was_found(string include)
+    {
+        using var temp = Fixture.TempDir();
+        Directory.CreateDirectory(temp["t/partials"]);
+        File.WriteAllText(temp["t/partials/links.sbn"], "L");
+        var (code, _, stderr) = BuildWith(temp, $"{{{{ include 'partials/links.sbn' }}}}\n{{{{ include '{include}' }}}}\n");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"error: template {temp["t/post.md.sbn"]}(2,4), rendering {temp["posts/2021-04-30---Hot-Papers.md"]}: expected the name of a template inside the templates folder (\"links.sbn\", \"partials/links.sbn\"), found \"{include}\"\n", stderr, StringComparison.Ordinal);
+    }
+
     // Comments in code, on one line or several, are no open block; nor a "{{" in a string.
     [Fact]
     public void Comments_in_code_are_not_taken_for_an_open_block()
