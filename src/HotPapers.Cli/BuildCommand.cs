@@ -81,7 +81,7 @@ internal static class BuildCommand
                 : parse.GetValue(until) is { } last ? new BuildRequest.Range(day!.Value, last)
                 : new BuildRequest.Day(day!.Value);
             request = request with { CheckOnly = parse.GetValue(check), Force = parse.GetValue(force) };
-            var result = new SiteBuilder(settings).Build(request, cancellationToken);
+            var result = new PostBuilder(settings).Build(request, cancellationToken);
             // The blog's own files (workflow, shortcode, schema, template copies) as an earlier init wrote them: init --update replaces them.
             if (settings.SourceFile is { } file)
             {

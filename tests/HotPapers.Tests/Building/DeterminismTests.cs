@@ -23,7 +23,7 @@ public sealed class DeterminismTests
     }
 
     private static BuildResult BuildAll(string records, string output, TimeZoneInfo? zone = null) =>
-        new SiteBuilder(BuildSettings.Default with { RecordsPath = records, OutputDirectory = output, TimeZone = zone ?? TimeZoneInfo.Utc })
+        new PostBuilder(BuildSettings.Default with { RecordsPath = records, OutputDirectory = output, TimeZone = zone ?? TimeZoneInfo.Utc })
             .Build(new BuildRequest.All());
 
     private static Dictionary<string, byte[]> Snapshot(string dir) =>
@@ -124,12 +124,12 @@ public sealed class DeterminismTests
         var records = CopyRecords(temp);
         var output = temp["out"];
         var settings = BuildSettings.Default with { RecordsPath = records, OutputDirectory = output };
-        var check = new SiteBuilder(settings).Build(new BuildRequest.All { CheckOnly = true });
+        var check = new PostBuilder(settings).Build(new BuildRequest.All { CheckOnly = true });
         Assert.All(check.Posts, p => Assert.Equal(WriteOutcome.Created, p.Outcome));
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
 
         BuildAll(records, output);
-        var recheck = new SiteBuilder(settings).Build(new BuildRequest.All { CheckOnly = true });
+        var recheck = new PostBuilder(settings).Build(new BuildRequest.All { CheckOnly = true });
         Assert.Empty(recheck.Changed);
     }
 }

@@ -79,12 +79,12 @@ public sealed class DigestsOverDaysTests
     {
         using var temp = Fixture.TempDir();
         Week(temp, 4);
-        var result = new SiteBuilder(Settings(temp)).Build(BuildRequest.Week(First.AddDays(6)));
+        var result = new PostBuilder(Settings(temp)).Build(BuildRequest.Week(First.AddDays(6)));
         Assert.Equal(temp["out/2021-05-03-2021-05-09---Hot-Papers.md"], Assert.Single(result.Posts).PostPath);
         var post = Post(temp, "2021-05-03-2021-05-09");
         Assert.Contains("title: Hot Papers 2021-05-03 - 2021-05-09\n", post, StringComparison.Ordinal);
 
-        new SiteBuilder(Settings(temp, output: "again")).Build(new BuildRequest.Range(First, First.AddDays(6)));
+        new PostBuilder(Settings(temp, output: "again")).Build(new BuildRequest.Range(First, First.AddDays(6)));
         Assert.Equal(post, Post(temp, "2021-05-03-2021-05-09", "again"));
     }
 
@@ -102,23 +102,23 @@ public sealed class DigestsOverDaysTests
         using var temp = Fixture.TempDir();
         var days = Week(temp, 4);
         var settings = Settings(temp) with { FileNamePattern = pattern };
-        new SiteBuilder(settings).Build(BuildRequest.Week(First.AddDays(6)));
+        new PostBuilder(settings).Build(BuildRequest.Week(First.AddDays(6)));
         var week = temp["out/" + pattern.Replace("{date}", "2021-05-03-2021-05-09", StringComparison.Ordinal)];
         var before = File.ReadAllText(week);
 
         // Found by new users' trials: --all only named it, so after a change of settings --all --check passed while it was out of date.
         var stricter = settings with { Ranking = settings.Ranking with { MinPaperScore = settings.Ranking.MinPaperScore + 40 } };
-        var check = new SiteBuilder(stricter).Build(new BuildRequest.All { CheckOnly = true });
+        var check = new PostBuilder(stricter).Build(new BuildRequest.All { CheckOnly = true });
         Assert.Equal(8, check.Posts.Count);
         Assert.Equal(WriteOutcome.Updated, Assert.Single(check.Posts, p => p.PostPath == week).Outcome);
-        var all = new SiteBuilder(stricter).Build(new BuildRequest.All());
+        var all = new PostBuilder(stricter).Build(new BuildRequest.All());
         Assert.DoesNotContain(all.Warnings, w => w.Contains("a digest of", StringComparison.Ordinal));
         Assert.NotEqual(before, File.ReadAllText(week));
 
         // With a day's records file gone, it cannot be built again: it is named, and left as it is.
         File.Delete(temp[$"records/{Rfc3339.FormatDate(days[2].Date)}.json"]);
         var made = File.ReadAllText(week);
-        var without = new SiteBuilder(stricter).Build(new BuildRequest.All { Prune = true });
+        var without = new PostBuilder(stricter).Build(new BuildRequest.All { Prune = true });
         Assert.Equal(6, without.Posts.Count);
         Assert.Contains($"{week}: a digest of 2021-05-03 to 2021-05-09, with no records file of its own (2021-05-03-2021-05-09.json) nor one of each of its days, "
             + "so --all cannot build it again; it is left as it is", without.Warnings);
@@ -132,7 +132,7 @@ public sealed class DigestsOverDaysTests
         var week = Week(temp, 5, days: 2);
         var range = week[0] with { EndDate = First.AddDays(1), Papers = [week[0].Papers[0] with { Title = "Only in the range file" }] };
         File.WriteAllBytes(temp["records/2021-05-03-2021-05-04.json"], RecordsWriter.Write(range));
-        new SiteBuilder(Settings(temp, RankingSettings.Default with { MinPaperScore = 0 })).Build(new BuildRequest.Range(First, First.AddDays(1)));
+        new PostBuilder(Settings(temp, RankingSettings.Default with { MinPaperScore = 0 })).Build(new BuildRequest.Range(First, First.AddDays(1)));
         var post = Post(temp, "2021-05-03-2021-05-04");
         Assert.Contains("Only in the range file", post, StringComparison.Ordinal);
         Assert.DoesNotContain(week[1].Papers[^1].Title, post, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class DigestsOverDaysTests
         using var temp = Fixture.TempDir();
         Week(temp, 6);
         File.Delete(temp["records/2021-05-05.json"]);
-        var e = Assert.Throws<InputException>(() => new SiteBuilder(Settings(temp)).Build(BuildRequest.Week(First.AddDays(6))));
+        var e = Assert.Throws<InputException>(() => new PostBuilder(Settings(temp)).Build(BuildRequest.Week(First.AddDays(6))));
         Assert.Equal(
             $"{temp["records/2021-05-03-2021-05-09.json"]}: expected the records of 2021-05-03-2021-05-09, or the daily records of each of its days, "
             + "found no such file, and no records of 2021-05-05; the records folder has 2021-05-09, 2021-05-08, 2021-05-07, 2021-05-06, 2021-05-04 and 1 more (nearest first)",
@@ -158,7 +158,7 @@ public sealed class DigestsOverDaysTests
         using var temp = Fixture.TempDir();
         var week = Week(temp, 7, days: 2);
         File.WriteAllBytes(temp["records/2021-05-04.json"], RecordsWriter.Write(week[1] with { Ranked = true }));
-        var e = Assert.Throws<InputException>(() => new SiteBuilder(Settings(temp)).Build(new BuildRequest.Range(First, First.AddDays(1))));
+        var e = Assert.Throws<InputException>(() => new PostBuilder(Settings(temp)).Build(new BuildRequest.Range(First, First.AddDays(1))));
         Assert.Equal(temp["records/2021-05-04.json"], Assert.Single(e.Problems).File);
     }
 
@@ -172,7 +172,7 @@ public sealed class DigestsOverDaysTests
         var week = Week(temp, seed);
         var ranker = new Ranker(Loose);
         var settings = Settings(temp, Loose with { RepeatAfterDays = n });
-        new SiteBuilder(settings).Build(new BuildRequest.All());
+        new PostBuilder(settings).Build(new BuildRequest.All());
         var left = 0;
         for (var i = 0; i < week.Count; i++)
         {
@@ -185,7 +185,7 @@ public sealed class DigestsOverDaysTests
             left += ranker.Rank(week[i]).Papers.Length - expected.Papers.Length;
 
             // A day built alone is the same post as in the build of all: nothing depends on what was built before.
-            new SiteBuilder(settings with { OutputDirectory = temp["alone"] }).Build(new BuildRequest.Day(week[i].Date));
+            new PostBuilder(settings with { OutputDirectory = temp["alone"] }).Build(new BuildRequest.Day(week[i].Date));
             Assert.Equal(post, Post(temp, Rfc3339.FormatDate(week[i].Date), "alone"));
         }
         Assert.True(left > 0, "the generated week repeats no shown paper");
@@ -199,7 +199,7 @@ public sealed class DigestsOverDaysTests
         var ranked = week[1] with { Ranked = true, Papers = [.. new Ranker(Loose).Rank(week[0]).Papers.Select(p => p.Paper)] };
         File.WriteAllBytes(temp["records/2021-05-04.json"], RecordsWriter.Write(ranked));
         var settings = Settings(temp, Loose with { RepeatAfterDays = 1 });
-        new SiteBuilder(settings).Build(new BuildRequest.Day(First.AddDays(1)));
+        new PostBuilder(settings).Build(new BuildRequest.Day(First.AddDays(1)));
         Assert.Equal(ranked.Papers.Length, CountPapers(Post(temp, "2021-05-04")));
     }
 
@@ -215,14 +215,14 @@ public sealed class DigestsOverDaysTests
         var again = week[1] with { Papers = [.. shown] };
         File.WriteAllBytes(temp["records/2021-05-04.json"], RecordsWriter.Write(again));
 
-        var repeats = new SiteBuilder(Settings(temp, Loose with { RepeatAfterDays = 1 })).Build(new BuildRequest.All());
+        var repeats = new PostBuilder(Settings(temp, Loose with { RepeatAfterDays = 1 })).Build(new BuildRequest.All());
         Assert.Equal(0, CountPapers(Post(temp, "2021-05-04")));
         Assert.Contains($"{temp["records/2021-05-04.json"]}: none of its {shown.Count} paper(s) is shown: {shown.Count} were shown in the 1 day(s) before "
             + "(ranking.repeatAfterDays), so its post has no papers", repeats.Warnings);
         Assert.DoesNotContain(repeats.Warnings, w => w.Contains("2021-05-03.json", StringComparison.Ordinal));
 
         var high = Loose with { MinPaperScore = int.MaxValue };
-        var below = new SiteBuilder(Settings(temp, high, output: "high")).Build(new BuildRequest.Day(First));
+        var below = new PostBuilder(Settings(temp, high, output: "high")).Build(new BuildRequest.Day(First));
         Assert.Equal([$"{temp["records/2021-05-03.json"]}: none of its {week[0].Papers.Length} paper(s) is shown: {week[0].Papers.Length} scored below "
             + $"ranking.minPaperScore ({int.MaxValue}), so its post has no papers"], below.Warnings);
 
@@ -240,10 +240,10 @@ public sealed class DigestsOverDaysTests
         var file = temp["records/2021-05-04.json"];
         var settings = Settings(temp, Loose with { RepeatAfterDays = 1 }) with { RecordsPath = file };
 
-        var result = new SiteBuilder(settings).Build(new BuildRequest.Day(First.AddDays(1)));
+        var result = new PostBuilder(settings).Build(new BuildRequest.Day(First.AddDays(1)));
 
         Assert.Contains($"{file}: one records file, not a folder, so ranking.repeatAfterDays (1) found no day before it to leave repeats out by", result.Warnings);
-        Assert.DoesNotContain(new SiteBuilder(Settings(temp, Loose with { RepeatAfterDays = 1 })).Build(new BuildRequest.Day(First.AddDays(1))).Warnings,
+        Assert.DoesNotContain(new PostBuilder(Settings(temp, Loose with { RepeatAfterDays = 1 })).Build(new BuildRequest.Day(First.AddDays(1))).Warnings,
             w => w.Contains("found no day before", StringComparison.Ordinal));
     }
 

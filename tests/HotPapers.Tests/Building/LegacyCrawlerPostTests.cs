@@ -34,7 +34,7 @@ public sealed class LegacyCrawlerPostTests
     {
         using var temp = Fixture.TempDir();
         var settings = BuildSettings.Default with { RecordsPath = Fixture.Path("legacy"), OutputDirectory = temp.Path };
-        var result = new SiteBuilder(settings).Build(new BuildRequest.All());
+        var result = new PostBuilder(settings).Build(new BuildRequest.All());
 
         Assert.Equal(
             ["2021-05-01-2021-05-02---Hot-Papers.md", "2021-05-03---Hot-Papers.md", "2021-05-05---Hot-Papers.md"],
@@ -206,7 +206,7 @@ public sealed class LegacyCrawlerPostTests
         File.WriteAllText(file, day.ToJsonString());
         var settings = BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["out"] };
 
-        var e = Assert.Throws<InputException>(() => new SiteBuilder(settings).Build(new BuildRequest.All()));
+        var e = Assert.Throws<InputException>(() => new PostBuilder(settings).Build(new BuildRequest.All()));
 
         var problem = Assert.Single(e.Problems);
         Assert.Equal($"{file}: $.papers[7].id (line 1): expected each paper once (it is already at $.papers[0]), found \"2105.00010\" again", problem.ToString());

@@ -25,7 +25,7 @@ public sealed class PruneTests : IDisposable
         BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = _temp["posts"], FileNamePattern = pattern };
 
     private BuildResult Build(string pattern = PostNaming.DefaultPattern, bool prune = false, bool check = false) =>
-        new SiteBuilder(Settings(pattern)).Build(new BuildRequest.All { Prune = prune, CheckOnly = check });
+        new PostBuilder(Settings(pattern)).Build(new BuildRequest.All { Prune = prune, CheckOnly = check });
 
     private string Old(string day) => _temp[$"posts/{day}---Hot-Papers.md"];
 
@@ -104,13 +104,13 @@ public sealed class PruneTests : IDisposable
         File.Copy(_temp["records/2021-05-01.json"], _temp["partial/2021-05-01.json"]);
         Directory.CreateDirectory(_temp["empty"]);
 
-        var partial = new SiteBuilder(Settings() with { RecordsPath = _temp["partial"] }).Build(new BuildRequest.All { Prune = true });
+        var partial = new PostBuilder(Settings() with { RecordsPath = _temp["partial"] }).Build(new BuildRequest.All { Prune = true });
         Assert.Empty(partial.Pruned);
         Assert.Equal(new[] { "2021-04-30", "2021-05-02", "2021-05-03" }.Select(d => $"{Old(d)}: an earlier build wrote it, but no records file makes it now "
             + "(its records file was removed?); delete it if it should go"), partial.Warnings);
         Assert.Equal(before, FolderSnapshot.Of(_temp["posts"]));
 
-        var empty = new SiteBuilder(Settings() with { RecordsPath = _temp["empty"] }).Build(new BuildRequest.All { Prune = true, CheckOnly = true });
+        var empty = new PostBuilder(Settings() with { RecordsPath = _temp["empty"] }).Build(new BuildRequest.All { Prune = true, CheckOnly = true });
         Assert.Empty(empty.Pruned);
         Assert.Contains(empty.Warnings, w => w.StartsWith("4 posts an earlier build wrote are made by no records file now (their records files were removed?)", StringComparison.Ordinal));
         Assert.Equal(before, FolderSnapshot.Of(_temp["posts"]));
@@ -120,7 +120,7 @@ public sealed class PruneTests : IDisposable
     public void A_range_post_is_not_taken_for_a_stale_one()
     {
         Build();
-        new SiteBuilder(Settings()).Build(new BuildRequest.Range(new DateOnly(2021, 5, 1), new DateOnly(2021, 5, 2)));
+        new PostBuilder(Settings()).Build(new BuildRequest.Range(new DateOnly(2021, 5, 1), new DateOnly(2021, 5, 2)));
         File.Delete(_temp["records/2021-04-30.json"]);
 
         var result = Build(prune: true);
@@ -135,7 +135,7 @@ public sealed class PruneTests : IDisposable
     public void All_over_one_records_file_takes_no_other_post_for_stale_and_says_prune_looked_at_none()
     {
         Build();
-        var one = new SiteBuilder(Settings() with { RecordsPath = _temp["records/2021-05-01.json"] }).Build(new BuildRequest.All { Prune = true });
+        var one = new PostBuilder(Settings() with { RecordsPath = _temp["records/2021-05-01.json"] }).Build(new BuildRequest.All { Prune = true });
 
         Assert.Empty(one.Pruned);
         Assert.DoesNotContain(one.Warnings, w => w.Contains("earlier", StringComparison.Ordinal));
@@ -150,7 +150,7 @@ public sealed class PruneTests : IDisposable
     public void A_range_post_of_an_earlier_file_name_is_built_again_under_the_current_one()
     {
         Build();
-        new SiteBuilder(Settings()).Build(new BuildRequest.Range(new DateOnly(2021, 5, 1), new DateOnly(2021, 5, 2)));
+        new PostBuilder(Settings()).Build(new BuildRequest.Range(new DateOnly(2021, 5, 1), new DateOnly(2021, 5, 2)));
         var range = _temp["posts/2021-05-01-2021-05-02---Hot-Papers.md"];
         var before = File.ReadAllBytes(range);
 

@@ -27,7 +27,7 @@ public sealed class RebuildTests : IDisposable
 
     private static readonly BuildRequest All = new BuildRequest.All();
 
-    private BuildResult Build(BuildSettings? settings = null) => new SiteBuilder(settings ?? Settings).Build(All);
+    private BuildResult Build(BuildSettings? settings = null) => new PostBuilder(settings ?? Settings).Build(All);
 
     private static string[] Outcomes(BuildResult result) => [.. result.Posts.OrderBy(p => p.PostPath, StringComparer.Ordinal).Select(p => p.Outcome.ToString())];
 

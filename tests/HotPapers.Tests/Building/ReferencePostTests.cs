@@ -15,7 +15,7 @@ public sealed class ReferencePostTests
             RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records"),
             OutputDirectory = temp.Path,
         };
-        new SiteBuilder(settings).Build(new BuildRequest.Day(new DateOnly(2021, 4, 30)));
+        new PostBuilder(settings).Build(new BuildRequest.Day(new DateOnly(2021, 4, 30)));
 
         var built = File.ReadAllBytes(temp["2021-04-30---Hot-Papers.md"]);
         var reference = File.ReadAllBytes(Fixture.Path("reference", "hot-papers-2021-04-30.md"));

@@ -247,8 +247,8 @@ public sealed class ImportRunTests
     {
         foreach (var day in HotPapers.TestData.WeekGenerator.Generate(16, new DateOnly(2021, 5, 3), 3)) Fixture.WriteRecords(temp["records"], day);
         var settings = HotPapers.Settings.BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["posts"] };
-        new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.All());
-        new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.Range(new DateOnly(2021, 5, 3), new DateOnly(2021, 5, 5)));
+        new HotPapers.Building.PostBuilder(settings).Build(new HotPapers.Building.BuildRequest.All());
+        new HotPapers.Building.PostBuilder(settings).Build(new HotPapers.Building.BuildRequest.Range(new DateOnly(2021, 5, 3), new DateOnly(2021, 5, 5)));
     }
 
     // Found by a new user's trial: importing the posts folder again after nights of collect failed every post built
@@ -315,7 +315,7 @@ public sealed class ImportRunTests
         var day = HotPapers.TestData.WeekGenerator.Generate(17, new DateOnly(2021, 5, 3), 1)[0];
         Fixture.WriteRecords(temp["records"], day);
         var front = HotPapers.Rendering.FrontMatterSettings.Default with { SocialImage = "" };
-        new HotPapers.Building.SiteBuilder(HotPapers.Settings.BuildSettings.Default with
+        new HotPapers.Building.PostBuilder(HotPapers.Settings.BuildSettings.Default with
         {
             RecordsPath = temp["records"], OutputDirectory = temp["posts"], Flavor = HotPapers.Rendering.Flavor.Hugo, FrontMatter = front,
         }).Build(new HotPapers.Building.BuildRequest.All());

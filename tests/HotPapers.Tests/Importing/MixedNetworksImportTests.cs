@@ -21,12 +21,12 @@ public sealed class MixedNetworksImportTests
         using var temp = Fixture.TempDir();
         var settings = BuildSettings.Default with { Flavor = flavor, StaticEmbeds = staticEmbeds, RecordsPath = SampleRecords, OutputDirectory = temp["first"] };
         var day = new BuildRequest.Day(new DateOnly(2021, 5, 3));
-        new SiteBuilder(settings).Build(day);
+        new PostBuilder(settings).Build(day);
         var post = File.ReadAllText(temp["first/2021-05-03---Hot-Papers.md"]);
         var imported = new PostImporter(TimeZoneInfo.Utc).Import("2021-05-03---Hot-Papers.md", Encoding.UTF8.GetBytes(post));
         Directory.CreateDirectory(temp["records"]);
         File.WriteAllBytes(temp["records/2021-05-03.json"], imported.RecordsBytes);
-        new SiteBuilder(settings with { RecordsPath = temp["records"], OutputDirectory = temp["second"] }).Build(day);
+        new PostBuilder(settings with { RecordsPath = temp["records"], OutputDirectory = temp["second"] }).Build(day);
         return (post, imported, File.ReadAllText(temp["second/2021-05-03---Hot-Papers.md"]));
     }
 

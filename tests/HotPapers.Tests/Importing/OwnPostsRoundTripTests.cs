@@ -51,7 +51,7 @@ public sealed class OwnPostsRoundTripTests
         }
 
         var settings = BuildSettings.Default with { Flavor = flavor, OutputDirectory = temp["first"], StaticEmbeds = staticEmbeds };
-        var first = new SiteBuilder(settings with { RecordsPath = temp["records"] }).Build(new BuildRequest.All());
+        var first = new PostBuilder(settings with { RecordsPath = temp["records"] }).Build(new BuildRequest.All());
         Assert.Equal(6, first.Posts.Count);
 
         var imported = ImportRun.Run(new ImportRequest([temp["first"]], temp["imported"], TimeZoneInfo.Utc));
@@ -78,7 +78,7 @@ public sealed class OwnPostsRoundTripTests
         Assert.All(imported, r => Assert.Equal(staticEmbeds, r.Post!.Notes.Contains(PostImporter.StaticCardsNote)));
 
         // Built again with the same settings (flavor, embeds), as docs/import.md says.
-        var second = new SiteBuilder(settings with { RecordsPath = temp["imported"], OutputDirectory = temp["second"] }).Build(new BuildRequest.All());
+        var second = new PostBuilder(settings with { RecordsPath = temp["imported"], OutputDirectory = temp["second"] }).Build(new BuildRequest.All());
         Assert.Equal(first.Posts.Select(p => Path.GetFileName(p.PostPath)).Order(), second.Posts.Select(p => Path.GetFileName(p.PostPath)).Order());
         foreach (var post in first.Posts)
         {

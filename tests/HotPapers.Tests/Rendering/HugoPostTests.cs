@@ -9,7 +9,7 @@ public sealed class HugoPostTests
 {
     private static string Build(TempDir temp, BuildSettings settings)
     {
-        new SiteBuilder(settings with
+        new PostBuilder(settings with
         {
             Flavor = Flavor.Hugo,
             RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records"),

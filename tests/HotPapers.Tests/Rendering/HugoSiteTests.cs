@@ -52,7 +52,7 @@ public sealed class HugoSiteTests
 
         var settings = new HotPapers.Settings.SettingsOverrides().Resolve(site);
         Assert.Equal(Flavor.Hugo, settings.Flavor);
-        var result = new SiteBuilder(settings).Build(new BuildRequest.All());
+        var result = new PostBuilder(settings).Build(new BuildRequest.All());
         Assert.Equal(3, result.Posts.Count);
 
         var (code, stdout, stderr) = Processes.Run(site, hugo, ["--quiet", "--destination", temp["public"]]);

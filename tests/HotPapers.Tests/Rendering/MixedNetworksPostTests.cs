@@ -20,7 +20,7 @@ public sealed class MixedNetworksPostTests
             RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records"),
             OutputDirectory = temp.Path,
         };
-        var result = new SiteBuilder(settings).Build(new BuildRequest.Day(new DateOnly(2021, 5, 3)));
+        var result = new PostBuilder(settings).Build(new BuildRequest.Day(new DateOnly(2021, 5, 3)));
         Assert.Empty(result.Warnings);
         return File.ReadAllText(temp[fileName]);
     }
@@ -55,7 +55,7 @@ public sealed class MixedNetworksPostTests
             OutputDirectory = temp["posts"],
             TemplatesDirectory = temp["t"],
         };
-        new SiteBuilder(settings).Build(new BuildRequest.Day(new DateOnly(2021, 5, 3)));
+        new PostBuilder(settings).Build(new BuildRequest.Day(new DateOnly(2021, 5, 3)));
 
         Assert.Equal("twitter 10066 retweet 78 like\nbluesky 21 repost 130 like\nhackernews null null 181 point\n", File.ReadAllText(temp["posts/2021-05-03---Hot-Papers.md"]));
     }

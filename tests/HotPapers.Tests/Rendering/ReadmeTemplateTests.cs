@@ -31,7 +31,7 @@ public sealed class ReadmeTemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["templates"]);
         File.WriteAllText(temp["templates/post.md.sbn"], example.Groups[1].Value);
-        new SiteBuilder(BuildSettings.Default with
+        new PostBuilder(BuildSettings.Default with
         {
             RecordsPath = Path.Combine(Fixture.RepoRoot(), "content", "records"),
             OutputDirectory = temp["posts"],

@@ -362,7 +362,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "{{ digest.date }}: {{ papers.size }} papers, first {{ papers[0].id }}\n");
-        new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
+        new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
         Assert.Equal("2021-04-30: 15 papers, first 2104.14421\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
@@ -373,7 +373,7 @@ public sealed class TemplateTests
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "gatsby\n");
         File.WriteAllText(temp["t/post.hugo.md.sbn"], "hugo {{ settings.flavor }}\n");
-        new SiteBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(new BuildRequest.Day(Day));
+        new PostBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(new BuildRequest.Day(Day));
         Assert.Equal("hugo hugo\n", File.ReadAllText(temp["posts/2021-04-30---Hot-Papers.md"]));
     }
 
@@ -384,7 +384,7 @@ public sealed class TemplateTests
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "{{ for paper in papers limit:2 }}{{ include 'paper.sbn' }}{{ end }}");
         File.WriteAllText(temp["t/paper.sbn"], "## {{ paper.rank }} {{ md_heading paper.title }} ({{ paper.tweets.size }} tweets)\n");
-        new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
+        new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
         Assert.Equal(
             "## 1 What Are Bayesian Neural Network Posteriors Really Like? (1 tweets)\n" +
             "## 2 Emerging Properties in Self-Supervised Vision Transformers (1 tweets)\n",
@@ -415,7 +415,7 @@ public sealed class TemplateTests
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "start\n{{ include 'paper.sbn' }}\n");
         File.WriteAllText(temp["t/paper.sbn"], "line one\n  {{ if }}\n");
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        var e = Assert.Throws<TemplateException>(() => new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal(temp["t/paper.sbn"], e.File);
         Assert.Equal(2, e.Line);
         Assert.False(Directory.Exists(temp["posts"]));
@@ -427,7 +427,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "ok\nok {{ for x in }}\n");
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        var e = Assert.Throws<TemplateException>(() => new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((temp["t/post.md.sbn"], 2), (e.File, e.Line));
     }
 
@@ -439,12 +439,12 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllBytes(temp["t/post.md.sbn"], [.. "{{ digest.date }}\n"u8, .. "caf"u8, 0xE9, (byte)'\n']);
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        var e = Assert.Throws<TemplateException>(() => new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((temp["t/post.md.sbn"], 2, "expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)"), (e.File, e.Line, e.Reason));
         Assert.False(Directory.Exists(temp["posts"]));
 
         File.WriteAllText(temp["t/post.md.sbn"], "{{ digest.date }}\ncafé\n", System.Text.Encoding.Unicode);
-        new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
+        new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day));
         Assert.Equal("2021-04-30\ncafé\n", File.ReadAllText(Directory.GetFiles(temp["posts"]).Single(f => f.EndsWith(".md", StringComparison.Ordinal))));
     }
 
@@ -462,7 +462,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], text);
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        var e = Assert.Throws<TemplateException>(() => new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((temp["t/post.md.sbn"], line, column), (e.File, e.Line, e.Column));
         Assert.StartsWith($"Error while parsing {statement} statement: The <end> statement was not found", e.Reason, StringComparison.Ordinal);
         Assert.EndsWith($" (opened here and still open at the end of the file: Scriban stopped at line {endLine}, column {endColumn}{inner})", e.Reason, StringComparison.Ordinal);
@@ -490,7 +490,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], text);
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        var e = Assert.Throws<TemplateException>(() => new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((temp["t/post.md.sbn"], line, column, reason), (e.File, e.Line, e.Column, e.Reason));
         Assert.False(Directory.Exists(temp["posts"]));
     }
@@ -582,7 +582,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.hugo.md.sbn"], text);
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(new BuildRequest.Day(Day)));
+        var e = Assert.Throws<TemplateException>(() => new PostBuilder(Settings(temp, temp["t"]) with { Flavor = Flavor.Hugo }).Build(new BuildRequest.Day(Day)));
         Assert.Equal((line, column), (e.Line, e.Column));
         Assert.Equal(scriban + " (templates are Scriban's, not Hugo's: to write Hugo's \"{{\" into the post, put it in {%{ ... }%}, e.g. {%{{{< notice >}}}%})", e.Reason);
     }

@@ -72,7 +72,7 @@ public sealed class CommitTests : IDisposable
                 if (++staged == cancelAt) stop.Cancel();
             }
         };
-        var builder = new HotPapers.Building.SiteBuilder(HotPapers.Settings.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts });
+        var builder = new HotPapers.Building.PostBuilder(HotPapers.Settings.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts });
 
         Assert.Throws<OperationCanceledException>(() => builder.Build(new HotPapers.Building.BuildRequest.All(), stop.Token));
 

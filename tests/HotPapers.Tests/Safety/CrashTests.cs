@@ -43,7 +43,7 @@ public sealed class CrashTests(ITestOutputHelper log) : IDisposable
     private Dictionary<string, byte[]> Expected(string records)
     {
         var output = _temp["expected-" + Path.GetFileName(records)];
-        new SiteBuilder(BuildSettings.Default with { RecordsPath = records, OutputDirectory = output }).Build(new BuildRequest.All());
+        new PostBuilder(BuildSettings.Default with { RecordsPath = records, OutputDirectory = output }).Build(new BuildRequest.All());
         return Directory.EnumerateFiles(output, "*.md").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
     }
 

@@ -163,7 +163,7 @@ public sealed class EmbedGuardTests
         using var temp = Fixture.TempDir();
         var hostile = Good.Replace("<br>", "<img src=x onerror=alert(1)>");
         File.WriteAllText(temp["2021-04-30.json"], SampleRecords.Daily(embed: hostile, text: "<b>bold</b> & more"));
-        var result = new SiteBuilder(BuildSettings.Default with { RecordsPath = temp.Path, OutputDirectory = temp["out"] })
+        var result = new PostBuilder(BuildSettings.Default with { RecordsPath = temp.Path, OutputDirectory = temp["out"] })
             .Build(new BuildRequest.Day(new DateOnly(2021, 4, 30)));
 
         var warning = Assert.Single(result.Warnings);

@@ -151,7 +151,7 @@ public sealed class GuardedOutputTests : IDisposable
         File.WriteAllText(Path.Combine(Posts, "notes.txt"), "mine");
         var settings = HotPapers.Settings.BuildSettings.Default with { RecordsPath = _temp["records"], OutputDirectory = Posts, FileNamePattern = "{date}/index.md" };
 
-        Assert.Throws<InputException>(() => new HotPapers.Building.SiteBuilder(settings).Build(new HotPapers.Building.BuildRequest.All()));
+        Assert.Throws<InputException>(() => new HotPapers.Building.PostBuilder(settings).Build(new HotPapers.Building.BuildRequest.All()));
 
         Assert.Empty(Directory.GetDirectories(Posts));
         Assert.Equal(["notes.txt"], Directory.GetFiles(Posts).Select(Path.GetFileName).Where(n => n != OutputLock.FileName));

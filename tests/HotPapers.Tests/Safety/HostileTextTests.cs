@@ -124,7 +124,7 @@ public sealed class HostileTextTests
     {
         using var temp = Fixture.TempDir();
         File.WriteAllBytes(temp["2021-04-30.json"], RecordsWith(vector, rawText));
-        var result = new SiteBuilder(BuildSettings.Default with { RecordsPath = temp.Path, OutputDirectory = temp["out"] })
+        var result = new PostBuilder(BuildSettings.Default with { RecordsPath = temp.Path, OutputDirectory = temp["out"] })
             .Build(new BuildRequest.Day(new DateOnly(2021, 4, 30)));
         warnings = result.Warnings;
         return File.ReadAllText(temp["out/2021-04-30---Hot-Papers.md"]);

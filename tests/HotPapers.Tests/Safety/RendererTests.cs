@@ -75,7 +75,7 @@ public sealed class RendererTests
             posts.Add((vector, raw, "hot-papers-" + date));
         }
         var settings = new HotPapers.Settings.SettingsOverrides().Resolve(site);
-        Assert.Equal(posts.Count, new SiteBuilder(settings).Build(new BuildRequest.All()).Posts.Count);
+        Assert.Equal(posts.Count, new PostBuilder(settings).Build(new BuildRequest.All()).Posts.Count);
 
         var (code, stdout, stderr) = Processes.Run(site, hugo, ["--quiet", "--destination", temp["public"]]);
         Assert.True(code == 0, $"hugo failed: {stdout}{stderr}");

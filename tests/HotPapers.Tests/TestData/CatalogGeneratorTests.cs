@@ -40,7 +40,7 @@ public sealed class CatalogGeneratorTests
     {
         using var temp = Fixture.TempDir();
         CatalogGenerator.Generate(temp["records"], format, 20, 42, new DateOnly(2021, 1, 1));
-        var result = new SiteBuilder(BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["posts"] })
+        var result = new PostBuilder(BuildSettings.Default with { RecordsPath = temp["records"], OutputDirectory = temp["posts"] })
             .Build(new BuildRequest.All());
         Assert.Equal(20, result.Posts.Count);
         Assert.Empty(result.Warnings);

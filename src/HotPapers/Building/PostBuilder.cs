@@ -15,7 +15,7 @@ namespace HotPapers.Building;
 /// Every records file is read and rendered each time; the output leaves a post whose bytes did not
 /// change untouched.
 /// </summary>
-public sealed class SiteBuilder
+public sealed class PostBuilder
 {
     private readonly BuildSettings _settings;
     private readonly DigestSource _digests;
@@ -23,7 +23,7 @@ public sealed class SiteBuilder
     private readonly PostRenderer _renderer;
     private readonly IReadOnlyList<string> _notices;
 
-    public SiteBuilder(BuildSettings settings)
+    public PostBuilder(BuildSettings settings)
     {
         _settings = settings;
         _digests = new DigestSource(settings);
