@@ -28,7 +28,7 @@ internal static class InitCommand
         });
         command.SetAction(parse => CommandLine.Guard(stderr, () =>
         {
-            var result = SiteScaffolder.Init(new InitRequest(parse.GetValue(directory)!, parse.GetValue(flavor), parse.GetValue(force),
+            var result = Scaffolder.Init(new InitRequest(parse.GetValue(directory)!, parse.GetValue(flavor), parse.GetValue(force),
                 parse.GetValue(templates), parse.GetValue(update)));
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
             // The flavor build will use: a kept hotpapers.yml's, when it is not the one init wrote files for (the reason says so).

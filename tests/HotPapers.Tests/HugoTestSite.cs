@@ -10,7 +10,7 @@ internal static class HugoTestSite
     /// <param name="single">The layout of a post's page.</param>
     public static void Create(string site, string configuration, string single)
     {
-        SiteScaffolder.Scaffold(site, Flavor.Hugo, force: false);
+        Scaffolder.Scaffold(site, Flavor.Hugo, force: false);
         File.WriteAllText(Path.Combine(site, "hugo.toml"), """
             baseURL = "https://example.org/"
             title = "Test"

@@ -18,11 +18,11 @@ public sealed class EarlierVersionsTests
     // template, which init --templates copies into templates/ and init --update updates where unchanged.
     private static readonly (string Source, string Written)[] Kept =
     [
-        ("src/HotPapers/Scaffolding/files/workflow.yml", SiteScaffolder.WorkflowFile),
-        ("src/HotPapers/Scaffolding/files/site-workflow.yml", SiteScaffolder.SiteWorkflowFile),
+        ("src/HotPapers/Scaffolding/files/workflow.yml", Scaffolder.WorkflowFile),
+        ("src/HotPapers/Scaffolding/files/site-workflow.yml", Scaffolder.SiteWorkflowFile),
         ("src/HotPapers/Scaffolding/files/hotpapers-tweet.html", HugoShortcode.TweetFile),
-        ("src/HotPapers/Settings/hotpapers-settings.schema.json", SiteScaffolder.SchemaFile),
-        .. TemplateSet.BuiltInNames.Select(n => (TemplateSet.SiteNames.Contains(n) ? $"templates/site/{n}" : $"templates/{n}", $"{SiteScaffolder.TemplatesFolder}/{n}")),
+        ("src/HotPapers/Settings/hotpapers-settings.schema.json", Scaffolder.SchemaFile),
+        .. TemplateSet.BuiltInNames.Select(n => (TemplateSet.SiteNames.Contains(n) ? $"templates/site/{n}" : $"templates/{n}", $"{Scaffolder.TemplatesFolder}/{n}")),
     ];
 
     [SkippableFact]
@@ -31,7 +31,7 @@ public sealed class EarlierVersionsTests
         var git = ExternalTool.Require("git", "the files' earlier versions are read from the repository's history");
         var root = Fixture.RepoRoot();
         ExternalTool.RequireThat(Processes.Run(root, git, ["rev-parse", "--git-dir"]).Code == 0, $"{root} is not a git checkout");
-        var listed = SiteScaffolder.Resource("earlier-versions.txt").Split('\n')
+        var listed = Scaffolder.Resource("earlier-versions.txt").Split('\n')
             .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(' ', 2)).Select(p => (Hash: p[0], Path: p[1])).ToHashSet();
 
         var missing = new List<string>();

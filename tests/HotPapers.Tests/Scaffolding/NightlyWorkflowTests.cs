@@ -45,7 +45,7 @@ public sealed partial class NightlyWorkflowTests : IDisposable
         Git(_temp.Path, git, "clone", "--quiet", "remote.git", "site");
         var site = _temp["site"];
         Git(site, git, "checkout", "--quiet", "-b", "main");
-        SiteScaffolder.Init(new InitRequest(site, InitFlavor.Gatsby));
+        Scaffolder.Init(new InitRequest(site, InitFlavor.Gatsby));
         File.WriteAllText(Path.Combine(site, "hotpapers.yml"), $"""
             flavor: gatsby
             timezone: UTC
@@ -76,7 +76,7 @@ public sealed partial class NightlyWorkflowTests : IDisposable
             .RootElement.GetProperty("tools").GetProperty("hotpapers.cli").GetProperty("version").GetString();
         Assert.Equal($"HotPapers.Cli.{pinned}.nupkg", Path.GetFileName(PackedTool.Nupkg));
 
-        var steps = RunSteps(Path.Combine(site, SiteScaffolder.WorkflowFile));
+        var steps = RunSteps(Path.Combine(site, Scaffolder.WorkflowFile));
         var install = steps.Single(s => s.Name == "Install hotpapers");
         var restored = RunStep(bash, site, install, day);
         Assert.True(restored.Code == 0, restored.Stdout + restored.Stderr);
@@ -98,7 +98,7 @@ public sealed partial class NightlyWorkflowTests : IDisposable
         Assert.NotEmpty(apis.To("/api/v1/search"));
         Assert.NotEmpty(apis.To("/api/query?"));
         // The lock and the cache were there, and stayed out of the commit.
-        Assert.True(Directory.Exists(Path.Combine(site, SiteScaffolder.CacheFolder)), "collect keeps its responses in " + SiteScaffolder.CacheFolder);
+        Assert.True(Directory.Exists(Path.Combine(site, Scaffolder.CacheFolder)), "collect keeps its responses in " + Scaffolder.CacheFolder);
 
         // Night 2, the same day again: nothing changed, nothing committed, green.
         var second = RunNight(bash, site, steps, day);
@@ -170,14 +170,14 @@ public sealed partial class NightlyWorkflowTests : IDisposable
     public void The_collect_step_names_the_days_a_source_failed_on_and_those_none_answered_on_apart()
     {
         var bash = ExternalTool.Require("bash", "GitHub runs the steps with bash");
-        SiteScaffolder.Init(new InitRequest(_temp["site"], InitFlavor.Gatsby));
+        Scaffolder.Init(new InitRequest(_temp["site"], InitFlavor.Gatsby));
         Directory.CreateDirectory(_temp["bin"]);
         File.WriteAllText(_temp["bin/dotnet"], "#!/bin/sh\n"
             + "echo 'created      content/records/2021-04-28.json (2 paper(s), 4 mention(s); hackernews failed)'\n"
             + "echo 'not written  2021-04-29: nothing could be collected'\n"
             + "exit 4\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var collect = RunSteps(_temp["site/" + SiteScaffolder.WorkflowFile]).Single(s => s.Name == "Collect the day's records");
+        var collect = RunSteps(_temp["site/" + Scaffolder.WorkflowFile]).Single(s => s.Name == "Collect the day's records");
 
         File.WriteAllText(_temp["github-output"], "");
 
@@ -210,7 +210,7 @@ public sealed partial class NightlyWorkflowTests : IDisposable
         Git(_temp.Path, git, "clone", "--quiet", "remote.git", "site");
         var site = _temp["site"];
         Git(site, git, "checkout", "--quiet", "-b", "main");
-        SiteScaffolder.Init(new InitRequest(site, InitFlavor.Gatsby));
+        Scaffolder.Init(new InitRequest(site, InitFlavor.Gatsby));
         Git(site, git, "add", "--all");
         Git(site, git, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "init");
         Git(site, git, "push", "--quiet", "--set-upstream", "origin", "main");
@@ -224,7 +224,7 @@ public sealed partial class NightlyWorkflowTests : IDisposable
             + $"if [ \"$day\" = \"{failing}\" ]; then echo 'error: the post was edited by hand' >&2; echo 'Nothing was written.' >&2; exit 1; fi\n"
             + "mkdir -p content/posts && echo post > \"content/posts/$day---Hot-Papers.md\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_temp["bin/dotnet"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var build = RunSteps(Path.Combine(site, SiteScaffolder.WorkflowFile)).Single(s => s.Name == "Build the digest and commit it with its records");
+        var build = RunSteps(Path.Combine(site, Scaffolder.WorkflowFile)).Single(s => s.Name == "Build the digest and commit it with its records");
 
         var run = Processes.Run(site, bash, ["-e", "-c", build.Script], new Dictionary<string, string>
         {

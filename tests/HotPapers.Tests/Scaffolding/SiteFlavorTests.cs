@@ -12,14 +12,14 @@ public sealed class SiteFlavorTests
     public void Init_site_writes_settings_records_folder_tool_manifest_pages_workflow_and_gitignore()
     {
         using var temp = Fixture.TempDir();
-        var result = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
+        var result = Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
         Assert.Equal(InitFlavor.Site, result.Flavor);
         Assert.Empty(result.Warnings);
         Assert.Equal(
             ["hotpapers.yml", "hotpapers-settings.schema.json", "records/.gitkeep", ".github/workflows/hotpapers-site.yml", ".config/dotnet-tools.json", ".gitignore"],
             result.Files.Select(f => Path.GetRelativePath(temp.Path, f.Path).Replace('\\', '/')));
         Assert.All(result.Files, f => Assert.Equal(ScaffoldOutcome.Written, f.Outcome));
-        Assert.False(File.Exists(temp[SiteScaffolder.WorkflowFile]), "the posts' workflow is not the site's");
+        Assert.False(File.Exists(temp[Scaffolder.WorkflowFile]), "the posts' workflow is not the site's");
 
         // The settings read back as the defaults with the site's records folder, and thresholds for Hugging Face's and
         // Hacker News' counts (found by a new user's trial: Twitter's left most days empty); every key is still shown.
@@ -40,7 +40,7 @@ public sealed class SiteFlavorTests
         var manifest = File.ReadAllText(temp[".config/dotnet-tools.json"]);
         using var json = System.Text.Json.JsonDocument.Parse(manifest);
         var tool = json.RootElement.GetProperty("tools").GetProperty("hotpapers.cli");
-        Assert.Equal(typeof(SiteScaffolder).Assembly.GetName().Version!.ToString(3), tool.GetProperty("version").GetString());
+        Assert.Equal(typeof(Scaffolder).Assembly.GetName().Version!.ToString(3), tool.GetProperty("version").GetString());
         Assert.Equal("hotpapers", tool.GetProperty("commands")[0].GetString());
         Assert.True(json.RootElement.GetProperty("isRoot").GetBoolean());
     }
@@ -52,8 +52,8 @@ public sealed class SiteFlavorTests
     public void The_pages_workflow_collects_nightly_commits_records_builds_the_site_and_deploys_it()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
-        var root = Workflow(temp[SiteScaffolder.SiteWorkflowFile]);
+        Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
+        var root = Workflow(temp[Scaffolder.SiteWorkflowFile]);
 
         var on = (YamlMappingNode)root["on"];
         Assert.Matches(@"^\d+ \d+ \* \* \*$", Scalar(((YamlMappingNode)((YamlSequenceNode)on["schedule"])[0])["cron"]));
@@ -81,9 +81,9 @@ public sealed class SiteFlavorTests
         // The site's base URL is the one Pages gives, from the configure step.
         Assert.Equal("pages", Scalar(build[5]["id"]));
         Assert.Equal("${{ steps.pages.outputs.base_url }}", Scalar(((YamlMappingNode)build[6]["env"])["BASE_URL"]));
-        Assert.Equal(SiteScaffolder.SiteFolder, Scalar(((YamlMappingNode)build[7]["with"])["path"]));
+        Assert.Equal(Scaffolder.SiteFolder, Scalar(((YamlMappingNode)build[7]["with"])["path"]));
         // The site is built where it is uploaded from, whatever the settings' site.output says.
-        Assert.EndsWith($" --output {SiteScaffolder.SiteFolder}", Scalar(build[6]["run"]).TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith($" --output {Scaffolder.SiteFolder}", Scalar(build[6]["run"]).TrimEnd(), StringComparison.Ordinal);
 
         var deploy = (YamlMappingNode)jobs["deploy"];
         Assert.Equal("build", Scalar(deploy["needs"]));
@@ -105,8 +105,8 @@ public sealed class SiteFlavorTests
     {
         var bash = ExternalTool.Require("bash", "GitHub runs the step with bash -e");
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp["site"], InitFlavor.Site));
-        var collect = Steps((YamlMappingNode)((YamlMappingNode)Workflow(temp["site/" + SiteScaffolder.SiteWorkflowFile])["jobs"])["build"])
+        Scaffolder.Init(new InitRequest(temp["site"], InitFlavor.Site));
+        var collect = Steps((YamlMappingNode)((YamlMappingNode)Workflow(temp["site/" + Scaffolder.SiteWorkflowFile])["jobs"])["build"])
             .Single(s => Describe(s).Contains("hotpapers collect", StringComparison.Ordinal));
         // `dotnet` as the step finds it: records its arguments and exits as collect would.
         Directory.CreateDirectory(temp["bin"]);
@@ -146,16 +146,16 @@ public sealed class SiteFlavorTests
     public void Init_update_in_a_site_repository_keeps_it_a_site_and_moves_the_pin_to_this_version()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
+        Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Site));
         // As an earlier version's init wrote it.
         File.WriteAllText(temp[ToolManifest.File], ToolManifest.Text("0.0.1"));
 
-        var update = SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
+        var update = Scaffolder.Init(new InitRequest(temp.Path, Update: true));
         Assert.Equal(InitFlavor.Site, update.Flavor);
         Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == temp[ToolManifest.File]).Outcome);
         Assert.Equal(ToolManifest.Text(ToolManifest.Version), File.ReadAllText(temp[ToolManifest.File]));
-        Assert.Equal(ScaffoldOutcome.UpToDate, update.Files.Single(f => f.Path == temp[SiteScaffolder.SiteWorkflowFile]).Outcome);
-        Assert.False(File.Exists(temp[SiteScaffolder.WorkflowFile]), "--update wrote the posts' workflow into a site");
+        Assert.Equal(ScaffoldOutcome.UpToDate, update.Files.Single(f => f.Path == temp[Scaffolder.SiteWorkflowFile]).Outcome);
+        Assert.False(File.Exists(temp[Scaffolder.WorkflowFile]), "--update wrote the posts' workflow into a site");
     }
 
     // Found by a user's trial: in a Hugo blog, init --flavor site wrote a workflow that built the site into public/,
@@ -187,7 +187,7 @@ public sealed class SiteFlavorTests
         var (code, stdout, _) = InProcessCli.Run("init", "--flavor", "site", temp.Path);
         Assert.Equal(ExitCodes.Success, code);
         Assert.StartsWith("flavor     site (--flavor)\n", stdout, StringComparison.Ordinal);
-        Assert.Contains($"wrote      {temp[SiteScaffolder.SiteWorkflowFile]}\n", stdout, StringComparison.Ordinal);
+        Assert.Contains($"wrote      {temp[Scaffolder.SiteWorkflowFile]}\n", stdout, StringComparison.Ordinal);
         Assert.Contains("hotpapers serve", stdout, StringComparison.Ordinal);
         var wrong = InProcessCli.Run("init", "--flavor", "jekyll", temp.Path);
         Assert.Equal(ExitCodes.Usage, wrong.Code);

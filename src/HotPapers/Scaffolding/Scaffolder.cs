@@ -31,7 +31,7 @@ public sealed record ScaffoldedFile(string Path, ScaffoldOutcome Outcome);
 
 /// <summary>What <c>hotpapers init</c> is asked to do.</summary>
 /// <param name="Flavor">The flavor given on the command line (a blog's, or <c>site</c>); null to take the one the folder shows.</param>
-/// <param name="Templates">Also copy the built-in templates the flavor uses (<see cref="SiteScaffolder.TemplatesOf"/>) into <c>templates/</c>, for editing.</param>
+/// <param name="Templates">Also copy the built-in templates the flavor uses (<see cref="Scaffolder.TemplatesOf"/>) into <c>templates/</c>, for editing.</param>
 /// <param name="Update">Only bring the files init keeps (workflow, shortcode, schema, <c>.gitignore</c>, the tool manifest's pin) up to this version.</param>
 public sealed record InitRequest(string Directory, InitFlavor? Flavor = null, bool Force = false, bool Templates = false, bool Update = false);
 
@@ -60,7 +60,7 @@ public sealed record InitResult(
 /// embedded in the assembly (<c>Scaffolding/files/</c>, and the settings schema); an existing file is
 /// never replaced unless asked to, and the files are written all or none, each whole (temporary files, then renames).
 /// </summary>
-public static class SiteScaffolder
+public static class Scaffolder
 {
     public static readonly string WorkflowFile = Path.Combine(".github", "workflows", "hotpapers.yml");
 
@@ -634,7 +634,7 @@ public static class SiteScaffolder
 
     internal static string Resource(string name)
     {
-        using var stream = typeof(SiteScaffolder).Assembly.GetManifestResourceStream("scaffold/" + name)
+        using var stream = typeof(Scaffolder).Assembly.GetManifestResourceStream("scaffold/" + name)
             ?? throw new InvalidOperationException($"scaffold file {name} is not embedded");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace HotPapers.Tests.Scaffolding;
 
-public sealed class SiteScaffolderTests
+public sealed class ScaffolderTests
 {
     [Theory]
     [InlineData(Flavor.Gatsby)]
@@ -15,7 +15,7 @@ public sealed class SiteScaffolderTests
     public void Init_writes_settings_records_folder_workflow_and_for_hugo_the_shortcode(Flavor flavor)
     {
         using var temp = Fixture.TempDir();
-        var done = SiteScaffolder.Scaffold(temp.Path, flavor, force: false);
+        var done = Scaffolder.Scaffold(temp.Path, flavor, force: false);
         Assert.All(done, f => Assert.Equal(ScaffoldOutcome.Written, f.Outcome));
         // Hugo's records stay out of content/ (published) and data/ (parsed by every Hugo build).
         var records = flavor == Flavor.Hugo ? "hotpapers/records" : "content/records";
@@ -49,7 +49,7 @@ public sealed class SiteScaffolderTests
     {
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp[file], text);
-        var result = SiteScaffolder.Init(new InitRequest(temp.Path));
+        var result = Scaffolder.Init(new InitRequest(temp.Path));
         Assert.Equal(InitFlavors.Of(expected ?? Flavor.Gatsby), result.Flavor);
         Assert.StartsWith(expected is null ? "the default" : $"found {temp[file]}", result.FlavorReason, StringComparison.Ordinal);
     }
@@ -94,12 +94,12 @@ public sealed class SiteScaffolderTests
             "--output", temp["content/posts"]);
         Assert.True(code == 0, stderr);
 
-        var steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        var steps = Scaffolder.Init(new InitRequest(temp.Path)).NextSteps;
         Assert.DoesNotContain(steps, s => s.StartsWith("hotpapers import", StringComparison.Ordinal));
         Assert.Contains(steps, s => s.StartsWith("hotpapers build --date 2021-04-30", StringComparison.Ordinal));
 
         File.Delete(Path.Combine(temp["content/posts"], HotPapers.Output.PostManifest.FileName));
-        steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        steps = Scaffolder.Init(new InitRequest(temp.Path)).NextSteps;
         // Found by a new user's trial: import's --timezone was saved nowhere, and other pages in the folder failed the import.
         var import = steps.ToList().FindIndex(s => s.StartsWith("hotpapers import content/posts    # the 1 post(s) there", StringComparison.Ordinal));
         Assert.True(import > 0, string.Join("\n", steps));
@@ -107,7 +107,7 @@ public sealed class SiteScaffolderTests
 
         File.WriteAllText(temp["content/posts/about.md"], "# About\n");
         File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("timezone: UTC", "timezone: Asia/Tokyo", StringComparison.Ordinal));
-        steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        steps = Scaffolder.Init(new InitRequest(temp.Path)).NextSteps;
         Assert.Contains(steps, s => s.StartsWith("hotpapers import content/posts --skip-foreign    # the 1 post(s) there", StringComparison.Ordinal));
         Assert.DoesNotContain(steps, s => s.StartsWith("set timezone", StringComparison.Ordinal));
     }
@@ -119,7 +119,7 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp["gatsby-config.js"], "module.exports = { plugins: [`gatsby-transformer-json`, `gatsby-source-filesystem`] }\n");
 
-        var notes = SiteScaffolder.Init(new InitRequest(temp.Path)).Notes;
+        var notes = Scaffolder.Init(new InitRequest(temp.Path)).Notes;
 
         Assert.Equal("gatsby-config.js uses gatsby-transformer-json, which loads every JSON file under content/ as data, the records in content/records/ "
             + "and the posts' manifest content/posts/.hotpapers-manifest.json too: add ignore: ['**/records/**', '**/.hotpapers*'] to the gatsby-source-filesystem "
@@ -129,9 +129,9 @@ public sealed class SiteScaffolderTests
         File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("# records: content/records", "records: hotpapers/records", StringComparison.Ordinal));
         Assert.Equal("gatsby-config.js uses gatsby-transformer-json, which loads every JSON file under content/ as data, the posts' manifest "
             + "content/posts/.hotpapers-manifest.json too: add ignore: ['**/.hotpapers*'] to the gatsby-source-filesystem options of content/.",
-            Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes));
+            Assert.Single(Scaffolder.Init(new InitRequest(temp.Path)).Notes));
         File.WriteAllText(temp["hotpapers.yml"], File.ReadAllText(temp["hotpapers.yml"]).Replace("# output: content/posts", "output: posts", StringComparison.Ordinal));
-        Assert.Empty(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+        Assert.Empty(Scaffolder.Init(new InitRequest(temp.Path)).Notes);
     }
 
     // Found by a new user's trial: the workflow's first dotnet tool restore failed, as a build from a clone is on no feed, and init said nothing.
@@ -142,7 +142,7 @@ public sealed class SiteScaffolderTests
     {
         Assert.False(ToolManifest.IsRelease, "the tests' build is no release: the release workflow alone packs with -p:HotPapersRelease=true");
         using var temp = Fixture.TempDir();
-        var steps = SiteScaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps.ToList();
+        var steps = Scaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps.ToList();
         var carry = Assert.Single(steps, s => s.StartsWith("copy HotPapers.Cli.", StringComparison.Ordinal));
         Assert.Contains($"HotPapers.Cli.linux-x64.{ToolManifest.Version}.nupkg into .hotpapers/packages/", carry, StringComparison.Ordinal);
         // Before the push that starts the workflow.
@@ -152,7 +152,7 @@ public sealed class SiteScaffolderTests
         Assert.Single(steps, s => s.Contains("nuget.org", StringComparison.Ordinal));
 
         File.WriteAllText(temp["NuGet.Config"], "<configuration />\n");
-        var fed = SiteScaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps;
+        var fed = Scaffolder.Init(new InitRequest(temp.Path, flavor)).NextSteps;
         Assert.DoesNotContain(fed, s => s.StartsWith("copy HotPapers.Cli.", StringComparison.Ordinal));
         Assert.EndsWith("with this version of hotpapers from the package sources NuGet.Config names (dotnet tool restore)", fed[^1], StringComparison.Ordinal);
     }
@@ -163,12 +163,12 @@ public sealed class SiteScaffolderTests
     {
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp["config.toml"], "baseURL = 'http://example.org/'\ntitle = 'My New Hugo Site'\n");
-        var note = Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+        var note = Assert.Single(Scaffolder.Init(new InitRequest(temp.Path)).Notes);
         Assert.Contains("\n  git init    # this folder is in no git repository yet, and a submodule needs one\n  git submodule add https://", note, StringComparison.Ordinal);
 
         // In a repository (here the folder's own), a git init would make a second one: none.
         Directory.CreateDirectory(temp[".git"]);
-        note = Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+        note = Assert.Single(Scaffolder.Init(new InitRequest(temp.Path)).Notes);
         Assert.DoesNotContain("git init", note, StringComparison.Ordinal);
         Assert.Contains("\n  git submodule add https://", note, StringComparison.Ordinal);
     }
@@ -180,12 +180,12 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp["gatsby-config.js"], "module.exports = { plugins: [{ resolve: `gatsby-plugin-mdx`, options: { extensions: [`.mdx`, `.md`] } }] }\n");
 
-        var note = Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+        var note = Assert.Single(Scaffolder.Init(new InitRequest(temp.Path)).Notes);
 
         Assert.StartsWith("gatsby-config.js has gatsby-plugin-mdx compile .md files: MDX reads {...} as JavaScript", note, StringComparison.Ordinal);
         Assert.EndsWith("Take '.md' out of its extensions and let gatsby-transformer-remark read the posts: they are CommonMark.", note, StringComparison.Ordinal);
         File.WriteAllText(temp["gatsby-config.js"], "module.exports = { plugins: [{ resolve: 'gatsby-plugin-mdx', options: { extensions: ['.mdx'] } }, 'gatsby-transformer-remark'] }\n");
-        Assert.Empty(SiteScaffolder.Init(new InitRequest(temp.Path)).Notes);
+        Assert.Empty(Scaffolder.Init(new InitRequest(temp.Path)).Notes);
     }
 
     // Found by a new user's trial: build in a repository set up for the site wrote posts no blog reads, unsaid.
@@ -195,16 +195,16 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         var posts = temp["content/posts"];
         Assert.True(InitFlavors.TryParse("site", out var site));
-        SiteScaffolder.Init(new InitRequest(temp.Path, Flavor: site));
+        Scaffolder.Init(new InitRequest(temp.Path, Flavor: site));
 
         Assert.Equal($"{posts}: this repository is set up for hotpapers' own HTML site (.github/workflows/hotpapers-site.yml), "
-            + "and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site", SiteScaffolder.SiteOnly(temp.Path, posts));
+            + "and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site", Scaffolder.SiteOnly(temp.Path, posts));
         // A blog there after all (its config), or the blog's workflow too: the posts are someone's.
         File.WriteAllText(temp["hugo.toml"], "title = 'x'\n");
-        Assert.Null(SiteScaffolder.SiteOnly(temp.Path, posts));
+        Assert.Null(Scaffolder.SiteOnly(temp.Path, posts));
         File.Delete(temp["hugo.toml"]);
-        File.WriteAllText(Path.Combine(temp.Path, SiteScaffolder.WorkflowFile), "name: hotpapers\n");
-        Assert.Null(SiteScaffolder.SiteOnly(temp.Path, posts));
+        File.WriteAllText(Path.Combine(temp.Path, Scaffolder.WorkflowFile), "name: hotpapers\n");
+        Assert.Null(Scaffolder.SiteOnly(temp.Path, posts));
     }
 
     // Found by a new user's trial: nothing said to set a contact address before collect asks arXiv.
@@ -216,10 +216,10 @@ public sealed class SiteScaffolderTests
         using var temp = Fixture.TempDir();
         Assert.True(InitFlavors.TryParse(flavor, out var f));
         const string Step = "set collect.contact in hotpapers.yml to your e-mail address    # collect names it in its User-Agent, as arXiv asks";
-        Assert.Contains(Step, SiteScaffolder.Init(new InitRequest(temp.Path, Flavor: f)).NextSteps);
+        Assert.Contains(Step, Scaffolder.Init(new InitRequest(temp.Path, Flavor: f)).NextSteps);
 
         File.AppendAllText(temp["hotpapers.yml"], "collect:\n  contact: me@example.org\n");
-        Assert.DoesNotContain(Step, SiteScaffolder.Init(new InitRequest(temp.Path, Flavor: f)).NextSteps);
+        Assert.DoesNotContain(Step, Scaffolder.Init(new InitRequest(temp.Path, Flavor: f)).NextSteps);
     }
 
     // Found by a new user's trial: init run again (for --templates) still said to copy a day's records in.
@@ -227,25 +227,25 @@ public sealed class SiteScaffolderTests
     public void Next_steps_build_the_latest_day_the_records_folder_has_and_ask_for_records_only_when_it_has_none()
     {
         using var temp = Fixture.TempDir();
-        var steps = SiteScaffolder.Init(new InitRequest(temp.Path)).NextSteps;
+        var steps = Scaffolder.Init(new InitRequest(temp.Path)).NextSteps;
         Assert.Contains("cp PATH/TO/2021-04-30.json content/records/    # a day's records (docs/records-format.md); hotpapers collect --yesterday makes yesterday's", steps);
 
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["content/records/2021-04-30.json"]);
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-05-03.json"), temp["content/records/2021-05-03.json"]);
         File.WriteAllText(temp["content/records/2021-05-01-2021-05-07.json"], "{}");
         File.WriteAllText(temp["content/records/notes.json"], "{}");
-        steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
+        steps = Scaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
         Assert.DoesNotContain(steps, s => s.StartsWith("cp ", StringComparison.Ordinal));
         Assert.Contains("hotpapers build --date 2021-05-03    # writes content/posts/2021-05-03---Hot-Papers.md from the latest day in content/records/", steps);
 
         // Found in review: where the settings put the records and name the posts, the steps say so.
         File.AppendAllText(temp["hotpapers.yml"], "records: hotpapers/records\nfileName: \"{date}/index.md\"\n");
-        steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
+        steps = Scaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
         Assert.Contains("cp PATH/TO/2021-04-30.json hotpapers/records/    # a day's records (docs/records-format.md); hotpapers collect --yesterday makes yesterday's", steps);
         Assert.Contains("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30/index.md", steps);
         Directory.CreateDirectory(temp["hotpapers/records"]);
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), temp["hotpapers/records/2021-04-30.json"]);
-        steps = SiteScaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
+        steps = Scaffolder.Init(new InitRequest(temp.Path, Templates: true)).NextSteps;
         Assert.Contains("hotpapers build --date 2021-04-30    # writes content/posts/2021-04-30/index.md from the latest day in hotpapers/records/", steps);
     }
 
@@ -254,8 +254,8 @@ public sealed class SiteScaffolderTests
     public void Init_again_takes_the_flavor_the_settings_name()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
-        var again = SiteScaffolder.Init(new InitRequest(temp.Path));
+        Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
+        var again = Scaffolder.Init(new InitRequest(temp.Path));
         Assert.Equal(InitFlavor.Hugo, again.Flavor);
         Assert.Equal($"the flavor in {temp[SettingsFile.FileName]}", again.FlavorReason);
     }
@@ -266,8 +266,8 @@ public sealed class SiteScaffolderTests
     public void Init_with_another_flavor_than_the_kept_settings_says_what_to_change_there()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby));
-        var hugo = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
+        Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby));
+        var hugo = Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
         Assert.Equal(Flavor.Gatsby, hugo.KeptFlavor);
         Assert.Equal($"the flavor in {temp["hotpapers.yml"]}, kept; --flavor hugo chose only the files init writes", hugo.FlavorReason);
         Assert.Contains($"{temp["hotpapers.yml"]} (kept) says flavor: gatsby, and build reads it: set flavor: hugo there to build Hugo posts; Hugo publishes every file under content/, "
@@ -283,14 +283,14 @@ public sealed class SiteScaffolderTests
         // Records already outside content/: only the flavor to set. And once the file says hugo, nothing to say.
         File.WriteAllText(temp["hotpapers.yml"], "records: hotpapers/records\n");
         Assert.Equal($"{temp["hotpapers.yml"]} (kept) says flavor: gatsby, and build reads it: set flavor: hugo there to build Hugo posts",
-            Assert.Single(SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo)).Warnings));
+            Assert.Single(Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo)).Warnings));
         File.WriteAllText(temp["hotpapers.yml"], "flavor: hugo\n");
-        var switched = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
+        var switched = Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
         Assert.Null(switched.KeptFlavor);
         Assert.Empty(switched.Warnings);
         Assert.Equal("--flavor", switched.FlavorReason);
         // --force writes the settings anew, the flavor's own.
-        var forced = SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Force: true));
+        var forced = Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Force: true));
         Assert.Null(forced.KeptFlavor);
         Assert.Empty(forced.Warnings);
     }
@@ -300,8 +300,8 @@ public sealed class SiteScaffolderTests
     {
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp[".gitignore"], "node_modules/\npublic");
-        SiteScaffolder.Init(new InitRequest(temp.Path));
-        SiteScaffolder.Init(new InitRequest(temp.Path, Force: true));
+        Scaffolder.Init(new InitRequest(temp.Path));
+        Scaffolder.Init(new InitRequest(temp.Path, Force: true));
         Assert.Equal("node_modules/\npublic\n# hotpapers: a build's lock, what a killed build left, and collect's response cache\n.hotpapers.lock\n*.tmp-hotpapers\n.hotpapers/cache/\n",
             File.ReadAllText(temp[".gitignore"]));
     }
@@ -310,19 +310,19 @@ public sealed class SiteScaffolderTests
     public void Earlier_versions_are_recognised_and_the_current_ones_are_not_among_them()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
+        Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
         // A file init writes now is never "older": an edit of the list cannot make --update replace it with itself.
-        Assert.Empty(SiteScaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
+        Assert.Empty(Scaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
         // The fixtures lie where init writes them: earlier/.github/workflows/hotpapers.yml is the workflow.
         var earlierRoot = Fixture.Path("scaffold", "earlier");
         foreach (var earlier in Directory.EnumerateFiles(earlierRoot, "*", SearchOption.AllDirectories))
             File.Copy(earlier, temp[Path.GetRelativePath(earlierRoot, earlier)], overwrite: true);
-        Assert.Equal([temp[SiteScaffolder.WorkflowFile], temp[SiteScaffolder.SchemaFile]], SiteScaffolder.Outdated(temp.Path, InitFlavor.Hugo, null).Select(w => w.Split(": ")[0]));
+        Assert.Equal([temp[Scaffolder.WorkflowFile], temp[Scaffolder.SchemaFile]], Scaffolder.Outdated(temp.Path, InitFlavor.Hugo, null).Select(w => w.Split(": ")[0]));
 
         // --update brings both to this version's, and pins this version for the workflow's tool restore.
-        var update = SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
-        Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == temp[SiteScaffolder.WorkflowFile]).Outcome);
-        Assert.Empty(SiteScaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
+        var update = Scaffolder.Init(new InitRequest(temp.Path, Update: true));
+        Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == temp[Scaffolder.WorkflowFile]).Outcome);
+        Assert.Empty(Scaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
     }
 
     // Found by a user's trial: the copies init --templates made kept an earlier version's look for good, without a word,
@@ -335,14 +335,14 @@ public sealed class SiteScaffolderTests
     public void Template_copies_still_as_an_earlier_version_made_them_are_warned_about_and_updated(InitFlavor flavor, string template)
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, flavor, Templates: true));
+        Scaffolder.Init(new InitRequest(temp.Path, flavor, Templates: true));
         var copy = Path.Combine(temp.Path, "templates", template);
-        Assert.Empty(SiteScaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        Assert.Empty(Scaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
         File.Copy(Fixture.Path("scaffold", "earlier-templates", template), copy, overwrite: true);
 
         var warning = $"{copy}: a copy of an earlier version's built-in template, unchanged since, and this version's differs; "
             + "run hotpapers init --update to bring it up to date, or delete it to use the built-in one";
-        Assert.Equal([warning], SiteScaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        Assert.Equal([warning], Scaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
         string[] command = flavor == InitFlavor.Site
             ? ["site", "--output", temp["public"], "--base-url", "https://example.org/"]
             : ["build", "--date", "2021-04-30", "--output", temp["posts"]];
@@ -350,17 +350,17 @@ public sealed class SiteScaffolderTests
         Assert.True(code == 0, stderr);
         Assert.Contains($"warning: {warning}\n", stderr, StringComparison.Ordinal);
 
-        var update = SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
+        var update = Scaffolder.Init(new InitRequest(temp.Path, Update: true));
         Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == copy).Outcome);
         Assert.Equal(TemplateSet.BuiltIn.Read(template).Text, File.ReadAllText(copy));
-        Assert.Empty(SiteScaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        Assert.Empty(Scaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
 
         // Edited: the owner's, not looked at. Deleted: not made again.
         File.WriteAllText(copy, File.ReadAllText(Fixture.Path("scaffold", "earlier-templates", template)) + "mine\n");
-        Assert.DoesNotContain(SiteScaffolder.Init(new InitRequest(temp.Path, Update: true)).Files, f => f.Path == copy);
+        Assert.DoesNotContain(Scaffolder.Init(new InitRequest(temp.Path, Update: true)).Files, f => f.Path == copy);
         Assert.EndsWith("mine\n", File.ReadAllText(copy), StringComparison.Ordinal);
         File.Delete(copy);
-        SiteScaffolder.Init(new InitRequest(temp.Path, Update: true));
+        Scaffolder.Init(new InitRequest(temp.Path, Update: true));
         Assert.False(File.Exists(copy));
     }
 
@@ -368,13 +368,13 @@ public sealed class SiteScaffolderTests
     public void Init_pins_its_own_version_in_the_tool_manifest_the_workflow_restores()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path));
+        Scaffolder.Init(new InitRequest(temp.Path));
         var manifest = JsonNode.Parse(File.ReadAllText(temp[".config/dotnet-tools.json"]))!;
         Assert.Equal(1, (int)manifest["version"]!);
         Assert.True((bool)manifest["isRoot"]!);
         var tool = manifest["tools"]!["hotpapers.cli"]!;
         // The version the package of this build is numbered with (Directory.Build.props, or the release's -p:Version).
-        var assembly = typeof(SiteScaffolder).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        var assembly = typeof(Scaffolder).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
         Assert.Equal(assembly.Split('+')[0], (string)tool["version"]!);
         Assert.Matches(@"^\d+\.\d+\.\d+", (string)tool["version"]!);
@@ -395,7 +395,7 @@ public sealed class SiteScaffolderTests
               "tools": { "dotnet-ef": { "version": "9.0.0", "commands": ["dotnet-ef"] } }
             }
             """);
-        var first = SiteScaffolder.Init(new InitRequest(temp.Path));
+        var first = Scaffolder.Init(new InitRequest(temp.Path));
         Assert.Equal(ScaffoldOutcome.Extended, first.Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
         var tools = JsonNode.Parse(File.ReadAllText(temp[".config/dotnet-tools.json"]))!["tools"]!.AsObject();
         Assert.Equal(["dotnet-ef", "hotpapers.cli"], tools.Select(t => t.Key));
@@ -404,11 +404,11 @@ public sealed class SiteScaffolderTests
 
         // An earlier version's pin (an id in other case, as a hand-written manifest may have it).
         File.WriteAllText(temp[".config/dotnet-tools.json"], "{ \"version\": 1, \"isRoot\": true, \"tools\": { \"HotPapers.Cli\": { \"version\": \"0.0.1\", \"commands\": [\"hotpapers\"] } } }");
-        Assert.Equal(ScaffoldOutcome.Skipped, SiteScaffolder.Init(new InitRequest(temp.Path)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
+        Assert.Equal(ScaffoldOutcome.Skipped, Scaffolder.Init(new InitRequest(temp.Path)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
         Assert.Contains("0.0.1", File.ReadAllText(temp[".config/dotnet-tools.json"]), StringComparison.Ordinal);
-        Assert.Equal(ScaffoldOutcome.Updated, SiteScaffolder.Init(new InitRequest(temp.Path, Update: true)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
+        Assert.Equal(ScaffoldOutcome.Updated, Scaffolder.Init(new InitRequest(temp.Path, Update: true)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
         Assert.Equal(ours, (string)JsonNode.Parse(File.ReadAllText(temp[".config/dotnet-tools.json"]))!["tools"]!["HotPapers.Cli"]!["version"]!);
-        Assert.Equal(ScaffoldOutcome.UpToDate, SiteScaffolder.Init(new InitRequest(temp.Path, Update: true)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
+        Assert.Equal(ScaffoldOutcome.UpToDate, Scaffolder.Init(new InitRequest(temp.Path, Update: true)).Files.Single(f => f.Path == temp[".config/dotnet-tools.json"]).Outcome);
     }
 
     [Fact]
@@ -515,7 +515,7 @@ public sealed class SiteScaffolderTests
     public void Init_templates_copies_the_built_in_templates_its_flavor_uses_and_sets_the_folder(InitFlavor flavor, string used)
     {
         using var temp = Fixture.TempDir();
-        var result = SiteScaffolder.Init(new InitRequest(temp.Path, flavor, Templates: true));
+        var result = Scaffolder.Init(new InitRequest(temp.Path, flavor, Templates: true));
         Assert.Contains(result.Files, f => f.Path == temp["templates/" + used] && f.Outcome == ScaffoldOutcome.Written);
         Assert.Equal(TemplateSet.BuiltIn.Read(used).Text, File.ReadAllText(temp["templates/" + used]));
         Assert.Equal(temp["templates"], SettingsFile.Load(temp["hotpapers.yml"]).TemplatesDirectory);
@@ -536,11 +536,11 @@ public sealed class SiteScaffolderTests
         var relative = "blog-" + Guid.NewGuid().ToString("N")[..12];
         try
         {
-            SiteScaffolder.Init(new InitRequest(relative, InitFlavor.Gatsby, Templates: true));
+            Scaffolder.Init(new InitRequest(relative, InitFlavor.Gatsby, Templates: true));
             var copy = Path.Combine(relative, "templates", "post.md.sbn");
             File.Copy(Fixture.Path("scaffold", "earlier-templates", "post.md.sbn"), copy, overwrite: true);
 
-            var update = SiteScaffolder.Init(new InitRequest(relative, Update: true));
+            var update = Scaffolder.Init(new InitRequest(relative, Update: true));
 
             Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path.EndsWith("post.md.sbn", StringComparison.Ordinal)).Outcome);
             Assert.Equal(TemplateSet.BuiltIn.Read("post.md.sbn").Text, File.ReadAllText(copy));
@@ -557,12 +557,12 @@ public sealed class SiteScaffolderTests
     public void Init_templates_beside_a_kept_settings_file_says_to_name_the_folder_only_where_it_does_not()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby));
+        Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby));
         var note = $"{temp["hotpapers.yml"]} was there already: add the line \"templates: templates\" to it, or build with --templates templates, to use the copied templates.";
-        Assert.Contains(note, SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true)).Notes);
+        Assert.Contains(note, Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true)).Notes);
 
         File.AppendAllText(temp["hotpapers.yml"], "templates: templates\n");
-        Assert.DoesNotContain(SiteScaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true)).Notes, n => n.Contains("templates: templates", StringComparison.Ordinal));
+        Assert.DoesNotContain(Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Gatsby, Templates: true)).Notes, n => n.Contains("templates: templates", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -570,19 +570,19 @@ public sealed class SiteScaffolderTests
     {
         using var temp = Fixture.TempDir();
         File.WriteAllText(temp["hotpapers.yml"], "flavor: hugo\n# mine\n");
-        var first = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
+        var first = Scaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
         Assert.Equal(ScaffoldOutcome.Skipped, first.Single(f => f.Path == temp["hotpapers.yml"]).Outcome);
         Assert.Equal("flavor: hugo\n# mine\n", File.ReadAllText(temp["hotpapers.yml"]));
 
         // .gitignore and the tool manifest may hold the user's own lines and tools: they are only ever
         // extended (or repinned), and have hotpapers' already.
         var extendedOnly = new[] { temp[".gitignore"], temp[".config/dotnet-tools.json"] };
-        var again = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
+        var again = Scaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
         Assert.All(again, f => Assert.Equal(extendedOnly.Contains(f.Path) ? ScaffoldOutcome.UpToDate : ScaffoldOutcome.Skipped, f.Outcome));
 
         // Forced, the user's file is replaced; the files the first init wrote are already what --force would write,
         // and are said to be current, not overwritten.
-        var forced = SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: true);
+        var forced = Scaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: true);
         Assert.All(forced, f => Assert.Equal(f.Path == temp["hotpapers.yml"] ? ScaffoldOutcome.Overwritten : ScaffoldOutcome.UpToDate, f.Outcome));
         Assert.Contains("flavor: gatsby", File.ReadAllText(temp["hotpapers.yml"]), StringComparison.Ordinal);
     }
@@ -638,9 +638,9 @@ public sealed class SiteScaffolderTests
     public void The_workflow_runs_nightly_builds_yesterday_and_commits_only_changes()
     {
         using var temp = Fixture.TempDir();
-        SiteScaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
+        Scaffolder.Scaffold(temp.Path, Flavor.Gatsby, force: false);
         var workflow = new YamlStream();
-        workflow.Load(new StringReader(File.ReadAllText(temp[SiteScaffolder.WorkflowFile])));
+        workflow.Load(new StringReader(File.ReadAllText(temp[Scaffolder.WorkflowFile])));
         var root = (YamlMappingNode)workflow.Documents[0].RootNode;
         var on = (YamlMappingNode)root["on"];
         Assert.Matches(@"^\d+ \d+ \* \* \*$", ((YamlScalarNode)((YamlMappingNode)((YamlSequenceNode)on["schedule"])[0])["cron"]).Value!);
