@@ -5,56 +5,6 @@ using HotPapers.Output;
 
 namespace HotPapers.Scaffolding;
 
-/// <summary>What <c>init</c> did with one file.</summary>
-public enum ScaffoldOutcome
-{
-    Written,
-    Overwritten,
-
-    /// <summary>The file was there already and <c>--force</c> was not given: left as it was.</summary>
-    Skipped,
-
-    /// <summary>A <c>.gitignore</c> that lacked hotpapers' lines got them at its end.</summary>
-    Extended,
-
-    /// <summary><c>--update</c>: the file was what an earlier version wrote, and is now this version's.</summary>
-    Updated,
-
-    /// <summary>The file is this version's already (or, for <c>.gitignore</c>, has the lines): left untouched, with <c>--update</c> or <c>--force</c>.</summary>
-    UpToDate,
-
-    /// <summary><c>--update</c>: the file is neither this version's nor an earlier one's: the user changed it, and it is left as it is.</summary>
-    Changed,
-}
-
-public sealed record ScaffoldedFile(string Path, ScaffoldOutcome Outcome);
-
-/// <summary>What <c>hotpapers init</c> is asked to do.</summary>
-/// <param name="Flavor">The flavor given on the command line (a blog's, or <c>site</c>); null to take the one the folder shows.</param>
-/// <param name="Templates">Also copy the built-in templates the flavor uses (<see cref="Scaffolder.TemplatesOf"/>) into <c>templates/</c>, for editing.</param>
-/// <param name="Update">Only bring the files init keeps (workflow, shortcode, schema, <c>.gitignore</c>, the tool manifest's pin) up to this version.</param>
-public sealed record InitRequest(string Directory, InitFlavor? Flavor = null, bool Force = false, bool Templates = false, bool Update = false);
-
-/// <summary>What <c>init</c> did, and what the user should know and do next.</summary>
-/// <param name="Flavor">The flavor whose files init wrote.</param>
-/// <param name="FlavorReason">Why that flavor: the option, the file that shows the blog, or the default; with <see cref="KeptFlavor"/>, why that one.</param>
-/// <param name="Notes">What the blog still lacks (a Hugo theme, the templates setting).</param>
-/// <param name="NextSteps">The commands to run, in order.</param>
-public sealed record InitResult(
-    InitFlavor Flavor,
-    string FlavorReason,
-    IReadOnlyList<string> Warnings,
-    IReadOnlyList<ScaffoldedFile> Files,
-    IReadOnlyList<string> Notes,
-    IReadOnlyList<string> NextSteps)
-{
-    /// <summary>
-    /// The posts' flavor of the <c>hotpapers.yml</c> init kept, where it is not <see cref="Flavor"/>'s: the one build
-    /// uses until the file says otherwise (null when they agree, or init wrote the file).
-    /// </summary>
-    public Flavor? KeptFlavor { get; init; }
-}
-
 /// <summary>
 /// <c>hotpapers init</c>: the files a blog repository needs to run HotPapers nightly. The files are
 /// embedded in the assembly (<c>Scaffolding/files/</c>, and the settings schema); an existing file is
