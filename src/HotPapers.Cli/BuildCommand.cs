@@ -85,12 +85,12 @@ internal static class BuildCommand
             // The blog's own files (workflow, shortcode, schema, template copies) as an earlier init wrote them: init --update replaces them.
             if (settings.SourceFile is { } file)
             {
-                foreach (var old in Scaffolder.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavors.Of(settings.Flavor), settings.TemplatesDirectory))
+                foreach (var old in SetupWarnings.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavors.Of(settings.Flavor), settings.TemplatesDirectory))
                     stderr.WriteLine($"warning: {old}");
                 // And the Hugo shortcode the posts call, where no init wrote it (flavor: hugo set by hand): init --update writes it.
-                if (Scaffolder.MissingShortcode(Path.GetDirectoryName(file) ?? "", settings) is { } shortcode)
+                if (SetupWarnings.MissingShortcode(Path.GetDirectoryName(file) ?? "", settings) is { } shortcode)
                     stderr.WriteLine($"warning: {shortcode}");
-                if (!request.CheckOnly && Scaffolder.SiteOnly(Path.GetDirectoryName(file) ?? "", settings.OutputDirectory) is { } nowhere)
+                if (!request.CheckOnly && SetupWarnings.SiteOnly(Path.GetDirectoryName(file) ?? "", settings.OutputDirectory) is { } nowhere)
                     stderr.WriteLine($"warning: {nowhere}");
             }
             return Report(result, request is BuildRequest.All { Prune: true }, stdout, stderr);

@@ -37,7 +37,7 @@ internal static class SiteCommand
             // The site's workflow, schema and template copies as an earlier init wrote them: init --update replaces them.
             if (settings.SourceFile is { } file)
             {
-                foreach (var old in Scaffolder.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavor.Site, settings.TemplatesDirectory))
+                foreach (var old in SetupWarnings.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavor.Site, settings.TemplatesDirectory))
                     stderr.WriteLine($"warning: {old}");
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

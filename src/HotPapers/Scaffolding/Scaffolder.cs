@@ -101,7 +101,7 @@ public static class Scaffolder
         : TemplateSet.SiteNames;
 
     /// <summary>The files <c>--update</c> keeps at this version's: the workflow, the schema and, for Hugo, the shortcode.</summary>
-    private static IEnumerable<(string Path, string Text)> Kept(InitFlavor flavor)
+    internal static IEnumerable<(string Path, string Text)> Kept(InitFlavor flavor)
     {
         yield return flavor == InitFlavor.Site ? (SiteWorkflowFile, Resource("site-workflow.yml")) : (WorkflowFile, Resource("workflow.yml"));
         if (flavor == InitFlavor.Hugo) yield return (HugoShortcode.TweetFile, Resource("hotpapers-tweet.html"));
@@ -350,65 +350,16 @@ public static class Scaffolder
         return new(new(path, text is null ? ScaffoldOutcome.Written : ScaffoldOutcome.Extended), PostWriter.Encode((text ?? "") + added));
     }
 
-    /// <summary>
-    /// Why <c>build</c>'s posts go nowhere, when they do: <paramref name="root"/> (the settings' folder) was set up
-    /// by <c>init --flavor site</c> (it has the site's workflow and not the blog's) and the posts' folder is in no
-    /// Gatsby or Hugo blog. Found by a new user's trial: build wrote Markdown posts there without a word.
-    /// </summary>
-    public static string? SiteOnly(string root, string postsFolder) =>
-        File.Exists(Path.Combine(root, SiteWorkflowFile)) && !File.Exists(Path.Combine(root, WorkflowFile)) && BlogDetector.Enclosing(postsFolder) is null
-            ? $"{postsFolder}: this repository is set up for hotpapers' own HTML site ({SiteWorkflowFile.Replace('\\', '/')}), and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site"
-            : null;
-
-    /// <summary>
-    /// The warnings about the files in the blog at <paramref name="root"/> that are exactly what an earlier <c>init</c>
-    /// wrote, so older than this version's: <c>build</c> and <c>site</c> warn about them, <c>init --update</c> replaces
-    /// them. Among them the copies of built-in templates in <paramref name="templatesDirectory"/> that <c>init
-    /// --templates</c> made and nobody changed since (found by a user's trial: such copies kept an earlier version's
-    /// look for good, without a word).
-    /// </summary>
-    public static IReadOnlyList<string> Outdated(string root, InitFlavor flavor, string? templatesDirectory) =>
-    [
-        .. Kept(flavor).Select(f => f.Path).Append(SchemaFile).Select(p => Path.Combine(root, p)).Where(IsEarlierVersion)
-            .Select(p => $"{p}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date"),
-        .. TemplateCopies(flavor, templatesDirectory).Select(c => $"{c.Path}: a copy of an earlier version's built-in template, unchanged since, "
-            + "and this version's differs; run hotpapers init --update to bring it up to date, or delete it to use the built-in one"),
-    ];
-
-    private static bool IsEarlierVersion(string path) => File.Exists(path) && EarlierVersions.Contains(Hash(File.ReadAllBytes(path)));
+    internal static bool IsEarlierVersion(string path) => File.Exists(path) && EarlierVersions.Contains(Hash(File.ReadAllBytes(path)));
 
     /// <summary>
     /// The copies of the flavor's built-in templates in <paramref name="templatesDirectory"/> that are exactly an earlier
     /// version's, with the name of the template each is a copy of: <c>init --update</c> replaces them with this
     /// version's. One edited is the owner's, and a copy deleted (to take the built-in one) is not made again.
     /// </summary>
-    private static IEnumerable<(string Path, string Name)> TemplateCopies(InitFlavor flavor, string? templatesDirectory) =>
+    internal static IEnumerable<(string Path, string Name)> TemplateCopies(InitFlavor flavor, string? templatesDirectory) =>
         templatesDirectory is null ? []
         : TemplatesOf(flavor).Select(n => (Path.Combine(templatesDirectory, n), n)).Where(c => IsEarlierVersion(c.Item1));
-
-    /// <summary>
-    /// Found by a user's trial: with flavor: hugo set by hand, build said nothing, and hugo then failed on the posts
-    /// ("template for shortcode "hotpapers-tweet" not found"). Every mention of a Hugo post, a tweet's embed or a static
-    /// card (embeds: script or static), goes through the shortcode: the warning when the blog at <paramref name="root"/>
-    /// builds Hugo posts and neither its layouts nor a theme's under <c>themes/</c> has it. A post template of the user's
-    /// own that does not name it (nor <c>hugo_tweet</c>) needs none; one that calls it from a partial is not looked into.
-    /// </summary>
-    public static string? MissingShortcode(string root, BuildSettings settings)
-    {
-        if (settings.Flavor != Flavor.Hugo) return null;
-        var file = Path.Combine(root, HugoShortcode.TweetFile);
-        var themes = Path.Combine(root, "themes");
-        // Hugo 0.146 and later also read layouts/_shortcodes/ (found by review).
-        var newer = Path.Combine("layouts", "_shortcodes", Path.GetFileName(HugoShortcode.TweetFile));
-        bool Has(string folder) => File.Exists(Path.Combine(folder, HugoShortcode.TweetFile)) || File.Exists(Path.Combine(folder, newer));
-        if (Has(root) || (Directory.Exists(themes) && Directory.EnumerateDirectories(themes).Any(Has)))
-            return null;
-        var (path, text) = TemplateSet.For(settings.TemplatesDirectory, [Flavors.PostTemplate(Flavor.Hugo)]).Read(Flavors.PostTemplate(Flavor.Hugo));
-        if (!path.StartsWith("built-in:", StringComparison.Ordinal) && !text.Contains("hugo_tweet", StringComparison.Ordinal) && !text.Contains(HugoShortcode.TweetName, StringComparison.Ordinal))
-            return null;
-        return $"{file}: no such file, nor in a theme under themes/; the Hugo posts show each mention through this shortcode, so hugo stops on them "
-            + $"(template for shortcode \"{HugoShortcode.TweetName}\" not found); run hotpapers init --update to write it (a theme of Hugo modules that has it needs none)";
-    }
 
     private static IReadOnlyList<string> Notes(InitRequest request, InitFlavor flavor, List<ScaffoldedFile> done, BuildSettings settings)
     {

@@ -198,13 +198,13 @@ public sealed class ScaffolderTests
         Scaffolder.Init(new InitRequest(temp.Path, Flavor: site));
 
         Assert.Equal($"{posts}: this repository is set up for hotpapers' own HTML site (.github/workflows/hotpapers-site.yml), "
-            + "and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site", Scaffolder.SiteOnly(temp.Path, posts));
+            + "and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site", SetupWarnings.SiteOnly(temp.Path, posts));
         // A blog there after all (its config), or the blog's workflow too: the posts are someone's.
         File.WriteAllText(temp["hugo.toml"], "title = 'x'\n");
-        Assert.Null(Scaffolder.SiteOnly(temp.Path, posts));
+        Assert.Null(SetupWarnings.SiteOnly(temp.Path, posts));
         File.Delete(temp["hugo.toml"]);
         File.WriteAllText(Path.Combine(temp.Path, Scaffolder.WorkflowFile), "name: hotpapers\n");
-        Assert.Null(Scaffolder.SiteOnly(temp.Path, posts));
+        Assert.Null(SetupWarnings.SiteOnly(temp.Path, posts));
     }
 
     // Found by a new user's trial: nothing said to set a contact address before collect asks arXiv.
@@ -312,17 +312,17 @@ public sealed class ScaffolderTests
         using var temp = Fixture.TempDir();
         Scaffolder.Init(new InitRequest(temp.Path, InitFlavor.Hugo));
         // A file init writes now is never "older": an edit of the list cannot make --update replace it with itself.
-        Assert.Empty(Scaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
+        Assert.Empty(SetupWarnings.Outdated(temp.Path, InitFlavor.Hugo, null));
         // The fixtures lie where init writes them: earlier/.github/workflows/hotpapers.yml is the workflow.
         var earlierRoot = Fixture.Path("scaffold", "earlier");
         foreach (var earlier in Directory.EnumerateFiles(earlierRoot, "*", SearchOption.AllDirectories))
             File.Copy(earlier, temp[Path.GetRelativePath(earlierRoot, earlier)], overwrite: true);
-        Assert.Equal([temp[Scaffolder.WorkflowFile], temp[Scaffolder.SchemaFile]], Scaffolder.Outdated(temp.Path, InitFlavor.Hugo, null).Select(w => w.Split(": ")[0]));
+        Assert.Equal([temp[Scaffolder.WorkflowFile], temp[Scaffolder.SchemaFile]], SetupWarnings.Outdated(temp.Path, InitFlavor.Hugo, null).Select(w => w.Split(": ")[0]));
 
         // --update brings both to this version's, and pins this version for the workflow's tool restore.
         var update = Scaffolder.Init(new InitRequest(temp.Path, Update: true));
         Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == temp[Scaffolder.WorkflowFile]).Outcome);
-        Assert.Empty(Scaffolder.Outdated(temp.Path, InitFlavor.Hugo, null));
+        Assert.Empty(SetupWarnings.Outdated(temp.Path, InitFlavor.Hugo, null));
     }
 
     // Found by a user's trial: the copies init --templates made kept an earlier version's look for good, without a word,
@@ -337,12 +337,12 @@ public sealed class ScaffolderTests
         using var temp = Fixture.TempDir();
         Scaffolder.Init(new InitRequest(temp.Path, flavor, Templates: true));
         var copy = Path.Combine(temp.Path, "templates", template);
-        Assert.Empty(Scaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        Assert.Empty(SetupWarnings.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
         File.Copy(Fixture.Path("scaffold", "earlier-templates", template), copy, overwrite: true);
 
         var warning = $"{copy}: a copy of an earlier version's built-in template, unchanged since, and this version's differs; "
             + "run hotpapers init --update to bring it up to date, or delete it to use the built-in one";
-        Assert.Equal([warning], Scaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        Assert.Equal([warning], SetupWarnings.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
         string[] command = flavor == InitFlavor.Site
             ? ["site", "--output", temp["public"], "--base-url", "https://example.org/"]
             : ["build", "--date", "2021-04-30", "--output", temp["posts"]];
@@ -353,7 +353,7 @@ public sealed class ScaffolderTests
         var update = Scaffolder.Init(new InitRequest(temp.Path, Update: true));
         Assert.Equal(ScaffoldOutcome.Updated, update.Files.Single(f => f.Path == copy).Outcome);
         Assert.Equal(TemplateSet.BuiltIn.Read(template).Text, File.ReadAllText(copy));
-        Assert.Empty(Scaffolder.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
+        Assert.Empty(SetupWarnings.Outdated(temp.Path, flavor, Path.Combine(temp.Path, "templates")));
 
         // Edited: the owner's, not looked at. Deleted: not made again.
         File.WriteAllText(copy, File.ReadAllText(Fixture.Path("scaffold", "earlier-templates", template)) + "mine\n");
