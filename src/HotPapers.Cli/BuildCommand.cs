@@ -82,17 +82,7 @@ internal static class BuildCommand
                 : new BuildRequest.Day(day!.Value);
             request = request with { CheckOnly = parse.GetValue(check), Force = parse.GetValue(force) };
             var result = new PostBuilder(settings).Build(request, cancellationToken);
-            // The blog's own files (workflow, shortcode, schema, template copies) as an earlier init wrote them: init --update replaces them.
-            if (settings.SourceFile is { } file)
-            {
-                foreach (var old in SetupWarnings.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavors.Of(settings.Flavor), settings.TemplatesDirectory))
-                    stderr.WriteLine($"warning: {old}");
-                // And the Hugo shortcode the posts call, where no init wrote it (flavor: hugo set by hand): init --update writes it.
-                if (SetupWarnings.MissingShortcode(Path.GetDirectoryName(file) ?? "", settings) is { } shortcode)
-                    stderr.WriteLine($"warning: {shortcode}");
-                if (!request.CheckOnly && SetupWarnings.SiteOnly(Path.GetDirectoryName(file) ?? "", settings.OutputDirectory) is { } nowhere)
-                    stderr.WriteLine($"warning: {nowhere}");
-            }
+            foreach (var warning in SetupWarnings.ForBuild(settings, request.CheckOnly)) stderr.WriteLine($"warning: {warning}");
             return Report(result, request is BuildRequest.All { Prune: true }, stdout, stderr);
         })));
         return command;

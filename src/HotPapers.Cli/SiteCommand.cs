@@ -34,12 +34,7 @@ internal static class SiteCommand
             }.Resolve();
             var result = new SiteGenerator(settings, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force), parse.GetValue(prune))).Generate(cancellationToken);
             foreach (var warning in result.Warnings) stderr.WriteLine($"warning: {warning}");
-            // The site's workflow, schema and template copies as an earlier init wrote them: init --update replaces them.
-            if (settings.SourceFile is { } file)
-            {
-                foreach (var old in SetupWarnings.Outdated(Path.GetDirectoryName(file) ?? "", InitFlavor.Site, settings.TemplatesDirectory))
-                    stderr.WriteLine($"warning: {old}");
-            }
+            foreach (var warning in SetupWarnings.ForSite(settings)) stderr.WriteLine($"warning: {warning}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site: {result.Digests} digest(s), {result.Files} file(s) in {result.OutputDirectory} ({result.Files - result.Unchanged} written, {result.Unchanged} unchanged), {result.Removed} old file(s) removed"));
             return ExitCodes.Success;

@@ -10,11 +10,33 @@ namespace HotPapers.Scaffolding;
 public static class SetupWarnings
 {
     /// <summary>
+    /// What <c>build</c> warns about the blog of <paramref name="settings"/>' <c>hotpapers.yml</c> (nothing without
+    /// one): its files (workflow, shortcode, schema, template copies) as an earlier init wrote them, which
+    /// <c>init --update</c> replaces; the Hugo shortcode the posts call, where no init wrote it (flavor: hugo set by
+    /// hand); and, unless the build only checks, posts written where no blog reads them.
+    /// </summary>
+    public static IEnumerable<string> ForBuild(BuildSettings settings, bool checkOnly)
+    {
+        if (settings.SourceFile is not { } file) yield break;
+        var root = Path.GetDirectoryName(file) ?? "";
+        foreach (var old in Outdated(root, InitFlavors.Of(settings.Flavor), settings.TemplatesDirectory)) yield return old;
+        if (MissingShortcode(root, settings) is { } shortcode) yield return shortcode;
+        if (!checkOnly && SiteOnly(root, settings.OutputDirectory) is { } nowhere) yield return nowhere;
+    }
+
+    /// <summary>
+    /// What <c>site</c> warns about the repository of <paramref name="settings"/>' <c>hotpapers.yml</c> (nothing without
+    /// one): the site's workflow, schema and template copies as an earlier init wrote them, which <c>init --update</c> replaces.
+    /// </summary>
+    public static IEnumerable<string> ForSite(BuildSettings settings) =>
+        settings.SourceFile is { } file ? Outdated(Path.GetDirectoryName(file) ?? "", InitFlavor.Site, settings.TemplatesDirectory) : [];
+
+    /// <summary>
     /// Why <c>build</c>'s posts go nowhere, when they do: <paramref name="root"/> (the settings' folder) was set up
     /// by <c>init --flavor site</c> (it has the site's workflow and not the blog's) and the posts' folder is in no
     /// Gatsby or Hugo blog. Found by a new user's trial: build wrote Markdown posts there without a word.
     /// </summary>
-    public static string? SiteOnly(string root, string postsFolder) =>
+    internal static string? SiteOnly(string root, string postsFolder) =>
         File.Exists(Path.Combine(root, Scaffolder.SiteWorkflowFile)) && !File.Exists(Path.Combine(root, Scaffolder.WorkflowFile)) && BlogDetector.Enclosing(postsFolder) is null
             ? $"{postsFolder}: this repository is set up for hotpapers' own HTML site ({Scaffolder.SiteWorkflowFile.Replace('\\', '/')}), and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site"
             : null;
@@ -26,7 +48,7 @@ public static class SetupWarnings
     /// --templates</c> made and nobody changed since (found by a user's trial: such copies kept an earlier version's
     /// look for good, without a word).
     /// </summary>
-    public static IReadOnlyList<string> Outdated(string root, InitFlavor flavor, string? templatesDirectory) =>
+    internal static IReadOnlyList<string> Outdated(string root, InitFlavor flavor, string? templatesDirectory) =>
     [
         .. Scaffolder.Kept(flavor).Select(f => f.Path).Append(Scaffolder.SchemaFile).Select(p => Path.Combine(root, p)).Where(Scaffolder.IsEarlierVersion)
             .Select(p => $"{p}: an earlier hotpapers init wrote it, and this version writes it otherwise; run hotpapers init --update to bring it up to date"),
@@ -41,7 +63,7 @@ public static class SetupWarnings
     /// builds Hugo posts and neither its layouts nor a theme's under <c>themes/</c> has it. A post template of the user's
     /// own that does not name it (nor <c>hugo_tweet</c>) needs none; one that calls it from a partial is not looked into.
     /// </summary>
-    public static string? MissingShortcode(string root, BuildSettings settings)
+    internal static string? MissingShortcode(string root, BuildSettings settings)
     {
         if (settings.Flavor != Flavor.Hugo) return null;
         var file = Path.Combine(root, HugoShortcode.TweetFile);
