@@ -56,7 +56,7 @@ public sealed class PostBuilder
             (files, unbuildable) = ([.. files, .. ranges], cannot);
         }
         var slots = new Slot[files.Count];
-        ParallelOrFirstError(files.Count, i =>
+        ParallelOrFirstError.Run(files.Count, i =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             slots[i] = BuildOne(files[i], output);
@@ -254,37 +254,4 @@ public sealed class PostBuilder
         write();
         return true;
     });
-
-    // Parallel.For wraps what a body throws; callers want the template or I/O error itself.
-    internal static void ParallelOrFirstError(int count, Action<int> body)
-    {
-        // A template that fails on one item's data may fail on many, and which fails first in time varies
-        // from run to run. Break() lets every item before a failed one finish and starts none after it, so
-        // the first failure in the items' order is known, and reported: the same build names the same file
-        // every time, without rendering the rest. (Not Stop() for a template that does not parse, though it
-        // fails alike everywhere: Stop() after another item's Break() throws.)
-        var failed = new TemplateException?[count];
-        try
-        {
-            // One render per core: the thread pool otherwise adds threads while renders wait on the disk, and
-            // more threads than cores only take turns, each with its own allocation context and caches.
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, loop) =>
-            {
-                try
-                {
-                    body(i);
-                }
-                catch (TemplateException e)
-                {
-                    failed[i] = e;
-                    loop.Break();
-                }
-            });
-        }
-        catch (AggregateException e)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
-        }
-        if (Array.Find(failed, e => e is not null) is { } first) throw first;
-    }
 }

@@ -50,7 +50,7 @@ internal sealed class SiteFeeds(SitePages pages, SiteOutput output, SiteSettings
         }
         var places = wanted.Keys.ToArray();
         var items = new List<(string? Category, FeedEntry Entry)>[places.Length];
-        Building.PostBuilder.ParallelOrFirstError(places.Length, i =>
+        Building.ParallelOrFirstError.Run(places.Length, i =>
         {
             var summary = digests[places[i]];
             var digest = ranked(summary);

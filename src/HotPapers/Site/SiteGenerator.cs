@@ -63,7 +63,7 @@ public sealed class SiteGenerator
         var order = DigestOrder.NewestFirst(files);
         using var output = SiteOutput.Open(_site.OutputDirectory, _force);
         var slots = new Slot[order.Length];
-        PostBuilder.ParallelOrFirstError(order.Length, k =>
+        ParallelOrFirstError.Run(order.Length, k =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             slots[k] = DigestPage(files, order, k, output);

@@ -149,7 +149,7 @@ internal sealed class SiteListings(SitePages pages, SiteOutput output, SiteSetti
     {
         var folders = items.Select(folderOf).ToList();
         Pages.AddRange(folders);
-        Building.PostBuilder.ParallelOrFirstError(items.Count, i => write(items[i], folders[i]));
+        Building.ParallelOrFirstError.Run(items.Count, i => write(items[i], folders[i]));
     }
 
     private void Write(string folder, string template, ScriptObject model)

@@ -17,7 +17,7 @@ public sealed class ParallelErrorTests
             using var laterFailed = new ManualResetEventSlim();
             var ran = new bool[64];
 
-            var e = Assert.Throws<TemplateException>(() => PostBuilder.ParallelOrFirstError(ran.Length, i =>
+            var e = Assert.Throws<TemplateException>(() => ParallelOrFirstError.Run(ran.Length, i =>
             {
                 ran[i] = true;
                 if (i == 0) laterFailed.Wait(TimeSpan.FromSeconds(5));
@@ -34,7 +34,7 @@ public sealed class ParallelErrorTests
     [Fact]
     public void Any_other_error_is_its_own_exception_not_an_aggregate()
     {
-        var e = Assert.Throws<IOException>(() => PostBuilder.ParallelOrFirstError(4, i => throw new IOException($"disk {i}")));
+        var e = Assert.Throws<IOException>(() => ParallelOrFirstError.Run(4, i => throw new IOException($"disk {i}")));
         Assert.StartsWith("disk ", e.Message, StringComparison.Ordinal);
     }
 }
