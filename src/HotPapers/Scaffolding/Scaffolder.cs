@@ -19,7 +19,6 @@ public static class Scaffolder
 
     /// <summary>Where <c>hotpapers site</c> writes the site unless told otherwise, and the Pages workflow uploads it from.</summary>
     public const string SiteFolder = "public";
-    public static readonly string RecordsKeepFile = Path.Combine("content", "records", ".gitkeep");
 
     /// <summary>
     /// Hugo's records folder: outside <c>content/</c>, which Hugo publishes, and <c>data/</c>, which it
@@ -53,6 +52,9 @@ public static class Scaffolder
         _ => Path.Combine("content", "records"),
     };
 
+    /// <summary>The empty file that keeps the flavor's records folder in git before it has a records file.</summary>
+    private static string RecordsKeepFile(InitFlavor flavor) => Path.Combine(RecordsFolder(flavor), ".gitkeep");
+
     /// <summary>The files of a flavor, relative to the site's root, with their text (not <c>.gitignore</c>, which is extended rather than written).</summary>
     public static IReadOnlyList<(string Path, string Text)> Files(InitFlavor flavor, bool templates = false)
     {
@@ -85,7 +87,7 @@ public static class Scaffolder
                     ? "  socialImage: \"\"    # none (the built-in default, /media/flying-marine.jpg, is the old blog's image): a path under static/ for one"
                     : "#   socialImage: \"/media/flying-marine.jpg\"")),
             (SchemaFile, Resource(SchemaFile)),
-            (Path.Combine(RecordsFolder(flavor), ".gitkeep"), ""),
+            (RecordsKeepFile(flavor), ""),
         };
         files.AddRange(Kept(flavor));
         if (templates) files.AddRange(TemplatesOf(flavor).Select(n => (Path.Combine(TemplatesFolder, n), TemplateSet.BuiltIn.Read(n).Text)));
@@ -231,7 +233,7 @@ public static class Scaffolder
             // Found by a user's trial: init --flavor hugo made hotpapers/records/ beside a kept hotpapers.yml that reads
             // content/records: a folder nothing reads. The flavor's records folder is made only where the settings read it.
             var unread = kept is not null && Path.GetFullPath(kept.RecordsPath) != Path.GetFullPath(Path.Combine(request.Directory, RecordsFolder(flavor)))
-                ? Path.Combine(RecordsFolder(flavor), ".gitkeep") : null;
+                ? RecordsKeepFile(flavor) : null;
             foreach (var (relative, text) in Files(flavor, request.Templates).Where(f => f.Path != unread))
                 plan.Add(Stamped(Path.Combine(request.Directory, relative), path => Write(path, text, request.Force)));
         }
