@@ -12,23 +12,23 @@ namespace HotPapers.Scaffolding;
 /// </summary>
 public static class Scaffolder
 {
-    public static readonly string WorkflowFile = Path.Combine(".github", "workflows", "hotpapers.yml");
+    internal static readonly string WorkflowFile = Path.Combine(".github", "workflows", "hotpapers.yml");
 
     /// <summary>The site's workflow: nightly collect, <c>hotpapers site</c>, and a deployment to GitHub Pages.</summary>
-    public static readonly string SiteWorkflowFile = Path.Combine(".github", "workflows", "hotpapers-site.yml");
+    internal static readonly string SiteWorkflowFile = Path.Combine(".github", "workflows", "hotpapers-site.yml");
 
     /// <summary>Where <c>hotpapers site</c> writes the site unless told otherwise, and the Pages workflow uploads it from.</summary>
-    public const string SiteFolder = "public";
+    internal const string SiteFolder = "public";
 
     /// <summary>
     /// Hugo's records folder: outside <c>content/</c>, which Hugo publishes, and <c>data/</c>, which it
     /// parses on every build (one bad file there fails the site).
     /// </summary>
-    public static readonly string HugoRecordsFolder = Path.Combine("hotpapers", "records");
+    internal static readonly string HugoRecordsFolder = Path.Combine("hotpapers", "records");
 
-    public const string SchemaFile = "hotpapers-settings.schema.json";
-    public const string GitIgnoreFile = ".gitignore";
-    public const string TemplatesFolder = "templates";
+    internal const string SchemaFile = "hotpapers-settings.schema.json";
+    internal const string GitIgnoreFile = ".gitignore";
+    internal const string TemplatesFolder = "templates";
 
     /// <summary>
     /// What <c>.gitignore</c> needs: the build's lock stays in the posts folder, a killed build's temporary
@@ -36,16 +36,16 @@ public static class Scaffolder
     /// grows every night and only <c>collect --offline</c> reads it; a nightly run starts from a clean
     /// checkout, so a blog that wants it kept uses the workflow's cache step or deletes this line.
     /// </summary>
-    public static IReadOnlyList<string> GitIgnoreLines { get; } = [OutputLock.FileName, "*" + PostWriter.TempSuffix, CacheFolder + "/"];
+    internal static IReadOnlyList<string> GitIgnoreLines { get; } = [OutputLock.FileName, "*" + PostWriter.TempSuffix, CacheFolder + "/"];
 
     /// <summary>collect's response cache, beside hotpapers.yml (its default place).</summary>
-    public const string CacheFolder = ".hotpapers/cache";
+    internal const string CacheFolder = ".hotpapers/cache";
 
     /// <summary>What a site's <c>.gitignore</c> needs besides: the built site (the workflow builds it afresh each night).</summary>
-    public static IReadOnlyList<string> SiteGitIgnoreLines { get; } = [SiteFolder + "/"];
+    internal static IReadOnlyList<string> SiteGitIgnoreLines { get; } = [SiteFolder + "/"];
 
     /// <summary>The records folder <c>init</c> makes for a flavor, relative to the site's root.</summary>
-    public static string RecordsFolder(InitFlavor flavor) => flavor switch
+    internal static string RecordsFolder(InitFlavor flavor) => flavor switch
     {
         InitFlavor.Hugo => HugoRecordsFolder,
         InitFlavor.Site => "records",
@@ -56,7 +56,7 @@ public static class Scaffolder
     private static string RecordsKeepFile(InitFlavor flavor) => Path.Combine(RecordsFolder(flavor), ".gitkeep");
 
     /// <summary>The files of a flavor, relative to the site's root, with their text (not <c>.gitignore</c>, which is extended rather than written).</summary>
-    public static IReadOnlyList<(string Path, string Text)> Files(InitFlavor flavor, bool templates = false)
+    internal static IReadOnlyList<(string Path, string Text)> Files(InitFlavor flavor, bool templates = false)
     {
         var records = flavor switch
         {
@@ -110,7 +110,7 @@ public static class Scaffolder
     }
 
     /// <summary><c>init</c> for a blog of <paramref name="flavor"/>, as <see cref="Init"/> does it.</summary>
-    public static IReadOnlyList<ScaffoldedFile> Scaffold(string directory, Flavor flavor, bool force) => Init(new InitRequest(directory, InitFlavors.Of(flavor), force)).Files;
+    internal static IReadOnlyList<ScaffoldedFile> Scaffold(string directory, Flavor flavor, bool force) => Init(new InitRequest(directory, InitFlavors.Of(flavor), force)).Files;
 
     public static InitResult Init(InitRequest request)
     {
