@@ -1,9 +1,9 @@
 namespace HotPapers.Cli;
 
 /// <summary>
-/// Progress while collect waits on the network: on a terminal one line rewritten in place; when the output
-/// is redirected or CI is set, nothing but the report (a log keeps every line, so progress would only bury it)
-/// unless <see cref="Plain"/> asks for each step as a plain line.
+/// Progress while collect waits on the network: on <c>terminal</c>, one line rewritten in place; on <c>plain</c>,
+/// each step as a line of its own. <see cref="CommandLine.Run"/> gives a terminal where a person watches, and
+/// standard error as <c>plain</c> when the output is redirected or CI is set (a log cannot rewrite a line).
 /// </summary>
 internal sealed class ProgressLine(TextWriter? terminal, TextWriter? plain)
 {
