@@ -7,8 +7,6 @@ namespace HotPapers.Cli;
 /// </summary>
 internal sealed class ProgressLine(TextWriter? terminal, TextWriter? plain)
 {
-    public static ProgressLine None { get; } = new(null, null);
-
     // The terminal's width, asked at each line (a window can be resized while collect runs); 80 where the console
     // cannot say (its size is asked of standard output, which may be redirected).
     private static int Columns()
