@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using HotPapers.Records;
-using HotPapers.Output;
 
 namespace HotPapers.Output;
 
