@@ -129,6 +129,6 @@ internal static class BuildCommand
             .Append(CultureInfo.InvariantCulture, $"{result.Posts.Count - changed} unchanged")
             .Append(result.Pruned.Count > 0 ? $"; {result.Pruned.Count} {count}" : "").Append(stdout.NewLine);
         stdout.Write(lines.ToString());
-        return result.CheckOnly && (changed > 0 || result.Pruned.Count > 0) ? ExitCodes.CheckFoundChanges : ExitCodes.Success;
+        return result.FoundChanges ? ExitCodes.CheckFoundChanges : ExitCodes.Success;
     }
 }

@@ -14,4 +14,7 @@ public sealed record BuildResult(IReadOnlyList<BuiltPost> Posts, bool CheckOnly)
     /// as hotpapers wrote them (what --prune would delete), with or without it.
     /// </summary>
     public IReadOnlyList<string> Pruned { get; init; } = [];
+
+    /// <summary>With <see cref="CheckOnly"/>: a post is missing or would change, or one is stale (<c>build --check</c>'s exit 3).</summary>
+    public bool FoundChanges => CheckOnly && (Changed.Any() || Pruned.Count > 0);
 }
