@@ -502,7 +502,7 @@ public sealed class TemplateTests
         using var temp = Fixture.TempDir();
         Directory.CreateDirectory(temp["t"]);
         File.WriteAllText(temp["t/post.md.sbn"], "---\n{{ x = [1,\n2 }}\n---\n");
-        var e = Assert.Throws<TemplateException>(() => new SiteBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
+        var e = Assert.Throws<TemplateException>(() => new PostBuilder(Settings(temp, temp["t"])).Build(new BuildRequest.Day(Day)));
         Assert.Equal((3, 3, "Unexpected token found `}}` while expecting `]`."), (e.Line, e.Column, e.Reason));
     }
 
