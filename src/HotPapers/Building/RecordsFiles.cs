@@ -105,11 +105,13 @@ internal static class RecordsFiles
     }
 
     // Found by a trial: --all said 2021-04-30.JSON was skipped for its capitals, but --date 2021-04-30 only "no such file",
-    // with "the records folder has no records files". Looked for only once the file is found missing.
+    // with "the records folder has no records files". Looked for only once the file is found missing; a folder that may be
+    // entered but not listed is told so, as the listing of its days would tell it (found by review: .NET's "Access denied").
     private static string CaseTwin(string file)
     {
         var name = System.IO.Path.GetFileName(file);
-        var twin = Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(file)!)
+        var folder = System.IO.Path.GetDirectoryName(file)!;
+        var twin = InputFile.Read(folder, "a folder of records files", () => Directory.GetFiles(folder))
             .Select(System.IO.Path.GetFileName)
             .FirstOrDefault(other => other != name && string.Equals(other, name, StringComparison.OrdinalIgnoreCase));
         return twin is null ? "" : $", but {twin}, read only when named {name} (rename it)";
