@@ -121,23 +121,50 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
     {
         const string Head = "Invalid target function `";
         if (!message.StartsWith(Head, StringComparison.Ordinal) || text is null || offset < 0 || offset >= text.Length) return null;
-        var end = offset;
-        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.')) end++;
-        var callee = text[offset..end].TrimEnd('.');
-        if (callee.Length == 0 || !char.IsAsciiLetter(callee[0]) && callee[0] != '_') return null;
+        if (!char.IsAsciiLetter(text[offset]) && text[offset] != '_') return null;
+        var callee = Callee(text, offset);
         var kind = message.EndsWith(')') && message.LastIndexOf(" (", StringComparison.Ordinal) is var open and > 0 ? message[(open + 2)..^1] : "value";
-        // The members of a name's object (Scriban's html, string, array, ...; the model's post, digest, ...).
+        // The members of a name's object (Scriban's html, string, array, ...; the model's post, digest, ...); of a name
+        // alone or with its members, not of one indexed or looked up with ?. (papers[0].title, post?.title).
         object? value = null;
         var names = callee.Split('.');
-        foreach (var scope in (ScriptObject[])[model, functions, Builtins])
-            if (scope.TryGetValue(names[0], out value)) break;
-        foreach (var member in names.Skip(1)) value = value is ScriptObject o && o.TryGetValue(member, out var v) ? v : null;
+        if (names.All(n => n.Length > 0 && n.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        {
+            foreach (var scope in (ScriptObject[])[model, functions, Builtins])
+                if (scope.TryGetValue(names[0], out value)) break;
+            foreach (var member in names.Skip(1)) value = value is ScriptObject o && o.TryGetValue(member, out var v) ? v : null;
+        }
         var members = value is ScriptObject { Count: > 0 } found ? found.Keys.ToList() : [];
         return $"Invalid target function: `{callee}` is {(kind.Length > 0 && "aeiou".Contains(kind[0]) ? "an" : "a")} {kind}, not a function"
             + (members.Count > 0 ? $"; its members are {string.Join(", ", members)}" : "")
             + (callee == "html" && !functions.ContainsKey("html")
                 ? "; the site's templates have an `html` function, the posts' have not: a post's text is escaped for Markdown by md, md_heading, md_link_text and md_url"
                 : "");
+    }
+
+    // The value called, as the template writes it from where the call starts: names, members, ?. and indexers
+    // (papers[0].title, post["title"]), up to the white space before the first argument. Found by review: taken up
+    // to the first "[" or "?", papers[0].title was told as "`papers` is a string".
+    private static string Callee(string text, int offset)
+    {
+        var end = offset;
+        var depth = 0;
+        char? quote = null;
+        for (; end < text.Length; end++)
+        {
+            var c = text[end];
+            if (quote is { } q)
+            {
+                if (c == '\\' && q != '`') end++;
+                else if (c == q) quote = null;
+                continue;
+            }
+            if (c is '"' or '\'' or '`' && depth > 0) quote = c;
+            else if (c == '[') depth++;
+            else if (c == ']' && depth > 0) depth--;
+            else if (depth == 0 && !(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '?')) break;
+        }
+        return text[offset..Math.Min(end, text.Length)].TrimEnd('.', '?');
     }
 
     /// <summary>How many steps a loop may take, those of the loops inside it included (Scriban counts from each outermost loop).</summary>

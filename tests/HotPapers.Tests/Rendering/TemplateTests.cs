@@ -649,6 +649,11 @@ public sealed class TemplateTests
     [InlineData("x {{ array post.tags }}\n", 1, 6, "Invalid target function: `array` is an object, not a function; its members are add, add_range, ")]
     [InlineData("{{ post 'title' }}\n", 1, 4, "Invalid target function: `post` is an object, not a function; its members are title, date, template, draft, slug, category, tags, description, social_image, raw_text, layout\n")]
     [InlineData("{{ for paper in papers }}{{ paper.authors ', ' }}{{ end }}\n", 1, 29, "Invalid target function: `paper.authors` is an array, not a function\n")]
+    // Found by review: a value indexed or looked up with ?. was named by the name before its "[" or "?" ("`papers` is
+    // a string"; "`post` is a string; its members are title, ...").
+    [InlineData("{{ papers[0].title 'x' }}\n", 1, 4, "Invalid target function: `papers[0].title` is a string, not a function\n")]
+    [InlineData("{{ post?.title 1 }}\n", 1, 4, "Invalid target function: `post?.title` is a string, not a function\n")]
+    [InlineData("{{ post[\"title\"] 1 }}\n", 1, 4, "Invalid target function: `post[\"title\"]` is a string, not a function\n")]
     public void A_value_called_as_a_function_is_named_not_written_out(string template, int line, int column, string message)
     {
         using var temp = Fixture.TempDir();
