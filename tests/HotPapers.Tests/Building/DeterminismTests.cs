@@ -126,10 +126,14 @@ public sealed class DeterminismTests
         var settings = BuildSettings.Default with { RecordsPath = records, OutputDirectory = output };
         var check = new PostBuilder(settings).Build(new BuildRequest.All { CheckOnly = true });
         Assert.All(check.Posts, p => Assert.Equal(WriteOutcome.Created, p.Outcome));
+        // build --check's exit 3, decided in the library.
+        Assert.True(check.FoundChanges);
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
 
-        BuildAll(records, output);
+        // A build that writes found nothing to check, whatever it wrote.
+        Assert.False(new PostBuilder(settings).Build(new BuildRequest.All()).FoundChanges);
         var recheck = new PostBuilder(settings).Build(new BuildRequest.All { CheckOnly = true });
         Assert.Empty(recheck.Changed);
+        Assert.False(recheck.FoundChanges);
     }
 }

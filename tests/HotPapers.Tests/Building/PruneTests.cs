@@ -48,6 +48,9 @@ public sealed class PruneTests : IDisposable
         // --check says what --prune would delete, and deletes nothing.
         var check = Build(bundle, prune: true, check: true);
         Assert.Equal(Days.Select(Old), check.Pruned);
+        // Every post current, but stale ones there: --check's exit 3 all the same.
+        Assert.Empty(check.Changed);
+        Assert.True(check.FoundChanges);
         Assert.All(Days, d => Assert.True(File.Exists(Old(d))));
 
         // One edited by hand since is left, and said so (its edits are not in the new post); the others go, and the manifest forgets them.
