@@ -197,8 +197,15 @@ public sealed class ScaffolderTests
         Assert.True(InitFlavors.TryParse("site", out var site));
         Scaffolder.Init(new InitRequest(temp.Path, Flavor: site));
 
-        Assert.Equal($"{posts}: this repository is set up for hotpapers' own HTML site (.github/workflows/hotpapers-site.yml), "
-            + "and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site", SetupWarnings.SiteOnly(temp.Path, posts));
+        var nowhere = $"{posts}: this repository is set up for hotpapers' own HTML site (.github/workflows/hotpapers-site.yml), "
+            + "and no Gatsby or Hugo blog reads these Markdown posts; hotpapers site builds the site";
+        Assert.Equal(nowhere, SetupWarnings.SiteOnly(temp.Path, posts));
+        // build warns so from the settings file's folder, and not when it only checks (it writes no post); site does not.
+        var settings = new SettingsOverrides { ConfigFile = temp["hotpapers.yml"], OutputDirectory = posts }.Resolve();
+        Assert.Equal([nowhere], SetupWarnings.ForBuild(settings, checkOnly: false));
+        Assert.Empty(SetupWarnings.ForBuild(settings, checkOnly: true));
+        Assert.Empty(SetupWarnings.ForSite(settings));
+        Assert.Empty(SetupWarnings.ForBuild(settings with { SourceFile = null }, checkOnly: false));
         // A blog there after all (its config), or the blog's workflow too: the posts are someone's.
         File.WriteAllText(temp["hugo.toml"], "title = 'x'\n");
         Assert.Null(SetupWarnings.SiteOnly(temp.Path, posts));
