@@ -19,10 +19,7 @@ internal static class TemplateSyntax
         // rendered the date, and the template's mistake was never said. Nor was one left open above a Markdown
         // heading: Scriban reads "# " in code as a comment up to the next "}}", "{{" included, and the post lost the
         // heading's line (found by a user's trial).
-        if (Unclosed(text, path, before: int.MaxValue, firstRunOn: true) is { } open)
-            throw new TemplateException(path, open.Line + 1, open.Column + 1, open.Next is { } next
-                ? $"`{Enter(text, open)}` is not closed: the next `{{{{`, at line {next.Line + 1}, column {next.Column + 1}, comes before any `}}}}`"
-                : $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
+        if (Unclosed(text, path, before: int.MaxValue, firstRunOn: true) is { } open) throw NotClosed(path, text, open);
         return template;
     }
 
@@ -43,14 +40,20 @@ internal static class TemplateSyntax
         // "- a, b") stops Scriban there, before the next "{{" ("Expecting <expression> instead of `\n`"); the code
         // still runs on, to the next "{{" or the end of the file, with no "}}" between.
         if (Unclosed(text, path, before: at.Offset) is { } open && (open.Next is null ? RunsOn(text, path, open) : open) is { } unclosed)
-            return new TemplateException(path, open.Line + 1, open.Column + 1, unclosed.Next is { } next
-                ? $"`{Enter(text, open)}` is not closed: the next `{{{{`, at line {next.Line + 1}, column {next.Column + 1}, comes before any `}}}}`"
-                : $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
+            return NotClosed(path, text, unclosed);
         return new TemplateException(path, at.Line + 1, at.Column + 1, first.Message + HugoHint(text, at.Offset)) { IsSyntax = true };
     }
 
-    // Where a "{{" opened code that is still open, and the "{{" met inside it, if any.
-    private sealed record Open(int Offset, int Line, int Column, int EnterLength, TextPosition? Next);
+    // Where a "{{" opened code that is still open, and the "{{" met inside it, if any (in a comment of that code, or not).
+    private sealed record Open(int Offset, int Line, int Column, int EnterLength, TextPosition? Next, bool NextInComment = false);
+
+    // Found by review: a "{{" in a comment of code that a "}}" closes later ("{{ # see {{ x }}") was told "not closed"
+    // with no word of the comment, which is what took the next "{{" in.
+    private static TemplateException NotClosed(string path, string text, Open open) =>
+        new(path, open.Line + 1, open.Column + 1, open.Next is { } next
+            ? $"`{Enter(text, open)}` is not closed: the next `{{{{`, at line {next.Line + 1}, column {next.Column + 1}, comes before any `}}}}`"
+                + (open.NextInComment ? " (a # in code starts a comment that runs to the next `}}`, and took that `{{` in)" : "")
+            : $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
 
     /// <summary>
     /// The "{{" whose code is still open at the offset <paramref name="before"/> (the token there included), if any; with
@@ -67,7 +70,7 @@ internal static class TemplateSyntax
             // {{ paper.title }}" after a "{{" left open), a new block the open code took in.
             if (open is { Next: null } && previous is { } last && EnterBetween(text, last, token) is { } enter)
             {
-                open = open with { Next = enter };
+                open = open with { Next = enter.At, NextInComment = enter.InComment };
                 if (firstRunOn) return open;
             }
             if (token.Type == TokenType.Eof) break;
@@ -83,7 +86,8 @@ internal static class TemplateSyntax
 
     // A "{{" between two tokens of code, where there is only white space and comments (a comment token's own text
     // included, for a lexer that keeps them), if any.
-    private static TextPosition? EnterBetween(string text, Token previous, Token token)
+    // Whether a "#" before it began a comment (else a string left open took it in: "don't").
+    private static (TextPosition At, bool InComment)? EnterBetween(string text, Token previous, Token token)
     {
         var from = previous.End.Offset + 1;
         var to = Math.Min(text.Length, token.Type is TokenType.Comment or TokenType.CommentMulti ? token.End.Offset + 1 : token.Start.Offset);
@@ -91,7 +95,7 @@ internal static class TemplateSyntax
         // Its line and column, from 0 as Scriban's.
         int line = 0, lineStart = 0;
         for (var i = 0; i < at; i++) if (text[i] == '\n') (line, lineStart) = (line + 1, i + 1);
-        return new TextPosition(at, line, at - lineStart);
+        return (new TextPosition(at, line, at - lineStart), text.IndexOf('#', from, at - from) >= 0);
     }
 
     /// <summary>
@@ -104,7 +108,7 @@ internal static class TemplateSyntax
         foreach (var token in new Lexer(text, path))
         {
             if (token.Start.Offset < open.Offset) continue;
-            if (token.Start.Offset > open.Offset && previous is { } last && EnterBetween(text, last, token) is { } enter) return open with { Next = enter };
+            if (token.Start.Offset > open.Offset && previous is { } last && EnterBetween(text, last, token) is { } enter) return open with { Next = enter.At, NextInComment = enter.InComment };
             if (token.Start.Offset == open.Offset)
             {
                 previous = token;

@@ -468,6 +468,9 @@ public sealed class TemplateTests
         Assert.EndsWith($" (opened here and still open at the end of the file: Scriban stopped at line {endLine}, column {endColumn}{inner})", e.Reason, StringComparison.Ordinal);
     }
 
+    // What follows "not closed" where a comment of the open code took the next "{{" in.
+    private const string TookIn = " (a # in code starts a comment that runs to the next `}}`, and took that `{{` in)";
+
     // Found by a user's trial: a "{{" left open at the end of the file was taken for code ending there (the post
     // got the date, the mistake went unsaid); one left open above another "{{" was reported at that one, lines
     // below, as "Unexpected token `{` while parsing object initializer".
@@ -483,7 +486,10 @@ public sealed class TemplateTests
     // Found by a user's trial: Scriban reads "#" in code as a comment up to the next "}}", so a "{{" left open above a
     // Markdown heading took the heading and its "{{" in, and the post lost its line, exit 0; an apostrophe after
     // one opened a string that ran past the next "{{".
-    [InlineData("a {{ digest.date\n\n# Heading {{ post.title }}\n- x, y\n", 1, 3, "`{{` is not closed: the next `{{`, at line 3, column 11, comes before any `}}`")]
+    [InlineData("a {{ digest.date\n\n# Heading {{ post.title }}\n- x, y\n", 1, 3, "`{{` is not closed: the next `{{`, at line 3, column 11, comes before any `}}`" + TookIn)]
+    // Found by review: a "{{" in a comment of code closed later is refused too (Scriban would end the comment at the
+    // first "}}" and write the rest out), and the comment is said to be what took it in.
+    [InlineData("{{ # see {{ x }}\n", 1, 1, "`{{` is not closed: the next `{{`, at line 1, column 10, comes before any `}}`" + TookIn)]
     [InlineData("<h1>{{ post.title</h1>\n<p>don't</p>\n<p>{{ digest.date }}</p>\n", 1, 5, "`{{` is not closed: the next `{{`, at line 3, column 4, comes before any `}}`")]
     public void A_code_block_left_open_is_reported_where_it_opens(string text, int line, int column, string reason)
     {
