@@ -114,12 +114,16 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
     /// <summary>
     /// Scriban's message for a call of a value that is no function (<c>Invalid target function `{strip: Scriban.Runtime...}`
     /// (object)</c>, the value written out with .NET's type names), said with the name called, and the members of an
-    /// object of functions; null for any other message. Found by a user's trial: <c>{{ html paper.title }}</c> in a post
+    /// object of functions (and <c>html</c> piped into in a post template, with where the function is); null for any other
+    /// message. Found by a user's trial: <c>{{ html paper.title }}</c> in a post
     /// template, the site's function, called Scriban's <c>html</c> object of functions.
     /// </summary>
     internal static string? NotAFunction(string message, string? text, int offset, ScriptObject model, ScriptObject functions)
     {
         const string Head = "Invalid target function `";
+        // Piped into (post.title | html), Scriban names the value itself, and only the hint is missing (found by review).
+        if (message.StartsWith("Pipe expression destination `html` ", StringComparison.Ordinal))
+            return functions.ContainsKey("html") ? null : message.TrimEnd() + HtmlHint;
         if (!message.StartsWith(Head, StringComparison.Ordinal) || text is null || offset < 0 || offset >= text.Length) return null;
         if (!char.IsAsciiLetter(text[offset]) && text[offset] != '_') return null;
         var callee = Callee(text, offset);
@@ -137,10 +141,11 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
         var members = value is ScriptObject { Count: > 0 } found ? found.Keys.ToList() : [];
         return $"Invalid target function: `{callee}` is {(kind.Length > 0 && "aeiou".Contains(kind[0]) ? "an" : "a")} {kind}, not a function"
             + (members.Count > 0 ? $"; its members are {string.Join(", ", members)}" : "")
-            + (callee == "html" && !functions.ContainsKey("html")
-                ? "; the site's templates have an `html` function, the posts' have not: a post's text is escaped for Markdown by md, md_heading, md_link_text and md_url"
-                : "");
+            + (callee == "html" && !functions.ContainsKey("html") ? HtmlHint : "");
     }
+
+    private const string HtmlHint =
+        "; the site's templates have an `html` function, the posts' have not: a post's text is escaped for Markdown by md, md_heading, md_link_text and md_url";
 
     // The value called, as the template writes it from where the call starts: names, members, ?. and indexers
     // (papers[0].title, post["title"]), up to the white space before the first argument. Found by review: taken up
