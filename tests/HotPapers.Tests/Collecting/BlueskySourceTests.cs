@@ -312,6 +312,8 @@ public sealed class BlueskySourceTests
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \" \"}}]}", "expected a handle, found an empty string at $.posts[0].author.handle")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"@\"}}]}", "expected a handle, found \"@\" at $.posts[0].author.handle")]
     [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"https://arxiv.org/abs/2104.14421\", \"createdAt\": \"2021-04-30T15:00:00Z\"}, \"repostCount\": 9007199254740993}]}", "expected a count (a whole number from 0 to 2^53), found a number at $.posts[0].repostCount")]
+    // Found by a drift test: a \u escape of half a UTF-16 pair threw the reader's own InvalidOperationException, without URL or path.
+    [InlineData("{\"posts\": [{\"uri\": \"at://did:plc:x/app.bsky.feed.post/y\", \"author\": {\"handle\": \"x.example\"}, \"record\": {\"text\": \"cut \\ud83d\", \"createdAt\": \"2021-04-30T15:00:00Z\"}}]}", "expected text without \\u escapes of lone surrogates (\\ud800 to \\udfff), found such an escape at $.posts[0].record.text")]
     public async Task A_search_answer_of_the_wrong_shape_names_the_place(string body, string what)
     {
         var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").OnText(Search, body);

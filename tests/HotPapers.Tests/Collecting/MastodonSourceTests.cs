@@ -148,6 +148,7 @@ public sealed class MastodonSourceTests
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"<p><a href=\\\"https://arxiv.org/abs/2104.14421\\\">paper</a></p>\", \"url\": \"https://m.example/@a/1\", \"account\": {\"acct\": \"a\", \"username\": \"a\"}, \"favourites_count\": 1.5}]", Tag1, "expected a count (a whole number from 0 to 2^53), found a number at $[0].favourites_count")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"reblog\": {\"id\": \"2\"}}]", Tag1, "expected a string, found nothing at $[0].reblog.created_at")]
     [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10", Tag1, "the answer is not JSON at line ")]
+    [InlineData("[{\"id\": \"1\", \"created_at\": \"2021-04-30T10:00:00Z\", \"content\": \"<p>cut \\udc00</p>\"}]", Tag1, "expected text without \\u escapes of lone surrogates (\\ud800 to \\udfff), found such an escape at $[0].content")]
     public async Task An_answer_of_the_wrong_shape_names_the_place(string body, string at, string what)
     {
         var fetcher = new FakeFetcher().OnText(at, body);

@@ -146,6 +146,7 @@ public sealed class TwitterSourceTests
     [InlineData("{\"includes\": {\"users\": [{\"id\": \"9\", \"name\": null, \"username\": \"n\"}]}}", "expected a string, found null at $.includes.users[0].name")]
     [InlineData("{\"meta\": {\"next_token\": 5}}", "expected a string, found a number at $.meta.next_token")]
     [InlineData("{\"data\": [], \"meta\": ", "the answer is not JSON at line ")]
+    [InlineData("{\"data\": [{\"id\": \"1\", \"text\": \"cut \\ud83d\"}]}", "expected text without \\u escapes of lone surrogates (\\ud800 to \\udfff), found such an escape at $.data[0].text")]
     public async Task A_search_answer_of_the_wrong_shape_names_the_place(string body, string what)
     {
         var fetcher = new FakeFetcher().OnText(Search, body);

@@ -122,7 +122,20 @@ internal readonly struct JsonReply
         _ => throw Wrong("true or false"),
     };
 
-    public string String() => element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Wrong("a string");
+    public string String()
+    {
+        if (element.ValueKind != JsonValueKind.String) throw Wrong("a string");
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader makes no string of a \u escape of half a UTF-16 pair ("\ud83d" alone: a text cut inside an
+            // emoji), and threw out of the source with its own words, without the source's URL or the path.
+            throw Wrong("text without \\u escapes of lone surrogates (\\ud800 to \\udfff)", "such an escape");
+        }
+    }
 
     public string String(string name) => Member(name).String();
 
