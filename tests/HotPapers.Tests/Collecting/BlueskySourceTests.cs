@@ -326,6 +326,21 @@ public sealed class BlueskySourceTests
         Assert.Equal($"bluesky: {Search}: {what}", e.Message);
     }
 
+    // Found by a drift test: atproto's datetimes may have any number of fraction digits; nine (nanoseconds) failed the day.
+    [Theory]
+    [InlineData("2021-04-30T15:00:00.123456789Z", "2021-04-30T15:00:00.1234567+00:00")]
+    [InlineData("2021-04-30T15:00:00.1234567891234+02:00", "2021-04-30T15:00:00.1234567+02:00")]
+    [InlineData("2021-04-30T15:00:00.1Z", "2021-04-30T15:00:00.1+00:00")]
+    public async Task A_created_at_with_more_fraction_digits_than_a_tick_keeps_the_first_seven(string createdAt, string created)
+    {
+        var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").OnText(Search,
+            $$$"""{"posts": [{"uri": "at://did:plc:x/app.bsky.feed.post/y", "author": {"handle": "x.example"}, "record": {"text": "https://arxiv.org/abs/2104.14421", "createdAt": "{{{createdAt}}}"}}]}""");
+
+        var found = Assert.Single(await Source(embeds: false).CollectAsync(Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(created, Rfc3339.Format(found.Mention.Created!.Value.Instant!.Value));
+    }
+
     [Fact]
     public async Task NUL_characters_records_cannot_hold_are_left_out_of_text_and_names()
     {

@@ -181,7 +181,21 @@ internal readonly struct JsonReply
     {
         var m = Member(name);
         var text = m.String();
-        return Rfc3339.TryParseWithOffset(text, out var value) ? value : throw m.Wrong("an RFC 3339 date and time with an offset", Found(text));
+        return Rfc3339.TryParseWithOffset(WithinTicks(text), out var value) ? value : throw m.Wrong("an RFC 3339 date and time with an offset", Found(text));
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with no more than 7 digits of a second's fraction, the ticks .NET's parser reads: RFC 3339
+    /// bounds them not, atproto's datetimes allow any number (its spec's example has 9), and Go's RFC3339Nano writes 9.
+    /// Found by a drift test: one post's createdAt in nanoseconds failed Bluesky's day. The digits after are dropped.
+    /// </summary>
+    private static string WithinTicks(string text)
+    {
+        var dot = text.IndexOf('.');
+        if (dot < 0) return text;
+        var end = dot + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        return end - dot - 1 > 7 ? text.Remove(dot + 8, end - dot - 8) : text;
     }
 
     /// <summary>Found text, quoted and shortened, for an answer's public value (a date, a link): never a token's.</summary>
