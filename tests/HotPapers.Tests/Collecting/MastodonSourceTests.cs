@@ -59,6 +59,18 @@ public sealed class MastodonSourceTests
         Assert.Equal("Cut arxiv.org/abs/hep-th/990…", found[4].Mention.Text);
     }
 
+    // Found by a drift test: Mastodon 4 keeps lists, quotes and code blocks in a remote status's content, and their
+    // items and paragraphs ran together ("Introonetwo", "quotedend"); an empty paragraph or a br ending one added lines.
+    [Theory]
+    [InlineData("<p>Intro</p><ul><li>one</li><li>two</li></ul><blockquote><p>quoted</p></blockquote><p>end</p>", "Intro\n\none\ntwo\n\nquoted\n\nend")]
+    [InlineData("<p>Steps:</p><ol><li><p>first</p></li><li>second</li></ol><pre><code>x = 1</code></pre><h2>Head</h2>", "Steps:\n\nfirst\nsecond\n\nx = 1\n\nHead")]
+    [InlineData("<p>a<br></p><p></p><p>b</p>", "a\n\nb")]
+    [InlineData("<p>a<br>b</p><p>c</p>", "a\nb\n\nc")]
+    public void A_statuss_blocks_are_lines_and_paragraphs_of_its_text(string html, string text)
+    {
+        Assert.Equal(text, StatusContent.Read(html).Text);
+    }
+
     [Fact]
     public async Task A_full_page_that_reaches_before_the_day_ends_the_paging()
     {
