@@ -326,6 +326,21 @@ public sealed class BlueskySourceTests
         Assert.Equal($"bluesky: {Search}: {what}", e.Message);
     }
 
+    // Found by a drift test: a name of white space or invisible marks only was written as the author's, a name no reader sees.
+    [Theory]
+    [InlineData("\" \"", "x.example")]
+    [InlineData("\"\\u200b\\u2067\"", "x.example")]
+    [InlineData("\"Ada\\u200b\"", "Ada\u200b")]
+    public async Task An_author_without_a_name_to_show_is_named_by_handle(string displayName, string name)
+    {
+        var fetcher = new FakeFetcher().On(Session, "bluesky/session.json").OnText(Search,
+            $$$"""{"posts": [{"uri": "at://did:plc:x/app.bsky.feed.post/y", "author": {"handle": "x.example", "displayName": {{{displayName}}}}, "record": {"text": "https://arxiv.org/abs/2104.14421", "createdAt": "2021-04-30T15:00:00Z"}}]}""");
+
+        var found = Assert.Single(await Source(embeds: false).CollectAsync(Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(name, found.Mention.AuthorName);
+    }
+
     // Found by a drift test: atproto's datetimes may have any number of fraction digits; nine (nanoseconds) failed the day.
     [Theory]
     [InlineData("2021-04-30T15:00:00.123456789Z", "2021-04-30T15:00:00.1234567+00:00")]

@@ -26,6 +26,22 @@ public sealed class HuggingFaceSourceTests
             (found.Paper.Value, found.Mention.Url, found.Mention.AuthorName, found.Mention.Handle, found.Mention.Text, found.Mention.Likes, found.Mention.Replies));
     }
 
+    // Found by a drift test: a name of white space or invisible marks only was written as the author's, a name no reader sees.
+    [Theory]
+    [InlineData("\"  \"", "akhaliq")]
+    [InlineData("\"\\u200b\\u200f\"", "akhaliq")]
+    [InlineData("\"\"", "akhaliq")]
+    [InlineData("null", "akhaliq")]
+    [InlineData("\" AK \"", " AK ")]
+    public async Task A_submitter_without_a_name_to_show_is_named_by_handle(string fullname, string name)
+    {
+        var fetcher = new FakeFetcher().OnText(Daily, Item($"\"submittedBy\": {{\"fullname\": {fullname}, \"name\": \"akhaliq\"}}"));
+
+        var found = Assert.Single(await Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(name, found.Mention.AuthorName);
+    }
+
     [Theory]
     [InlineData("{}", "", "expected an array, found an object at $")]
     [InlineData("", "\"upvotes\": null", "expected a count (a whole number from 0 to 2^53), found null at $[0].paper.upvotes")]

@@ -59,6 +59,21 @@ public sealed class MastodonSourceTests
         Assert.Equal("Cut arxiv.org/abs/hep-th/990…", found[4].Mention.Text);
     }
 
+    // Found by a drift test: a name of white space or invisible marks only was written as the author's, a name no reader sees.
+    [Theory]
+    [InlineData("\" \"", "a")]
+    [InlineData("\"\\u200b\"", "a")]
+    [InlineData("\"Ada\"", "Ada")]
+    public async Task An_account_without_a_name_to_show_is_named_by_its_user_name(string displayName, string name)
+    {
+        var fetcher = new FakeFetcher().OnText(Trends, "[]").OnText(Tag1,
+            $$$"""[{"id": "1", "created_at": "2021-04-30T10:00:00Z", "content": "<p><a href=\"https://arxiv.org/abs/2104.14421\">paper</a></p>", "url": "https://mastodon.example/@a/1", "account": {"username": "a", "acct": "a", "display_name": {{{displayName}}}}}]""");
+
+        var found = Assert.Single(await Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+
+        Assert.Equal(name, found.Mention.AuthorName);
+    }
+
     // Found by a drift test: Mastodon 4 keeps lists, quotes and code blocks in a remote status's content, and their
     // items and paragraphs ran together ("Introonetwo", "quotedend"); an empty paragraph or a br ending one added lines.
     [Theory]

@@ -184,7 +184,7 @@ internal sealed class BlueskySource(SourceSettings settings, Func<string, string
         links.AddFromText(text);
         if (links.Papers.Count == 0 || HasLabel(author, NoUnauthenticated) || HasLabel(post, NoUnauthenticated)) return null;
         // The display name may be missing or empty: Bluesky's own embed then names the author by handle.
-        var name = author.OptionalText("displayName") is { Length: > 0 } displayName ? displayName : handle;
+        var name = author.OptionalName("displayName") ?? handle;
         var mention = new MentionRecord(url, name, handle, text, TweetTime.FromInstant(created), lang,
             Reposts: post.OptionalCount("repostCount"), Likes: post.OptionalCount("likeCount"), EmbedHtml: null, RepostOf: null,
             Network: Network.Bluesky, Replies: post.OptionalCount("replyCount"), Quotes: post.OptionalCount("quoteCount"));

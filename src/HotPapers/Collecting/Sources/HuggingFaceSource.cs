@@ -49,7 +49,7 @@ internal sealed class HuggingFaceSource(SourceSettings settings) : IMentionSourc
         var handle = by.Handle("name");
         var mention = new MentionRecord(
             Url: $"https://huggingface.co/papers/{arxiv.Value.Versionless}",
-            AuthorName: by.OptionalText("fullname") is { Length: > 0 } full ? full : handle,
+            AuthorName: by.OptionalName("fullname") ?? handle,
             Handle: handle,
             Text: WhiteSpace.Collapse(item.Text("title")),
             Created: TweetTime.FromInstant(item.Instant("publishedAt")),

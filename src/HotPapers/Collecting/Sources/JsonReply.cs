@@ -151,6 +151,14 @@ internal readonly struct JsonReply
 
     public string? OptionalText(string name) => OptionalString(name) is { } s ? WithoutNul(s) : null;
 
+    /// <summary>
+    /// A person's display name, or null when it is missing, null or shows nothing: empty, or only white space and
+    /// invisible marks (zero-width spaces, direction marks), which the networks' own pages show as no name, the
+    /// handle in its place. Found by a drift test: a name of one space was written as the author's, a name no reader sees.
+    /// </summary>
+    public string? OptionalName(string name) =>
+        OptionalText(name) is { } s && s.Any(c => !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format) ? s : null;
+
     /// <summary>A handle: text that is not blank (records name every author by one), without a leading @.</summary>
     public string Handle(string name)
     {

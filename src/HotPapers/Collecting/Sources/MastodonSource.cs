@@ -160,7 +160,7 @@ internal sealed class MastodonSource(SourceSettings settings, Func<string, strin
         if (!HttpUrl.IsHttp(url)) throw urlValue.Wrong("an http(s) URL", JsonReply.Found(url));
         var acct = account.Handle("acct");
         var handle = acct.Contains('@') ? acct : $"{acct}@{settings.BaseUrl.Host}";
-        var name = account.OptionalText("display_name") is { Length: > 0 } displayName ? displayName : account.Text("username");
+        var name = account.OptionalName("display_name") ?? account.Text("username");
         var mention = new MentionRecord(url, name, handle, text, TweetTime.FromInstant(created), status.OptionalText("language"),
             Reposts: status.OptionalCount("reblogs_count"), Likes: status.OptionalCount("favourites_count"), EmbedHtml: null, RepostOf: null,
             Network: Network.Mastodon, Replies: status.OptionalCount("replies_count"));
