@@ -30,6 +30,8 @@ public sealed class HackerNewsSourceTests
     [InlineData("{\"hits\": {}}", "expected an array, found an object at $.hits")]
     [InlineData("\"title\": null", "expected a string, found null at $.hits[0].title")]
     [InlineData("\"points\": \"181\"", "expected a count (a whole number from 0 to 2^53), found a string at $.hits[0].points")]
+    [InlineData("\"objectID\": \"\"", "expected an item id of digits, found \"\" at $.hits[0].objectID")]
+    [InlineData("\"objectID\": \"26990001&x=1\"", "expected an item id of digits, found \"26990001&x=1\" at $.hits[0].objectID")]
     // Found by a drift test: a \u escape of half a UTF-16 pair threw the reader's own InvalidOperationException, without URL or path.
     [InlineData("\"title\": \"cut \\ud83d\"", "expected text without \\u escapes of lone surrogates (\\ud800 to \\udfff), found such an escape at $.hits[0].title")]
     public async Task An_answer_of_the_wrong_shape_names_the_place(string fields, string what)

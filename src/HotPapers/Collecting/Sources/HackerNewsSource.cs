@@ -54,8 +54,13 @@ internal sealed class HackerNewsSource(SourceSettings settings) : IMentionSource
         var created = hit.RequiredCount("created_at_i");
         if (created < from || created >= until) return null;
         var author = hit.Handle("author");
+        // The item's page is named by its id, a number: found by a drift test, an empty objectID was written as the
+        // page "item?id=", no story's, and two such hits were one mention.
+        var idValue = hit.Member("objectID");
+        var id = idValue.String();
+        if (id.Length == 0 || !id.All(char.IsAsciiDigit)) throw idValue.Wrong("an item id of digits", JsonReply.Found(id));
         return (paper, new MentionRecord(
-            Url: $"https://news.ycombinator.com/item?id={Uri.EscapeDataString(hit.String("objectID"))}",
+            Url: $"https://news.ycombinator.com/item?id={id}",
             AuthorName: author,
             Handle: author,
             Text: hit.Text("title"),
