@@ -26,6 +26,17 @@ public sealed class HackerNewsSourceTests
             (found.Paper.Value, found.Mention.Url, found.Mention.Handle, found.Mention.Text, found.Mention.Likes, found.Mention.Replies));
     }
 
+    // Found by a drift test: RFC 8259 lets a parser ignore a byte order mark, and one was refused, "'0xEF' is an invalid start of a value".
+    [Fact]
+    public async Task An_answer_that_begins_with_a_byte_order_mark_is_read()
+    {
+        var fetcher = new FakeFetcher().OnBytes(Search, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Hit())]);
+
+        var found = Assert.Single(await Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
+
+        Assert.Equal("2104.14421", found.Paper.Value);
+    }
+
     [Theory]
     [InlineData("{\"hits\": {}}", "expected an array, found an object at $.hits")]
     [InlineData("\"title\": null", "expected a string, found null at $.hits[0].title")]
