@@ -45,9 +45,14 @@ public sealed class HackerNewsSourceTests
     [InlineData("\"objectID\": \"26990001&x=1\"", "expected an item id of digits, found \"26990001&x=1\" at $.hits[0].objectID")]
     // Found by a drift test: a \u escape of half a UTF-16 pair threw the reader's own InvalidOperationException, without URL or path.
     [InlineData("\"title\": \"cut \\ud83d\"", "expected text without \\u escapes of lone surrogates (\\ud800 to \\udfff), found such an escape at $.hits[0].title")]
+    [InlineData("{}", "expected an array, found nothing at $.hits")]
+    [InlineData("{\"message\": \"Cannot reach any hosts\"}", "expected an array, found nothing at $.hits")]
+    // Found by a drift test: an empty body was told in the reader's words ("... when isFinalBlock is true").
+    [InlineData("", "the answer is not JSON but an empty body")]
+    [InlineData(" \r\n", "the answer is not JSON but an empty body")]
     public async Task An_answer_of_the_wrong_shape_names_the_place(string fields, string what)
     {
-        var fetcher = new FakeFetcher().OnText(Search, fields.StartsWith('{') ? fields : Hit(fields));
+        var fetcher = new FakeFetcher().OnText(Search, fields.StartsWith('{') || fields.Trim().Length == 0 ? fields : Hit(fields));
 
         var e = await Assert.ThrowsAsync<SourceException>(() => Source().CollectAsync(BlueskySourceTests.Day, fetcher, CancellationToken.None));
 

@@ -58,14 +58,17 @@ internal readonly struct JsonReply
     private static ReadOnlyMemory<byte> WithoutBom(byte[] body) => body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsMemory(3) : body;
 
     /// <summary>
-    /// Why a body is not JSON, for a person: markup (a proxy's error page, a login page) by how it starts;
-    /// else the reader's words, at the line and byte it counts from 1 (its own message counts from 0, in
+    /// Why a body is not JSON, for a person: an empty one as such; markup (a proxy's error page, a login page) by how
+    /// it starts; else the reader's words, at the line and byte it counts from 1 (its own message counts from 0, in
     /// its own terms). A body that stops before its end is said to be cut short (a dropped connection, a proxy's limit).
     /// </summary>
     internal static string NotJson(ReadOnlySpan<byte> body, JsonException e)
     {
         var start = body.TrimStart(" \t\r\n"u8);
-        if (start.Length > 0 && start[0] == (byte)'<')
+        // Found by a drift test: an empty 200 (a proxy's, a server's that had nothing to say) was told in the reader's
+        // words, "The input does not contain any JSON tokens ... when isFinalBlock is true".
+        if (start.Length == 0) return "the answer is not JSON but an empty body";
+        if (start[0] == (byte)'<')
         {
             var text = System.Text.Encoding.UTF8.GetString(start[..Math.Min(start.Length, 40)]).ReplaceLineEndings(" ");
             return $"the answer is not JSON but markup, an HTML or XML page (it starts \"{text}{(start.Length > 40 ? "..." : "")}\")";
