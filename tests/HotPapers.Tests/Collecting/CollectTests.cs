@@ -655,6 +655,26 @@ public sealed class CollectTests
         Assert.NotEmpty(records.Papers);
     }
 
+    // Found by a drift test: a \u escape of half a UTF-16 pair threw System.Text.Json's InvalidOperationException, which
+    // the day's report gave in the reader's words, without the source's URL or the path.
+    [Fact]
+    public async Task A_lone_surrogate_in_an_answer_fails_its_source_only_naming_url_and_path()
+    {
+        await using var h = new CollectHarness();
+        var hits = File.ReadAllText(Fixture.Path("collect", "hackernews-2021-04-30.json"));
+        var title = hits.IndexOf("\"title\": \"", StringComparison.Ordinal) + "\"title\": \"".Length;
+        h.Api.On(CollectHarness.HuggingFace, Reply.File("huggingface-2021-04-30.json"))
+            .On(CollectHarness.HackerNews, Reply.Text(200, hits.Insert(title, "cut \\ud83d ")))
+            .On(CollectHarness.ArxivHuggingFaceOnly, Reply.File("arxiv-2021-04-30.xml"));
+        var report = await h.RunAsync();
+
+        Assert.Equal(CollectOutcome.Partial, report.Outcome);
+        var failure = Assert.Single(report.Days[0].Failures);
+        Assert.Equal(("hackernews", h.Api.BaseUrl + CollectHarness.HackerNews[1..]), (failure.Source, failure.Url));
+        Assert.Matches(@"^expected text without \\u escapes of lone surrogates \(\\ud800 to \\udfff\), found such an escape at \$\.hits\[\d+\]\.title$", failure.What);
+        Assert.NotEmpty(new RecordsLoader(TimeZoneInfo.Utc).Load(h.DayFile).Papers);
+    }
+
     [Fact]
     public async Task An_answer_its_source_could_not_read_is_asked_again_by_the_next_run_not_replayed_from_the_cache()
     {
