@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using HotPapers.Scaffolding;
 using HotPapers.Settings;
 using HotPapers.Site;
 
@@ -44,15 +45,15 @@ internal static class ServeCommand
         command.SetAction(async (parse, token) =>
         {
             SitePreview? preview = null;
+            var overrides = new SettingsOverrides
+            {
+                ConfigFile = parse.GetValue(config),
+                TimeZone = parse.GetValue(timezone),
+                RecordsPath = parse.GetValue(records),
+                TemplatesDirectory = parse.GetValue(templates),
+            };
             var code = CommandLine.Guard(stderr, () =>
             {
-                var overrides = new SettingsOverrides
-                {
-                    ConfigFile = parse.GetValue(config),
-                    TimeZone = parse.GetValue(timezone),
-                    RecordsPath = parse.GetValue(records),
-                    TemplatesDirectory = parse.GetValue(templates),
-                };
                 try
                 {
                     preview = SitePreview.Start(overrides, new SiteOptions(parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(force), parse.GetValue(prune)), parse.GetValue(port));
@@ -79,6 +80,8 @@ internal static class ServeCommand
                     stop.Cancel();
                 }
                 Report(preview.First, stdout, stderr);
+                // As site warns (files an earlier init wrote), once: the settings the first build read, where it read them.
+                if (preview.First.Result is not null) WarnAboutSetup(overrides, stderr);
                 preview.Rebuilt += build => Report(build, stdout, stderr);
                 stdout.WriteLine($"Serving {preview.Folder} at {preview.Address}");
                 stdout.WriteLine(Watching(preview.Watched));
@@ -100,6 +103,19 @@ internal static class ServeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // Found by review: site said it, serve did not. Settings changed since the first build read them are that build's to
+    // report, not this warning's.
+    private static void WarnAboutSetup(SettingsOverrides overrides, TextWriter stderr)
+    {
+        try
+        {
+            foreach (var warning in SetupWarnings.ForSite(overrides.Resolve())) stderr.WriteLine($"warning: {warning}");
+        }
+        catch (InputException)
+        {
+        }
     }
 
     private static string Watching(IEnumerable<string> paths) => $"Watching {string.Join(", ", paths)}; Ctrl+C stops.";

@@ -467,6 +467,22 @@ public sealed class ServeCommandTests
         Assert.Equal(0, code);
     }
 
+    // Found by review: site warned about files an earlier init wrote, serve did not.
+    [SkippableFact]
+    public async Task Serve_warns_as_site_does_about_files_an_earlier_init_wrote()
+    {
+        using var temp = Fixture.TempDir();
+        Assert.Equal(0, InProcessCli.Run("init", "--flavor", "site", temp.Path).Code);
+        File.Copy(Fixture.Path("scaffold", "earlier", "hotpapers-settings.schema.json"), temp["hotpapers-settings.schema.json"], overwrite: true);
+        using var serve = ServeProcess.Start(temp.Path, "--records", Records);
+        await serve.ReadLineWith("Serving ");
+
+        var (_, code) = await serve.Interrupt();
+        Assert.Equal(0, code);
+        Assert.Contains("warning: hotpapers-settings.schema.json: an earlier hotpapers init wrote it, and this version writes it otherwise; "
+            + "run hotpapers init --update to bring it up to date\n", (await serve.Stderr).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     /// <summary><c>hotpapers serve --port 0</c> as its own process in a folder, its output read line by line.</summary>
     private sealed class ServeProcess : IDisposable
     {
@@ -485,6 +501,9 @@ public sealed class ServeCommandTests
             Skip.If(OperatingSystem.IsWindows(), "Ctrl+C is sent as SIGINT, a POSIX signal");
             return new ServeProcess(Processes.StartHotpapers(folder, ["serve", "--port", "0", .. args]));
         }
+
+        /// <summary>All serve wrote to standard error, once it has ended.</summary>
+        public Task<string> Stderr => _stderr;
 
         /// <summary>The next line of standard output that holds <paramref name="text"/>; fails when serve ends first.</summary>
         public async Task<string> ReadLineWith(string text)
