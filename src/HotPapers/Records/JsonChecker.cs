@@ -54,14 +54,16 @@ internal sealed class JsonChecker
     /// </summary>
     public InputProblem? Unreadable { get; private set; }
 
+    /// <summary>What a string holding a <c>\u</c> escape of half a UTF-16 pair was to be, for the records and for collect's answers alike.</summary>
+    internal const string NoLoneSurrogates = "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)";
+
     // Found by a docs audit: the problem named no place ("$"), in a file of thousands of strings. The place is
     // the string's start in the file. TokenStartIndex counts from the start of the reader's buffer, which is
     // the whole file for every reader but EachKeyOnce's (a slice): that one reads keys NextKey has already
     // read whole, so a bad key was reported, and kept (??=), by the whole file's reader first.
     private void ReportUnreadable(ref Utf8JsonReader r)
     {
-        Unreadable ??= new(_file, Place(_json.Span, checked((int)r.TokenStartIndex)),
-            "text without \\u escapes of lone surrogates (\\ud800 to \\udfff)", "such an escape");
+        Unreadable ??= new(_file, Place(_json.Span, checked((int)r.TokenStartIndex)), NoLoneSurrogates, "such an escape");
         Sink.Add(Unreadable);
     }
 

@@ -56,9 +56,7 @@ internal sealed class HackerNewsSource(SourceSettings settings) : IMentionSource
         var author = hit.Handle("author");
         // The item's page is named by its id, a number: found by a drift test, an empty objectID was written as the
         // page "item?id=", no story's, and two such hits were one mention.
-        var idValue = hit.Member("objectID");
-        var id = idValue.String();
-        if (id.Length == 0 || !id.All(char.IsAsciiDigit)) throw idValue.Wrong("an item id of digits", JsonReply.Found(id));
+        var id = hit.DigitsId("objectID", "an item id of digits");
         return (paper, new MentionRecord(
             Url: $"https://news.ycombinator.com/item?id={id}",
             AuthorName: author,

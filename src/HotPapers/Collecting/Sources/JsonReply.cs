@@ -143,11 +143,19 @@ internal readonly struct JsonReply
         {
             // The reader makes no string of a \u escape of half a UTF-16 pair ("\ud83d" alone: a text cut inside an
             // emoji), and threw out of the source with its own words, without the source's URL or the path.
-            throw Wrong("text without \\u escapes of lone surrogates (\\ud800 to \\udfff)", "such an escape");
+            throw Wrong(JsonChecker.NoLoneSurrogates, "such an escape");
         }
     }
 
     public string String(string name) => Member(name).String();
+
+    /// <summary>A member that is an id of ASCII digits (a post's, an item's): its page is named by it, so an empty or other one is refused as not <paramref name="expected"/>.</summary>
+    public string DigitsId(string name, string expected)
+    {
+        var member = Member(name);
+        var id = member.String();
+        return id.Length > 0 && id.All(char.IsAsciiDigit) ? id : throw member.Wrong(expected, Found(id));
+    }
 
     public string? OptionalString(string name) => OptionalMember(name)?.String();
 

@@ -99,9 +99,7 @@ internal sealed class TwitterSource(SourceSettings settings, Func<string, string
     /// </summary>
     private static Post? ReadPost(JsonReply post, Dictionary<string, (string Name, string Username)> users)
     {
-        var idValue = post.Member("id");
-        var id = idValue.String();
-        if (id.Length == 0 || !id.All(char.IsAsciiDigit)) throw idValue.Wrong("a post id of digits", JsonReply.Found(id));
+        var id = post.DigitsId("id", "a post id of digits");
         var text = post.Text("text");
         var links = new PaperLinks();
         foreach (var link in post.OptionalMember("entities")?.OptionalItems("urls") ?? [])
