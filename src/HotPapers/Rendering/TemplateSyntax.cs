@@ -39,8 +39,7 @@ internal static class TemplateSyntax
         // Found by a user's trial: a template's own text after the open "{{" ("---" of the front matter, a list's
         // "- a, b") stops Scriban there, before the next "{{" ("Expecting <expression> instead of `\n`"); the code
         // still runs on, to the next "{{" or the end of the file, with no "}}" between.
-        if (Unclosed(text, path, before: at.Offset) is { } open && (open.Next is null ? RunsOn(text, path, open) : open) is { } unclosed)
-            return NotClosed(path, text, unclosed);
+        if (Unclosed(text, path, before: at.Offset) is { } open) return NotClosed(path, text, open);
         return new TemplateException(path, at.Line + 1, at.Column + 1, first.Message + HugoHint(text, at.Offset)) { IsSyntax = true };
     }
 
@@ -56,8 +55,11 @@ internal static class TemplateSyntax
             : $"`{Enter(text, open)}` is not closed: no `}}}}` after it before the end of the file") { IsSyntax = true };
 
     /// <summary>
-    /// The "{{" whose code is still open at the offset <paramref name="before"/> (the token there included), if any; with
-    /// <paramref name="firstRunOn"/>, the first whose code runs into another "{{" (in a comment), closed later or not.
+    /// The "{{" whose code is still open at the offset <paramref name="before"/> (the token there included), if any, with
+    /// the next "{{" its code runs into. Past that offset, an open "{{" with no next one yet is followed on: to the next
+    /// "{{" (found by a user's trial: a template's own text after it, "---" or "- a, b", stops Scriban there, lines above
+    /// that "{{"), or the end of the file; a "}}" that closes it first gives null (the error is in the code, Scriban's words
+    /// stand). With <paramref name="firstRunOn"/>, the first whose code runs into another "{{" (in a comment), closed later or not.
     /// </summary>
     private static Open? Unclosed(string text, string path, int before, bool firstRunOn = false)
     {
@@ -65,13 +67,14 @@ internal static class TemplateSyntax
         Token? previous = null;
         foreach (var token in new Lexer(text, path))
         {
-            if (token.Start.Offset > before) break;
+            var past = token.Start.Offset > before;
+            if (past && open is not { Next: null }) break;
             // Between two tokens of code there is only white space and comments: a "{{" there is in a comment ("# Heading
             // {{ paper.title }}" after a "{{" left open), a new block the open code took in.
             if (open is { Next: null } && previous is { } last && EnterBetween(text, last, token) is { } enter)
             {
                 open = open with { Next = enter.At, NextInComment = enter.InComment };
-                if (firstRunOn) return open;
+                if (firstRunOn || past) return open;
             }
             if (token.Type == TokenType.Eof) break;
             if (token.Type == TokenType.CodeEnter) open = new(token.Start.Offset, token.Start.Line, token.Start.Column, token.End.Offset - token.Start.Offset + 1, null);
@@ -96,31 +99,6 @@ internal static class TemplateSyntax
         int line = 0, lineStart = 0;
         for (var i = 0; i < at; i++) if (text[i] == '\n') (line, lineStart) = (line + 1, i + 1);
         return (new TextPosition(at, line, at - lineStart), text.IndexOf('#', from, at - from) >= 0);
-    }
-
-    /// <summary>
-    /// The open "{{" <paramref name="open"/> with the next "{{" its code runs into (its Next), or as it is when no "}}"
-    /// comes before the end of the file; null when a "}}" closes it (the error is in the code, Scriban's words stand).
-    /// </summary>
-    private static Open? RunsOn(string text, string path, Open open)
-    {
-        Token? previous = null;
-        foreach (var token in new Lexer(text, path))
-        {
-            if (token.Start.Offset < open.Offset) continue;
-            if (token.Start.Offset > open.Offset && previous is { } last && EnterBetween(text, last, token) is { } enter) return open with { Next = enter.At, NextInComment = enter.InComment };
-            if (token.Start.Offset == open.Offset)
-            {
-                previous = token;
-                continue;
-            }
-            if (token.Type == TokenType.Eof) break;
-            if (token.Type == TokenType.CodeExit) return null;
-            if (token.Type == TokenType.OpenBrace && previous is { Type: TokenType.OpenBrace } brace && brace.End.Offset + 1 == token.Start.Offset)
-                return open with { Next = brace.Start };
-            previous = token;
-        }
-        return open;
     }
 
     private static string Enter(string text, Open open) => text.Substring(open.Offset, open.EnterLength);
