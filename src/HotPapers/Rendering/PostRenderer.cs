@@ -1,6 +1,7 @@
 using System.Text;
 using HotPapers.Ranking;
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -147,29 +148,19 @@ internal sealed class PostRenderer(TemplateSet templates, FrontMatterSettings fr
     private const string HtmlHint =
         "; the site's templates have an `html` function, the posts' have not: a post's text is escaped for Markdown by md, md_heading, md_link_text and md_url";
 
-    // The value called, as the template writes it from where the call starts: names, members, ?. and indexers
-    // (papers[0].title, post["title"]), up to the white space before the first argument. Found by review: taken up
-    // to the first "[" or "?", papers[0].title was told as "`papers` is a string".
+    // The value called, as the template writes it from where the call starts: the tokens Scriban's own lexer reads there
+    // side by side (names, members, ?. and indexers: papers[0].title, post["title"]), up to the white space before the
+    // first argument. Found by review: taken up to the first "[" or "?", papers[0].title was told as "`papers` is a string".
     private static string Callee(string text, int offset)
     {
         var end = offset;
-        var depth = 0;
-        char? quote = null;
-        for (; end < text.Length; end++)
+        foreach (var token in new Lexer(text))
         {
-            var c = text[end];
-            if (quote is { } q)
-            {
-                if (c == '\\' && q != '`') end++;
-                else if (c == q) quote = null;
-                continue;
-            }
-            if (c is '"' or '\'' or '`' && depth > 0) quote = c;
-            else if (c == '[') depth++;
-            else if (c == ']' && depth > 0) depth--;
-            else if (depth == 0 && !(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '?')) break;
+            if (token.Start.Offset < offset) continue;
+            if (token.Start.Offset != end || token.Type is TokenType.Eof or TokenType.CodeExit or TokenType.NewLine) break;
+            end = token.End.Offset + 1;
         }
-        return text[offset..Math.Min(end, text.Length)].TrimEnd('.', '?');
+        return text[offset..end].TrimEnd('.', '?');
     }
 
     /// <summary>How many steps a loop may take, those of the loops inside it included (Scriban counts from each outermost loop).</summary>
