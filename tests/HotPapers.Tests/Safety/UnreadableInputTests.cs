@@ -13,12 +13,17 @@ public sealed class UnreadableInputTests : IDisposable
 
     public void Dispose()
     {
-        if (!OperatingSystem.IsWindows())
-        {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories))
-                File.SetUnixFileMode(entry, (UnixFileMode)0x1FF);
-        }
+        if (!OperatingSystem.IsWindows()) OpenToAnyUser();
         _temp.Dispose();
+    }
+
+    // The folder and all in it open to any user (the test's user may be root, the tool's nobody), before a test closes
+    // its one input, and again for the folder to be deleted.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private void OpenToAnyUser()
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Append(_temp.Path))
+            File.SetUnixFileMode(entry, (UnixFileMode)0x1FF);
     }
 
     [SkippableTheory]
@@ -42,8 +47,7 @@ public sealed class UnreadableInputTests : IDisposable
         var (built, _, error) = InProcessCli.Run("build", "--all", "--config", _temp["hotpapers.yml"]);
         Assert.True(built == 0, error);
         // Everything open to any user (the test's user may be root, the tool's nobody), but the one input.
-        foreach (var entry in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Append(_temp.Path))
-            File.SetUnixFileMode(entry, (UnixFileMode)0x1FF);
+        OpenToAnyUser();
         File.SetUnixFileMode(_temp[unreadable], UnixFileMode.None);
         var before = FolderSnapshot.Of(_temp["posts"]);
 
@@ -62,8 +66,7 @@ public sealed class UnreadableInputTests : IDisposable
         if (OperatingSystem.IsWindows()) throw new SkipException("permissions are Unix modes here");
         Directory.CreateDirectory(_temp["records"]);
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), _temp["records/2021-04-30.json"]);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Append(_temp.Path))
-            File.SetUnixFileMode(entry, (UnixFileMode)0x1FF);
+        OpenToAnyUser();
         File.SetUnixFileMode(_temp["records"], UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         var (code, stdout, stderr) = RunUnprivileged("build", "--date", "2021-04-30", "--records", "records", "--output", "posts");
@@ -82,8 +85,7 @@ public sealed class UnreadableInputTests : IDisposable
         if (OperatingSystem.IsWindows()) throw new SkipException("permissions are Unix modes here");
         Directory.CreateDirectory(_temp["records"]);
         File.Copy(Path.Combine(Fixture.RepoRoot(), "content", "records", "2021-04-30.json"), _temp["records/2021-04-30.json"]);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Append(_temp.Path))
-            File.SetUnixFileMode(entry, (UnixFileMode)0x1FF);
+        OpenToAnyUser();
         File.SetUnixFileMode(_temp["records"], (UnixFileMode)0xDB);
 
         var (code, stdout, stderr) = RunUnprivileged("build", "--date", "2021-05-01", "--records", "records", "--output", "posts");
@@ -104,8 +106,7 @@ public sealed class UnreadableInputTests : IDisposable
         foreach (var post in Directory.GetFiles(Path.Combine(sample, "posts"), "*.md")) File.Copy(post, Path.Combine(_temp["old"], Path.GetFileName(post)));
         Directory.CreateDirectory(_temp["records"]);
         File.Copy(Path.Combine(sample, "records", "2021-05-03.json"), _temp["records/2021-05-03.json"]);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Append(_temp.Path))
-            File.SetUnixFileMode(entry, (UnixFileMode)0x1FF);
+        OpenToAnyUser();
         File.SetUnixFileMode(_temp["records/2021-05-03.json"], UnixFileMode.None);
 
         var (code, stdout, stderr) = RunUnprivileged("import", "old", "--records", "records", "--timezone", "Asia/Tokyo");
